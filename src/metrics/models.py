@@ -1,0 +1,72 @@
+"""The records that flow from readers through extractors and validation into storage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Requester columns of section 三 of the standard layouts; every other fact uses TOTAL.
+TOTAL = "total"
+
+
+@dataclass
+class Table:
+    """A table expanded into a rectangular grid: merged cells repeat their text in every slot."""
+
+    rows: list[list[str]]
+    where: str  # human-readable position, e.g. "table 3" or "page 4, table 1"
+
+
+@dataclass
+class Document:
+    """What a reader makes of a file: the original text, its tables, and any page metadata."""
+
+    path: str
+    text: str
+    tables: list[Table] = field(default_factory=list)
+    page_meta: dict[str, str] = field(default_factory=dict)  # 标题, 发文机关, 发布日期 ... when the page had them
+    encoding: str = ""
+
+
+@dataclass
+class Fact:
+    metric_id: str
+    value: float | None  # None: the report marks the cell "not applicable"
+    column: str = TOTAL
+    evidence: str = ""  # the snippet or table cell the value came from, in the original text
+    approximate: bool = False  # 余, 多, 近, 约
+    derived: bool = False  # computed from other facts rather than printed
+    note: str = ""  # why an ambiguous value was read the way it was
+
+
+@dataclass
+class Flag:
+    """A finding about a report: an identity that does not hold, or an extraction decision."""
+
+    code: str  # e.g. "identity:requests_balance" or "ambiguous_row"
+    message: str
+    metric_id: str = ""
+    column: str = TOTAL
+    severity: str = "warning"  # warning | info
+
+
+@dataclass
+class Metadata:
+    title: str = ""
+    agency: str = ""
+    region: str = ""
+    level: str = ""
+    year: int | None = None
+    published: str = ""  # ISO date
+
+
+@dataclass
+class Extraction:
+    path: str
+    format: str
+    meta: Metadata
+    facts: list[Fact] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+
+    def totals(self) -> dict[str, float]:
+        """The 总计-column figures keyed by metric id (what `ogi extract --json` prints)."""
+        return {f.metric_id: f.value for f in self.facts if f.column == TOTAL and f.value is not None}

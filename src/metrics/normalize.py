@@ -1,0 +1,37 @@
+"""Text normalisation used for matching only; stored evidence keeps the original text."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import opencc
+
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULLWIDTH.update({0x3000: 0x20})
+# Punctuation that reports write in several ways and that label matching should treat as one.
+_PUNCT = str.maketrans({"〔": "[", "〕": "]", "【": "[", "】": "]", "、": ",", "，": ",", "。": ".",
+                        "“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "–": "-", "－": "-",
+                        "\u00a0": " ", "\u200b": ""})
+
+
+@functools.cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    return _t2s().convert(text)
+
+
+def normalize(text: str) -> str:
+    """Simplified characters, ASCII digits and punctuation; same length is not guaranteed."""
+    return to_simplified(text.translate(_FULLWIDTH).translate(_PUNCT))
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def compact(text: str) -> str:
+    """normalize() without any whitespace: for matching table labels."""
+    return _SPACE.sub("", normalize(text))

@@ -1,0 +1,43 @@
+"""Readers turn a report file into a Document: its text, its tables as grids, and page metadata."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from metrics.models import Document
+from metrics.readers.errors import ReadError, UnsupportedFile
+
+# The largest file a reader opens; real reports are far smaller, so anything above is not a report.
+MAX_BYTES = 40 * 1024 * 1024
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+
+
+def read_document(path: str | Path) -> Document:
+    """Read one file. Raises UnsupportedFile for types we do not read and ReadError for bad files."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UnsupportedFile(f"file type '{suffix or '(none)'}' is not a report format we read "
+                              f"({', '.join(SUPPORTED_SUFFIXES)})")
+    size = path.stat().st_size
+    if size == 0:
+        raise ReadError("the file is empty")
+    if size > MAX_BYTES:
+        raise ReadError(f"the file is {size / 1e6:.0f} MB, larger than the {MAX_BYTES // 2**20} MB "
+                        "a report can plausibly be")
+    data = path.read_bytes()
+    if suffix in (".txt", ".md"):
+        from metrics.readers.text import read_text
+        return read_text(str(path), data)
+    if suffix in (".html", ".htm"):
+        from metrics.readers.html import read_html
+        return read_html(str(path), data)
+    if suffix == ".pdf":
+        from metrics.readers.pdf import read_pdf
+        return read_pdf(str(path), data)
+    from metrics.readers.docx import read_docx
+    return read_docx(str(path), data)
+
+
+__all__ = ["MAX_BYTES", "SUPPORTED_SUFFIXES", "ReadError", "UnsupportedFile", "read_document"]

@@ -1,0 +1,20 @@
+"""The metadata block that pages scraped from government sites start with (标题: ..., 发布日期: ...)."""
+
+from __future__ import annotations
+
+import re
+
+from metrics.normalize import to_simplified
+
+FIELDS = ("标题", "发文机关", "发布机构", "发布机关", "发布日期", "发布时间", "成文日期", "索引号", "发文字号", "来源")
+_LINE = re.compile(r"^[\s•·\-*|]*(" + "|".join(FIELDS) + r")\s*[:：]\s*(.*?)[\s|]*$")
+
+
+def read_page_meta(text: str, head_lines: int = 40) -> dict[str, str]:
+    """Fields found in the first lines; the first occurrence of a field wins."""
+    meta: dict[str, str] = {}
+    for line in text.splitlines()[:head_lines]:
+        m = _LINE.match(to_simplified(line))
+        if m and m.group(2) and m.group(1) not in meta:
+            meta[m.group(1)] = m.group(2)
+    return meta

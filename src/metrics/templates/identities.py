@@ -1,0 +1,118 @@
+"""The arithmetic identities (勾稽关系) of each layout, as data.
+
+An identity says sum(left) == sum(right). `per_column` identities hold in every requester column of
+section 三; the column identity (总计 = the six requester columns) is declared by `kind="columns"`.
+Validation reads this list; so does the standard extractor when it must choose between readings
+of a flattened row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from metrics.templates.standard import (
+    BOTH,
+    SECTION3_ROWS,
+    SECTION4_COLUMNS,
+    SECTION4_GROUPS,
+    STD2019,
+    STD2021,
+)
+
+
+@dataclass(frozen=True)
+class Identity:
+    code: str
+    description: str
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    formats: tuple[str, ...]
+    per_column: bool = False
+    kind: str = "sum"  # "sum": left == right; "columns": 总计 == the requester columns, each row
+
+
+def _children(parent: str, fmt: str) -> tuple[str, ...]:
+    return tuple(r.metric_id for r in SECTION3_ROWS if r.parent == parent and fmt in r.formats)
+
+
+def _standard_identities() -> list[Identity]:
+    out = [
+        Identity(
+            "std_balance",
+            "一 本年新收 + 二 上年结转 = (七) 总计 + 四 结转下年度",
+            ("requests_new", "requests_carried_over"),
+            ("outcome_total", "requests_carried_forward"),
+            BOTH,
+            per_column=True,
+        ),
+        Identity(
+            "std_outcome_total",
+            "(七) 总计 = (一) + (二) + (三) + (四) + (五) + (六)",
+            ("outcome_total",),
+            ("outcome_granted", "outcome_partial", "outcome_denied", "outcome_unable",
+             "outcome_not_processed", "outcome_other"),
+            BOTH,
+            per_column=True,
+        ),
+        Identity("std_columns", "总计 = 自然人 + 五类法人或其他组织, 每一行", (), (), BOTH, kind="columns"),
+    ]
+    for parent in ("outcome_denied", "outcome_unable", "outcome_not_processed", "outcome_other"):
+        for fmt in (STD2019, STD2021):
+            kids = _children(parent, fmt)
+            if kids:
+                out.append(Identity(f"std_{parent}_parts", f"{parent} = 其分项之和", (parent,), kids,
+                                    (fmt,), per_column=True))
+    for group, zh in SECTION4_GROUPS:
+        parts = tuple(f"{group}_{c}" for c, _ in SECTION4_COLUMNS if c != "total")
+        out.append(Identity(f"std_{group}_total", f"{zh} 总计 = 维持 + 纠正 + 其他 + 尚未审结",
+                            (f"{group}_total",), parts, BOTH))
+    return out
+
+
+LEGACY_TABLE = "legacy_table"
+
+_LEGACY_IDENTITIES = [
+    Identity(
+        "legacy_requests_channels",
+        "收到申请数 = 当面 + 传真 + 网络 + 信函",
+        ("requests_new",),
+        ("requests_in_person", "requests_fax", "requests_online", "requests_letter"),
+        (LEGACY_TABLE,),
+    ),
+    Identity(
+        "legacy_answers",
+        "申请答复数 = 各答复类型之和",
+        ("outcome_total",),
+        ("outcome_already_public", "outcome_granted", "outcome_partial", "outcome_denied",
+         "outcome_not_this_agency", "unable_not_held", "outcome_told_to_amend", "outcome_other_channel"),
+        (LEGACY_TABLE,),
+    ),
+    Identity(
+        "legacy_denied_parts",
+        "不同意公开答复数 = 其中各项之和",
+        ("outcome_denied",),
+        ("denied_state_secret", "denied_commercial_secret", "denied_privacy", "denied_security_stability",
+         "denied_not_gov_info", "denied_other_legal"),
+        (LEGACY_TABLE,),
+    ),
+    Identity(
+        "legacy_review_parts",
+        "行政复议数量 = 维持 + 纠错 + 其他",
+        ("review_total",),
+        ("review_upheld", "review_corrected", "review_other"),
+        (LEGACY_TABLE,),
+    ),
+    Identity(
+        "legacy_litigation_parts",
+        "行政诉讼数量 = 维持 + 纠错 + 其他",
+        ("litigation_total",),
+        ("litigation_upheld", "litigation_corrected", "litigation_other"),
+        (LEGACY_TABLE,),
+    ),
+]
+
+IDENTITIES: tuple[Identity, ...] = tuple(_standard_identities() + _LEGACY_IDENTITIES)
+
+
+def identities_for(fmt: str) -> list[Identity]:
+    return [i for i in IDENTITIES if fmt in i.formats]
