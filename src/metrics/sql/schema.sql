@@ -1,0 +1,51 @@
+-- Raw layer: what ingest writes. Views the pages read are built on these in views.sql.
+CREATE TABLE IF NOT EXISTS reports (
+    report_id      VARCHAR PRIMARY KEY,   -- first 16 hex digits of the content's SHA-256
+    file_path      VARCHAR NOT NULL,
+    content_hash   VARCHAR NOT NULL,
+    title          VARCHAR,
+    agency         VARCHAR,
+    region         VARCHAR,
+    level          VARCHAR,               -- province | city | county | township | department of ...
+    agency_type    VARCHAR,               -- 人民政府, 公安局, ... read from the agency name
+    year           INTEGER,
+    published      DATE,
+    format         VARCHAR NOT NULL,      -- std2021 | std2019 | legacy_table | legacy_prose | unknown
+    status         VARCHAR NOT NULL,      -- ok | partial
+    parser_version VARCHAR NOT NULL,
+    ingested_at    TIMESTAMP NOT NULL,
+    encoding       VARCHAR,
+    body_text      VARCHAR                -- the original text, shown escaped in the report detail
+);
+
+CREATE TABLE IF NOT EXISTS facts (
+    report_id        VARCHAR NOT NULL,
+    metric_id        VARCHAR NOT NULL,
+    requester_column VARCHAR NOT NULL,    -- total, or a section 三 requester column
+    value            DOUBLE,              -- NULL: the report marks the cell not applicable
+    evidence         VARCHAR,
+    approximate      BOOLEAN NOT NULL DEFAULT FALSE,
+    derived          BOOLEAN NOT NULL DEFAULT FALSE,
+    note             VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS flags (
+    report_id        VARCHAR NOT NULL,
+    code             VARCHAR NOT NULL,    -- identity code (see metrics.templates.identities) or finding
+    message          VARCHAR NOT NULL,
+    metric_id        VARCHAR,
+    requester_column VARCHAR,
+    severity         VARCHAR NOT NULL,    -- warning | info
+    scope            VARCHAR NOT NULL     -- report: found in the report; across_years: against other years
+);
+
+CREATE TABLE IF NOT EXISTS ingest_log (
+    file_path      VARCHAR PRIMARY KEY,   -- the latest attempt for each file
+    content_hash   VARCHAR,
+    status         VARCHAR NOT NULL,      -- ok | partial | failed | duplicate | unsupported
+    reason         VARCHAR NOT NULL,
+    report_id      VARCHAR,
+    format         VARCHAR,
+    parser_version VARCHAR NOT NULL,
+    attempted_at   TIMESTAMP NOT NULL
+);
