@@ -1,0 +1,154 @@
+"""Word (.docx) files: paragraphs and tables in document order, merged cells expanded into grids.
+
+The grid is built from the XML rather than python-docx's cell list, which misaligns rows that
+start late (w:gridBefore) and cannot see tables nested inside cells.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from lxml import etree
+
+from metrics.models import Document, Table
+from metrics.readers.errors import ReadError
+from metrics.readers.page_meta import read_page_meta
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .doc (and .xls) container
+_P, _TBL, _TR, _TC, _SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
+_SDT_CONTENT, _T, _TAB, _BR = qn("w:sdtContent"), qn("w:t"), qn("w:tab"), qn("w:br")
+_VAL = qn("w:val")
+
+
+@dataclass
+class _Reading:
+    """What a walk over the body collects: text lines in order and every table (nested ones too)."""
+
+    lines: list[str]
+    tables: list[Table]
+
+
+def read_docx(path: str, data: bytes) -> Document:
+    """Read a .docx. Raises ReadError for files that are not a readable Word document."""
+    body = _open_body(data)
+    reading = _Reading(lines=[], tables=[])
+    _walk(body, reading, parent="")
+    text = "\n".join(reading.lines)
+    if not text.strip():
+        raise ReadError("the Word document contains no text")
+    return Document(path=path, text=text, tables=reading.tables, page_meta=read_page_meta(text))
+
+
+def _open_body(data: bytes):
+    if data.startswith(_OLE_MAGIC):
+        raise ReadError("this is an old binary Word (.doc) file renamed to .docx; save it as .docx or PDF")
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        if data.startswith(b"PK"):
+            raise ReadError("the Word document is truncated or damaged (its zip archive is incomplete)")
+        raise ReadError("the file is not a Word document (a .docx is a zip archive and this is not one)")
+    try:
+        return docx.Document(io.BytesIO(data)).element.body
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
+        raise ReadError(f"the Word document is damaged or incomplete: {exc}") from exc
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        raise ReadError(f"the Word document's XML is damaged: {exc}") from exc
+
+
+def _walk(container, reading: _Reading, parent: str) -> None:
+    """Visit paragraphs and tables in order, looking through content controls (w:sdt)."""
+    for child in container.iterchildren():
+        if child.tag == _P:
+            line = _paragraph_text(child).strip()
+            if line:
+                reading.lines.append(line)
+        elif child.tag == _TBL:
+            _read_table(child, reading, parent)
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                _walk(content, reading, parent)
+
+
+def _read_table(tbl, reading: _Reading, parent: str) -> None:
+    number = len(reading.tables) + 1
+    where = f"table {number}" + (f" (nested in {parent})" if parent else "")
+    table = Table(rows=[], where=where)
+    reading.tables.append(table)
+    table.rows = _expand(tbl)
+    for tr in tbl.iterchildren(_TR):
+        cells = [_cell_text(tc) for tc in tr.iterchildren(_TC) if _merge(tc) != "continue"]
+        if any(cells):
+            reading.lines.append(" | ".join(cells))
+        for tc in tr.iterchildren(_TC):
+            for nested in tc.iterchildren(_TBL):
+                _read_table(nested, reading, parent=f"table {number}")
+
+
+def _expand(tbl) -> list[list[str]]:
+    """The table on its grid: gridSpan repeats a cell across, vMerge continues the cell above."""
+    grid: list[list[str]] = []
+    for tr in tbl.iterchildren(_TR):
+        row = [""] * _grid_before(tr)
+        for tc in tr.iterchildren(_TC):
+            column = len(row)
+            above = grid[-1][column] if grid and column < len(grid[-1]) else ""
+            text = above if _merge(tc) == "continue" else _cell_text(tc)
+            row.extend([text] * _span(tc))
+        grid.append(row)
+    width = max((len(row) for row in grid), default=0)
+    return [row + [""] * (width - len(row)) for row in grid]
+
+
+def _property(element, prop_path: str) -> str | None:
+    found = element.find(prop_path)
+    if found is None:
+        return None
+    return found.get(_VAL)
+
+
+def _grid_before(tr) -> int:
+    value = _property(tr, f"{qn('w:trPr')}/{qn('w:gridBefore')}")
+    return _int(value, 0)
+
+
+def _span(tc) -> int:
+    return max(1, _int(_property(tc, f"{qn('w:tcPr')}/{qn('w:gridSpan')}"), 1))
+
+
+def _merge(tc) -> str:
+    """'restart', 'continue' or '' (not merged); a bare <w:vMerge/> means continue."""
+    found = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+    if found is None:
+        return ""
+    return found.get(_VAL) or "continue"
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _cell_text(tc) -> str:
+    """The cell's own paragraphs (nested tables are read as tables of their own)."""
+    parts = [_paragraph_text(p) for p in tc.iterchildren(_P)]
+    return re.sub(r"\s+", " ", " ".join(parts)).strip()
+
+
+def _paragraph_text(p) -> str:
+    out = []
+    for node in p.iter(_T, _TAB, _BR):
+        if node.tag == _T:
+            out.append(node.text or "")
+        elif node.tag == _TAB:
+            out.append("\t")
+        else:
+            out.append("\n")
+    return "".join(out)

@@ -1,0 +1,204 @@
+"""PDF files: the text of every page in reading order, and ruled tables expanded into grids.
+
+Tables that a page break splits are joined back into one grid, and page footers (`— 5 —`) are
+dropped, because both would otherwise land in the middle of the big table of section 三.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from dataclasses import dataclass, field
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfplumber.utils.exceptions import PdfminerException
+
+from metrics.models import Document, Table
+from metrics.readers.errors import ReadError
+from metrics.readers.page_meta import read_page_meta
+
+# Page numbers printed at the foot of a page: `— 5 —`, `- 5 -`, `第5页`, `第 5 页 共 12 页`, `5/12`.
+_FOOTER = re.compile(r"^\s*(?:[—–\-－~]{1,3}\s*\d{1,4}\s*[—–\-－~]{1,3}"
+                     r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+                     r"|\d{1,4}\s*/\s*\d{1,4})\s*$")
+_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass
+class _Grid:
+    """A table found on one page: its expanded grid and the cells as printed, row by row."""
+
+    rows: list[list[str]]
+    printed_rows: list[list[str]]
+    page: int
+    number: int
+    continued_on: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Page:
+    """A page as a sequence of blocks in reading order: each block is a text line or a _Grid."""
+
+    number: int
+    blocks: list[str | _Grid]
+
+
+def read_pdf(path: str, data: bytes) -> Document:
+    """Read a PDF. Raises ReadError for encrypted, damaged or image-only files."""
+    pages = _read_pages(data)
+    text = "\n".join(_page_text(page) for page in pages)
+    grids = _join_split_tables(pages)
+    if not text.strip():
+        raise ReadError("the PDF has no text layer (its pages look like scanned images); "
+                        "we do not run OCR, so please supply a text PDF, HTML or Word version")
+    tables = [Table(rows=grid.rows, where=_where(grid)) for grid in grids]
+    return Document(path=path, text=text, tables=tables, page_meta=read_page_meta(text))
+
+
+def _read_pages(data: bytes) -> list[_Page]:
+    # pdfminer logs every recoverable oddity of real-world PDFs; they are noise for our users.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            return [_read_page(page) for page in pdf.pages]
+    except PdfminerException as exc:
+        raise _read_error(exc.args[0] if exc.args else exc) from exc
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise _read_error(exc) from exc
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError, EOFError, OSError) as exc:
+        # pdfminer surfaces damage deep inside a file as plain Python errors.
+        raise ReadError(f"the PDF is damaged: {_describe(exc)}") from exc
+
+
+def _read_error(cause: object) -> ReadError:
+    if isinstance(cause, PDFPasswordIncorrect):
+        return ReadError("the PDF is encrypted and needs a password to open")
+    if isinstance(cause, PDFEncryptionError):
+        return ReadError(f"the PDF is encrypted in a way we cannot open: {_describe(cause)}")
+    return ReadError(f"the PDF is damaged: {_describe(cause)}")
+
+
+def _describe(exc: object) -> str:
+    message = str(exc).strip()
+    known = {"Unexpected EOF": "the file ends too early (truncated download?)",
+             "No /Root object! - Is this really a PDF?": "it has no document structure (is it really a PDF?)"}
+    return known.get(message, message or type(exc).__name__)
+
+
+def _read_page(page) -> _Page:
+    found = page.find_tables()
+    grids = [_grid_of(table, page.page_number, n) for n, table in enumerate(found, start=1)]
+    boxes = [table.bbox for table in found]
+    outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside_any(obj, boxes))
+    placed: list[tuple[float, int, str | _Grid]] = [
+        (line["top"], 0, line["text"]) for line in outside.extract_text_lines(return_chars=False)
+        if not _FOOTER.match(line["text"])
+    ]
+    placed += [(box[1], 1, grid) for box, grid in zip(boxes, grids, strict=True) if grid.rows]
+    placed.sort(key=lambda item: (item[0], item[1]))
+    return _Page(number=page.page_number, blocks=[block for _, _, block in placed])
+
+
+def _inside_any(char: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    mid_x = (char["x0"] + char["x1"]) / 2
+    mid_y = (char["top"] + char["bottom"]) / 2
+    return any(x0 <= mid_x <= x1 and top <= mid_y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _grid_of(table, page_number: int, number: int) -> _Grid:
+    """Expand pdfplumber's cells onto the grid of distinct cell edges; a merged cell fills its slots."""
+    printed = table.extract()
+    xs = sorted({cell[0] for cell in table.cells})
+    ys = sorted({cell[1] for cell in table.cells})
+    grid = [["" for _ in xs] for _ in ys]
+    for row, texts in zip(table.rows, printed, strict=True):
+        for cell, raw in zip(row.cells, texts, strict=True):
+            if cell is None:
+                continue
+            x0, top, x1, bottom = cell
+            text = _cell_text(raw)
+            for r, y in enumerate(ys):
+                for c, x in enumerate(xs):
+                    if top <= y < bottom and x0 <= x < x1:
+                        grid[r][c] = text
+    printed_rows = [[_cell_text(raw) for raw in texts if raw is not None] for texts in printed]
+    keep = [i for i, row in enumerate(grid) if not _is_footer_row(row)]
+    return _Grid(rows=[grid[i] for i in keep], printed_rows=[printed_rows[i] for i in keep],
+                 page=page_number, number=number)
+
+
+def _cell_text(raw: str | None) -> str:
+    """Join a cell's wrapped lines: no space between Chinese characters, one space otherwise."""
+    lines = [line.strip() for line in (raw or "").splitlines() if line.strip()]
+    text = ""
+    for line in lines:
+        glue = "" if not text or (_CJK.match(text[-1]) and _CJK.match(line[0])) else " "
+        text += glue + line
+    return text
+
+
+def _is_footer_row(row: list[str]) -> bool:
+    cells = [cell for cell in row if cell]
+    return bool(cells) and all(_FOOTER.match(cell) for cell in cells)
+
+
+def _join_split_tables(pages: list[_Page]) -> list[_Grid]:
+    """All grids in order, a grid continued at the top of the next page folded into its start."""
+    grids: list[_Grid] = []
+    open_grid: _Grid | None = None  # the grid that ended the previous page, which may go on
+    for page in pages:
+        latest: _Grid | None = None
+        for position, block in enumerate(page.blocks):
+            if not isinstance(block, _Grid):
+                continue
+            if position == 0 and open_grid is not None and _continues(open_grid, block):
+                _append_continuation(open_grid, block)
+                latest = open_grid
+            else:
+                grids.append(block)
+                latest = block
+        ends_with_grid = bool(page.blocks) and isinstance(page.blocks[-1], _Grid)
+        open_grid = latest if ends_with_grid else None
+    return grids
+
+
+def _continues(before: _Grid, after: _Grid) -> bool:
+    """A table at the top of a page continues the one that ended the previous page when it has the
+    same columns and does not open with a header row of its own (a repeated header still continues)."""
+    if len(before.rows[0]) != len(after.rows[0]):
+        return False
+    first = after.rows[0]
+    return first == before.rows[0] or not _looks_like_header(first)
+
+
+def _looks_like_header(row: list[str]) -> bool:
+    labels = {cell for cell in row if cell}
+    return len(labels) >= 2 and all(cell and not _DIGIT.search(cell) for cell in row)
+
+
+def _append_continuation(into: _Grid, grid: _Grid) -> None:
+    repeated_header = grid.rows[0] == into.rows[0]
+    start = 1 if repeated_header else 0
+    into.rows.extend(grid.rows[start:])
+    into.printed_rows.extend(grid.printed_rows[start:])
+    into.continued_on.append(grid.page)
+
+
+def _where(grid: _Grid) -> str:
+    where = f"page {grid.page}, table {grid.number}"
+    if grid.continued_on:
+        where += f" (continued on page {', '.join(str(p) for p in grid.continued_on)})"
+    return where
+
+
+def _page_text(page: _Page) -> str:
+    lines: list[str] = []
+    for block in page.blocks:
+        if isinstance(block, _Grid):
+            lines += [" | ".join(row) for row in block.printed_rows if any(row)]
+        else:
+            lines.append(block)
+    return "\n".join(lines)
