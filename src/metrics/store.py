@@ -129,6 +129,10 @@ class Writer:
             con.execute("ROLLBACK")
             raise
 
-    def record_failure(self, file_path: str, content_hash: str | None, status: str, reason: str) -> None:
+    def refresh_cross_year_flags(self) -> None:
+        sql = resources.files("metrics").joinpath("sql/cross_year_flags.sql").read_text(encoding="utf-8")
+        self.con.execute(sql)
+
+    def record_attempt(self, file_path: str, content_hash: str | None, status: str, reason: str) -> None:
         """A file that yields no report is logged; a report an earlier version of it gave is kept."""
         self.log(file_path, content_hash, status, reason)

@@ -1,0 +1,162 @@
+"""The `ogi` command: ingest, extract, status, files, dashboard."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from metrics.store import connect_readonly, db_path
+
+DB_OPTION = click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
+                         help="DuckDB file (default: $OGI_DB or data/ogi.duckdb)")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Read government information-disclosure annual reports into one dataset."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@DB_OPTION
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="worker processes (default: all cores)")
+@click.option("--quiet", is_flag=True, help="no progress bar")
+def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, quiet: bool) -> None:
+    """Read every report under PATHS into the database."""
+    from tqdm import tqdm
+
+    from metrics.ingest import FAILED, ingest_paths
+
+    bar = None if quiet else tqdm(unit="file", desc="ingest", dynamic_ncols=True, file=sys.stderr)
+
+    def progress(done: int, total: int, path: str) -> None:
+        if bar is not None:
+            bar.total = total
+            bar.n = done
+            bar.refresh()
+
+    summary = ingest_paths(paths, db_path(db), workers=workers, progress=progress)
+    if bar is not None:
+        bar.close()
+    click.echo(f"{summary.files} files → {db_path(db)}")
+    _print_table(["status", "files"], sorted(summary.by_status.items()))
+    if summary.by_format:
+        _print_table(["format", "reports written"], sorted(summary.by_format.items()))
+    if summary.problems:
+        click.echo("\nfiles not ingested:")
+        _print_table(["file", "status", "reason"], summary.problems)
+    sys.exit(1 if summary.by_status.get(FAILED) else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--json", "as_json", is_flag=True, help="one JSON object per file and line")
+def extract(paths: tuple[str, ...], as_json: bool) -> None:
+    """Extract reports without a database and print what was found."""
+    from metrics.ingest import OK, PARTIAL, process_file, walk
+
+    failed = False
+    for path in walk(paths):
+        outcome = process_file(path)
+        ex = outcome.extraction
+        if as_json:
+            obj = {"file": path, "status": outcome.status, "reason": outcome.reason,
+                   "title": None, "agency": None, "region": None, "level": None, "year": None,
+                   "format": None, "metrics": {}, "flags": []}
+            if ex is not None:
+                m = ex.meta
+                obj.update(title=m.title, agency=m.agency, region=m.region, level=m.level, year=m.year,
+                           published=m.published or None, format=ex.format, metrics=ex.totals(),
+                           flags=[{"code": f.code, "message": f.message, "severity": f.severity}
+                                  for f in ex.flags])
+            click.echo(json.dumps(obj, ensure_ascii=False))
+            continue
+        click.echo(f"\n{path}: {outcome.status} — {outcome.reason}")
+        if ex is None:
+            failed = True
+            continue
+        m = ex.meta
+        click.echo(f"  {m.title} | {m.agency} | {m.region} | {m.level} | {m.year} | {ex.format}")
+        _print_table(["metric", "value"], sorted(ex.totals().items()), indent="  ")
+        for f in ex.flags:
+            click.echo(f"  ! {f.code}: {f.message}")
+    if failed and outcome.status not in (OK, PARTIAL):
+        sys.exit(1)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True)
+def status(db: str | None, as_json: bool) -> None:
+    """What the database holds: reports by year, format and status; flags by identity."""
+    from metrics import queries_cli
+
+    path = _existing_db(db)
+    with connect_readonly(path) as con:
+        result = queries_cli.status(con)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, default=str))
+        return
+    for title, rows in result.items():
+        click.echo(f"\n{title}")
+        _print_table(list(rows[0].keys()) if rows else ["(none)"], [list(r.values()) for r in rows])
+
+
+@main.command()
+@DB_OPTION
+@click.option("--status", "status_filter", default=None,
+              type=click.Choice(["ok", "partial", "failed", "duplicate", "unsupported"]))
+@click.option("--json", "as_json", is_flag=True)
+def files(db: str | None, status_filter: str | None, as_json: bool) -> None:
+    """The ingest log: one line per file attempted, with status and reason."""
+    from metrics import queries_cli
+
+    with connect_readonly(_existing_db(db)) as con:
+        rows = queries_cli.files(con, status_filter)
+    for r in rows:
+        if as_json:
+            click.echo(json.dumps({k: r[k] for k in ("file", "status", "reason", "report_id")}, ensure_ascii=False))
+    if not as_json:
+        _print_table(["file", "status", "reason"], [[r["file"], r["status"], r["reason"]] for r in rows])
+
+
+@main.command()
+@DB_OPTION
+@click.option("--port", type=int, default=8501)
+def dashboard(db: str | None, port: int) -> None:
+    """Open the dashboard; builds the database from the demo corpus when none exists."""
+    path = db_path(db)
+    if not path.exists():
+        demo = Path(__file__).resolve().parents[2] / "data" / "demo"
+        click.echo(f"No database at {path}: ingesting the demo corpus in {demo} …")
+        from metrics.ingest import ingest_paths
+        summary = ingest_paths([demo], path)
+        click.echo(f"{summary.files} demo files ingested.")
+    app = Path(__file__).resolve().parents[2] / "app.py"
+    env = dict(os.environ, OGI_DB=str(path.resolve()))
+    sys.exit(subprocess.call([sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
+                              "--browser.gatherUsageStats", "false"], env=env))
+
+
+def _existing_db(db: str | None) -> Path:
+    path = db_path(db)
+    if not path.exists():
+        raise click.UsageError(f"no database at {path}; run `ogi ingest FOLDER` first")
+    return path
+
+
+def _print_table(header: list[str], rows, indent: str = "") -> None:
+    rows = [[str(c) for c in r] for r in rows]
+    widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(header)]
+    for r in [header] + rows:
+        click.echo(indent + "  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip())
+
+
+def _width(s: str) -> int:
+    """Display width: CJK characters take two columns in a terminal."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in s)

@@ -1,0 +1,148 @@
+"""Report metadata: title, agency, region, level, year covered and publication date.
+
+Sources in order of trust: the page's metadata block (标题, 发文机关, 发布日期 ...), the title line,
+the first lines of the text, the file name.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from metrics.models import Document, Metadata
+from metrics.normalize import normalize
+
+_REPORT_WORDS = re.compile(
+    r"(政府信息公开|政务公开)?(工作)?(年度)?(报告|年报)(全文)?$|政府信息公开(工作)?$"
+)
+_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d\d)\s*年?度?")
+_ZH_YEAR_IN_TITLE = re.compile(r"([〇零一二三四五六七八九]{4})\s*年度?")
+_TITLE_LINE = re.compile(r"政府信息公开.{0,6}(报告|年报)|信息公开.{0,4}年度报告")
+_DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_DATE_FIELDS = ("发布日期", "发布时间", "成文日期")
+
+# Administrative units, outermost first; a name is read left to right against them.
+_PROVINCE = re.compile(r"^(北京市|天津市|上海市|重庆市|.{2,3}?省|.{2,8}?自治区|.{2,4}?特别行政区)")
+_CITY = re.compile(r"^(.{2,6}?(?:市|自治州|地区|盟))")
+_COUNTY = re.compile(r"^(.{1,8}?(?:自治县|县|区|旗))")
+_TOWNSHIP = re.compile(r"^(.{1,8}?(?:镇|乡|街道办事处|街道))")
+# Names that end in 区 but are not a county-level unit.
+_NOT_COUNTY = ("社区", "小区", "园区", "景区", "片区", "开发区", "新区管委")
+_GOVERNMENT = re.compile(r"(人民政府|人民政府办公室|人民政府办公厅|政府|办事处|管理委员会|管委会)$")
+
+
+def read_metadata(doc: Document) -> Metadata:
+    title = _title(doc)
+    year = _year(title, doc)
+    agency = agency_from_title(title) or _agency_from_meta(doc)
+    region, level = region_and_level(agency)
+    return Metadata(title=title, agency=agency, region=region, level=level, year=year,
+                    published=_published(doc))
+
+
+def _title(doc: Document) -> str:
+    for key in ("标题", "页面标题"):
+        value = doc.page_meta.get(key, "").strip()
+        if value and _TITLE_LINE.search(normalize(value)):
+            return value
+    for line in doc.text.splitlines()[:80]:
+        line = line.strip(" |\t#*")
+        if 6 <= len(line) <= 80 and _TITLE_LINE.search(normalize(line)):
+            return line
+    return doc.page_meta.get("标题") or Path(doc.path).stem
+
+
+_ZH_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+
+
+def chinese_year(text: str) -> int:
+    """二〇一三 -> 2013: years are written digit by digit."""
+    return int("".join(_ZH_DIGITS[c] for c in text))
+
+
+def _year(title: str, doc: Document) -> int | None:
+    for source in (normalize(title), normalize(Path(doc.path).stem)):
+        m = _YEAR_IN_TITLE.search(source)
+        if m:
+            return int(m.group(1))
+        m = _ZH_YEAR_IN_TITLE.search(source)
+        if m:
+            return chinese_year(m.group(1))
+    head = normalize(doc.text[:3000])
+    m = re.search(r"((?:19|20)\d\d)\s*年(?:度)?(?:,|，)?\s*(?:我|本|全|在)", head)
+    if m:
+        return int(m.group(1))
+    m = re.search(r"((?:19|20)\d\d)年1月1日(?:起)?至\1年12月31日", head)
+    if m:
+        return int(m.group(1))
+    return None
+
+
+def agency_from_title(title: str) -> str:
+    t = re.sub(r"\s+", "", normalize(title))
+    t = re.sub(r"^关于", "", t)
+    t = re.sub(r"[《》\"]", "", t)
+    t = _YEAR_IN_TITLE.sub("", t, count=1)
+    t = _ZH_YEAR_IN_TITLE.sub("", t, count=1)
+    t = _REPORT_WORDS.sub("", t)
+    t = re.sub(r"(的|公开)$", "", t)
+    return t.strip(" ,.:-_")
+
+
+def _agency_from_meta(doc: Document) -> str:
+    for key in ("发文机关", "发布机构", "发布机关", "来源"):
+        value = doc.page_meta.get(key, "").strip()
+        if value:
+            return value
+    return ""
+
+
+def region_and_level(agency: str) -> tuple[str, str]:
+    """The administrative units an agency name starts with, and the level of the agency."""
+    rest = agency
+    units: list[tuple[str, str]] = []
+    for level, pattern in (("province", _PROVINCE), ("city", _CITY), ("county", _COUNTY),
+                           ("township", _TOWNSHIP)):
+        m = pattern.match(rest)
+        if m is None or len(m.group(1)) > len(rest):
+            continue
+        unit = m.group(1)
+        if level == "county" and any(unit.endswith(x) or x in unit for x in _NOT_COUNTY):
+            continue
+        units.append((level, unit))
+        rest = rest[len(unit):]
+    if not units:
+        return "", ""
+    region = "".join(u for _, u in units)
+    lowest = units[-1][0]
+    is_government = bool(_GOVERNMENT.fullmatch(rest)) or rest == ""
+    return region, lowest if is_government else f"{lowest}_department"
+
+
+def agency_type(agency: str) -> str:
+    """What kind of agency: 人民政府 for governments, else the department name without its region."""
+    region, level = region_and_level(agency)
+    rest = agency[len(region):] if region else agency
+    if not level.endswith("_department"):
+        return "人民政府" if level else (rest or "")
+    return rest
+
+
+def _published(doc: Document) -> str:
+    for key in _DATE_FIELDS:
+        m = _DATE.search(normalize(doc.page_meta.get(key, "")))
+        if m:
+            return _iso(m)
+    tail = doc.text.strip().splitlines()[-8:]
+    for line in reversed(tail):
+        m = _DATE.search(normalize(line))
+        if m and len(line.strip()) < 40:
+            return _iso(m)
+    return ""
+
+
+def _iso(m: re.Match) -> str:
+    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return ""
+    return f"{y:04d}-{mo:02d}-{d:02d}"

@@ -1,0 +1,28 @@
+"""Queries behind `ogi status` and `ogi files`; their SQL lives in sql/."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import duckdb
+
+
+def _sql(name: str) -> str:
+    return resources.files("metrics").joinpath(f"sql/{name}.sql").read_text(encoding="utf-8")
+
+
+def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict]:
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+
+def status(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict]]:
+    return {title: _dicts(con.execute(_sql(name))) for title, name in (
+        ("reports by year, format and status", "status_reports"),
+        ("files by ingest status", "status_files"),
+        ("flags by check", "status_flags"),
+    )}
+
+
+def files(con: duckdb.DuckDBPyConnection, status: str | None) -> list[dict]:
+    return _dicts(con.execute(_sql("ingest_log"), {"status": status}))

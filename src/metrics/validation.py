@@ -1,0 +1,89 @@
+"""Checks of every declared identity; a failure becomes a flag naming the identity and the numbers.
+
+Numbers are never changed here: a report that does not add up is a finding for the user.
+"""
+
+from __future__ import annotations
+
+from metrics.catalog import label
+from metrics.models import TOTAL, Fact, Flag
+from metrics.templates import REQUESTER_COLUMNS, SECTION3_ROWS, Identity, identities_for
+
+_COLUMNS = [c for c, _, _ in REQUESTER_COLUMNS]
+_COLUMN_ZH = {c: zh for c, zh, _ in REQUESTER_COLUMNS}
+_PARTS = [c for c in _COLUMNS if c != TOTAL]
+# Sums of integers read from tables; anything beyond float noise is a real mismatch.
+_TOLERANCE = 1e-6
+
+
+def check_identities(facts: list[Fact], fmt: str) -> list[Flag]:
+    values = {(f.metric_id, f.column): f.value for f in facts if f.value is not None}
+    flags: list[Flag] = []
+    for identity in identities_for(fmt):
+        if identity.kind == "columns":
+            flags += _check_columns(identity, values, fmt)
+            continue
+        columns = _COLUMNS if identity.per_column else [TOTAL]
+        for column in columns:
+            flag = _check_sum(identity, values, column)
+            if flag:
+                flags.append(flag)
+    return flags
+
+
+def _check_sum(identity: Identity, values: dict, column: str) -> Flag | None:
+    operands = identity.left + identity.right
+    if any((m, column) not in values for m in operands):
+        return None  # an identity can only be judged when every figure in it was read
+    left = [values[(m, column)] for m in identity.left]
+    right = [values[(m, column)] for m in identity.right]
+    if abs(sum(left) - sum(right)) <= _TOLERANCE:
+        return None
+    where = "" if column == TOTAL else f" (列 {_COLUMN_ZH.get(column, column)})"
+    message = (f"{identity.description}{where} 不成立: "
+               f"{_terms(identity.left, left)} = {_num(sum(left))}, "
+               f"{_terms(identity.right, right)} = {_num(sum(right))}")
+    return Flag(code=f"identity:{identity.code}", message=message, metric_id=identity.left[0], column=column)
+
+
+def _check_columns(identity: Identity, values: dict, fmt: str) -> list[Flag]:
+    flags = []
+    for row in SECTION3_ROWS:
+        if fmt not in row.formats:
+            continue
+        cells = [values.get((row.metric_id, c)) for c in _PARTS]
+        total = values.get((row.metric_id, TOTAL))
+        if total is None or any(v is None for v in cells):
+            continue
+        if abs(sum(cells) - total) > _TOLERANCE:
+            flags.append(Flag(
+                code=f"identity:{identity.code}",
+                message=(f"{label(row.metric_id)}: 总计 {_num(total)} ≠ 各类申请人之和 {_num(sum(cells))} "
+                         f"({' + '.join(_num(v) for v in cells)})"),
+                metric_id=row.metric_id,
+            ))
+    return flags
+
+
+def _terms(metric_ids: tuple[str, ...], numbers: list[float]) -> str:
+    return " + ".join(f"{label(m)} {_num(v)}" for m, v in zip(metric_ids, numbers, strict=True))
+
+
+def _num(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+def check_text_against_table(table_facts: list[Fact], prose_facts: list[Fact]) -> list[Flag]:
+    """A count stated in the prose (共受理申请859件) against the same figure in the table."""
+    table = {f.metric_id: f for f in table_facts if f.column == TOTAL and f.value is not None}
+    flags = []
+    for p in prose_facts:
+        t = table.get(p.metric_id)
+        if t is None or p.value is None or p.approximate or abs(t.value - p.value) <= _TOLERANCE:
+            continue
+        flags.append(Flag(
+            code="text_vs_table",
+            message=f"{label(p.metric_id)}: 正文写 {_num(p.value)} (“{p.evidence[:60]}”), 表格为 {_num(t.value)}",
+            metric_id=p.metric_id,
+        ))
+    return flags
