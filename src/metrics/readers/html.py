@@ -12,7 +12,7 @@ from metrics.readers.errors import ReadError
 from metrics.readers.page_meta import read_page_meta
 
 _DROP = ("script", "style", "noscript", "template", "head", "iframe", "svg")
-_BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "title")
+_BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 # Common <meta> names on Chinese government sites (the CMS "ArticleTitle" family).
 _META_NAMES = {"articletitle": "标题", "pubdate": "发布日期", "contentsource": "发文机关", "firstdate": "发布日期"}
@@ -29,6 +29,8 @@ def read_html(path: str, data: bytes) -> Document:
         key = _META_NAMES.get(str(tag.get("name", "")).lower())
         if key and tag.get("content") and key not in meta:
             meta[key] = str(tag["content"]).strip()
+    # The <title> lives in <head>, which is dropped with the other invisible parts below.
+    page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
     for tag in soup.find_all(_DROP):
         tag.decompose()
     tables = [Table(rows=grid, where=f"table {n}") for n, grid in enumerate(_grids(soup), start=1) if grid]
@@ -36,8 +38,8 @@ def read_html(path: str, data: bytes) -> Document:
     page_meta = read_page_meta(body_text)
     for key, value in meta.items():
         page_meta.setdefault(key, value)
-    if soup.title and soup.title.string:
-        page_meta.setdefault("页面标题", soup.title.string.strip())
+    if page_title:
+        page_meta.setdefault("页面标题", page_title)
     return Document(path=path, text=body_text, tables=tables, page_meta=page_meta, encoding=encoding)
 
 
