@@ -1,0 +1,47 @@
+from metrics.metadata import agency_from_title, agency_type, read_metadata, region_and_level
+from metrics.models import Document
+
+
+def test_agency_is_title_without_year_and_report_words():
+    assert agency_from_title("云川市民政局2013年度政府信息公开工作报告") == "云川市民政局"
+    assert agency_from_title("2021年石桥县人民政府政府信息公开工作年度报告") == "石桥县人民政府"
+    assert agency_from_title("关于青岚省教育厅2016年政府信息公开工作年度报告") == "青岚省教育厅"
+
+
+def test_agency_from_title_in_traditional_characters_and_chinese_year():
+    assert agency_from_title("雲川市法制辦公室二〇一〇年度政府信息公開工作年度報告") == "云川市法制办公室"
+
+
+def test_region_and_level_of_governments_and_departments():
+    assert region_and_level("青岚省人民政府") == ("青岚省", "province")
+    assert region_and_level("青岚省云川市生态环境局") == ("青岚省云川市", "city_department")
+    assert region_and_level("云川市石桥县东湖镇人民政府") == ("云川市石桥县东湖镇", "township")
+    assert region_and_level("石桥县公安局") == ("石桥县", "county_department")
+
+
+def test_agency_type_is_department_name_or_government():
+    assert agency_type("云川市石桥县公安局") == "公安局"
+    assert agency_type("石桥县人民政府") == "人民政府"
+
+
+def test_page_metadata_block_gives_title_year_and_publication_date():
+    text = "标题: 云川市民政局2013年度政府信息公开工作报告\n发布日期: 2014-03-27\n\n正文"
+    doc = Document(path="x.txt", text=text, page_meta={"标题": "云川市民政局2013年度政府信息公开工作报告",
+                                                        "发布日期": "2014-03-27"})
+    meta = read_metadata(doc)
+    assert (meta.agency, meta.year, meta.published, meta.level) == ("云川市民政局", 2013, "2014-03-27",
+                                                                     "city_department")
+
+
+def test_title_line_found_in_text_when_no_metadata_block():
+    doc = Document(path="a.txt", text="首页 > 政务公开\n石桥县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n"
+                                      "\n石桥县人民政府\n2021年1月20日")
+    meta = read_metadata(doc)
+    assert meta.title == "石桥县人民政府2020年政府信息公开工作年度报告"
+    assert meta.year == 2020
+    assert meta.published == "2021-01-20"
+
+
+def test_year_from_file_name_when_title_has_none():
+    doc = Document(path="/r/石桥县2017年报.txt", text="政府信息公开工作年度报告\n内容")
+    assert read_metadata(doc).year == 2017
