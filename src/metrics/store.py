@@ -92,11 +92,11 @@ class Writer:
         )
 
     def forget_file(self, file_path: str) -> None:
-        """Remove the report a file produced earlier (used when the file changed or now fails)."""
-        ids = [r[0] for r in self.con.execute(
-            "SELECT report_id FROM reports WHERE file_path = ?", [file_path]).fetchall()]
-        for table in ("facts", "flags", "reports"):
-            self.con.executemany(f"DELETE FROM {table} WHERE report_id = ?", [[i] for i in ids])
+        """Remove the report an earlier version of this file produced."""
+        for table in ("facts", "flags"):
+            self.con.execute(f"DELETE FROM {table} WHERE report_id IN "
+                             "(SELECT report_id FROM reports WHERE file_path = ?)", [file_path])
+        self.con.execute("DELETE FROM reports WHERE file_path = ?", [file_path])
 
     def save_report(self, file_path: str, content_hash: str, report_id: str, status: str, reason: str,
                     ex: Extraction, agency_type: str, body_text: str, encoding: str) -> None:
