@@ -84,7 +84,7 @@ def _read_table(tbl, reading: _Reading, parent: str) -> None:
     for tr in tbl.iterchildren(_TR):
         cells = [_cell_text(tc) for tc in tr.iterchildren(_TC) if _merge(tc) != "continue"]
         if any(cells):
-            reading.lines.append(" | ".join(cells))
+            reading.lines.append(" | ".join(cells).rstrip())
         for tc in tr.iterchildren(_TC):
             for nested in tc.iterchildren(_TBL):
                 _read_table(nested, reading, parent=f"table {number}")

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 import pdfplumber
+import pypdfium2
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
@@ -25,6 +26,8 @@ _FOOTER = re.compile(r"^\s*(?:[—–\-－~]{1,3}\s*\d{1,4}\s*[—–\-－~]{1,3
                      r"|\d{1,4}\s*/\s*\d{1,4})\s*$")
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 _DIGIT = re.compile(r"\d")
+# pdfminer writes a glyph it cannot map to Unicode as (cid:123).
+_UNMAPPED = re.compile(r"\(cid:\d+\)")
 
 
 @dataclass
@@ -49,6 +52,10 @@ class _Page:
 def read_pdf(path: str, data: bytes) -> Document:
     """Read a PDF. Raises ReadError for encrypted, damaged or image-only files."""
     pages = _read_pages(data)
+    if _mostly_unmapped(pages):
+        # Some files (e.g. with an owner password) hide their font mapping from pdfminer but not
+        # from PDFium; its text is better than none, though it has no table grids.
+        pages = _pdfium_pages(data)
     text = "\n".join(_page_text(page) for page in pages)
     grids = _join_split_tables(pages)
     if not text.strip():
@@ -71,6 +78,25 @@ def _read_pages(data: bytes) -> list[_Page]:
     except (ValueError, KeyError, TypeError, AttributeError, IndexError, EOFError, OSError) as exc:
         # pdfminer surfaces damage deep inside a file as plain Python errors.
         raise ReadError(f"the PDF is damaged: {_describe(exc)}") from exc
+
+
+def _mostly_unmapped(pages: list[_Page]) -> bool:
+    lines = [block for page in pages for block in page.blocks if isinstance(block, str)]
+    text = "".join(lines)
+    return bool(text) and len("".join(_UNMAPPED.findall(text))) > len(text) / 2
+
+
+def _pdfium_pages(data: bytes) -> list[_Page]:
+    document = pypdfium2.PdfDocument(data)
+    try:
+        pages = []
+        for number, page in enumerate(document, start=1):
+            text = page.get_textpage().get_text_range().replace("\r\n", "\n")
+            lines = [line.strip() for line in text.splitlines()]
+            pages.append(_Page(number, [line for line in lines if line and not _FOOTER.match(line)]))
+        return pages
+    finally:
+        document.close()
 
 
 def _read_error(cause: object) -> ReadError:
@@ -198,7 +224,7 @@ def _page_text(page: _Page) -> str:
     lines: list[str] = []
     for block in page.blocks:
         if isinstance(block, _Grid):
-            lines += [" | ".join(row) for row in block.printed_rows if any(row)]
+            lines += [" | ".join(row).rstrip() for row in block.printed_rows if any(row)]
         else:
             lines.append(block)
     return "\n".join(lines)

@@ -1,0 +1,103 @@
+"""The Word reader, on documents written here with python-docx."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import pytest
+
+from metrics.readers import ReadError
+from metrics.readers.docx import read_docx
+
+
+def save(document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def standard_table_docx() -> bytes:
+    """A cut-down section 三 header: 信息内容 merged down two rows, 法人或其他组织 across two columns."""
+    document = docx.Document()
+    document.add_paragraph("标题:东湖镇人民政府2021年政府信息公开工作年度报告")
+    document.add_paragraph("三、收到和处理政府信息公开申请情况")
+    table = document.add_table(rows=4, cols=5)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "信息内容"
+    table.cell(0, 1).merge(table.cell(1, 1)).text = "自然人"
+    table.cell(0, 2).merge(table.cell(0, 3)).text = "法人或其他组织"
+    table.cell(0, 4).merge(table.cell(1, 4)).text = "总计"
+    table.cell(1, 2).text = "商业企业"
+    table.cell(1, 3).text = "其他"
+    for col, value in enumerate(["一、本年新收政府信息公开申请数量", "9", "2", "1", "12"]):
+        table.cell(2, col).text = value
+    for col, value in enumerate(["二、上年结转政府信息公开申请数量", "0", "0", "0", "0"]):
+        table.cell(3, col).text = value
+    document.add_paragraph("四、政府信息公开行政复议、行政诉讼情况")
+    return save(document)
+
+
+def test_merged_cells_are_repeated_in_every_slot():
+    (table,) = read_docx("merged.docx", standard_table_docx()).tables
+    assert table.rows[:2] == [["信息内容", "自然人", "法人或其他组织", "法人或其他组织", "总计"],
+                              ["信息内容", "自然人", "商业企业", "其他", "总计"]]
+    assert table.rows[2] == ["一、本年新收政府信息公开申请数量", "9", "2", "1", "12"]
+    assert table.where == "table 1"
+
+
+def test_text_has_paragraphs_and_table_rows_in_document_order():
+    doc = read_docx("merged.docx", standard_table_docx())
+    assert doc.text.splitlines() == [
+        "标题:东湖镇人民政府2021年政府信息公开工作年度报告",
+        "三、收到和处理政府信息公开申请情况",
+        "信息内容 | 自然人 | 法人或其他组织 | 总计",
+        "商业企业 | 其他",
+        "一、本年新收政府信息公开申请数量 | 9 | 2 | 1 | 12",
+        "二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ]
+    assert doc.page_meta["标题"] == "东湖镇人民政府2021年政府信息公开工作年度报告"
+
+
+def test_nested_table_is_a_table_of_its_own():
+    document = docx.Document()
+    outer = document.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "第二十条第(一)项"
+    inner = outer.cell(0, 1).add_table(rows=2, cols=2)
+    for (row, col), value in {(0, 0): "信息内容", (0, 1): "本年制发件数", (1, 0): "规章", (1, 1): "3"}.items():
+        inner.cell(row, col).text = value
+    doc = read_docx("nested.docx", save(document))
+    assert [t.rows for t in doc.tables] == [[["第二十条第(一)项", ""]],
+                                            [["信息内容", "本年制发件数"], ["规章", "3"]]]
+    assert doc.tables[1].where == "table 2 (nested in table 1)"
+    assert doc.text.splitlines() == ["第二十条第(一)项 |", "信息内容 | 本年制发件数", "规章 | 3"]
+
+
+def test_not_a_zip_is_rejected():
+    with pytest.raises(ReadError, match="not a Word document"):
+        read_docx("fake.docx", "这不是文档".encode())
+
+
+def test_old_binary_doc_renamed_is_explained():
+    with pytest.raises(ReadError, match=r"old binary Word \(.doc\)"):
+        read_docx("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500))
+
+
+def test_truncated_docx_is_rejected():
+    data = standard_table_docx()
+    with pytest.raises(ReadError, match="truncated or damaged"):
+        read_docx("cut.docx", data[: len(data) // 2])
+
+
+def test_zip_that_is_not_a_word_document_is_rejected():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("readme.txt", "hello")
+    with pytest.raises(ReadError, match="damaged or incomplete"):
+        read_docx("zip.docx", buffer.getvalue())
+
+
+def test_document_without_text_is_rejected():
+    with pytest.raises(ReadError, match="no text"):
+        read_docx("blank.docx", save(docx.Document()))

@@ -1,0 +1,140 @@
+"""The PDF reader, on PDFs written here with reportlab's built-in Chinese font."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from reportlab.lib import colors, pdfencrypt
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from metrics.readers import ReadError
+from metrics.readers.pdf import read_pdf
+
+FONT = "STSong-Light"
+pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+BODY = ParagraphStyle("body", fontName=FONT, fontSize=11, leading=16)
+HEADER = ["统计指标", "单位", "统计数"]
+
+
+def footer(page_canvas, doc) -> None:
+    page_canvas.setFont(FONT, 9)
+    page_canvas.drawCentredString(A4[0] / 2, 30, f"— {doc.page} —")
+
+
+def grid_table(rows: list[list[str]], spans=(), repeat_header: bool = False) -> Table:
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
+    style += [("SPAN", start, end) for start, end in spans]
+    return Table(rows, repeatRows=1 if repeat_header else 0, style=TableStyle(style))
+
+
+def build_pdf(flowables, encrypt=None) -> bytes:
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4, encrypt=encrypt).build(
+        flowables, onFirstPage=footer, onLaterPages=footer)
+    return buffer.getvalue()
+
+
+def data_rows(count: int) -> list[list[str]]:
+    return [[f"第{n}项指标", "件", str(n)] for n in range(1, count + 1)]
+
+
+def long_table_pdf(repeat_header: bool) -> bytes:
+    story = [Paragraph("青岚省石桥县教育局2016年政府信息公开工作年度报告", BODY), Spacer(1, 300),
+             grid_table([HEADER, *data_rows(60)], repeat_header=repeat_header),
+             Paragraph("五、存在的主要问题及改进措施", BODY)]
+    return build_pdf(story)
+
+
+@pytest.mark.parametrize("repeat_header", [False, True])
+def test_table_split_across_pages_is_one_grid(repeat_header):
+    doc = read_pdf("split.pdf", long_table_pdf(repeat_header))
+    (table,) = doc.tables
+    assert table.rows == [HEADER, *data_rows(60)]
+    assert table.where.startswith("page 1, table 1 (continued on page 2")
+
+
+def test_text_keeps_reading_order_with_table_rows_as_cells():
+    lines = read_pdf("split.pdf", long_table_pdf(False)).text.splitlines()
+    assert lines[0] == "青岚省石桥县教育局2016年政府信息公开工作年度报告"
+    assert lines[1] == "统计指标 | 单位 | 统计数"
+    assert "第60项指标 | 件 | 60" in lines
+    assert lines[-1] == "五、存在的主要问题及改进措施"
+
+
+def test_page_footers_are_dropped():
+    doc = read_pdf("split.pdf", long_table_pdf(False))
+    assert "— 1 —" not in doc.text and "— 2 —" not in doc.text
+    assert all("—" not in cell for table in doc.tables for row in table.rows for cell in row)
+
+
+def test_a_new_table_at_the_top_of_a_page_stays_separate():
+    other_header = ["信息内容", "本年制发件数", "现行有效件数"]
+    story = [grid_table([HEADER, *data_rows(3)]), PageBreak(),
+             grid_table([other_header, ["规章", "0", "2"]])]
+    doc = read_pdf("two.pdf", build_pdf(story))
+    assert [t.rows[0] for t in doc.tables] == [HEADER, other_header]
+    assert [t.where for t in doc.tables] == ["page 1, table 1", "page 2, table 1"]
+
+
+def test_merged_cells_repeat_their_text():
+    rows = [["信息内容", "申请人情况", "", ""], ["", "自然人", "法人或其他组织", "总计"],
+            ["本年新收", "5", "2", "7"]]
+    story = [grid_table(rows, spans=[((0, 0), (0, 1)), ((1, 0), (3, 0))])]
+    (table,) = read_pdf("merged.pdf", build_pdf(story)).tables
+    assert table.rows == [["信息内容", "申请人情况", "申请人情况", "申请人情况"],
+                          ["信息内容", "自然人", "法人或其他组织", "总计"],
+                          ["本年新收", "5", "2", "7"]]
+
+
+def test_wrapped_chinese_cell_text_is_joined_without_spaces():
+    story = [grid_table([["本年新\n制作数量", "3"]])]
+    (table,) = read_pdf("wrap.pdf", build_pdf(story)).tables
+    assert table.rows == [["本年新制作数量", "3"]]
+
+
+def test_page_metadata_block_is_read():
+    story = [Paragraph("标题:云川市公安局2018年政府信息公开工作年度报告", BODY),
+             Paragraph("发布日期:2019-03-20", BODY)]
+    doc = read_pdf("meta.pdf", build_pdf(story))
+    assert doc.page_meta == {"标题": "云川市公安局2018年政府信息公开工作年度报告", "发布日期": "2019-03-20"}
+
+
+def test_encrypted_pdf_asks_for_a_password():
+    data = build_pdf([Paragraph("机密", BODY)],
+                     encrypt=pdfencrypt.StandardEncryption("user-secret", ownerPassword="owner-secret"))
+    with pytest.raises(ReadError, match="encrypted and needs a password"):
+        read_pdf("locked.pdf", data)
+
+
+def test_pdf_with_only_an_owner_password_reads():
+    data = build_pdf([Paragraph("主动公开政府信息12条", BODY)],
+                     encrypt=pdfencrypt.StandardEncryption("", ownerPassword="owner-secret"))
+    assert "主动公开政府信息12条" in read_pdf("owner.pdf", data).text
+
+
+def test_corrupt_pdf_is_reported_as_damaged():
+    with pytest.raises(ReadError, match="the PDF is damaged"):
+        read_pdf("corrupt.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage")
+
+
+@pytest.mark.parametrize("keep", [0.3, 0.9])
+def test_truncated_pdf_is_reported_as_damaged(keep):
+    data = long_table_pdf(False)
+    with pytest.raises(ReadError, match="the PDF is damaged"):
+        read_pdf("truncated.pdf", data[: int(len(data) * keep)])
+
+
+def test_pdf_without_a_text_layer_says_no_ocr():
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    page.rect(100, 400, 300, 200, fill=1)  # stands in for a scanned page image
+    page.showPage()
+    page.save()
+    with pytest.raises(ReadError, match="no text layer.*OCR"):
+        read_pdf("scan.pdf", buffer.getvalue())
