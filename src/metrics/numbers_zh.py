@@ -95,8 +95,6 @@ def parse_quantity(text: str) -> Quantity | None:
     return Quantity(value, approximate=bool(m.group("before") or m.group("after")))
 
 
-_YUAN = re.compile(rf"^(?P<num>{ARABIC})\s*(?P<unit>万元|元)?$")
-
 
 def to_10k_yuan(value: float, unit: str) -> float:
     """Money in 万元: 251000 元 -> 25.1."""
