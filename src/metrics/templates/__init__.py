@@ -4,6 +4,7 @@ Parsing, validation, the report-detail page and exports all read these declarati
 """
 
 from metrics.templates.identities import IDENTITIES, Identity, identities_for
+from metrics.templates.legacy_table import LEGACY_ROWS, LEGACY_SECTIONS, LegacyRow, core_label
 from metrics.templates.standard import (
     REQUESTER_COLUMNS,
     SECTION2_CELLS,
@@ -17,6 +18,10 @@ from metrics.templates.standard import (
 )
 
 __all__ = [
+    "LEGACY_ROWS",
+    "LEGACY_SECTIONS",
+    "LegacyRow",
+    "core_label",
     "IDENTITIES",
     "Identity",
     "identities_for",

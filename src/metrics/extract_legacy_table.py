@@ -1,0 +1,258 @@
+"""The 政府信息公开情况统计表 of the 2015-2018 reports: every row mapped to its metric.
+
+Rows are declared in metrics.templates.legacy_table. A printed row matches a declared row when its
+label, reduced to the core form (numbering, 其中, notes in parentheses and a trailing 数 removed),
+equals one of the declared variants; labels shared by several sections (维持具体行政行为数 ...) go to
+the section the table is in at that point. Tables come from doc.tables when the reader found
+real tables; otherwise the flattened text is read as a stream of label, unit and number pieces
+('收到申请数 | 件 | 12', or each on its own line).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from metrics.models import Document, Fact, Flag, Table
+from metrics.normalize import normalize
+from metrics.numbers_zh import ARABIC, parse_arabic, to_10k_yuan
+from metrics.templates.legacy_table import LEGACY_ROWS, LEGACY_SECTIONS, LegacyRow, core_label
+
+_UNITS = ("人次", "万元", "件", "条", "次", "个", "人", "篇", "元", "项", "期")
+_UNIT_RE = "|".join(_UNITS)
+# A cell that means zero in a present row.
+_ZERO_MARKS = {"-", "--", "---", "/", "无", "0", "〇", "零"}
+_VALUE = re.compile(rf"^(?P<num>{ARABIC})\s*(?P<unit>{_UNIT_RE})?$")
+_HEADER_WORDS = {"统计指标", "指标", "单位", "统计数", "统计数据", "数量", "计量单位", "数值", "项目", "内容"}
+_TABLE_TITLE = re.compile(r"统计表|统计指标")
+# Without a table title, so many rows must match before a run of text counts as the table.
+_MIN_ROWS_UNTITLED = 3
+
+_BY_CORE: dict[str, list[tuple[int, LegacyRow]]] = {}
+for _index, _row in enumerate(LEGACY_ROWS):
+    for _label in _row.labels:
+        _BY_CORE.setdefault(_label, []).append((_index, _row))
+_SECTION_BY_CORE = {label: section for section, labels in LEGACY_SECTIONS for label in labels}
+
+
+@dataclass(frozen=True)
+class Value:
+    number: float
+    unit: str  # the unit printed with the number, if any
+
+
+@dataclass
+class _Reading:
+    row: LegacyRow
+    value: Value
+    unit_cell: str
+    evidence: str
+
+
+# --- cells ----------------------------------------------------------------------------------------
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", "", normalize(text)).replace("—", "-")
+
+
+def parse_value(text: str) -> Value | None:
+    """'12' / '1,236' / '3件' / '251000元' / '12.5万元' / '—' (0); None when the cell holds no value."""
+    cell = _clean(text)
+    if cell in _ZERO_MARKS:
+        return Value(0, "")
+    m = _VALUE.match(cell)
+    if not m:
+        return None
+    number = parse_arabic(m.group("num"))
+    return None if number is None else Value(number, m.group("unit") or "")
+
+
+def _is_unit(text: str) -> bool:
+    return _clean(text).strip("()") in _UNITS
+
+
+def match_row(label: str, section: str) -> LegacyRow | None:
+    """The declared row this printed label names, read in the table section we are in."""
+    candidates = _BY_CORE.get(core_label(label), [])
+    if not candidates:
+        return None
+    in_section = [row for _, row in candidates if row.section == section]
+    if in_section:
+        return in_section[0]
+    if len({row.section for _, row in candidates}) == 1:
+        return candidates[0][1]
+    return None
+
+
+def section_of(label: str) -> str:
+    core = core_label(label)
+    if core in _SECTION_BY_CORE:
+        return _SECTION_BY_CORE[core]
+    candidates = _BY_CORE.get(core, [])
+    sections = {row.section for _, row in candidates if not row.parent}
+    return sections.pop() if len(sections) == 1 else ""
+
+
+# --- values with units ----------------------------------------------------------------------------
+
+def _fact(reading: _Reading) -> tuple[Fact, Flag | None]:
+    row, value = reading.row, reading.value
+    unit = value.unit or _clean(reading.unit_cell).strip("()")
+    number, note, flag = value.number, "", None
+    if row.unit == "万元":
+        if unit == "元":
+            number = to_10k_yuan(number, "元")
+            note = f"printed as {value.number:g} 元"
+    elif unit in ("万元", "元"):
+        flag = Flag("unit_mismatch", f"{row.metric_id} is a count but the table gives it in {unit}; not kept",
+                    metric_id=row.metric_id)
+        return Fact(row.metric_id, None), flag
+    return Fact(row.metric_id, number, evidence=reading.evidence, note=note), flag
+
+
+# --- tables ---------------------------------------------------------------------------------------
+
+def _value_column(table: Table) -> int | None:
+    for row in table.rows[:4]:
+        for i, cell in enumerate(row):
+            if _clean(cell) in ("统计数", "统计数据", "数量", "数值", "统计数字"):
+                return i
+    return None
+
+
+def _readings_from_table(table: Table) -> Iterator[_Reading]:
+    section = ""
+    value_col = _value_column(table)
+    for cells in table.rows:
+        row, label_at = None, -1
+        for i, cell in enumerate(cells):
+            if parse_value(cell) is not None or _is_unit(cell) or not _clean(cell):
+                continue
+            section = section_of(cell) or section
+            found = match_row(cell, section)
+            if found is not None:
+                row, label_at = found, i
+                section = found.section
+        if row is None:
+            continue
+        after = [c for c in cells[label_at + 1:] if _clean(c) != _clean(cells[label_at])]
+        unit_cell = next((c for c in after if _is_unit(c)), "")
+        if value_col is not None and label_at < value_col < len(cells):
+            value = parse_value(cells[value_col])
+        else:
+            values = [v for v in (parse_value(c) for c in after if not _is_unit(c)) if v is not None]
+            value = values[0] if len({v.number for v in values}) == 1 else None
+        if value is not None:
+            evidence = " | ".join(c for i, c in enumerate(cells) if c and (i == 0 or c != cells[i - 1]))
+            yield _Reading(row, value, unit_cell, evidence)
+
+
+# --- flattened text -------------------------------------------------------------------------------
+
+# Notes in parentheses: '(不同渠道和方式公开相同信息计1条)' after a label, '(其中修订16件)' after a number.
+_NOTE = re.compile(r"\([^()]{4,}\)")
+_PIECE_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
+_PIECE = re.compile(rf"^(?P<label>.*?)\s*(?:(?P<unit>\(?(?:{_UNIT_RE})\)?)\s*)?"
+                    rf"(?P<value>(?:{ARABIC})\s*(?:{_UNIT_RE})?|-+|/|无)?$")
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # label | unit | value
+    text: str
+    line: str
+
+
+def _tokens(lines: Iterable[str]) -> Iterator[_Token]:
+    for line in lines:
+        clean_line = normalize(line).replace("—", "-").strip()
+        for piece in _PIECE_SPLIT.split(clean_line):
+            piece = _NOTE.sub("", piece).strip()
+            if not piece:
+                continue
+            m = _PIECE.match(piece)
+            if m is None:
+                yield _Token("label", piece, line)
+                continue
+            if m.group("label"):
+                yield _Token("label", m.group("label"), line)
+            if m.group("unit"):
+                yield _Token("unit", m.group("unit"), line)
+            if m.group("value"):
+                yield _Token("value", m.group("value"), line)
+
+
+def _readings_from_lines(lines: list[str]) -> Iterator[_Reading]:
+    section = ""
+    pending: LegacyRow | None = None
+    unit, evidence = "", []
+    for token in _tokens(lines):
+        if token.kind == "label":
+            if _clean(token.text) in _HEADER_WORDS:
+                continue
+            section = section_of(token.text) or section
+            pending = match_row(token.text, section)
+            unit, evidence = "", [token.line.strip()]
+            if pending is not None:
+                section = pending.section
+        elif pending is None:
+            continue
+        elif token.kind == "unit":
+            unit = token.text
+            if token.line.strip() not in evidence:
+                evidence.append(token.line.strip())
+        else:
+            value = parse_value(token.text)
+            if value is not None:
+                if token.line.strip() not in evidence:
+                    evidence.append(token.line.strip())
+                yield _Reading(pending, value, unit, " / ".join(evidence))
+            pending = None
+
+
+def _table_lines(text: str) -> tuple[list[str], bool]:
+    """The lines from the table title on, and whether a title was found."""
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if _TABLE_TITLE.search(normalize(line)):
+            return lines[i:], True
+    return lines, False
+
+
+# --- putting it together --------------------------------------------------------------------------
+
+def _collect(readings: Iterable[_Reading], facts: dict[str, Fact], flags: list[Flag]) -> None:
+    conflicting: set[str] = set()
+    for reading in readings:
+        fact, flag = _fact(reading)
+        if flag is not None:
+            flags.append(flag)
+            continue
+        previous = facts.get(fact.metric_id)
+        if previous is None and fact.metric_id not in conflicting:
+            facts[fact.metric_id] = fact
+        elif previous is not None and previous.value != fact.value:
+            conflicting.add(fact.metric_id)
+            del facts[fact.metric_id]
+            flags.append(Flag("ambiguous_row", f"the table gives {fact.metric_id} twice with different values "
+                              f"({previous.value:g} and {fact.value:g}); none kept", metric_id=fact.metric_id))
+
+
+def extract_legacy_table(doc: Document) -> tuple[list[Fact], list[Flag]]:
+    flags: list[Flag] = []
+    from_tables: dict[str, Fact] = {}
+    for table in doc.tables:
+        _collect(_readings_from_table(table), from_tables, flags)
+    lines, titled = _table_lines(doc.text)
+    from_text: dict[str, Fact] = {}
+    text_flags: list[Flag] = []
+    _collect(_readings_from_lines(lines), from_text, text_flags)
+    if not titled and len(from_text) < _MIN_ROWS_UNTITLED:
+        from_text, text_flags = {}, []
+    facts = dict(from_tables)
+    for metric_id, fact in from_text.items():
+        facts.setdefault(metric_id, fact)
+    if not from_tables:
+        flags += text_flags
+    return list(facts.values()), flags
