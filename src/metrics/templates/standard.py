@@ -102,7 +102,8 @@ SECTION3_ROWS: tuple[Section3Row, ...] = (
     Section3Row("denied_query_matter", ("属于行政查询事项", "行政查询事项"), parent="outcome_denied"),
     Section3Row("outcome_unable", ("无法提供",)),
     Section3Row("unable_not_held", ("本机关不掌握相关政府信息", "不掌握相关政府信息"), parent="outcome_unable"),
-    Section3Row("unable_needs_creation", ("没有现成信息需要另行制作", "需要另行制作"), parent="outcome_unable"),
+    Section3Row("unable_needs_creation", ("没有现成信息需要另行制作", "需要另行制作", "没有现成信息"),
+                parent="outcome_unable"),
     Section3Row("unable_unclear", ("补正后申请内容仍不明确", "仍不明确"), parent="outcome_unable"),
     Section3Row("outcome_not_processed", ("不予处理",)),
     Section3Row("np_petition", ("信访举报投诉类申请", "信访举报投诉"), parent="outcome_not_processed"),
@@ -131,6 +132,13 @@ SECTION4_GROUPS: tuple[tuple[str, str], ...] = (
     ("lit_direct", "未经复议直接起诉"),
     ("lit_after_review", "复议后起诉"),
 )
+
+
+# Text that marks where the parts of the report sit, for readers of flattened text.
+SECTION2_START = ("第二十条第",)  # the first article-20 item table opens section 二
+SECTION2_HEADER = ("信息内容",)  # the first header cell of every section 二 table
+SECTION3_START = ("收到和处理政府信息公开申请",)
+SECTION4_START = ("复议", "行政诉讼")  # nothing in section 三 mentions review or litigation
 
 
 def section2_cells(fmt: str) -> list[Section2Cell]:

@@ -1,0 +1,862 @@
+"""Figures of sections 二, 三 and 四 of the standard layouts (std2019, std2021).
+
+Every source is read as text: a table grid becomes one `| a | b |` line per row, and the document
+text is read as the reader produced it (markdown-like rows, labels and numbers on separate lines, or
+scraped runs where the cells of a row run together). Row and column labels come from
+metrics.templates; the numbers of a row are what lies between its label and the next label.
+Tables are read first; the text fills in whatever they did not give.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections import deque
+from dataclasses import dataclass, field
+
+from metrics.models import TOTAL, Document, Fact, Flag, Table
+from metrics.normalize import compact, normalize
+from metrics.templates import (
+    REQUESTER_COLUMNS,
+    SECTION4_COLUMNS,
+    SECTION4_GROUPS,
+    Section2Cell,
+    identities_for,
+    section2_cells,
+    section3_rows,
+)
+from metrics.templates.standard import (
+    SECTION2_HEADER,
+    SECTION2_START,
+    SECTION3_START,
+    SECTION4_START,
+    section4_metric,
+)
+
+COLUMN_IDS = tuple(c for c, _, _ in REQUESTER_COLUMNS)
+COLUMN_ZH = {c: zh for c, zh, _ in REQUESTER_COLUMNS}
+N_COLUMNS = len(REQUESTER_COLUMNS)
+SECTION4_CELLS = tuple((g, c) for g, _ in SECTION4_GROUPS for c, _ in SECTION4_COLUMNS)
+SECTION4_ZH = {(g, c): f"{gz} {cz}" for g, gz in SECTION4_GROUPS for c, cz in SECTION4_COLUMNS}
+
+# A split search gives up beyond these bounds: a run with more readings than this is unreadable anyway.
+MAX_READINGS = 64
+MAX_SEARCH_STEPS = 50_000
+MAX_PIECE_DIGITS = 9
+MAX_COMBINATIONS = 4096
+
+_NON_SPACE = re.compile(r"\S")
+# Page footers ("— 5 —", "第 5 页 共 7 页") that PDF-to-text leaves between table rows.
+_FOOTER = re.compile(r"(?m)^[ \t|]*-[ \t]*\d{1,3}[ \t]*-[ \t|]*$|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?")
+# The numbering of the next row ("2.", "(三)", "四,") that sits just before its label.
+_NUMBERING_AT_END = re.compile(r"(?:\d[ \t]*[.,]|\([ \t]*[一二三四五六七八九十][ \t]*\)|[一二三四五六七八九十][ \t]*,)[ \t]*$")
+_NUMBERING_BEFORE = re.compile(r"(?:\d[.,]|\([一二三四五六七八九十]\)|[一二三四五六七八九十],)$")
+_SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
+_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+")
+_ZERO_MARK = re.compile(r"^(?:/|-|无|0)$")
+_COUNT_CELL = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)\s*(?:件|个|次|人次|项|条)?$")
+_NOTE = re.compile(r"\([^()]*\)")
+_AMOUNT = re.compile(r"(?P<num>[-+]?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)?|(?P<na>不适用|/|-)|(?P<zero>无)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+# ---------------------------------------------------------------- sources
+
+@dataclass
+class Source:
+    """One text to read: `norm` is matched, `original` (same offsets when possible) feeds evidence."""
+
+    where: str
+    original: str
+    norm: str
+    squeezed: str  # norm without whitespace: labels broken over lines still match
+    offsets: list[int]  # squeezed index -> norm index
+
+    def span(self, lo: int, hi: int) -> str:
+        return self.original[lo:hi].strip()
+
+    def norm_at(self, squeezed_index: int) -> int:
+        if squeezed_index >= len(self.offsets):
+            return len(self.norm)
+        return self.offsets[squeezed_index]
+
+
+def make_source(where: str, text: str) -> Source:
+    norm = _FOOTER.sub(lambda m: " " * len(m.group()), normalize(text))
+    original = text if len(text) == len(norm) else norm
+    offsets = [m.start() for m in _NON_SPACE.finditer(norm)]
+    return Source(where, original, norm, "".join(norm[i] for i in offsets), offsets)
+
+
+def grid_text(table: Table) -> str:
+    return "\n".join("| " + " | ".join(cell.replace("|", " ").replace("\n", " ") for cell in row) + " |"
+                     for row in table.rows)
+
+
+@dataclass
+class Hit:
+    key: str
+    label: str  # the compact label that matched
+    start: int  # squeezed offsets
+    end: int
+
+
+def find_hits(src: Source, pattern: re.Pattern, keys: dict[str, str], lo: int, hi: int) -> list[Hit]:
+    return [Hit(keys[m.group()], m.group(), m.start(), m.end()) for m in pattern.finditer(src.squeezed, lo, hi)]
+
+
+def first_of(src: Source, words: tuple[str, ...], lo: int = 0, hi: int | None = None) -> int:
+    """Squeezed offset of the earliest of `words` in [lo, hi), or -1."""
+    hi = len(src.squeezed) if hi is None else hi
+    found = [i for i in (src.squeezed.find(compact(w), lo, hi) for w in words) if i >= 0]
+    return min(found) if found else -1
+
+
+def alternation(labels) -> re.Pattern:
+    return re.compile("|".join(re.escape(x) for x in sorted(set(labels), key=len, reverse=True)))
+
+
+# ---------------------------------------------------------------- cells and runs
+
+@dataclass
+class Reading:
+    """The cells of one printed row: `values[i]` None where the cell cannot be read with certainty."""
+
+    values: list[int | None]
+    texts: list[str]  # the printed text each value came from
+    derived: list[bool]
+    candidates: list[tuple[int, ...]] = field(default_factory=list)  # all readings of a run, if several
+    run: str = ""  # the run of digits the row was split from, if it was
+    blank: bool = False  # every cell empty
+
+
+def split_run(digits: str, groups: tuple[int, ...], summed: bool) -> list[tuple[int, ...]] | None:
+    """Every way to cut `digits` into sum(groups) numbers without leading zeros.
+
+    With `summed`, the last number of each group must equal the sum of the others (a total column).
+    Returns None when the search exceeds its bounds.
+    """
+    sizes = [n for n in groups]
+    out: list[tuple[int, ...]] = []
+    steps = 0
+
+    def walk(pos: int, group: int, index: int, partial: int, acc: list[int]) -> bool:
+        nonlocal steps
+        steps += 1
+        if steps > MAX_SEARCH_STEPS or len(out) > MAX_READINGS:
+            return False
+        if group == len(sizes):
+            if pos == len(digits):
+                out.append(tuple(acc))
+            return True
+        size = sizes[group]
+        if index == size:
+            return walk(pos, group + 1, 0, 0, acc)
+        cells_left = sum(sizes[group:]) - index
+        if len(digits) - pos < cells_left:
+            return True
+        if summed and index == size - 1:
+            total = str(partial)
+            if digits.startswith(total, pos):
+                return walk(pos + len(total), group + 1, 0, 0, acc + [partial])
+            return True
+        for length in range(1, min(MAX_PIECE_DIGITS, len(digits) - pos - cells_left + 1) + 1):
+            piece = digits[pos:pos + length]
+            if length > 1 and piece[0] == "0":
+                break
+            if not walk(pos + length, group, index + 1, partial + int(piece), acc + [int(piece)]):
+                return False
+        return True
+
+    if not walk(0, 0, 0, 0, []) or len(out) > MAX_READINGS:
+        return None
+    return out
+
+
+def consensus(candidates: list[tuple[int, ...]], width: int) -> list[int | None]:
+    return [candidates[0][i] if len({c[i] for c in candidates}) == 1 else None for i in range(width)]
+
+
+def is_count_cell(text: str) -> bool:
+    return bool(_COUNT_CELL.match(text.strip()))
+
+
+def count_value(text: str) -> int | None:
+    """A section 三/四 cell: blank and dash-like marks are 0; None when it is not a count."""
+    text = text.strip()
+    if not text or _ZERO_MARK.match(text):
+        return 0
+    m = _COUNT_CELL.match(text)
+    return int(m.group(1).replace(",", "")) if m else None
+
+
+def read_cells(cells: list[str], groups: tuple[int, ...]) -> Reading:
+    """A row whose cells are separated (a grid or a `|` row); each group ends with its total."""
+    width = sum(groups)
+    cells = list(cells)
+    while len(cells) > width and not cells[-1].strip():
+        cells.pop()
+    cells = cells[:width] if len(groups) > 1 else cells[-width:]
+    if len(cells) < width:
+        return read_tokens(cells, width, reliable=True, groups=groups)
+    values = [count_value(c) for c in cells]
+    if any(v is None for v in values):
+        return read_tokens(cells, width, reliable=False, groups=groups)
+    derived = [False] * width
+    pos = 0
+    for size in groups:
+        group = cells[pos:pos + size]
+        if not group[-1].strip() and any(c.strip() for c in group[:-1]):
+            values[pos + size - 1] = sum(values[pos:pos + size - 1])
+            derived[pos + size - 1] = True
+        pos += size
+    blank = all(not c.strip() for c in cells)
+    return Reading(values, [c.strip() for c in cells], derived, blank=blank)
+
+
+def read_tokens(tokens: list[str], width: int, reliable: bool, groups: tuple[int, ...] | None = None) -> Reading:
+    """Numbers whose separation may be lost: scraped runs (`640020470`) and rows that lost blank cells.
+
+    `reliable` says the tokens were separated by cell borders or line breaks rather than spaces.
+    """
+    groups = groups or (width,)
+    tokens = [t.strip() for t in tokens if t.strip()]
+    values = [count_value(t) for t in tokens]
+    clean = all(v is not None and (len(t) == 1 or not t.startswith("0")) for t, v in zip(tokens, values))
+    if clean and len(tokens) == width and (reliable or totals_hold(values, groups)):
+        return Reading(values, tokens, [False] * width)
+    if reliable and clean and 0 < len(tokens) < width and len(groups) == 1 and sum(values[:-1]) == values[-1]:
+        return read_lost_blanks(values, tokens, width)
+    digits = "".join(re.findall(r"\d", "".join(tokens)))
+    unknown = Reading([None] * width, [""] * width, [False] * width, run=" ".join(tokens))
+    if not digits:
+        return unknown
+    candidates = split_run(digits, groups, summed=True)
+    if not candidates:
+        if clean and len(tokens) == width:
+            return Reading(values, tokens, [False] * width)
+        return unknown
+    texts = ["" for _ in range(width)]
+    return Reading(consensus(candidates, width), texts, [False] * width, candidates=candidates,
+                   run=" ".join(tokens))
+
+
+def totals_hold(values: list[int | None], groups: tuple[int, ...]) -> bool:
+    pos = 0
+    for size in groups:
+        part = values[pos:pos + size]
+        if None in part or sum(part[:-1]) != part[-1]:
+            return False
+        pos += size
+    return True
+
+
+def read_lost_blanks(values: list[int], tokens: list[str], width: int) -> Reading:
+    """A row that lost its blank cells but whose last number is the sum of the others: that last number
+    is the 总计; which columns the others sit in is unknown unless everything is 0."""
+    if values[-1] == 0:
+        return Reading([0] * width, ["0"] * width, [False] * width)
+    known: list[int | None] = [None] * (width - 1) + [values[-1]]
+    return Reading(known, [""] * (width - 1) + [tokens[-1]], [False] * width, run=" ".join(tokens))
+
+
+# ---------------------------------------------------------------- section 三
+
+@dataclass(frozen=True)
+class Section3Layout:
+    pattern: re.Pattern
+    keys: dict[str, str]  # compact label -> metric id
+    generic: frozenset[str]  # labels that also occur inside headers or other labels
+    parents: dict[str, tuple[str, ...]]  # parent metric -> its sub-rows
+    order: tuple[str, ...]
+
+
+@functools.cache
+def section3_layout(fmt: str) -> Section3Layout:
+    rows = section3_rows(fmt)
+    keys: dict[str, str] = {}
+    for row in rows:
+        for label in row.labels:
+            keys.setdefault(compact(label), row.metric_id)
+    headers = [compact(zh) for _, zh, _ in REQUESTER_COLUMNS] + [compact(zh) for _, zh in SECTION4_COLUMNS]
+    generic = frozenset(
+        label for label, metric in keys.items()
+        if any(label in h for h in headers)
+        or any(label in other and keys[other] != metric for other in keys)
+    )
+    parents = {r.metric_id: tuple(c.metric_id for c in rows if c.parent == r.metric_id) for r in rows}
+    return Section3Layout(alternation(keys), keys, generic, {p: k for p, k in parents.items() if k},
+                          tuple(r.metric_id for r in rows))
+
+
+def section3_bounds(src: Source, layout: Section3Layout, whole: bool) -> tuple[int, int]:
+    """Squeezed [lo, hi) of the big table: from its first row (the 本年新收 row in running text) to 四."""
+    if whole:
+        lo = 0
+    else:
+        lo = table_start(src, layout)
+        if lo < 0:
+            return -1, -1
+    hi = first_of(src, SECTION4_START, lo)
+    return lo, len(src.squeezed) if hi < 0 else hi
+
+
+def table_start(src: Source, layout: Section3Layout) -> int:
+    """The 本年新收 label that opens the table, not a mention of it in the prose before.
+
+    In the table only numbers and numbering separate it from the 上年结转 label; prose has words.
+    """
+    new_rows = [h for h in find_hits(src, layout.pattern, layout.keys, 0, len(src.squeezed))
+                if h.key in ("requests_new", "requests_carried_over")]
+    for hit, following in zip(new_rows, new_rows[1:]):
+        if hit.key == "requests_new" and following.key == "requests_carried_over":
+            between = src.squeezed[hit.end:following.start]
+            if len(between) < 200 and not re.search(r"[^\W\d_一二三四五六七八九十]", between):
+                return hit.start
+    heading = first_of(src, SECTION3_START)
+    later = [h.start for h in new_rows if h.key == "requests_new" and h.start > heading]
+    return later[0] if later else -1
+
+
+def accepted_hits(src: Source, layout: Section3Layout, lo: int, hi: int) -> list[Hit]:
+    hits = [h for h in find_hits(src, layout.pattern, layout.keys, lo, hi) if keep_hit(src, layout, h)]
+    hits = drop_header_lines(src, layout, hits)
+    merged: list[Hit] = []
+    for hit in hits:
+        # A label repeated by a merged cell, or a heading above the same row: the last one carries the numbers.
+        if merged and merged[-1].key == hit.key and not row_gap_has_numbers(src, merged[-1], hit):
+            merged[-1] = hit
+        else:
+            merged.append(hit)
+    return merged
+
+
+def keep_hit(src: Source, layout: Section3Layout, hit: Hit) -> bool:
+    """Generic labels (总计, 其他) count only as numbered rows or when numbers follow on their line."""
+    if hit.label not in layout.generic:
+        return True
+    if _NUMBERING_BEFORE.search(src.squeezed[max(0, hit.start - 4):hit.start]):
+        return True
+    after = src.squeezed[hit.end:hit.end + 1]
+    if after.isdigit():
+        return True
+    if after == "|":
+        line_end = src.norm.find("\n", src.norm_at(hit.end))
+        return bool(re.search(r"\d", src.norm[src.norm_at(hit.end):line_end if line_end >= 0 else None]))
+    return False
+
+
+def drop_header_lines(src: Source, layout: Section3Layout, hits: list[Hit]) -> list[Hit]:
+    """A `|` line naming several rows and holding no number is a header (`| 予以公开 | 部分公开 |`);
+    an empty printed row names at most one row besides its parent."""
+    by_line: dict[int, list[Hit]] = {}
+    for hit in hits:
+        by_line.setdefault(src.norm.rfind("\n", 0, src.norm_at(hit.start)), []).append(hit)
+    dropped = set()
+    for start, line_hits in by_line.items():
+        end = src.norm.find("\n", start + 1)
+        line = src.norm[start + 1:end if end >= 0 else None]
+        rows = {h.key for h in line_hits if h.key not in layout.parents}
+        if len(rows) > 1 and "|" in line and not any(is_count_cell(c) for c in line.split("|")):
+            dropped.update(id(h) for h in line_hits)
+    return [h for h in hits if id(h) not in dropped]
+
+
+def row_gap_has_numbers(src: Source, hit: Hit, following: Hit) -> bool:
+    return bool(re.search(r"\d", gap_text(src, hit, src.norm_at(following.start))))
+
+
+def gap_text(src: Source, hit: Hit, stop: int) -> str:
+    """The text after a label up to `stop`, without the numbering of the row that follows."""
+    return _NUMBERING_AT_END.sub("", src.norm[src.norm_at(hit.end - 1) + 1:stop])
+
+
+@dataclass
+class RawRow:
+    cells: list[str] | None  # separated cells of a `|` row
+    tokens: list[str] | None  # numbers of loose text
+    reliable: bool  # tokens were one per line
+    own_line: bool  # on the line of the label itself
+    text: str
+
+
+def gap_rows(gap: str) -> list[RawRow]:
+    """The rows of numbers in the text after a label: `|` rows, or else the loose numbers."""
+    lines = gap.split("\n")
+    rows: list[RawRow] = []
+    loose: list[tuple[int, str]] = []
+    for index, line in enumerate(lines):
+        if "|" in line:
+            cells = pipe_cells(line, label_line=index == 0)
+            if cells is not None:
+                rows.append(RawRow(cells, None, True, index == 0, line.strip()))
+        else:
+            loose.extend((index, t) for t in loose_tokens(line))
+    if rows or not loose:
+        return rows  # numbers outside the `|` rows of a markdown table are page numbers or notes
+    one_per_line = len({i for i, _ in loose}) == len(loose)
+    tokens = [t for _, t in loose]
+    own = loose[0][0] == 0
+    text = " ".join(tokens)
+    if one_per_line and len(tokens) > N_COLUMNS and len(tokens) % N_COLUMNS == 0:
+        return [RawRow(None, tokens[i:i + N_COLUMNS], True, own and i == 0, text)
+                for i in range(0, len(tokens), N_COLUMNS)]
+    return [RawRow(None, tokens, one_per_line, own, text)]
+
+
+def loose_tokens(line: str) -> list[str]:
+    line = _NOTE.sub(" ", line)
+    return re.findall(r"\d[\d,]*|(?<![\w\u4e00-\u9fff])(?:/|-|无)(?![\w\u4e00-\u9fff])", line)
+
+
+def pipe_cells(line: str, label_line: bool) -> list[str] | None:
+    """The value cells of a `|` line (blank cells kept), or None when it holds no value."""
+    parts = line.split("|")
+    head, middle, tail = parts[0], parts[1:-1], parts[-1]
+    cells = ([] if label_line or not head.strip() else [head]) + middle + ([tail] if tail.strip() else [])
+    if not cells or all(_SEPARATOR_CELL.match(c) for c in cells):
+        return None
+    values = [c for c in cells if count_value(c) is not None or len(re.findall(r"\d", c)) > 3]
+    if any(c.strip() for c in values):
+        return values
+    if len(values) >= N_COLUMNS and len(values) == len(cells):
+        return values  # a printed row with every cell empty
+    return None
+
+
+def section3_readings(src: Source, fmt: str, whole: bool) -> tuple[dict[str, tuple[Reading, str]], int]:
+    """Each row's reading with the printed label it came from, and where section 三 ends."""
+    layout = section3_layout(fmt)
+    lo, hi = section3_bounds(src, layout, whole)
+    if lo < 0:
+        return {}, -1
+    hits = accepted_hits(src, layout, lo, hi)
+    out: dict[str, tuple[Reading, str]] = {}
+    pending_labels: deque[Hit] = deque()
+    pending_rows: deque[RawRow] = deque()
+
+    def assign(hit: Hit, row: RawRow) -> None:
+        if hit.key not in out:
+            out[hit.key] = (read_raw(row), src.span(src.norm_at(hit.start), src.norm_at(hit.end - 1) + 1))
+
+    for index, hit in enumerate(hits):
+        stop = src.norm_at(hits[index + 1].start) if index + 1 < len(hits) else src.norm_at(hi)
+        rows = gap_rows(gap_text(src, hit, stop))
+        own = [r for r in rows if r.own_line]
+        if own:
+            assign(hit, own[0])
+        elif hit.key not in layout.parents:
+            pending_labels.append(hit)
+        # Rows under no label of their own belong, in order, to labels printed without numbers.
+        for row in (r for r in rows if not r.own_line):
+            if pending_labels:
+                assign(pending_labels.popleft(), row)
+            else:
+                pending_rows.append(row)
+        while pending_labels and pending_rows:
+            assign(pending_labels.popleft(), pending_rows.popleft())
+    return out, hi
+
+
+def read_raw(row: RawRow) -> Reading:
+    if row.cells is not None:
+        return read_cells(row.cells, (N_COLUMNS,))
+    return read_tokens(row.tokens or [], N_COLUMNS, row.reliable)
+
+
+# ------------------------------------------------ choosing among readings with the identities
+
+def resolve_with_identities(readings: dict[str, Reading], fmt: str) -> list[Flag]:
+    """Rows read from runs with several possible splits: keep the splits under which the column
+    identities of the table hold, when that narrows them."""
+    open_rows = [k for k, r in readings.items() if len(r.candidates) > 1]
+    if not open_rows:
+        return []
+    sizes = [len(readings[k].candidates) for k in open_rows]
+    if _product(sizes) > MAX_COMBINATIONS:
+        return []
+    checks = [i for i in identities_for(fmt) if i.per_column]
+    layout = section3_layout(fmt)
+    surviving = []
+    for combo in itertools.product(*(readings[k].candidates for k in open_rows)):
+        table = {k: list(r.values) for k, r in readings.items()}
+        table.update({k: list(c) for k, c in zip(open_rows, combo)})
+        if all(identity_holds(i, table, layout, col) for i in checks for col in range(N_COLUMNS - 1)):
+            surviving.append(combo)
+    if not surviving or len(surviving) == _product(sizes):
+        return []
+    flags = []
+    for position, key in enumerate(open_rows):
+        reading = readings[key]
+        chosen = sorted({combo[position] for combo in surviving})
+        if len(chosen) == len(reading.candidates):
+            continue
+        reading.values = consensus(chosen, N_COLUMNS)
+        reading.candidates = chosen
+        decided = " | ".join("?" if v is None else str(v) for v in reading.values)
+        flags.append(Flag("ambiguous_row", f"section 三 row {key}: the run '{reading.run}' splits "
+                          f"{sizes[position]} ways; the column identities of the table leave {len(chosen)}, "
+                          f"read as {decided}",
+                          metric_id=key, severity="info"))
+    return flags
+
+
+def _product(sizes: list[int]) -> int:
+    out = 1
+    for s in sizes:
+        out *= s
+    return out
+
+
+def row_value(table: dict[str, list[int | None]], layout: Section3Layout, key: str, col: int) -> int | None:
+    """A cell of the table, a missing parent row counting as the sum of its sub-rows."""
+    row = table.get(key)
+    if row is not None and row[col] is not None:
+        return row[col]
+    kids = layout.parents.get(key)
+    if row is not None or not kids:
+        return None
+    parts = [row_value(table, layout, k, col) for k in kids]
+    return None if None in parts else sum(parts)
+
+
+def identity_holds(identity, table, layout: Section3Layout, col: int) -> bool:
+    """True unless every figure of the identity is known in column `col` and the sums differ."""
+    left = [row_value(table, layout, k, col) for k in identity.left]
+    right = [row_value(table, layout, k, col) for k in identity.right]
+    if None in left or None in right:
+        return True
+    return sum(left) == sum(right)
+
+
+# ---------------------------------------------------------------- section 三 facts
+
+def section3_facts(readings: dict[str, tuple[Reading, str]], fmt: str, where: str) -> list[Fact]:
+    layout = section3_layout(fmt)
+    facts: list[Fact] = []
+    values: dict[str, list[int | None]] = {}
+    for key in layout.order:
+        if key not in readings:
+            continue
+        reading, label = readings[key]
+        if reading.blank and key in layout.parents:
+            continue  # a parent printed empty is the sum of its sub-rows, below
+        values[key] = reading.values
+        for col, value in enumerate(reading.values):
+            if value is None:
+                continue
+            facts.append(Fact(key, value, column=COLUMN_IDS[col], derived=reading.derived[col],
+                              evidence=row_evidence(where, label, col, reading),
+                              note=split_note(reading)))
+    for parent, kids in layout.parents.items():
+        if parent in values:
+            continue
+        for col in range(N_COLUMNS):
+            parts = [values.get(k, [None] * N_COLUMNS)[col] for k in kids]
+            if None in parts:
+                continue
+            facts.append(Fact(parent, sum(parts), column=COLUMN_IDS[col], derived=True,
+                              evidence=f"{where}: sum of the sub-rows of {parent}, column {COLUMN_ZH[COLUMN_IDS[col]]}"))
+    return facts
+
+
+def row_evidence(where: str, label: str, col: int, reading: Reading) -> str:
+    head = f"{where}, row {label}, column {COLUMN_ZH[COLUMN_IDS[col]]}"
+    if reading.derived[col]:
+        return f"{head}: blank, the sum of the row's other cells"
+    if reading.texts[col]:
+        return f"{head}: {reading.texts[col]}"
+    return f"{head}: {reading.values[col]} (from '{reading.run}')"
+
+
+def split_note(reading: Reading) -> str:
+    if not reading.candidates:
+        return ""
+    split = "|".join("?" if v is None else str(v) for v in reading.values)
+    return f"cells run together in '{reading.run}'; read as {split} (the split under which the totals hold)"
+
+
+def split_flags(readings: dict[str, tuple[Reading, str]], where: str) -> list[Flag]:
+    flags = []
+    for key, (reading, label) in readings.items():
+        if reading.candidates and None not in reading.values:
+            shown = "|".join(str(v) for v in reading.values)
+            flags.append(Flag("ambiguous_row", f"{where}, row {label}: '{reading.run}' read as {shown}, the "
+                              "only split whose requester cells add up to its 总计", key, severity="info"))
+        elif None in reading.values:
+            known = "|".join("?" if v is None else str(v) for v in reading.values)
+            flags.append(Flag("ambiguous_row", f"{where}, row {label}: '{reading.run}' cannot be split with "
+                              f"certainty; only the cells shown are kept: {known}", key))
+    return flags
+
+
+# ---------------------------------------------------------------- section 四
+
+@functools.cache
+def section4_header_chars() -> frozenset[str]:
+    words = [zh for _, zh in SECTION4_COLUMNS] + [zh for _, zh in SECTION4_GROUPS] + list(SECTION4_START)
+    return frozenset("".join(compact(w) for w in words))
+
+
+def section4_cells(src: Source, lo: int) -> tuple[list[str], bool]:
+    """The printed cells after the section 四 header, up to the prose that follows; and whether they
+    were separated by cell borders or line breaks (rather than spaces, or not at all)."""
+    start = src.norm_at(lo)
+    header = section4_header_chars()
+    cells: list[str] = []
+    separated = True
+    for line in src.norm[start:start + 4000].split("\n"):
+        if line.strip().startswith("注"):
+            continue  # a note under the table
+        if "|" in line:
+            values = pipe_cells(line, label_line=False)
+            if values is not None:
+                cells.extend(values)
+            elif cells and is_prose(line, header):
+                break
+        else:
+            first_digit = re.search(r"\d", line)
+            begin = first_digit.start() if first_digit else len(line)
+            prose_at = next((m.start() for m in _CJK.finditer(line, begin) if m.group() not in header), len(line))
+            numbers = line[begin:prose_at]
+            # Before the table, a number followed by words is a sentence ("发生行政复议2件").
+            if cells or prose_at == len(line) or len(re.findall(r"\d", numbers)) >= 5:
+                tokens = loose_tokens(numbers)
+                separated = separated and len(tokens) <= 1
+                cells.extend(tokens)
+            if cells and is_prose(line[begin:], header):
+                break
+        if sum(1 for c in cells if c.strip()) >= len(SECTION4_CELLS):
+            break
+    return cells, separated
+
+
+def is_prose(text: str, header: frozenset[str]) -> bool:
+    return any(ch not in header for ch in _CJK.findall(text))
+
+
+def read_section4(src: Source, lo: int) -> Reading | None:
+    cells, separated = section4_cells(src, lo)
+    if not any(c.strip() for c in cells):
+        return None
+    groups = tuple(len(SECTION4_COLUMNS) for _ in SECTION4_GROUPS)
+    if separated:
+        return read_cells(cells, groups)
+    return read_tokens(cells, sum(groups), reliable=False, groups=groups)
+
+
+def section4_facts(reading: Reading, where: str) -> list[Fact]:
+    facts = []
+    for index, (group, column) in enumerate(SECTION4_CELLS):
+        value = reading.values[index]
+        if value is None:
+            continue
+        shown = reading.texts[index] or f"{value} (from '{reading.run}')"
+        facts.append(Fact(section4_metric(group, column), value,
+                          evidence=f"{where}, section 四, {SECTION4_ZH[(group, column)]}: {shown}",
+                          note=split_note(reading)))
+    return facts
+
+
+def section4_start(src: Source, after: int) -> int:
+    return first_of(src, SECTION4_START, max(after, 0))
+
+
+def section4_flags(reading: Reading, where: str) -> list[Flag]:
+    if None in reading.values:
+        return [Flag("ambiguous_row", f"{where}, section 四: '{reading.run}' cannot be split into its "
+                     "fifteen cells with certainty; only the certain cells are kept")]
+    if reading.candidates:
+        return [Flag("ambiguous_row", f"{where}, section 四: '{reading.run}' read as "
+                     f"{'|'.join(str(v) for v in reading.values)}, the only split whose 总计 cells equal "
+                     "the sums of their groups", severity="info")]
+    return []
+
+
+# ---------------------------------------------------------------- section 二
+
+@dataclass(frozen=True)
+class Section2Layout:
+    rows: re.Pattern
+    row_keys: dict[str, tuple[str, ...]]  # compact row label -> the row's labels
+    columns: re.Pattern
+    column_keys: dict[str, str]
+    cells: tuple[Section2Cell, ...]
+
+
+@functools.cache
+def section2_layout(fmt: str) -> Section2Layout:
+    cells = tuple(section2_cells(fmt))
+    row_keys = {compact(label): c.row_labels for c in cells for label in c.row_labels}
+    column_labels = {compact(label): compact(label) for c in cells for label in c.column_labels}
+    return Section2Layout(alternation(row_keys), row_keys, alternation(column_labels), column_labels, cells)
+
+
+def cell_matches(cell: Section2Cell, header_text: str) -> bool:
+    return any(compact(label) in header_text for label in cell.column_labels)
+
+
+def section2_bounds(src: Source, whole: bool) -> tuple[int, int]:
+    lo = 0 if whole else first_of(src, SECTION2_START + SECTION2_HEADER)
+    if lo < 0:
+        return -1, -1
+    hi = first_of(src, SECTION3_START, lo)
+    new_row = src.squeezed.find(compact(section3_rows("std2019")[0].labels[-1]), lo)
+    ends = [x for x in (hi, new_row) if x >= 0]
+    return lo, min(ends) if ends else len(src.squeezed)
+
+
+def section2_facts(src: Source, fmt: str, whole: bool) -> tuple[list[Fact], list[Flag]]:
+    layout = section2_layout(fmt)
+    lo, hi = section2_bounds(src, whole)
+    if lo < 0:
+        return [], []
+    row_hits = find_hits(src, layout.rows, layout.row_keys, lo, hi)
+    header_marks = [m.start() for w in SECTION2_START + SECTION2_HEADER
+                    for m in re.finditer(re.escape(compact(w)), src.squeezed[:hi])] + [lo]
+    column_hits = [(m.start(), m.group()) for m in layout.columns.finditer(src.squeezed, lo, hi)]
+    facts: list[Fact] = []
+    flags: list[Flag] = []
+    for index, hit in enumerate(row_hits):
+        header_lo = max(m for m in header_marks if m <= hit.start)
+        cells = [c for c in layout.cells if c.row_labels == hit.key]
+        columns = []
+        for cell in cells:
+            found = [pos for pos, label in column_hits if header_lo <= pos < hit.start and cell_matches(cell, label)]
+            if found:
+                columns.append((found[0], cell))
+        if not columns:
+            continue
+        columns.sort(key=lambda x: x[0])
+        following = [row_hits[index + 1].start] if index + 1 < len(row_hits) else []
+        following += [pos for pos, _ in column_hits if pos > hit.start]
+        following += [m for m in header_marks if m > hit.start]
+        stop = min(following + [hi])
+        got, flag = section2_row(src, hit, columns, stop)
+        facts.extend(got)
+        if flag:
+            flags.append(flag)
+    return facts, flags
+
+
+def section2_row(src: Source, hit: Hit, columns: list[tuple[int, Section2Cell]], stop: int
+                 ) -> tuple[list[Fact], Flag | None]:
+    label = src.span(src.norm_at(hit.start), src.norm_at(hit.end - 1) + 1)
+    row_line = line_at(src, src.norm_at(hit.start))
+    header_line = line_at(src, src.norm_at(columns[0][0]))
+    if "|" in row_line and "|" in header_line:
+        return section2_aligned(src, label, columns, row_line, header_line)
+    gap = src.norm[src.norm_at(hit.end - 1) + 1:src.norm_at(stop)]
+    original_gap = src.original[src.norm_at(hit.end - 1) + 1:src.norm_at(stop)]
+    tokens = [m for m in _AMOUNT.finditer(_NOTE.sub(lambda m: " " * len(m.group()), gap))]
+    header_texts = header_spans(src, columns, hit.start)
+    if len(tokens) == len(columns):
+        facts = [section2_fact(cell, m.group(), original_gap[m.start():m.end()], header_texts[i], src.where, label)
+                 for i, ((_, cell), m) in enumerate(zip(columns, tokens))]
+        return [f for f in facts if f], None
+    digits = "".join(m.group() for m in tokens)
+    if len(tokens) == 1 and digits.isdigit() and len(columns) > 1:
+        candidates = split_run(digits, (len(columns),), summed=False)
+        known = consensus(candidates, len(columns)) if candidates else [None] * len(columns)
+        facts = [section2_fact(cell, str(v), f"{v} (from '{digits}')", header_texts[i], src.where, label)
+                 for i, ((_, cell), v) in enumerate(zip(columns, known)) if v is not None]
+        flag = None
+        if None in known:
+            flag = Flag("ambiguous_row", f"{src.where}, section 二 row {label}: '{digits}' runs "
+                        f"{len(columns)} cells together and splits several ways; the uncertain cells are left out")
+        return [f for f in facts if f], flag
+    if not tokens:
+        return [], None
+    return [], Flag("ambiguous_row", f"{src.where}, section 二 row {label}: {len(tokens)} values for "
+                    f"{len(columns)} columns ('{gap.strip()[:60]}'); the row is left out")
+
+
+def header_spans(src: Source, columns: list[tuple[int, Section2Cell]], row_start: int) -> list[str]:
+    """Each column's header text, which may state the unit (`采购总金额(元)`)."""
+    bounds = [pos for pos, _ in columns] + [row_start]
+    return [src.squeezed[bounds[i]:min(bounds[i + 1], bounds[i] + 20)] for i in range(len(columns))]
+
+
+def section2_aligned(src: Source, label: str, columns: list[tuple[int, Section2Cell]], row_line: str,
+                     header_line: str) -> tuple[list[Fact], Flag | None]:
+    row_cells = row_line.split("|")
+    header_cells = [compact(c) for c in header_line.split("|")]
+    if len(row_cells) != len(header_cells):
+        return [], Flag("ambiguous_row", f"{src.where}, section 二 row {label}: the row has "
+                        f"{len(row_cells) - 2} cells under a header of {len(header_cells) - 2}; "
+                        "which column lost its cell is unknown, so the row is left out")
+    facts = []
+    for _, cell in columns:
+        index = next((i for i, h in enumerate(header_cells) if cell_matches(cell, h)), None)
+        if index is None:
+            continue
+        text = row_cells[index].strip()
+        fact = section2_fact(cell, normalize(text), text, header_cells[index], src.where, label)
+        if fact:
+            facts.append(fact)
+    return facts, None
+
+
+def line_at(src: Source, pos: int) -> str:
+    start = src.norm.rfind("\n", 0, pos) + 1
+    end = src.norm.find("\n", pos)
+    return src.norm[start:end if end >= 0 else None]
+
+
+def section2_fact(cell: Section2Cell, text: str, original: str, header: str, where: str, label: str) -> Fact | None:
+    value = section2_value(cell, _NOTE.sub("", text).strip(), header)
+    if value is False:
+        return None
+    return Fact(cell.metric_id, value, evidence=f"{where}, row {label}, column {cell.column_labels[0]}: {original}")
+
+
+def section2_value(cell: Section2Cell, text: str, header: str):
+    """A number (units converted to the metric's), None for "not applicable", False when unreadable."""
+    m = _AMOUNT.fullmatch(text.replace(" ", ""))
+    if not text or not m:
+        return False
+    if m.group("na"):
+        return None
+    if m.group("zero"):
+        return 0
+    number = float(m.group("num").replace(",", ""))
+    unit = m.group("unit") or ("元" if cell.unit == "万元" and "元" in header and "万元" not in header else "")
+    if cell.unit == "万元" and unit == "元":
+        number /= 10000
+    number = round(number, 6)
+    return int(number) if number.is_integer() and cell.unit != "万元" else number
+
+
+# ---------------------------------------------------------------- the extractor
+
+def extract_standard(doc: Document, fmt: str) -> tuple[list[Fact], list[Flag]]:
+    """Every figure of sections 二, 三 and 四 the document states with certainty."""
+    sources = [(make_source(t.where, grid_text(t)), True) for t in doc.tables]
+    sources.append((make_source("text", doc.text), False))
+    facts: list[Fact] = []
+    flags: list[Flag] = []
+    seen: set[tuple[str, str]] = set()
+    for src, whole in sources:
+        got, raised = read_source(src, fmt, whole)
+        new = [f for f in got if (f.metric_id, f.column) not in seen]
+        facts.extend(new)
+        if new:
+            flags.extend(raised)
+        seen.update((f.metric_id, f.column) for f in new)
+    return facts, flags
+
+
+def read_source(src: Source, fmt: str, whole: bool) -> tuple[list[Fact], list[Flag]]:
+    facts, flags = section2_facts(src, fmt, whole)
+    readings, section3_end = section3_readings(src, fmt, whole)
+    plain = {k: r for k, (r, _) in readings.items()}
+    flags.extend(resolve_with_identities(plain, fmt))
+    flags.extend(split_flags(readings, src.where))
+    facts.extend(section3_facts(readings, fmt, src.where))
+    lo = section4_start(src, section3_end) if (whole or section3_end >= 0) else -1
+    reading = read_section4(src, lo) if lo >= 0 else None
+    if reading:
+        facts.extend(section4_facts(reading, src.where))
+        flags.extend(section4_flags(reading, src.where))
+    return facts, flags
