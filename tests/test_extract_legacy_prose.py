@@ -1,0 +1,259 @@
+"""Figures read from sentences: every wording the legacy reports use, and every trap."""
+
+import pytest
+
+from metrics.extract_legacy_prose import PROACTIVE_CATEGORY, extract_legacy_prose
+from metrics.models import Document
+
+TITLE = "示例县农业局2013年度政府信息公开工作报告\n"
+
+
+def read(body: str, title: str = TITLE):
+    return extract_legacy_prose(Document(path="t.txt", text=title + body))
+
+
+def values(body: str, title: str = TITLE) -> dict[str, float]:
+    facts, _ = read(body, title)
+    return {f.metric_id: f.value for f in facts if f.column == "total"}
+
+
+# --- proactive disclosure ------------------------------------------------------------------------
+
+def test_proactive_total_with_thousands_separator():
+    assert values("2013年,我局主动公开政府信息1,236条。") == {"proactive_items": 1236}
+
+
+def test_proactive_total_with_words_between_verb_and_object():
+    assert values("全年主动公开了涉农政府信息120条,其中通知公告27条、工作动态42条。") == {"proactive_items": 120}
+
+
+def test_proactive_total_in_full_width_digits_and_traditional_characters():
+    assert values("2013年我局主動公開政府信息１２３條。") == {"proactive_items": 123}
+
+
+def test_proactive_total_in_chinese_numerals():
+    assert values("今年主动公开政府信息一百二十三条。") == {"proactive_items": 123}
+
+
+def test_proactive_total_stated_with_year_word_and_gong():
+    assert values("全年共公开政府信息356条,均通过门户网站发布。") == {"proactive_items": 356}
+
+
+def test_approximate_proactive_total_is_kept_and_marked():
+    facts, _ = read("今年主动公开政府信息100余条。")
+    assert [(f.metric_id, f.value, f.approximate) for f in facts] == [("proactive_items", 100, True)]
+
+
+def test_near_and_above_words_mark_the_figure_approximate():
+    facts, _ = read("全年主动公开政府信息近200条。受理政府信息公开申请30件以上。")
+    assert {(f.metric_id, f.value, f.approximate) for f in facts} == {
+        ("proactive_items", 200, True), ("requests_new", 30, True)}
+
+
+def test_cumulative_figure_since_earlier_years_is_not_the_year_total():
+    assert values("截至2013年底,我局累计主动公开政府信息5000条。") == {}
+
+
+def test_cumulative_figure_beside_the_year_figure_keeps_the_year_figure():
+    body = "截至2013年底,我局累计主动公开政府信息5000条。2013年新增主动公开政府信息800条。"
+    assert values(body) == {"proactive_items": 800}
+
+
+def test_historical_total_after_the_year_total_is_ignored():
+    assert values("本年共主动公开政府信息11条,历年累计234条。") == {"proactive_items": 11}
+
+
+def test_accumulated_over_the_report_year_counts_as_the_year_total():
+    assert values("我镇自2013年1月1日到12月31日累计主动公开政府信息915条。") == {"proactive_items": 915}
+
+
+def test_figure_for_another_year_is_not_taken():
+    assert values("2012年主动公开政府信息100条。") == {}
+    assert values("上年主动公开政府信息100条。") == {}
+
+
+def test_subset_after_qizhong_does_not_replace_the_total():
+    assert values("主动公开政府信息120条,其中通过政府网站主动公开信息100条。") == {"proactive_items": 120}
+
+
+def test_should_be_disclosed_category_is_not_the_total():
+    assert values("共公布政府信息2599条(其中机构职能类信息25条,其他应主动公开政府信息856条)。") == {}
+
+
+def test_two_different_unmarked_totals_give_none_and_a_flag():
+    facts, flags = read("在网站主动公开政府信息30条。在公开栏主动公开政府信息20条。")
+    assert facts == []
+    assert [(f.code, f.metric_id) for f in flags] == [("ambiguous_prose", "proactive_items")]
+
+
+def test_total_marked_with_gong_wins_over_an_unmarked_figure():
+    assert values("全年共主动公开政府信息50条。在网站主动公开政府信息30条。") == {"proactive_items": 50}
+
+
+def test_categories_listed_without_total_are_kept_by_name_and_never_summed():
+    facts, _ = read("今年对外公开工作动态信息119条,要闻491条,领导讲话7篇,公告信息781条,对重点工作进行了公示。")
+    assert [(f.metric_id, f.column, f.value) for f in facts] == [
+        (PROACTIVE_CATEGORY, "工作动态信息", 119), (PROACTIVE_CATEGORY, "要闻", 491),
+        (PROACTIVE_CATEGORY, "领导讲话", 7), (PROACTIVE_CATEGORY, "公告信息", 781)]
+    assert all(f.note == f"category: {f.column}" and not f.derived for f in facts)
+
+
+def test_categories_are_not_listed_when_the_total_is_stated():
+    facts, _ = read("主动公开政府信息27条,其中工作动态3条,法规公文10条,新闻12条,其他2条。")
+    assert [(f.metric_id, f.value) for f in facts] == [("proactive_items", 27)]
+
+
+def test_publicity_items_and_request_figures_are_not_categories():
+    facts, _ = read("在报刊刊登宣传报道文章9篇,在日报公开宣传报道20多篇。今年依申请公开政府信息9条,不予公开政府信息1条。")
+    assert not [f for f in facts if f.metric_id == PROACTIVE_CATEGORY]
+
+
+# --- requests and answers ------------------------------------------------------------------------
+
+def test_requests_received_and_granted():
+    assert values("全年受理依申请公开9件,其中同意公开7件。") == {"requests_new": 9, "outcome_granted": 7}
+
+
+def test_requests_received_with_words_between():
+    assert values("本局2013年共受理信息公开申请10件,其中当面申请1宗,占10%;网上申请9宗,占90%;信函申请0宗。") == {
+        "requests_new": 10, "requests_in_person": 1, "requests_online": 9, "requests_letter": 0}
+
+
+def test_requests_counted_in_chinese_numerals():
+    assert values("全年共收到政府信息公开申请两件,均已按时答复。") == {"requests_new": 2}
+
+
+def test_answer_types_in_quotes():
+    body = ("在已经答复的9件申请中,“同意公开”的6件,占总数的67%。“同意部分公开”1件。“不予公开”的1件。"
+            "“信息不存在”的1件。“非本机关政府信息”的2件。")
+    assert values(body) == {"outcome_total": 9, "outcome_granted": 6, "outcome_partial": 1, "outcome_denied": 1,
+                            "unable_not_held": 1, "outcome_not_this_agency": 2}
+
+
+def test_refusals_with_their_reasons():
+    assert values("不予公开3件,其中涉及国家秘密1件,涉及商业秘密1件,涉及个人隐私1件。") == {
+        "outcome_denied": 3, "denied_state_secret": 1, "denied_commercial_secret": 1, "denied_privacy": 1}
+
+
+def test_information_disclosed_on_application_is_granted_not_received():
+    assert values("今年依申请公开政府信息9条,不予公开政府信息1条。") == {"outcome_granted": 9, "outcome_denied": 1}
+
+
+def test_not_this_agencys_and_already_public_answers():
+    assert values("不属于本机关公开范围的2件,属于已主动公开范围的3件,告知作出更改补充1件。") == {
+        "outcome_not_this_agency": 2, "outcome_already_public": 3, "outcome_told_to_amend": 1}
+
+
+@pytest.mark.parametrize("body", [
+    "2013年,我局未收到公开政府信息的申请。",
+    "全年未接到公民、法人和其他组织提出的政府信息公开申请。",
+    "我局至今还未收到过单位或个人的信息公开申请。",
+    "2013年,我镇没有依申请公开政府信息办理事项。",
+])
+def test_statements_that_no_request_came_give_zero(body):
+    assert values(body) == {"requests_new": 0}
+
+
+def test_granted_together_with_partial_is_not_a_partial_count():
+    assert values("予以公开及部分公开258件,占33.9%。") == {}
+
+
+def test_documents_classified_by_disclosure_attribute_are_not_request_answers():
+    assert values("全年制发公文383条,其中主动公开54条、依申请公开316条、不予公开13条。") == {}
+
+
+# --- reviews, lawsuits, complaints, fees, events -------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "未发生因政府信息公开申请行政复议和提起行政诉讼的情况。",
+    "我局未因群众对回复不满意而发生行政复议和行政诉讼事件。",
+    "全年没有发生针对本单位有关政府信息公开事务的行政复议案、行政诉讼案和申诉案。",
+    "本年度政府信息公开行政复议和行政诉讼均为零。",
+    "无行政复议、行政诉讼案件。",
+])
+def test_statements_of_no_review_and_no_lawsuit_give_zero_and_zero(body):
+    assert values(body) == {"review_total": 0, "litigation_total": 0}
+
+
+def test_review_and_lawsuit_counts():
+    assert values("因政府信息公开引起的行政复议案件2件、行政诉讼案件1起。") == {"review_total": 2, "litigation_total": 1}
+
+
+def test_lawsuit_count_in_chinese_zero():
+    assert values("全年政府信息公开行政诉讼零起。") == {"litigation_total": 0}
+
+
+def test_only_the_events_a_negation_names_become_zero():
+    assert values("我局未收到政府信息公开投诉及因政府信息公开提起的行政诉讼。") == {
+        "complaints_total": 0, "litigation_total": 0}
+
+
+def test_conditional_right_to_review_is_not_a_statement_of_none():
+    assert values("申请人对答复不服的,没有其他途径时可以依法申请行政复议或提起行政诉讼。") == {}
+
+
+def test_no_corrected_case_is_not_no_case():
+    assert values("全年未发生因依申请公开被行政复议纠错的情况。") == {}
+
+
+def test_fees_in_yuan_become_ten_thousands_of_yuan():
+    assert values("依申请公开收取的费用(检索费、复制费、邮寄费等)为1,500元。") == {"request_fees_10k_yuan": 0.15}
+
+
+@pytest.mark.parametrize("body", [
+    "在政府信息公开中,我局未收过任何费用。",
+    "全年未涉及政府信息公开的收费及减免情况。",
+    "2013年度,我镇政府信息公开没有收费。",
+])
+def test_statements_that_no_fee_was_charged_give_zero(body):
+    assert values(body) == {"request_fees_10k_yuan": 0}
+
+
+def test_fee_notice_wording_of_the_standard_table_is_not_a_fee():
+    assert values("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 0 0 0") == {}
+
+
+def test_hearings_press_conferences_and_complaints():
+    body = "今年召开听证会2次。举办新闻发布会约5次。全年收到政府信息公开举报投诉3件。另举行十二次听证会。"
+    facts, flags = read(body)
+    got = {f.metric_id: (f.value, f.approximate) for f in facts}
+    assert got["press_conferences"] == (5, True)
+    assert got["complaints_total"] == (3, False)
+    assert "hearings" not in got  # 2 and 12 disagree: neither is kept
+    assert [f.metric_id for f in flags] == ["hearings"]
+
+
+def test_hearings_counted_before_the_noun():
+    assert values("全年举行十二次听证会。") == {"hearings": 12}
+
+
+# --- traps ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "依申请公开答复率100%。",
+    "主动公开政府信息同比增长12%。",
+    "主动公开信息较上年增加120条。",
+    "本报告统计期限自2013年1月1日起至2013年12月31日止。",
+    "安排政府信息公开专项经费5万元。",
+    "根据《关于做好政府信息公开工作的通知》(示政办发〔2013〕12号)要求开展工作。",
+    "如有疑问请联系办公室,电话:0456-8223388,邮编:164300。",
+    "本报告全文共12页,附表3张。",
+    "依据《中华人民共和国政府信息公开条例》(国务院令第\n492\n号)编制。",
+    "咨询30多人次,其中来电来访20多次。",
+])
+def test_numbers_that_are_not_counts_are_never_read(body):
+    assert values(body) == {}
+
+
+def test_evidence_is_the_original_sentence():
+    facts, _ = read("2013年我局主動公開政府信息27條,內容涉及法規公文。")
+    assert facts[0].evidence == "2013年我局主動公開政府信息27條,內容涉及法規公文"
+
+
+def test_number_broken_across_lines_is_rejoined():
+    assert values("全年主动公开\n政府信息\n12\n条,均已上网。") == {"proactive_items": 12}
+
+
+def test_text_without_figures_gives_nothing():
+    assert read("") == ([], [])
+    assert read("一、概述\n我局高度重视政府信息公开工作。", title="") == ([], [])
