@@ -15,7 +15,7 @@ import re
 from collections import deque
 from dataclasses import dataclass, field
 
-from metrics.models import TOTAL, Document, Fact, Flag, Table
+from metrics.models import Document, Fact, Flag, Table
 from metrics.normalize import compact, normalize
 from metrics.templates import (
     REQUESTER_COLUMNS,
@@ -52,6 +52,8 @@ _FOOTER = re.compile(r"(?m)^[ \t|]*-[ \t]*\d{1,3}[ \t]*-[ \t|]*$|第[ \t]*\d{1,3
 # The numbering of the next row ("2.", "(三)", "四,") that sits just before its label.
 _NUMBERING_AT_END = re.compile(r"(?:\d[ \t]*[.,]|\([ \t]*[一二三四五六七八九十][ \t]*\)|[一二三四五六七八九十][ \t]*,)[ \t]*$")
 _NUMBERING_BEFORE = re.compile(r"(?:\d[.,]|\([一二三四五六七八九十]\)|[一二三四五六七八九十],)$")
+# "1." before the words of a row label: a numbering, not a count.
+_ROW_NUMBER = re.compile(r"(?<!\d)\d{1,2}[ \t]*[.,](?=[ \t]*[\u4e00-\u9fff])")
 _SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
 _COUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+")
 _ZERO_MARK = re.compile(r"^(?:/|-|无|0)$")
@@ -128,6 +130,7 @@ class Reading:
     derived: list[bool]
     candidates: list[tuple[int, ...]] = field(default_factory=list)  # all readings of a run, if several
     run: str = ""  # the run of digits the row was split from, if it was
+    why: str = "the only split whose requester cells add up to its 总计"  # how the split was chosen
     blank: bool = False  # every cell empty
 
 
@@ -223,7 +226,7 @@ def read_tokens(tokens: list[str], width: int, reliable: bool, groups: tuple[int
     groups = groups or (width,)
     tokens = [t.strip() for t in tokens if t.strip()]
     values = [count_value(t) for t in tokens]
-    clean = all(v is not None and (len(t) == 1 or not t.startswith("0")) for t, v in zip(tokens, values))
+    clean = all(v is not None and (len(t) == 1 or not t.startswith("0")) for t, v in zip(tokens, values, strict=True))
     if clean and len(tokens) == width and (reliable or totals_hold(values, groups)):
         return Reading(values, tokens, [False] * width)
     if reliable and clean and 0 < len(tokens) < width and len(groups) == 1 and sum(values[:-1]) == values[-1]:
@@ -309,7 +312,7 @@ def table_start(src: Source, layout: Section3Layout) -> int:
     """
     new_rows = [h for h in find_hits(src, layout.pattern, layout.keys, 0, len(src.squeezed))
                 if h.key in ("requests_new", "requests_carried_over")]
-    for hit, following in zip(new_rows, new_rows[1:]):
+    for hit, following in itertools.pairwise(new_rows):
         if hit.key == "requests_new" and following.key == "requests_carried_over":
             between = src.squeezed[hit.end:following.start]
             if len(between) < 200 and not re.search(r"[^\W\d_一二三四五六七八九十]", between):
@@ -406,7 +409,7 @@ def gap_rows(gap: str) -> list[RawRow]:
 
 
 def loose_tokens(line: str) -> list[str]:
-    line = _NOTE.sub(" ", line)
+    line = _ROW_NUMBER.sub(" ", _NOTE.sub(" ", line))
     return re.findall(r"\d[\d,]*|(?<![\w\u4e00-\u9fff])(?:/|-|无)(?![\w\u4e00-\u9fff])", line)
 
 
@@ -467,26 +470,25 @@ def read_raw(row: RawRow) -> Reading:
 
 # ------------------------------------------------ choosing among readings with the identities
 
-def resolve_with_identities(readings: dict[str, Reading], fmt: str) -> list[Flag]:
+def resolve_with_identities(readings: dict[str, Reading], fmt: str) -> None:
     """Rows read from runs with several possible splits: keep the splits under which the column
     identities of the table hold, when that narrows them."""
     open_rows = [k for k, r in readings.items() if len(r.candidates) > 1]
     if not open_rows:
-        return []
+        return
     sizes = [len(readings[k].candidates) for k in open_rows]
     if _product(sizes) > MAX_COMBINATIONS:
-        return []
+        return
     checks = [i for i in identities_for(fmt) if i.per_column]
     layout = section3_layout(fmt)
     surviving = []
     for combo in itertools.product(*(readings[k].candidates for k in open_rows)):
         table = {k: list(r.values) for k, r in readings.items()}
-        table.update({k: list(c) for k, c in zip(open_rows, combo)})
+        table.update({k: list(c) for k, c in zip(open_rows, combo, strict=True)})
         if all(identity_holds(i, table, layout, col) for i in checks for col in range(N_COLUMNS - 1)):
             surviving.append(combo)
     if not surviving or len(surviving) == _product(sizes):
-        return []
-    flags = []
+        return
     for position, key in enumerate(open_rows):
         reading = readings[key]
         chosen = sorted({combo[position] for combo in surviving})
@@ -494,12 +496,8 @@ def resolve_with_identities(readings: dict[str, Reading], fmt: str) -> list[Flag
             continue
         reading.values = consensus(chosen, N_COLUMNS)
         reading.candidates = chosen
-        decided = " | ".join("?" if v is None else str(v) for v in reading.values)
-        flags.append(Flag("ambiguous_row", f"section 三 row {key}: the run '{reading.run}' splits "
-                          f"{sizes[position]} ways; the column identities of the table leave {len(chosen)}, "
-                          f"read as {decided}",
-                          metric_id=key, severity="info"))
-    return flags
+        reading.why = (f"of its {sizes[position]} splits that add up to the row's 总计, the one under which "
+                       "the table's column identities hold")
 
 
 def _product(sizes: list[int]) -> int:
@@ -540,8 +538,8 @@ def section3_facts(readings: dict[str, tuple[Reading, str]], fmt: str, where: st
         if key not in readings:
             continue
         reading, label = readings[key]
-        if reading.blank and key in layout.parents:
-            continue  # a parent printed empty is the sum of its sub-rows, below
+        if key in layout.parents and (reading.blank or all(v is None for v in reading.values)):
+            continue  # a parent printed empty (or unreadable) is the sum of its sub-rows, below
         values[key] = reading.values
         for col, value in enumerate(reading.values):
             if value is None:
@@ -574,7 +572,7 @@ def split_note(reading: Reading) -> str:
     if not reading.candidates:
         return ""
     split = "|".join("?" if v is None else str(v) for v in reading.values)
-    return f"cells run together in '{reading.run}'; read as {split} (the split under which the totals hold)"
+    return f"cells run together in '{reading.run}'; read as {split}: {reading.why}"
 
 
 def split_flags(readings: dict[str, tuple[Reading, str]], where: str) -> list[Flag]:
@@ -582,8 +580,8 @@ def split_flags(readings: dict[str, tuple[Reading, str]], where: str) -> list[Fl
     for key, (reading, label) in readings.items():
         if reading.candidates and None not in reading.values:
             shown = "|".join(str(v) for v in reading.values)
-            flags.append(Flag("ambiguous_row", f"{where}, row {label}: '{reading.run}' read as {shown}, the "
-                              "only split whose requester cells add up to its 总计", key, severity="info"))
+            flags.append(Flag("ambiguous_row", f"{where}, row {label}: '{reading.run}' read as {shown}, "
+                              f"{reading.why}", key, severity="info"))
         elif None in reading.values:
             known = "|".join("?" if v is None else str(v) for v in reading.values)
             flags.append(Flag("ambiguous_row", f"{where}, row {label}: '{reading.run}' cannot be split with "
@@ -716,6 +714,7 @@ def section2_facts(src: Source, fmt: str, whole: bool) -> tuple[list[Fact], list
     header_marks = [m.start() for w in SECTION2_START + SECTION2_HEADER
                     for m in re.finditer(re.escape(compact(w)), src.squeezed[:hi])] + [lo]
     column_hits = [(m.start(), m.group()) for m in layout.columns.finditer(src.squeezed, lo, hi)]
+    clauses = [] if whole else prose_clauses(src, layout, lo)
     facts: list[Fact] = []
     flags: list[Flag] = []
     for index, hit in enumerate(row_hits):
@@ -733,15 +732,15 @@ def section2_facts(src: Source, fmt: str, whole: bool) -> tuple[list[Fact], list
         following += [pos for pos, _ in column_hits if pos > hit.start]
         following += [m for m in header_marks if m > hit.start]
         stop = min(following + [hi])
-        got, flag = section2_row(src, hit, columns, stop)
+        got, flag = section2_row(src, hit, columns, stop, clauses)
         facts.extend(got)
         if flag:
             flags.append(flag)
     return facts, flags
 
 
-def section2_row(src: Source, hit: Hit, columns: list[tuple[int, Section2Cell]], stop: int
-                 ) -> tuple[list[Fact], Flag | None]:
+def section2_row(src: Source, hit: Hit, columns: list[tuple[int, Section2Cell]], stop: int,
+                 clauses: list[tuple[frozenset, str]]) -> tuple[list[Fact], Flag | None]:
     label = src.span(src.norm_at(hit.start), src.norm_at(hit.end - 1) + 1)
     row_line = line_at(src, src.norm_at(hit.start))
     header_line = line_at(src, src.norm_at(columns[0][0]))
@@ -753,23 +752,68 @@ def section2_row(src: Source, hit: Hit, columns: list[tuple[int, Section2Cell]],
     header_texts = header_spans(src, columns, hit.start)
     if len(tokens) == len(columns):
         facts = [section2_fact(cell, m.group(), original_gap[m.start():m.end()], header_texts[i], src.where, label)
-                 for i, ((_, cell), m) in enumerate(zip(columns, tokens))]
+                 for i, ((_, cell), m) in enumerate(zip(columns, tokens, strict=True))]
         return [f for f in facts if f], None
     digits = "".join(m.group() for m in tokens)
     if len(tokens) == 1 and digits.isdigit() and len(columns) > 1:
-        candidates = split_run(digits, (len(columns),), summed=False)
-        known = consensus(candidates, len(columns)) if candidates else [None] * len(columns)
-        facts = [section2_fact(cell, str(v), f"{v} (from '{digits}')", header_texts[i], src.where, label)
-                 for i, ((_, cell), v) in enumerate(zip(columns, known)) if v is not None]
-        flag = None
-        if None in known:
-            flag = Flag("ambiguous_row", f"{src.where}, section 二 row {label}: '{digits}' runs "
-                        f"{len(columns)} cells together and splits several ways; the uncertain cells are left out")
-        return [f for f in facts if f], flag
+        return section2_run(src, label, hit.key, [cell for _, cell in columns], digits, clauses)
     if not tokens:
         return [], None
     return [], Flag("ambiguous_row", f"{src.where}, section 二 row {label}: {len(tokens)} values for "
                     f"{len(columns)} columns ('{gap.strip()[:60]}'); the row is left out")
+
+
+def section2_run(src: Source, label: str, row: tuple[str, ...], cells: list[Section2Cell], digits: str,
+                 clauses: list[tuple[frozenset, str]]) -> tuple[list[Fact], Flag | None]:
+    """A row whose cells ran together: keep the cells every split agrees on, after narrowing the
+    splits to those that agree with figures the report's prose states for this row."""
+    candidates = split_run(digits, (len(cells),), summed=False) or []
+    stated = []
+    for index, cell in enumerate(cells):
+        for value, clause in prose_values(cell, row, clauses):
+            agreeing = [c for c in candidates if c[index] == value]
+            if agreeing:
+                candidates = agreeing
+                stated.append(clause)
+    known = consensus(candidates, len(cells)) if candidates else [None] * len(cells)
+    facts = [section2_fact(cell, str(v), f"{v} (from '{digits}')", "", src.where, label)
+             for cell, v in zip(cells, known, strict=True) if v is not None]
+    shown = "|".join("?" if v is None else str(v) for v in known)
+    why = f", agreeing with the report's text ({'; '.join(stated)})" if stated else ""
+    if None in known:
+        return [f for f in facts if f], Flag(
+            "ambiguous_row", f"{src.where}, section 二 row {label}: '{digits}' runs {len(cells)} cells "
+            f"together and splits several ways{why}; only the certain cells are kept: {shown}")
+    if stated:
+        return [f for f in facts if f], Flag(
+            "ambiguous_row", f"{src.where}, section 二 row {label}: '{digits}' read as {shown}{why}",
+            severity="info")
+    return [f for f in facts if f], None
+
+
+def prose_clauses(src: Source, layout: Section2Layout, before: int) -> list[tuple[frozenset, str]]:
+    """The clauses of the prose before section 二, each with the section 二 rows it names."""
+    text = src.norm[:src.norm_at(before)]
+    out = []
+    for clause in re.split(r"[,.;:!?]", text):
+        squeezed = re.sub(r"\s+", "", clause)
+        rows = frozenset(layout.row_keys[m.group()] for m in layout.rows.finditer(squeezed))
+        if len(rows) == 1:
+            out.append((rows, squeezed))
+    return out
+
+
+def prose_values(cell: Section2Cell, row: tuple[str, ...], clauses: list[tuple[frozenset, str]]
+                 ) -> list[tuple[int, str]]:
+    """Counts the prose states for this cell: a clause naming only its row, its word, and one count."""
+    out = []
+    for rows, clause in clauses:
+        if rows != {row} or not any(word in clause for word in cell.prose):
+            continue
+        counts = re.findall(r"(\d+)件", clause)
+        if len(counts) == 1:
+            out.append((int(counts[0]), clause))
+    return out
 
 
 def header_spans(src: Source, columns: list[tuple[int, Section2Cell]], row_start: int) -> list[str]:
@@ -851,7 +895,7 @@ def read_source(src: Source, fmt: str, whole: bool) -> tuple[list[Fact], list[Fl
     facts, flags = section2_facts(src, fmt, whole)
     readings, section3_end = section3_readings(src, fmt, whole)
     plain = {k: r for k, (r, _) in readings.items()}
-    flags.extend(resolve_with_identities(plain, fmt))
+    resolve_with_identities(plain, fmt)
     flags.extend(split_flags(readings, src.where))
     facts.extend(section3_facts(readings, fmt, src.where))
     lo = section4_start(src, section3_end) if (whole or section3_end >= 0) else -1

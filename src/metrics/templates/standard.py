@@ -36,22 +36,28 @@ class Section2Cell:
     metric_id: str
     formats: tuple[str, ...]
     unit: str = ""  # "万元" where a cell may carry money in 元
+    # Words with which the report's prose states this figure ("本年度制发的规范性文件88件"); they settle
+    # a flattened row whose cells ran together.
+    prose: tuple[str, ...] = ()
 
 
 SECTION2_CELLS: tuple[Section2Cell, ...] = (
     # 第二十条第(一)项
-    Section2Cell("一", ("规章",), ("本年新制作数量", "本年新制作"), "rules_issued", (STD2019,)),
+    Section2Cell("一", ("规章",), ("本年新制作数量", "本年新制作"), "rules_issued", (STD2019,), prose=("新制作",)),
     Section2Cell("一", ("规章",), ("本年新公开数量", "本年新公开"), "rules_published", (STD2019,)),
     Section2Cell("一", ("规章",), ("对外公开总数量", "对外公开总数"), "rules_in_force", (STD2019,)),
-    Section2Cell("一", ("规范性文件",), ("本年新制作数量", "本年新制作"), "normative_issued", (STD2019,)),
+    Section2Cell("一", ("规范性文件",), ("本年新制作数量", "本年新制作"), "normative_issued", (STD2019,), prose=("新制作",)),
     Section2Cell("一", ("规范性文件",), ("本年新公开数量", "本年新公开"), "normative_published", (STD2019,)),
     Section2Cell("一", ("规范性文件",), ("对外公开总数量", "对外公开总数"), "normative_in_force", (STD2019,)),
-    Section2Cell("一", ("规章",), ("本年制发件数", "本年制发"), "rules_issued", (STD2021,)),
-    Section2Cell("一", ("规章",), ("本年废止件数", "本年废止"), "rules_abolished", (STD2021,)),
-    Section2Cell("一", ("规章",), ("现行有效件数", "现行有效"), "rules_in_force", (STD2021,)),
-    Section2Cell("一", ("行政规范性文件", "规范性文件"), ("本年制发件数", "本年制发"), "normative_issued", (STD2021,)),
-    Section2Cell("一", ("行政规范性文件", "规范性文件"), ("本年废止件数", "本年废止"), "normative_abolished", (STD2021,)),
-    Section2Cell("一", ("行政规范性文件", "规范性文件"), ("现行有效件数", "现行有效"), "normative_in_force", (STD2021,)),
+    Section2Cell("一", ("规章",), ("本年制发件数", "本年制发"), "rules_issued", (STD2021,), prose=("制发",)),
+    Section2Cell("一", ("规章",), ("本年废止件数", "本年废止"), "rules_abolished", (STD2021,), prose=("废止",)),
+    Section2Cell("一", ("规章",), ("现行有效件数", "现行有效"), "rules_in_force", (STD2021,), prose=("现行有效",)),
+    Section2Cell("一", ("行政规范性文件", "规范性文件"), ("本年制发件数", "本年制发"), "normative_issued", (STD2021,),
+                prose=("制发",)),
+    Section2Cell("一", ("行政规范性文件", "规范性文件"), ("本年废止件数", "本年废止"), "normative_abolished", (STD2021,),
+                prose=("废止",)),
+    Section2Cell("一", ("行政规范性文件", "规范性文件"), ("现行有效件数", "现行有效"), "normative_in_force", (STD2021,),
+                prose=("现行有效",)),
     # 第二十条第(五)项
     Section2Cell("五", ("行政许可",), ("上一年项目数量",), "licensing_items_last_year", (STD2019,)),
     Section2Cell("五", ("行政许可",), ("本年增/减", "本年增减"), "licensing_items_change", (STD2019,)),
@@ -112,8 +118,10 @@ SECTION3_ROWS: tuple[Section3Row, ...] = (
     Section3Row("np_mass_repeat", ("无正当理由大量反复申请", "大量反复申请"), parent="outcome_not_processed"),
     Section3Row("np_confirmation", ("要求行政机关确认或重新出具已获取信息", "确认或重新出具"), parent="outcome_not_processed"),
     Section3Row("outcome_other", ("其他处理",)),
-    Section3Row("other_no_correction", ("逾期不补正",), (STD2021,), parent="outcome_other"),
-    Section3Row("other_unpaid_fee", ("逾期未按收费通知要求缴纳费用", "缴纳费用"), (STD2021,), parent="outcome_other"),
+    Section3Row("other_no_correction", ("申请人无正当理由逾期不补正", "逾期不补正"), (STD2021,),
+                parent="outcome_other"),
+    Section3Row("other_unpaid_fee", ("申请人逾期未按收费通知要求缴纳费用", "逾期未按收费通知要求缴纳费用", "缴纳费用"),
+                (STD2021,), parent="outcome_other"),
     Section3Row("other_misc", ("其他",), (STD2021,), parent="outcome_other"),
     Section3Row("outcome_total", ("总计",)),
     Section3Row("requests_carried_forward", ("结转下年度继续办理", "结转下年度")),
