@@ -257,3 +257,31 @@ def test_number_broken_across_lines_is_rejoined():
 def test_text_without_figures_gives_nothing():
     assert read("") == ([], [])
     assert read("一、概述\n我局高度重视政府信息公开工作。", title="") == ([], [])
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("四、行政复议、行政诉讼情况:无。", {"review_total": 0, "litigation_total": 0}),
+    ("四、因政府信息公开申请行政复议、提起行政诉讼的情况\n无。", {"review_total": 0, "litigation_total": 0}),
+    ("五、政府信息公开的收费及减免情况:无。", {"request_fees_10k_yuan": 0}),
+])
+def test_heading_answered_with_none_gives_zero(body, expected):
+    assert values(body) == expected
+
+
+def test_policy_of_charging_nothing_gives_zero_fees():
+    assert values("我局办理政府信息公开申请不收取任何费用。") == {"request_fees_10k_yuan": 0}
+
+
+def test_newly_received_requests_and_request_forms():
+    assert values("本年度新收政府信息公开申请69件。") == {"requests_new": 69}
+    assert values("全年共收到政府信息公开申请表15份。") == {"requests_new": 15}
+
+
+def test_disclosed_on_application_alone_is_not_read_as_granted():
+    assert values("今年依申请公开政府信息5件,均已按时答复。") == {}
+
+
+def test_report_year_written_in_chinese_numerals_still_rejects_other_years():
+    title = "二〇一三年度示例县政府信息公开工作报告\n"
+    assert values("2012年主动公开政府信息100条。2013年主动公开政府信息120条。", title=title) == {
+        "proactive_items": 120}

@@ -174,3 +174,8 @@ def test_cell_values(cell, number, unit):
 def test_blank_and_text_cells_hold_no_value():
     assert parse_value("") is None
     assert parse_value("统计数") is None
+
+
+def test_page_footer_between_label_and_value_is_skipped():
+    text = "政府信息公开情况统计表\n（一）收到申请数\n件\n— 5 —\n9\n"
+    assert values(Document(path="t.txt", text=text)) == {"requests_new": 9}

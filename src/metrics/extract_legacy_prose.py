@@ -27,6 +27,7 @@ from metrics.numbers_zh import (
     ARABIC,
     NUMBER,
     ZH_NUMERAL_CHARS,
+    parse_chinese,
     parse_quantity,
     to_10k_yuan,
 )
@@ -96,9 +97,13 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年\s*度?[^。\n]{0,40}?(?:报告|
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 
 
+_CHINESE_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
+
+
 def report_year(norm_text: str) -> int | None:
     """The year a report covers, from its title (the first '2013年度…报告' near the top)."""
-    m = _TITLE_YEAR.search(norm_text[:3000])
+    head = _CHINESE_YEAR.sub(lambda m: str(parse_chinese(m.group())), norm_text[:3000])
+    m = _TITLE_YEAR.search(head)
     return int(m.group(1)) if m else None
 
 
@@ -125,11 +130,11 @@ class Rule:
     metric_id: str
     trigger: str  # a literal the sentence must contain before the regex runs (speed)
     pattern: re.Pattern[str]
-    unit: str = ""  # "money": the match carries 元 or 万元
+    context: re.Pattern[str] | None = None  # the sentence must also match this
 
 
-def _rule(metric_id: str, trigger: str, pattern: str, unit: str = "") -> Rule:
-    return Rule(metric_id, trigger, re.compile(pattern), unit)
+def _rule(metric_id: str, trigger: str, pattern: str, context: str = "") -> Rule:
+    return Rule(metric_id, trigger, re.compile(pattern), re.compile(context) if context else None)
 
 
 _COUNT_RULES: tuple[Rule, ...] = (
@@ -140,7 +145,7 @@ _COUNT_RULES: tuple[Rule, ...] = (
           rf"(?:全年|本年|今年|本年度|年内)(?:共|累计|共计|总共)(?:向社会)?公开(?:各类)?(?:政府)?信息{_CONN}{_N}{_ITEM_UNIT}{_TAIL}"),
     # 共受理信息公开申请10件 / 受理收到政府信息公开申请0条 / 收到申请数为5件
     _rule("requests_new", "申请",
-          rf"(?:受理|收到|接到|接收)(?:了|到)?(?P<mid>[^,;:。!?()\d]{{0,14}}?)申请(?!人)(?:事项|件|数|数量|总数|总量)?"
+          rf"(?:受理|收到|接到|接收|新收)(?:了|到)?(?P<mid>[^,;:。!?()\d]{{0,14}}?)申请(?!人)(?:事项|件|表|书|数|数量|总数|总量)?"
           rf"{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}"),
     # 全年受理依申请公开9件
     _rule("requests_new", "依申请公开",
@@ -154,9 +159,11 @@ _COUNT_RULES: tuple[Rule, ...] = (
     # “同意公开”的7件 / 其中同意公开7件 / 予以公开3件
     _rule("outcome_granted", "公开",
           rf"(?<![不部])(?:同意公开|予以公开|准予公开|全部公开){_Q}(?:答复)?(?:政府信息|信息)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}"),
-    # 今年依申请公开政府信息9条: the information disclosed on application, not the requests received
+    # 依申请公开政府信息9条,不予公开政府信息1条: set against a refusal, it is what was disclosed on
+    # application; alone it may as well count the requests handled, so it is not read.
     _rule("outcome_granted", "依申请公开",
-          rf"(?<!受理)(?<!收到)(?<!接到)(?<!受理了)依申请公开(?:了)?(?:政府)?信息{_CONN}{_N}(?:条|件){_TAIL}"),
+          rf"(?<!受理)(?<!收到)(?<!接到)(?<!受理了)依申请公开(?:了)?(?:政府)?信息{_CONN}{_N}(?:条|件){_TAIL}",
+          context=rf"(?:不予公开|不同意公开){_Q}(?:政府)?(?:信息)?{_CONN}{_N}"),
     _rule("outcome_partial", "部分公开",
           rf"(?<![大及和与、])部分公开{_Q}(?:答复)?(?:政府信息|信息)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}"),
     _rule("outcome_denied", "公开",
@@ -187,7 +194,7 @@ _FEE_AMOUNT = re.compile(
 _FEE_CONTEXT = re.compile(r"申请|检索|复制|邮寄|信息公开")
 _FEE_OTHER_MONEY = re.compile(r"经费|预算|建设|运维|维护|采购|资金|补贴")
 # 未收过任何费用 / 没有收费及减免的情况 / 未涉及政府信息公开的收费
-_FEE_NONE = re.compile(rf"{_NEG}(?:(?:收取|收过|涉及|发生|产生|进行|有)过?(?:任何)?[^,;:。!?\d]{{0,16}}?)?"
+_FEE_NONE = re.compile(rf"(?:{_NEG}|不)(?:(?:收取|收过|涉及|发生|产生|进行|有)过?(?:任何)?[^,;:。!?\d]{{0,16}}?)?"
                        rf"(?:收费|费用|收取)(?!通知|标准|依据)")
 
 # Negated events: 未发生行政复议和行政诉讼, 没有接到…申请. Scope runs to the clause end.
@@ -199,6 +206,8 @@ _CONDITIONAL = re.compile(r"可以|可|依法|有权|权利|途径|渠道|如果
 # 未发生被行政复议纠错 says how cases ended, not that there were none.
 _CASE_RESULT = re.compile(r"纠错|纠正|败诉|撤销|确认违法|维持|驳回")
 _REQUEST_SCOPE = re.compile(r"申请(?!人|行政复议|复议|书|表)|依申请公开")
+# '四、行政复议、行政诉讼情况:无' or a heading whose next line is only '无'.
+_NONE_UNDER_HEADING = re.compile(r"^(?P<topic>[^:]{2,60}?(?:情况|事项|:))\s*:?\s*(?:无|没有|均无|为零)$")
 _BOTH_ZERO = re.compile(
     r"(?:行政)?复议[^,;:。!?\d]{0,12}?(?:行政)?诉讼[^,;:。!?\d]{0,10}?(?:均|都|皆)(?:为|是)?(?:零|0)")
 
@@ -242,7 +251,7 @@ def _cumulative_before(norm: str, start: int) -> bool:
 
 def _count_candidates(s: Sentence, year: int | None) -> Iterator[Candidate]:
     for rule in _COUNT_RULES:
-        if rule.trigger not in s.norm:
+        if rule.trigger not in s.norm or (rule.context is not None and not rule.context.search(s.norm)):
             continue
         for m in rule.pattern.finditer(s.norm):
             candidate = _candidate_from_match(rule, m, s, year)
@@ -286,25 +295,34 @@ def _fee_candidates(s: Sentence, year: int | None) -> Iterator[Candidate]:
                             note="stated that no fee was charged")
 
 
+def _zeros_in_scope(scope: str, s: Sentence, note: str) -> Iterator[Candidate]:
+    """0 for each kind of event the words under a negation name."""
+    if "复议" in scope:
+        yield Candidate("review_total", 0, False, s.original, strong=True, note=note)
+    if "诉讼" in scope:
+        yield Candidate("litigation_total", 0, False, s.original, strong=True, note=note)
+    if "投诉" in scope and "公开" in s.norm:
+        yield Candidate("complaints_total", 0, False, s.original, strong=True, note=note)
+    if "复议" not in scope and "诉讼" not in scope and _REQUEST_SCOPE.search(scope) \
+            and not re.search(r"投诉|举报|咨询", scope):
+        yield Candidate("requests_new", 0, False, s.original, strong=True, note="stated that no request came")
+
+
 def _zero_candidates(s: Sentence) -> Iterator[Candidate]:
-    """0 for each kind of event a negation covers: 未发生行政复议和行政诉讼 -> review 0, litigation 0."""
+    """未发生行政复议和行政诉讼 -> review 0, litigation 0; '行政复议、行政诉讼情况:无' likewise."""
     if _BOTH_ZERO.search(s.norm):
         for metric_id in ("review_total", "litigation_total"):
             yield Candidate(metric_id, 0, False, s.original, strong=True, note="stated as zero")
     for m in _NONE_EVENT.finditer(s.norm):
         scope = m.group("scope")
-        if _CONDITIONAL.search(scope) or _CASE_RESULT.search(scope):
-            continue
-        note = "stated that none occurred"
-        if "复议" in scope:
-            yield Candidate("review_total", 0, False, s.original, strong=True, note=note)
-        if "诉讼" in scope:
-            yield Candidate("litigation_total", 0, False, s.original, strong=True, note=note)
-        if "投诉" in scope and "信息公开" in s.norm:
-            yield Candidate("complaints_total", 0, False, s.original, strong=True, note=note)
-        if "复议" not in scope and "诉讼" not in scope and _REQUEST_SCOPE.search(scope) \
-                and not re.search(r"投诉|举报|咨询", scope):
-            yield Candidate("requests_new", 0, False, s.original, strong=True, note="stated that no request came")
+        if not _CONDITIONAL.search(scope) and not _CASE_RESULT.search(scope):
+            yield from _zeros_in_scope(scope, s, "stated that none occurred")
+    m = _NONE_UNDER_HEADING.match(s.norm)
+    if m and not _CASE_RESULT.search(m.group("topic")):
+        topic = m.group("topic")
+        yield from _zeros_in_scope(topic, s, "heading answered with 无")
+        if re.search(r"收费|费用", topic):
+            yield Candidate("request_fees_10k_yuan", 0, False, s.original, strong=True, note="heading answered with 无")
 
 
 # --- denial reasons -------------------------------------------------------------------------------
@@ -414,7 +432,8 @@ def _fmt(value: float) -> str:
 
 def extract_legacy_prose(doc: Document) -> tuple[list[Fact], list[Flag]]:
     all_sentences = sentences(doc.text)
-    year = report_year("\n".join(s.norm for s in all_sentences[:40]))
+    title = _normalize(doc.page_meta.get("标题", ""))
+    year = report_year(title) or report_year("\n".join(s.norm for s in all_sentences[:40]))
     candidates: list[Candidate] = []
     for s in all_sentences:
         candidates.extend(_count_candidates(s, year))

@@ -152,6 +152,7 @@ def _readings_from_table(table: Table) -> Iterator[_Reading]:
 
 # Notes in parentheses: '(不同渠道和方式公开相同信息计1条)' after a label, '(其中修订16件)' after a number.
 _NOTE = re.compile(r"\([^()]{4,}\)")
+_PAGE_FOOTER = re.compile(r"^-+\s*\d+\s*-+$")
 _PIECE_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 _PIECE = re.compile(rf"^(?P<label>.*?)\s*(?:(?P<unit>\(?(?:{_UNIT_RE})\)?)\s*)?"
                     rf"(?P<value>(?:{ARABIC})\s*(?:{_UNIT_RE})?|-+|/|无)?$")
@@ -169,7 +170,7 @@ def _tokens(lines: Iterable[str]) -> Iterator[_Token]:
         clean_line = normalize(line).replace("—", "-").strip()
         for piece in _PIECE_SPLIT.split(clean_line):
             piece = _NOTE.sub("", piece).strip()
-            if not piece:
+            if not piece or _PAGE_FOOTER.match(piece):
                 continue
             m = _PIECE.match(piece)
             if m is None:
