@@ -165,9 +165,9 @@ class _Token:
     line: str
 
 
-def _tokens(lines: Iterable[str]) -> Iterator[_Token]:
-    for line in lines:
-        clean_line = normalize(line).replace("—", "-").strip()
+def _tokens(lines: Iterable[tuple[str, str]]) -> Iterator[_Token]:
+    """Pieces of (normalised line, original line) pairs; tokens carry the original for evidence."""
+    for clean_line, line in lines:
         for piece in _PIECE_SPLIT.split(clean_line):
             piece = _NOTE.sub("", piece).strip()
             if not piece or _PAGE_FOOTER.match(piece):
@@ -184,7 +184,7 @@ def _tokens(lines: Iterable[str]) -> Iterator[_Token]:
                 yield _Token("value", m.group("value"), line)
 
 
-def _readings_from_lines(lines: list[str]) -> Iterator[_Reading]:
+def _readings_from_lines(lines: list[tuple[str, str]]) -> Iterator[_Reading]:
     section = ""
     pending: LegacyRow | None = None
     unit, evidence = "", []
@@ -212,11 +212,15 @@ def _readings_from_lines(lines: list[str]) -> Iterator[_Reading]:
             pending = None
 
 
-def _table_lines(text: str) -> tuple[list[str], bool]:
-    """The lines from the table title on, and whether a title was found."""
-    lines = text.splitlines()
-    for i, line in enumerate(lines):
-        if _TABLE_TITLE.search(normalize(line)):
+def _table_lines(text: str) -> tuple[list[tuple[str, str]], bool]:
+    """(normalised, original) lines from the table title on, and whether a title was found."""
+    originals = text.splitlines()
+    normalised = normalize(text).splitlines()
+    if len(normalised) != len(originals):  # normalisation never should merge lines; if it did, show its text
+        originals = normalised
+    lines = [(n.strip(), o) for n, o in zip(normalised, originals, strict=True)]
+    for i, (line, _) in enumerate(lines):
+        if _TABLE_TITLE.search(line):
             return lines[i:], True
     return lines, False
 

@@ -12,6 +12,7 @@ a row is told apart by the section it sits in, which is why rows carry `section`
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -146,6 +147,7 @@ _SUFFIX = re.compile(r"(?:数量|数)$")
 _UNIT_SUFFIX = re.compile(r"\((?:件|条|次|个|人|人次|篇|万元|元)\)$")
 
 
+@functools.lru_cache(maxsize=4096)
 def core_label(text: str) -> str:
     """The form row labels are declared in: '(四)其中:不同意公开答复数(件)' -> '不同意公开答复'."""
     label = compact(text)
