@@ -742,10 +742,10 @@ def section2_facts(src: Source, fmt: str, whole: bool) -> tuple[list[Fact], list
 def section2_row(src: Source, hit: Hit, columns: list[tuple[int, Section2Cell]], stop: int,
                  clauses: list[tuple[frozenset, str]]) -> tuple[list[Fact], Flag | None]:
     label = src.span(src.norm_at(hit.start), src.norm_at(hit.end - 1) + 1)
-    row_line = line_at(src, src.norm_at(hit.start))
-    header_line = line_at(src, src.norm_at(columns[0][0]))
+    row_line = line_at(src.norm, src.norm_at(hit.start))
+    header_line = line_at(src.norm, src.norm_at(columns[0][0]))
     if "|" in row_line and "|" in header_line:
-        return section2_aligned(src, label, columns, row_line, header_line)
+        return section2_aligned(src, label, columns, line_at(src.original, src.norm_at(hit.start)), header_line)
     gap = src.norm[src.norm_at(hit.end - 1) + 1:src.norm_at(stop)]
     original_gap = src.original[src.norm_at(hit.end - 1) + 1:src.norm_at(stop)]
     tokens = [m for m in _AMOUNT.finditer(_NOTE.sub(lambda m: " " * len(m.group()), gap))]
@@ -842,10 +842,10 @@ def section2_aligned(src: Source, label: str, columns: list[tuple[int, Section2C
     return facts, None
 
 
-def line_at(src: Source, pos: int) -> str:
-    start = src.norm.rfind("\n", 0, pos) + 1
-    end = src.norm.find("\n", pos)
-    return src.norm[start:end if end >= 0 else None]
+def line_at(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start:end if end >= 0 else None]
 
 
 def section2_fact(cell: Section2Cell, text: str, original: str, header: str, where: str, label: str) -> Fact | None:

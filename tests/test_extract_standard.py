@@ -1,0 +1,214 @@
+"""The standard-layout extractor on small invented reports, one per way a table reaches us."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from metrics.extract_standard import extract_standard, split_run
+from metrics.readers import read_document
+
+FIXTURES = Path(__file__).parent / "fixtures" / "standard"
+
+
+def extract(name: str, fmt: str):
+    return extract_standard(read_document(FIXTURES / name), fmt)
+
+
+def cells(facts) -> dict[tuple[str, str], float | None]:
+    return {(f.metric_id, f.column): f.value for f in facts}
+
+
+def totals(facts) -> dict[str, float | None]:
+    return {f.metric_id: f.value for f in facts if f.column == "total"}
+
+
+@pytest.fixture(scope="module")
+def std2019_grid():
+    return extract("std2019_grid.html", "std2019")
+
+
+@pytest.fixture(scope="module")
+def std2021_grid():
+    return extract("std2021_grid_traditional.html", "std2021")
+
+
+def test_std2019_grid_reads_every_requester_column_through_rowspan_and_colspan(std2019_grid):
+    facts, flags = std2019_grid
+    got = cells(facts)
+    assert [got[("requests_new", c)] for c in ("natural_person", "commercial", "research", "public_interest",
+                                              "legal_service", "other_org", "total")] == [40, 5, 0, 1, 0, 2, 48]
+    assert got[("requests_carried_forward", "public_interest")] == 1
+    assert got[("outcome_total", "total")] == 46
+    assert flags == []
+
+
+def test_std2019_grid_blank_total_cell_is_the_row_sum_and_marked_derived(std2019_grid):
+    facts, _ = std2019_grid
+    granted = next(f for f in facts if f.metric_id == "outcome_granted" and f.column == "total")
+    assert granted.value == 23
+    assert granted.derived
+
+
+def test_std2019_grid_blank_cells_in_a_present_row_are_zero(std2019_grid):
+    got = cells(std2019_grid[0])
+    assert got[("denied_state_secret", "total")] == 0
+    assert got[("requests_carried_over", "commercial")] == 0
+
+
+def test_parent_rows_printed_blank_are_sums_of_their_sub_rows(std2019_grid):
+    facts, _ = std2019_grid
+    by_id = {f.metric_id: f for f in facts if f.column == "total"}
+    assert (by_id["outcome_denied"].value, by_id["outcome_unable"].value, by_id["outcome_not_processed"].value) == (3, 11, 4)
+    assert by_id["outcome_denied"].derived and by_id["outcome_unable"].derived
+
+
+def test_section2_not_applicable_marks_become_none_and_money_in_yuan_becomes_10k_yuan(std2019_grid):
+    got = totals(std2019_grid[0])
+    assert got["rules_issued"] is None and got["rules_in_force"] is None
+    assert got["other_services_items_last_year"] is None and got["other_services_items_change"] is None
+    assert got["other_services_decisions"] == 0
+    assert got["procurement_amount_10k_yuan"] == 25.1
+    assert got["procurement_projects"] == 9
+    assert got["licensing_decisions"] == 1530  # thousands separator
+    assert got["licensing_items_change"] == -2
+
+
+def test_section2_columns_follow_the_header_when_cells_are_merged(std2019_grid):
+    got = totals(std2019_grid[0])
+    assert (got["normative_issued"], got["normative_published"], got["normative_in_force"]) == (4, 4, 31)
+    assert (got["fees_items_last_year"], got["fees_items_change"]) == (1, 0)
+
+
+def test_section4_blank_cells_are_zero_and_all_fifteen_figures_are_read(std2019_grid):
+    got = totals(std2019_grid[0])
+    assert [got[f"review_{c}"] for c in ("upheld", "corrected", "other", "pending", "total")] == [2, 1, 0, 0, 3]
+    assert [got[f"lit_direct_{c}"] for c in ("upheld", "corrected", "other", "pending", "total")] == [1, 0, 0, 1, 2]
+    assert got["lit_after_review_total"] == 0
+
+
+def test_evidence_keeps_the_printed_cell_and_row_label(std2019_grid):
+    facts, _ = std2019_grid
+    new_total = next(f for f in facts if f.metric_id == "requests_new" and f.column == "total")
+    assert "本年新收政府信息公开申请数量" in new_total.evidence and new_total.evidence.endswith(": 48")
+    amount = next(f for f in facts if f.metric_id == "procurement_amount_10k_yuan")
+    assert "251000元" in amount.evidence
+
+
+def test_std2021_grid_in_traditional_characters_reads_other_handling_sub_rows(std2021_grid):
+    facts, _ = std2021_grid
+    got = totals(facts)
+    assert (got["requests_new"], got["outcome_total"], got["requests_carried_forward"]) == (15, 13, 3)
+    assert (got["other_no_correction"], got["other_unpaid_fee"], got["other_misc"]) == (0, 0, 0)
+    assert got["outcome_other"] == 0 and got["denied_query_matter"] == 1
+    evidence = next(f for f in facts if f.metric_id == "requests_new" and f.column == "total").evidence
+    assert "本年新收政府信息公開申請數量" in evidence  # original characters, not the normalised ones
+
+
+def test_std2021_section2_note_in_cell_dash_and_unit_in_cell(std2021_grid):
+    got = totals(std2021_grid[0])
+    assert got["normative_abolished"] == 22  # "22(其中修订16件)"
+    assert got["rules_issued"] is None and got["rules_abolished"] is None  # "—"
+    assert got["fees_collected_10k_yuan"] == 12.5  # "12.5万元"
+    assert (got["licensing_decisions"], got["penalty_decisions"], got["coercion_decisions"]) == (318, 27, 0)
+
+
+def test_std2021_section4_review_and_both_kinds_of_lawsuit(std2021_grid):
+    got = totals(std2021_grid[0])
+    assert (got["review_corrected"], got["review_total"]) == (1, 1)
+    assert (got["lit_direct_total"], got["lit_after_review_upheld"], got["lit_after_review_total"]) == (0, 1, 1)
+
+
+@pytest.fixture(scope="module")
+def pipe_rows():
+    return extract("pipe_rows_std2021.txt", "std2021")
+
+
+def test_pipe_rows_survive_footers_stacked_headers_and_labels_broken_over_lines(pipe_rows):
+    got = cells(pipe_rows[0])
+    assert got[("unable_not_held", "total")] == 6  # label split over two lines, page footer after the row
+    assert got[("requests_new", "legal_service")] == 1
+    assert got[("outcome_total", "total")] == 27 and got[("requests_carried_forward", "total")] == 2
+
+
+def test_pipe_row_without_label_goes_to_the_label_printed_above_it(pipe_rows):
+    got = cells(pipe_rows[0])
+    assert got[("np_mass_repeat", "total")] == 0
+    assert got[("np_confirmation", "total")] == 0
+    assert got[("outcome_not_processed", "total")] == 1
+
+
+def test_pipe_row_blank_total_is_derived_and_feeds_its_parent(pipe_rows):
+    facts, _ = pipe_rows
+    misc = next(f for f in facts if f.metric_id == "other_misc" and f.column == "total")
+    assert misc.value == 1 and misc.derived
+    assert totals(facts)["outcome_other"] == 3
+
+
+def test_pipe_rows_section2_and_section4_split_over_three_small_tables(pipe_rows):
+    got = totals(pipe_rows[0])
+    assert (got["normative_issued"], got["normative_abolished"], got["normative_in_force"]) == (3, 1, 18)
+    assert got["licensing_decisions"] == 1204 and got["fees_collected_10k_yuan"] == 0.35
+    assert (got["review_pending"], got["review_total"], got["lit_direct_total"], got["lit_after_review_total"]) == (1, 2, 0, 1)
+
+
+@pytest.fixture(scope="module")
+def run_together():
+    return extract("run_together_std2019.txt", "std2019")
+
+
+def test_run_together_digits_split_by_the_row_total(run_together):
+    got = cells(run_together[0])
+    row = [got[("requests_new", c)] for c in ("natural_person", "commercial", "research", "public_interest",
+                                             "legal_service", "other_org", "total")]
+    assert row == [45, 0, 0, 3, 0, 4, 52]  # "4500 30452": the stray space is not a cell border
+    assert got[("unable_not_held", "total")] == 12
+    assert got[("requests_carried_forward", "other_org")] == 1
+
+
+def test_run_together_row_with_two_splits_is_settled_by_the_column_identities(run_together):
+    facts, flags = run_together
+    got = cells(facts)
+    assert [got[("outcome_total", c)] for c in ("natural_person", "commercial", "total")] == [44, 0, 50]
+    decided = [f for f in flags if f.metric_id == "outcome_total"]
+    assert decided and decided[0].code == "ambiguous_row" and decided[0].severity == "info"
+    assert "44|0|0|3|0|3|50" in decided[0].message
+
+
+def test_run_together_section4_fifteen_cells_split_by_the_group_totals(run_together):
+    got = totals(run_together[0])
+    assert [got[f"review_{c}"] for c in ("upheld", "corrected", "other", "pending", "total")] == [1, 0, 2, 0, 3]
+    assert (got["lit_direct_upheld"], got["lit_direct_total"], got["lit_after_review_total"]) == (12, 12, 0)
+
+
+def test_run_together_section2_keeps_only_unique_splits(run_together):
+    facts, flags = run_together
+    got = totals(facts)
+    assert (got["normative_issued"], got["normative_published"], got["normative_in_force"]) == (1, 2, 3)
+    assert "licensing_decisions" not in got  # "4517301" splits many ways
+    assert any("4517301" in f.message and f.code == "ambiguous_row" for f in flags)
+
+
+def test_ambiguous_split_emits_no_guess_for_the_uncertain_cells_and_flags_the_row():
+    facts, flags = extract("run_together_ambiguous_std2021.txt", "std2021")
+    got = cells(facts)
+    # "220000022" is 22|0|0|0|0|0|22 or 2|20|0|0|0|0|22, and the identities hold either way.
+    assert ("requests_new", "natural_person") not in got
+    assert ("requests_new", "commercial") not in got
+    assert got[("requests_new", "research")] == 0
+    assert got[("requests_new", "total")] == 22
+    warned = [f for f in flags if f.metric_id == "requests_new"]
+    assert warned and warned[0].code == "ambiguous_row" and warned[0].severity == "warning"
+    assert "220000022" in warned[0].message
+
+
+def test_split_run_respects_group_totals_and_leading_zeros():
+    assert split_run("640020470", (7,), summed=True) == [(64, 0, 0, 2, 0, 4, 70)]
+    assert sorted(split_run("220000022", (7,), summed=True)) == [(2, 20, 0, 0, 0, 0, 22), (22, 0, 0, 0, 0, 0, 22)]
+    assert split_run("21317000001324019", (5, 5, 5), summed=True) == [(2, 1, 3, 1, 7, 0, 0, 0, 0, 0, 13, 2, 4, 0, 19)]
+    assert split_run("000", (3,), summed=False) == [(0, 0, 0)]
+
+
+def test_split_run_gives_up_on_runs_too_long_to_read():
+    assert split_run("1" * 60, (30,), summed=False) is None
