@@ -59,6 +59,20 @@ def test_table_split_across_pages_is_one_grid(repeat_header):
     assert table.where.startswith("page 1, table 1 (continued on page 2")
 
 
+def test_split_table_whose_first_page_has_only_merged_label_cells_is_joined():
+    # Page 1 holds only rows whose label spans three columns, so it shows fewer column edges
+    # than page 2; the fragments still lie on one ruling and join into one ten-row-wide grid.
+    merged = [[f"{n}、合并标签", "", "", str(n)] for n in range(1, 36)]
+    split = [["三、办理结果", f"({n})", f"{n}.细项", str(n)] for n in range(1, 21)]
+    spans = [((0, r), (2, r)) for r in range(len(merged))]
+    doc = read_pdf("merged-split.pdf", build_pdf([Spacer(1, 300), grid_table(merged + split, spans=spans)]))
+    (table,) = doc.tables
+    assert "continued on page 2" in table.where
+    assert table.rows[0] == ["1、合并标签"] * 3 + ["1"]
+    assert table.rows[-1] == ["三、办理结果", "(20)", "20.细项", "20"]
+    assert len(table.rows) == 55
+
+
 def test_text_keeps_reading_order_with_table_rows_as_cells():
     lines = read_pdf("split.pdf", long_table_pdf(False)).text.splitlines()
     assert lines[0] == "青岚省石桥县教育局2016年政府信息公开工作年度报告"

@@ -28,17 +28,38 @@ _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 _DIGIT = re.compile(r"\d")
 # pdfminer writes a glyph it cannot map to Unicode as (cid:123).
 _UNMAPPED = re.compile(r"\(cid:\d+\)")
+_EDGE_TOLERANCE = 2.0  # points: the same ruling line can sit a hair apart on different pages
+
+
+@dataclass
+class _Span:
+    """A printed cell: the table rows it covers (inclusive) and its horizontal extent in points."""
+
+    first_row: int
+    last_row: int
+    x0: float
+    x1: float
+    text: str
 
 
 @dataclass
 class _Grid:
-    """A table found on one page: its expanded grid and the cells as printed, row by row."""
+    """A table as printed on one page, possibly with its continuations from the following pages.
 
-    rows: list[list[str]]
+    Cells keep their x positions rather than column numbers: a fragment whose rows are all merged
+    across some columns has fewer distinct cell edges than the rest of its table, so columns are
+    only numbered once the fragments are joined."""
+
+    spans: list[_Span]
+    n_rows: int
     printed_rows: list[list[str]]
     page: int
     number: int
     continued_on: list[int] = field(default_factory=list)
+
+    @property
+    def rows(self) -> list[list[str]]:
+        return _expand(self.spans, self.n_rows)
 
 
 @dataclass
@@ -61,7 +82,7 @@ def read_pdf(path: str, data: bytes) -> Document:
     if not text.strip():
         raise ReadError("the PDF has no text layer (its pages look like scanned images); "
                         "we do not run OCR, so please supply a text PDF, HTML or Word version")
-    tables = [Table(rows=grid.rows, where=_where(grid)) for grid in grids]
+    tables = [Table(rows=grid.rows, where=_where(grid)) for grid in grids if grid.n_rows]
     return Document(path=path, text=text, tables=tables, page_meta=read_page_meta(text))
 
 
@@ -123,7 +144,7 @@ def _read_page(page) -> _Page:
         (line["top"], 0, line["text"]) for line in outside.extract_text_lines(return_chars=False)
         if not _FOOTER.match(line["text"])
     ]
-    placed += [(box[1], 1, grid) for box, grid in zip(boxes, grids, strict=True) if grid.rows]
+    placed += [(box[1], 1, grid) for box, grid in zip(boxes, grids, strict=True) if grid.n_rows]
     placed.sort(key=lambda item: (item[0], item[1]))
     return _Page(number=page.page_number, blocks=[block for _, _, block in placed])
 
@@ -135,25 +156,42 @@ def _inside_any(char: dict, boxes: list[tuple[float, float, float, float]]) -> b
 
 
 def _grid_of(table, page_number: int, number: int) -> _Grid:
-    """Expand pdfplumber's cells onto the grid of distinct cell edges; a merged cell fills its slots."""
     printed = table.extract()
-    xs = sorted({cell[0] for cell in table.cells})
-    ys = sorted({cell[1] for cell in table.cells})
-    grid = [["" for _ in xs] for _ in ys]
+    tops = sorted({cell[1] for cell in table.cells})
+    spans = []
     for row, texts in zip(table.rows, printed, strict=True):
         for cell, raw in zip(row.cells, texts, strict=True):
-            if cell is None:
-                continue
-            x0, top, x1, bottom = cell
-            text = _cell_text(raw)
-            for r, y in enumerate(ys):
-                for c, x in enumerate(xs):
-                    if top <= y < bottom and x0 <= x < x1:
-                        grid[r][c] = text
+            if cell is not None:
+                x0, top, x1, bottom = cell
+                covered = [i for i, y in enumerate(tops) if top <= y < bottom]
+                spans.append(_Span(covered[0], covered[-1], x0, x1, _cell_text(raw)))
     printed_rows = [[_cell_text(raw) for raw in texts if raw is not None] for texts in printed]
-    keep = [i for i, row in enumerate(grid) if not _is_footer_row(row)]
-    return _Grid(rows=[grid[i] for i in keep], printed_rows=[printed_rows[i] for i in keep],
-                 page=page_number, number=number)
+    return _Grid(spans=spans, n_rows=len(tops), printed_rows=printed_rows, page=page_number, number=number)
+
+
+def _expand(spans: list[_Span], n_rows: int) -> list[list[str]]:
+    """Lay the cells on the grid of their distinct left edges; a merged cell fills every slot it covers."""
+    xs = _distinct(span.x0 for span in spans)
+    grid = [["" for _ in xs] for _ in range(n_rows)]
+    for span in spans:
+        columns = [c for c, x in enumerate(xs) if span.x0 - _EDGE_TOLERANCE <= x < span.x1 - _EDGE_TOLERANCE]
+        for r in range(span.first_row, span.last_row + 1):
+            for c in columns:
+                grid[r][c] = span.text
+    return grid
+
+
+def _distinct(values) -> list[float]:
+    """Sorted values with near-equal ones (the same ruling line drawn twice) counted once."""
+    out: list[float] = []
+    for value in sorted(values):
+        if not out or value - out[-1] > _EDGE_TOLERANCE:
+            out.append(value)
+    return out
+
+
+def _edges(grid: _Grid) -> list[float]:
+    return _distinct([span.x0 for span in grid.spans] + [span.x1 for span in grid.spans])
 
 
 def _cell_text(raw: str | None) -> str:
@@ -164,11 +202,6 @@ def _cell_text(raw: str | None) -> str:
         glue = "" if not text or (_CJK.match(text[-1]) and _CJK.match(line[0])) else " "
         text += glue + line
     return text
-
-
-def _is_footer_row(row: list[str]) -> bool:
-    cells = [cell for cell in row if cell]
-    return bool(cells) and all(_FOOTER.match(cell) for cell in cells)
 
 
 def _join_split_tables(pages: list[_Page]) -> list[_Grid]:
@@ -192,12 +225,18 @@ def _join_split_tables(pages: list[_Page]) -> list[_Grid]:
 
 
 def _continues(before: _Grid, after: _Grid) -> bool:
-    """A table at the top of a page continues the one that ended the previous page when it has the
-    same columns and does not open with a header row of its own (a repeated header still continues)."""
-    if len(before.rows[0]) != len(after.rows[0]):
+    """A table at the top of a page continues the one that ended the previous page when it lies on
+    the same ruling (one's column edges contain the other's) and does not open with a header row of
+    its own; a header repeated from the first page still continues it."""
+    edges_before, edges_after = _edges(before), _edges(after)
+    if not (_contains(edges_before, edges_after) or _contains(edges_after, edges_before)):
         return False
     first = after.rows[0]
     return first == before.rows[0] or not _looks_like_header(first)
+
+
+def _contains(edges: list[float], others: list[float]) -> bool:
+    return all(any(abs(edge - other) <= _EDGE_TOLERANCE for edge in edges) for other in others)
 
 
 def _looks_like_header(row: list[str]) -> bool:
@@ -206,10 +245,14 @@ def _looks_like_header(row: list[str]) -> bool:
 
 
 def _append_continuation(into: _Grid, grid: _Grid) -> None:
-    repeated_header = grid.rows[0] == into.rows[0]
-    start = 1 if repeated_header else 0
-    into.rows.extend(grid.rows[start:])
-    into.printed_rows.extend(grid.printed_rows[start:])
+    drop = 1 if grid.rows[0] == into.rows[0] else 0  # a repeated header row is kept once
+    for span in grid.spans:
+        if span.last_row < drop:
+            continue
+        into.spans.append(_Span(into.n_rows + max(span.first_row - drop, 0), into.n_rows + span.last_row - drop,
+                                span.x0, span.x1, span.text))
+    into.n_rows += grid.n_rows - drop
+    into.printed_rows.extend(grid.printed_rows[drop:])
     into.continued_on.append(grid.page)
 
 

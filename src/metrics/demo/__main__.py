@@ -1,0 +1,5 @@
+import sys
+
+from metrics.demo.generate import main
+
+sys.exit(main())
