@@ -285,3 +285,31 @@ def test_report_year_written_in_chinese_numerals_still_rejects_other_years():
     title = "二〇一三年度示例县政府信息公开工作报告\n"
     assert values("2012年主动公开政府信息100条。2013年主动公开政府信息120条。", title=title) == {
         "proactive_items": 120}
+
+
+def test_proactive_total_with_audience_between_the_words():
+    assert values("全年主动向社会公开政府信息286条。") == {"proactive_items": 286}
+
+
+def test_count_before_the_noun_for_requests():
+    assert values("全年共受理了3件政府信息公开申请,均已办结。") == {"requests_new": 3}
+    assert values("收到1件要求行政复议的申请。") == {}
+
+
+def test_long_applicant_description_between_verb_and_request():
+    assert values("共受理公民、法人和其他组织政府信息公开申请15件。") == {"requests_new": 15}
+
+
+def test_since_a_date_within_the_report_year_is_the_year_count():
+    title = "示例镇2008年政府信息公开工作年度报告\n"
+    assert values("自2008年5月1日以来,我镇主动公开政府信息45条。", title=title) == {"proactive_items": 45}
+    assert values("自2006年以来,我镇主动公开政府信息450条。", title=title) == {}
+
+
+def test_complaints_outside_disclosure_work_are_not_read():
+    assert values("全年受理群众投诉120件,办结率100%。") == {}
+    assert values("全年收到政府信息公开工作投诉2件。") == {"complaints_total": 2}
+
+
+def test_topic_items_published_without_the_word_government_are_not_the_total():
+    assert values("重点公开重大建设项目信息,全年共公开信息291条。") == {}

@@ -139,14 +139,19 @@ def _rule(metric_id: str, trigger: str, pattern: str, context: str = "") -> Rule
 
 _COUNT_RULES: tuple[Rule, ...] = (
     # 主动公开政府信息1,236条 / 主动公开了涉公安政府信息120条 / 2009年新增的主动公开政府信息94条
-    _rule("proactive_items", "主动公开",
-          rf"(?<!应)主动公开(?:了)?(?P<mid>{_GAP}{{0,8}}?)(?:政府)?信息(?:数|数量|总数|总量)?{_CONN}{_N}{_ITEM_UNIT}{_TAIL}"),
+    _rule("proactive_items", "主动",
+          rf"(?<!应)主动(?:向社会|向公众|对外)?公开(?:了)?(?P<mid>{_GAP}{{0,8}}?)(?:政府)?信息(?:数|数量|总数|总量)?{_CONN}{_N}{_ITEM_UNIT}{_TAIL}"),
+    # 全年公开政府信息356条 / 我局共公开政府信息356条; plain 信息 is too often one topic's items
     _rule("proactive_items", "公开",
-          rf"(?:全年|本年|今年|本年度|年内)(?:共|累计|共计|总共)(?:向社会)?公开(?:各类)?(?:政府)?信息{_CONN}{_N}{_ITEM_UNIT}{_TAIL}"),
+          rf"(?:全年|(?:全年|本年|今年|本年度|年内|我\w{{1,2}}|本\w{{1,2}})(?:共|累计|共计|总共))(?:向社会)?公开(?:各类)?政府信息"
+          rf"{_CONN}{_N}{_ITEM_UNIT}{_TAIL}"),
     # 共受理信息公开申请10件 / 受理收到政府信息公开申请0条 / 收到申请数为5件
     _rule("requests_new", "申请",
-          rf"(?:受理|收到|接到|接收|新收)(?:了|到)?(?P<mid>[^,;:。!?()\d]{{0,14}}?)申请(?!人)(?:事项|件|表|书|数|数量|总数|总量)?"
+          rf"(?:受理|收到|接到|接收|新收)(?:了|到)?(?P<mid>[^,;:。!?()\d]{{0,20}}?)申请(?!人)(?:事项|件|表|书|数|数量|总数|总量)?"
           rf"{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}"),
+    # 共受理了3件政府信息公开申请
+    _rule("requests_new", "申请",
+          rf"(?:受理|收到|接到|接收|新收)(?:了|到)?(?:共|共计)?{_N}(?:件|份|个|宗)(?P<mid>[^,;:。!?()\d]{{0,12}}?)申请(?!人|行政复议|复议)"),
     # 全年受理依申请公开9件
     _rule("requests_new", "依申请公开",
           rf"(?:受理|收到|接到)(?:了)?{_GAP}{{0,6}}?依申请公开(?:政府信息|信息)?(?:申请)?(?:事项)?{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}"),
@@ -180,7 +185,8 @@ _COUNT_RULES: tuple[Rule, ...] = (
     # 行政复议案0件 / 申请行政复议1件 / 行政诉讼案件2起
     _rule("review_total", "复议", rf"(?:行政)?复议(?:案件|案|申请)?(?:数|数量)?{_CONN}{_N}{_CASE_UNIT}"),
     _rule("litigation_total", "诉讼", rf"(?:行政)?诉讼(?:案件|案)?(?:数|数量)?{_CONN}{_N}{_CASE_UNIT}"),
-    _rule("complaints_total", "投诉", rf"(?:举报投诉|投诉举报|投诉)(?:案件)?(?:数|数量)?{_CONN}{_N}{_CASE_UNIT}"),
+    _rule("complaints_total", "投诉", rf"(?:举报投诉|投诉举报|投诉)(?:案件)?(?:数|数量)?{_CONN}{_N}{_CASE_UNIT}",
+          context=r"信息公开|公开工作"),
     # 召开听证会2次 / 举行2次听证会
     _rule("hearings", "听证", rf"听证(?:会)?{_CONN}{_N}{_EVENT_UNIT}"),
     _rule("hearings", "听证", rf"(?:召开|举行|举办|组织)(?:了)?{_N}{_EVENT_UNIT}听证"),
@@ -213,6 +219,7 @@ _BOTH_ZERO = re.compile(
 
 # Signs that a figure counts all years, not the report year.
 _CUMULATIVE = re.compile(r"历年|截至|截止|至今|迄今|以来|累积")
+_SINCE = {"以来", "至今"}
 _FRESH = re.compile(r"本年|今年|全年|当年|新增|年度内|本年度")
 _OTHER_YEAR = re.compile(r"上年|去年|上一年|前年|同期")
 _TOTAL_WORDS = re.compile(r"共|全年|合计|总计|总共|全部|累计")
@@ -243,10 +250,21 @@ def _years_elsewhere(text: str, year: int | None) -> bool:
     return year is not None and any(int(y) != year for y in _YEAR.findall(text))
 
 
-def _cumulative_before(norm: str, start: int) -> bool:
+def _cumulative_before(norm: str, start: int, year: int | None) -> bool:
+    """历年 / 截至 / 以来 before the figure, unless a 本年-like word restarts the count after it.
+
+    '自2008年5月1日以来' in the 2008 report starts within the report year, so it is the year's count.
+    """
     prefix = norm[:start]
     fresh = [m.end() for m in _FRESH.finditer(prefix)]
-    return bool(_CUMULATIVE.search(prefix[fresh[-1]:] if fresh else prefix))
+    scope = prefix[fresh[-1]:] if fresh else prefix
+    m = _CUMULATIVE.search(scope)
+    if m is None:
+        return False
+    if m.group() in _SINCE:
+        years = _YEAR.findall(scope[:m.start()])
+        return not (year is not None and years and int(years[-1]) == year)
+    return True
 
 
 def _count_candidates(s: Sentence, year: int | None) -> Iterator[Candidate]:
@@ -273,7 +291,7 @@ def _candidate_from_match(rule: Rule, m: re.Match[str], s: Sentence, year: int |
         return None
     if _OTHER_YEAR.search(clause) or _years_elsewhere(clause, year):
         return None
-    if quantity.value and _cumulative_before(s.norm, m.start()):
+    if quantity.value and _cumulative_before(s.norm, m.start(), year):
         return None
     approximate = quantity.approximate or bool(m.groupdict().get("unit_after"))
     return Candidate(rule.metric_id, quantity.value, approximate, s.original,
