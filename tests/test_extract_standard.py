@@ -212,3 +212,12 @@ def test_split_run_respects_group_totals_and_leading_zeros():
 
 def test_split_run_gives_up_on_runs_too_long_to_read():
     assert split_run("1" * 60, (30,), summed=False) is None
+
+
+def test_report_wrapped_in_a_page_layout_table_reads_the_same_figures(tmp_path):
+    page = (FIXTURES / "std2019_grid.html").read_text(encoding="utf-8")
+    wrapped = page.replace("<body>", "<body><table><tr><td>").replace("</body>", "</td></tr></table></body>")
+    path = tmp_path / "wrapped.html"
+    path.write_text(wrapped, encoding="utf-8")
+    facts, _ = extract_standard(read_document(path), "std2019")
+    assert totals(facts) == totals(extract("std2019_grid.html", "std2019")[0])

@@ -31,6 +31,7 @@ from metrics.templates.standard import (
     SECTION2_START,
     SECTION3_START,
     SECTION4_START,
+    STD2019,
     section4_metric,
 )
 
@@ -45,6 +46,8 @@ MAX_READINGS = 64
 MAX_SEARCH_STEPS = 50_000
 MAX_PIECE_DIGITS = 9
 MAX_COMBINATIONS = 4096
+# The longest label cell of the standard tables has under 60 characters.
+MAX_CELL_CHARS = 200
 
 _NON_SPACE = re.compile(r"\S")
 # Page footers ("— 5 —", "第 5 页 共 7 页") that PDF-to-text leaves between table rows.
@@ -55,7 +58,6 @@ _NUMBERING_BEFORE = re.compile(r"(?:\d[.,]|\([一二三四五六七八九十]\)|
 # "1." before the words of a row label: a numbering, not a count.
 _ROW_NUMBER = re.compile(r"(?<!\d)\d{1,2}[ \t]*[.,](?=[ \t]*[\u4e00-\u9fff])")
 _SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
-_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+")
 _ZERO_MARK = re.compile(r"^(?:/|-|无|0)$")
 _COUNT_CELL = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)\s*(?:件|个|次|人次|项|条)?$")
 _NOTE = re.compile(r"\([^()]*\)")
@@ -140,7 +142,7 @@ def split_run(digits: str, groups: tuple[int, ...], summed: bool) -> list[tuple[
     With `summed`, the last number of each group must equal the sum of the others (a total column).
     Returns None when the search exceeds its bounds.
     """
-    sizes = [n for n in groups]
+    sizes = list(groups)
     out: list[tuple[int, ...]] = []
     steps = 0
 
@@ -657,10 +659,6 @@ def section4_facts(reading: Reading, where: str) -> list[Fact]:
     return facts
 
 
-def section4_start(src: Source, after: int) -> int:
-    return first_of(src, SECTION4_START, max(after, 0))
-
-
 def section4_flags(reading: Reading, where: str) -> list[Flag]:
     if None in reading.values:
         return [Flag("ambiguous_row", f"{where}, section 四: '{reading.run}' cannot be split into its "
@@ -679,7 +677,6 @@ class Section2Layout:
     rows: re.Pattern
     row_keys: dict[str, tuple[str, ...]]  # compact row label -> the row's labels
     columns: re.Pattern
-    column_keys: dict[str, str]
     cells: tuple[Section2Cell, ...]
 
 
@@ -687,8 +684,8 @@ class Section2Layout:
 def section2_layout(fmt: str) -> Section2Layout:
     cells = tuple(section2_cells(fmt))
     row_keys = {compact(label): c.row_labels for c in cells for label in c.row_labels}
-    column_labels = {compact(label): compact(label) for c in cells for label in c.column_labels}
-    return Section2Layout(alternation(row_keys), row_keys, alternation(column_labels), column_labels, cells)
+    column_labels = {compact(label) for c in cells for label in c.column_labels}
+    return Section2Layout(alternation(row_keys), row_keys, alternation(column_labels), cells)
 
 
 def cell_matches(cell: Section2Cell, header_text: str) -> bool:
@@ -699,10 +696,9 @@ def section2_bounds(src: Source, whole: bool) -> tuple[int, int]:
     lo = 0 if whole else first_of(src, SECTION2_START + SECTION2_HEADER)
     if lo < 0:
         return -1, -1
-    hi = first_of(src, SECTION3_START, lo)
-    new_row = src.squeezed.find(compact(section3_rows("std2019")[0].labels[-1]), lo)
-    ends = [x for x in (hi, new_row) if x >= 0]
-    return lo, min(ends) if ends else len(src.squeezed)
+    # Section 三 starts at its heading, or at its first row where a flattened page lost the heading.
+    hi = first_of(src, SECTION3_START + section3_rows(STD2019)[0].labels, lo)
+    return lo, len(src.squeezed) if hi < 0 else hi
 
 
 def section2_facts(src: Source, fmt: str, whole: bool) -> tuple[list[Fact], list[Flag]]:
@@ -876,7 +872,7 @@ def section2_value(cell: Section2Cell, text: str, header: str):
 
 def extract_standard(doc: Document, fmt: str) -> tuple[list[Fact], list[Flag]]:
     """Every figure of sections 二, 三 and 四 the document states with certainty."""
-    sources = [(make_source(t.where, grid_text(t)), True) for t in doc.tables]
+    sources = [(make_source(t.where, grid_text(t)), True) for t in doc.tables if is_data_table(t)]
     sources.append((make_source("text", doc.text), False))
     facts: list[Fact] = []
     flags: list[Flag] = []
@@ -891,6 +887,11 @@ def extract_standard(doc: Document, fmt: str) -> tuple[list[Fact], list[Flag]]:
     return facts, flags
 
 
+def is_data_table(table: Table) -> bool:
+    """Page-layout tables wrap whole articles in one cell; the report's tables hold labels and numbers."""
+    return all(len(cell) <= MAX_CELL_CHARS for row in table.rows for cell in row)
+
+
 def read_source(src: Source, fmt: str, whole: bool) -> tuple[list[Fact], list[Flag]]:
     facts, flags = section2_facts(src, fmt, whole)
     readings, section3_end = section3_readings(src, fmt, whole)
@@ -898,7 +899,7 @@ def read_source(src: Source, fmt: str, whole: bool) -> tuple[list[Fact], list[Fl
     resolve_with_identities(plain, fmt)
     flags.extend(split_flags(readings, src.where))
     facts.extend(section3_facts(readings, fmt, src.where))
-    lo = section4_start(src, section3_end) if (whole or section3_end >= 0) else -1
+    lo = first_of(src, SECTION4_START, max(section3_end, 0)) if (whole or section3_end >= 0) else -1
     reading = read_section4(src, lo) if lo >= 0 else None
     if reading:
         facts.extend(section4_facts(reading, src.where))
