@@ -45,7 +45,8 @@ def _normalize(text: str) -> str:
 
 # --- sentences ------------------------------------------------------------------------------------
 
-_SENTENCE_END = "。!?;"
+# Lines are joined before normalising, so full-width marks count too.
+_LINE_END = "。！？；：!?;:"
 _SHORT_LINE = 8
 
 
@@ -60,7 +61,7 @@ def _join_broken_lines(text: str) -> str:
             continue
         if out and out[-1] != "\n":
             prev = out[-1]
-            if prev[-1] not in _SENTENCE_END + "。！？；:：" and (len(prev) <= _SHORT_LINE or len(line) <= _SHORT_LINE):
+            if prev[-1] not in _LINE_END and (len(prev) <= _SHORT_LINE or len(line) <= _SHORT_LINE):
                 out[-1] = prev + line
                 continue
             out.append("\n")

@@ -137,8 +137,6 @@ LEGACY_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("九", ("政府信息公开会议和培训情况", "会议和培训情况")),
 )
 
-MONEY_UNITS = ("万元", "元")
-
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[,.]|\(?[一二三四五六七八九十]+\)|\(?\d{1,2}\)|\d{1,2}[,.](?!\d)"
                         r"|[①②③④⑤⑥⑦⑧⑨⑩])+")
 _PARENTHESES = re.compile(r"\([^()]*\)")
@@ -157,11 +155,3 @@ def core_label(text: str) -> str:
         label = _NUMBERING.sub("", label)
         label = _PREFIX.sub("", label)
     return _SUFFIX.sub("", label.strip(":,."))
-
-
-def legacy_rows() -> tuple[LegacyRow, ...]:
-    return LEGACY_ROWS
-
-
-def children_of(metric_id: str) -> tuple[str, ...]:
-    return tuple(r.metric_id for r in LEGACY_ROWS if r.parent == metric_id)
