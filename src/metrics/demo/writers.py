@@ -216,7 +216,8 @@ def write_pdf(page: Page, footer_dash: str = "—", repeat_header: bool = False)
 
     buffer = io.BytesIO()
     document = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=50, rightMargin=50, topMargin=56, bottomMargin=56,
-                                 title=page.title, author=page.agency.name)
+                                 title=page.title, author=page.agency.name,
+                                 invariant=True)  # no creation time or random id: same input, same bytes
     document.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
 
