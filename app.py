@@ -1,0 +1,25 @@
+"""The dashboard: `streamlit run app.py` (or `ogi dashboard`). Pages are in pages/, listed in
+metrics.dashboard.registry; the sidebar (language and filters) is drawn here so every page shares it."""
+
+import streamlit as st
+
+from metrics.dashboard import messages, registry, sidebar, state
+
+st.set_page_config(page_title="政府信息公开年报 / Disclosure reports", page_icon=":material/analytics:",
+                   layout="wide")
+
+sidebar.language()
+try:
+    state.set_filters(sidebar.filters())
+except Exception as exc:  # an unreadable database must still leave the pages (and Add reports) usable
+    state.set_filters(None)
+    messages.error(exc)
+
+page = st.navigation([
+    st.Page(p.path, title=state.t(f"page_{p.key}"), icon=p.icon, url_path=p.url_path, default=(i == 0))
+    for i, p in enumerate(registry.PAGES)
+])
+try:
+    page.run()
+except Exception as exc:
+    messages.error(exc)

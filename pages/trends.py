@@ -1,0 +1,87 @@
+import streamlit as st
+
+from metrics import catalog, eras, queries
+from metrics.dashboard import charts, data, widgets
+from metrics.dashboard.state import lang, metric_label, t
+from metrics.ui_text import code_label
+
+TOP_GROUPS = 10
+RATES = ("grant_rate", "refusal_rate", "correction_rate")
+RATE_BASES = {"grant_rate": "requests_base", "refusal_rate": "requests_base", "correction_rate": "cases_base"}
+
+st.title(t("page_trends"))
+f = widgets.require_filters()
+
+left, right = st.columns([1, 3])
+mode = left.segmented_control(t("trend_mode"), ["counts", "rates"], format_func=lambda m: t(f"mode_{m}"),
+                              default="counts", required=True, key="trend_mode")
+group_by = left.selectbox(t("group_by"), queries.GROUPINGS, format_func=lambda g: t(f"group_{g}"),
+                          key="trend_group")
+
+
+def group_label(value: str) -> str:
+    if group_by == "all":
+        return t("group_all_label")
+    return code_label(lang(), group_by, value) if group_by == "level" else value
+
+
+if mode == "counts":
+    chosen = right.multiselect(t("choose_series"), queries.trend_series(), default=["requests_new"],
+                               format_func=metric_label, key="trend_series")
+    if not chosen:
+        st.info(t("choose_something"))
+        st.stop()
+    df = data.query("trend_series", series=chosen, group_by=group_by, top_n=TOP_GROUPS)
+    if df.empty:
+        st.warning(t("empty_series"))
+        st.stop()
+    df = df.assign(series=df["series_id"].map(metric_label), group=df["grp"].map(group_label))
+    colour = "series" if group_by == "all" else "group"
+    facet = "series" if group_by != "all" and len(chosen) > 1 else None
+    units = sorted({t(f"unit_{catalog.metrics()[s].unit}") for s in chosen if s in catalog.metrics()})
+    charts.show(charts.lines(df, "value", colour, " / ".join(units), facet=facet), "trend_counts")
+    st.caption(t("trend_counts_caption", units=" / ".join(units), reports=int(df["reports"].sum())))
+    if charts.spans_format_change(df["year"]):
+        for series in chosen:
+            members = eras.legacy_members(series)
+            if queries.spans_eras(series) and members:
+                st.caption(t("era_join", series=metric_label(series),
+                             members=" + ".join(metric_label(m) for m in members)))
+            else:
+                st.caption(t("era_single", series=metric_label(series)))
+    widgets.downloads("trend-rows", "trend_rows", "trend_rows", data.params(series=chosen))
+else:
+    chosen = right.multiselect(t("choose_rates"), RATES, default=["grant_rate"],
+                               format_func=lambda r: t(f"rate_{r}"), key="trend_rates")
+    if not chosen:
+        st.info(t("choose_something"))
+        st.stop()
+    wide = data.query("trend_rates", group_by=group_by, top_n=TOP_GROUPS)
+    long = (
+        wide.melt(id_vars=["year", "grp", "requests_base", "cases_base"], value_vars=chosen,
+                  var_name="rate_id", value_name="rate")
+        .dropna(subset=["rate"])
+    )
+    base = long["requests_base"].where(long["rate_id"] != "correction_rate", long["cases_base"])
+    long = long.assign(
+        base=base,
+        rate_name=long["rate_id"].map(lambda r: t(f"rate_{r}")),
+        group=long["grp"].map(group_label),
+        basis=base.lt(queries.MIN_BASE).map({True: t("base_small"), False: t("base_enough")}),
+    )
+    if long.empty:
+        st.warning(t("empty_series"))
+        st.stop()
+    colour = "rate_name" if group_by == "all" else "group"
+    facet = "rate_name" if group_by != "all" and len(chosen) > 1 else None
+    charts.show(charts.lines(long, "rate", colour, t("rate_axis"), percent=True, symbol="basis", facet=facet),
+                "trend_rates_chart")
+    widgets.formulas(*[r.removesuffix("_rate") for r in chosen])
+    widgets.small_base_note()
+    if charts.spans_format_change(long["year"]):
+        st.caption(t("era_rates"))
+    widgets.downloads("trend-rate-rows", "trend_rate_rows", "selected_reports")
+
+if group_by != "all":
+    st.caption(t("top_groups_note", n=TOP_GROUPS))
+widgets.reports_behind("trends")

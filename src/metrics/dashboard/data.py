@@ -1,0 +1,63 @@
+"""Query results for the pages, cached per database snapshot.
+
+The snapshot connection is a cache_resource and every result a cache_data entry, both keyed by
+store.db_version: when an ingest swaps in a new database file, the version changes, the next run
+opens the new snapshot and every page shows the new figures.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from metrics import queries, store
+from metrics.dashboard import state
+
+
+def db_file() -> Path:
+    return store.db_path()
+
+
+def version() -> int:
+    return store.db_version(db_file())
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _snapshot(path: str, db_version: int) -> duckdb.DuckDBPyConnection:
+    return queries.open_snapshot(Path(path))
+
+
+@st.cache_data(max_entries=2000, show_spinner=False)
+def _result(path: str, db_version: int, name: str, params: dict) -> pd.DataFrame:
+    return queries.run(_snapshot(path, db_version), name, params)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _options(path: str, db_version: int) -> queries.FilterOptions:
+    return queries.filter_options(_snapshot(path, db_version))
+
+
+def has_database() -> bool:
+    return version() != 0
+
+
+def options() -> queries.FilterOptions:
+    return _options(str(db_file()), version())
+
+
+def params(filters: queries.Filters | None = None, **extra) -> dict:
+    """The current sidebar filters (or the given ones) as query parameters, plus page choices."""
+    base = (filters or state.filters()).params()
+    return base | {k: list(v) if isinstance(v, tuple) else v for k, v in extra.items()}
+
+
+def run(name: str, query_params: dict) -> pd.DataFrame:
+    return _result(str(db_file()), version(), name, query_params)
+
+
+def query(name: str, filters: queries.Filters | None = None, **extra) -> pd.DataFrame:
+    """A named query over the current filters; `extra` adds page-level parameters."""
+    return run(name, params(filters, **extra))

@@ -1,0 +1,139 @@
+"""One report laid out as its printed tables (rows and columns from metrics.templates), with evidence."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from metrics import catalog
+from metrics.dashboard import widgets
+from metrics.dashboard.state import lang, metric_label, t
+from metrics.templates.standard import (
+    REQUESTER_COLUMNS,
+    SECTION4_COLUMNS,
+    SECTION4_GROUPS,
+    section2_cells,
+    section3_rows,
+)
+from metrics.ui_text import code_label
+
+STANDARD = ("std2019", "std2021")
+
+
+def report_choices(reports: pd.DataFrame) -> list[str]:
+    year = reports["year"].map(lambda y: "?" if widgets.missing(y) else str(int(y)))
+    fmt = reports["format"].map(lambda v: code_label(lang(), "format", v))
+    name = reports["file_path"].str.rsplit("/", n=1).str[-1]
+    return (year + " · " + fmt + " · " + name).tolist()
+
+
+def metadata(m: pd.Series) -> None:
+    published = "—" if widgets.missing(m["published"]) else f"{m['published']:%Y-%m-%d}"
+    if not widgets.missing(m["late"]) and bool(m["late"]):
+        published += " · " + t("state_late")
+    rows = [
+        (t("col_agency"), m["agency"] or t("unknown_agency")),
+        (t("f_region"), m["region"]), (t("f_level"), code_label(lang(), "level", m["level"] or "")),
+        (t("f_agency_type"), m["agency_type"]), (t("year"), "?" if widgets.missing(m["year"]) else int(m["year"])),
+        (t("published"), published),
+        (t("deadline"), "—" if widgets.missing(m["deadline"]) else f"{m['deadline']:%Y-%m-%d}"),
+        (t("col_format"), code_label(lang(), "format", m["format"])), (t("col_status"), m["status"]),
+        (t("col_file"), m["file_path"]), (t("col_hash"), m["content_hash"]),
+        (t("col_parser"), m["parser_version"]), (t("col_ingested"), str(m["ingested_at"])[:19]),
+        (t("col_warnings"), int(m["warnings"])), (t("col_report"), m["report_id"]),
+    ]
+    table = pd.DataFrame(rows, columns=["field", "value"]).astype({"value": str})
+    st.dataframe(table, hide_index=True, key="report_meta_table",
+                 column_config={"field": t("col_field"), "value": t("col_value")})
+
+
+def _cell(row) -> str:
+    if row is None:
+        return ""
+    if widgets.missing(row["value"]):
+        return t("not_applicable")
+    text = f"{row['value']:,.2f}".rstrip("0").rstrip(".")
+    if row["approximate"]:
+        text = "≈" + text
+    if row["derived"]:
+        text += " †"
+    return text
+
+
+def _evidence(facts: pd.DataFrame, metric_ids, key: str) -> None:
+    rows = facts[facts["metric_id"].isin(list(metric_ids))]
+    if rows.empty:
+        return
+    with st.expander(t("report_evidence", n=len(rows))):
+        st.dataframe(rows.assign(label=rows["metric_id"].map(metric_label)), hide_index=True, key=key,
+                     column_order=["label", "requester_column", "value", "approximate", "derived", "evidence", "note",
+                                   "metric_id"],
+                     column_config={"label": t("col_metric"), "requester_column": t("col_requester"),
+                                    "value": t("col_value"), "approximate": t("col_approximate"),
+                                    "derived": t("col_derived"), "evidence": t("col_evidence"),
+                                    "note": t("col_note"), "metric_id": "metric_id"})
+
+
+def figures(fmt: str, facts: pd.DataFrame) -> None:
+    cells = {(r["metric_id"], r["requester_column"]): r for r in facts.to_dict("records")}
+    shown: set[str] = set()
+    if fmt in STANDARD:
+        shown |= _section2(fmt, cells, facts)
+        shown |= _section3(fmt, cells, facts)
+        shown |= _section4(cells, facts)
+    rest = facts[~facts["metric_id"].isin(shown)]
+    if not rest.empty:
+        st.markdown(f"**{t('report_other_figures') if shown else t('report_figures')}**")
+        sections = rest["metric_id"].map(lambda m: catalog.metrics()[m].section if m in catalog.metrics() else "")
+        st.dataframe(rest.assign(section=sections, label=rest["metric_id"].map(metric_label)), hide_index=True,
+                     key="report_other_table",
+                     column_order=["section", "label", "requester_column", "value", "approximate", "derived",
+                                   "evidence", "note", "metric_id"],
+                     column_config={"section": t("col_section"), "label": t("col_metric"),
+                                    "requester_column": t("col_requester"), "value": t("col_value"),
+                                    "approximate": t("col_approximate"), "derived": t("col_derived"),
+                                    "evidence": t("col_evidence"), "note": t("col_note")})
+    st.caption(t("report_cell_marks"))
+
+
+def _section2(fmt: str, cells: dict, facts: pd.DataFrame) -> set[str]:
+    st.markdown(f"**{t('section2')}**")
+    declared = section2_cells(fmt)
+    for item in dict.fromkeys(c.item for c in declared):
+        item_cells = [c for c in declared if c.item == item]
+        rows = list(dict.fromkeys(c.row_labels[0] for c in item_cells))
+        columns = list(dict.fromkeys(c.column_labels[0] for c in item_cells))
+        grid = pd.DataFrame("", index=rows, columns=columns)
+        for c in item_cells:
+            grid.loc[c.row_labels[0], c.column_labels[0]] = _cell(cells.get((c.metric_id, "total")))
+        st.caption(t("section2_item", item=item))
+        st.dataframe(grid, key=f"report_s2_{item}")
+    metric_ids = {c.metric_id for c in declared}
+    _evidence(facts, metric_ids, "report_s2_evidence")
+    return metric_ids
+
+
+def _section3(fmt: str, cells: dict, facts: pd.DataFrame) -> set[str]:
+    st.markdown(f"**{t('section3')}**")
+    rows = section3_rows(fmt)
+    names = [zh if lang() == "zh" else en for _, zh, en in REQUESTER_COLUMNS]
+    labels = [("　" if r.parent else "") + (r.labels[0] if lang() == "zh" else metric_label(r.metric_id))
+              for r in rows]
+    grid = pd.DataFrame([[_cell(cells.get((r.metric_id, c))) for c, _, _ in REQUESTER_COLUMNS] for r in rows],
+                        index=labels, columns=names)
+    st.dataframe(grid, key="report_s3", height=36 * (len(rows) + 1))
+    metric_ids = {r.metric_id for r in rows}
+    _evidence(facts, metric_ids, "report_s3_evidence")
+    return metric_ids
+
+
+def _section4(cells: dict, facts: pd.DataFrame) -> set[str]:
+    st.markdown(f"**{t('section4')}**")
+    names = [zh if lang() == "zh" else t(f"result_{c}") for c, zh in SECTION4_COLUMNS]
+    groups = [zh if lang() == "zh" else t(f"cases_{g}") for g, zh in SECTION4_GROUPS]
+    grid = pd.DataFrame([[_cell(cells.get((f"{g}_{c}", "total"))) for c, _ in SECTION4_COLUMNS]
+                         for g, _ in SECTION4_GROUPS], index=groups, columns=names)
+    st.dataframe(grid, key="report_s4")
+    metric_ids = {f"{g}_{c}" for g, _ in SECTION4_GROUPS for c, _ in SECTION4_COLUMNS}
+    _evidence(facts, metric_ids | {"litigation_total"}, "report_s4_evidence")
+    return metric_ids | {"litigation_total"}

@@ -1,0 +1,41 @@
+"""Empty states and errors, said in words: what happened and what to do next."""
+
+from __future__ import annotations
+
+import logging
+
+import duckdb
+import streamlit as st
+
+from metrics.dashboard import data, registry
+from metrics.dashboard.state import t
+
+log = logging.getLogger(__name__)
+
+
+def no_database() -> None:
+    st.info(t("empty_no_database", path=str(data.db_file())))
+    st.code(f"ogi ingest data/demo --db {data.db_file()}", language="bash")
+    upload = next(p for p in registry.PAGES if p.key == "upload")
+    st.page_link(upload.path, label=t("page_upload"), icon=upload.icon)
+
+
+def no_match() -> None:
+    st.warning(t("empty_no_match"))
+
+
+def nothing_to_show(what: str) -> None:
+    st.caption(t("empty_section", what=what))
+
+
+def error(exc: Exception) -> None:
+    """A failure shown as a sentence; the traceback goes to the server log only."""
+    log.exception("dashboard page failed")
+    if isinstance(exc, duckdb.IOException):
+        key = "error_db_unreadable"
+    elif isinstance(exc, duckdb.CatalogException | duckdb.BinderException):
+        key = "error_db_schema"
+    else:
+        key = "error_generic"
+    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    st.error(t(key, path=str(data.db_file()), detail=detail[:300]))

@@ -1,0 +1,59 @@
+"""The sidebar: language switch and filters, each bound to a URL query parameter.
+
+Binding puts the whole filter state in the address bar, so a filtered view can be shared and
+survives a reload; the widgets live in app.py's run, so every page shares them.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from metrics import ui_text
+from metrics.dashboard import data
+from metrics.dashboard.state import lang, t
+from metrics.queries import Filters
+
+BIND = "query-params"
+
+
+def language() -> str:
+    st.sidebar.segmented_control(
+        "语言 / Language", list(ui_text.LANGUAGES), format_func=ui_text.LANGUAGES.get,
+        default=ui_text.DEFAULT_LANG, required=True, key="lang", bind=BIND,
+    )
+    return lang()
+
+
+def filters() -> Filters | None:
+    """The chosen filters; None when the database holds no report with a year to filter on."""
+    if not data.has_database():
+        return None
+    opts = data.options()
+    if not opts.years:
+        return None
+    sb = st.sidebar
+    sb.subheader(t("filters"))
+    first, last = opts.years[0], opts.years[-1]
+    if first < last:
+        year_from, year_to = sb.slider(t("f_years"), first, last, (first, last), key="years", bind=BIND)
+    else:
+        year_from = year_to = first
+        sb.caption(t("f_single_year", year=first))
+
+    def choose(kind: str, key: str, label: str, format_func=str) -> tuple[str, ...]:
+        return tuple(sb.multiselect(label, opts.values[kind], key=key, bind=BIND, format_func=format_func,
+                                    placeholder=t("f_all")))
+
+    return Filters(
+        year_from=year_from,
+        year_to=year_to,
+        regions=choose("region", "region", t("f_region")),
+        levels=choose("level", "level", t("f_level"), _code_label("level")),
+        agency_types=choose("agency_type", "type", t("f_agency_type")),
+        agencies=choose("agency", "agency", t("f_agency")),
+        formats=choose("format", "format", t("f_format"), _code_label("format")),
+    )
+
+
+def _code_label(kind: str):
+    return lambda code: ui_text.code_label(lang(), kind, code)

@@ -1,0 +1,96 @@
+"""Pieces every page repeats: number formats, rate notes, downloads, the reports behind a figure."""
+
+from __future__ import annotations
+
+import math
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from metrics import exports
+from metrics.dashboard import data, messages, registry
+from metrics.dashboard.state import filters, t
+from metrics.queries import MIN_BASE, Filters
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def missing(v) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+
+
+def count(v) -> str:
+    return "—" if missing(v) else f"{v:,.0f}"
+
+
+def rate(v, base=None) -> str:
+    """A percentage; marked with * when it stands on fewer than MIN_BASE requests or cases."""
+    if missing(v):
+        return "—"
+    small = base is not None and not missing(base) and base < MIN_BASE
+    return f"{v:.1%}" + ("*" if small else "")
+
+
+def small_base_note() -> None:
+    st.caption(t("small_base_note", n=MIN_BASE))
+
+
+def formulas(*keys: str) -> None:
+    st.caption(" · ".join(t(f"formula_{k}") for k in keys))
+
+
+def require_filters() -> Filters:
+    """The current filters, or an empty state and a stop when there is nothing to show."""
+    f = filters()
+    if f is None:
+        messages.no_database()
+        st.stop()
+    if data.query("selection_summary")["reports"].iloc[0] == 0:
+        messages.no_match()
+        st.stop()
+    return f
+
+
+def downloads(stem: str, key: str, query: str | None = None, query_params: dict | None = None,
+              frame: pd.DataFrame | None = None) -> None:
+    """CSV and Excel buttons for the rows behind a figure: a named query's result, or a given frame.
+
+    The file is built only when a button is pressed (a callable), so large selections cost nothing
+    until someone asks for them.
+    """
+    def rows() -> pd.DataFrame:
+        return frame if frame is not None else data.run(query, query_params or data.params())
+
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button(t("download_csv"), data=lambda: exports.to_csv_bytes(rows()), file_name=f"{stem}.csv",
+                         mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:")
+    right.download_button(t("download_xlsx"), data=lambda: exports.to_xlsx_bytes(rows(), stem[:31]),
+                          file_name=f"{stem}.xlsx", mime=XLSX_MIME, key=f"{key}_xlsx", on_click="ignore",
+                          icon=":material/download:")
+
+
+def report_link(report_id: str) -> str:
+    return f"{registry.REPORT_PAGE.url_path}?{urlencode({'report': report_id})}"
+
+
+def reports_behind(key: str, filters_: Filters | None = None) -> None:
+    """On request, the reports a page's figures are built from, each linked to Report detail."""
+    if not st.toggle(t("show_reports_behind"), key=f"{key}_behind"):
+        return
+    df = data.query("selected_reports", filters_)
+    shown = df[["report_id", "agency", "year", "format", "status", "published", "late", "warnings",
+                "flag_codes", "file_path", "parser_version"]].assign(link=df["report_id"].map(report_link))
+    st.dataframe(
+        shown, hide_index=True, key=f"{key}_behind_table",
+        column_order=["link", "agency", "year", "format", "status", "published", "late", "warnings", "flag_codes",
+                      "file_path", "parser_version"],
+        column_config={
+            "link": st.column_config.LinkColumn(t("col_report"), display_text=t("open_report")),
+            "agency": t("col_agency"), "year": st.column_config.NumberColumn(t("year"), format="%d"),
+            "format": t("col_format"), "status": t("col_status"), "published": t("published"),
+            "late": t("col_late"), "warnings": t("col_warnings"), "flag_codes": t("col_flags"),
+            "file_path": t("col_file"), "parser_version": t("col_parser"),
+        },
+    )
+    downloads("reports", f"{key}_behind_dl", "selected_reports", data.params(filters_))

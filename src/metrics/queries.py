@@ -1,0 +1,125 @@
+"""The dashboard's named queries: SQL files under sql/, run with parameters on a snapshot connection.
+
+A snapshot connection is an in-memory DuckDB database with the report database attached read-only
+as `raw`; views.sql builds the cleaned layer on it once, so every query after that is a small
+aggregation. Filters reach SQL only as bound parameters (lists included), never as SQL text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from metrics import catalog, eras, formats
+
+# A rate over fewer requests or cases than this is marked and kept out of rankings.
+MIN_BASE = 10
+
+GROUPINGS = ("all", "agency", "region", "level", "agency_type")
+PEER_GROUPINGS = ("agency_type", "level")
+FILTER_KINDS = ("region", "level", "agency_type", "agency", "format")
+
+_PARAM = re.compile(r"\$([a-z_]+)")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The sidebar selection. An empty tuple means "no restriction"."""
+
+    year_from: int
+    year_to: int
+    regions: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
+    agency_types: tuple[str, ...] = ()
+    agencies: tuple[str, ...] = ()
+    formats: tuple[str, ...] = ()
+
+    def params(self) -> dict:
+        return {
+            "year_from": self.year_from,
+            "year_to": self.year_to,
+            "regions": list(self.regions),
+            "levels": list(self.levels),
+            "agency_types": list(self.agency_types),
+            "agencies": list(self.agencies),
+            "formats": list(self.formats),
+        }
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    years: tuple[int, ...] = ()
+    values: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@functools.cache
+def sql_text(name: str) -> str:
+    return resources.files("metrics").joinpath(f"sql/{name}.sql").read_text(encoding="utf-8")
+
+
+def series_map_rows() -> list[tuple[str, str, str]]:
+    """(metric_id, format, series_id): which figure of which layout feeds which trend series.
+
+    metrics.eras decides which legacy figure continues which standard one; a legacy figure with no
+    counterpart stays a series of its own, charted within its era only.
+    """
+    return [(m.metric_id, fmt, eras.series_id(m.metric_id, fmt) or m.metric_id)
+            for m in catalog.metrics().values() for fmt in formats_of(m)]
+
+
+def trend_series() -> list[str]:
+    """The series a trend chart can show, in metric-dictionary order."""
+    return list(dict.fromkeys(series for _, _, series in series_map_rows()))
+
+
+def formats_of(metric: catalog.Metric) -> tuple[str, ...]:
+    if metric.formats == "all":
+        return tuple(f for f in formats.FORMATS if f != formats.UNKNOWN)
+    return tuple(metric.formats.split("|"))
+
+
+def spans_eras(series_id: str) -> bool:
+    """Whether a series has figures both before and after the 2019 change of format."""
+    fmts = {fmt for _, fmt, s in series_map_rows() if s == series_id}
+    return bool(fmts & set(eras.LEGACY_FORMATS)) and bool(fmts & set(eras.STANDARD_FORMATS))
+
+
+def open_snapshot(path: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory database over the snapshot at `path` (read-only), with the cleaned layer built."""
+    con = duckdb.connect(":memory:")
+    try:
+        # ATTACH takes no bound parameters; the path is ours (store.db_path), quoted as a literal.
+        literal = str(path).replace("'", "''")
+        con.execute(f"ATTACH '{literal}' AS raw (READ_ONLY)")
+        con.execute(sql_text("views"))
+        con.execute("CREATE TABLE series_map (metric_id VARCHAR, format VARCHAR, series_id VARCHAR)")
+        con.executemany("INSERT INTO series_map VALUES (?, ?, ?)", series_map_rows())
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def run(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> pd.DataFrame:
+    """Run the named query with the parameters it mentions; extra parameters are ignored."""
+    sql = sql_text(name)
+    wanted = set(_PARAM.findall(sql))
+    missing = wanted - params.keys()
+    if missing:
+        raise KeyError(f"query {name} needs parameters {sorted(missing)}")
+    # A cursor per query: DuckDB connections are not shared between threads, cursors are cheap.
+    with con.cursor() as cur:
+        return cur.execute(sql, {k: params[k] for k in wanted}).df()
+
+
+def filter_options(con: duckdb.DuckDBPyConnection) -> FilterOptions:
+    df = run(con, "filter_options", {})
+    years = tuple(sorted(int(v) for v in df.loc[df["kind"] == "year", "value"]))
+    values = {k: tuple(df.loc[df["kind"] == k, "value"]) for k in FILTER_KINDS}
+    return FilterOptions(years=years, values=values)

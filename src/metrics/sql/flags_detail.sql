@@ -1,0 +1,12 @@
+-- The findings about the filtered reports, with the figure each one is about.
+SELECT
+    r.agency, r.year, r.format, g.code, g.severity, g.scope, g.message,
+    g.metric_id, g.requester_column, f.value AS reported_value, f.evidence,
+    r.report_id, r.file_path, r.parser_version
+FROM raw.flags g
+JOIN selected_reports($year_from, $year_to, $regions, $levels, $agency_types, $agencies, $formats) r
+    USING (report_id)
+LEFT JOIN raw.facts f
+    ON f.report_id = g.report_id AND f.metric_id = g.metric_id
+   AND f.requester_column = coalesce(nullif(g.requester_column, ''), 'total')
+ORDER BY g.severity DESC, r.agency, r.year, g.code;

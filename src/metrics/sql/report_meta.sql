@@ -1,0 +1,7 @@
+-- One report's metadata, provenance and original text.
+SELECT r.report_id, r.title, r.agency, r.region, r.level, r.agency_type, r.year, r.published, r.format,
+    r.status, r.file_path, r.content_hash, r.parser_version, r.ingested_at, r.encoding, r.body_text,
+    f.deadline, f.late, f.warnings, f.flag_codes
+FROM raw.reports r
+JOIN report_figures f USING (report_id)
+WHERE r.report_id = $report_id;

@@ -1,0 +1,111 @@
+-- The cleaned layer the dashboard reads. It runs once per database snapshot on an in-memory
+-- database with the snapshot attached read-only as `raw`, so pages query small prepared tables
+-- instead of pivoting the facts table on every filter change.
+
+-- One row per report: its metadata, provenance, publication deadline and the totals the pages chart.
+CREATE OR REPLACE TABLE report_figures AS
+WITH totals AS (
+    SELECT report_id,
+        max(value) FILTER (WHERE metric_id = 'proactive_items') AS proactive_items,
+        max(value) FILTER (WHERE metric_id = 'requests_new') AS requests_new,
+        max(value) FILTER (WHERE metric_id = 'requests_carried_over') AS requests_carried_over,
+        max(value) FILTER (WHERE metric_id = 'outcome_granted') AS outcome_granted,
+        max(value) FILTER (WHERE metric_id = 'outcome_partial') AS outcome_partial,
+        max(value) FILTER (WHERE metric_id = 'outcome_denied') AS outcome_denied,
+        max(value) FILTER (WHERE metric_id = 'outcome_unable') AS outcome_unable,
+        max(value) FILTER (WHERE metric_id = 'outcome_not_processed') AS outcome_not_processed,
+        max(value) FILTER (WHERE metric_id = 'outcome_other') AS outcome_other,
+        max(value) FILTER (WHERE metric_id = 'outcome_total') AS outcome_total,
+        max(value) FILTER (WHERE metric_id = 'review_upheld') AS review_upheld,
+        max(value) FILTER (WHERE metric_id = 'review_corrected') AS review_corrected,
+        max(value) FILTER (WHERE metric_id = 'review_other') AS review_other,
+        max(value) FILTER (WHERE metric_id = 'review_pending') AS review_pending,
+        max(value) FILTER (WHERE metric_id = 'review_total') AS review_total,
+        -- Legacy reports print one lawsuit block; standard reports split it in two (direct / after review).
+        coalesce(max(value) FILTER (WHERE metric_id = 'litigation_total'),
+                 max(value) FILTER (WHERE metric_id = 'lit_direct_total')
+                 + max(value) FILTER (WHERE metric_id = 'lit_after_review_total')) AS litigation_total,
+        coalesce(max(value) FILTER (WHERE metric_id = 'litigation_upheld'),
+                 max(value) FILTER (WHERE metric_id = 'lit_direct_upheld')
+                 + max(value) FILTER (WHERE metric_id = 'lit_after_review_upheld')) AS litigation_upheld,
+        coalesce(max(value) FILTER (WHERE metric_id = 'litigation_corrected'),
+                 max(value) FILTER (WHERE metric_id = 'lit_direct_corrected')
+                 + max(value) FILTER (WHERE metric_id = 'lit_after_review_corrected')) AS litigation_corrected,
+        coalesce(max(value) FILTER (WHERE metric_id = 'litigation_other'),
+                 max(value) FILTER (WHERE metric_id = 'lit_direct_other')
+                 + max(value) FILTER (WHERE metric_id = 'lit_after_review_other')) AS litigation_other,
+        max(value) FILTER (WHERE metric_id = 'lit_direct_pending')
+            + max(value) FILTER (WHERE metric_id = 'lit_after_review_pending') AS litigation_pending
+    FROM raw.facts
+    WHERE requester_column = 'total'
+    GROUP BY report_id
+),
+report_flags AS (
+    SELECT report_id,
+        count(*) FILTER (WHERE severity = 'warning') AS warnings,
+        string_agg(DISTINCT code, '; ' ORDER BY code) AS flag_codes
+    FROM raw.flags
+    GROUP BY report_id
+)
+SELECT
+    r.report_id, r.agency, r.region, r.level, r.agency_type, r.year, r.published, r.format, r.status,
+    r.title, r.file_path, r.parser_version, r.ingested_at,
+    coalesce(g.warnings, 0) AS warnings,
+    coalesce(g.flag_codes, '') AS flag_codes,
+    -- The legal deadline: 31 March of the next year until the 2018 reports, 31 January from 2019 on.
+    CASE WHEN r.year < 2019 THEN make_date(r.year + 1, 3, 31) ELSE make_date(r.year + 1, 1, 31) END AS deadline,
+    r.published > CASE WHEN r.year < 2019 THEN make_date(r.year + 1, 3, 31)
+                       ELSE make_date(r.year + 1, 1, 31) END AS late,
+    t.* EXCLUDE (report_id),
+    -- Rate parts: a rate counts a report only where its denominator is printed.
+    CASE WHEN t.outcome_total IS NOT NULL
+         THEN coalesce(t.outcome_granted, 0) + coalesce(t.outcome_partial, 0) END AS granted_or_partial,
+    CASE WHEN t.outcome_total IS NOT NULL THEN coalesce(t.outcome_denied, 0) END AS refused,
+    CASE WHEN t.review_total IS NOT NULL OR t.litigation_total IS NOT NULL
+         THEN coalesce(t.review_total, 0) + coalesce(t.litigation_total, 0) END AS cases_total,
+    CASE WHEN t.review_total IS NOT NULL OR t.litigation_total IS NOT NULL
+         THEN coalesce(t.review_corrected, 0) + coalesce(t.litigation_corrected, 0) END AS cases_corrected,
+    CASE WHEN t.review_total IS NOT NULL OR t.litigation_total IS NOT NULL
+         THEN coalesce(t.review_total, 0) - coalesce(t.review_pending, 0)
+              + coalesce(t.litigation_total, 0) - coalesce(t.litigation_pending, 0) END AS cases_closed,
+    CASE WHEN t.review_total IS NOT NULL
+         THEN t.review_total - coalesce(t.review_pending, 0) END AS review_closed,
+    CASE WHEN t.litigation_total IS NOT NULL
+         THEN t.litigation_total - coalesce(t.litigation_pending, 0) END AS litigation_closed
+FROM raw.reports r
+LEFT JOIN totals t USING (report_id)
+LEFT JOIN report_flags g USING (report_id);
+
+-- Every fact with its report's filter columns, for the queries that chart single metrics.
+CREATE OR REPLACE VIEW report_facts AS
+SELECT f.*, r.agency, r.region, r.level, r.agency_type, r.year, r.format,
+       r.file_path, r.parser_version, r.flag_codes
+FROM raw.facts f
+JOIN report_figures r USING (report_id);
+
+-- The reports a sidebar filter selects. An empty list means "no restriction" for that filter.
+CREATE OR REPLACE MACRO selected_reports(year_from, year_to, regions, levels, agency_types, agencies, formats) AS TABLE
+SELECT *
+FROM report_figures
+WHERE year BETWEEN year_from AND year_to
+  AND (len(regions) = 0 OR list_contains(regions, region))
+  AND (len(levels) = 0 OR list_contains(levels, level))
+  AND (len(agency_types) = 0 OR list_contains(agency_types, agency_type))
+  AND (len(agencies) = 0 OR list_contains(agencies, agency))
+  AND (len(formats) = 0 OR list_contains(formats, format));
+
+-- The top-level answer categories of each layout: the parts of 总计 / 申请答复数 that a stacked
+-- chart may add without counting a sub-row twice (申请信息不存在 is top-level only in legacy tables).
+CREATE OR REPLACE TABLE outcome_parts AS
+SELECT * FROM (VALUES
+    ('std2019', 'outcome_granted', 1), ('std2019', 'outcome_partial', 3), ('std2019', 'outcome_denied', 4),
+    ('std2019', 'outcome_unable', 5), ('std2019', 'outcome_not_processed', 8), ('std2019', 'outcome_other', 11),
+    ('std2021', 'outcome_granted', 1), ('std2021', 'outcome_partial', 3), ('std2021', 'outcome_denied', 4),
+    ('std2021', 'outcome_unable', 5), ('std2021', 'outcome_not_processed', 8), ('std2021', 'outcome_other', 11),
+    ('legacy_table', 'outcome_granted', 1), ('legacy_table', 'outcome_already_public', 2),
+    ('legacy_table', 'outcome_partial', 3), ('legacy_table', 'outcome_denied', 4),
+    ('legacy_table', 'unable_not_held', 6), ('legacy_table', 'outcome_not_this_agency', 7),
+    ('legacy_table', 'outcome_told_to_amend', 9), ('legacy_table', 'outcome_other_channel', 10),
+    ('legacy_prose', 'outcome_granted', 1), ('legacy_prose', 'outcome_partial', 3),
+    ('legacy_prose', 'outcome_denied', 4)
+) AS t(format, metric_id, position);
