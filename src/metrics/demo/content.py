@@ -20,7 +20,6 @@ from metrics.templates.standard import (
 )
 
 LEGACY_PROSE, LEGACY_TABLE = "legacy_prose", "legacy_table"
-LAYOUTS = (LEGACY_PROSE, LEGACY_TABLE, STD2019, STD2021)
 
 
 @dataclass(frozen=True)
@@ -28,7 +27,6 @@ class Cell:
     text: str
     rowspan: int = 1
     colspan: int = 1
-    header: bool = False
 
 
 @dataclass
@@ -240,7 +238,7 @@ def _legacy_table(layout, agency, figures, style, rng) -> Content:
         # The printed total disagrees with its channels, as a careless real report would.
         values["requests_new"] += rng.choice((-2, -1, 1, 3))
         values["requests_new"] = max(values["requests_new"], 0)
-    rows = [[Cell("统计指标", header=True), Cell("单位", header=True), Cell("统计数", header=True)]]
+    rows = [[Cell("统计指标"), Cell("单位"), Cell("统计数")]]
     truth: dict[str, float] = {}
     for label, unit, key in _LEGACY_ROWS:
         if not key:
@@ -316,8 +314,8 @@ def _section2_table(layout: str, figures: YearFigures, style: Style) -> tuple[Ta
     truth: dict[str, float] = {}
 
     def item(title: str, columns: list[str], lines: list[tuple[str, list[str]]], width: int = 4) -> None:
-        rows.append([Cell(title, colspan=width, header=True)])
-        header = [Cell("信息内容", header=True)] + [Cell(c, header=True) for c in columns]
+        rows.append([Cell(title, colspan=width)])
+        header = [Cell("信息内容")] + [Cell(c) for c in columns]
         rows.append(_pad(header, width))
         for label, metric_ids in lines:
             values = [s2[m] for m in metric_ids]
@@ -361,7 +359,7 @@ def _pad(cells: list[Cell], width: int) -> list[Cell]:
     if missing <= 0:
         return cells
     last = cells[-1]
-    return cells[:-1] + [Cell(last.text, colspan=last.colspan + missing, header=last.header)]
+    return cells[:-1] + [Cell(last.text, colspan=last.colspan + missing)]
 
 
 _SECTION3_LABELS = {
@@ -400,11 +398,11 @@ _TOP_ROWS = ("requests_new", "requests_carried_over", "requests_carried_forward"
 
 def _section3_table(layout, figures, style, rng) -> tuple[TableBlock, dict[str, float], bool]:
     rows = [
-        [Cell("本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和", rowspan=3, colspan=3, header=True),
-         Cell("申请人情况", colspan=7, header=True)],
-        [Cell("自然人", rowspan=2, header=True), Cell("法人或其他组织", colspan=5, header=True),
-         Cell("总计", rowspan=2, header=True)],
-        [Cell(label, header=True) for _, label, _ in REQUESTER_COLUMNS[1:-1]],
+        [Cell("本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和", rowspan=3, colspan=3),
+         Cell("申请人情况", colspan=7)],
+        [Cell("自然人", rowspan=2), Cell("法人或其他组织", colspan=5),
+         Cell("总计", rowspan=2)],
+        [Cell(label) for _, label, _ in REQUESTER_COLUMNS[1:-1]],
     ]
     printed = {metric: list(values) for metric, values in figures.section3.items()}
     broke = style.break_identity
@@ -451,11 +449,11 @@ def _blank_zero(value: int, style: Style, rng: random.Random) -> str:
 
 
 def _section4_table(figures: YearFigures, style: Style) -> tuple[TableBlock, dict[str, float]]:
-    result_labels = [Cell(label, header=True) for _, label in SECTION4_COLUMNS]
+    result_labels = [Cell(label) for _, label in SECTION4_COLUMNS]
     rows = [
-        [Cell("行政复议", colspan=5, header=True), Cell("行政诉讼", colspan=10, header=True)],
-        [*(Cell(c.text, rowspan=2, header=True) for c in result_labels),
-         Cell("未经复议直接起诉", colspan=5, header=True), Cell("复议后起诉", colspan=5, header=True)],
+        [Cell("行政复议", colspan=5), Cell("行政诉讼", colspan=10)],
+        [*(Cell(c.text, rowspan=2) for c in result_labels),
+         Cell("未经复议直接起诉", colspan=5), Cell("复议后起诉", colspan=5)],
         result_labels * 2,
     ]
     groups = ("review", "lit_direct", "lit_after_review")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import io
 import json
 import random
@@ -25,7 +26,7 @@ from pathlib import Path
 import opencc
 
 from metrics.demo.content import LEGACY_PROSE, LEGACY_TABLE, Content, Style, build_content
-from metrics.demo.figures import simulate_history
+from metrics.demo.figures import YearFigures, simulate_history
 from metrics.demo.places import Agency, catalogue, synthetic_agencies
 from metrics.demo.writers import Page, write_docx, write_html, write_pdf, write_text
 from metrics.templates.standard import STD2019, STD2021
@@ -167,7 +168,12 @@ def render(plan: Planned, content: Content) -> bytes:
 
 
 def _traditional(text: str) -> str:
-    return opencc.OpenCC("s2t").convert(text)
+    return _to_traditional().convert(text)
+
+
+@functools.cache
+def _to_traditional() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
 
 
 def _stable_zip(data: bytes) -> bytes:
@@ -222,10 +228,10 @@ def truth_record(plan: Planned, content: Content) -> dict:
     return record
 
 
-def write_report(out_dir: Path, plan: Planned, history_year, seed: int) -> dict:
+def write_report(out_dir: Path, plan: Planned, figures: YearFigures, seed: int) -> dict:
     """Write one file and its truth; return its index row."""
     rng = random.Random(f"{seed}:content:{plan.agency.code}:{plan.year}")
-    content = build_content(plan.layout, plan.agency, history_year, plan.style, rng)
+    content = build_content(plan.layout, plan.agency, figures, plan.style, rng)
     data = failure_bytes(plan, content) if plan.failure else render(plan, content)
     (out_dir / plan.file_name).write_bytes(data)
     record = truth_record(plan, content)
@@ -261,11 +267,13 @@ def _write_all(out_dir: Path, agencies: Iterable[Agency], years: range, seed: in
 
 
 def _planned_reports(agencies: Iterable[Agency], years: range, seed: int, file_types: dict[str, float],
-                     with_failures: bool) -> Iterator[tuple[Planned, object]]:
-    agencies = list(agencies) if with_failures else agencies
+                     with_failures: bool) -> Iterator[tuple[Planned, YearFigures]]:
+    """Each planned report with its year's figures. Choosing the failures needs the whole plan up
+    front; without them, agencies are planned one at a time so that bulk corpora stream."""
     if with_failures:
-        plans = [p for agency in agencies for p in plan_agency(agency, years, seed, file_types)]
+        agencies = list(agencies)
         histories = {a.code: simulate_history(a, years, seed) for a in agencies}
+        plans = [p for agency in agencies for p in plan_agency(agency, years, seed, file_types)]
         for plan in _with_failures(plans, seed):
             yield plan, histories[plan.agency.code][plan.year]
         return

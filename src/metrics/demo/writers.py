@@ -70,9 +70,6 @@ def place_cells(rows: list[list[Cell]]) -> tuple[int, int, list[tuple[int, int, 
 
 # ---- text ------------------------------------------------------------------------------------------
 
-TEXT_TABLE_STYLES = ("pipes", "lines")
-
-
 def write_text(page: Page, table_style: str = "pipes") -> str:
     """Page text as scraped: tables either as `cell | cell` rows or one cell per line."""
     lines = [f"{key}:{value}" for key, value in _meta_lines(page)] if page.meta_block else []
