@@ -18,6 +18,7 @@ _STD2019_MARKS = ("本年新制作数量", "对外公开总数量", "本年新�
 _STD_SECTION3 = ("本年新收政府信息公开申请", "上年结转政府信息公开申请", "三安全一稳定", "本机关不掌握相关政府信息")
 _LEGACY_TABLE_MARKS = ("政府信息公开情况统计表", "统计指标", "申请答复数", "同意公开答复数", "收到申请数")
 _REPORT_MARKS = ("政府信息公开", "政务公开", "信息公开")
+_REPORT_TOPICS = ("报告", "年报", "主动公开", "依申请公开")
 
 
 def detect_format(doc: Document) -> str:
@@ -30,6 +31,6 @@ def detect_format(doc: Document) -> str:
             return STD2019
     if sum(m in text for m in _LEGACY_TABLE_MARKS) >= 2:
         return LEGACY_TABLE
-    if any(m in text for m in _REPORT_MARKS) and ("报告" in text or "年报" in text):
+    if any(m in text for m in _REPORT_MARKS) and any(m in text for m in _REPORT_TOPICS):
         return LEGACY_PROSE
     return UNKNOWN

@@ -7,6 +7,7 @@ the first lines of the text, the file name.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from metrics.models import Document, Metadata
@@ -20,6 +21,8 @@ _ZH_YEAR_IN_TITLE = re.compile(r"([〇零一二三四五六七八九]{4})\s*年�
 _TITLE_LINE = re.compile(r"政府信息公开.{0,6}(报告|年报)|信息公开.{0,4}年度报告")
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _DATE_FIELDS = ("发布日期", "发布时间", "成文日期")
+# A date field inside a page's header line ("来源:本站 | 时间:2019-01-18 点击数:").
+_DATED_FIELD = re.compile(r"(?:发布日期|发布时间|公开日期|时间|日期)\s*[:：]\s*" + _DATE.pattern)
 
 # Administrative units, outermost first; a name is read left to right against them.
 _PROVINCE = re.compile(r"^(北京市|天津市|上海市|重庆市|.{2,3}?省|.{2,8}?自治区|.{2,4}?特别行政区)")
@@ -32,7 +35,7 @@ _GOVERNMENT = re.compile(r"(人民政府|人民政府办公室|人民政府办�
 
 
 def read_metadata(doc: Document) -> Metadata:
-    title = _title(doc)
+    title = _title(doc) or _title_from_file_name(doc.path)
     year = _year(title, doc)
     agency = agency_from_title(title) or _agency_from_meta(doc)
     region, level = region_and_level(agency)
@@ -45,11 +48,39 @@ def _title(doc: Document) -> str:
         value = doc.page_meta.get(key, "").strip()
         if value and _TITLE_LINE.search(normalize(value)):
             return value
-    for line in doc.text.splitlines()[:80]:
-        line = line.strip(" |\t#*")
-        if 6 <= len(line) <= 80 and _TITLE_LINE.search(normalize(line)):
-            return line
-    return doc.page_meta.get("标题") or Path(doc.path).stem
+    lines = [line.strip(" |\t#*") for line in doc.text.splitlines()[:80]]
+    lines = [line for line in lines if line]
+    for i in range(len(lines)):
+        # PDF and scraped text break titles over lines ("2024年某某委政府信息公开工作" / "年度报告").
+        for width in (1, 2, 3):
+            candidate = "".join(lines[i:i + width])
+            if not _is_title(candidate):
+                continue
+            # Drop leading lines the title does not need ("正文", a "公开方式:" field).
+            while width > 1 and not _YEAR_IN_TITLE.search(lines[i]) and _is_title("".join(lines[i + 1:i + width])):
+                i, width = i + 1, width - 1
+            candidate = "".join(lines[i:i + width])
+            if not agency_from_title(candidate) and i > 0 and _is_name_line(lines[i - 1]):
+                candidate = lines[i - 1] + candidate  # the agency printed on the line above the title
+            return candidate
+    return doc.page_meta.get("标题", "")
+
+
+# Body sentences cite documents and carry clause punctuation; titles and breadcrumbs do not look alike.
+_NOT_TITLE = re.compile(r"[《》。，,;；:：]|>|＞|根据|按照")
+
+
+def _title_from_file_name(path: str) -> str:
+    stem = Path(path).stem
+    return stem if _TITLE_LINE.search(normalize(stem)) else ""
+
+
+def _is_title(line: str) -> bool:
+    return 6 <= len(line) <= 60 and not _NOT_TITLE.search(line) and bool(_TITLE_LINE.search(normalize(line)))
+
+
+def _is_name_line(line: str) -> bool:
+    return 2 <= len(line) <= 30 and not _NOT_TITLE.search(line) and not re.search(r"\d", line)
 
 
 _ZH_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
@@ -75,7 +106,9 @@ def _year(title: str, doc: Document) -> int | None:
     m = re.search(r"((?:19|20)\d\d)年1月1日(?:起)?至\1年12月31日", head)
     if m:
         return int(m.group(1))
-    return None
+    # Last resort: the year the opening text speaks of most often.
+    years = Counter(re.findall(r"((?:19|20)\d\d)\s*年", head))
+    return int(years.most_common(1)[0][0]) if years else None
 
 
 def agency_from_title(title: str) -> str:
@@ -86,6 +119,8 @@ def agency_from_title(title: str) -> str:
     t = _ZH_YEAR_IN_TITLE.sub("", t, count=1)
     t = _REPORT_WORDS.sub("", t)
     t = re.sub(r"(的|公开)$", "", t)
+    # "某镇人民政府信息公开…" shares 政府 between the name and the report words.
+    t = re.sub(r"人民$", "人民政府", t)
     return t.strip(" ,.:-_")
 
 
@@ -131,6 +166,10 @@ def agency_type(agency: str) -> str:
 def _published(doc: Document) -> str:
     for key in _DATE_FIELDS:
         m = _DATE.search(normalize(doc.page_meta.get(key, "")))
+        if m:
+            return _iso(m)
+    for line in doc.text.splitlines()[:15]:
+        m = _DATED_FIELD.search(normalize(line))
         if m:
             return _iso(m)
     tail = doc.text.strip().splitlines()[-8:]

@@ -10,11 +10,15 @@ FIELDS = ("标题", "发文机关", "发布机构", "发布机关", "发布日�
 _LINE = re.compile(r"^[\s•·\-*|]*(" + "|".join(FIELDS) + r")\s*[:：]\s*(.*?)[\s|]*$")
 
 
+_FIELD_LABEL = re.compile(r"^\S{2,6}\s*[:：]")
+
+
 def read_page_meta(text: str, head_lines: int = 40) -> dict[str, str]:
     """Fields found in the first lines; the first occurrence of a field wins."""
     meta: dict[str, str] = {}
     for line in text.splitlines()[:head_lines]:
         m = _LINE.match(to_simplified(line))
-        if m and m.group(2) and m.group(1) not in meta:
+        # A blank field followed by the next one on the same line ("来源: 发布时间: ...") has no value.
+        if m and m.group(2) and m.group(1) not in meta and not _FIELD_LABEL.match(m.group(2)):
             meta[m.group(1)] = m.group(2)
     return meta
