@@ -12,7 +12,7 @@ import pytest
 
 from metrics.catalog import metrics
 from metrics.demo import generate_bulk, generate_corpus
-from metrics.demo.generate import layout_for, legal_deadline
+from metrics.demo.generate import layout_for, legal_deadline, truth_dir_for
 from metrics.readers import ReadError, read_document
 
 LAYOUTS = {"legacy_prose", "legacy_table", "std2019", "std2021"}
@@ -25,7 +25,7 @@ def corpus(tmp_path_factory) -> tuple[Path, list[dict]]:
     out = tmp_path_factory.mktemp("demo")
     summary = generate_corpus(out)
     assert summary.seconds < 60
-    truths = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(out.glob("*.truth.json"))]
+    truths = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(truth_dir_for(out).glob("*.truth.json"))]
     return out, truths
 
 
@@ -35,7 +35,7 @@ def reports(truths: list[dict]) -> list[dict]:
 
 def test_corpus_is_about_six_hundred_files_with_a_truth_each(corpus):
     out, truths = corpus
-    files = [p for p in out.iterdir() if not p.name.endswith(".truth.json") and p.name not in ("README.txt", "index.csv")]
+    files = [p for p in out.iterdir() if p.name != "README.txt"]
     assert 550 <= len(files) <= 700
     assert sorted(t["file"] for t in truths) == sorted(p.name for p in files)
     assert all(TRUTH_KEYS <= set(t) for t in truths)
@@ -149,7 +149,7 @@ def test_every_report_reads_and_the_broken_files_fail(corpus):
 
 def test_index_lists_every_file(corpus):
     out, truths = corpus
-    with (out / "index.csv").open(encoding="utf-8") as handle:
+    with (truth_dir_for(out) / "index.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert sorted(r["file"] for r in rows) == sorted(t["file"] for t in truths)
 
@@ -164,7 +164,7 @@ def test_same_seed_same_bytes_other_seed_other_corpus(tmp_path):
 
 
 def test_bulk_streams_the_requested_number_of_text_and_html_reports(tmp_path):
-    summary = generate_bulk(tmp_path, 120, seed=3)
+    summary = generate_bulk(tmp_path / "bulk", 120, seed=3)
     assert summary.files == 120
     assert set(summary.by_type) == {"txt", "html"}
-    assert len(list(tmp_path.glob("*.truth.json"))) == 120
+    assert len(list(truth_dir_for(tmp_path / "bulk").glob("*.truth.json"))) == 120

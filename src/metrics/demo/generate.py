@@ -1,5 +1,5 @@
 """Generate the demo corpus: fictional agencies' annual reports in every layout and file type,
-each with a `<name>.truth.json` holding the figures it prints.
+each with a `<name>.truth.json` (in the sibling `<folder>_truth`) holding the figures it prints.
 
     python -m metrics.demo data/demo                 # the embedded demo corpus (about 600 files)
     python -m metrics.demo /tmp/bench --bulk 10000   # benchmark corpus, txt and HTML, streamed
@@ -228,14 +228,14 @@ def truth_record(plan: Planned, content: Content) -> dict:
     return record
 
 
-def write_report(out_dir: Path, plan: Planned, figures: YearFigures, seed: int) -> dict:
+def write_report(out_dir: Path, truth_dir: Path, plan: Planned, figures: YearFigures, seed: int) -> dict:
     """Write one file and its truth; return its index row."""
     rng = random.Random(f"{seed}:content:{plan.agency.code}:{plan.year}")
     content = build_content(plan.layout, plan.agency, figures, plan.style, rng)
     data = failure_bytes(plan, content) if plan.failure else render(plan, content)
     (out_dir / plan.file_name).write_bytes(data)
     record = truth_record(plan, content)
-    (out_dir / f"{plan.file_name}.truth.json").write_text(
+    (truth_dir / f"{plan.file_name}.truth.json").write_text(
         json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return {"file": plan.file_name, "agency": plan.agency.name, "region": plan.agency.region,
             "level": plan.agency.metadata_level, "year": plan.year, "format": plan.layout,
@@ -243,21 +243,23 @@ def write_report(out_dir: Path, plan: Planned, figures: YearFigures, seed: int) 
             "breaks_identity": record["breaks_identity"], "expected_error": plan.failure}
 
 
-def _write_all(out_dir: Path, agencies: Iterable[Agency], years: range, seed: int, file_types: dict[str, float],
+def _write_all(out_dir: Path, truth_dir: Path, agencies: Iterable[Agency], years: range, seed: int,
+               file_types: dict[str, float],
                limit: int | None, with_failures: bool) -> Summary:
     """Stream reports to disk agency by agency; memory holds one agency's history at a time."""
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
+    truth_dir.mkdir(parents=True, exist_ok=True)
     by_type: dict[str, int] = {}
     by_layout: dict[str, int] = {}
     written = 0
-    with (out_dir / "index.csv").open("w", encoding="utf-8", newline="") as handle:
+    with (truth_dir / "index.csv").open("w", encoding="utf-8", newline="") as handle:
         index = csv.DictWriter(handle, fieldnames=INDEX_FIELDS)
         index.writeheader()
         for plan, figures in _planned_reports(agencies, years, seed, file_types, with_failures):
             if limit is not None and written >= limit:
                 break
-            index.writerow(write_report(out_dir, plan, figures, seed))
+            index.writerow(write_report(out_dir, truth_dir, plan, figures, seed))
             written += 1
             by_type[plan.file_type] = by_type.get(plan.file_type, 0) + 1
             by_layout[plan.layout] = by_layout.get(plan.layout, 0) + 1
@@ -283,6 +285,12 @@ def _planned_reports(agencies: Iterable[Agency], years: range, seed: int, file_t
             yield plan, history[plan.year]
 
 
+def truth_dir_for(out_dir: str | Path) -> Path:
+    """Truth lives beside the corpus folder, not in it, so ingesting the folder reads only reports."""
+    out_dir = Path(out_dir)
+    return out_dir.with_name(out_dir.name + "_truth")
+
+
 def generate_corpus(out_dir: str | Path, n_agencies: int = DEFAULT_AGENCIES, years: range = DEFAULT_YEARS,
                     seed: int = DEFAULT_SEED) -> Summary:
     """The demo corpus: `n_agencies` from the hand-made catalogue, all four layouts and file types,
@@ -290,14 +298,16 @@ def generate_corpus(out_dir: str | Path, n_agencies: int = DEFAULT_AGENCIES, yea
     agencies = catalogue()
     if not 1 <= n_agencies <= len(agencies):
         raise ValueError(f"n_agencies must be between 1 and {len(agencies)}")
-    return _write_all(Path(out_dir), agencies[:n_agencies], years, seed, FILE_TYPE_WEIGHTS, None, True)
+    return _write_all(Path(out_dir), truth_dir_for(out_dir), agencies[:n_agencies], years, seed, FILE_TYPE_WEIGHTS,
+                      None, True)
 
 
 def generate_bulk(out_dir: str | Path, n_reports: int, seed: int = DEFAULT_SEED, years: range = DEFAULT_YEARS,
                   file_types: tuple[str, ...] = ("txt", "html")) -> Summary:
     """`n_reports` reports of invented county agencies, streamed to disk (for benchmarks)."""
     weights = {t: 1.0 for t in file_types}
-    return _write_all(Path(out_dir), synthetic_agencies(), years, seed, weights, n_reports, False)
+    return _write_all(Path(out_dir), truth_dir_for(out_dir), synthetic_agencies(), years, seed, weights, n_reports,
+                      False)
 
 
 def _readme(summary: Summary, seed: int) -> str:
@@ -310,8 +320,8 @@ def _readme(summary: Summary, seed: int) -> str:
         "Every file in this folder was generated by `python -m metrics.demo` (package metrics.demo) "
         f"with seed {seed}.\nThe regions (青岚省, 云川市, 石桥县, 东湖镇 ...), agencies and figures are fictional.\n\n"
         f"Reports: {summary.files} ({types}); layouts: {layouts}.\n"
-        "Each file has a <name>.truth.json beside it with the figures it prints (metric ids of metrics.csv,\n"
-        "总计 column); index.csv lists them all. A few files are unreadable on purpose (expected_error in\n"
+        "Each file has a <name>.truth.json in the sibling folder <this folder>_truth with the figures it\n"
+        "prints (metric ids of metrics.csv, 总计 column); index.csv there lists them all. A few files are unreadable on purpose (expected_error in\n"
         "their truth), a few reports break an identity on purpose (breaks_identity), and some agencies\n"
         "skip years, so coverage has gaps.\n"
     )
