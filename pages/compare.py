@@ -3,8 +3,10 @@ import dataclasses
 import streamlit as st
 
 from metrics import queries
-from metrics.dashboard import charts, data, widgets
+from metrics.dashboard import charts, data, state, widgets
 from metrics.dashboard.state import metric_label, t
+
+state.ensure_app_frame()
 
 VOLUMES = ("requests_new", "outcome_total", "outcome_denied", "review_total", "litigation_total")
 OUTCOMES = ("outcome_granted", "outcome_partial", "outcome_denied", "outcome_unable", "outcome_not_processed",

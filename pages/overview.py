@@ -1,7 +1,9 @@
 import streamlit as st
 
-from metrics.dashboard import charts, data, widgets
+from metrics.dashboard import charts, data, state, widgets
 from metrics.dashboard.state import t
+
+state.ensure_app_frame()
 
 st.title(t("page_overview"))
 f = widgets.require_filters()

@@ -1,7 +1,9 @@
 import streamlit as st
 
-from metrics.dashboard import data, layouts, messages, widgets
+from metrics.dashboard import data, layouts, messages, state, widgets
 from metrics.dashboard.state import filters, t
+
+state.ensure_app_frame()
 
 st.title(t("page_report"))
 if not data.has_database():

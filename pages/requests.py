@@ -1,9 +1,11 @@
 import streamlit as st
 
 from metrics import catalog
-from metrics.dashboard import charts, data, messages, widgets
+from metrics.dashboard import charts, data, messages, state, widgets
 from metrics.dashboard.state import lang, metric_label, t
 from metrics.templates.standard import REQUESTER_COLUMNS
+
+state.ensure_app_frame()
 
 DENIED = tuple(m for m in catalog.metrics() if m.startswith("denied_"))
 UNABLE = tuple(m for m in catalog.metrics() if m.startswith("unable_"))

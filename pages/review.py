@@ -1,8 +1,10 @@
 import streamlit as st
 
 from metrics import catalog, queries
-from metrics.dashboard import charts, data, messages, widgets
+from metrics.dashboard import charts, data, messages, state, widgets
 from metrics.dashboard.state import metric_label, t
+
+state.ensure_app_frame()
 
 TOP_AGENCIES = 15
 CASE_METRICS = tuple(m for m, d in catalog.metrics().items() if d.section in ("review", "litigation"))

@@ -1,9 +1,11 @@
 import streamlit as st
 
 from metrics import catalog, eras, queries
-from metrics.dashboard import charts, data, widgets
+from metrics.dashboard import charts, data, state, widgets
 from metrics.dashboard.state import lang, metric_label, t
 from metrics.ui_text import code_label
+
+state.ensure_app_frame()
 
 TOP_GROUPS = 10
 RATES = ("grant_rate", "refusal_rate", "correction_rate")

@@ -3,9 +3,11 @@ import os
 import pandas as pd
 import streamlit as st
 
-from metrics.dashboard import data, uploads
+from metrics.dashboard import data, state, uploads
 from metrics.dashboard.state import t
 from metrics.ingest import ingest_paths
+
+state.ensure_app_frame()
 
 st.title(t("page_upload"))
 st.markdown(t("upload_intro", types=", ".join(f".{s}" for s in uploads.ALLOWED_SUFFIXES), mb=uploads.MAX_MEGABYTES,

@@ -6,3 +6,18 @@ import pytest
 def fixture_db(tmp_path_factory):
     """The synthetic dashboard database (see dashboard_fixture), built once per test session."""
     return dashboard_fixture.build(tmp_path_factory.mktemp("db") / "ogi.duckdb")
+
+
+@pytest.fixture(autouse=True)
+def navigation_mode_as_on_a_server(monkeypatch):
+    """AppTest resets Streamlit's "pages/ folder" flag before every run, which a server never does
+    once app.py has called st.navigation; without this, reruns would skip app.py's sidebar."""
+    import streamlit.testing.v1.app_test as app_test
+    from streamlit.runtime.pages_manager import PagesManager
+
+    class NavigationPagesManager(PagesManager):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(app_test, "PagesManager", NavigationPagesManager)

@@ -42,9 +42,11 @@ def metadata(m: pd.Series) -> None:
         (t("col_parser"), m["parser_version"]), (t("col_ingested"), str(m["ingested_at"])[:19]),
         (t("col_warnings"), int(m["warnings"])), (t("col_report"), m["report_id"]),
     ]
-    table = pd.DataFrame(rows, columns=["field", "value"]).astype({"value": str})
-    st.dataframe(table, hide_index=True, key="report_meta_table",
-                 column_config={"field": t("col_field"), "value": t("col_value")})
+    half = (len(rows) + 1) // 2
+    for column, part, key in zip(st.columns(2), (rows[:half], rows[half:]), ("a", "b"), strict=True):
+        table = pd.DataFrame(part, columns=["field", "value"]).astype({"value": str})
+        column.dataframe(table, hide_index=True, key=f"report_meta_{key}", height=35 * (half + 1) + 3,
+                         column_config={"field": t("col_field"), "value": t("col_value")})
 
 
 def _cell(row) -> str:

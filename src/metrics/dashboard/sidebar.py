@@ -40,20 +40,30 @@ def filters() -> Filters | None:
         year_from = year_to = first
         sb.caption(t("f_single_year", year=first))
 
-    def choose(kind: str, key: str, label: str, format_func=str) -> tuple[str, ...]:
-        return tuple(sb.multiselect(label, opts.values[kind], key=key, bind=BIND, format_func=format_func,
-                                    placeholder=t("f_all")))
+    def choose(kind: str, key: str, label: str) -> tuple[str, ...]:
+        return tuple(sb.multiselect(label, opts.values[kind], key=key, bind=BIND, placeholder=t("f_all")))
+
+    def choose_coded(kind: str, key: str, label: str) -> tuple[str, ...]:
+        # A bound widget puts the words it shows in the URL, and these words change with the language,
+        # so the stored codes (county, std2019 ...) are kept in the URL here instead.
+        options = opts.values[kind]
+        wanted = st.session_state.get(key, st.query_params.get_all(key))
+        st.session_state[key] = [v for v in wanted if v in options]
+        chosen = sb.multiselect(label, options, key=key, placeholder=t("f_all"),
+                                format_func=lambda code: ui_text.code_label(lang(), kind, code))
+        if chosen:
+            st.query_params[key] = chosen
+        else:
+            st.query_params.pop(key, None)
+        return tuple(chosen)
 
     return Filters(
         year_from=year_from,
         year_to=year_to,
         regions=choose("region", "region", t("f_region")),
-        levels=choose("level", "level", t("f_level"), _code_label("level")),
+        levels=choose_coded("level", "level", t("f_level")),
         agency_types=choose("agency_type", "type", t("f_agency_type")),
         agencies=choose("agency", "agency", t("f_agency")),
-        formats=choose("format", "format", t("f_format"), _code_label("format")),
+        formats=choose_coded("format", "format", t("f_format")),
     )
 
-
-def _code_label(kind: str):
-    return lambda code: ui_text.code_label(lang(), kind, code)

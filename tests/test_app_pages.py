@@ -1,0 +1,173 @@
+"""The dashboard under Streamlit's AppTest, on the synthetic fixture database."""
+
+from pathlib import Path
+
+import dashboard_fixture as fx
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from metrics import ui_text
+from metrics.dashboard.registry import PAGES
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+SHANGHAI_REGION = "上海市"
+
+
+@pytest.fixture
+def app_env(fixture_db, tmp_path, monkeypatch):
+    monkeypatch.setenv("OGI_DB", str(fixture_db))
+    monkeypatch.setenv("OGI_UPLOADS", str(tmp_path / "uploads"))
+    return fixture_db
+
+
+def open_page(page_path: str | None = None, query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    at.run()
+    if page_path:
+        at.switch_page(page_path).run()
+    return at
+
+
+def zh(key: str, **values) -> str:
+    return ui_text.text("zh", key, **values)
+
+
+def table_with(at: AppTest, *columns: str):
+    """The first table shown whose columns include these (AppTest finds tables by content, not key)."""
+    return next(d.value for d in at.dataframe if set(columns) <= set(d.value.columns))
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[p.key for p in PAGES])
+def test_every_page_renders(app_env, page):
+    at = open_page(page.path)
+    assert_clean(at)
+    assert at.title[0].value == zh(f"page_{page.key}")
+
+
+def test_pages_speak_english_when_switched(app_env):
+    at = open_page(query={"lang": "English"})
+    assert_clean(at)
+    assert at.title[0].value == "Overview"
+    assert any(m.label == "Reports" for m in at.metric)
+
+
+def metric_values(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def expected_headline(db: Path, region: str | None) -> dict[str, str]:
+    """The headline figures computed straight from the raw tables, independently of the app's SQL."""
+    where = "WHERE r.region = ?" if region else ""
+    args = [region] if region else []
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        reports, agencies, years = con.execute(
+            f"SELECT count(*), count(DISTINCT agency), count(DISTINCT year) FROM reports r {where}", args).fetchone()
+        latest = con.execute(f"SELECT max(year) FROM reports r {where}", args).fetchone()[0]
+        totals = dict(con.execute(
+            f"""SELECT f.metric_id, sum(f.value) FROM facts f JOIN reports r USING (report_id)
+                {where or 'WHERE TRUE'} AND r.year = ? AND f.requester_column = 'total'
+                GROUP BY f.metric_id""", [*args, latest]).fetchall())
+    finally:
+        con.close()
+    return {
+        zh("h_reports"): f"{reports:,}", zh("h_agencies"): f"{agencies:,}", zh("h_years"): f"{years:,}",
+        zh("h_requests"): f"{totals['requests_new']:,.0f}",
+        zh("h_grant_rate"): f"{(totals['outcome_granted'] + totals['outcome_partial']) / totals['outcome_total']:.1%}",
+        zh("h_refusal_rate"): f"{totals['outcome_denied'] / totals['outcome_total']:.1%}",
+    }
+
+
+def test_region_filter_changes_headline_to_the_database_figures(app_env):
+    at = open_page()
+    assert_clean(at)
+    before = metric_values(at)
+    assert before.items() >= expected_headline(app_env, None).items()
+
+    at.multiselect(key="region").set_value([SHANGHAI_REGION]).run()
+    assert_clean(at)
+    after = metric_values(at)
+    assert after.items() >= expected_headline(app_env, SHANGHAI_REGION).items()
+    assert after[zh("h_reports")] != before[zh("h_reports")]
+
+
+def test_filter_state_comes_from_the_url(app_env):
+    at = open_page(query={"region": SHANGHAI_REGION, "years": ["2019", "2021"]})
+    assert_clean(at)
+    assert at.multiselect(key="region").value == [SHANGHAI_REGION]
+    assert at.slider(key="years").value == (2019, 2021)
+    assert metric_values(at)[zh("h_reports")] == "2"
+
+
+def test_filters_matching_nothing_say_so(app_env):
+    at = open_page(query={"region": SHANGHAI_REGION, "agency": "黑河市民政局"})
+    assert_clean(at)
+    assert any(w.value == zh("empty_no_match") for w in at.warning)
+
+
+def test_no_database_says_how_to_ingest(tmp_path, monkeypatch):
+    monkeypatch.setenv("OGI_DB", str(tmp_path / "none.duckdb"))
+    at = open_page()
+    assert_clean(at)
+    assert at.info[0].value == zh("empty_no_database", path=str(tmp_path / "none.duckdb"))
+    assert "ogi ingest" in at.code[0].value
+
+
+def test_unreadable_database_is_an_error_in_words(tmp_path, monkeypatch):
+    bad = tmp_path / "bad.duckdb"
+    bad.write_text("not a database", encoding="utf-8")
+    monkeypatch.setenv("OGI_DB", str(bad))
+    at = open_page()
+    assert not at.exception
+    assert at.error and str(bad) in at.error[0].value
+
+
+def test_report_detail_shows_tables_evidence_and_escaped_text(app_env):
+    spec = next(s for s in fx.SPECS if s.format == "std2021" and s.scale == 5)
+    rid = fx.report_id(spec)
+    at = open_page("pages/report.py", query={"report": rid})
+    assert_clean(at)
+    assert at.selectbox[0].value == spec.agency and at.selectbox[1].value == rid
+    assert any("<script>" in c.value for c in at.code), "the original text is shown as code, escaped"
+    assert not any("<script>" in m.value for m in at.markdown)
+    assert zh("section3") in [m.value.strip("*") for m in at.markdown]
+    section3 = table_with(at, "自然人", "总计")
+    assert section3.loc[:, "总计"].iloc[0] == "50"
+    assert section3.loc[:, "自然人"].iloc[0] == "30"
+    evidence_prefix = zh("report_evidence", n=0).split("（")[0]
+    assert sum(e.label.startswith(evidence_prefix) for e in at.expander) == 3  # one per standard section
+
+
+def test_links_lead_from_a_page_to_report_detail(app_env):
+    at = open_page("pages/quality.py")
+    assert_clean(at)
+    flags = table_with(at, "link", "message")
+    assert flags["link"].iloc[0].startswith("report?report=")
+
+
+def test_reports_behind_a_chart_can_be_shown(app_env):
+    at = open_page()
+    at.toggle(key="overview_behind").set_value(True).run()
+    assert_clean(at)
+    table = table_with(at, "link", "flag_codes")
+    assert len(table) == len(fx.SPECS)
+    assert {"file_path", "parser_version", "flag_codes", "link"} <= set(table.columns)
+
+
+def test_rates_over_small_denominators_stay_out_of_the_ranking(app_env):
+    at = open_page("pages/compare.py")
+    at.multiselect(key="compare_agencies").set_value(["黑河市民政局", "上海市公安局"]).run()
+    assert_clean(at)
+    ranking = table_with(at, "rank", "grant_rate").set_index("agency")
+    assert ranking.loc["黑河市民政局", "grant_rate"] != ranking.loc["黑河市民政局", "grant_rate"]  # NaN
+    at.checkbox(key="compare_small").check().run()
+    ranking = table_with(at, "rank", "grant_rate").set_index("agency")
+    assert ranking.loc["黑河市民政局", "grant_rate"] == pytest.approx(0.75)
