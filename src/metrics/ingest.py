@@ -20,7 +20,7 @@ from metrics.extract import extract_document
 from metrics.metadata import agency_type
 from metrics.models import Extraction
 from metrics.readers import ReadError, UnsupportedFile, read_document
-from metrics.store import open_for_writing
+from metrics.store import Attempt, Writer, open_for_writing
 
 OK, PARTIAL, FAILED, DUPLICATE, UNSUPPORTED, UNCHANGED = (
     "ok", "partial", "failed", "duplicate", "unsupported", "unchanged")
@@ -124,47 +124,60 @@ def _outcomes(paths: list[str], workers: int) -> Iterator[FileOutcome]:
         yield from pool.imap_unordered(process_file, paths, chunksize=4)
 
 
+# Files written per transaction: large enough to amortise the database's per-statement cost.
+BATCH = 200
+
+
 def ingest_paths(paths: Iterable[str | os.PathLike], db: Path, workers: int | None = None,
                  progress: Progress | None = None) -> Summary:
     files = walk(paths)
     summary = Summary()
     with open_for_writing(db) as writer:
+        previous = writer.attempts_by_path()
+        stored_hashes = writer.report_paths_by_hash()
         todo = []
         for path in files:
             key = str(Path(path).resolve())
-            known = writer.known_file(key)
+            known = previous.get(key)
             if known and known[1] == PARSER_VERSION and known[2] != FAILED and known[0] == content_hash(path):
                 summary.by_status[UNCHANGED] += 1
                 continue
             todo.append(key)
         done = summary.files
+        batch: list[Attempt] = []
         for outcome in _outcomes(todo, workers or os.cpu_count() or 1):
-            _write(writer, outcome, summary)
+            batch.append(_attempt(outcome, stored_hashes))
             done += 1
             if progress:
                 progress(done, len(files), outcome.path)
+            if len(batch) >= BATCH:
+                _flush(writer, batch, summary)
+        _flush(writer, batch, summary)
         writer.refresh_cross_year_flags()
     return summary
 
 
-def _write(writer, outcome: FileOutcome, summary: Summary) -> None:
-    status, reason, ex = outcome.status, outcome.reason, outcome.extraction
-    try:
-        if ex is not None:
-            report_id = outcome.content_hash[:16]
-            same = writer.report_with_hash(outcome.content_hash)
-            if same and same[1] != outcome.path:
-                status, reason = DUPLICATE, f"same content as {same[1]}, already ingested"
-                writer.record_attempt(outcome.path, outcome.content_hash, status, reason)
-            else:
-                writer.save_report(outcome.path, outcome.content_hash, report_id, status, reason, ex,
-                                   agency_type(ex.meta.agency), outcome.body_text, outcome.encoding)
-                summary.by_format[ex.format] += 1
-        else:
-            writer.record_attempt(outcome.path, outcome.content_hash, status, reason)
-    except Exception as e:  # a database error on one file must not lose the others
-        status, reason = FAILED, f"could not be stored: {type(e).__name__}: {e}"
-        writer.record_attempt(outcome.path, outcome.content_hash, status, reason)
-    summary.by_status[status] += 1
-    if status not in (OK, PARTIAL):
-        summary.problems.append((outcome.path, status, reason))
+def _attempt(outcome: FileOutcome, stored_hashes: dict[str, str]) -> Attempt:
+    ex = outcome.extraction
+    if ex is None:
+        return Attempt(outcome.path, outcome.content_hash, outcome.status, outcome.reason)
+    first = stored_hashes.setdefault(outcome.content_hash, outcome.path)
+    if first != outcome.path:
+        return Attempt(outcome.path, outcome.content_hash, DUPLICATE, f"same content as {first}, already ingested")
+    return Attempt(outcome.path, outcome.content_hash, outcome.status, outcome.reason, ex,
+                   outcome.content_hash[:16], agency_type(ex.meta.agency), outcome.body_text, outcome.encoding)
+
+
+def _flush(writer: Writer, batch: list[Attempt], summary: Summary) -> None:
+    refused = {id(a): reason for a, reason in writer.write(batch)}
+    for attempt in batch:
+        status, reason = attempt.status, attempt.reason
+        if id(attempt) in refused:  # the database refused this file's rows; the others are stored
+            status, reason = FAILED, f"could not be stored: {refused[id(attempt)]}"
+            writer.record_attempt(attempt.file_path, attempt.content_hash, status, reason)
+        elif attempt.extraction is not None:
+            summary.by_format[attempt.extraction.format] += 1
+        summary.by_status[status] += 1
+        if status not in (OK, PARTIAL):
+            summary.problems.append((attempt.file_path, status, reason))
+    batch.clear()

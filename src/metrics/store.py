@@ -13,11 +13,13 @@ import fcntl
 import os
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from metrics import PARSER_VERSION
 from metrics.models import Extraction
@@ -29,8 +31,6 @@ def db_path(explicit: str | os.PathLike | None = None) -> Path:
     return Path(explicit or os.environ.get("OGI_DB") or DEFAULT_DB)
 
 
-def schema_sql() -> str:
-    return resources.files("metrics").joinpath("sql/schema.sql").read_text(encoding="utf-8")
 
 
 def connect_readonly(path: Path) -> duckdb.DuckDBPyConnection:
@@ -56,7 +56,7 @@ def open_for_writing(path: Path) -> Iterator[Writer]:
             shutil.copyfile(path, work)
         con = duckdb.connect(str(work))
         try:
-            con.execute(schema_sql())
+            con.execute(_sql("schema"))
             yield Writer(con)
             con.execute("CHECKPOINT")
             con.close()
@@ -67,72 +67,138 @@ def open_for_writing(path: Path) -> Iterator[Writer]:
             raise
 
 
+@dataclass
+class Attempt:
+    """One file's ingest attempt: its log row and, when it produced one, the report to store."""
+
+    file_path: str
+    content_hash: str | None
+    status: str
+    reason: str
+    extraction: Extraction | None = None
+    report_id: str | None = None
+    agency_type: str = ""
+    body_text: str = ""
+    encoding: str = ""
+
+
 class Writer:
     def __init__(self, con: duckdb.DuckDBPyConnection):
         self.con = con
 
-    def known_file(self, file_path: str) -> tuple[str, str, str] | None:
-        """(content_hash, parser_version, status) of the latest attempt at this path, if any."""
-        row = self.con.execute(
-            "SELECT content_hash, parser_version, status FROM ingest_log WHERE file_path = ?", [file_path]
-        ).fetchone()
-        return row
+    def attempts_by_path(self) -> dict[str, tuple[str, str, str]]:
+        """file path -> (content_hash, parser_version, status) of its latest attempt."""
+        rows = self.con.execute("SELECT file_path, content_hash, parser_version, status FROM ingest_log").fetchall()
+        return {path: (digest, version, status) for path, digest, version, status in rows}
 
-    def report_with_hash(self, content_hash: str) -> tuple[str, str] | None:
-        """(report_id, file_path) of a stored report with this content."""
-        return self.con.execute(
-            "SELECT report_id, file_path FROM reports WHERE content_hash = ?", [content_hash]
-        ).fetchone()
+    def report_paths_by_hash(self) -> dict[str, str]:
+        return dict(self.con.execute("SELECT content_hash, file_path FROM reports").fetchall())
 
-    def log(self, file_path: str, content_hash: str | None, status: str, reason: str,
-            report_id: str | None = None, fmt: str | None = None) -> None:
-        self.con.execute(
-            "INSERT OR REPLACE INTO ingest_log VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [file_path, content_hash, status, reason, report_id, fmt, PARSER_VERSION, datetime.now()],
-        )
-
-    def forget_file(self, file_path: str) -> None:
-        """Remove the report an earlier version of this file produced."""
-        for table in ("facts", "flags"):
-            self.con.execute(f"DELETE FROM {table} WHERE report_id IN "
-                             "(SELECT report_id FROM reports WHERE file_path = ?)", [file_path])
-        self.con.execute("DELETE FROM reports WHERE file_path = ?", [file_path])
+    def write(self, attempts: list[Attempt]) -> list[tuple[Attempt, str]]:
+        """Store attempts in one transaction. Should that fail, store them one by one, so a row the
+        database refuses costs only its own file; returns those files with the database's reason."""
+        try:
+            self._write_in_one_transaction(attempts)
+            return []
+        except duckdb.Error:
+            if len(attempts) == 1:
+                raise
+        refused = []
+        for attempt in attempts:
+            try:
+                self._write_in_one_transaction([attempt])
+            except duckdb.Error as e:
+                refused.append((attempt, f"{type(e).__name__}: {e}"))
+        return refused
 
     def save_report(self, file_path: str, content_hash: str, report_id: str, status: str, reason: str,
                     ex: Extraction, agency_type: str, body_text: str, encoding: str) -> None:
-        """Replace whatever this file held before with this extraction, all in one transaction."""
+        """Replace whatever this file held before with this extraction."""
+        self.write([Attempt(file_path, content_hash, status, reason, ex, report_id, agency_type, body_text,
+                            encoding)])
+
+    def record_attempt(self, file_path: str, content_hash: str | None, status: str, reason: str) -> None:
+        """A file that yields no report is logged; a report an earlier version of it gave is kept."""
+        self.write([Attempt(file_path, content_hash, status, reason)])
+
+    def refresh_cross_year_flags(self) -> None:
+        self.con.execute(_sql("cross_year_flags"))
+
+    def _write_in_one_transaction(self, attempts: list[Attempt]) -> None:
+        now = datetime.now()
+        stored = [a for a in attempts if a.extraction is not None]
+        tables = {
+            "new_log": pa.table({
+                "file_path": [a.file_path for a in attempts],
+                "content_hash": [a.content_hash for a in attempts],
+                "status": [a.status for a in attempts],
+                "reason": [a.reason for a in attempts],
+                "report_id": [a.report_id for a in attempts],
+                "format": [a.extraction.format if a.extraction else None for a in attempts],
+                "parser_version": [PARSER_VERSION] * len(attempts),
+                "attempted_at": pa.array([now] * len(attempts), pa.timestamp("us")),
+            }),
+            "new_reports": pa.table({
+                "report_id": [a.report_id for a in stored],
+                "file_path": [a.file_path for a in stored],
+                "content_hash": [a.content_hash for a in stored],
+                "title": [a.extraction.meta.title for a in stored],
+                "agency": [a.extraction.meta.agency for a in stored],
+                "region": [a.extraction.meta.region for a in stored],
+                "level": [a.extraction.meta.level for a in stored],
+                "agency_type": [a.agency_type for a in stored],
+                "year": pa.array([a.extraction.meta.year for a in stored], pa.int32()),
+                "published": [a.extraction.meta.published or None for a in stored],
+                "format": [a.extraction.format for a in stored],
+                "status": [a.status for a in stored],
+                "parser_version": [PARSER_VERSION] * len(stored),
+                "ingested_at": pa.array([now] * len(stored), pa.timestamp("us")),
+                "encoding": [a.encoding for a in stored],
+                "body_text": [a.body_text for a in stored],
+            }),
+            "new_facts": _facts_table(stored),
+            "new_flags": _flags_table(stored),
+        }
         con = self.con
+        for name, table in tables.items():
+            con.register(name, table)
         con.execute("BEGIN TRANSACTION")
         try:
-            self.forget_file(file_path)
-            m = ex.meta
-            con.execute(
-                "INSERT INTO reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [report_id, file_path, content_hash, m.title, m.agency, m.region, m.level, agency_type,
-                 m.year, m.published or None, ex.format, status, PARSER_VERSION, datetime.now(),
-                 encoding, body_text],
-            )
-            if ex.facts:
-                con.executemany(
-                    "INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [[report_id, f.metric_id, f.column, f.value, f.evidence, f.approximate, f.derived,
-                      f.note] for f in ex.facts],
-                )
-            if ex.flags:
-                con.executemany(
-                    "INSERT INTO flags VALUES (?, ?, ?, ?, ?, ?, 'report')",
-                    [[report_id, g.code, g.message, g.metric_id, g.column, g.severity] for g in ex.flags],
-                )
-            self.log(file_path, content_hash, status, reason, report_id, ex.format)
+            con.execute(_sql("write_batch"))
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
+        finally:
+            for name in tables:
+                con.unregister(name)
 
-    def refresh_cross_year_flags(self) -> None:
-        sql = resources.files("metrics").joinpath("sql/cross_year_flags.sql").read_text(encoding="utf-8")
-        self.con.execute(sql)
 
-    def record_attempt(self, file_path: str, content_hash: str | None, status: str, reason: str) -> None:
-        """A file that yields no report is logged; a report an earlier version of it gave is kept."""
-        self.log(file_path, content_hash, status, reason)
+def _facts_table(stored: list[Attempt]) -> pa.Table:
+    rows = [(a.report_id, f) for a in stored for f in a.extraction.facts]
+    return pa.table({
+        "report_id": [r for r, _ in rows],
+        "metric_id": [f.metric_id for _, f in rows],
+        "requester_column": [f.column for _, f in rows],
+        "value": pa.array([f.value for _, f in rows], pa.float64()),
+        "evidence": [f.evidence for _, f in rows],
+        "approximate": pa.array([f.approximate for _, f in rows], pa.bool_()),
+        "derived": pa.array([f.derived for _, f in rows], pa.bool_()),
+        "note": [f.note for _, f in rows],
+    })
+
+
+def _flags_table(stored: list[Attempt]) -> pa.Table:
+    rows = [(a.report_id, g) for a in stored for g in a.extraction.flags]
+    return pa.table({
+        "report_id": [r for r, _ in rows],
+        "code": [g.code for _, g in rows],
+        "message": [g.message for _, g in rows],
+        "metric_id": [g.metric_id for _, g in rows],
+        "requester_column": [g.column for _, g in rows],
+        "severity": [g.severity for _, g in rows],
+    })
+
+
+def _sql(name: str) -> str:
+    return resources.files("metrics").joinpath(f"sql/{name}.sql").read_text(encoding="utf-8")

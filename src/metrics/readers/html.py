@@ -1,10 +1,15 @@
-"""HTML pages: visible text in reading order, and every table expanded into a grid."""
+"""HTML pages: visible text in reading order, and every table expanded into a grid.
+
+Parsed with lxml directly: it is forgiving of broken markup like any browser and several times
+faster than a pure-Python tree, which matters at hundreds of pages per second.
+"""
 
 from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup, Tag
+import lxml.html
+from lxml import etree
 
 from metrics.models import Document, Table
 from metrics.readers.encoding import decode
@@ -12,29 +17,41 @@ from metrics.readers.errors import ReadError
 from metrics.readers.page_meta import read_page_meta
 
 _DROP = ("script", "style", "noscript", "template", "head", "iframe", "svg")
-_BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article")
+_BLOCKS = frozenset(("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
+                     "table", "ul", "ol", "dl", "dt", "dd", "pre", "blockquote", "header", "footer"))
+_CELLS = frozenset(("td", "th"))
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 # Common <meta> names on Chinese government sites (the CMS "ArticleTitle" family).
 _META_NAMES = {"articletitle": "标题", "pubdate": "发布日期", "contentsource": "发文机关", "firstdate": "发布日期"}
+_SPACES = re.compile(r"\s+")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def read_html(path: str, data: bytes) -> Document:
     declared = _CHARSET.search(data[:4096])
     text, encoding = decode(data, declared.group(1).decode("ascii", "ignore") if declared else None)
-    soup = BeautifulSoup(text, "lxml")
-    if soup.body is None and soup.find("table") is None and not soup.get_text(strip=True):
-        raise ReadError("the page has no readable content")
+    # lxml refuses a str that still carries an XML encoding declaration; the text is decoded already.
+    text = _XML_DECLARATION.sub("", text, count=1)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as e:
+        raise ReadError(f"the page has no readable content ({e})") from e
     meta = {}
-    for tag in soup.find_all("meta"):
+    for tag in root.iter("meta"):
         key = _META_NAMES.get(str(tag.get("name", "")).lower())
         if key and tag.get("content") and key not in meta:
-            meta[key] = str(tag["content"]).strip()
+            meta[key] = tag.get("content").strip()
     # The <title> lives in <head>, which is dropped with the other invisible parts below.
-    page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    for tag in soup.find_all(_DROP):
-        tag.decompose()
-    tables = [Table(rows=grid, where=f"table {n}") for n, grid in enumerate(_grids(soup), start=1) if grid]
-    body_text = _visible_text(soup)
+    title = root.find(".//title")
+    page_title = _SPACES.sub(" ", title.text_content()).strip() if title is not None else ""
+    for tag in list(root.iter(*_DROP)):
+        if tag.getparent() is not None:
+            tag.drop_tree()
+    tables = [Table(rows=grid, where=f"table {n}")
+              for n, grid in enumerate((expand_table(t) for t in root.iter("table")), start=1) if grid]
+    body_text = _visible_text(root)
+    if not body_text.strip() and not tables:
+        raise ReadError("the page has no readable content")
     page_meta = read_page_meta(body_text)
     for key, value in meta.items():
         page_meta.setdefault(key, value)
@@ -43,26 +60,24 @@ def read_html(path: str, data: bytes) -> Document:
     return Document(path=path, text=body_text, tables=tables, page_meta=page_meta, encoding=encoding)
 
 
-def _cell_text(cell: Tag) -> str:
-    return re.sub(r"\s+", " ", cell.get_text(" ", strip=True)).strip()
+def _cell_text(cell) -> str:
+    return _SPACES.sub(" ", " ".join(cell.itertext())).strip()
 
 
-def _own_rows(table: Tag) -> list[Tag]:
+def _own_rows(table) -> list:
     """The rows of this table, not those of tables nested inside it."""
-    return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    return [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
 
 
-def _grids(soup: BeautifulSoup) -> list[list[list[str]]]:
-    return [expand_table(table) for table in soup.find_all("table")]
-
-
-def expand_table(table: Tag) -> list[list[str]]:
+def expand_table(table) -> list[list[str]]:
     """Lay the table out on a grid, repeating a merged cell's text in every slot it covers."""
     grid: dict[tuple[int, int], str] = {}
     n_rows = 0
     for r, tr in enumerate(_own_rows(table)):
         c = 0
-        for cell in tr.find_all(("td", "th"), recursive=False):
+        for cell in tr:
+            if cell.tag not in _CELLS:
+                continue
             while (r, c) in grid:
                 c += 1
             rowspan = _span(cell.get("rowspan"))
@@ -87,12 +102,28 @@ def _span(value) -> int:
         return 1
 
 
-def _visible_text(soup: BeautifulSoup) -> str:
+def _visible_text(root) -> str:
     """Text with a line break after every block element and table cells separated by ' | '."""
-    for cell in soup.find_all(("td", "th")):
-        cell.append(" | ")
-    for tag in soup.find_all(_BLOCKS):
-        tag.append("\n")
-    text = soup.get_text("")
-    lines = (re.sub(r"[ \t\u00a0\u3000]+", " ", line).strip(" |") for line in text.splitlines())
+    parts: list[str] = []
+    # An explicit stack instead of recursion: scraped pages nest deeper than Python's recursion limit.
+    stack: list = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            if node.tag in _CELLS:
+                parts.append(" | ")
+            elif node.tag in _BLOCKS:
+                parts.append("\n")
+            if node.tail:
+                parts.append(node.tail)
+            continue
+        if not isinstance(node.tag, str):  # comments and processing instructions
+            if node.tail:
+                parts.append(node.tail)
+            continue
+        if node.text:
+            parts.append(node.text)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
+    lines = (re.sub(r"[ \t\u00a0\u3000]+", " ", line).strip(" |") for line in "".join(parts).splitlines())
     return "\n".join(line for line in lines if line.strip())

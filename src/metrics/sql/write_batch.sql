@@ -1,0 +1,20 @@
+-- One ingest batch, run inside a transaction. new_log, new_reports, new_facts and new_flags are
+-- Arrow tables registered by the writer; a file that produced a report replaces its earlier one.
+DELETE FROM facts WHERE report_id IN (SELECT r.report_id FROM reports r JOIN new_reports n USING (file_path));
+DELETE FROM flags WHERE report_id IN (SELECT r.report_id FROM reports r JOIN new_reports n USING (file_path));
+DELETE FROM reports WHERE file_path IN (SELECT file_path FROM new_reports);
+
+INSERT INTO reports
+SELECT report_id, file_path, content_hash, title, agency, region, level, agency_type, year,
+       TRY_CAST(published AS DATE), format, status, parser_version, ingested_at, encoding, body_text
+FROM new_reports;
+
+INSERT INTO facts SELECT report_id, metric_id, requester_column, value, evidence, approximate, derived, note
+FROM new_facts;
+
+INSERT INTO flags SELECT report_id, code, message, metric_id, requester_column, severity, 'report'
+FROM new_flags;
+
+INSERT OR REPLACE INTO ingest_log
+SELECT file_path, content_hash, status, reason, report_id, format, parser_version, attempted_at
+FROM new_log;
