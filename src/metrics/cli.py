@@ -143,6 +143,20 @@ def dashboard(db: str | None, port: int) -> None:
                               "--browser.gatherUsageStats", "false"], env=env))
 
 
+@main.command()
+@click.argument("out", type=click.Path(file_okay=False), default="data/demo")
+@click.option("--seed", type=int, default=None, help="generator seed (default: the embedded corpus's)")
+@click.option("--bulk", type=click.IntRange(min=1), default=None,
+              help="instead of the demo corpus, N txt/HTML reports of invented agencies (for benchmarks)")
+def demo(out: str, seed: int | None, bulk: int | None) -> None:
+    """Generate the demo corpus (fictional agencies; truth in OUT_truth beside it)."""
+    from metrics.demo import generate_bulk, generate_corpus
+
+    kwargs = {} if seed is None else {"seed": seed}
+    summary = generate_bulk(out, bulk, **kwargs) if bulk else generate_corpus(out, **kwargs)
+    click.echo(f"{summary.files} reports written to {out} in {summary.seconds:.1f} s")
+
+
 def _existing_db(db: str | None) -> Path:
     path = db_path(db)
     if not path.exists():
