@@ -313,3 +313,49 @@ def test_complaints_outside_disclosure_work_are_not_read():
 
 def test_topic_items_published_without_the_word_government_are_not_the_total():
     assert values("重点公开重大建设项目信息,全年共公开信息291条。") == {}
+
+
+# --- wordings met in reports outside the dev corpus ----------------------------------------------
+
+def test_pinyin_printed_after_characters_does_not_split_the_words():
+    body = "全年我鎮(zhèn)主動公開信息數(shù)量為46件。本年度沒有因政府信息提起行政復(fù)議和行政訴(sù)訟的情況發(fā)生。"
+    assert values(body) == {"proactive_items": 46, "review_total": 0, "litigation_total": 0}
+
+
+@pytest.mark.parametrize("sentence", [
+    "2013年度我镇主动公开政府信息件数为123件。",
+    "(一)主动公开政府信息的数量共123条。",
+])
+def test_proactive_total_named_by_its_count_word(sentence):
+    assert values(sentence) == {"proactive_items": 123}
+
+
+def test_one_zero_for_review_and_litigation_cases_named_together():
+    body = "全年发生因政府信息公开而被申请行政复议、提起行政诉讼的案件0件。"
+    assert values(body) == {"review_total": 0, "litigation_total": 0}
+
+
+def test_a_nonzero_count_for_review_and_litigation_together_is_not_split():
+    assert values("全年被申请行政复议、提起行政诉讼的案件3件。") == {}
+
+
+def test_requests_counted_in_qi_before_the_noun():
+    assert values("2013年,我局收到12起政府信息依申请公开,均按时办理。") == {"requests_new": 12}
+
+
+def test_bare_answer_count_right_after_the_requests_received():
+    body = "全年受理政府信息公开申请13件,答复13件。"
+    assert values(body) == {"requests_new": 13, "outcome_total": 13}
+
+
+def test_answer_count_without_requests_before_it_is_not_read():
+    assert values("全年接听咨询电话,答复13件。") == {}
+
+
+def test_no_fee_charged_to_the_applicant():
+    assert values("我局在办理依申请公开工作中,未向申请人收取费用。") == {"request_fees_10k_yuan": 0}
+
+
+def test_year_count_inside_a_cumulative_sentence_after_qizhong():
+    body = "本区到年底累计主动公开政府信息5928条,其中,本年度新增主动公开政府信息2110条。"
+    assert values(body) == {"proactive_items": 2110}

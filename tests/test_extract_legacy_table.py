@@ -179,3 +179,22 @@ def test_blank_and_text_cells_hold_no_value():
 def test_page_footer_between_label_and_value_is_skipped():
     text = "政府信息公开情况统计表\n（一）收到申请数\n件\n— 5 —\n9\n"
     assert values(Document(path="t.txt", text=text)) == {"requests_new": 9}
+
+
+def test_serial_number_column_of_a_blank_form_is_not_read_as_figures():
+    text = ("政府信息公开情况统计表\n| 序号 | 统计指标 | 单位 | 统计数 |\n| 1 | 一、主动公开情况 | -- | |\n"
+            "| 2 | 主动公开政府信息数 | 条 | |\n| 3 | 其中:主动公开规范性文件数 | 条 | |\n"
+            "| 4 | 制发规范性文件总数 | 件 | |\n")
+    assert values(Document(path="t.txt", text=text)) == {}
+
+
+def test_serial_number_column_leaves_the_printed_figures():
+    text = ("政府信息公开情况统计表\n| 序号 | 统计指标 | 单位 | 统计数 |\n| 2 | 主动公开政府信息数 | 条 | 236 |\n"
+            "| 3 | 其中:主动公开规范性文件数 | 条 | 12 |\n")
+    assert values(Document(path="t.txt", text=text)) == {"proactive_items": 236, "proactive_normative_docs": 12}
+
+
+def test_row_codes_of_a_statistical_form_are_not_figures():
+    text = ("政府信息公开情况统计表\n指标名称\n| 计量单位\n| 代码\n| 本期实际\n主动公开信息数\n| 条\n| 01\n| 236\n申请总数\n| 件\n| 10\n|\n"
+            "当面申请数\n| 件\n| 11\n| 3\n行政复议数\n| 件\n| 32\n|\n")
+    assert values(Document(path="t.txt", text=text)) == {"proactive_items": 236, "requests_in_person": 3}

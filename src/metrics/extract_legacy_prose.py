@@ -70,6 +70,13 @@ def _join_broken_lines(text: str) -> str:
 
 
 _SENTENCE_SPLIT = re.compile(r"[^。!?;\n]+")
+# Some mirrored pages print the pinyin after characters ('報(bào)告', '數(shù)量'), which splits every word.
+_RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+
+
+def strip_ruby(text: str) -> str:
+    """'數(shù)量' -> '數量': pinyin annotations dropped, nothing else touched."""
+    return _RUBY.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -79,7 +86,7 @@ class Sentence:
 
 
 def sentences(text: str) -> list[Sentence]:
-    joined = _join_broken_lines(text)
+    joined = _join_broken_lines(strip_ruby(text))
     norm = _normalize(joined)
     same_shape = len(norm) == len(joined)
     out = []
@@ -141,7 +148,7 @@ def _rule(metric_id: str, trigger: str, pattern: str, context: str = "") -> Rule
 _COUNT_RULES: tuple[Rule, ...] = (
     # 主动公开政府信息1,236条 / 主动公开了涉公安政府信息120条 / 2009年新增的主动公开政府信息94条
     _rule("proactive_items", "主动",
-          rf"(?<!应)主动(?:向社会|向公众|对外)?公开(?:了)?(?P<mid>{_GAP}{{0,8}}?)(?:政府)?信息(?:数|数量|总数|总量)?{_CONN}{_N}{_ITEM_UNIT}{_TAIL}"),
+          rf"(?<!应)主动(?:向社会|向公众|对外)?公开(?:了)?(?P<mid>{_GAP}{{0,8}}?)(?:政府)?信息(?:的)?(?:件数|条数|数|数量|总数|总量)?{_CONN}{_N}{_ITEM_UNIT}{_TAIL}"),
     # 全年公开政府信息356条 / 我局共公开政府信息356条; plain 信息 is too often one topic's items
     _rule("proactive_items", "公开",
           rf"(?:全年|(?:全年|本年|今年|本年度|年内|我\w{{1,2}}|本\w{{1,2}})(?:共|累计|共计|总共))(?:向社会)?公开(?:各类)?政府信息"
@@ -152,7 +159,7 @@ _COUNT_RULES: tuple[Rule, ...] = (
           rf"{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}"),
     # 共受理了3件政府信息公开申请
     _rule("requests_new", "申请",
-          rf"(?:受理|收到|接到|接收|新收)(?:了|到)?(?:共|共计)?{_N}(?:件|份|个|宗)(?P<mid>[^,;:。!?()\d]{{0,12}}?)申请(?!人|行政复议|复议)"),
+          rf"(?:受理|收到|接到|接收|新收)(?:了|到)?(?:共|共计)?{_N}(?:件|份|个|宗|起)(?P<mid>[^,;:。!?()\d]{{0,12}}?)申请(?!人|行政复议|复议)"),
     # 全年受理依申请公开9件
     _rule("requests_new", "依申请公开",
           rf"(?:受理|收到|接到)(?:了)?{_GAP}{{0,6}}?依申请公开(?:政府信息|信息)?(?:申请)?(?:事项)?{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}"),
@@ -162,6 +169,9 @@ _COUNT_RULES: tuple[Rule, ...] = (
     _rule("requests_fax", "传真", rf"传真(?:申请|提交|提出)(?:的)?{_CONN}{_N}{_REQUEST_UNIT}"),
     # 在已经答复的9件申请中 / 已答复申请9件
     _rule("outcome_total", "答复", rf"已(?:经)?(?:全部)?答复(?:了)?(?:的)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}"),
+    # 受理申请13件,答复13件: a bare 答复 count right after the requests received answers them
+    _rule("outcome_total", "答复", rf"(?<=,)(?:均|全部)?答复(?:了)?{_CONN}{_N}{_REQUEST_UNIT}",
+          context=rf"(?:受理|收到|接到)[^,;:。!?]{{0,20}}申请[^,;:。!?]{{0,4}}?{_N}{_REQUEST_UNIT},(?:均|全部)?答复"),
     # “同意公开”的7件 / 其中同意公开7件 / 予以公开3件
     _rule("outcome_granted", "公开",
           rf"(?<![不部])(?:同意公开|予以公开|准予公开|全部公开){_Q}(?:答复)?(?:政府信息|信息)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}"),
@@ -200,8 +210,8 @@ _FEE_AMOUNT = re.compile(
     rf"(?:收取|收费|费用)[^,;:。!?\d]{{0,24}}?(?:为|共|计|合计)?(?<![\d.])(?P<num>{ARABIC})\s*(?P<money>万元|元)")
 _FEE_CONTEXT = re.compile(r"申请|检索|复制|邮寄|信息公开")
 _FEE_OTHER_MONEY = re.compile(r"经费|预算|建设|运维|维护|采购|资金|补贴")
-# 未收过任何费用 / 没有收费及减免的情况 / 未涉及政府信息公开的收费
-_FEE_NONE = re.compile(rf"(?:{_NEG}|不)(?:(?:收取|收过|涉及|发生|产生|进行|有)过?(?:任何)?[^,;:。!?\d]{{0,16}}?)?"
+# 未收过任何费用 / 没有收费及减免的情况 / 未涉及政府信息公开的收费 / 未向申请人收取费用
+_FEE_NONE = re.compile(rf"(?:{_NEG}|不)(?P<whom>向申请人)?(?:(?:收取|收过|涉及|发生|产生|进行|有)过?(?:任何)?[^,;:。!?\d]{{0,16}}?)?"
                        rf"(?:收费|费用|收取)(?!通知|标准|依据)")
 
 # Negated events: 未发生行政复议和行政诉讼, 没有接到…申请. Scope runs to the clause end.
@@ -215,16 +225,19 @@ _CASE_RESULT = re.compile(r"纠错|纠正|败诉|撤销|确认违法|维持|驳�
 _REQUEST_SCOPE = re.compile(r"申请(?!人|行政复议|复议|书|表)|依申请公开")
 # '四、行政复议、行政诉讼情况:无' or a heading whose next line is only '无'.
 _NONE_UNDER_HEADING = re.compile(r"^(?P<topic>[^:]{2,60}?(?:情况|事项|:))\s*:?\s*(?:无|没有|均无|为零)$")
+# 复议和诉讼均为0 / 被申请行政复议、提起行政诉讼的案件0件: one zero for both kinds of case.
 _BOTH_ZERO = re.compile(
-    r"(?:行政)?复议[^,;:。!?\d]{0,12}?(?:行政)?诉讼[^,;:。!?\d]{0,10}?(?:均|都|皆)(?:为|是)?(?:零|0)")
+    r"(?:行政)?复议[^,;:。!?\d]{0,12}?(?:行政)?诉讼(?:[^,;:。!?\d]{0,10}?(?:均|都|皆)(?:为|是)?"
+    r"|(?:的)?(?:案件|案)(?:数|数量)?(?:为|共)?)(?:零|0)(?![\d.])")
 
 # Signs that a figure counts all years, not the report year.
-_CUMULATIVE = re.compile(r"历年|截至|截止|至今|迄今|以来|累积")
+# 到年底累计 counts up to the year's end from the start, like 截至年底.
+_CUMULATIVE = re.compile(r"历年|截至|截止|至今|迄今|以来|累积|(?:到|至)(?:\d{4}年)?年底")
 _SINCE = {"以来", "至今"}
 _FRESH = re.compile(r"本年|今年|全年|当年|新增|年度内|本年度")
 _OTHER_YEAR = re.compile(r"上年|去年|上一年|前年|同期")
 _TOTAL_WORDS = re.compile(r"共|全年|合计|总计|总共|全部|累计")
-_SUBSET = re.compile(r"其中")
+_SUBSET = "其中"
 # Figures that a 其中 earlier in the sentence would make a part of something else.
 _TOTALS_ONLY = {"proactive_items", "requests_new", "press_conferences", "hearings"}
 # 主动公开54条、依申请公开316条、不予公开13条 classifies documents by disclosure attribute: no requests there.
@@ -245,6 +258,13 @@ class Candidate:
 def _clause_before(norm: str, start: int) -> str:
     cut = max(norm.rfind(p, 0, start) for p in ",:")
     return norm[cut + 1:start]
+
+
+def _is_subset(norm: str, start: int) -> bool:
+    """A 其中 before the figure makes it a part, unless 本年/新增 follows it: '累计5928条,其中本年度新增2110条'
+    gives the year's total inside a cumulative one."""
+    at = norm.rfind(_SUBSET, 0, start)
+    return at >= 0 and not _FRESH.search(norm, at, start)
 
 
 def _years_elsewhere(text: str, year: int | None) -> bool:
@@ -283,7 +303,7 @@ def _candidate_from_match(rule: Rule, m: re.Match[str], s: Sentence, year: int |
     if quantity is None:
         return None
     clause = _clause_before(s.norm, m.start()) + m.group()
-    if rule.metric_id in _TOTALS_ONLY and _SUBSET.search(s.norm, 0, m.start()):
+    if rule.metric_id in _TOTALS_ONLY and _is_subset(s.norm, m.start()):
         return None
     if rule.metric_id in _REQUEST_OUTCOMES and _PUBLICITY_ATTRIBUTES.search(s.norm):
         return None
@@ -309,7 +329,9 @@ def _fee_candidates(s: Sentence, year: int | None) -> Iterator[Candidate]:
         value = to_10k_yuan(float(m.group("num").replace(",", "")), m.group("money"))
         yield Candidate("request_fees_10k_yuan", value, False, s.original, strong=True)
     for m in _FEE_NONE.finditer(s.norm):
-        if not _CONDITIONAL.search(m.group()) and not _FEE_OTHER_MONEY.search(m.group()):
+        # 申请人 marks a condition ('申请人可以…'), except as the one charged: 未向申请人收取费用.
+        words = m.group().replace("向申请人", "", 1) if m.group("whom") else m.group()
+        if not _CONDITIONAL.search(words) and not _FEE_OTHER_MONEY.search(words):
             yield Candidate("request_fees_10k_yuan", 0, False, s.original, strong=True,
                             note="stated that no fee was charged")
 

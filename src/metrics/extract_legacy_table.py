@@ -24,7 +24,12 @@ _UNIT_RE = "|".join(_UNITS)
 # A cell that means zero in a present row.
 _ZERO_MARKS = {"-", "--", "---", "/", "无", "0", "〇", "零"}
 _VALUE = re.compile(rf"^(?P<num>{ARABIC})\s*(?P<unit>{_UNIT_RE})?$")
-_HEADER_WORDS = {"统计指标", "指标", "单位", "统计数", "统计数据", "数量", "计量单位", "数值", "项目", "内容"}
+# '01', '007': row codes of statistical forms; no count is printed with a leading zero.
+_ROW_CODE = re.compile(r"^0\d+$")
+_HEADER_WORDS = {"统计指标", "指标", "单位", "统计数", "统计数据", "数量", "计量单位", "数值", "项目", "内容",
+                 "指标名称", "序号", "代码", "行次", "栏次", "编号"}
+# Headers of a column of row codes printed between the unit and the figures ('主动公开信息数 | 条 | 01 | 236').
+_CODE_HEADERS = {"代码", "行次", "栏次", "编号"}
 _TABLE_TITLE = re.compile(r"统计表|统计指标")
 # Without a table title, so many rows must match before a run of text counts as the table.
 _MIN_ROWS_UNTITLED = 3
@@ -61,6 +66,8 @@ def parse_value(text: str) -> Value | None:
     cell = _clean(text)
     if cell in _ZERO_MARKS:
         return Value(0, "")
+    if _ROW_CODE.match(cell):
+        return None
     m = _VALUE.match(cell)
     if not m:
         return None
@@ -166,39 +173,56 @@ class _Token:
 
 
 def _tokens(lines: Iterable[tuple[str, str]]) -> Iterator[_Token]:
-    """Pieces of (normalised line, original line) pairs; tokens carry the original for evidence."""
+    """Pieces of (normalised line, original line) pairs; tokens carry the original for evidence.
+
+    A number that opens a line before its label ('| 3 | 其中:主动公开规范性文件数 | 条 | 12 |') is the row's
+    serial number, never the figure of the row above: it becomes an `index` token.
+    """
     for clean_line, line in lines:
-        for piece in _PIECE_SPLIT.split(clean_line):
-            piece = _NOTE.sub("", piece).strip()
-            if not piece or _PAGE_FOOTER.match(piece):
-                continue
-            m = _PIECE.match(piece)
-            if m is None:
-                yield _Token("label", piece, line)
-                continue
-            if m.group("label"):
-                yield _Token("label", m.group("label"), line)
-            if m.group("unit"):
-                yield _Token("unit", m.group("unit"), line)
-            if m.group("value"):
-                yield _Token("value", m.group("value"), line)
+        line_tokens = list(_line_tokens(clean_line, line))
+        opens_with_index = len(line_tokens) > 1 and [t.kind for t in line_tokens[:2]] == ["value", "label"]
+        for i, token in enumerate(line_tokens):
+            yield _Token("index", token.text, line) if i == 0 and opens_with_index else token
+
+
+def _line_tokens(clean_line: str, line: str) -> Iterator[_Token]:
+    for piece in _PIECE_SPLIT.split(clean_line):
+        piece = _NOTE.sub("", piece).strip()
+        if not piece or _PAGE_FOOTER.match(piece):
+            continue
+        m = _PIECE.match(piece)
+        if m is None:
+            yield _Token("label", piece, line)
+            continue
+        if m.group("label"):
+            yield _Token("label", m.group("label"), line)
+        if m.group("unit"):
+            yield _Token("unit", m.group("unit"), line)
+        if m.group("value"):
+            yield _Token("value", m.group("value"), line)
 
 
 def _readings_from_lines(lines: list[tuple[str, str]]) -> Iterator[_Reading]:
     section = ""
     pending: LegacyRow | None = None
     unit, evidence = "", []
+    has_code_column = code_pending = False
     for token in _tokens(lines):
         if token.kind == "label":
-            if _clean(token.text) in _HEADER_WORDS:
+            header = _clean(token.text)
+            if header in _HEADER_WORDS:
+                has_code_column = has_code_column or header in _CODE_HEADERS
                 continue
             section = section_of(token.text) or section
             pending = match_row(token.text, section)
             unit, evidence = "", [token.line.strip()]
+            code_pending = has_code_column
             if pending is not None:
                 section = pending.section
-        elif pending is None:
+        elif pending is None or token.kind == "index":
             continue
+        elif token.kind == "value" and code_pending:
+            code_pending = False
         elif token.kind == "unit":
             unit = token.text
             if token.line.strip() not in evidence:
