@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from metrics.catalog import label
 from metrics.store import connect_readonly, db_path
 
 DB_OPTION = click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
@@ -57,12 +58,13 @@ def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, quiet: b
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--json", "as_json", is_flag=True, help="one JSON object per file and line")
 def extract(paths: tuple[str, ...], as_json: bool) -> None:
-    """Extract reports without a database and print what was found."""
-    from metrics.ingest import OK, PARTIAL, process_file, walk
+    """Extract reports without a database and print what was found (exit 1 when a file failed)."""
+    from metrics.ingest import FAILED, process_file, walk
 
     failed = False
     for path in walk(paths):
         outcome = process_file(path)
+        failed = failed or outcome.status == FAILED
         ex = outcome.extraction
         if as_json:
             obj = {"file": path, "status": outcome.status, "reason": outcome.reason,
@@ -78,15 +80,14 @@ def extract(paths: tuple[str, ...], as_json: bool) -> None:
             continue
         click.echo(f"\n{path}: {outcome.status} — {outcome.reason}")
         if ex is None:
-            failed = True
             continue
         m = ex.meta
         click.echo(f"  {m.title} | {m.agency} | {m.region} | {m.level} | {m.year} | {ex.format}")
-        _print_table(["metric", "value"], sorted(ex.totals().items()), indent="  ")
+        _print_table(["metric", "label", "value"],
+                     [(m, label(m), _number(v)) for m, v in sorted(ex.totals().items())], indent="  ")
         for f in ex.flags:
             click.echo(f"  ! {f.code}: {f.message}")
-    if failed and outcome.status not in (OK, PARTIAL):
-        sys.exit(1)
+    sys.exit(1 if failed else 0)
 
 
 @main.command()
@@ -155,6 +156,10 @@ def demo(out: str, seed: int | None, bulk: int | None) -> None:
     kwargs = {} if seed is None else {"seed": seed}
     summary = generate_bulk(out, bulk, **kwargs) if bulk else generate_corpus(out, **kwargs)
     click.echo(f"{summary.files} reports written to {out} in {summary.seconds:.1f} s")
+
+
+def _number(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
 
 
 def _existing_db(db: str | None) -> Path:
