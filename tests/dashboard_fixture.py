@@ -50,8 +50,13 @@ FAILED_FILES = (
 BODY = "一、总体情况\n<script>alert('x')</script> **不是标记** 本年新收申请{n}件。\n"
 
 
+def content_hash(spec: Spec) -> str:
+    return hashlib.sha256(f"{spec.agency}/{spec.year}".encode()).hexdigest()
+
+
 def report_id(spec: Spec) -> str:
-    return hashlib.sha256(f"{spec.agency}/{spec.year}".encode()).hexdigest()[:16]
+    """The store names a report by the first 16 hex digits of its content hash."""
+    return content_hash(spec)[:16]
 
 
 def file_path(spec: Spec) -> str:
@@ -175,8 +180,9 @@ def build(path: Path) -> Path:
         for spec in SPECS:
             ex = extraction(spec)
             requests = next((f.value for f in ex.facts if f.metric_id == "requests_new" and f.column == "total"), 0)
-            w.save_report(file_path(spec), f"hash-{spec.agency}-{spec.year}", report_id(spec), "ok",
-                          f"{len(ex.facts)} figures", ex, spec.agency_type, BODY.format(n=int(requests)), "utf-8")
+            w.save_report(file_path=file_path(spec), content_hash=content_hash(spec), report_id=report_id(spec), status="ok",
+                          reason=f"{len(ex.facts)} figures", ex=ex, agency_type=spec.agency_type,
+                          body_text=BODY.format(n=int(requests)), encoding="utf-8")
         for fp, status, reason in FAILED_FILES:
             w.record_attempt(fp, f"hash-{fp}", status, reason)
     return path

@@ -59,8 +59,11 @@ def downloads(stem: str, key: str, query: str | None = None, query_params: dict 
     The file is built only when a button is pressed (a callable), so large selections cost nothing
     until someone asks for them.
     """
+    # Parameters are fixed now: the callable runs later, on another thread, outside this script run.
+    query_params = query_params or (data.params() if frame is None else {})
+
     def rows() -> pd.DataFrame:
-        return frame if frame is not None else data.run(query, query_params or data.params())
+        return frame if frame is not None else data.run(query, query_params)
 
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(t("download_csv"), data=lambda: exports.to_csv_bytes(rows()), file_name=f"{stem}.csv",

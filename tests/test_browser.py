@@ -1,0 +1,134 @@
+"""The dashboard in a real headless Chromium (Debian's, never a downloaded one), served by `streamlit run`."""
+
+import csv
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import duckdb
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = ROOT / "artifacts" / "screenshots"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+REGION = "上海市"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(fixture_db, tmp_path_factory):
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); no browser is downloaded")
+    port = free_port()
+    env = os.environ | {"OGI_DB": str(fixture_db), "OGI_UPLOADS": str(tmp_path_factory.mktemp("uploads"))}
+    log = open(tmp_path_factory.mktemp("server") / "streamlit.log", "w+")  # noqa: SIM115 - closed below
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
+         "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    log.seek(0)
+                    pytest.fail(f"streamlit did not start:\n{log.read()}")
+                time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    from playwright.sync_api import sync_playwright
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        yield context.new_page()
+        context.close()
+        browser.close()
+
+
+def metric(page, label: str) -> str:
+    box = page.locator("[data-testid=stMetric]").filter(has=page.locator("[data-testid=stMetricLabel]", has_text=label))
+    return box.first.locator("[data-testid=stMetricValue]").inner_text().strip()
+
+
+def wait_for_metric(page, label: str, value: str) -> None:
+    deadline = time.monotonic() + 20
+    while metric(page, label) != value:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{label} shows {metric(page, label)!r}, expected {value!r}")
+        page.wait_for_timeout(200)
+
+
+def db_report_ids(db: Path, region: str) -> set[str]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {r[0] for r in con.execute("SELECT report_id FROM reports WHERE region = ?", [region]).fetchall()}
+    finally:
+        con.close()
+
+
+def test_filter_download_and_reload(server, page, fixture_db):
+    # A page opened by URL on a fresh server must still get app.py's sidebar.
+    page.goto(f"{server}/overview")
+    page.get_by_role("heading", name="总览").wait_for(timeout=30000)
+    wait_for_metric(page, "报告数", "12")
+    page.screenshot(path=str(SHOTS / "overview.png"), full_page=True)
+
+    sidebar = page.locator("[data-testid=stSidebar]")
+    region_box = sidebar.locator("[data-testid=stMultiSelect]").filter(has_text="地区")
+    region_box.click()
+    page.get_by_role("option", name=REGION, exact=True).click()
+    page.keyboard.press("Escape")
+    wait_for_metric(page, "报告数", str(len(db_report_ids(fixture_db, REGION))))
+    assert "region=" in page.url
+    page.screenshot(path=str(SHOTS / "overview-filtered.png"), full_page=True)
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name="下载 CSV").first.click()
+    data = Path(info.value.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert {r["report_id"] for r in rows} == db_report_ids(fixture_db, REGION)
+    assert all(r["file_path"] and r["parser_version"] for r in rows)
+
+    page.reload()
+    wait_for_metric(page, "报告数", str(len(db_report_ids(fixture_db, REGION))))
+
+
+def test_every_page_shows_without_errors(server, page):
+    from metrics.dashboard.registry import PAGES
+
+    for p in PAGES:
+        page.goto(f"{server}/{p.url_path}")
+        page.locator("h1").first.wait_for(timeout=30000)
+        page.wait_for_timeout(1500)
+        assert page.locator("[data-testid=stException]").count() == 0, p.key
+        page.screenshot(path=str(SHOTS / f"{p.key}.png"), full_page=True)
