@@ -45,3 +45,14 @@ def test_title_line_found_in_text_when_no_metadata_block():
 def test_year_from_file_name_when_title_has_none():
     doc = Document(path="/r/石桥县2017年报.txt", text="政府信息公开工作年度报告\n内容")
     assert read_metadata(doc).year == 2017
+
+
+def test_agency_without_a_source_tag_or_guanyu_after_the_name():
+    assert agency_from_title("[云川市人民政府]2012年云川市人民政府信息公开工作年报") == "云川市人民政府"
+    assert agency_from_title("云川市粮食局东城分局关于2011年度政府信息公开工作年度报告") == "云川市粮食局东城分局"
+
+
+def test_title_taken_from_its_cell_in_a_page_header_row():
+    text = "名称 | 云川市政府办公室2014年政府信息公开年度报告 | ||\n索引号 | 0001/2015-00056 |\n正文……"
+    meta = read_metadata(Document(path="x.txt", text=text))
+    assert (meta.title, meta.agency) == ("云川市政府办公室2014年政府信息公开年度报告", "云川市政府办公室")

@@ -48,7 +48,7 @@ def _title(doc: Document) -> str:
         value = doc.page_meta.get(key, "").strip()
         if value and _TITLE_LINE.search(normalize(value)):
             return value
-    lines = [line.strip(" |\t#*") for line in doc.text.splitlines()[:80]]
+    lines = [_title_cell(line.strip(" |\t#*")) for line in doc.text.splitlines()[:80]]
     lines = [line for line in lines if line]
     for i in range(len(lines)):
         # PDF and scraped text break titles over lines ("2024年某某委政府信息公开工作" / "年度报告").
@@ -68,6 +68,12 @@ def _title(doc: Document) -> str:
 
 # Body sentences cite documents and carry clause punctuation; titles and breadcrumbs do not look alike.
 _NOT_TITLE = re.compile(r"[《》。，,;；:：]|>|＞|根据|按照")
+
+
+def _title_cell(line: str) -> str:
+    """The title cell of a page-header row ('名称 | 某局2014年政府信息公开年度报告 | |'), else the line."""
+    cells = [cell.strip() for cell in line.split("|")]
+    return next((cell for cell in cells if _is_title(cell)), line) if len(cells) > 1 else line
 
 
 def _title_from_file_name(path: str) -> str:
@@ -113,12 +119,13 @@ def _year(title: str, doc: Document) -> int | None:
 
 def agency_from_title(title: str) -> str:
     t = re.sub(r"\s+", "", normalize(title))
-    t = re.sub(r"^关于", "", t)
+    # A source tag before the title ('[某市人民政府]2012年…'), 关于 before or after the name.
+    t = re.sub(r"^\[[^\]]*\]|^关于", "", t)
     t = re.sub(r"[《》\"]", "", t)
     t = _YEAR_IN_TITLE.sub("", t, count=1)
     t = _ZH_YEAR_IN_TITLE.sub("", t, count=1)
     t = _REPORT_WORDS.sub("", t)
-    t = re.sub(r"(的|公开)$", "", t)
+    t = re.sub(r"(的|公开|关于)$", "", t)
     # "某镇人民政府信息公开…" shares 政府 between the name and the report words.
     t = re.sub(r"人民$", "人民政府", t)
     return t.strip(" ,.:-_")
