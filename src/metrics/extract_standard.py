@@ -32,6 +32,7 @@ from metrics.templates.standard import (
     SECTION3_START,
     SECTION4_START,
     STD2019,
+    STD2021,
     section4_metric,
 )
 
@@ -61,7 +62,10 @@ _SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
 _ZERO_MARK = re.compile(r"^(?:/|-|无|0)$")
 _COUNT_CELL = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)\s*(?:件|个|次|人次|项|条)?$")
 _NOTE = re.compile(r"\([^()]*\)")
-_AMOUNT = re.compile(r"(?P<num>[-+]?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)?|(?P<na>不适用|/|-)|(?P<zero>无)")
+_AMOUNT = re.compile(r"(?P<num>[-+]?\d[\d,]*(?:\.\d+)?)(?:\s*(?P<unit>万元|元))?|(?P<na>不适用|/|-)|(?P<zero>无)")
+# Words a section 二 cell may hold besides its number; any other Chinese text after a row's numbers is
+# the prose that follows the table, not a cell.
+_CELL_WORDS = re.compile(r"万元|元|件|笔|项|个|条|不适用|无")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -681,8 +685,10 @@ class Section2Layout:
 
 
 @functools.cache
-def section2_layout(fmt: str) -> Section2Layout:
-    cells = tuple(section2_cells(fmt))
+def section2_layout() -> Section2Layout:
+    """Both templates' cells: early and late adopters print either header in either year, and the
+    header text, not the detected format, says what each column holds."""
+    cells = tuple(dict.fromkeys(section2_cells(STD2019) + section2_cells(STD2021)))
     row_keys = {compact(label): c.row_labels for c in cells for label in c.row_labels}
     column_labels = {compact(label) for c in cells for label in c.column_labels}
     return Section2Layout(alternation(row_keys), row_keys, alternation(column_labels), cells)
@@ -701,8 +707,8 @@ def section2_bounds(src: Source, whole: bool) -> tuple[int, int]:
     return lo, len(src.squeezed) if hi < 0 else hi
 
 
-def section2_facts(src: Source, fmt: str, whole: bool) -> tuple[list[Fact], list[Flag]]:
-    layout = section2_layout(fmt)
+def section2_facts(src: Source, whole: bool) -> tuple[list[Fact], list[Flag]]:
+    layout = section2_layout()
     lo, hi = section2_bounds(src, whole)
     if lo < 0:
         return [], []
@@ -715,15 +721,9 @@ def section2_facts(src: Source, fmt: str, whole: bool) -> tuple[list[Fact], list
     flags: list[Flag] = []
     for index, hit in enumerate(row_hits):
         header_lo = max(m for m in header_marks if m <= hit.start)
-        cells = [c for c in layout.cells if c.row_labels == hit.key]
-        columns = []
-        for cell in cells:
-            found = [pos for pos, label in column_hits if header_lo <= pos < hit.start and cell_matches(cell, label)]
-            if found:
-                columns.append((found[0], cell))
+        columns = row_columns(layout, hit, [(pos, label) for pos, label in column_hits if header_lo <= pos < hit.start])
         if not columns:
             continue
-        columns.sort(key=lambda x: x[0])
         following = [row_hits[index + 1].start] if index + 1 < len(row_hits) else []
         following += [pos for pos, _ in column_hits if pos > hit.start]
         following += [m for m in header_marks if m > hit.start]
@@ -735,6 +735,19 @@ def section2_facts(src: Source, fmt: str, whole: bool) -> tuple[list[Fact], list
     return facts, flags
 
 
+def row_columns(layout: Section2Layout, hit: Hit, header: list[tuple[int, str]]) -> list[tuple[int, Section2Cell]]:
+    """The cells of a row in the order its header prints them, one per metric (both templates name
+    some columns alike)."""
+    columns: dict[str, tuple[int, Section2Cell]] = {}
+    for cell in layout.cells:
+        if not any(compact(label) in hit.label for label in cell.row_labels) or cell.metric_id in columns:
+            continue
+        found = [pos for pos, label in header if cell_matches(cell, label)]
+        if found:
+            columns[cell.metric_id] = (found[0], cell)
+    return sorted(columns.values(), key=lambda x: x[0])
+
+
 def section2_row(src: Source, hit: Hit, columns: list[tuple[int, Section2Cell]], stop: int,
                  clauses: list[tuple[frozenset, str]]) -> tuple[list[Fact], Flag | None]:
     label = src.span(src.norm_at(hit.start), src.norm_at(hit.end - 1) + 1)
@@ -742,9 +755,9 @@ def section2_row(src: Source, hit: Hit, columns: list[tuple[int, Section2Cell]],
     header_line = line_at(src.norm, src.norm_at(columns[0][0]))
     if "|" in row_line and "|" in header_line:
         return section2_aligned(src, label, columns, line_at(src.original, src.norm_at(hit.start)), header_line)
-    gap = src.norm[src.norm_at(hit.end - 1) + 1:src.norm_at(stop)]
+    gap = cells_text(_NOTE.sub(lambda m: " " * len(m.group()), src.norm[src.norm_at(hit.end - 1) + 1:src.norm_at(stop)]))
     original_gap = src.original[src.norm_at(hit.end - 1) + 1:src.norm_at(stop)]
-    tokens = [m for m in _AMOUNT.finditer(_NOTE.sub(lambda m: " " * len(m.group()), gap))]
+    tokens = list(_AMOUNT.finditer(gap))
     header_texts = header_spans(src, columns, hit.start)
     if len(tokens) == len(columns):
         facts = [section2_fact(cell, m.group(), original_gap[m.start():m.end()], header_texts[i], src.where, label)
@@ -755,8 +768,39 @@ def section2_row(src: Source, hit: Hit, columns: list[tuple[int, Section2Cell]],
         return section2_run(src, label, hit.key, [cell for _, cell in columns], digits, clauses)
     if not tokens:
         return [], None
+    split = split_zero_led([m.group() for m in tokens], len(columns))
+    if split is not None:
+        return [f for f in (section2_fact(cell, str(v), f"{v} (from '{gap.strip()}')", "", src.where, label)
+                            for (_, cell), v in zip(columns, split, strict=True)) if f], None
     return [], Flag("ambiguous_row", f"{src.where}, section 二 row {label}: {len(tokens)} values for "
                     f"{len(columns)} columns ('{gap.strip()[:60]}'); the row is left out")
+
+
+def cells_text(gap: str) -> str:
+    """The text of a row's cells: up to the first Chinese word that is not a unit or a cell mark."""
+    pos = 0
+    while (m := _CJK.search(gap, pos)) is not None:
+        word = _CELL_WORDS.match(gap, m.start())
+        if word is None:
+            return gap[:m.start()]
+        pos = word.end()
+    return gap
+
+
+def split_zero_led(tokens: list[str], width: int) -> tuple[int, ...] | None:
+    """Fewer numbers than cells where some "number" starts with 0 (`00 0`): no printed count does, so
+    those tokens are cells run together. The reading is kept only when it is the only one."""
+    if not all(t.isdigit() for t in tokens) or not any(len(t) > 1 and t[0] == "0" for t in tokens):
+        return None
+    readings: list[tuple[int, ...]] = [()]
+    for token in tokens:
+        if len(token) == 1 or token[0] != "0":
+            pieces = [(int(token),)]
+        else:
+            pieces = [p for k in range(2, len(token) + 1) for p in split_run(token, (k,), summed=False) or []]
+        readings = [r + p for r in readings for p in pieces if len(r) + len(p) <= width]
+    complete = [r for r in readings if len(r) == width]
+    return complete[0] if len(complete) == 1 else None
 
 
 def section2_run(src: Source, label: str, row: tuple[str, ...], cells: list[Section2Cell], digits: str,
@@ -893,7 +937,7 @@ def is_data_table(table: Table) -> bool:
 
 
 def read_source(src: Source, fmt: str, whole: bool) -> tuple[list[Fact], list[Flag]]:
-    facts, flags = section2_facts(src, fmt, whole)
+    facts, flags = section2_facts(src, whole)
     readings, section3_end = section3_readings(src, fmt, whole)
     plain = {k: r for k, (r, _) in readings.items()}
     resolve_with_identities(plain, fmt)
