@@ -56,3 +56,19 @@ def test_title_taken_from_its_cell_in_a_page_header_row():
     text = "名称 | 云川市政府办公室2014年政府信息公开年度报告 | ||\n索引号 | 0001/2015-00056 |\n正文……"
     meta = read_metadata(Document(path="x.txt", text=text))
     assert (meta.title, meta.agency) == ("云川市政府办公室2014年政府信息公开年度报告", "云川市政府办公室")
+
+
+def test_agency_from_a_sentence_naming_the_report_when_there_is_no_title():
+    doc = Document(path="p.txt", text="依据《条例》，现公布2012年凤溪镇政府信息公开工作年度报告。一、概述")
+    assert read_metadata(doc).agency == "凤溪镇"
+
+
+def test_township_whose_name_ends_in_its_unit_word_is_a_government():
+    assert region_and_level("云川县桥镇镇人民政府") == ("云川县桥镇镇", "township")
+
+
+def test_pinyin_readings_after_characters_do_not_hide_the_report():
+    from metrics.formats import detect_format
+
+    text = "政府信息公開(kāi)工作年度報(bào)告\n主動(dòng)公開(kāi)政府信息12條"
+    assert detect_format(Document(path="p.txt", text=text)) == "legacy_prose"

@@ -37,7 +37,7 @@ _GOVERNMENT = re.compile(r"(人民政府|人民政府办公室|人民政府办�
 def read_metadata(doc: Document) -> Metadata:
     title = _title(doc) or _title_from_file_name(doc.path)
     year = _year(title, doc)
-    agency = agency_from_title(title) or _agency_from_meta(doc)
+    agency = agency_from_title(title) or _agency_from_meta(doc) or _agency_from_sentence(doc)
     region, level = region_and_level(agency)
     return Metadata(title=title, agency=agency, region=region, level=level, year=year,
                     published=_published(doc))
@@ -139,6 +139,20 @@ def _agency_from_meta(doc: Document) -> str:
     return ""
 
 
+# "现公布2012年凤安镇政府信息公开工作年度报告": the body names the report when the page has no title.
+_REPORT_IN_SENTENCE = re.compile(
+    r"(?:公布|发布|编制|现将)(?:了)?(?:(?:19|20)\d\d年度?)?([\u4e00-\u9fff]{2,25}?)(?:(?:19|20)\d\d年度?)?"
+    r"政府信息公开(?:工作)?(?:年度)?报告")
+
+
+def _agency_from_sentence(doc: Document) -> str:
+    m = _REPORT_IN_SENTENCE.search(normalize(doc.text[:4000]))
+    if m is None:
+        return ""
+    agency = re.sub(r"^(本|我|向社会|特向社会|全)", "", m.group(1))
+    return agency if len(agency) >= 3 and not agency.startswith(("本", "我")) else ""
+
+
 def region_and_level(agency: str) -> tuple[str, str]:
     """The administrative units an agency name starts with, and the level of the agency."""
     rest = agency
@@ -149,6 +163,8 @@ def region_and_level(agency: str) -> tuple[str, str]:
         if m is None or len(m.group(1)) > len(rest):
             continue
         unit = m.group(1)
+        if rest[len(unit):].startswith(unit[-1]):  # 壶镇镇: the name itself ends in the unit's word
+            unit = rest[:len(unit) + 1]
         if level == "county" and any(unit.endswith(x) or x in unit for x in _NOT_COUNTY):
             continue
         units.append((level, unit))

@@ -24,9 +24,13 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
+# Some mirrored pages print a pinyin reading after characters (數(shù)據(jù)); it breaks every word match.
+_PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)")
+
+
 def normalize(text: str) -> str:
     """Simplified characters, ASCII digits and punctuation; same length is not guaranteed."""
-    return to_simplified(text.translate(_FULLWIDTH).translate(_PUNCT))
+    return _PINYIN_NOTE.sub("", to_simplified(text.translate(_FULLWIDTH).translate(_PUNCT)))
 
 
 _SPACE = re.compile(r"\s+")
