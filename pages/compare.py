@@ -16,15 +16,18 @@ RATES = {"grant_rate": "outcome_total", "refusal_rate": "outcome_total", "correc
 st.title(t("page_compare"))
 f = widgets.require_filters()
 
-everyone = data.query("agency_rates")
-by_volume = everyone.sort_values("outcome_total", ascending=False, na_position="last")["agency"].tolist()
-preset = [a for a in f.agencies if a in by_volume][:8]
-chosen = st.multiselect(t("compare_agencies"), sorted(by_volume), default=preset if len(preset) >= 2 else by_volume[:3],
-                        max_selections=8, key="compare_agencies", help=t("compare_agencies_help"))
 if f.year_from < f.year_to:
+    widgets.keep_choices_valid("compare_span", (), (f.year_from, f.year_to))
     span = st.slider(t("compare_span"), f.year_from, f.year_to, (f.year_to, f.year_to), key="compare_span")
 else:
     span = (f.year_from, f.year_to)
+in_span = data.query("agency_rates", dataclasses.replace(f, year_from=span[0], year_to=span[1]))
+by_volume = in_span.sort_values("outcome_total", ascending=False, na_position="last")["agency"].tolist()
+options = sorted(set(data.query("selected_agencies")["agency"]))
+preset = [a for a in f.agencies if a in options][:8]
+widgets.keep_choices_valid("compare_agencies", options)
+chosen = st.multiselect(t("compare_agencies"), options, default=preset if len(preset) >= 2 else by_volume[:3],
+                        max_selections=8, key="compare_agencies", help=t("compare_agencies_help"))
 if len(chosen) < 2:
     st.info(t("compare_pick_two"))
     st.stop()
@@ -33,7 +36,7 @@ scope = dataclasses.replace(f, year_from=span[0], year_to=span[1], agencies=tupl
 st.caption(t("compare_scope", first=span[0], last=span[1]))
 table = data.query("agency_rates", scope)
 if table.empty:
-    st.warning(t("empty_no_match"))
+    st.warning(t("compare_no_reports", first=span[0], last=span[1]))
     st.stop()
 
 st.subheader(t("compare_volumes"))

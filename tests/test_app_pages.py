@@ -171,3 +171,14 @@ def test_rates_over_small_denominators_stay_out_of_the_ranking(app_env):
     at.checkbox(key="compare_small").check().run()
     ranking = table_with(at, "rank", "grant_rate").set_index("agency")
     assert ranking.loc["黑河市民政局", "grant_rate"] == pytest.approx(0.75)
+
+
+def test_page_choices_survive_a_narrower_filter(app_env):
+    at = open_page("pages/compare.py")
+    at.multiselect(key="compare_agencies").set_value(["黑河市民政局", "上海市公安局", "广州市人民政府"]).run()
+    at.slider(key="compare_span").set_value((2013, 2021)).run()
+    at.multiselect(key="region").set_value(["上海市", "广东省广州市"]).run()
+    at.slider(key="years").set_value((2019, 2021)).run()
+    assert_clean(at)
+    assert at.multiselect(key="compare_agencies").value == ["上海市公安局", "广州市人民政府"]
+    assert at.slider(key="compare_span").value == (2019, 2021)

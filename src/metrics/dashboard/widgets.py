@@ -40,6 +40,20 @@ def formulas(*keys: str) -> None:
     st.caption(" · ".join(t(f"formula_{k}") for k in keys))
 
 
+def keep_choices_valid(key: str, options, year_range: tuple[int, int] | None = None) -> None:
+    """Drop a page widget's remembered choices that the current filters no longer offer."""
+    if key not in st.session_state:
+        return
+    value = st.session_state[key]
+    if year_range:
+        lo, hi = year_range
+        first, last = (min(max(v, lo), hi) for v in value)
+        st.session_state[key] = (first, last)
+    else:
+        allowed = set(options)
+        st.session_state[key] = [v for v in value if v in allowed]
+
+
 def require_filters() -> Filters:
     """The current filters, or an empty state and a stop when there is nothing to show."""
     f = filters()
