@@ -175,14 +175,18 @@ def extraction(spec: Spec) -> Extraction:
     return Extraction(path=file_path(spec), format=spec.format, meta=meta, facts=facts, flags=flags)
 
 
+def save(writer, spec: Spec) -> None:
+    ex = extraction(spec)
+    requests = next((f.value for f in ex.facts if f.metric_id == "requests_new" and f.column == "total"), 0)
+    writer.save_report(file_path=file_path(spec), content_hash=content_hash(spec), report_id=report_id(spec),
+                       status="ok", reason=f"{len(ex.facts)} figures", ex=ex, agency_type=spec.agency_type,
+                       body_text=BODY.format(n=int(requests)), encoding="utf-8")
+
+
 def build(path: Path) -> Path:
     with open_for_writing(path) as w:
         for spec in SPECS:
-            ex = extraction(spec)
-            requests = next((f.value for f in ex.facts if f.metric_id == "requests_new" and f.column == "total"), 0)
-            w.save_report(file_path=file_path(spec), content_hash=content_hash(spec), report_id=report_id(spec), status="ok",
-                          reason=f"{len(ex.facts)} figures", ex=ex, agency_type=spec.agency_type,
-                          body_text=BODY.format(n=int(requests)), encoding="utf-8")
+            save(w, spec)
         for fp, status, reason in FAILED_FILES:
             w.record_attempt(fp, f"hash-{fp}", status, reason)
     return path

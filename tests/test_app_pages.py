@@ -1,5 +1,6 @@
 """The dashboard under Streamlit's AppTest, on the synthetic fixture database."""
 
+import shutil
 from pathlib import Path
 
 import dashboard_fixture as fx
@@ -9,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from metrics import ui_text
 from metrics.dashboard.registry import PAGES
+from metrics.store import open_for_writing
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 SHANGHAI_REGION = "上海市"
@@ -182,3 +184,50 @@ def test_page_choices_survive_a_narrower_filter(app_env):
     assert_clean(at)
     assert at.multiselect(key="compare_agencies").value == ["上海市公安局", "广州市人民政府"]
     assert at.slider(key="compare_span").value == (2019, 2021)
+
+
+def test_upload_saves_ingests_and_the_new_reports_appear(fixture_db, tmp_path, monkeypatch):
+    db = tmp_path / "ogi.duckdb"
+    shutil.copyfile(fixture_db, db)
+    uploads = tmp_path / "uploads"
+    monkeypatch.setenv("OGI_DB", str(db))
+    monkeypatch.setenv("OGI_UPLOADS", str(uploads))
+    fixtures = Path(__file__).parent / "fixtures" / "ingest"
+    files = [(name, (fixtures / name).read_bytes(), "text/plain") for name in ("std2021_good.txt", "not_a_report.html")]
+
+    at = open_page("pages/upload.py")
+    assert_clean(at)
+    at.file_uploader(key="upload_files").set_value(files)
+    at.button[0].click().run()
+    assert_clean(at)
+    assert at.success, "a summary of the ingest is shown"
+
+    saved = sorted(p.name.split("-", 1)[1] for p in uploads.iterdir())
+    assert saved == ["not_a_report.html", "std2021_good.txt"]
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        logged = {Path(p).name.split("-", 1)[1] for (p,) in con.execute(
+            "SELECT file_path FROM ingest_log WHERE file_path LIKE ?", [f"{uploads}%"]).fetchall()}
+        reports = con.execute("SELECT count(*) FROM reports WHERE year IS NOT NULL").fetchone()[0]
+    finally:
+        con.close()
+    assert logged == {"not_a_report.html", "std2021_good.txt"}
+
+    at.switch_page("pages/overview.py").run()
+    assert_clean(at)
+    assert metric_values(at)[zh("h_reports")] == f"{reports:,}"
+
+
+def test_a_new_snapshot_shows_on_the_next_run(fixture_db, tmp_path, monkeypatch):
+    db = tmp_path / "ogi.duckdb"
+    shutil.copyfile(fixture_db, db)
+    monkeypatch.setenv("OGI_DB", str(db))
+    at = open_page()
+    assert metric_values(at)[zh("h_reports")] == str(len(fx.SPECS))
+
+    extra = fx.Spec("广州市人民政府", "广东省广州市", "city", "人民政府", 2019, "std2019", 2, "2020-01-30")
+    with open_for_writing(db) as w:
+        fx.save(w, extra)
+    at.run()
+    assert_clean(at)
+    assert metric_values(at)[zh("h_reports")] == str(len(fx.SPECS) + 1)
