@@ -221,3 +221,23 @@ def test_report_wrapped_in_a_page_layout_table_reads_the_same_figures(tmp_path):
     path.write_text(wrapped, encoding="utf-8")
     facts, _ = extract_standard(read_document(path), "std2019")
     assert totals(facts) == totals(extract("std2019_grid.html", "std2019")[0])
+
+
+@pytest.mark.parametrize("row", [
+    " | 1 |  |  | 1 | 1 |  | 1 | 1 | 3 | 1 |  |  |  | 1",   # blank first cell
+    "| | 1 |  |  | 1 | 1 |  | 1 | 1 | 3 | 1 |  |  |  | 1 |",  # the same row with outer borders
+])
+def test_section4_pipe_row_with_blank_edge_cells_keeps_every_position(tmp_path, row):
+    text = ("三、收到和处理政府信息公开申请情况\n"
+            "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1\n"
+            "四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉讼\n"
+            "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉\n"
+            f"{row}\n五、存在的主要问题及改进情况\n2023年,我们将继续改进工作。\n")
+    path = tmp_path / "s4.txt"
+    path.write_text(text, encoding="utf-8")
+    facts, _ = extract_standard(read_document(path), "std2021")
+    got = {f.metric_id: f.value for f in facts}
+    assert [got[f"review_{c}"] for c in ("upheld", "corrected", "other", "pending", "total")] == [0, 1, 0, 0, 1]
+    assert [got[f"lit_direct_{c}"] for c in ("upheld", "corrected", "other", "pending", "total")] == [1, 0, 1, 1, 3]
+    assert [got[f"lit_after_review_{c}"] for c in ("upheld", "corrected", "other", "pending", "total")] == [
+        1, 0, 0, 0, 1]

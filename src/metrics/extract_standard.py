@@ -614,6 +614,9 @@ def section4_cells(src: Source, lo: int) -> tuple[list[str], bool]:
         if line.strip().startswith("注"):
             continue  # a note under the table
         if "|" in line:
+            whole_row = full_pipe_row(line, len(SECTION4_CELLS))
+            if not cells and whole_row is not None:
+                return whole_row, True  # one printed row holding all fifteen cells, blanks included
             values = pipe_cells(line, label_line=False)
             if values is not None:
                 cells.extend(values)
@@ -634,6 +637,20 @@ def section4_cells(src: Source, lo: int) -> tuple[list[str], bool]:
         if sum(1 for c in cells if c.strip()) >= len(SECTION4_CELLS):
             break
     return cells, separated
+
+
+def full_pipe_row(line: str, width: int) -> list[str] | None:
+    """All `width` cells of a `|` row of numbers, blank ones included, or None when the row is not one.
+
+    A blank first or last cell leaves a row looking like a bordered markdown row, so the cells are
+    counted both ways: with the outer borders and without.
+    """
+    parts = line.split("|")
+    if len(parts) == width + 2 and not parts[0].strip() and not parts[-1].strip():
+        parts = parts[1:-1]
+    if len(parts) != width or not all(count_value(p) is not None for p in parts):
+        return None
+    return parts if any(p.strip() for p in parts) else None
 
 
 def is_prose(text: str, header: frozenset[str]) -> bool:
