@@ -39,7 +39,7 @@ if chosen != requested:
     meta = data.run("report_meta", {"report_id": chosen})
 m = meta.iloc[0]
 
-st.subheader(m["title"] or m["agency"])
+st.subheader(widgets.plain(m["title"] or m["agency"] or chosen))
 layouts.metadata(m)
 
 flags = data.run("report_flags", {"report_id": chosen})
