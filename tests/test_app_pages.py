@@ -231,3 +231,13 @@ def test_a_new_snapshot_shows_on_the_next_run(fixture_db, tmp_path, monkeypatch)
     at.run()
     assert_clean(at)
     assert metric_values(at)[zh("h_reports")] == str(len(fx.SPECS) + 1)
+
+
+def test_report_detail_lays_out_the_legacy_statistics_table(app_env):
+    spec = next(s for s in fx.SPECS if s.format == "legacy_table")
+    at = open_page("pages/report.py", query={"report": fx.report_id(spec)})
+    assert_clean(at)
+    table = table_with(at, "统计指标", "统计数").set_index("统计指标")
+    assert table.loc["三、依申请公开情况", "统计数"] == ""
+    assert table.loc["　收到申请", "统计数"] == str(10 * spec.scale)
+    assert table.loc["　　同意公开答复", "统计数"] == str(5 * spec.scale)

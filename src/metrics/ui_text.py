@@ -107,6 +107,7 @@ _ZH: dict[str, str] = {
     "report_cell_marks": "≈ 约数（原文为“余”“约”等）；† 由其他数字推算；“不适用”为原文标注不适用。",
     "section2": "二、主动公开政府信息情况", "section2_item": "第二十条第（{item}）项",
     "section3": "三、收到和处理政府信息公开申请情况", "section4": "四、政府信息公开行政复议、行政诉讼情况",
+    "legacy_table": "政府信息公开情况统计表", "col_indicator": "统计指标", "col_unit": "单位", "col_count": "统计数",
     "report_text": "报告原文", "report_text_caption": "按原文纯文本显示（编码：{encoding}）。",
     # upload
     "upload_intro": "上传年度报告文件，导入后在所有页面出现。\n\n- 支持的类型：{types}\n- 每个文件不超过 {mb} MB\n- 文件先保存到 `{folder}`，再导入数据库 `{db}`；内容相同的文件只导入一次。",
@@ -225,6 +226,8 @@ _EN: dict[str, str] = {
     "report_cell_marks": "≈ approximate (the text says 余, 约 …); † derived from other figures; n/a: the report marks the cell not applicable.",
     "section2": "II. Proactive disclosure", "section2_item": "Article 20, item ({item})",
     "section3": "III. Requests received and handled", "section4": "IV. Administrative review and litigation",
+    "legacy_table": "Disclosure statistics table", "col_indicator": "Indicator", "col_unit": "Unit",
+    "col_count": "Count",
     "report_text": "Original text", "report_text_caption": "Shown as plain text (encoding: {encoding}).",
     "upload_intro": "Upload annual report files; once ingested they appear on every page.\n\n- Types: {types}\n- At most {mb} MB per file\n- Files are saved to `{folder}` first, then ingested into `{db}`; a file with the same content is ingested once.",
     "upload_label": "Choose files", "upload_button": "Upload and ingest", "upload_none": "Choose some files first.",

@@ -30,7 +30,7 @@ def _snapshot(path: str, db_version: int) -> duckdb.DuckDBPyConnection:
     return queries.open_snapshot(Path(path))
 
 
-@st.cache_data(max_entries=2000, show_spinner=False)
+@st.cache_data(max_entries=256, show_spinner=False)
 def _result(path: str, db_version: int, name: str, params: dict) -> pd.DataFrame:
     return queries.run(_snapshot(path, db_version), name, params)
 

@@ -8,6 +8,7 @@ import streamlit as st
 from metrics import catalog
 from metrics.dashboard import widgets
 from metrics.dashboard.state import lang, metric_label, t
+from metrics.templates.legacy_table import LEGACY_ROWS, LEGACY_SECTIONS
 from metrics.templates.standard import (
     REQUESTER_COLUMNS,
     SECTION4_COLUMNS,
@@ -18,6 +19,7 @@ from metrics.templates.standard import (
 from metrics.ui_text import code_label
 
 STANDARD = ("std2019", "std2021")
+LEGACY_TABLE = "legacy_table"
 
 
 def report_choices(reports: pd.DataFrame) -> list[str]:
@@ -83,7 +85,11 @@ def figures(fmt: str, facts: pd.DataFrame) -> None:
         shown |= _section2(fmt, cells, facts)
         shown |= _section3(fmt, cells, facts)
         shown |= _section4(cells, facts)
+    elif fmt == LEGACY_TABLE:
+        shown |= _legacy_table(cells, facts)
+    order = {m: i for i, m in enumerate(catalog.metrics())}
     rest = facts[~facts["metric_id"].isin(shown)]
+    rest = rest.iloc[rest["metric_id"].map(lambda m: order.get(m, len(order))).argsort(kind="stable")]
     if not rest.empty:
         st.markdown(f"**{t('report_other_figures') if shown else t('report_figures')}**")
         sections = rest["metric_id"].map(lambda m: catalog.metrics()[m].section if m in catalog.metrics() else "")
@@ -139,3 +145,21 @@ def _section4(cells: dict, facts: pd.DataFrame) -> set[str]:
     metric_ids = {f"{g}_{c}" for g, _ in SECTION4_GROUPS for c, _ in SECTION4_COLUMNS}
     _evidence(facts, metric_ids | {"litigation_total"}, "report_s4_evidence")
     return metric_ids | {"litigation_total"}
+
+
+def _legacy_table(cells: dict, facts: pd.DataFrame) -> set[str]:
+    """The 政府信息公开情况统计表: 统计指标 | 单位 | 统计数, rows in printed order under their sections."""
+    st.markdown(f"**{t('legacy_table')}**")
+    depth = {}
+    lines = []
+    for number, headings in LEGACY_SECTIONS:
+        lines.append((f"{number}、{headings[0]}", "", ""))
+        for row in (r for r in LEGACY_ROWS if r.section == number):
+            depth[row.metric_id] = depth.get(row.parent, 0) + 1 if row.parent else 1
+            label = row.labels[0] if lang() == "zh" else metric_label(row.metric_id)
+            lines.append(("　" * depth[row.metric_id] + label, row.unit, _cell(cells.get((row.metric_id, "total")))))
+    grid = pd.DataFrame(lines, columns=[t("col_indicator"), t("col_unit"), t("col_count")])
+    st.dataframe(grid, hide_index=True, key="report_legacy_table", height=35 * (len(lines) + 1) + 3)
+    metric_ids = {r.metric_id for r in LEGACY_ROWS}
+    _evidence(facts, metric_ids, "report_legacy_evidence")
+    return metric_ids
