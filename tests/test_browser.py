@@ -35,7 +35,7 @@ def server(fixture_db, tmp_path_factory):
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); no browser is downloaded")
     port = free_port()
     env = os.environ | {"OGI_DB": str(fixture_db), "OGI_UPLOADS": str(tmp_path_factory.mktemp("uploads"))}
-    log = open(tmp_path_factory.mktemp("server") / "streamlit.log", "w+")  # noqa: SIM115 - closed below
+    log = open(tmp_path_factory.mktemp("server") / "streamlit.log", "w+")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
          "--browser.gatherUsageStats", "false"],

@@ -1,7 +1,7 @@
 -- Sums of chosen metrics per agency over the filtered set, largest agencies (by the first sum) first.
 WITH sums AS (
     SELECT f.agency, f.metric_id, sum(f.value) AS value, count(DISTINCT f.report_id) AS reports
-    FROM report_facts f
+    FROM filterable_facts f
     SEMI JOIN selected_reports($year_from, $year_to, $regions, $levels, $agency_types, $agencies, $formats) s
         ON s.report_id = f.report_id
     WHERE list_contains($metrics, f.metric_id) AND f.requester_column = 'total'

@@ -3,7 +3,7 @@ SELECT
     f.report_id, f.agency, f.year, f.region, f.level, f.agency_type, f.format,
     f.metric_id, f.value, f.approximate, f.derived, f.evidence,
     f.file_path, f.parser_version, f.flag_codes
-FROM report_facts f
+FROM filterable_facts f
 JOIN outcome_parts p ON p.format = f.format AND p.metric_id = f.metric_id
 SEMI JOIN selected_reports($year_from, $year_to, $regions, $levels, $agency_types, $agencies, $formats) s
     ON s.report_id = f.report_id

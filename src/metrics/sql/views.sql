@@ -77,7 +77,7 @@ LEFT JOIN totals t USING (report_id)
 LEFT JOIN report_flags g USING (report_id);
 
 -- Every fact with its report's filter columns, for the queries that chart single metrics.
-CREATE OR REPLACE VIEW report_facts AS
+CREATE OR REPLACE VIEW filterable_facts AS
 SELECT f.*, r.agency, r.region, r.level, r.agency_type, r.year, r.format,
        r.file_path, r.parser_version, r.flag_codes
 FROM raw.facts f
