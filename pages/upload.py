@@ -28,7 +28,9 @@ if submitted:
     def progress(done: int, total: int, path: str) -> None:
         bar.progress(done / max(total, 1), text=t("upload_progress", done=done, total=total))
 
-    summary = ingest_paths(saved, data.db_file(), workers=min(4, os.cpu_count() or 1), progress=progress)
+    # Worker processes are forked from this threaded server: worth it only for a large batch.
+    workers = min(4, os.cpu_count() or 1) if len(saved) >= 8 else 1
+    summary = ingest_paths(saved, data.db_file(), workers=workers, progress=progress)
     bar.progress(1.0, text=t("upload_done"))
     counts = ", ".join(f"{t(f'ingest_{k}')}: {v}" for k, v in sorted(summary.by_status.items()))
     st.success(t("upload_summary", files=summary.files, counts=counts))
