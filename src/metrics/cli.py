@@ -140,8 +140,10 @@ def dashboard(db: str | None, port: int) -> None:
         click.echo(f"{summary.files} demo files ingested.")
     app = Path(__file__).resolve().parents[2] / "app.py"
     env = dict(os.environ, OGI_DB=str(path.resolve()))
+    # Run from the project folder so Streamlit reads its .streamlit/config.toml.
     sys.exit(subprocess.call([sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
-                              "--browser.gatherUsageStats", "false"], env=env))
+                              "--server.showEmailPrompt", "false", "--browser.gatherUsageStats", "false"],
+                             env=env, cwd=app.parent))
 
 
 @main.command()
