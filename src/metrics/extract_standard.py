@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import re
 from collections import deque
 from dataclasses import dataclass, field
@@ -138,6 +139,8 @@ class Reading:
     run: str = ""  # the run of digits the row was split from, if it was
     why: str = "the only split whose requester cells add up to its 总计"  # how the split was chosen
     blank: bool = False  # every cell empty
+    unread: bool = False  # the label is printed with no number by it
+    settled: dict[int, str] = field(default_factory=dict)  # cell -> the identity that decided it
 
 
 def split_run(digits: str, groups: tuple[int, ...], summed: bool) -> list[tuple[int, ...]] | None:
@@ -444,6 +447,7 @@ def section3_readings(src: Source, fmt: str, whole: bool) -> tuple[dict[str, tup
     out: dict[str, tuple[Reading, str]] = {}
     pending_labels: deque[Hit] = deque()
     pending_rows: deque[RawRow] = deque()
+    apart = False  # some row of numbers stands on a line of its own, apart from its label
 
     def assign(hit: Hit, row: RawRow) -> None:
         if hit.key not in out:
@@ -465,7 +469,17 @@ def section3_readings(src: Source, fmt: str, whole: bool) -> tuple[dict[str, tup
                 pending_rows.append(row)
         while pending_labels and pending_rows:
             assign(pending_labels.popleft(), pending_rows.popleft())
+        apart = apart or any(not r.own_line for r in rows)
+    # Where every row's numbers stand on its label's line, a label left without numbers is a row
+    # printed blank; where rows of numbers stand apart, its numbers may sit anywhere, so it stays out.
+    if not apart:
+        for hit in pending_labels:
+            out.setdefault(hit.key, (unread_row(), src.span(src.norm_at(hit.start), src.norm_at(hit.end - 1) + 1)))
     return out, hi
+
+
+def unread_row() -> Reading:
+    return Reading([None] * N_COLUMNS, [""] * N_COLUMNS, [False] * N_COLUMNS, unread=True)
 
 
 def read_raw(row: RawRow) -> Reading:
@@ -474,27 +488,133 @@ def read_raw(row: RawRow) -> Reading:
     return read_tokens(row.tokens or [], N_COLUMNS, row.reliable)
 
 
-# ------------------------------------------------ choosing among readings with the identities
+# ------------------------------------------------ settling rows with the identities
 
-def resolve_with_identities(readings: dict[str, Reading], fmt: str) -> None:
-    """Rows read from runs with several possible splits: keep the splits under which the column
-    identities of the table hold, when that narrows them."""
-    open_rows = [k for k, r in readings.items() if len(r.candidates) > 1]
-    if not open_rows:
-        return
-    sizes = [len(readings[k].candidates) for k in open_rows]
-    if _product(sizes) > MAX_COMBINATIONS:
-        return
-    checks = [i for i in identities_for(fmt) if i.per_column]
+Cell = tuple[str, int]  # a cell of section 三: row metric id, column index
+
+
+@dataclass(frozen=True)
+class Equation:
+    """A declared identity in one column (or, for the column identity, one row): sum(sign * cell) == 0."""
+
+    terms: tuple[tuple[Cell, int], ...]
+    identity: str  # the identity's description, for notes
+
+
+@functools.cache
+def section3_equations(fmt: str) -> tuple[Equation, ...]:
+    order = section3_layout(fmt).order
+    out: list[Equation] = []
+    for identity in identities_for(fmt):
+        if identity.kind == "columns":
+            out.extend(Equation((((key, N_COLUMNS - 1), 1),) + tuple(((key, c), -1) for c in range(N_COLUMNS - 1)),
+                                identity.description) for key in order)
+        elif identity.per_column:
+            out.extend(Equation(tuple(((k, col), 1) for k in identity.left) + tuple(((k, col), -1) for k in identity.right),
+                                identity.description) for col in range(N_COLUMNS))
+    return tuple(out)
+
+
+def settle_with_identities(readings: dict[str, Reading], fmt: str) -> None:
+    """Settle with the table's identities what the printed digits leave open: rows whose run splits
+    several ways keep the splits under which the identities can hold, and cells no digit gives (a row
+    printed blank, a run that lost blank cells) take the one value the identities force."""
     layout = section3_layout(fmt)
-    surviving = []
-    for combo in itertools.product(*(readings[k].candidates for k in open_rows)):
-        table = {k: list(r.values) for k, r in readings.items()}
-        table.update({k: list(c) for k, c in zip(open_rows, combo, strict=True)})
-        if all(identity_holds(i, table, layout, col) for i in checks for col in range(N_COLUMNS - 1)):
-            surviving.append(combo)
-    if not surviving or len(surviving) == _product(sizes):
+    open_rows = [k for k, r in readings.items() if len(r.candidates) > 1]
+    unsettled = [k for k, r in readings.items() if not r.candidates and None in r.values and k not in layout.parents]
+    sizes = [len(readings[k].candidates) for k in open_rows]
+    if not (open_rows or unsettled) or math.prod(sizes) > MAX_COMBINATIONS:
         return
+    known = {(k, col): v for k, r in readings.items() if not is_sum_row(k, r, layout)
+             for col, v in enumerate(r.values) if v is not None}
+    equations = section3_equations(fmt)
+    outcomes = []
+    for combo in itertools.product(*(readings[k].candidates for k in open_rows)):
+        table = dict(known)
+        table.update(((k, col), v) for k, split in zip(open_rows, combo, strict=True) for col, v in enumerate(split))
+        forced = propagate(table, equations)
+        if forced is not None and all(fits_run(completed(k, table, forced), readings[k].run) for k in unsettled):
+            outcomes.append((combo, forced))
+    if not outcomes:
+        return  # the figures break an identity: it decides nothing
+    if len(outcomes) < math.prod(sizes):
+        narrow(readings, open_rows, sizes, [combo for combo, _ in outcomes])
+    for key in unsettled:
+        fill(readings[key], key, [forced for _, forced in outcomes])
+
+
+def is_sum_row(key: str, reading: Reading, layout: Section3Layout) -> bool:
+    """A parent row printed empty (or unreadable) stands for the sum of its sub-rows, not for zeros."""
+    return key in layout.parents and (reading.blank or all(v is None for v in reading.values))
+
+
+def propagate(known: dict[Cell, int], equations: tuple[Equation, ...]) -> dict[Cell, tuple[int, str]] | None:
+    """The cells the equations force from the known ones, each with the identity that forced it; None
+    when the figures contradict an equation. No count is negative, so unknowns adding up to 0 are all 0."""
+    values = dict(known)
+    forced: dict[Cell, tuple[int, str]] = {}
+    progress = True
+    while progress:
+        progress = False
+        for equation in equations:
+            rest = 0
+            unknown = []
+            for cell, sign in equation.terms:
+                value = values.get(cell)
+                if value is None:
+                    unknown.append((cell, sign))
+                else:
+                    rest -= sign * value
+            if not unknown:
+                if rest:
+                    return None
+                continue
+            signs = {sign for _, sign in unknown}
+            if len(signs) > 1:
+                continue  # unknowns on both sides: any amount could move between them
+            total = rest * signs.pop()  # what the unknowns add up to
+            if total < 0:
+                return None
+            if total and len(unknown) > 1:
+                continue
+            for cell, _ in unknown:
+                values[cell] = total
+                forced[cell] = (total, equation.identity)
+            progress = True
+    return forced
+
+
+def completed(key: str, table: dict[Cell, int], forced: dict[Cell, tuple[int, str]]) -> list[int | None]:
+    return [table[(key, col)] if (key, col) in table else forced[(key, col)][0] if (key, col) in forced else None
+            for col in range(N_COLUMNS)]
+
+
+def fits_run(values: list[int | None], run: str) -> bool:
+    """Whether the printed run can be the row's cells written out, any 0 cell possibly printed blank
+    and an unknown (None) cell as any number: a value the identities give never overrides a digit."""
+    text = " ".join(t for t in ("0" if _ZERO_MARK.match(t) else re.sub(r"\D", "", t) for t in run.split()) if t)
+    ends = {0}
+    for value in values:
+        after: set[int] = set()
+        for pos in ends:
+            start = pos + 1 if text.startswith(" ", pos) else pos
+            if value is None:
+                after.add(pos)
+                stop = start
+                while stop < len(text) and text[stop].isdigit():
+                    stop += 1
+                    if text[start] != "0" or stop == start + 1:
+                        after.add(stop)
+            elif value == 0:
+                after.add(pos)
+            if value is not None and text.startswith(str(value), start):
+                after.add(start + len(str(value)))
+        ends = after
+    return any(not text[pos:].strip() for pos in ends)
+
+
+def narrow(readings: dict[str, Reading], open_rows: list[str], sizes: list[int],
+           surviving: list[tuple[tuple[int, ...], ...]]) -> None:
     for position, key in enumerate(open_rows):
         reading = readings[key]
         chosen = sorted({combo[position] for combo in surviving})
@@ -506,32 +626,14 @@ def resolve_with_identities(readings: dict[str, Reading], fmt: str) -> None:
                        "the table's column identities hold")
 
 
-def _product(sizes: list[int]) -> int:
-    out = 1
-    for s in sizes:
-        out *= s
-    return out
-
-
-def row_value(table: dict[str, list[int | None]], layout: Section3Layout, key: str, col: int) -> int | None:
-    """A cell of the table, a missing parent row counting as the sum of its sub-rows."""
-    row = table.get(key)
-    if row is not None and row[col] is not None:
-        return row[col]
-    kids = layout.parents.get(key)
-    if row is not None or not kids:
-        return None
-    parts = [row_value(table, layout, k, col) for k in kids]
-    return None if None in parts else sum(parts)
-
-
-def identity_holds(identity, table, layout: Section3Layout, col: int) -> bool:
-    """True unless every figure of the identity is known in column `col` and the sums differ."""
-    left = [row_value(table, layout, k, col) for k in identity.left]
-    right = [row_value(table, layout, k, col) for k in identity.right]
-    if None in left or None in right:
-        return True
-    return sum(left) == sum(right)
+def fill(reading: Reading, key: str, outcomes: list[dict[Cell, tuple[int, str]]]) -> None:
+    """Give the row each missing cell that every reading of the table forces to the same value."""
+    for col in range(N_COLUMNS):
+        found = [o.get((key, col)) for o in outcomes]
+        if reading.values[col] is not None or None in found or len({v for v, _ in found}) > 1:
+            continue
+        reading.values[col], reading.settled[col] = found[0]
+        reading.derived[col] = True
 
 
 # ---------------------------------------------------------------- section 三 facts
@@ -544,7 +646,7 @@ def section3_facts(readings: dict[str, tuple[Reading, str]], fmt: str, where: st
         if key not in readings:
             continue
         reading, label = readings[key]
-        if key in layout.parents and (reading.blank or all(v is None for v in reading.values)):
+        if is_sum_row(key, reading, layout):
             continue  # a parent printed empty (or unreadable) is the sum of its sub-rows, below
         values[key] = reading.values
         for col, value in enumerate(reading.values):
@@ -552,7 +654,7 @@ def section3_facts(readings: dict[str, tuple[Reading, str]], fmt: str, where: st
                 continue
             facts.append(Fact(key, value, column=COLUMN_IDS[col], derived=reading.derived[col],
                               evidence=row_evidence(where, label, col, reading),
-                              note=split_note(reading)))
+                              note=settled_note(reading, col) or split_note(reading)))
     for parent, kids in layout.parents.items():
         if parent in values:
             continue
@@ -567,6 +669,8 @@ def section3_facts(readings: dict[str, tuple[Reading, str]], fmt: str, where: st
 
 def row_evidence(where: str, label: str, col: int, reading: Reading) -> str:
     head = f"{where}, row {label}, column {COLUMN_ZH[COLUMN_IDS[col]]}"
+    if col in reading.settled:
+        return f"{head}: {printed(reading)}; {settled_note(reading, col)}"
     if reading.derived[col]:
         return f"{head}: blank, the sum of the row's other cells"
     if reading.texts[col]:
@@ -581,18 +685,38 @@ def split_note(reading: Reading) -> str:
     return f"cells run together in '{reading.run}'; read as {split}: {reading.why}"
 
 
+def printed(reading: Reading) -> str:
+    return "no number printed by the label" if reading.unread else f"'{reading.run}' does not fill the row"
+
+
+def settled_note(reading: Reading, col: int) -> str:
+    if col not in reading.settled:
+        return ""
+    return f"{reading.values[col]}, the only value the identity {reading.settled[col]} allows"
+
+
 def split_flags(readings: dict[str, tuple[Reading, str]], where: str) -> list[Flag]:
     flags = []
     for key, (reading, label) in readings.items():
-        if reading.candidates and None not in reading.values:
-            shown = "|".join(str(v) for v in reading.values)
+        shown = "|".join("?" if v is None else str(v) for v in reading.values)
+        if reading.settled or reading.unread:
+            flags.append(settled_flag(reading, key, f"{where}, row {label}: {printed(reading)}; ", shown))
+        elif reading.candidates and None not in reading.values:
             flags.append(Flag("ambiguous_row", f"{where}, row {label}: '{reading.run}' read as {shown}, "
                               f"{reading.why}", key, severity="info"))
         elif None in reading.values:
-            known = "|".join("?" if v is None else str(v) for v in reading.values)
             flags.append(Flag("ambiguous_row", f"{where}, row {label}: '{reading.run}' cannot be split with "
-                              f"certainty; only the cells shown are kept: {known}", key))
+                              f"certainty; only the cells shown are kept: {shown}", key))
     return flags
+
+
+def settled_flag(reading: Reading, key: str, head: str, shown: str) -> Flag:
+    decided = "; ".join(dict.fromkeys(reading.settled.values()))
+    by = f" ({decided})" if decided else ""
+    if None in reading.values:
+        return Flag("ambiguous_row", f"{head}the table's identities do not fix every cell; only the cells "
+                    f"shown are kept: {shown}{by}", key)
+    return Flag("ambiguous_row", f"{head}the table's identities give {shown}{by}", key, severity="info")
 
 
 # ---------------------------------------------------------------- section 四
@@ -957,7 +1081,7 @@ def read_source(src: Source, fmt: str, whole: bool) -> tuple[list[Fact], list[Fl
     facts, flags = section2_facts(src, whole)
     readings, section3_end = section3_readings(src, fmt, whole)
     plain = {k: r for k, (r, _) in readings.items()}
-    resolve_with_identities(plain, fmt)
+    settle_with_identities(plain, fmt)
     flags.extend(split_flags(readings, src.where))
     facts.extend(section3_facts(readings, fmt, src.where))
     lo = first_of(src, SECTION4_START, max(section3_end, 0)) if (whole or section3_end >= 0) else -1

@@ -31,6 +31,15 @@ class Identity:
     kind: str = "sum"  # "sum": left == right; "columns": 总计 == the requester columns, each row
 
 
+# Section 三 rows made of sub-rows, as the table prints them (the descriptions are shown to users).
+_PARENTS_ZH = {
+    "outcome_denied": "(三) 不予公开",
+    "outcome_unable": "(四) 无法提供",
+    "outcome_not_processed": "(五) 不予处理",
+    "outcome_other": "(六) 其他处理",
+}
+
+
 def _children(parent: str, fmt: str) -> tuple[str, ...]:
     return tuple(r.metric_id for r in SECTION3_ROWS if r.parent == parent and fmt in r.formats)
 
@@ -56,11 +65,11 @@ def _standard_identities() -> list[Identity]:
         ),
         Identity("std_columns", "总计 = 自然人 + 五类法人或其他组织, 每一行", (), (), BOTH, kind="columns"),
     ]
-    for parent in ("outcome_denied", "outcome_unable", "outcome_not_processed", "outcome_other"):
+    for parent, zh in _PARENTS_ZH.items():
         for fmt in (STD2019, STD2021):
             kids = _children(parent, fmt)
             if kids:
-                out.append(Identity(f"std_{parent}_parts", f"{parent} = 其分项之和", (parent,), kids,
+                out.append(Identity(f"std_{parent}_parts", f"{zh} = 其分项之和", (parent,), kids,
                                     (fmt,), per_column=True))
     for group, zh in SECTION4_GROUPS:
         parts = tuple(f"{group}_{c}" for c, _ in SECTION4_COLUMNS if c != "total")
