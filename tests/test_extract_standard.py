@@ -241,3 +241,26 @@ def test_section4_pipe_row_with_blank_edge_cells_keeps_every_position(tmp_path, 
     assert [got[f"lit_direct_{c}"] for c in ("upheld", "corrected", "other", "pending", "total")] == [1, 0, 1, 1, 3]
     assert [got[f"lit_after_review_{c}"] for c in ("upheld", "corrected", "other", "pending", "total")] == [
         1, 0, 0, 0, 1]
+
+
+def test_numbers_below_their_labels_stay_with_them_when_blank_rows_print_no_numbers(tmp_path):
+    printed = {"一、本年新收政府信息公开申请数量": "5 1 0 0 0 0 6", "三、本年度办理结果 （一）予以公开": "3 1 0 0 0 0 4",
+               "（二）部分公开": "1 0 0 0 0 0 1", "（四）无法提供 1.本机关不掌握相关政府信息": "1 0 0 0 0 0 1",
+               "（七）总计": "5 1 0 0 0 0 6"}
+    blank = ["二、上年结转政府信息公开申请数量", "（三）不予公开 1.属于国家秘密", "2.其他法律行政法规禁止公开",
+             "（五）不予处理 1.信访举报投诉类申请", "2.重复申请", "（六）其他处理", "四、结转下年度继续办理"]
+    order = [*list(printed)[:1], blank[0], *list(printed)[1:3], *blank[1:3], list(printed)[3], *blank[3:6],
+             list(printed)[4], blank[6]]
+    lines = ["三、收到和处理政府信息公开申请情况", "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"]
+    for label in order:
+        lines += [label] + ([printed[label]] if label in printed else [])
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"]
+    path = tmp_path / "below.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    facts, _ = extract_standard(read_document(path), "std2019")
+    got = {f.metric_id: f.value for f in facts if f.column == "total" and not f.derived}
+    assert {k: got.get(k) for k in ("requests_new", "outcome_granted", "outcome_partial", "unable_not_held",
+                                    "outcome_total")} == {
+        "requests_new": 6, "outcome_granted": 4, "outcome_partial": 1, "unable_not_held": 1, "outcome_total": 6}
+    assert got.get("requests_carried_over") in (None, 0)
+    assert got.get("denied_state_secret") in (None, 0)

@@ -447,31 +447,40 @@ def section3_readings(src: Source, fmt: str, whole: bool) -> tuple[dict[str, tup
     out: dict[str, tuple[Reading, str]] = {}
     pending_labels: deque[Hit] = deque()
     pending_rows: deque[RawRow] = deque()
-    apart = False  # some row of numbers stands on a line of its own, apart from its label
+    gaps = [gap_rows(gap_text(src, hit, src.norm_at(hits[i + 1].start) if i + 1 < len(hits) else src.norm_at(hi)))
+            for i, hit in enumerate(hits)]
+    # Numbers on the line below each label (PDF text): no label is followed by more than one row, so a
+    # row belongs to the label right above it and a label with none is a row printed blank. Otherwise
+    # labels and rows of numbers were printed apart, and rows go to the labels in order.
+    below = all(sum(1 for r in rows if not r.own_line) <= 1 for rows in gaps)
+    apart = False  # some row of numbers stands apart from its label
 
     def assign(hit: Hit, row: RawRow) -> None:
         if hit.key not in out:
             out[hit.key] = (read_raw(row), src.span(src.norm_at(hit.start), src.norm_at(hit.end - 1) + 1))
 
-    for index, hit in enumerate(hits):
-        stop = src.norm_at(hits[index + 1].start) if index + 1 < len(hits) else src.norm_at(hi)
-        rows = gap_rows(gap_text(src, hit, stop))
+    for hit, rows in zip(hits, gaps, strict=True):
         own = [r for r in rows if r.own_line]
+        loose = [r for r in rows if not r.own_line]
         if own:
             assign(hit, own[0])
+        elif below and loose:
+            assign(hit, loose[0])
+            continue
         elif hit.key not in layout.parents:
             pending_labels.append(hit)
-        # Rows under no label of their own belong, in order, to labels printed without numbers.
-        for row in (r for r in rows if not r.own_line):
+        if below:
+            continue
+        for row in loose:
             if pending_labels:
                 assign(pending_labels.popleft(), row)
             else:
                 pending_rows.append(row)
         while pending_labels and pending_rows:
             assign(pending_labels.popleft(), pending_rows.popleft())
-        apart = apart or any(not r.own_line for r in rows)
-    # Where every row's numbers stand on its label's line, a label left without numbers is a row
-    # printed blank; where rows of numbers stand apart, its numbers may sit anywhere, so it stays out.
+        apart = apart or bool(loose)
+    # Where every row's numbers stand on (or right below) its label, a label left without numbers is a
+    # row printed blank; where rows of numbers stand apart, its numbers may sit anywhere, so it stays out.
     if not apart:
         for hit in pending_labels:
             out.setdefault(hit.key, (unread_row(), src.span(src.norm_at(hit.start), src.norm_at(hit.end - 1) + 1)))
