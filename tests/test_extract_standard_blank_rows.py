@@ -120,12 +120,13 @@ def test_identities_never_override_a_printed_digit(tmp_path):
     assert any(f.metric_id == "requests_carried_forward" and f.severity == "warning" for f in flags)
 
 
-def test_label_without_numbers_is_not_filled_where_rows_of_numbers_stand_apart_from_labels(tmp_path):
-    # Each row's numbers on the line below its label: the last label's numbers may be anywhere.
+def test_label_without_numbers_below_it_is_a_blank_row_settled_by_the_identities(tmp_path):
+    # Each row's numbers on the line below its label; the last label has none: a row printed blank.
     facts, flags = extract_rows(tmp_path, replaced(carried_forward=""), between="\n")
     assert row(facts, "requests_new") == [5, 1, 0, 0, 0, 0, 6]
-    assert row(facts, "requests_carried_forward") == [None] * 7
-    assert not any(f.metric_id == "requests_carried_forward" for f in flags)
+    assert row(facts, "requests_carried_forward") == [0] * 7
+    settled = [f for f in flags if f.metric_id == "requests_carried_forward"]
+    assert [(f.code, f.severity) for f in settled] == [("ambiguous_row", "info")]
 
 
 @pytest.mark.parametrize(("values", "run", "fits"), [
