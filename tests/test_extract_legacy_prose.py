@@ -359,3 +359,39 @@ def test_no_fee_charged_to_the_applicant():
 def test_year_count_inside_a_cumulative_sentence_after_qizhong():
     body = "本区到年底累计主动公开政府信息5928条,其中,本年度新增主动公开政府信息2110条。"
     assert values(body) == {"proactive_items": 2110}
+
+
+def test_cumulative_up_to_the_end_of_a_named_year_is_not_the_year_total():
+    assert values("本局到2013年底累计主动公开政府信息300条,全文电子化率达100%。") == {}
+
+
+def test_spaced_out_words_and_figures_of_a_word_export():
+    assert values("2013 年主动公开政府信息数 1 024 条。") == {}
+    assert values("2013 年主动公开政 府信息数 1024 条。") == {"proactive_items": 1024}
+
+
+def test_proactive_total_published_with_gongbu():
+    assert values("2013年在县政府门户网站主动公布政府信息有64条。") == {"proactive_items": 64}
+
+
+def test_proactive_total_after_an_aside_in_brackets():
+    body = "我局网站2013年度主动公开政务信息(包括:政务公开、办事服务等3个一级栏目)共计812条。"
+    assert values(body) == {"proactive_items": 812}
+
+
+def test_outcome_counts_written_before_the_outcome():
+    body = "全年受理申请7件,其中3件同意公开,1件部分公开,1件不予公开,1件不属于本机关公开范围,1件信息不存在。"
+    assert values(body) == {"requests_new": 7, "outcome_granted": 3, "outcome_partial": 1, "outcome_denied": 1,
+                            "outcome_not_this_agency": 1, "unable_not_held": 1}
+
+
+def test_outcome_count_before_the_outcome_never_starts_inside_a_number():
+    assert values("受理申请1,236件不属于本机关。") == {"requests_new": 1236}
+
+
+@pytest.mark.parametrize("body", [
+    "本年度未存在政府信息公开收费及减免情况。",
+    "根据上级统一部署,我镇对申请公开政府信息暂免收费。",
+])
+def test_no_fee_existing_or_fees_waived_give_zero(body):
+    assert values(body) == {"request_fees_10k_yuan": 0}

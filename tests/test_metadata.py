@@ -1,3 +1,5 @@
+import pytest
+
 from metrics.metadata import agency_from_title, agency_type, read_metadata, region_and_level
 from metrics.models import Document
 
@@ -72,3 +74,33 @@ def test_pinyin_readings_after_characters_do_not_hide_the_report():
 
     text = "政府信息公開(kāi)工作年度報(bào)告\n主動(dòng)公開(kāi)政府信息12條"
     assert detect_format(Document(path="p.txt", text=text)) == "legacy_prose"
+
+
+def test_agency_from_titles_saying_xinxi_gongkai_or_qingkuang_baogao():
+    assert agency_from_title("云川市公安局2012年信息公开年度报告") == "云川市公安局"
+    assert agency_from_title("2014年云川市民政局政府信息公开工作情况报告") == "云川市民政局"
+
+
+def test_title_cell_of_a_metadata_block_loses_its_separator():
+    doc = Document(path="x.txt", text="正文", page_meta={"标题": "| 云川市国土资源局2015年政府信息公开年度报告"})
+    assert read_metadata(doc).agency == "云川市国土资源局"
+
+
+@pytest.mark.parametrize("line", [
+    "2011年云川区卫生局政府信息公开年报 一、引言 本年报是根据《条例》要求编制的。",
+    "- 中文名:云川区卫生局2011年政府信息公开工作年度报告",
+    "1、 云川区卫生局 2011 年度 政府信息公开工作年度报告 本报告是根据条例要求编制的。",
+])
+def test_title_at_the_start_of_a_longer_line_or_after_a_field_label(line):
+    meta = read_metadata(Document(path="x.txt", text=line + "\n正文"))
+    assert (meta.agency, meta.year) == ("云川区卫生局", 2011)
+
+
+def test_a_report_named_in_a_sentence_with_text_after_it_is_not_a_title():
+    doc = Document(path="x.txt", text="现将我局2014年政府信息公开情况报告如下。\n一、主动公开")
+    assert read_metadata(doc).agency == ""
+
+
+def test_agency_from_the_sentence_saying_who_compiled_the_report():
+    doc = Document(path="p.txt", text="本年报是根据《条例》要求,由云川市教育局编制的2011年度政府信息公开年度报告。")
+    assert read_metadata(doc).agency == "云川市教育局"

@@ -85,8 +85,13 @@ class Sentence:
     original: str  # the evidence shown to the user
 
 
+# Word-processor exports space out words and figures ('政府信息数 2030 条', '信 息'); Chinese never
+# needs those spaces, and dropping them never joins two numbers.
+_LAYOUT_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000\xa0]+(?=[\u4e00-\u9fff\d])|(?<=\d)[ \u3000\xa0]+(?=[\u4e00-\u9fff])")
+
+
 def sentences(text: str) -> list[Sentence]:
-    joined = _join_broken_lines(strip_ruby(text))
+    joined = _LAYOUT_SPACE.sub("", _join_broken_lines(strip_ruby(text)))
     norm = _normalize(joined)
     same_shape = len(norm) == len(joined)
     out = []
@@ -130,6 +135,12 @@ _EVENT_UNIT = r"(?:次|场|期)"
 _TAIL = rf"(?P<unit_after>{APPROX_AFTER_UNIT})?"
 _GAP = r"[^,;:。!?()\d]"  # label words may be separated by other words, never by punctuation or digits
 
+# A count that opens a list item ('其中4件…', ',1件…'), and the units such an item counts in. The comma
+# must follow a non-digit, so '1,236件' is never read from its second group.
+_ITEM_START = r"(?:(?<=\D,)|(?<=[、;:])|(?<=其中))"
+_ITEM_N = rf"(?P<before>{APPROX_BEFORE})?(?P<num>{NUMBER})(?P<after>{APPROX_AFTER})?"
+_LIST_UNIT = r"(?:件|条|宗|份|个|项)"
+
 _NEG = r"(?:没有|并未|均未|未曾|从未|尚未|还未|未有|未|没|无(?![法论偿需须条限]))"
 
 
@@ -146,9 +157,12 @@ def _rule(metric_id: str, trigger: str, pattern: str, context: str = "") -> Rule
 
 
 _COUNT_RULES: tuple[Rule, ...] = (
-    # 主动公开政府信息1,236条 / 主动公开了涉公安政府信息120条 / 2009年新增的主动公开政府信息94条
+    # 主动公开政府信息1,236条 / 主动公开了涉公安政府信息120条 / 2009年新增的主动公开政府信息94条 /
+    # 主动公布政府信息有71条 / 主动公开政务信息(包括…等栏目)共计76855条: an aside in brackets may
+    # stand between the label and its total.
     _rule("proactive_items", "主动",
-          rf"(?<!应)主动(?:向社会|向公众|对外)?公开(?:了)?(?P<mid>{_GAP}{{0,8}}?)(?:政府)?信息(?:的)?(?:件数|条数|数|数量|总数|总量)?{_CONN}{_N}{_ITEM_UNIT}{_TAIL}"),
+          rf"(?<!应)主动(?:向社会|向公众|对外)?(?:公开|公布)(?:了)?(?P<mid>{_GAP}{{0,8}}?)(?:政府)?信息(?:的)?"
+          rf"(?:件数|条数|数|数量|总数|总量)?(?:\([^()]{{0,80}}\))?{_CONN}{_N}{_ITEM_UNIT}{_TAIL}"),
     # 全年公开政府信息356条 / 我局共公开政府信息356条; plain 信息 is too often one topic's items
     _rule("proactive_items", "公开",
           rf"(?:全年|(?:全年|本年|今年|本年度|年内|我\w{{1,2}}|本\w{{1,2}})(?:共|累计|共计|总共))(?:向社会)?公开(?:各类)?政府信息"
@@ -189,6 +203,13 @@ _COUNT_RULES: tuple[Rule, ...] = (
     _rule("outcome_not_this_agency", "本",
           rf"(?:非本(?:行政)?(?:机关|单位|部门|局)|不属于本(?:行政)?(?:机关|单位|部门|局))"
           rf"(?:公开|职责|掌握|负责公开)?(?:范围)?(?:的)?(?:政府)?(?:信息)?(?:公开)?(?:范围)?{_Q}{_CONN}{_N}{_REQUEST_UNIT}"),
+    # 其中4件不属于本行政机关公开范围,1件信息不存在: the count before the outcome, as a list item.
+    _rule("outcome_not_this_agency", "本",
+          rf"{_ITEM_START}{_ITEM_N}{_LIST_UNIT}(?:申请)?(?:为|属于)?(?:非本|不属于本)(?:行政)?(?:机关|单位|部门|局)"),
+    _rule("unable_not_held", "存在", rf"{_ITEM_START}{_ITEM_N}{_LIST_UNIT}(?:申请)?(?:的)?(?:政府)?信息不存在"),
+    _rule("outcome_granted", "公开", rf"{_ITEM_START}{_ITEM_N}{_LIST_UNIT}(?:申请)?(?:为)?(?:同意公开|予以公开|全部公开)"),
+    _rule("outcome_partial", "部分公开", rf"{_ITEM_START}{_ITEM_N}{_LIST_UNIT}(?:申请)?(?:为)?(?:同意)?部分公开"),
+    _rule("outcome_denied", "公开", rf"{_ITEM_START}{_ITEM_N}{_LIST_UNIT}(?:申请)?(?:为)?(?:不予公开|不同意公开)"),
     _rule("outcome_already_public", "已主动公开",
           rf"已主动公开(?:范围)?(?:的)?(?:政府)?(?:信息)?{_Q}{_CONN}{_N}{_REQUEST_UNIT}"),
     _rule("outcome_told_to_amend", "更改补充", rf"告知(?:作出)?更改补充{_Q}{_CONN}{_N}{_REQUEST_UNIT}"),
@@ -211,8 +232,11 @@ _FEE_AMOUNT = re.compile(
 _FEE_CONTEXT = re.compile(r"申请|检索|复制|邮寄|信息公开")
 _FEE_OTHER_MONEY = re.compile(r"经费|预算|建设|运维|维护|采购|资金|补贴")
 # 未收过任何费用 / 没有收费及减免的情况 / 未涉及政府信息公开的收费 / 未向申请人收取费用
-_FEE_NONE = re.compile(rf"(?:{_NEG}|不)(?P<whom>向申请人)?(?:(?:收取|收过|涉及|发生|产生|进行|有)过?(?:任何)?[^,;:。!?\d]{{0,16}}?)?"
+_FEE_NONE = re.compile(rf"(?:{_NEG}|不)(?P<whom>向申请人)?(?:(?:收取|收过|涉及|发生|产生|进行|存在|有)过?(?:任何)?[^,;:。!?\d]{{0,16}}?)?"
                        rf"(?:收费|费用|收取)(?!通知|标准|依据)")
+
+# 对申请公开政府信息暂免收费: fees waived, so none were collected.
+_FEE_WAIVED = re.compile(r"(?:暂免|免于|免予|免除|一律免)收(?:取)?费")
 
 # Negated events: 未发生行政复议和行政诉讼, 没有接到…申请. Scope runs to the clause end.
 _NONE_EVENT = re.compile(
@@ -232,7 +256,7 @@ _BOTH_ZERO = re.compile(
 
 # Signs that a figure counts all years, not the report year.
 # 到年底累计 counts up to the year's end from the start, like 截至年底.
-_CUMULATIVE = re.compile(r"历年|截至|截止|至今|迄今|以来|累积|(?:到|至)(?:\d{4}年)?年底")
+_CUMULATIVE = re.compile(r"历年|截至|截止|至今|迄今|以来|累积|(?:到|至)(?:\d{4})?年?年底")
 _SINCE = {"以来", "至今"}
 _FRESH = re.compile(r"本年|今年|全年|当年|新增|年度内|本年度")
 _OTHER_YEAR = re.compile(r"上年|去年|上一年|前年|同期")
@@ -328,6 +352,8 @@ def _fee_candidates(s: Sentence, year: int | None) -> Iterator[Candidate]:
             continue
         value = to_10k_yuan(float(m.group("num").replace(",", "")), m.group("money"))
         yield Candidate("request_fees_10k_yuan", value, False, s.original, strong=True)
+    if _FEE_WAIVED.search(s.norm):
+        yield Candidate("request_fees_10k_yuan", 0, False, s.original, strong=True, note="stated that fees are waived")
     for m in _FEE_NONE.finditer(s.norm):
         # 申请人 marks a condition ('申请人可以…'), except as the one charged: 未向申请人收取费用.
         words = m.group().replace("向申请人", "", 1) if m.group("whom") else m.group()

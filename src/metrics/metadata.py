@@ -13,8 +13,9 @@ from pathlib import Path
 from metrics.models import Document, Metadata
 from metrics.normalize import normalize
 
+# 信息公开 without 政府 and 工作情况报告 are titles' wordings too ('某局2012年信息公开年度报告').
 _REPORT_WORDS = re.compile(
-    r"(政府信息公开|政务公开)?(工作)?(年度)?(报告|年报)(全文)?$|政府信息公开(工作)?$"
+    r"((?:政府|政务)?信息公开|政务公开)?(工作)?(情况)?(年度)?(报告|年报)(全文)?$|政府信息公开(工作)?$"
 )
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d\d)\s*年?度?")
 _ZH_YEAR_IN_TITLE = re.compile(r"([〇零一二三四五六七八九]{4})\s*年度?")
@@ -45,10 +46,10 @@ def read_metadata(doc: Document) -> Metadata:
 
 def _title(doc: Document) -> str:
     for key in ("标题", "页面标题"):
-        value = doc.page_meta.get(key, "").strip()
+        value = doc.page_meta.get(key, "").strip(" |\t")
         if value and _TITLE_LINE.search(normalize(value)):
             return value
-    lines = [_title_cell(line.strip(" |\t#*")) for line in doc.text.splitlines()[:80]]
+    lines = [_title_cell(_title_prefix(line.strip(" |\t#*"))) for line in doc.text.splitlines()[:80]]
     lines = [line for line in lines if line]
     for i in range(len(lines)):
         # PDF and scraped text break titles over lines ("2024年某某委政府信息公开工作" / "年度报告").
@@ -74,6 +75,23 @@ def _title_cell(line: str) -> str:
     """The title cell of a page-header row ('名称 | 某局2014年政府信息公开年度报告 | |'), else the line."""
     cells = [cell.strip() for cell in line.split("|")]
     return next((cell for cell in cells if _is_title(cell)), line) if len(cells) > 1 else line
+
+
+# Scraped pages run the title into what follows on one line ('某局2011年政府信息公开年报 一、引言 本年报…'),
+# or give it after a short field label ('中文名:某局2014年…报告'); a list number may lead ('1、 某街道…').
+_TITLE_THEN_SPACE = re.compile(r"^(?:\d{1,2}、\s*)?(.{6,60}?(?:报告|年报|報告|年報))\s")
+_LABELLED_TITLE = re.compile(r"^[-•*\s]*[\u4e00-\u9fff]{1,5}\s*[:：]\s*(.+)$")
+
+
+def _title_prefix(line: str) -> str:
+    """The title at the start of a line that goes on with other text, else the line."""
+    if _is_title(line):
+        return line
+    for pattern in (_TITLE_THEN_SPACE, _LABELLED_TITLE):
+        m = pattern.match(line)
+        if m and _is_title(m.group(1).strip()):
+            return m.group(1).strip()
+    return line
 
 
 def _title_from_file_name(path: str) -> str:
@@ -139,17 +157,19 @@ def _agency_from_meta(doc: Document) -> str:
     return ""
 
 
-# "现公布2012年凤安镇政府信息公开工作年度报告": the body names the report when the page has no title.
+# "现公布2012年凤安镇政府信息公开工作年度报告", "由某局编制的2011年度政府信息公开年度报告": the body
+# names the report when the page has no title.
 _REPORT_IN_SENTENCE = re.compile(
     r"(?:公布|发布|编制|现将)(?:了)?(?:(?:19|20)\d\d年度?)?([\u4e00-\u9fff]{2,25}?)(?:(?:19|20)\d\d年度?)?"
-    r"政府信息公开(?:工作)?(?:年度)?报告")
+    r"政府信息公开(?:工作)?(?:年度)?报告"
+    r"|由([\u4e00-\u9fff]{2,25}?)编制的(?:(?:19|20)\d\d年度?)(?:政府|政务)信息公开(?:工作)?(?:年度)?(?:报告|年报)")
 
 
 def _agency_from_sentence(doc: Document) -> str:
     m = _REPORT_IN_SENTENCE.search(normalize(doc.text[:4000]))
     if m is None:
         return ""
-    agency = re.sub(r"^(本|我|向社会|特向社会|全)", "", m.group(1))
+    agency = re.sub(r"^(本|我|向社会|特向社会|全)", "", m.group(1) or m.group(2))
     return agency if len(agency) >= 3 and not agency.startswith(("本", "我")) else ""
 
 
