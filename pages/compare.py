@@ -18,7 +18,9 @@ f = widgets.require_filters()
 
 if f.year_from < f.year_to:
     widgets.keep_choices_valid("compare_span", (), (f.year_from, f.year_to))
-    span = st.slider(t("compare_span"), f.year_from, f.year_to, (f.year_to, f.year_to), key="compare_span")
+    # A widget whose value lives in session state must not also be given a default.
+    first_visit = {} if "compare_span" in st.session_state else {"value": (f.year_to, f.year_to)}
+    span = st.slider(t("compare_span"), f.year_from, f.year_to, key="compare_span", **first_visit)
 else:
     span = (f.year_from, f.year_to)
 in_span = data.query("agency_rates", dataclasses.replace(f, year_from=span[0], year_to=span[1]))
@@ -26,8 +28,10 @@ by_volume = in_span.sort_values("outcome_total", ascending=False, na_position="l
 options = sorted(set(data.query("selected_agencies")["agency"]))
 preset = [a for a in f.agencies if a in options][:8]
 widgets.keep_choices_valid("compare_agencies", options)
-chosen = st.multiselect(t("compare_agencies"), options, default=preset if len(preset) >= 2 else by_volume[:3],
-                        max_selections=8, key="compare_agencies", help=t("compare_agencies_help"))
+first_pick = {} if "compare_agencies" in st.session_state else {
+    "default": preset if len(preset) >= 2 else by_volume[:3]}
+chosen = st.multiselect(t("compare_agencies"), options, max_selections=8, key="compare_agencies",
+                        help=t("compare_agencies_help"), **first_pick)
 if len(chosen) < 2:
     st.info(t("compare_pick_two"))
     st.stop()

@@ -97,7 +97,7 @@ def db_report_ids(db: Path, region: str) -> set[str]:
 
 def test_filter_download_and_reload(server, page, fixture_db):
     # A page opened by URL on a fresh server must still get app.py's sidebar.
-    page.goto(f"{server}/overview")
+    page.goto(f"{server}/")  # the default page lives at the root
     page.get_by_role("heading", name="总览").wait_for(timeout=30000)
     wait_for_metric(page, "报告数", "12")
     page.screenshot(path=str(SHOTS / "overview.png"), full_page=True)
