@@ -7,12 +7,13 @@ import re
 
 import opencc
 
-_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_FULLWIDTH.update({0x3000: 0x20})
-# Punctuation that reports write in several ways and that label matching should treat as one.
-_PUNCT = str.maketrans({"〔": "[", "〕": "]", "【": "[", "】": "]", "、": ",", "，": ",", "。": ".",
-                        "“": '"', "”": '"', "‘": "'", "’": "'", "—": "-", "–": "-", "－": "-",
-                        "\u00a0": " ", "\u200b": ""})
+# Full-width ASCII to ASCII, and punctuation that reports write in several ways and that label
+# matching should treat as one, in a single translation table.
+_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20} | str.maketrans({
+    "〔": "[", "〕": "]", "【": "[", "】": "]", "、": ",", "，": ",", "。": ".", "“": '"', "”": '"', "‘": "'",
+    "’": "'", "—": "-", "–": "-", "\u00a0": " ", "\u200b": ""})
+# Cells and labels repeat across reports; whole texts are too big to keep.
+_CACHED_LENGTH = 200
 
 
 @functools.cache
@@ -30,7 +31,14 @@ _PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìō
 
 def normalize(text: str) -> str:
     """Simplified characters, ASCII digits and punctuation; same length is not guaranteed."""
-    return _PINYIN_NOTE.sub("", to_simplified(text.translate(_FULLWIDTH).translate(_PUNCT)))
+    return _normalize_short(text) if len(text) <= _CACHED_LENGTH else _normalize(text)
+
+
+def _normalize(text: str) -> str:
+    return _PINYIN_NOTE.sub("", to_simplified(text.translate(_TABLE)))
+
+
+_normalize_short = functools.lru_cache(maxsize=1 << 16)(_normalize)
 
 
 _SPACE = re.compile(r"\s+")
@@ -38,4 +46,11 @@ _SPACE = re.compile(r"\s+")
 
 def compact(text: str) -> str:
     """normalize() without any whitespace: for matching table labels."""
+    return _compact_short(text) if len(text) <= _CACHED_LENGTH else _compact(text)
+
+
+def _compact(text: str) -> str:
     return _SPACE.sub("", normalize(text))
+
+
+_compact_short = functools.lru_cache(maxsize=1 << 16)(_compact)
