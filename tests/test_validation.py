@@ -58,3 +58,8 @@ def test_prose_count_differing_from_table_is_flagged_and_approximate_is_not():
     flags = check_text_against_table(table, [Fact("requests_new", 860, evidence="共受理申请860件")])
     assert [f.code for f in flags] == ["text_vs_table"]
     assert check_text_against_table(table, [Fact("requests_new", 800, approximate=True)]) == []
+
+
+def test_prose_count_that_includes_carried_over_requests_agrees_with_the_table():
+    table = [Fact("requests_new", 713), Fact("requests_carried_over", 36)]
+    assert check_text_against_table(table, [Fact("requests_new", 749, evidence="共受理申请749件")]) == []

@@ -5,7 +5,9 @@ Pure: no database. Runs in worker processes during ingest.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from metrics import formats
 from metrics.derive import derived_facts
@@ -41,9 +43,18 @@ def extract_document(doc: Document) -> Extraction:
     ex.facts = facts
     ex.flags = flags + check_identities(facts, fmt)
     if fmt in (formats.STD2019, formats.STD2021):
-        prose, _ = extract_legacy_prose(doc)
+        prose, _ = extract_legacy_prose(_overview(doc))
         ex.flags += check_text_against_table(facts, [f for f in prose if f.metric_id in _PROSE_CHECKED])
     return ex
+
+
+# Section 二's heading; the prose a standard report states its counts in comes before it (一、总体情况).
+_SECTION2_HEADING = re.compile(r"二\s*[、.．]\s*主动公开政府信息情况|二\s*[、.．]\s*主動公開政府信息情況")
+
+
+def _overview(doc: Document) -> Document:
+    m = _SECTION2_HEADING.search(doc.text)
+    return doc if m is None else replace(doc, text=doc.text[:m.start()], tables=[])
 
 
 def _with_prose_figures(doc: Document, fmt: str, facts: list[Fact]) -> list[Fact]:
