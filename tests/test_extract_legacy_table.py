@@ -198,3 +198,15 @@ def test_row_codes_of_a_statistical_form_are_not_figures():
     text = ("政府信息公开情况统计表\n指标名称\n| 计量单位\n| 代码\n| 本期实际\n主动公开信息数\n| 条\n| 01\n| 236\n申请总数\n| 件\n| 10\n|\n"
             "当面申请数\n| 件\n| 11\n| 3\n行政复议数\n| 件\n| 32\n|\n")
     assert values(Document(path="t.txt", text=text)) == {"proactive_items": 236, "requests_in_person": 3}
+
+
+def test_labels_wrapped_over_lines_of_a_narrow_column_still_name_their_rows():
+    text = ("政府信息公开情况统计表\n其中:主动公开规范性文件\n数\n条\n9\n危及国家安全、公共安全、\n经济安全和社会稳定\n件\n0\n"
+            "(一)维持具体行政行为或\n者驳回原告诉讼请求数\n件\n5\n")
+    assert values(Document(path="t.txt", text=text)) == {
+        "proactive_normative_docs": 9, "denied_security_stability": 0, "litigation_upheld": 5}
+
+
+def test_a_label_ending_in_a_unit_character_is_not_cut_into_label_and_unit():
+    text = "政府信息公开情况统计表\n其中:主动公开规范性文件 | 条 | 12\n"
+    assert values(Document(path="t.txt", text=text)) == {"proactive_normative_docs": 12}

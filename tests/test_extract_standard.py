@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from metrics.extract_standard import extract_standard, split_run
+from metrics.extract_standard import extract_standard, is_sentence, place_tokens, read_tokens, split_run
 from metrics.readers import read_document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "standard"
@@ -264,3 +264,49 @@ def test_numbers_below_their_labels_stay_with_them_when_blank_rows_print_no_numb
         "requests_new": 6, "outcome_granted": 4, "outcome_partial": 1, "unable_not_held": 1, "outcome_total": 6}
     assert got.get("requests_carried_over") in (None, 0)
     assert got.get("denied_state_secret") in (None, 0)
+
+
+def test_numbers_that_lost_their_blank_cells_are_placed_every_way_the_row_total_allows():
+    assert place_tokens([10, 0, 0, 0, 10], (7,)) == [(0, 0, 10, 0, 0, 0, 10), (0, 10, 0, 0, 0, 0, 10),
+                                                     (10, 0, 0, 0, 0, 0, 10)]
+    assert place_tokens([0, 0], (7,)) == [(0,) * 7]
+    assert place_tokens([3, 5], (7,)) == []  # 5 is no sum of 3: the row is not a row with lost blanks
+
+
+def test_spaced_row_that_lost_blank_cells_keeps_its_total_and_the_cells_every_placement_agrees_on():
+    reading = read_tokens(["1", "/", "无", "1", "1", "无", "2", "3", "/", "/", "-", "无"], 15, reliable=False,
+                          groups=(5, 5, 5))
+    assert reading.values == [None, None, 0, 0, 1, None, None, None, None, 3, 0, 0, 0, 0, 0]
+    assert read_tokens(["4", "无", "-", "/", "-", "4"], 7, reliable=False).values == [None, None, 0, 0, 0, 0, 4]
+
+
+def test_a_running_title_with_its_year_is_a_sentence_but_a_row_beside_a_label_is_not():
+    assert is_sentence("石桥县教育局2019年政府信息公开工作年度报告")
+    assert not is_sentence("0 0 0 0 0 0 0 三,本年度办理结果")
+    assert not is_sentence("他情形) 3件 0 0 0 0 0 3")
+
+
+def test_page_break_inside_section3_leaves_the_running_title_year_out_of_the_rows(tmp_path):
+    lines = ["三、收到和处理政府信息公开申请情况", "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
+             "一、本年新收政府信息公开申请数量", "5 1 0 0 0 0 6", "二、上年结转政府信息公开申请数量", "0 0 0 0 0 0 0",
+             "— 3 —", "示例县人民政府2020年政府信息公开工作年度报告",
+             "三、本年度办理结果 （一）予以公开", "5 1 0 0 0 0 6", "（七）总计", "5 1 0 0 0 0 6",
+             "四、结转下年度继续办理", "0 0 0 0 0 0 0", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"]
+    path = tmp_path / "page_break.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    facts, _ = extract_standard(read_document(path), "std2019")
+    got = {f.metric_id: f.value for f in facts if f.column == "total"}
+    assert got["requests_carried_over"] == 0 and got["outcome_granted"] == 6
+
+
+def test_section4_one_cell_per_line_keeps_blank_marks_and_stops_at_the_next_heading(tmp_path):
+    cells = ["1", "/", "/", "1", "—", "/", "无", "无", "1", "—", "—", "1"]  # three blank cells lost
+    lines = ["三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量", "0 0 0 0 0 0 0",
+             "四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结",
+             "总计", *cells, "五、存在的主要问题及改进情况", "2021年,我们将进一步完善制度。"]
+    path = tmp_path / "section4.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    facts, _ = extract_standard(read_document(path), "std2021")
+    got = {f.metric_id: f.value for f in facts}
+    assert got["review_total"] == 1 and got["lit_after_review_total"] == 1 and got["lit_direct_total"] == 0
+    assert "review_upheld" not in got and "lit_after_review_upheld" not in got  # 维持 or 纠正: either fits

@@ -160,6 +160,8 @@ def _readings_from_table(table: Table) -> Iterator[_Reading]:
 # Notes in parentheses: '(不同渠道和方式公开相同信息计1条)' after a label, '(其中修订16件)' after a number.
 _NOTE = re.compile(r"\([^()]{4,}\)")
 _PAGE_FOOTER = re.compile(r"^-+\s*\d+\s*-+$")
+# A wrapped label spans at most this many lines of a narrow label column.
+_MAX_LABEL_PIECES = 4
 _PIECE_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
 _PIECE = re.compile(rf"^(?P<label>.*?)\s*(?:(?P<unit>\(?(?:{_UNIT_RE})\)?)\s*)?"
                     rf"(?P<value>(?:{ARABIC})\s*(?:{_UNIT_RE})?|-+|/|无)?$")
@@ -191,7 +193,7 @@ def _line_tokens(clean_line: str, line: str) -> Iterator[_Token]:
         if not piece or _PAGE_FOOTER.match(piece):
             continue
         m = _PIECE.match(piece)
-        if m is None:
+        if m is None or _glued_unit(m):
             yield _Token("label", piece, line)
             continue
         if m.group("label"):
@@ -202,23 +204,33 @@ def _line_tokens(clean_line: str, line: str) -> Iterator[_Token]:
             yield _Token("value", m.group("value"), line)
 
 
+def _glued_unit(m: re.Match) -> bool:
+    """A label that merely ends in a unit's character ('规范性文件', cut there by a line break) is
+    all label: a unit cell stands apart from its label, in parentheses, or before the number."""
+    unit = m.group("unit")
+    return bool(m.group("label") and unit and not m.group("value") and not unit.startswith("(")
+                and m.end("label") == m.start("unit"))
+
+
 def _readings_from_lines(lines: list[tuple[str, str]]) -> Iterator[_Reading]:
     section = ""
     pending: LegacyRow | None = None
     unit, evidence = "", []
     has_code_column = code_pending = False
+    label_run: list[_Token] = []  # the label pieces since the last unit or number
     for token in _tokens(lines):
+        if token.kind != "label":
+            label_run = []
         if token.kind == "label":
             header = _clean(token.text)
             if header in _HEADER_WORDS:
                 has_code_column = has_code_column or header in _CODE_HEADERS
+                label_run = []
                 continue
-            section = section_of(token.text) or section
-            pending = match_row(token.text, section)
-            unit, evidence = "", [token.line.strip()]
+            label_run = (label_run + [token])[-_MAX_LABEL_PIECES:]
+            pending, section, pieces = _match_label(label_run, section)
+            unit, evidence = "", list(dict.fromkeys(t.line.strip() for t in pieces))
             code_pending = has_code_column
-            if pending is not None:
-                section = pending.section
         elif pending is None or token.kind == "index":
             continue
         elif token.kind == "value" and code_pending:
@@ -234,6 +246,22 @@ def _readings_from_lines(lines: list[tuple[str, str]]) -> Iterator[_Reading]:
                     evidence.append(token.line.strip())
                 yield _Reading(pending, value, unit, " / ".join(evidence))
             pending = None
+
+
+def _match_label(run: list[_Token], section: str) -> tuple[LegacyRow | None, str, list[_Token]]:
+    """The row named by the label pieces just read, the section we are then in, and the pieces used.
+
+    A label too long for its column is printed over several lines ('其中:主动公开规范性文件' / '数'),
+    so the longest run of pieces that names a row wins; a piece naming no row, alone or joined to
+    those before it, leaves no row pending, and a number after it is not taken.
+    """
+    for start in range(len(run)):
+        text = "".join(t.text for t in run[start:])
+        row = match_row(text, section_of(text) or section)
+        if row is not None:
+            return row, row.section, run[start:]
+    sections = (section_of("".join(t.text for t in run[start:])) for start in range(len(run)))
+    return None, next((s for s in sections if s), section), run[-1:]
 
 
 def _table_lines(text: str) -> tuple[list[tuple[str, str]], bool]:

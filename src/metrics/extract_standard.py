@@ -68,6 +68,10 @@ _AMOUNT = re.compile(r"(?P<num>[-+]?\d[\d,]*(?:\.\d+)?)(?:\s*(?P<unit>万元|元
 # the prose that follows the table, not a cell.
 _CELL_WORDS = re.compile(r"万元|元|件|笔|项|个|条|不适用|无")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")
+# A printed number, or a blank cell's mark standing apart from any word.
+_CELL_TOKEN = re.compile(r"\d[\d,]*|(?<![\w\u4e00-\u9fff])(?:/|-|无)(?![\w\u4e00-\u9fff])")
+_NUMBER_INTO_WORD = re.compile(r"\d[\u4e00-\u9fff]")
 
 
 # ---------------------------------------------------------------- sources
@@ -238,10 +242,16 @@ def read_tokens(tokens: list[str], width: int, reliable: bool, groups: tuple[int
     clean = all(v is not None and (len(t) == 1 or not t.startswith("0")) for t, v in zip(tokens, values, strict=True))
     if clean and len(tokens) == width and (reliable or totals_hold(values, groups)):
         return Reading(values, tokens, [False] * width)
-    if reliable and clean and 0 < len(tokens) < width and len(groups) == 1 and sum(values[:-1]) == values[-1]:
-        return read_lost_blanks(values, tokens, width)
+    placed = place_tokens(values, groups) if clean and 0 < len(tokens) < width else []
+    if placed and reliable:
+        return read_lost_blanks(placed, tokens, width)
     digits = "".join(re.findall(r"\d", "".join(tokens)))
     unknown = Reading([None] * width, [""] * width, [False] * width, run=" ".join(tokens))
+    if placed:
+        # Spaces may also have been lost between cells: the row is read only as far as every
+        # reading, lost blanks or run-together cells, agrees (a search past its bounds agrees with none).
+        runs = split_run(digits, groups, summed=True) if digits else []
+        return read_lost_blanks(placed + (runs if runs is not None else [(None,) * width]), tokens, width)
     if not digits:
         return unknown
     candidates = split_run(digits, groups, summed=True)
@@ -264,13 +274,38 @@ def totals_hold(values: list[int | None], groups: tuple[int, ...]) -> bool:
     return True
 
 
-def read_lost_blanks(values: list[int], tokens: list[str], width: int) -> Reading:
-    """A row that lost its blank cells but whose last number is the sum of the others: that last number
-    is the 总计; which columns the others sit in is unknown unless everything is 0."""
-    if values[-1] == 0:
-        return Reading([0] * width, ["0"] * width, [False] * width)
-    known: list[int | None] = [None] * (width - 1) + [values[-1]]
-    return Reading(known, [""] * (width - 1) + [tokens[-1]], [False] * width, run=" ".join(tokens))
+def place_tokens(values: list[int], groups: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """Every way to put the printed numbers, in order, into the row's cells when the other cells were
+    blank (0) and lost, such that each group's total is the sum of its cells. A 总计 printed blank
+    among lost blanks cannot be told from a lost 0, so a blank total is read as 0 here."""
+    @functools.cache
+    def rest(used: int, group: int) -> frozenset[tuple[int, ...]]:
+        """The fillings of groups `group`.. with the numbers from `used` on."""
+        if group == len(groups):
+            return frozenset({()}) if used == len(values) else frozenset()
+        size, cells_after = groups[group], sum(groups[group + 1:])
+        out: set[tuple[int, ...]] = set()
+        for count in range(min(size, len(values) - used) + 1):
+            if len(values) - used - count > cells_after:
+                continue
+            for kept in itertools.combinations(range(size), count):
+                cells = [0] * size
+                for slot, value in zip(kept, values[used:used + count], strict=True):
+                    cells[slot] = value
+                if sum(cells[:-1]) == cells[-1]:  # group by group: a wrong guess is dropped early
+                    out.update(tuple(cells) + tail for tail in rest(used + count, group + 1))
+        return frozenset(out)
+
+    return sorted(rest(0, 0))
+
+
+def read_lost_blanks(placed: list[tuple[int | None, ...]], tokens: list[str], width: int) -> Reading:
+    """A row that lost its blank cells: the cells every placement of its numbers agrees on (its 总计,
+    and 0s when everything is 0); the others stay unknown for the table's identities to settle."""
+    known = consensus(placed, width)
+    if None not in known:
+        return Reading(known, [str(v) for v in known], [False] * width)
+    return Reading(known, [""] * width, [False] * width, run=" ".join(tokens))
 
 
 # ---------------------------------------------------------------- section 三
@@ -403,7 +438,7 @@ def gap_rows(gap: str) -> list[RawRow]:
             cells = pipe_cells(line, label_line=index == 0)
             if cells is not None:
                 rows.append(RawRow(cells, None, True, index == 0, line.strip()))
-        else:
+        elif index == 0 or not is_sentence(line):
             loose.extend((index, t) for t in loose_tokens(line))
     if rows or not loose:
         return rows  # numbers outside the `|` rows of a markdown table are page numbers or notes
@@ -417,9 +452,17 @@ def gap_rows(gap: str) -> list[RawRow]:
     return [RawRow(None, tokens, one_per_line, own, text)]
 
 
+def is_sentence(line: str) -> bool:
+    """A line where a number runs straight into a Chinese word other than a unit (a page's running
+    title with its year, `2019年`; a sentence): no row's cells. A wrapped label's tail before a row's
+    numbers, or the next row's label after them, is set apart from the numbers."""
+    line = _NOTE.sub(" ", line)
+    return any(not _CELL_WORDS.match(line, m.end() - 1) for m in _NUMBER_INTO_WORD.finditer(line))
+
+
 def loose_tokens(line: str) -> list[str]:
     line = _ROW_NUMBER.sub(" ", _NOTE.sub(" ", line))
-    return re.findall(r"\d[\d,]*|(?<![\w\u4e00-\u9fff])(?:/|-|无)(?![\w\u4e00-\u9fff])", line)
+    return _CELL_TOKEN.findall(line)
 
 
 def pipe_cells(line: str, label_line: bool) -> list[str] | None:
@@ -756,20 +799,35 @@ def section4_cells(src: Source, lo: int) -> tuple[list[str], bool]:
             elif cells and is_prose(line, header):
                 break
         else:
-            first_digit = re.search(r"\d", line)
-            begin = first_digit.start() if first_digit else len(line)
-            prose_at = next((m.start() for m in _CJK.finditer(line, begin) if m.group() not in header), len(line))
+            # Once the cells have begun, a line may hold nothing but a blank cell's mark ("/", "无").
+            first = (_CELL_TOKEN if cells else _DIGIT).search(line)
+            begin = first.start() if first else len(line)
+            if cells and is_prose(line[:begin], header):
+                break  # the heading or prose after the table: any number in it is no cell
+            prose_at = cells_end(line, begin, header)
             numbers = line[begin:prose_at]
             # Before the table, a number followed by words is a sentence ("发生行政复议2件").
             if cells or prose_at == len(line) or len(re.findall(r"\d", numbers)) >= 5:
                 tokens = loose_tokens(numbers)
                 separated = separated and len(tokens) <= 1
                 cells.extend(tokens)
-            if cells and is_prose(line[begin:], header):
+            if cells and prose_at < len(line):
                 break
         if sum(1 for c in cells if c.strip()) >= len(SECTION4_CELLS):
             break
     return cells, separated
+
+
+def cells_end(line: str, begin: int, header: frozenset[str]) -> int:
+    """Where the cells of a line that start at `begin` end: at the first Chinese word that is neither
+    the table's header nor a unit or cell mark."""
+    pos = begin
+    while (m := _CJK.search(line, pos)) is not None:
+        word = None if m.group() in header else _CELL_WORDS.match(line, m.start())
+        if m.group() not in header and word is None:
+            return m.start()
+        pos = word.end() if word else m.end()
+    return len(line)
 
 
 def full_pipe_row(line: str, width: int) -> list[str] | None:
