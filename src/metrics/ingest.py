@@ -120,7 +120,7 @@ def _outcomes(paths: list[str], workers: int) -> Iterator[FileOutcome]:
         yield from map(process_file, paths)
         return
     # imap_unordered streams results as workers finish, so memory stays flat however large the corpus.
-    with multiprocessing.get_context("fork").Pool(workers, maxtasksperchild=500) as pool:
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
         yield from pool.imap_unordered(process_file, paths, chunksize=4)
 
 
