@@ -148,6 +148,13 @@ def test_report_detail_shows_tables_evidence_and_escaped_text(app_env):
     assert sum(e.label.startswith(evidence_prefix) for e in at.expander) == 3  # one per standard section
 
 
+def test_report_detail_shows_a_report_without_publication_date(app_env):
+    spec = next(s for s in fx.SPECS if not s.published and s.year)
+    at = open_page("pages/report.py", query={"report": fx.report_id(spec)})
+    assert_clean(at)
+    assert at.selectbox[1].value == fx.report_id(spec)
+
+
 def test_links_lead_from_a_page_to_report_detail(app_env):
     at = open_page("pages/quality.py")
     assert_clean(at)

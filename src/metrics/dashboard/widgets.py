@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from urllib.parse import urlencode
 
@@ -26,7 +25,8 @@ def plain(text: str) -> str:
 
 
 def missing(v) -> bool:
-    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+    """None, NaN, NA or NaT: a missing DATE comes back from DuckDB as NaT, which cannot be formatted."""
+    return bool(pd.isna(v))
 
 
 def count(v) -> str:
