@@ -9,7 +9,6 @@ state.ensure_app_frame()
 
 TOP_GROUPS = 10
 RATES = ("grant_rate", "refusal_rate", "correction_rate")
-RATE_BASES = {"grant_rate": "requests_base", "refusal_rate": "requests_base", "correction_rate": "cases_base"}
 
 st.title(t("page_trends"))
 f = widgets.require_filters()

@@ -131,7 +131,7 @@ _ZH: dict[str, str] = {
     # units (metrics.csv unit column)
     "unit_request": "件", "unit_case": "件", "unit_item": "条", "unit_doc": "件", "unit_decision": "件",
     "unit_event": "次", "unit_10k_yuan": "万元", "unit_article": "篇", "unit_office": "个", "unit_person": "人",
-    "unit_person_time": "人次", "unit_place": "个", "unit_project": "个", "unit_unit": "个",
+    "unit_person_time": "人次", "unit_place": "个", "unit_project": "个",
 }
 
 _EN: dict[str, str] = {
@@ -249,7 +249,7 @@ _EN: dict[str, str] = {
     "unit_request": "requests", "unit_case": "cases", "unit_item": "items", "unit_doc": "documents",
     "unit_decision": "decisions", "unit_event": "events", "unit_10k_yuan": "10k yuan", "unit_article": "articles",
     "unit_office": "offices", "unit_person": "people", "unit_person_time": "attendances", "unit_place": "places",
-    "unit_project": "projects", "unit_unit": "units",
+    "unit_project": "projects",
 }
 
 TEXT = {"zh": _ZH, "en": _EN}
