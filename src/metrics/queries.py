@@ -7,16 +7,15 @@ aggregation. Filters reach SQL only as bound parameters (lists included), never 
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
 from metrics import catalog, eras, formats
+from metrics.sql_files import sql_text
 
 # A rate over fewer requests or cases than this is marked and kept out of rankings.
 MIN_BASE = 10
@@ -58,11 +57,6 @@ class FilterOptions:
     values: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-@functools.cache
-def sql_text(name: str) -> str:
-    return resources.files("metrics").joinpath(f"sql/{name}.sql").read_text(encoding="utf-8")
-
-
 def series_map_rows() -> list[tuple[str, str, str]]:
     """(metric_id, format, series_id): which figure of which layout feeds which trend series.
 
@@ -98,8 +92,7 @@ def open_snapshot(path: Path) -> duckdb.DuckDBPyConnection:
         literal = str(path).replace("'", "''")
         con.execute(f"ATTACH '{literal}' AS raw (READ_ONLY)")
         con.execute(sql_text("views"))
-        con.execute("CREATE TABLE series_map (metric_id VARCHAR, format VARCHAR, series_id VARCHAR)")
-        con.executemany("INSERT INTO series_map VALUES (?, ?, ?)", series_map_rows())
+        con.executemany(sql_text("series_map_row"), series_map_rows())
     except BaseException:
         con.close()
         raise

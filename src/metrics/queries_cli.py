@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 import duckdb
 
-
-def _sql(name: str) -> str:
-    return resources.files("metrics").joinpath(f"sql/{name}.sql").read_text(encoding="utf-8")
+from metrics.sql_files import sql_text
 
 
 def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict]:
@@ -17,7 +13,7 @@ def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict]:
 
 
 def status(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict]]:
-    return {title: _dicts(con.execute(_sql(name))) for title, name in (
+    return {title: _dicts(con.execute(sql_text(name))) for title, name in (
         ("reports by year, format and status", "status_reports"),
         ("files by ingest status", "status_files"),
         ("flags by check", "status_flags"),
@@ -25,4 +21,4 @@ def status(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict]]:
 
 
 def files(con: duckdb.DuckDBPyConnection, status: str | None) -> list[dict]:
-    return _dicts(con.execute(_sql("ingest_log"), {"status": status}))
+    return _dicts(con.execute(sql_text("ingest_log"), {"status": status}))

@@ -15,7 +15,6 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from importlib import resources
 from pathlib import Path
 
 import duckdb
@@ -23,14 +22,13 @@ import pyarrow as pa
 
 from metrics import PARSER_VERSION
 from metrics.models import Extraction
+from metrics.sql_files import sql_text
 
 DEFAULT_DB = Path("data/ogi.duckdb")
 
 
 def db_path(explicit: str | os.PathLike | None = None) -> Path:
     return Path(explicit or os.environ.get("OGI_DB") or DEFAULT_DB)
-
-
 
 
 def connect_readonly(path: Path) -> duckdb.DuckDBPyConnection:
@@ -56,9 +54,9 @@ def open_for_writing(path: Path) -> Iterator[Writer]:
             shutil.copyfile(path, work)
         con = duckdb.connect(str(work))
         try:
-            con.execute(_sql("schema"))
+            con.execute(sql_text("schema"))
             yield Writer(con)
-            con.execute("CHECKPOINT")
+            con.checkpoint()
             con.close()
             os.replace(work, path)
         except BaseException:
@@ -88,11 +86,11 @@ class Writer:
 
     def attempts_by_path(self) -> dict[str, tuple[str, str, str]]:
         """file path -> (content_hash, parser_version, status) of its latest attempt."""
-        rows = self.con.execute("SELECT file_path, content_hash, parser_version, status FROM ingest_log").fetchall()
+        rows = self.con.execute(sql_text("attempts_by_path")).fetchall()
         return {path: (digest, version, status) for path, digest, version, status in rows}
 
     def report_paths_by_hash(self) -> dict[str, str]:
-        return dict(self.con.execute("SELECT content_hash, file_path FROM reports").fetchall())
+        return dict(self.con.execute(sql_text("report_paths_by_hash")).fetchall())
 
     def write(self, attempts: list[Attempt]) -> list[tuple[Attempt, str]]:
         """Store attempts in one transaction. Should that fail, store them one by one, so a row the
@@ -122,7 +120,7 @@ class Writer:
         self.write([Attempt(file_path, content_hash, status, reason)])
 
     def refresh_cross_year_flags(self) -> None:
-        self.con.execute(_sql("cross_year_flags"))
+        self.con.execute(sql_text("cross_year_flags"))
 
     def _write_in_one_transaction(self, attempts: list[Attempt]) -> None:
         now = datetime.now()
@@ -162,12 +160,12 @@ class Writer:
         con = self.con
         for name, table in tables.items():
             con.register(name, table)
-        con.execute("BEGIN TRANSACTION")
+        con.begin()
         try:
-            con.execute(_sql("write_batch"))
-            con.execute("COMMIT")
+            con.execute(sql_text("write_batch"))
+            con.commit()
         except BaseException:
-            con.execute("ROLLBACK")
+            con.rollback()
             raise
         finally:
             for name in tables:
@@ -198,7 +196,3 @@ def _flags_table(stored: list[Attempt]) -> pa.Table:
         "requester_column": [g.column for _, g in rows],
         "severity": [g.severity for _, g in rows],
     })
-
-
-def _sql(name: str) -> str:
-    return resources.files("metrics").joinpath(f"sql/{name}.sql").read_text(encoding="utf-8")

@@ -109,3 +109,7 @@ SELECT * FROM (VALUES
     ('legacy_prose', 'outcome_granted', 1), ('legacy_prose', 'outcome_partial', 3),
     ('legacy_prose', 'outcome_denied', 4)
 ) AS t(format, metric_id, position);
+
+-- Which figure of which layout feeds which trend series (metrics.eras decides); queries.open_snapshot
+-- fills it from Python with series_map_row.sql, since the decision is data there, not SQL.
+CREATE OR REPLACE TABLE series_map (metric_id VARCHAR, format VARCHAR, series_id VARCHAR);
