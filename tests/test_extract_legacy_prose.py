@@ -98,9 +98,73 @@ def test_categories_listed_without_total_are_kept_by_name_and_never_summed():
     assert all(f.note == f"category: {f.column}" and not f.derived for f in facts)
 
 
-def test_categories_are_not_listed_when_the_total_is_stated():
-    facts, _ = read("主动公开政府信息27条,其中工作动态3条,法规公文10条,新闻12条,其他2条。")
-    assert [(f.metric_id, f.value) for f in facts] == [("proactive_items", 27)]
+def categories(facts) -> list[tuple[str, float]]:
+    return [(f.column, f.value) for f in facts if f.metric_id == PROACTIVE_CATEGORY]
+
+
+def test_breakdown_of_the_stated_total_is_kept_as_categories_and_the_total_stays_the_stated_one():
+    facts, flags = read("主动公开政府信息27条,其中工作动态3条,法规公文10条,新闻12条,其他2条。")
+    assert values("主动公开政府信息27条,其中工作动态3条,法规公文10条,新闻12条,其他2条。") == {"proactive_items": 27}
+    assert categories(facts) == [("工作动态", 3), ("法规公文", 10), ("新闻", 12), ("其他", 2)]
+    assert flags == []
+
+
+def test_breakdown_over_semicolons_with_a_name_running_over_a_list_mark_and_shares_in_between():
+    facts, flags = read("全年主动公开政府信息40条,其中:政务动态20条,占50%;计划生育、妇女儿童15条,占37.5%;财政信息5条。")
+    assert categories(facts) == [("政务动态", 20), ("计划生育、妇女儿童", 15), ("财政信息", 5)]
+    assert flags == []
+
+
+def test_breakdown_adding_to_more_than_the_stated_total_is_flagged_with_both_numbers():
+    facts, flags = read("全年主动公开政府信息50条,其中:工作动态20条;通知公告25条;人事信息10条。")
+    assert values("全年主动公开政府信息50条,其中:工作动态20条;通知公告25条;人事信息10条。") == {"proactive_items": 50}
+    assert [(f.code, f.message) for f in flags] == [
+        ("proactive_categories_over_total", "主动公开分类之和 55 大于所述总数 50 (20 + 25 + 10)")]
+
+
+def test_whole_breakdown_short_of_the_stated_total_is_flagged_with_both_numbers():
+    _, flags = read("主动公开政府信息50条,其中工作动态20条、通知公告25条。")
+    assert [(f.code, f.message) for f in flags] == [
+        ("proactive_breakdown_under_total", "以“其中”列出的主动公开分类之和 45 小于所述总数 50 (20 + 25)")]
+
+
+def test_breakdown_cut_off_by_the_end_of_the_text_need_not_reach_the_total():
+    facts, flags = read("主动公开政府信息50条,其中工作动态20条,占40%;通知公告25条,占")
+    assert categories(facts) == [("工作动态", 20), ("通知公告", 25)]
+    assert flags == []
+
+
+def test_subset_after_the_breakdown_ends_it_and_is_no_category():
+    facts, flags = read("主动公开信息30条,其中规划信息5条、财政信息10条、工作动态15条,其中网上公开20条。")
+    assert categories(facts) == [("规划信息", 5), ("财政信息", 10), ("工作动态", 15)]
+    assert flags == []
+
+
+def test_one_item_after_qizhong_is_a_subset_not_a_breakdown():
+    facts, flags = read("主动公开政府信息数22条,其中线上信息公开15条。")
+    assert categories(facts) == [] and flags == []
+
+
+def test_channels_after_qizhong_are_not_a_breakdown_into_categories():
+    facts, flags = read("全年主动公开政府信息100条,其中通过政府网站公开80条,通过政务微博公开40条。")
+    assert categories(facts) == [] and flags == []
+
+
+def test_separate_list_adding_to_more_than_the_stated_total_is_flagged():
+    _, flags = read("全年主动公开政府信息100条。今年对外公开工作动态信息60条,要闻50条,领导讲话7篇。")
+    assert [(f.code, f.message) for f in flags] == [
+        ("proactive_categories_over_total", "主动公开分类之和 117 大于所述总数 100 (60 + 50 + 7)")]
+
+
+def test_separate_list_below_the_stated_total_is_not_required_to_reach_it():
+    facts, flags = read("全年主动公开政府信息200条。今年对外公开工作动态信息60条,要闻50条。")
+    assert categories(facts) == [("工作动态信息", 60), ("要闻", 50)]
+    assert flags == []
+
+
+def test_approximate_total_proves_no_mismatch_with_its_categories():
+    _, flags = read("主动公开政府信息100余条,其中工作动态60条,要闻50条。")
+    assert flags == []
 
 
 def test_publicity_items_and_request_figures_are_not_categories():

@@ -1,4 +1,7 @@
-from metrics.models import Fact
+import pytest
+
+from metrics.extract_legacy_prose import extract_legacy_prose
+from metrics.models import Document, Fact
 from metrics.validation import check_identities, check_text_against_table
 
 
@@ -63,3 +66,63 @@ def test_prose_count_differing_from_table_is_flagged_and_approximate_is_not():
 def test_prose_count_that_includes_carried_over_requests_agrees_with_the_table():
     table = [Fact("requests_new", 713), Fact("requests_carried_over", 36)]
     assert check_text_against_table(table, [Fact("requests_new", 749, evidence="共受理申请749件")]) == []
+
+
+# --- parts stated in prose never add up to more than their total ----------------------------------
+
+def _prose_flags(body: str) -> list:
+    facts, _ = extract_legacy_prose(Document(path="t.txt", text="示例县农业局2013年度政府信息公开工作报告\n" + body))
+    return check_identities(facts, "legacy_prose")
+
+
+def test_prose_answers_within_the_answered_total_raise_nothing():
+    assert _prose_flags("共受理申请10件,其中当面申请2件,网上申请7件。在已经答复的9件申请中,同意公开的6件,"
+                        "部分公开的1件,不予公开的1件。行政复议案1件。") == []
+
+
+def test_prose_answers_beyond_the_answered_total_are_flagged_with_both_numbers():
+    flags = _prose_flags("在已经答复的5件申请中,同意公开的3件,部分公开的2件,不予公开的1件。")
+    assert [f.code for f in flags] == ["identity:legacy_answers_within"]
+    assert "申请答复数 5 <" in flags[0].message and "= 6" in flags[0].message
+
+
+@pytest.mark.parametrize("total, parts, code", [
+    (("outcome_denied", 1), [("denied_state_secret", 1), ("denied_privacy", 1)], "identity:legacy_denied_within"),
+    (("review_total", 1), [("review_upheld", 1), ("review_corrected", 1)], "identity:legacy_review_within"),
+    (("litigation_total", 0), [("litigation_other", 1)], "identity:legacy_litigation_within"),
+    (("requests_new", 3), [("requests_online", 2), ("requests_letter", 2)], "identity:legacy_requests_channels_within"),
+])
+def test_each_stated_part_list_beyond_its_total_raises_exactly_its_flag(total, parts, code):
+    facts = [Fact(*total)] + [Fact(*p) for p in parts]
+    flags = check_identities(facts, "legacy_prose")
+    assert [f.code for f in flags] == [code]
+    assert f" {total[1]} < " in flags[0].message and f"= {sum(v for _, v in parts)}" in flags[0].message
+
+
+def test_stated_parts_that_fit_the_total_with_others_missing_raise_nothing():
+    facts = [Fact("review_total", 3), Fact("review_upheld", 2), Fact("outcome_denied", 2), Fact("denied_privacy", 2)]
+    assert check_identities(facts, "legacy_prose") == []
+
+
+def test_approximate_figure_proves_no_excess_of_parts():
+    facts = [Fact("outcome_total", 10, approximate=True), Fact("outcome_granted", 12)]
+    assert check_identities(facts, "legacy_prose") == []
+
+
+def test_table_missing_a_row_is_judged_on_the_rows_it_has():
+    facts = [Fact("outcome_total", 5), Fact("outcome_granted", 4), Fact("outcome_partial", 3)]
+    assert [f.code for f in check_identities(facts, "legacy_table")] == ["identity:legacy_answers_within"]
+
+
+def test_table_with_every_part_read_gets_only_the_equality_flag():
+    facts = [Fact("requests_new", 9), Fact("requests_in_person", 2), Fact("requests_fax", 0),
+             Fact("requests_online", 5), Fact("requests_letter", 3)]
+    assert [f.code for f in check_identities(facts, "legacy_table")] == ["identity:legacy_requests_channels"]
+
+
+def test_table_rows_that_are_parts_of_another_row_are_checked():
+    facts = [Fact("complaints_total", 1), Fact("complaints_upheld", 2), Fact("requests_closed", 4),
+             Fact("requests_closed_on_time", 3), Fact("requests_closed_extended", 2),
+             Fact("proactive_items", 10), Fact("proactive_normative_docs", 11)]
+    assert [f.code for f in check_identities(facts, "legacy_table")] == [
+        "identity:legacy_complaints_within", "identity:legacy_closed_within", "identity:legacy_normative_within"]

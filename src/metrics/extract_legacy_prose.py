@@ -7,9 +7,12 @@ phone numbers and page counts never qualify. Statements that nothing happened (�
 and neither is marked as the total, nothing is kept and a flag says why: a wrong number is worse
 than a missing one.
 
-Proactive-disclosure categories listed without a total (工作动态信息119条, 要闻491条, 领导讲话7篇)
-are kept as facts of metric `proactive_category` whose column is the category name as printed
-(the note repeats it). They never feed `proactive_items`, and no total is computed from them.
+Proactive-disclosure categories (工作动态信息119条, 要闻491条, 领导讲话7篇) are kept as facts of metric
+`proactive_category` whose column is the category name as printed (the note repeats it), whether or
+not a total is stated. They never feed `proactive_items`, and no total is computed from them. When a
+total is stated they are checked against it: a list never adds up to more than the total, and the
+breakdown printed right after it (主动公开政府信息160条,其中综合政务59条;…) adds up to exactly the total.
+A report that fails is flagged, its printed numbers kept.
 """
 
 from __future__ import annotations
@@ -70,6 +73,8 @@ def _join_broken_lines(text: str) -> str:
 
 
 _SENTENCE_SPLIT = re.compile(r"[^。!?;\n]+")
+# A passage keeps its semicolons (lists run over them) and its closing mark, which shows it is whole.
+_PASSAGE_SPLIT = re.compile(r"[^。!?\n]+[。!?]?")
 # Some mirrored pages print the pinyin after characters ('報(bào)告', '數(shù)量'), which splits every word.
 _RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 
@@ -91,11 +96,20 @@ _LAYOUT_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000\xa0]+(?=[\u4e00-\u9fff
 
 
 def sentences(text: str) -> list[Sentence]:
+    return _pieces(text, _SENTENCE_SPLIT)
+
+
+def passages(text: str) -> list[Sentence]:
+    """Runs of text up to a full stop or line break, semicolons kept: '160条,其中,综合政务59条;人事1条。'"""
+    return _pieces(text, _PASSAGE_SPLIT)
+
+
+def _pieces(text: str, split: re.Pattern[str]) -> list[Sentence]:
     joined = _LAYOUT_SPACE.sub("", _join_broken_lines(strip_ruby(text)))
     norm = _normalize(joined)
     same_shape = len(norm) == len(joined)
     out = []
-    for m in _SENTENCE_SPLIT.finditer(norm):
+    for m in split.finditer(norm):
         piece = m.group().strip()
         if len(piece) < 4:
             continue
@@ -419,17 +433,32 @@ def _reason_candidates(s: Sentence) -> Iterator[Candidate]:
                                 note="reason for refusal")
 
 
-# --- categories listed without a total ------------------------------------------------------------
+# --- categories of proactive disclosure ----------------------------------------------------------
 
+# A name may run over 、 inside a list (人口计划和生育、妇女儿童28条); lists split at 、 never show one.
 _CATEGORY_ITEM = re.compile(
-    rf"^(?P<name>[\u4e00-\u9fff\"《》]{{2,20}}?){_N}(?P<unit>条|篇|件|期|项|份)$")
+    rf"^(?P<name>[\u4e00-\u9fff\"《》][\u4e00-\u9fff\"《》、]{{1,19}}?){_N}(?P<unit>条|篇|件|期|项|份)$")
 _CATEGORY_VERB = re.compile(r"^.*(?:公开|发布)(?:了)?")
-# Requests, cases, events and channels are not kinds of published information.
-_NOT_A_CATEGORY = re.compile(r"申请|不予|不同意|复议|诉讼|投诉|咨询|会议|培训|听证|发布会|访谈|网站|网|微博|微信|公报|"
-                             r"媒体|报纸|电视|平台|栏|增|减|比|累计")
-_GENERIC_NAMES = {"信息", "政府信息", "公开信息", "主动公开信息"}
+# Requests, cases, channels and changes are not kinds of published information; nor, in a loose list,
+# are events (召开会议3期), though a total's breakdown may name their information (重要工作会议22条).
+_NOT_INFORMATION = (r"申请|不予|不同意|复议|诉讼|投诉|咨询|发布会|访谈|网站|网|微博|微信|公报|媒体|报纸|电视|平台|栏|"
+                    r"增|减|比|累计")
+_NOT_IN_BREAKDOWN = re.compile(_NOT_INFORMATION)
+_NOT_A_CATEGORY = re.compile(rf"{_NOT_INFORMATION}|会议|培训|听证")
+# The stated total itself (主动公开政府信息数22条) is no category.
+_GENERIC_NAME = re.compile(r"^(?:主动公开|公开|政府)*信息(?:的)?(?:数|数量|总数|总量)?$")
 _PERCENT_CLAUSE = re.compile(r"^[^\d]*\d+(?:\.\d+)?%$")
 _CLAUSE_SPLIT = re.compile(r"[,、:]")
+# The breakdown of a stated total: 其中 right after its figure, items up to the full stop.
+_BREAKDOWN_OPENING = re.compile(r",?其中[,:]?")
+_BREAKDOWN_SPLIT = re.compile(r"[,;、]")
+_SENTENCE_END = ("。", "!", "?")
+
+
+@dataclass(frozen=True)
+class CategoryList:
+    facts: list[Fact]
+    whole_breakdown: bool  # printed as the stated total's 其中, every clause an item, up to the full stop
 
 
 def _category_name(clause: str, first: bool) -> str:
@@ -437,9 +466,23 @@ def _category_name(clause: str, first: bool) -> str:
     return re.sub(r"^(?:其中|包括|主要有|有|的)+", "", name)
 
 
-def category_facts(s: Sentence) -> list[Fact]:
+def _category_item(body: str, clause: str, excluded: re.Pattern[str]) -> tuple[str, float, bool] | None:
+    """'工作动态信息119条' -> (name, value, approximate), unless the clause names no kind of information."""
+    m = _CATEGORY_ITEM.match(body)
+    if m is None or excluded.search(clause) or _GENERIC_NAME.match(m.group("name").strip('"')):
+        return None
+    quantity = parse_quantity(f"{m.group('before') or ''}{m.group('num')}{m.group('after') or ''}")
+    return None if quantity is None else (m.group("name").strip('"'), quantity.value, quantity.approximate)
+
+
+def _category_facts(items: list[tuple[str, float, bool]], evidence: str, note: str) -> list[Fact]:
+    return [Fact(PROACTIVE_CATEGORY, value, column=name, evidence=evidence, approximate=approx,
+                 note=f"category: {name}{note}") for name, value, approx in items]
+
+
+def category_facts(s: Sentence, year: int | None) -> list[Fact]:
     """Each 'name N条' item of a disclosure list of two or more, as proactive_category facts."""
-    if not re.search(r"公开|发布", s.norm) or _CUMULATIVE.search(s.norm):
+    if not re.search(r"公开|发布", s.norm) or _CUMULATIVE.search(s.norm) or _years_elsewhere(s.norm, year):
         return []
     items: list[tuple[str, float, bool]] = []
     best: list[tuple[str, float, bool]] = []
@@ -448,24 +491,96 @@ def category_facts(s: Sentence) -> list[Fact]:
         if _PERCENT_CLAUSE.match(clause):
             continue
         first = not items
-        body = _category_name(clause, first)
-        m = _CATEGORY_ITEM.match(body)
-        if first and m and not _CATEGORY_VERB.match(clause):
-            m = None
-        if m and not _NOT_A_CATEGORY.search(clause) and m.group("name").strip('"') not in _GENERIC_NAMES:
-            quantity = parse_quantity(f"{m.group('before') or ''}{m.group('num')}{m.group('after') or ''}")
-            if quantity is not None:
-                items.append((m.group("name").strip('"'), quantity.value, quantity.approximate))
-                continue
+        item = _category_item(_category_name(clause, first), clause, _NOT_A_CATEGORY)
+        if item and (not first or _CATEGORY_VERB.match(clause)):
+            items.append(item)
+            continue
         if len(items) > len(best):
             best = items
         items = []
     if len(items) > len(best):
         best = items
-    if len(best) < 2:
+    return _category_facts(best, s.original, "") if len(best) >= 2 else []
+
+
+def _breakdown_items(text: str) -> tuple[list[tuple[str, float, bool]], bool]:
+    """The items of '综合政务59条;人事工作信息1条,占0.6%;…。' and whether they run whole to the full stop."""
+    items: list[tuple[str, float, bool]] = []
+    pending = ""
+    for piece in _BREAKDOWN_SPLIT.split(text.rstrip("".join(_SENTENCE_END))):
+        piece = piece.strip()
+        if _PERCENT_CLAUSE.match(piece):  # 占总体比例的12.4%
+            continue
+        if not piece or _SUBSET in piece:
+            return items, False  # a subset (其中主站采用15条) or an empty clause ends the list
+        joined = f"{pending}、{piece}" if pending else piece
+        item = _category_item(joined, joined, _NOT_IN_BREAKDOWN)
+        if item:
+            items.append(item)
+            pending = ""
+        elif re.search(r"\d", piece):
+            return items, False  # a figure that counts no kind of information ends the list
+        else:
+            pending = joined
+    return items, text.endswith(_SENTENCE_END) and not pending
+
+
+def _breakdowns(p: Sentence, total: float, year: int | None) -> Iterator[CategoryList]:
+    """Lists opened by 其中 right after the figure stated as the year's total (160条,其中,综合政务59条;…)."""
+    ends = set()
+    for rule in _COUNT_RULES:
+        if rule.metric_id != "proactive_items" or rule.trigger not in p.norm:
+            continue
+        for m in rule.pattern.finditer(p.norm):
+            candidate = _candidate_from_match(rule, m, p, year)
+            if candidate is not None and candidate.value == total:
+                ends.add(m.end())
+    for end in sorted(ends):
+        opening = _BREAKDOWN_OPENING.match(p.norm, end)
+        if opening is None:
+            continue
+        items, whole = _breakdown_items(p.norm[opening.end():])
+        if len(items) >= 2:  # one item after 其中 is a subset (其中线上信息公开15条), not a breakdown
+            yield CategoryList(_category_facts(items, p.original, ", 其中 of the stated total"), whole)
+
+
+def _category_lists(text: str, all_sentences: list[Sentence], total: Fact | None,
+                    year: int | None) -> list[CategoryList]:
+    lists: list[CategoryList] = []
+    read: list[str] = []
+    if total is not None and total.value is not None:
+        for p in passages(text):
+            found = list(_breakdowns(p, total.value, year))
+            lists += found
+            read += [p.norm] if found else []
+    for s in all_sentences:
+        facts = [] if any(s.norm in r for r in read) else category_facts(s, year)
+        if facts:
+            lists.append(CategoryList(facts, whole_breakdown=False))
+    return lists
+
+
+def category_flags(total: Fact, lists: list[CategoryList]) -> list[Flag]:
+    """Listed categories against the stated total: a list above it, or a whole breakdown short of it.
+
+    An approximate figure (100余条) proves no mismatch; the printed numbers are kept either way."""
+    if total.approximate or total.value is None:
         return []
-    return [Fact(PROACTIVE_CATEGORY, value, column=name, evidence=s.original, approximate=approx,
-                 note=f"category: {name}") for name, value, approx in best]
+    flags = []
+    for lst in lists:
+        if any(f.approximate for f in lst.facts):
+            continue
+        listed = sum(f.value for f in lst.facts)
+        terms = " + ".join(_fmt(f.value) for f in lst.facts)
+        if listed > total.value:
+            flags.append(Flag("proactive_categories_over_total",
+                              f"主动公开分类之和 {_fmt(listed)} 大于所述总数 {_fmt(total.value)} ({terms})",
+                              metric_id="proactive_items"))
+        elif lst.whole_breakdown and listed < total.value:
+            flags.append(Flag("proactive_breakdown_under_total",
+                              f"以“其中”列出的主动公开分类之和 {_fmt(listed)} 小于所述总数 {_fmt(total.value)} ({terms})",
+                              metric_id="proactive_items"))
+    return flags
 
 
 # --- choosing among candidates --------------------------------------------------------------------
@@ -508,7 +623,9 @@ def extract_legacy_prose(doc: Document) -> tuple[list[Fact], list[Flag]]:
         candidates.extend(_zero_candidates(s))
         candidates.extend(_reason_candidates(s))
     facts, flags = _resolve(candidates)
-    if not any(f.metric_id == "proactive_items" for f in facts):
-        for s in all_sentences:
-            facts.extend(category_facts(s))
+    total = next((f for f in facts if f.metric_id == "proactive_items"), None)
+    lists = _category_lists(doc.text, all_sentences, total, year)
+    facts += [f for lst in lists for f in lst.facts]
+    if total is not None:
+        flags += category_flags(total, lists)
     return facts, flags

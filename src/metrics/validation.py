@@ -18,10 +18,20 @@ _TOLERANCE = 1e-6
 
 def check_identities(facts: list[Fact], fmt: str) -> list[Flag]:
     values = {(f.metric_id, f.column): f.value for f in facts if f.value is not None}
+    declared = identities_for(fmt)
+    equalities = {(i.left, i.right) for i in declared if i.kind == "sum"}
+    # An approximate figure (100余件) proves no excess of parts over a total.
+    approximate = {(f.metric_id, f.column) for f in facts if f.approximate}
+    exact = {k: v for k, v in values.items() if k not in approximate}
     flags: list[Flag] = []
-    for identity in identities_for(fmt):
+    for identity in declared:
         if identity.kind == "columns":
             flags += _check_columns(identity, values, fmt)
+            continue
+        if identity.kind == "parts_within_total":
+            flag = _check_within(identity, exact, (identity.left, identity.right) in equalities)
+            if flag:
+                flags.append(flag)
             continue
         columns = _COLUMNS if identity.per_column else [TOTAL]
         for column in columns:
@@ -44,6 +54,23 @@ def _check_sum(identity: Identity, values: dict, column: str) -> Flag | None:
                f"{_terms(identity.left, left)} = {_num(sum(left))}, "
                f"{_terms(identity.right, right)} = {_num(sum(right))}")
     return Flag(code=f"identity:{identity.code}", message=message, metric_id=identity.left[0], column=column)
+
+
+def _check_within(identity: Identity, values: dict, has_equality: bool) -> Flag | None:
+    """The stated parts against their total: more than the total is wrong whichever parts are missing."""
+    total_id = identity.left[0]
+    stated = tuple(m for m in identity.right if (m, TOTAL) in values)
+    if (total_id, TOTAL) not in values or not stated:
+        return None
+    if has_equality and len(stated) == len(identity.right):
+        return None  # every part was read: the equality of the same figures judges them, one flag per mismatch
+    total = values[(total_id, TOTAL)]
+    parts = [values[(m, TOTAL)] for m in stated]
+    if sum(parts) - total <= _TOLERANCE:
+        return None
+    message = (f"{identity.description} 不成立: {label(total_id)} {_num(total)} < "
+               f"{_terms(stated, parts)} = {_num(sum(parts))}")
+    return Flag(code=f"identity:{identity.code}", message=message, metric_id=total_id)
 
 
 def _check_columns(identity: Identity, values: dict, fmt: str) -> list[Flag]:
