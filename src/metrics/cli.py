@@ -13,6 +13,9 @@ import click
 from metrics.catalog import label
 from metrics.store import connect_readonly, db_path
 
+# The source checkout: `ogi dashboard` runs its app.py and falls back to its demo corpus.
+PROJECT = Path(__file__).resolve().parents[2]
+
 DB_OPTION = click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
                          help="DuckDB file (default: $OGI_DB or data/ogi.duckdb)")
 
@@ -33,17 +36,14 @@ def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, quiet: b
 
     from metrics.ingest import FAILED, ingest_paths
 
-    bar = None if quiet else tqdm(unit="file", desc="ingest", dynamic_ncols=True, file=sys.stderr)
+    with tqdm(unit="file", desc="ingest", dynamic_ncols=True, file=sys.stderr, disable=quiet) as bar:
 
-    def progress(done: int, total: int, path: str) -> None:
-        if bar is not None:
+        def progress(done: int, total: int, path: str) -> None:
             bar.total = total
             bar.n = done
             bar.refresh()
 
-    summary = ingest_paths(paths, db_path(db), workers=workers, progress=progress)
-    if bar is not None:
-        bar.close()
+        summary = ingest_paths(paths, db_path(db), workers=workers, progress=progress)
     click.echo(f"{summary.files} files → {db_path(db)}")
     _print_table(["status", "files"], sorted(summary.by_status.items()))
     if summary.by_format:
@@ -119,10 +119,10 @@ def files(db: str | None, status_filter: str | None, as_json: bool) -> None:
 
     with connect_readonly(_existing_db(db)) as con:
         rows = queries_cli.files(con, status_filter)
-    for r in rows:
-        if as_json:
+    if as_json:
+        for r in rows:
             click.echo(json.dumps({k: r[k] for k in ("file", "status", "reason", "report_id")}, ensure_ascii=False))
-    if not as_json:
+    else:
         _print_table(["file", "status", "reason"], [[r["file"], r["status"], r["reason"]] for r in rows])
 
 
@@ -133,12 +133,12 @@ def dashboard(db: str | None, port: int) -> None:
     """Open the dashboard; builds the database from the demo corpus when none exists."""
     path = db_path(db)
     if not path.exists():
-        demo = Path(__file__).resolve().parents[2] / "data" / "demo"
+        demo = PROJECT / "data" / "demo"
         click.echo(f"No database at {path}: ingesting the demo corpus in {demo} …")
         from metrics.ingest import ingest_paths
         summary = ingest_paths([demo], path)
         click.echo(f"{summary.files} demo files ingested.")
-    app = Path(__file__).resolve().parents[2] / "app.py"
+    app = PROJECT / "app.py"
     env = dict(os.environ, OGI_DB=str(path.resolve()))
     # Run from the project folder so Streamlit reads its .streamlit/config.toml.
     sys.exit(subprocess.call([sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
