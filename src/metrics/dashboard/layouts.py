@@ -8,6 +8,8 @@ import streamlit as st
 from metrics import catalog
 from metrics.dashboard import widgets
 from metrics.dashboard.state import lang, metric_label, t
+from metrics.eras import STANDARD_FORMATS
+from metrics.formats import LEGACY_TABLE
 from metrics.templates.legacy_table import LEGACY_ROWS, LEGACY_SECTIONS
 from metrics.templates.standard import (
     REQUESTER_COLUMNS,
@@ -17,9 +19,6 @@ from metrics.templates.standard import (
     section3_rows,
 )
 from metrics.ui_text import code_label
-
-STANDARD = ("std2019", "std2021")
-LEGACY_TABLE = "legacy_table"
 
 
 def report_choices(reports: pd.DataFrame) -> list[str]:
@@ -81,7 +80,7 @@ def _evidence(facts: pd.DataFrame, metric_ids, key: str) -> None:
 def figures(fmt: str, facts: pd.DataFrame) -> None:
     cells = {(r["metric_id"], r["requester_column"]): r for r in facts.to_dict("records")}
     shown: set[str] = set()
-    if fmt in STANDARD:
+    if fmt in STANDARD_FORMATS:
         shown |= _section2(fmt, cells, facts)
         shown |= _section3(fmt, cells, facts)
         shown |= _section4(cells, facts)

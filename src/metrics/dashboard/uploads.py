@@ -7,8 +7,11 @@ import os
 import re
 from pathlib import Path
 
-ALLOWED_SUFFIXES = ("txt", "md", "html", "htm", "pdf", "docx")
-MAX_MEGABYTES = 40
+from metrics.readers import MAX_BYTES, SUPPORTED_SUFFIXES
+
+# The uploader offers what the readers read; st.file_uploader wants the suffixes without their dot.
+ALLOWED_SUFFIXES = tuple(s.removeprefix(".") for s in SUPPORTED_SUFFIXES)
+MAX_MEGABYTES = MAX_BYTES // 2**20
 
 _UNSAFE = re.compile(r"[^\w.\-\u3400-\u9fff]+")
 
