@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 from datetime import date, datetime
 
 import numpy as np
@@ -22,19 +21,13 @@ BOM = "\ufeff"
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
-def _is_missing(value) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    return isinstance(value, float) and math.isnan(value)
-
-
 def _plain(value):
     """A cell as a Python scalar: numpy and pandas types unwrapped, lists joined, missing as None."""
     if isinstance(value, (list, tuple, np.ndarray)):
         return "; ".join(str(_plain(v)) for v in value)
     if isinstance(value, np.generic):
         value = value.item()
-    if _is_missing(value):
+    if pd.isna(value):
         return None
     if isinstance(value, pd.Timestamp):
         value = value.to_pydatetime()
