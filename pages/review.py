@@ -45,7 +45,7 @@ else:
                                                                     rates["litigation_closed"]))
     rates = rates.assign(
         rate_name=rates["rate_id"].map(lambda r: t(f"rate_{r}")),
-        basis=base.lt(queries.MIN_BASE).map({True: t("base_small"), False: t("base_enough")}),
+        basis=widgets.basis(base),
     )
     charts.show(charts.lines(rates, "rate", "rate_name", t("rate_axis"), percent=True, symbol="basis"),
                 "review_rates_chart")

@@ -68,7 +68,7 @@ else:
         base=base,
         rate_name=long["rate_id"].map(lambda r: t(f"rate_{r}")),
         group=long["grp"].map(group_label),
-        basis=base.lt(queries.MIN_BASE).map({True: t("base_small"), False: t("base_enough")}),
+        basis=widgets.basis(base),
     )
     if long.empty:
         st.warning(t("empty_series"))

@@ -41,6 +41,11 @@ def rate(v, base=None) -> str:
     return f"{v:.1%}" + ("*" if small else "")
 
 
+def basis(base: pd.Series) -> pd.Series:
+    """Each rate's denominator as a legend entry: below MIN_BASE or not."""
+    return base.lt(MIN_BASE).map({True: t("base_small"), False: t("base_enough")})
+
+
 def small_base_note() -> None:
     st.caption(t("small_base_note", n=MIN_BASE))
 
