@@ -63,11 +63,11 @@ def extract(paths: tuple[str, ...], as_json: bool) -> None:
 
     failed = False
     for path in walk(paths):
-        outcome = process_file(path)
-        failed = failed or outcome.status == FAILED
-        ex = outcome.extraction
+        attempt = process_file(path)
+        failed = failed or attempt.status == FAILED
+        ex = attempt.extraction
         if as_json:
-            obj = {"file": path, "status": outcome.status, "reason": outcome.reason,
+            obj = {"file": path, "status": attempt.status, "reason": attempt.reason,
                    "title": None, "agency": None, "region": None, "level": None, "year": None,
                    "format": None, "metrics": {}, "flags": []}
             if ex is not None:
@@ -78,7 +78,7 @@ def extract(paths: tuple[str, ...], as_json: bool) -> None:
                                   for f in ex.flags])
             click.echo(json.dumps(obj, ensure_ascii=False))
             continue
-        click.echo(f"\n{path}: {outcome.status} — {outcome.reason}")
+        click.echo(f"\n{path}: {attempt.status} — {attempt.reason}")
         if ex is None:
             continue
         m = ex.meta

@@ -27,17 +27,6 @@ OK, PARTIAL, FAILED, DUPLICATE, UNSUPPORTED, UNCHANGED = (
 
 
 @dataclass
-class FileOutcome:
-    path: str
-    content_hash: str | None
-    status: str
-    reason: str
-    extraction: Extraction | None = None
-    body_text: str = ""
-    encoding: str = ""
-
-
-@dataclass
 class Summary:
     by_status: Counter = field(default_factory=Counter)
     by_format: Counter = field(default_factory=Counter)
@@ -75,28 +64,30 @@ def content_hash(path: str) -> str | None:
     return h.hexdigest()
 
 
-def process_file(path: str) -> FileOutcome:
+def process_file(path: str) -> Attempt:
     """Read and extract one file; never raises, so one bad file cannot stop a run."""
     digest = content_hash(path)
     if digest is None:
-        return FileOutcome(path, None, FAILED, "the file could not be opened (missing or unreadable)")
+        return Attempt(path, None, FAILED, "the file could not be opened (missing or unreadable)")
     try:
         doc = read_document(path)
     except UnsupportedFile as e:
-        return FileOutcome(path, digest, UNSUPPORTED, str(e))
+        return Attempt(path, digest, UNSUPPORTED, str(e))
     except ReadError as e:
-        return FileOutcome(path, digest, FAILED, f"could not be read: {e}")
+        return Attempt(path, digest, FAILED, f"could not be read: {e}")
     except Exception as e:  # a reader library choking on a damaged file
-        return FileOutcome(path, digest, FAILED, f"could not be read: {type(e).__name__}: {e}")
+        return Attempt(path, digest, FAILED, f"could not be read: {type(e).__name__}: {e}")
     try:
         ex = extract_document(doc)
     except Exception as e:
         where = traceback.extract_tb(e.__traceback__)[-1]
-        return FileOutcome(path, digest, FAILED,
-                           f"extraction failed: {type(e).__name__}: {e} (at {Path(where.filename).name}:{where.lineno})")
+        return Attempt(path, digest, FAILED,
+                       f"extraction failed: {type(e).__name__}: {e} (at {Path(where.filename).name}:{where.lineno})")
     status, reason = _judge(ex)
-    return FileOutcome(path, digest, status, reason, ex if status in (OK, PARTIAL) else None,
-                       doc.text, doc.encoding)
+    if status not in (OK, PARTIAL):
+        return Attempt(path, digest, status, reason)
+    return Attempt(path, digest, status, reason, ex, digest[:16], agency_type(ex.meta.agency), doc.text,
+                   doc.encoding)
 
 
 def _judge(ex: Extraction) -> tuple[str, str]:
@@ -115,7 +106,7 @@ def _judge(ex: Extraction) -> tuple[str, str]:
     return OK, ", ".join(parts)
 
 
-def _outcomes(paths: list[str], workers: int) -> Iterator[FileOutcome]:
+def _attempts(paths: list[str], workers: int) -> Iterator[Attempt]:
     if workers <= 1 or len(paths) <= 1:
         yield from map(process_file, paths)
         return
@@ -145,11 +136,11 @@ def ingest_paths(paths: Iterable[str | os.PathLike], db: Path, workers: int | No
             todo.append(key)
         done = summary.files
         batch: list[Attempt] = []
-        for outcome in _outcomes(todo, workers or os.cpu_count() or 1):
-            batch.append(_attempt(outcome, stored_hashes))
+        for attempt in _attempts(todo, workers or os.cpu_count() or 1):
+            batch.append(_unless_duplicate(attempt, stored_hashes))
             done += 1
             if progress:
-                progress(done, len(files), outcome.path)
+                progress(done, len(files), attempt.file_path)
             if len(batch) >= BATCH:
                 _flush(writer, batch, summary)
         _flush(writer, batch, summary)
@@ -157,15 +148,14 @@ def ingest_paths(paths: Iterable[str | os.PathLike], db: Path, workers: int | No
     return summary
 
 
-def _attempt(outcome: FileOutcome, stored_hashes: dict[str, str]) -> Attempt:
-    ex = outcome.extraction
-    if ex is None:
-        return Attempt(outcome.path, outcome.content_hash, outcome.status, outcome.reason)
-    first = stored_hashes.setdefault(outcome.content_hash, outcome.path)
-    if first != outcome.path:
-        return Attempt(outcome.path, outcome.content_hash, DUPLICATE, f"same content as {first}, already ingested")
-    return Attempt(outcome.path, outcome.content_hash, outcome.status, outcome.reason, ex,
-                   outcome.content_hash[:16], agency_type(ex.meta.agency), outcome.body_text, outcome.encoding)
+def _unless_duplicate(attempt: Attempt, stored_hashes: dict[str, str]) -> Attempt:
+    """A report whose content another file already gave is logged as a duplicate, not stored twice."""
+    if attempt.extraction is None:
+        return attempt
+    first = stored_hashes.setdefault(attempt.content_hash, attempt.file_path)
+    if first == attempt.file_path:
+        return attempt
+    return Attempt(attempt.file_path, attempt.content_hash, DUPLICATE, f"same content as {first}, already ingested")
 
 
 def _flush(writer: Writer, batch: list[Attempt], summary: Summary) -> None:
