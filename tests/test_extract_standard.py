@@ -310,3 +310,26 @@ def test_section4_one_cell_per_line_keeps_blank_marks_and_stops_at_the_next_head
     got = {f.metric_id: f.value for f in facts}
     assert got["review_total"] == 1 and got["lit_after_review_total"] == 1 and got["lit_direct_total"] == 0
     assert "review_upheld" not in got and "lit_after_review_upheld" not in got  # 维持 or 纠正: either fits
+
+
+def section2_text(tmp_path, fee_header: str, fee_row: str):
+    lines = ["二、主动公开政府信息情况", "第二十条第（六）项 | |||", "信息内容 | 本年处理决定数量 | ||",
+             "行政处罚 | 7 | ||", "第二十条第（八）项 | |||", fee_header, fee_row,
+             "三、收到和处理政府信息公开申请情况"]
+    path = tmp_path / "section2.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return extract_standard(read_document(path), "std2021")
+
+
+def test_section2_row_without_the_headers_blank_padding_cells_is_still_read(tmp_path):
+    facts, flags = section2_text(tmp_path, "信息内容 | 本年收费金额（单位：万元） | ||", "行政事业性收费 | 1.5 |")
+    got = {f.metric_id: f.value for f in facts}
+    assert got["fees_collected_10k_yuan"] == 1.5 and got["penalty_decisions"] == 7
+    assert flags == []
+
+
+def test_section2_row_short_of_a_named_header_column_stays_out(tmp_path):
+    facts, flags = section2_text(tmp_path, "信息内容 | 上一年项目数量 | 本年增/减 |", "行政事业性收费 | 3 |")
+    got = {f.metric_id for f in facts}
+    assert not got & {"fees_items_last_year", "fees_items_change"}
+    assert [f.code for f in flags] == ["ambiguous_row"]

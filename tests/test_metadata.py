@@ -104,3 +104,9 @@ def test_a_report_named_in_a_sentence_with_text_after_it_is_not_a_title():
 def test_agency_from_the_sentence_saying_who_compiled_the_report():
     doc = Document(path="p.txt", text="本年报是根据《条例》要求,由云川市教育局编制的2011年度政府信息公开年度报告。")
     assert read_metadata(doc).agency == "云川市教育局"
+
+
+def test_page_field_value_stops_where_the_next_field_on_its_line_begins():
+    from metrics.readers.page_meta import read_page_meta
+    meta = read_page_meta("来源:青岚县人民政府办公室 时间:2024-01-31\n正文")
+    assert meta["来源"] == "青岚县人民政府办公室"

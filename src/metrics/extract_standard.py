@@ -1074,6 +1074,7 @@ def section2_aligned(src: Source, label: str, columns: list[tuple[int, Section2C
                      header_line: str) -> tuple[list[Fact], Flag | None]:
     row_cells = row_line.split("|")
     header_cells = [compact(c) for c in header_line.split("|")]
+    row_cells = padded_row(row_cells, header_cells)
     if len(row_cells) != len(header_cells):
         return [], Flag("ambiguous_row", f"{src.where}, section 二 row {label}: the row has "
                         f"{len(row_cells) - 2} cells under a header of {len(header_cells) - 2}; "
@@ -1088,6 +1089,25 @@ def section2_aligned(src: Source, label: str, columns: list[tuple[int, Section2C
         if fact:
             facts.append(fact)
     return facts, None
+
+
+def padded_row(row_cells: list[str], header_cells: list[str]) -> list[str]:
+    """The row's cells lined up with a header that prints more cells only as blank padding
+    (`信息内容 | 本年收费金额 | ||` over `行政事业性收费 | 0 |`): when both name and fill the same
+    cells once trailing blanks are set aside, no cell of the row can have moved. A row short of a
+    named column, or rows that start differently (one with a border, one without), stay as they are."""
+    if len(row_cells) == len(header_cells) or bool(row_cells[0].strip()) != bool(header_cells[0]):
+        return row_cells
+    if len(without_trailing_blanks(row_cells)) != len(without_trailing_blanks(header_cells)):
+        return row_cells
+    return row_cells + [""] * (len(header_cells) - len(row_cells))
+
+
+def without_trailing_blanks(cells: list[str]) -> list[str]:
+    end = len(cells)
+    while end and not cells[end - 1].strip():
+        end -= 1
+    return cells[:end]
 
 
 def line_at(text: str, pos: int) -> str:

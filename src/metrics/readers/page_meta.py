@@ -11,6 +11,8 @@ _LINE = re.compile(r"^[\s•·\-*|]*(" + "|".join(FIELDS) + r")\s*[:：]\s*(.*?)
 
 
 _FIELD_LABEL = re.compile(r"^\S{2,6}\s*[:：]")
+# The next field on the same line ("来源:某县人民政府办公室 时间:2024-01-31"): the value stops before it.
+_NEXT_FIELD = re.compile(r"\s+[\u4e00-\u9fff]{1,6}\s*[:：]")
 
 
 def read_page_meta(text: str, head_lines: int = 40) -> dict[str, str]:
@@ -20,5 +22,5 @@ def read_page_meta(text: str, head_lines: int = 40) -> dict[str, str]:
         m = _LINE.match(to_simplified(line))
         # A blank field followed by the next one on the same line ("来源: 发布时间: ...") has no value.
         if m and m.group(2) and m.group(1) not in meta and not _FIELD_LABEL.match(m.group(2)):
-            meta[m.group(1)] = m.group(2)
+            meta[m.group(1)] = _NEXT_FIELD.split(m.group(2), maxsplit=1)[0]
     return meta
