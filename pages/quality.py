@@ -2,8 +2,12 @@ import streamlit as st
 
 from metrics.dashboard import data, messages, state, widgets
 from metrics.dashboard.state import filters, t
+from metrics.templates import IDENTITIES
 
 state.ensure_app_frame()
+
+# What each declared identity says, shown beside its code (the codes are what flags store).
+CHECK_RULES = {f"identity:{i.code}": i.description for i in IDENTITIES}
 
 st.title(t("page_quality"))
 if not data.has_database():
@@ -41,8 +45,10 @@ if flags.empty:
     st.success(t("quality_no_flags"))
 else:
     summary = flags.groupby("code", as_index=False).agg(reports=("report_id", "nunique"), flags=("message", "size"))
-    st.dataframe(summary.sort_values("flags", ascending=False), hide_index=True, key="quality_flag_summary",
-                 column_config={"code": t("col_check"), "reports": t("h_reports"), "flags": t("col_flag_count")})
+    summary = summary.assign(rule=summary["code"].map(CHECK_RULES)).sort_values("flags", ascending=False)
+    st.dataframe(summary, hide_index=True, key="quality_flag_summary", column_order=["code", "rule", "reports", "flags"],
+                 column_config={"code": t("col_check"), "rule": t("col_message"), "reports": t("h_reports"),
+                                "flags": t("col_flag_count")})
     st.dataframe(flags.assign(link=flags["report_id"].map(widgets.report_link)), hide_index=True,
                  key="quality_flags_table",
                  column_order=["link", "agency", "year", "format", "code", "severity", "scope", "message",
