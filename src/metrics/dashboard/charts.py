@@ -111,6 +111,7 @@ def coverage_map(df: pd.DataFrame, state_labels: dict[str, str]) -> go.Figure:
                   "title": ""},
     ))
     fig.update_yaxes(autorange="reversed")
-    year_axis(fig)
+    # Years on top as well: with dozens of agencies the bottom axis is out of sight.
+    year_axis(fig).update_xaxes(side="top", showticklabels=True)
     mark_format_change(fig, years)
     return style(fig, height=max(260, 24 * len(agencies) + 120))
