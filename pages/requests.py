@@ -27,26 +27,29 @@ else:
 widgets.downloads("requests-outcomes", "requests_outcomes", "outcome_rows")
 
 
-def reasons(title_key: str, metrics: tuple[str, ...], key: str) -> None:
-    st.subheader(t(title_key))
-    sums = data.query("metric_sums_by_year", metrics=list(metrics), columns=["total"])
+REASONS = (("requests_denied", DENIED), ("requests_unable", UNABLE), ("requests_not_processed", NOT_PROCESSED))
+
+# The three kinds of reasons in one figure (one chart for the browser to draw), a panel each.
+st.subheader(t("requests_reasons"))
+# One query for all three kinds of reasons, split here (the downloads keep one file per kind).
+all_sums = data.query("metric_sums_by_year", metrics=[m for _, ms in REASONS for m in ms], columns=["total"])
+panels, empty = [], []
+for key, metrics in REASONS:
+    sums = all_sums[all_sums["metric_id"].isin(metrics)]
     if sums.empty:
-        messages.nothing_to_show(t(title_key))
-    else:
-        totals = sums.groupby("metric_id", as_index=False)[["value", "reports"]].sum()
-        totals = totals.assign(reason=totals["metric_id"].map(metric_label)).sort_values("value", ascending=False)
-        charts.show(charts.bars(totals, "reason", "value", None, t("unit_axis_requests"), horizontal=True),
-                    f"{key}_chart")
-        st.caption(t("reasons_caption", first=int(sums["year"].min()), last=int(sums["year"].max())))
+        empty.append(key)
+        continue
+    totals = sums.groupby("metric_id", as_index=False)[["value", "reports"]].sum()
+    totals = totals.assign(reason=totals["metric_id"].map(metric_label)).sort_values("value", ascending=False)
+    panels.append((t(key), totals))
+for key in empty:
+    messages.nothing_to_show(t(key))
+if panels:
+    charts.show(charts.hbar_panels(panels, "reason", "value", t("unit_axis_requests")), "requests_reasons_chart")
+    st.caption(t("reasons_caption", first=int(all_sums["year"].min()), last=int(all_sums["year"].max())))
+for key, metrics in REASONS:
+    st.caption(t(key))
     widgets.downloads(f"{key}-rows", key, "facts_behind", data.params(metrics=list(metrics), columns=["total"]))
-
-
-reasons("requests_denied", DENIED, "requests_denied")
-left, right = st.columns(2)
-with left:
-    reasons("requests_unable", UNABLE, "requests_unable")
-with right:
-    reasons("requests_not_processed", NOT_PROCESSED, "requests_not_processed")
 
 st.subheader(t("requests_requesters"))
 by_requester = data.query("metric_sums_by_year", metrics=["requests_new"], columns=list(REQUESTERS))

@@ -20,15 +20,15 @@ if by_year.empty:
     st.stop()
 
 st.subheader(t("review_over_time"))
-left, right = st.columns(2)
-for column, kind in ((left, "review"), (right, "litigation")):
+panels = []
+for kind in ("review", "litigation"):
     results = by_year.melt(id_vars="year", value_vars=[f"{kind}_{r}" for r in RESULTS],
                            var_name="result", value_name="value")
     results = results.assign(result=results["result"].map(lambda c: t(f"result_{c.rsplit('_', 1)[-1]}")))
-    with column:
-        st.markdown(f"**{t(f'cases_{kind}')}**")
-        charts.show(charts.bars(results, "year", "value", "result", t("unit_axis_cases"), stacked=True),
-                    f"review_{kind}_results")
+    panels.append((t(f"cases_{kind}"), results))
+# Review and lawsuits side by side in one figure: one chart for the browser to draw, one legend.
+charts.show(charts.bar_panels(panels, "year", "value", "result", t("unit_axis_cases"), stacked=True),
+            "review_results_chart")
 st.caption(t("review_results_caption"))
 widgets.downloads("review-litigation-figures", "review_figures", "facts_behind",
                   data.params(metrics=list(CASE_METRICS), columns=["total"]))

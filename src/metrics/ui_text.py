@@ -79,6 +79,7 @@ _ZH: dict[str, str] = {
     # requests
     "requests_outcomes": "办理结果（按年度）",
     "requests_outcomes_caption": "单位：件。2019 年以前为旧格式的答复类别，2019 年起为新格式的办理结果；2019 年起“无法提供”含“本机关不掌握相关政府信息”。",
+    "requests_reasons": "不予公开、无法提供和不予处理的理由",
     "requests_denied": "不予公开的理由", "requests_unable": "无法提供的理由", "requests_not_processed": "不予处理的理由",
     "reasons_caption": "单位：件，{first}–{last} 年度之和。来源：所筛选的年度报告。",
     "requests_requesters": "申请人类型（本年新收）",
@@ -200,6 +201,7 @@ _EN: dict[str, str] = {
     "peer_caption": "Peers: every agency in the database of the same type (or level), {first}–{last}; agencies with a denominator under {n} do not count towards the median.",
     "requests_outcomes": "Outcomes by year",
     "requests_outcomes_caption": "Unit: requests. Before 2019 the legacy answer categories, from 2019 the standard outcomes; from 2019 “unable to provide” includes “information not held”.",
+    "requests_reasons": "Grounds for refusal and reasons unable to provide or not processed",
     "requests_denied": "Grounds for refusal", "requests_unable": "Reasons unable to provide",
     "requests_not_processed": "Reasons not processed",
     "reasons_caption": "Unit: requests, summed over {first}–{last}. Source: the filtered annual reports.",
