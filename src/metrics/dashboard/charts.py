@@ -14,8 +14,8 @@ FONT = '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif'
 FORMAT_CHANGE_YEAR = 2019
 # Beyond this many agencies a heat map stops being readable; the download has them all.
 MAX_HEATMAP_ROWS = 60
-# The colours Plotly Express gives its traces, in order.
-PALETTE = qualitative.Plotly
+# Ten colours are too few for the outcome chart (twelve kinds across both eras); no colour may repeat.
+PALETTE = qualitative.Plotly + qualitative.Set2
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
 # Coverage states in the order of the heat map's colour scale.
@@ -125,6 +125,7 @@ def lines(df: pd.DataFrame, y: str, colour: str, y_title: str, percent: bool = F
 def _faceted_lines(df: pd.DataFrame, y: str, colour: str, y_title: str, percent: bool,
                    symbol: str | None, facet: str) -> go.Figure:
     fig = px.line(df, x="year", y=y, color=colour, markers=True, symbol=symbol, facet_col=facet,
+                  color_discrete_sequence=PALETTE,
                   facet_col_wrap=2, labels={"year": t("year"), y: y_title, colour: ""})
     fig.for_each_annotation(lambda a: a.update(text=a.text.split("=", 1)[-1]))
     fig.update_yaxes(matches=None)
