@@ -84,8 +84,8 @@ st.dataframe(
         "grant_rate": st.column_config.NumberColumn(t("rate_grant_rate"), format="percent"),
         "refusal_rate": st.column_config.NumberColumn(t("rate_refusal_rate"), format="percent"),
         "correction_rate": st.column_config.NumberColumn(t("rate_correction_rate"), format="percent"),
-        "grant_rate_small": t("col_small_requests"), "refusal_rate_small": None,
-        "correction_rate_small": t("col_small_cases"), "rank": st.column_config.NumberColumn(t("col_rank"), format="%d"),
+        "grant_rate_small": t("col_small_requests", n=queries.MIN_BASE), "refusal_rate_small": None,
+        "correction_rate_small": t("col_small_cases", n=queries.MIN_BASE), "rank": st.column_config.NumberColumn(t("col_rank"), format="%d"),
     },
 )
 widgets.formulas("grant", "refusal", "correction")

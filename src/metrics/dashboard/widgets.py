@@ -43,7 +43,7 @@ def rate(v, base=None) -> str:
 
 def basis(base: pd.Series) -> pd.Series:
     """Each rate's denominator as a legend entry: below MIN_BASE or not."""
-    return base.lt(MIN_BASE).map({True: t("base_small"), False: t("base_enough")})
+    return base.lt(MIN_BASE).map({True: t("base_small", n=MIN_BASE), False: t("base_enough", n=MIN_BASE)})
 
 
 def small_base_note() -> None:

@@ -54,18 +54,19 @@ SELECT
     coalesce(g.flag_codes, '') AS flag_codes,
     -- The legal deadline: 31 March of the next year until the 2018 reports, 31 January from 2019 on.
     CASE WHEN r.year < 2019 THEN make_date(r.year + 1, 3, 31) ELSE make_date(r.year + 1, 1, 31) END AS deadline,
-    r.published > CASE WHEN r.year < 2019 THEN make_date(r.year + 1, 3, 31)
-                       ELSE make_date(r.year + 1, 1, 31) END AS late,
+    r.published > deadline AS late,
     t.* EXCLUDE (report_id),
     -- Rate parts: a rate counts a report only where its denominator is printed.
     CASE WHEN t.outcome_total IS NOT NULL
          THEN coalesce(t.outcome_granted, 0) + coalesce(t.outcome_partial, 0) END AS granted_or_partial,
     CASE WHEN t.outcome_total IS NOT NULL THEN coalesce(t.outcome_denied, 0) END AS refused,
-    CASE WHEN t.review_total IS NOT NULL OR t.litigation_total IS NOT NULL
+    -- Case counts only where the report prints review or litigation at all.
+    t.review_total IS NOT NULL OR t.litigation_total IS NOT NULL AS prints_cases,
+    CASE WHEN prints_cases
          THEN coalesce(t.review_total, 0) + coalesce(t.litigation_total, 0) END AS cases_total,
-    CASE WHEN t.review_total IS NOT NULL OR t.litigation_total IS NOT NULL
+    CASE WHEN prints_cases
          THEN coalesce(t.review_corrected, 0) + coalesce(t.litigation_corrected, 0) END AS cases_corrected,
-    CASE WHEN t.review_total IS NOT NULL OR t.litigation_total IS NOT NULL
+    CASE WHEN prints_cases
          THEN coalesce(t.review_total, 0) - coalesce(t.review_pending, 0)
               + coalesce(t.litigation_total, 0) - coalesce(t.litigation_pending, 0) END AS cases_closed,
     CASE WHEN t.review_total IS NOT NULL
