@@ -2,7 +2,7 @@
 
 import pytest
 
-from metrics.extract_legacy_prose import PROACTIVE_CATEGORY, extract_legacy_prose
+from metrics.extract.legacy_prose import PROACTIVE_CATEGORY, extract_legacy_prose
 from metrics.models import Document
 
 TITLE = "示例县农业局2013年度政府信息公开工作报告\n"

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from metrics.extract_legacy_table import extract_legacy_table, match_row, parse_value
+from metrics.extract.legacy_table import extract_legacy_table, match_row, parse_value
 from metrics.models import Document, Table
 from metrics.readers import read_document
 from metrics.templates import LEGACY_ROWS, core_label

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from metrics.extract_standard import extract_standard, is_sentence, place_tokens, read_tokens, split_run
+from metrics.extract.standard import extract_standard
+from metrics.extract.standard.cells import is_sentence, place_tokens, read_tokens, split_run
 from metrics.readers import read_document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "standard"

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from metrics.extract_standard import extract_standard, fits_run
+from metrics.extract.standard import extract_standard
+from metrics.extract.standard.settle import fits_run
 from metrics.readers import read_document
 
 COLUMNS = ("natural_person", "commercial", "research", "public_interest", "legal_service", "other_org", "total")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from metrics.extract_standard import extract_standard, split_zero_led
+from metrics.extract.standard import extract_standard
+from metrics.extract.standard.section2 import split_zero_led
 from metrics.models import Document
 
 HEAD_2019 = "二、主动公开政府信息情况第二十条第（一）项信息内容本年新制作数量本年新公开数量对外公开总数量"

@@ -1,4 +1,4 @@
-from metrics.formats import detect_format
+from metrics.extract.detect import detect_format
 from metrics.models import Document, Table
 
 

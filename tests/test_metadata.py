@@ -1,6 +1,6 @@
 import pytest
 
-from metrics.metadata import agency_from_title, agency_type, read_metadata, region_and_level
+from metrics.extract.metadata import agency_from_title, agency_type, read_metadata, region_and_level
 from metrics.models import Document
 
 
@@ -70,7 +70,7 @@ def test_township_whose_name_ends_in_its_unit_word_is_a_government():
 
 
 def test_pinyin_readings_after_characters_do_not_hide_the_report():
-    from metrics.formats import detect_format
+    from metrics.extract.detect import detect_format
 
     text = "政府信息公開(kāi)工作年度報(bào)告\n主動(dòng)公開(kāi)政府信息12條"
     assert detect_format(Document(path="p.txt", text=text)) == "legacy_prose"

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from metrics.extract import extract_document
-from metrics.extract_legacy_prose import PROACTIVE_CATEGORY
+from metrics.extract.legacy_prose import PROACTIVE_CATEGORY
 from metrics.readers import read_document
 
 # The repository root is parents[1]; shared/ sits beside it.

@@ -1,8 +1,8 @@
 import pytest
 
-from metrics.extract_legacy_prose import extract_legacy_prose
+from metrics.extract.legacy_prose import extract_legacy_prose
+from metrics.extract.validation import check_identities, check_text_against_table
 from metrics.models import Document, Fact
-from metrics.validation import check_identities, check_text_against_table
 
 
 def _section3(new: int, carried: int, granted: int, unable: int, forward: int) -> list[Fact]:

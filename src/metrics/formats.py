@@ -1,9 +1,6 @@
-"""Which of the four layouts a report is in, read from its content (late and early adopters exist)."""
+"""The ids of the four report layouts (detection from a report's content is metrics.extract.detect)."""
 
 from __future__ import annotations
-
-from metrics.models import Document
-from metrics.normalize import compact
 
 STD2021 = "std2021"
 STD2019 = "std2019"
@@ -11,26 +8,3 @@ LEGACY_TABLE = "legacy_table"
 LEGACY_PROSE = "legacy_prose"
 UNKNOWN = "unknown"
 FORMATS = (STD2021, STD2019, LEGACY_TABLE, LEGACY_PROSE, UNKNOWN)
-
-# Wording only the 2021 revision of the template uses.
-_STD2021_MARKS = ("本年制发件数", "现行有效件数", "本年废止件数", "逾期不补正", "本年收费金额")
-_STD2019_MARKS = ("本年新制作数量", "对外公开总数量", "本年新公开数量", "采购总金额")
-_STD_SECTION3 = ("本年新收政府信息公开申请", "上年结转政府信息公开申请", "三安全一稳定", "本机关不掌握相关政府信息")
-_LEGACY_TABLE_MARKS = ("政府信息公开情况统计表", "统计指标", "申请答复数", "同意公开答复数", "收到申请数")
-_REPORT_MARKS = ("政府信息公开", "政务公开", "信息公开")
-_REPORT_TOPICS = ("报告", "年报", "主动公开", "依申请公开")
-
-
-def detect_format(doc: Document) -> str:
-    text = compact(doc.text + "\n" + "\n".join("|".join(r) for t in doc.tables for r in t.rows))
-    has_section3 = sum(mark in text for mark in _STD_SECTION3) >= 2
-    if has_section3 or any(m in text for m in _STD2019_MARKS + _STD2021_MARKS):
-        if any(m in text for m in _STD2021_MARKS):
-            return STD2021
-        if has_section3 or sum(m in text for m in _STD2019_MARKS) >= 2:
-            return STD2019
-    if sum(m in text for m in _LEGACY_TABLE_MARKS) >= 2:
-        return LEGACY_TABLE
-    if any(m in text for m in _REPORT_MARKS) and any(m in text for m in _REPORT_TOPICS):
-        return LEGACY_PROSE
-    return UNKNOWN

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from metrics import PARSER_VERSION, formats
 from metrics.extract import extract_document
-from metrics.metadata import agency_type
+from metrics.extract.metadata import agency_type
 from metrics.models import Extraction
 from metrics.readers import ReadError, UnsupportedFile, read_document
 from metrics.store import Attempt, Writer, open_for_writing

@@ -10,14 +10,15 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from metrics import formats
-from metrics.derive import derived_facts
-from metrics.extract_legacy_prose import extract_legacy_prose
-from metrics.extract_legacy_table import extract_legacy_table
-from metrics.extract_standard import extract_standard
-from metrics.metadata import read_metadata
+from metrics.extract.derive import derived_facts
+from metrics.extract.detect import detect_format
+from metrics.extract.legacy_prose import extract_legacy_prose
+from metrics.extract.legacy_table import extract_legacy_table
+from metrics.extract.metadata import read_metadata
+from metrics.extract.standard import extract_standard
+from metrics.extract.validation import check_identities, check_text_against_table
 from metrics.models import Document, Extraction, Fact, Flag
 from metrics.readers import read_document
-from metrics.validation import check_identities, check_text_against_table
 
 Extractor = Callable[[Document], tuple[list[Fact], list[Flag]]]
 
@@ -32,7 +33,7 @@ _PROSE_CHECKED = ("requests_new",)
 
 
 def extract_document(doc: Document) -> Extraction:
-    fmt = formats.detect_format(doc)
+    fmt = detect_format(doc)
     ex = Extraction(path=doc.path, format=fmt, meta=read_metadata(doc))
     extractor = EXTRACTORS.get(fmt)
     if extractor is None:

@@ -1,0 +1,319 @@
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from metrics.extract.standard.cells import CELL_WORDS, CJK, NOTE, consensus, split_run
+from metrics.extract.standard.source import Hit, Source, alternation, find_hits, first_of, line_at
+from metrics.models import Fact, Flag
+from metrics.normalize import compact, normalize
+from metrics.templates import Section2Cell, section2_cells, section3_rows
+from metrics.templates.standard import SECTION2_HEADER, SECTION2_START, SECTION3_START, STD2019, STD2021
+
+_AMOUNT = re.compile(
+    r"(?P<num>[-+]?\d[\d,]*(?:\.\d+)?)(?:\s*(?P<unit>万元|元))?|(?P<na>不适用|/|-)|(?P<zero>无)"
+)
+
+
+@dataclass(frozen=True)
+class Section2Layout:
+    rows: re.Pattern
+    row_keys: dict[str, tuple[str, ...]]  # compact row label -> the row's labels
+    columns: re.Pattern
+    cells: tuple[Section2Cell, ...]
+
+
+@functools.cache
+def section2_layout() -> Section2Layout:
+    """Both templates' cells: early and late adopters print either header in either year, and the
+    header text, not the detected format, says what each column holds."""
+    cells = tuple(dict.fromkeys(section2_cells(STD2019) + section2_cells(STD2021)))
+    row_keys = {compact(label): c.row_labels for c in cells for label in c.row_labels}
+    column_labels = {compact(label) for c in cells for label in c.column_labels}
+    return Section2Layout(alternation(row_keys), row_keys, alternation(column_labels), cells)
+
+
+def cell_matches(cell: Section2Cell, header_text: str) -> bool:
+    return any(compact(label) in header_text for label in cell.column_labels)
+
+
+def section2_bounds(src: Source, whole: bool) -> tuple[int, int]:
+    lo = 0 if whole else first_of(src, SECTION2_START + SECTION2_HEADER)
+    if lo < 0:
+        return -1, -1
+    # Section 三 starts at its heading, or at its first row where a flattened page lost the heading.
+    hi = first_of(src, SECTION3_START + section3_rows(STD2019)[0].labels, lo)
+    return lo, len(src.squeezed) if hi < 0 else hi
+
+
+def section2_facts(src: Source, whole: bool) -> tuple[list[Fact], list[Flag]]:
+    layout = section2_layout()
+    lo, hi = section2_bounds(src, whole)
+    if lo < 0:
+        return [], []
+    row_hits = find_hits(src, layout.rows, layout.row_keys, lo, hi)
+    header_marks = [
+        m.start()
+        for w in SECTION2_START + SECTION2_HEADER
+        for m in re.finditer(re.escape(compact(w)), src.squeezed[:hi])
+    ] + [lo]
+    column_hits = [(m.start(), m.group()) for m in layout.columns.finditer(src.squeezed, lo, hi)]
+    clauses = [] if whole else prose_clauses(src, layout, lo)
+    facts: list[Fact] = []
+    flags: list[Flag] = []
+    for index, hit in enumerate(row_hits):
+        header_lo = max(m for m in header_marks if m <= hit.start)
+        columns = row_columns(
+            layout, hit, [(pos, label) for pos, label in column_hits if header_lo <= pos < hit.start]
+        )
+        if not columns:
+            continue
+        following = [row_hits[index + 1].start] if index + 1 < len(row_hits) else []
+        following += [pos for pos, _ in column_hits if pos > hit.start]
+        following += [m for m in header_marks if m > hit.start]
+        stop = min(following + [hi])
+        got, flag = section2_row(src, hit, columns, stop, clauses)
+        facts.extend(got)
+        if flag:
+            flags.append(flag)
+    return facts, flags
+
+
+def row_columns(
+    layout: Section2Layout, hit: Hit, header: list[tuple[int, str]]
+) -> list[tuple[int, Section2Cell]]:
+    """The cells of a row in the order its header prints them, one per metric (both templates name
+    some columns alike)."""
+    columns: dict[str, tuple[int, Section2Cell]] = {}
+    for cell in layout.cells:
+        if not any(compact(label) in hit.label for label in cell.row_labels) or cell.metric_id in columns:
+            continue
+        found = [pos for pos, label in header if cell_matches(cell, label)]
+        if found:
+            columns[cell.metric_id] = (found[0], cell)
+    return sorted(columns.values(), key=lambda x: x[0])
+
+
+def section2_row(
+    src: Source,
+    hit: Hit,
+    columns: list[tuple[int, Section2Cell]],
+    stop: int,
+    clauses: list[tuple[frozenset, str]],
+) -> tuple[list[Fact], Flag | None]:
+    label = src.span(src.norm_at(hit.start), src.norm_at(hit.end - 1) + 1)
+    row_line = line_at(src.norm, src.norm_at(hit.start))
+    header_line = line_at(src.norm, src.norm_at(columns[0][0]))
+    if "|" in row_line and "|" in header_line:
+        return section2_aligned(
+            src, label, columns, line_at(src.original, src.norm_at(hit.start)), header_line
+        )
+    gap = cells_text(
+        NOTE.sub(lambda m: " " * len(m.group()), src.norm[src.norm_at(hit.end - 1) + 1 : src.norm_at(stop)])
+    )
+    original_gap = src.original[src.norm_at(hit.end - 1) + 1 : src.norm_at(stop)]
+    tokens = list(_AMOUNT.finditer(gap))
+    header_texts = header_spans(src, columns, hit.start)
+    if len(tokens) == len(columns):
+        facts = [
+            section2_fact(
+                cell, m.group(), original_gap[m.start() : m.end()], header_texts[i], src.where, label
+            )
+            for i, ((_, cell), m) in enumerate(zip(columns, tokens, strict=True))
+        ]
+        return [f for f in facts if f], None
+    digits = "".join(m.group() for m in tokens)
+    if len(tokens) == 1 and digits.isdigit() and len(columns) > 1:
+        return section2_run(src, label, hit.key, [cell for _, cell in columns], digits, clauses)
+    if not tokens:
+        return [], None
+    split = split_zero_led([m.group() for m in tokens], len(columns))
+    if split is not None:
+        return [
+            f
+            for f in (
+                section2_fact(cell, str(v), f"{v} (from '{gap.strip()}')", "", src.where, label)
+                for (_, cell), v in zip(columns, split, strict=True)
+            )
+            if f
+        ], None
+    return [], Flag(
+        "ambiguous_row",
+        f"{src.where}, section 二 row {label}: {len(tokens)} values for "
+        f"{len(columns)} columns ('{gap.strip()[:60]}'); the row is left out",
+    )
+
+
+def cells_text(gap: str) -> str:
+    """The text of a row's cells: up to the first Chinese word that is not a unit or a cell mark."""
+    pos = 0
+    while (m := CJK.search(gap, pos)) is not None:
+        word = CELL_WORDS.match(gap, m.start())
+        if word is None:
+            return gap[: m.start()]
+        pos = word.end()
+    return gap
+
+
+def split_zero_led(tokens: list[str], width: int) -> tuple[int, ...] | None:
+    """Fewer numbers than cells where some "number" starts with 0 (`00 0`): no printed count does, so
+    those tokens are cells run together. The reading is kept only when it is the only one."""
+    if not all(t.isdigit() for t in tokens) or not any(len(t) > 1 and t[0] == "0" for t in tokens):
+        return None
+    readings: list[tuple[int, ...]] = [()]
+    for token in tokens:
+        if len(token) == 1 or token[0] != "0":
+            pieces = [(int(token),)]
+        else:
+            pieces = [p for k in range(2, len(token) + 1) for p in split_run(token, (k,), summed=False) or []]
+        readings = [r + p for r in readings for p in pieces if len(r) + len(p) <= width]
+    complete = [r for r in readings if len(r) == width]
+    return complete[0] if len(complete) == 1 else None
+
+
+def section2_run(
+    src: Source,
+    label: str,
+    row: tuple[str, ...],
+    cells: list[Section2Cell],
+    digits: str,
+    clauses: list[tuple[frozenset, str]],
+) -> tuple[list[Fact], Flag | None]:
+    """A row whose cells ran together: keep the cells every split agrees on, after narrowing the
+    splits to those that agree with figures the report's prose states for this row."""
+    candidates = split_run(digits, (len(cells),), summed=False) or []
+    stated = []
+    for index, cell in enumerate(cells):
+        for value, clause in prose_values(cell, row, clauses):
+            agreeing = [c for c in candidates if c[index] == value]
+            if agreeing:
+                candidates = agreeing
+                stated.append(clause)
+    known = consensus(candidates, len(cells)) if candidates else [None] * len(cells)
+    facts = [
+        section2_fact(cell, str(v), f"{v} (from '{digits}')", "", src.where, label)
+        for cell, v in zip(cells, known, strict=True)
+        if v is not None
+    ]
+    shown = "|".join("?" if v is None else str(v) for v in known)
+    why = f", agreeing with the report's text ({'; '.join(stated)})" if stated else ""
+    if None in known:
+        return [f for f in facts if f], Flag(
+            "ambiguous_row",
+            f"{src.where}, section 二 row {label}: '{digits}' runs {len(cells)} cells "
+            f"together and splits several ways{why}; only the certain cells are kept: {shown}",
+        )
+    if stated:
+        return [f for f in facts if f], Flag(
+            "ambiguous_row",
+            f"{src.where}, section 二 row {label}: '{digits}' read as {shown}{why}",
+            severity="info",
+        )
+    return [f for f in facts if f], None
+
+
+def prose_clauses(src: Source, layout: Section2Layout, before: int) -> list[tuple[frozenset, str]]:
+    """The clauses of the prose before section 二, each with the section 二 rows it names."""
+    text = src.norm[: src.norm_at(before)]
+    out = []
+    for clause in re.split(r"[,.;:!?]", text):
+        squeezed = re.sub(r"\s+", "", clause)
+        rows = frozenset(layout.row_keys[m.group()] for m in layout.rows.finditer(squeezed))
+        if len(rows) == 1:
+            out.append((rows, squeezed))
+    return out
+
+
+def prose_values(
+    cell: Section2Cell, row: tuple[str, ...], clauses: list[tuple[frozenset, str]]
+) -> list[tuple[int, str]]:
+    """Counts the prose states for this cell: a clause naming only its row, its word, and one count."""
+    out = []
+    for rows, clause in clauses:
+        if rows != {row} or not any(word in clause for word in cell.prose):
+            continue
+        counts = re.findall(r"(\d+)件", clause)
+        if len(counts) == 1:
+            out.append((int(counts[0]), clause))
+    return out
+
+
+def header_spans(src: Source, columns: list[tuple[int, Section2Cell]], row_start: int) -> list[str]:
+    """Each column's header text, which may state the unit (`采购总金额(元)`)."""
+    bounds = [pos for pos, _ in columns] + [row_start]
+    return [src.squeezed[bounds[i] : min(bounds[i + 1], bounds[i] + 20)] for i in range(len(columns))]
+
+
+def section2_aligned(
+    src: Source, label: str, columns: list[tuple[int, Section2Cell]], row_line: str, header_line: str
+) -> tuple[list[Fact], Flag | None]:
+    row_cells = row_line.split("|")
+    header_cells = [compact(c) for c in header_line.split("|")]
+    row_cells = padded_row(row_cells, header_cells)
+    if len(row_cells) != len(header_cells):
+        return [], Flag(
+            "ambiguous_row",
+            f"{src.where}, section 二 row {label}: the row has "
+            f"{len(row_cells) - 2} cells under a header of {len(header_cells) - 2}; "
+            "which column lost its cell is unknown, so the row is left out",
+        )
+    facts = []
+    for _, cell in columns:
+        index = next((i for i, h in enumerate(header_cells) if cell_matches(cell, h)), None)
+        if index is None:
+            continue
+        text = row_cells[index].strip()
+        fact = section2_fact(cell, normalize(text), text, header_cells[index], src.where, label)
+        if fact:
+            facts.append(fact)
+    return facts, None
+
+
+def padded_row(row_cells: list[str], header_cells: list[str]) -> list[str]:
+    """The row's cells lined up with a header that prints more cells only as blank padding
+    (`信息内容 | 本年收费金额 | ||` over `行政事业性收费 | 0 |`): when both name and fill the same
+    cells once trailing blanks are set aside, no cell of the row can have moved. A row short of a
+    named column, or rows that start differently (one with a border, one without), stay as they are."""
+    if len(row_cells) == len(header_cells) or bool(row_cells[0].strip()) != bool(header_cells[0]):
+        return row_cells
+    if len(without_trailing_blanks(row_cells)) != len(without_trailing_blanks(header_cells)):
+        return row_cells
+    return row_cells + [""] * (len(header_cells) - len(row_cells))
+
+
+def without_trailing_blanks(cells: list[str]) -> list[str]:
+    end = len(cells)
+    while end and not cells[end - 1].strip():
+        end -= 1
+    return cells[:end]
+
+
+def section2_fact(
+    cell: Section2Cell, text: str, original: str, header: str, where: str, label: str
+) -> Fact | None:
+    value = section2_value(cell, NOTE.sub("", text).strip(), header)
+    if value is False:
+        return None
+    return Fact(
+        cell.metric_id, value, evidence=f"{where}, row {label}, column {cell.column_labels[0]}: {original}"
+    )
+
+
+def section2_value(cell: Section2Cell, text: str, header: str):
+    """A number (units converted to the metric's), None for "not applicable", False when unreadable."""
+    m = _AMOUNT.fullmatch(text.replace(" ", ""))
+    if not text or not m:
+        return False
+    if m.group("na"):
+        return None
+    if m.group("zero"):
+        return 0
+    number = float(m.group("num").replace(",", ""))
+    unit = m.group("unit") or (
+        "元" if cell.unit == "万元" and "元" in header and "万元" not in header else ""
+    )
+    if cell.unit == "万元" and unit == "元":
+        number /= 10000
+    number = round(number, 6)
+    return int(number) if number.is_integer() and cell.unit != "万元" else number

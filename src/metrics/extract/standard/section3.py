@@ -1,0 +1,358 @@
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections import deque
+from dataclasses import dataclass
+
+from metrics.extract.standard.cells import (
+    COLUMN_IDS,
+    COLUMN_ZH,
+    N_COLUMNS,
+    NUMBERING_AT_END,
+    NUMBERING_BEFORE,
+    Reading,
+    is_count_cell,
+    is_sentence,
+    loose_tokens,
+    pipe_cells,
+    read_cells,
+    read_tokens,
+)
+from metrics.extract.standard.source import Hit, Source, alternation, find_hits, first_of
+from metrics.models import Fact, Flag
+from metrics.normalize import compact
+from metrics.templates import REQUESTER_COLUMNS, SECTION4_COLUMNS, section3_rows
+from metrics.templates.standard import SECTION3_START, SECTION4_START
+
+
+@dataclass(frozen=True)
+class Section3Layout:
+    pattern: re.Pattern
+    keys: dict[str, str]  # compact label -> metric id
+    generic: frozenset[str]  # labels that also occur inside headers or other labels
+    parents: dict[str, tuple[str, ...]]  # parent metric -> its sub-rows
+    order: tuple[str, ...]
+
+
+@functools.cache
+def section3_layout(fmt: str) -> Section3Layout:
+    rows = section3_rows(fmt)
+    keys: dict[str, str] = {}
+    for row in rows:
+        for label in row.labels:
+            keys.setdefault(compact(label), row.metric_id)
+    headers = [compact(zh) for _, zh, _ in REQUESTER_COLUMNS] + [compact(zh) for _, zh in SECTION4_COLUMNS]
+    generic = frozenset(
+        label
+        for label, metric in keys.items()
+        if any(label in h for h in headers) or any(label in other and keys[other] != metric for other in keys)
+    )
+    parents = {r.metric_id: tuple(c.metric_id for c in rows if c.parent == r.metric_id) for r in rows}
+    return Section3Layout(
+        alternation(keys),
+        keys,
+        generic,
+        {p: k for p, k in parents.items() if k},
+        tuple(r.metric_id for r in rows),
+    )
+
+
+def section3_bounds(src: Source, layout: Section3Layout, whole: bool) -> tuple[int, int]:
+    """Squeezed [lo, hi) of the big table: from its first row (the 本年新收 row in running text) to 四."""
+    if whole:
+        lo = 0
+    else:
+        lo = table_start(src, layout)
+        if lo < 0:
+            return -1, -1
+    hi = first_of(src, SECTION4_START, lo)
+    return lo, len(src.squeezed) if hi < 0 else hi
+
+
+def table_start(src: Source, layout: Section3Layout) -> int:
+    """The 本年新收 label that opens the table, not a mention of it in the prose before.
+
+    In the table only numbers and numbering separate it from the 上年结转 label; prose has words.
+    """
+    new_rows = [
+        h
+        for h in find_hits(src, layout.pattern, layout.keys, 0, len(src.squeezed))
+        if h.key in ("requests_new", "requests_carried_over")
+    ]
+    for hit, following in itertools.pairwise(new_rows):
+        if hit.key == "requests_new" and following.key == "requests_carried_over":
+            between = src.squeezed[hit.end : following.start]
+            if len(between) < 200 and not re.search(r"[^\W\d_一二三四五六七八九十]", between):
+                return hit.start
+    heading = first_of(src, SECTION3_START)
+    later = [h.start for h in new_rows if h.key == "requests_new" and h.start > heading]
+    return later[0] if later else -1
+
+
+def accepted_hits(src: Source, layout: Section3Layout, lo: int, hi: int) -> list[Hit]:
+    hits = [h for h in find_hits(src, layout.pattern, layout.keys, lo, hi) if keep_hit(src, layout, h)]
+    hits = drop_header_lines(src, layout, hits)
+    merged: list[Hit] = []
+    for hit in hits:
+        # A label repeated by a merged cell, or a heading above the same row: the last one carries the numbers.
+        if merged and merged[-1].key == hit.key and not row_gap_has_numbers(src, merged[-1], hit):
+            merged[-1] = hit
+        else:
+            merged.append(hit)
+    return merged
+
+
+def keep_hit(src: Source, layout: Section3Layout, hit: Hit) -> bool:
+    """Generic labels (总计, 其他) count only as numbered rows or when numbers follow on their line."""
+    if hit.label not in layout.generic:
+        return True
+    if NUMBERING_BEFORE.search(src.squeezed[max(0, hit.start - 4) : hit.start]):
+        return True
+    after = src.squeezed[hit.end : hit.end + 1]
+    if after.isdigit():
+        return True
+    if after == "|":
+        line_end = src.norm.find("\n", src.norm_at(hit.end))
+        return bool(re.search(r"\d", src.norm[src.norm_at(hit.end) : line_end if line_end >= 0 else None]))
+    return False
+
+
+def drop_header_lines(src: Source, layout: Section3Layout, hits: list[Hit]) -> list[Hit]:
+    """A `|` line naming several rows and holding no number is a header (`| 予以公开 | 部分公开 |`);
+    an empty printed row names at most one row besides its parent."""
+    by_line: dict[int, list[Hit]] = {}
+    for hit in hits:
+        by_line.setdefault(src.norm.rfind("\n", 0, src.norm_at(hit.start)), []).append(hit)
+    dropped = set()
+    for start, line_hits in by_line.items():
+        end = src.norm.find("\n", start + 1)
+        line = src.norm[start + 1 : end if end >= 0 else None]
+        rows = {h.key for h in line_hits if h.key not in layout.parents}
+        if len(rows) > 1 and "|" in line and not any(is_count_cell(c) for c in line.split("|")):
+            dropped.update(id(h) for h in line_hits)
+    return [h for h in hits if id(h) not in dropped]
+
+
+def row_gap_has_numbers(src: Source, hit: Hit, following: Hit) -> bool:
+    return bool(re.search(r"\d", gap_text(src, hit, src.norm_at(following.start))))
+
+
+def gap_text(src: Source, hit: Hit, stop: int) -> str:
+    """The text after a label up to `stop`, without the numbering of the row that follows."""
+    return NUMBERING_AT_END.sub("", src.norm[src.norm_at(hit.end - 1) + 1 : stop])
+
+
+@dataclass
+class RawRow:
+    cells: list[str] | None  # separated cells of a `|` row
+    tokens: list[str] | None  # numbers of loose text
+    reliable: bool  # tokens were one per line
+    own_line: bool  # on the line of the label itself
+    text: str
+
+
+def gap_rows(gap: str) -> list[RawRow]:
+    """The rows of numbers in the text after a label: `|` rows, or else the loose numbers."""
+    lines = gap.split("\n")
+    rows: list[RawRow] = []
+    loose: list[tuple[int, str]] = []
+    for index, line in enumerate(lines):
+        if "|" in line:
+            cells = pipe_cells(line, label_line=index == 0)
+            if cells is not None:
+                rows.append(RawRow(cells, None, True, index == 0, line.strip()))
+        elif index == 0 or not is_sentence(line):
+            loose.extend((index, t) for t in loose_tokens(line))
+    if rows or not loose:
+        return rows  # numbers outside the `|` rows of a markdown table are page numbers or notes
+    one_per_line = len({i for i, _ in loose}) == len(loose)
+    tokens = [t for _, t in loose]
+    own = loose[0][0] == 0
+    text = " ".join(tokens)
+    if one_per_line and len(tokens) > N_COLUMNS and len(tokens) % N_COLUMNS == 0:
+        return [
+            RawRow(None, tokens[i : i + N_COLUMNS], True, own and i == 0, text)
+            for i in range(0, len(tokens), N_COLUMNS)
+        ]
+    return [RawRow(None, tokens, one_per_line, own, text)]
+
+
+def section3_readings(src: Source, fmt: str, whole: bool) -> tuple[dict[str, tuple[Reading, str]], int]:
+    """Each row's reading with the printed label it came from, and where section 三 ends."""
+    layout = section3_layout(fmt)
+    lo, hi = section3_bounds(src, layout, whole)
+    if lo < 0:
+        return {}, -1
+    hits = accepted_hits(src, layout, lo, hi)
+    out: dict[str, tuple[Reading, str]] = {}
+    pending_labels: deque[Hit] = deque()
+    pending_rows: deque[RawRow] = deque()
+    gaps = [
+        gap_rows(gap_text(src, hit, src.norm_at(hits[i + 1].start) if i + 1 < len(hits) else src.norm_at(hi)))
+        for i, hit in enumerate(hits)
+    ]
+    # Numbers on the line below each label (PDF text): no label is followed by more than one row, so a
+    # row belongs to the label right above it and a label with none is a row printed blank. Otherwise
+    # labels and rows of numbers were printed apart, and rows go to the labels in order.
+    below = all(sum(1 for r in rows if not r.own_line) <= 1 for rows in gaps)
+    apart = False  # some row of numbers stands apart from its label
+
+    def assign(hit: Hit, row: RawRow) -> None:
+        if hit.key not in out:
+            out[hit.key] = (read_raw(row), src.span(src.norm_at(hit.start), src.norm_at(hit.end - 1) + 1))
+
+    for hit, rows in zip(hits, gaps, strict=True):
+        own = [r for r in rows if r.own_line]
+        loose = [r for r in rows if not r.own_line]
+        if own:
+            assign(hit, own[0])
+        elif below and loose:
+            assign(hit, loose[0])
+            continue
+        elif hit.key not in layout.parents:
+            pending_labels.append(hit)
+        if below:
+            continue
+        for row in loose:
+            if pending_labels:
+                assign(pending_labels.popleft(), row)
+            else:
+                pending_rows.append(row)
+        while pending_labels and pending_rows:
+            assign(pending_labels.popleft(), pending_rows.popleft())
+        apart = apart or bool(loose)
+    # Where every row's numbers stand on (or right below) its label, a label left without numbers is a
+    # row printed blank; where rows of numbers stand apart, its numbers may sit anywhere, so it stays out.
+    if not apart:
+        for hit in pending_labels:
+            out.setdefault(
+                hit.key, (unread_row(), src.span(src.norm_at(hit.start), src.norm_at(hit.end - 1) + 1))
+            )
+    return out, hi
+
+
+def unread_row() -> Reading:
+    return Reading([None] * N_COLUMNS, [""] * N_COLUMNS, [False] * N_COLUMNS, unread=True)
+
+
+def read_raw(row: RawRow) -> Reading:
+    if row.cells is not None:
+        return read_cells(row.cells, (N_COLUMNS,))
+    return read_tokens(row.tokens or [], N_COLUMNS, row.reliable)
+
+
+def is_sum_row(key: str, reading: Reading, layout: Section3Layout) -> bool:
+    """A parent row printed empty (or unreadable) stands for the sum of its sub-rows, not for zeros."""
+    return key in layout.parents and (reading.blank or all(v is None for v in reading.values))
+
+
+def section3_facts(readings: dict[str, tuple[Reading, str]], fmt: str, where: str) -> list[Fact]:
+    layout = section3_layout(fmt)
+    facts: list[Fact] = []
+    values: dict[str, list[int | None]] = {}
+    for key in layout.order:
+        if key not in readings:
+            continue
+        reading, label = readings[key]
+        if is_sum_row(key, reading, layout):
+            continue  # a parent printed empty (or unreadable) is the sum of its sub-rows, below
+        values[key] = reading.values
+        for col, value in enumerate(reading.values):
+            if value is None:
+                continue
+            facts.append(
+                Fact(
+                    key,
+                    value,
+                    column=COLUMN_IDS[col],
+                    derived=reading.derived[col],
+                    evidence=row_evidence(where, label, col, reading),
+                    note=settled_note(reading, col) or split_note(reading),
+                )
+            )
+    for parent, kids in layout.parents.items():
+        if parent in values:
+            continue
+        for col in range(N_COLUMNS):
+            parts = [values.get(k, [None] * N_COLUMNS)[col] for k in kids]
+            if None in parts:
+                continue
+            facts.append(
+                Fact(
+                    parent,
+                    sum(parts),
+                    column=COLUMN_IDS[col],
+                    derived=True,
+                    evidence=f"{where}: sum of the sub-rows of {parent}, column {COLUMN_ZH[COLUMN_IDS[col]]}",
+                )
+            )
+    return facts
+
+
+def row_evidence(where: str, label: str, col: int, reading: Reading) -> str:
+    head = f"{where}, row {label}, column {COLUMN_ZH[COLUMN_IDS[col]]}"
+    if col in reading.settled:
+        return f"{head}: {printed(reading)}; {settled_note(reading, col)}"
+    if reading.derived[col]:
+        return f"{head}: blank, the sum of the row's other cells"
+    if reading.texts[col]:
+        return f"{head}: {reading.texts[col]}"
+    return f"{head}: {reading.values[col]} (from '{reading.run}')"
+
+
+def split_note(reading: Reading) -> str:
+    if not reading.candidates:
+        return ""
+    split = "|".join("?" if v is None else str(v) for v in reading.values)
+    return f"cells run together in '{reading.run}'; read as {split}: {reading.why}"
+
+
+def printed(reading: Reading) -> str:
+    return "no number printed by the label" if reading.unread else f"'{reading.run}' does not fill the row"
+
+
+def settled_note(reading: Reading, col: int) -> str:
+    if col not in reading.settled:
+        return ""
+    return f"{reading.values[col]}, the only value the identity {reading.settled[col]} allows"
+
+
+def split_flags(readings: dict[str, tuple[Reading, str]], where: str) -> list[Flag]:
+    flags = []
+    for key, (reading, label) in readings.items():
+        shown = "|".join("?" if v is None else str(v) for v in reading.values)
+        if reading.settled or reading.unread:
+            flags.append(settled_flag(reading, key, f"{where}, row {label}: {printed(reading)}; ", shown))
+        elif reading.candidates and None not in reading.values:
+            flags.append(
+                Flag(
+                    "ambiguous_row",
+                    f"{where}, row {label}: '{reading.run}' read as {shown}, {reading.why}",
+                    key,
+                    severity="info",
+                )
+            )
+        elif None in reading.values:
+            flags.append(
+                Flag(
+                    "ambiguous_row",
+                    f"{where}, row {label}: '{reading.run}' cannot be split with "
+                    f"certainty; only the cells shown are kept: {shown}",
+                    key,
+                )
+            )
+    return flags
+
+
+def settled_flag(reading: Reading, key: str, head: str, shown: str) -> Flag:
+    decided = "; ".join(dict.fromkeys(reading.settled.values()))
+    by = f" ({decided})" if decided else ""
+    if None in reading.values:
+        return Flag(
+            "ambiguous_row",
+            f"{head}the table's identities do not fix every cell; only the cells shown are kept: {shown}{by}",
+            key,
+        )
+    return Flag("ambiguous_row", f"{head}the table's identities give {shown}{by}", key, severity="info")

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from metrics.models import Table
+from metrics.normalize import compact, normalize
+
+# The longest label cell of the standard tables has under 60 characters.
+MAX_CELL_CHARS = 200
+
+
+_NON_SPACE = re.compile(r"\S")
+
+
+# Page footers ("— 5 —", "第 5 页 共 7 页") that PDF-to-text leaves between table rows.
+_FOOTER = re.compile(
+    r"(?m)^[ \t|]*-[ \t]*\d{1,3}[ \t]*-[ \t|]*$|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?"
+)
+
+
+@dataclass
+class Source:
+    """One text to read: `norm` is matched, `original` (same offsets when possible) feeds evidence."""
+
+    where: str
+    original: str
+    norm: str
+    squeezed: str  # norm without whitespace: labels broken over lines still match
+    offsets: list[int]  # squeezed index -> norm index
+
+    def span(self, lo: int, hi: int) -> str:
+        return self.original[lo:hi].strip()
+
+    def norm_at(self, squeezed_index: int) -> int:
+        if squeezed_index >= len(self.offsets):
+            return len(self.norm)
+        return self.offsets[squeezed_index]
+
+
+def make_source(where: str, text: str) -> Source:
+    norm = _FOOTER.sub(lambda m: " " * len(m.group()), normalize(text))
+    original = text if len(text) == len(norm) else norm
+    offsets = [m.start() for m in _NON_SPACE.finditer(norm)]
+    return Source(where, original, norm, "".join(norm[i] for i in offsets), offsets)
+
+
+def grid_text(table: Table) -> str:
+    return "\n".join(
+        "| " + " | ".join(cell.replace("|", " ").replace("\n", " ") for cell in row) + " |"
+        for row in table.rows
+    )
+
+
+@dataclass
+class Hit:
+    key: str
+    label: str  # the compact label that matched
+    start: int  # squeezed offsets
+    end: int
+
+
+def find_hits(src: Source, pattern: re.Pattern, keys: dict[str, str], lo: int, hi: int) -> list[Hit]:
+    return [
+        Hit(keys[m.group()], m.group(), m.start(), m.end()) for m in pattern.finditer(src.squeezed, lo, hi)
+    ]
+
+
+def first_of(src: Source, words: tuple[str, ...], lo: int = 0, hi: int | None = None) -> int:
+    """Squeezed offset of the earliest of `words` in [lo, hi), or -1."""
+    hi = len(src.squeezed) if hi is None else hi
+    found = [i for i in (src.squeezed.find(compact(w), lo, hi) for w in words) if i >= 0]
+    return min(found) if found else -1
+
+
+def alternation(labels) -> re.Pattern:
+    return re.compile("|".join(re.escape(x) for x in sorted(set(labels), key=len, reverse=True)))
+
+
+def line_at(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start : end if end >= 0 else None]
