@@ -3,13 +3,15 @@
 import pytest
 
 from metrics.extract.legacy_prose import PROACTIVE_CATEGORY, extract_legacy_prose
+from metrics.extract.metadata import read_metadata
 from metrics.models import Document
 
 TITLE = "示例县农业局2013年度政府信息公开工作报告\n"
 
 
 def read(body: str, title: str = TITLE):
-    return extract_legacy_prose(Document(path="t.txt", text=title + body))
+    doc = Document(path="t.txt", text=title + body)
+    return extract_legacy_prose(doc, read_metadata(doc))
 
 
 def values(body: str, title: str = TITLE) -> dict[str, float]:
@@ -19,12 +21,15 @@ def values(body: str, title: str = TITLE) -> dict[str, float]:
 
 # --- proactive disclosure ------------------------------------------------------------------------
 
+
 def test_proactive_total_with_thousands_separator():
     assert values("2013年,我局主动公开政府信息1,236条。") == {"proactive_items": 1236}
 
 
 def test_proactive_total_with_words_between_verb_and_object():
-    assert values("全年主动公开了涉农政府信息120条,其中通知公告27条、工作动态42条。") == {"proactive_items": 120}
+    assert values("全年主动公开了涉农政府信息120条,其中通知公告27条、工作动态42条。") == {
+        "proactive_items": 120
+    }
 
 
 def test_proactive_total_in_full_width_digits_and_traditional_characters():
@@ -47,7 +52,9 @@ def test_approximate_proactive_total_is_kept_and_marked():
 def test_near_and_above_words_mark_the_figure_approximate():
     facts, _ = read("全年主动公开政府信息近200条。受理政府信息公开申请30件以上。")
     assert {(f.metric_id, f.value, f.approximate) for f in facts} == {
-        ("proactive_items", 200, True), ("requests_new", 30, True)}
+        ("proactive_items", 200, True),
+        ("requests_new", 30, True),
+    }
 
 
 def test_cumulative_figure_since_earlier_years_is_not_the_year_total():
@@ -91,10 +98,15 @@ def test_total_marked_with_gong_wins_over_an_unmarked_figure():
 
 
 def test_categories_listed_without_total_are_kept_by_name_and_never_summed():
-    facts, _ = read("今年对外公开工作动态信息119条,要闻491条,领导讲话7篇,公告信息781条,对重点工作进行了公示。")
+    facts, _ = read(
+        "今年对外公开工作动态信息119条,要闻491条,领导讲话7篇,公告信息781条,对重点工作进行了公示。"
+    )
     assert [(f.metric_id, f.column, f.value) for f in facts] == [
-        (PROACTIVE_CATEGORY, "工作动态信息", 119), (PROACTIVE_CATEGORY, "要闻", 491),
-        (PROACTIVE_CATEGORY, "领导讲话", 7), (PROACTIVE_CATEGORY, "公告信息", 781)]
+        (PROACTIVE_CATEGORY, "工作动态信息", 119),
+        (PROACTIVE_CATEGORY, "要闻", 491),
+        (PROACTIVE_CATEGORY, "领导讲话", 7),
+        (PROACTIVE_CATEGORY, "公告信息", 781),
+    ]
     assert all(f.note == f"category: {f.column}" and not f.derived for f in facts)
 
 
@@ -104,28 +116,36 @@ def categories(facts) -> list[tuple[str, float]]:
 
 def test_breakdown_of_the_stated_total_is_kept_as_categories_and_the_total_stays_the_stated_one():
     facts, flags = read("主动公开政府信息27条,其中工作动态3条,法规公文10条,新闻12条,其他2条。")
-    assert values("主动公开政府信息27条,其中工作动态3条,法规公文10条,新闻12条,其他2条。") == {"proactive_items": 27}
+    assert values("主动公开政府信息27条,其中工作动态3条,法规公文10条,新闻12条,其他2条。") == {
+        "proactive_items": 27
+    }
     assert categories(facts) == [("工作动态", 3), ("法规公文", 10), ("新闻", 12), ("其他", 2)]
     assert flags == []
 
 
 def test_breakdown_over_semicolons_with_a_name_running_over_a_list_mark_and_shares_in_between():
-    facts, flags = read("全年主动公开政府信息40条,其中:政务动态20条,占50%;计划生育、妇女儿童15条,占37.5%;财政信息5条。")
+    facts, flags = read(
+        "全年主动公开政府信息40条,其中:政务动态20条,占50%;计划生育、妇女儿童15条,占37.5%;财政信息5条。"
+    )
     assert categories(facts) == [("政务动态", 20), ("计划生育、妇女儿童", 15), ("财政信息", 5)]
     assert flags == []
 
 
 def test_breakdown_adding_to_more_than_the_stated_total_is_flagged_with_both_numbers():
     facts, flags = read("全年主动公开政府信息50条,其中:工作动态20条;通知公告25条;人事信息10条。")
-    assert values("全年主动公开政府信息50条,其中:工作动态20条;通知公告25条;人事信息10条。") == {"proactive_items": 50}
+    assert values("全年主动公开政府信息50条,其中:工作动态20条;通知公告25条;人事信息10条。") == {
+        "proactive_items": 50
+    }
     assert [(f.code, f.message) for f in flags] == [
-        ("proactive_categories_over_total", "主动公开分类之和 55 大于所述总数 50 (20 + 25 + 10)")]
+        ("proactive_categories_over_total", "主动公开分类之和 55 大于所述总数 50 (20 + 25 + 10)")
+    ]
 
 
 def test_whole_breakdown_short_of_the_stated_total_is_flagged_with_both_numbers():
     _, flags = read("主动公开政府信息50条,其中工作动态20条、通知公告25条。")
     assert [(f.code, f.message) for f in flags] == [
-        ("proactive_breakdown_under_total", "以“其中”列出的主动公开分类之和 45 小于所述总数 50 (20 + 25)")]
+        ("proactive_breakdown_under_total", "以“其中”列出的主动公开分类之和 45 小于所述总数 50 (20 + 25)")
+    ]
 
 
 def test_breakdown_cut_off_by_the_end_of_the_text_need_not_reach_the_total():
@@ -153,7 +173,8 @@ def test_channels_after_qizhong_are_not_a_breakdown_into_categories():
 def test_separate_list_adding_to_more_than_the_stated_total_is_flagged():
     _, flags = read("全年主动公开政府信息100条。今年对外公开工作动态信息60条,要闻50条,领导讲话7篇。")
     assert [(f.code, f.message) for f in flags] == [
-        ("proactive_categories_over_total", "主动公开分类之和 117 大于所述总数 100 (60 + 50 + 7)")]
+        ("proactive_categories_over_total", "主动公开分类之和 117 大于所述总数 100 (60 + 50 + 7)")
+    ]
 
 
 def test_separate_list_below_the_stated_total_is_not_required_to_reach_it():
@@ -168,19 +189,23 @@ def test_approximate_total_proves_no_mismatch_with_its_categories():
 
 
 def test_publicity_items_and_request_figures_are_not_categories():
-    facts, _ = read("在报刊刊登宣传报道文章9篇,在日报公开宣传报道20多篇。今年依申请公开政府信息9条,不予公开政府信息1条。")
+    facts, _ = read(
+        "在报刊刊登宣传报道文章9篇,在日报公开宣传报道20多篇。今年依申请公开政府信息9条,不予公开政府信息1条。"
+    )
     assert not [f for f in facts if f.metric_id == PROACTIVE_CATEGORY]
 
 
 # --- requests and answers ------------------------------------------------------------------------
+
 
 def test_requests_received_and_granted():
     assert values("全年受理依申请公开9件,其中同意公开7件。") == {"requests_new": 9, "outcome_granted": 7}
 
 
 def test_requests_received_with_words_between():
-    assert values("本局2013年共受理信息公开申请10件,其中当面申请1宗,占10%;网上申请9宗,占90%;信函申请0宗。") == {
-        "requests_new": 10, "requests_in_person": 1, "requests_online": 9, "requests_letter": 0}
+    assert values(
+        "本局2013年共受理信息公开申请10件,其中当面申请1宗,占10%;网上申请9宗,占90%;信函申请0宗。"
+    ) == {"requests_new": 10, "requests_in_person": 1, "requests_online": 9, "requests_letter": 0}
 
 
 def test_requests_counted_in_chinese_numerals():
@@ -188,32 +213,53 @@ def test_requests_counted_in_chinese_numerals():
 
 
 def test_answer_types_in_quotes():
-    body = ("在已经答复的9件申请中,“同意公开”的6件,占总数的67%。“同意部分公开”1件。“不予公开”的1件。"
-            "“信息不存在”的1件。“非本机关政府信息”的2件。")
-    assert values(body) == {"outcome_total": 9, "outcome_granted": 6, "outcome_partial": 1, "outcome_denied": 1,
-                            "unable_not_held": 1, "outcome_not_this_agency": 2}
+    body = (
+        "在已经答复的9件申请中,“同意公开”的6件,占总数的67%。“同意部分公开”1件。“不予公开”的1件。"
+        "“信息不存在”的1件。“非本机关政府信息”的2件。"
+    )
+    assert values(body) == {
+        "outcome_total": 9,
+        "outcome_granted": 6,
+        "outcome_partial": 1,
+        "outcome_denied": 1,
+        "unable_not_held": 1,
+        "outcome_not_this_agency": 2,
+    }
 
 
 def test_refusals_with_their_reasons():
     assert values("不予公开3件,其中涉及国家秘密1件,涉及商业秘密1件,涉及个人隐私1件。") == {
-        "outcome_denied": 3, "denied_state_secret": 1, "denied_commercial_secret": 1, "denied_privacy": 1}
+        "outcome_denied": 3,
+        "denied_state_secret": 1,
+        "denied_commercial_secret": 1,
+        "denied_privacy": 1,
+    }
 
 
 def test_information_disclosed_on_application_is_granted_not_received():
-    assert values("今年依申请公开政府信息9条,不予公开政府信息1条。") == {"outcome_granted": 9, "outcome_denied": 1}
+    assert values("今年依申请公开政府信息9条,不予公开政府信息1条。") == {
+        "outcome_granted": 9,
+        "outcome_denied": 1,
+    }
 
 
 def test_not_this_agencys_and_already_public_answers():
     assert values("不属于本机关公开范围的2件,属于已主动公开范围的3件,告知作出更改补充1件。") == {
-        "outcome_not_this_agency": 2, "outcome_already_public": 3, "outcome_told_to_amend": 1}
+        "outcome_not_this_agency": 2,
+        "outcome_already_public": 3,
+        "outcome_told_to_amend": 1,
+    }
 
 
-@pytest.mark.parametrize("body", [
-    "2013年,我局未收到公开政府信息的申请。",
-    "全年未接到公民、法人和其他组织提出的政府信息公开申请。",
-    "我局至今还未收到过单位或个人的信息公开申请。",
-    "2013年,我镇没有依申请公开政府信息办理事项。",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "2013年,我局未收到公开政府信息的申请。",
+        "全年未接到公民、法人和其他组织提出的政府信息公开申请。",
+        "我局至今还未收到过单位或个人的信息公开申请。",
+        "2013年,我镇没有依申请公开政府信息办理事项。",
+    ],
+)
 def test_statements_that_no_request_came_give_zero(body):
     assert values(body) == {"requests_new": 0}
 
@@ -228,19 +274,26 @@ def test_documents_classified_by_disclosure_attribute_are_not_request_answers():
 
 # --- reviews, lawsuits, complaints, fees, events -------------------------------------------------
 
-@pytest.mark.parametrize("body", [
-    "未发生因政府信息公开申请行政复议和提起行政诉讼的情况。",
-    "我局未因群众对回复不满意而发生行政复议和行政诉讼事件。",
-    "全年没有发生针对本单位有关政府信息公开事务的行政复议案、行政诉讼案和申诉案。",
-    "本年度政府信息公开行政复议和行政诉讼均为零。",
-    "无行政复议、行政诉讼案件。",
-])
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "未发生因政府信息公开申请行政复议和提起行政诉讼的情况。",
+        "我局未因群众对回复不满意而发生行政复议和行政诉讼事件。",
+        "全年没有发生针对本单位有关政府信息公开事务的行政复议案、行政诉讼案和申诉案。",
+        "本年度政府信息公开行政复议和行政诉讼均为零。",
+        "无行政复议、行政诉讼案件。",
+    ],
+)
 def test_statements_of_no_review_and_no_lawsuit_give_zero_and_zero(body):
     assert values(body) == {"review_total": 0, "litigation_total": 0}
 
 
 def test_review_and_lawsuit_counts():
-    assert values("因政府信息公开引起的行政复议案件2件、行政诉讼案件1起。") == {"review_total": 2, "litigation_total": 1}
+    assert values("因政府信息公开引起的行政复议案件2件、行政诉讼案件1起。") == {
+        "review_total": 2,
+        "litigation_total": 1,
+    }
 
 
 def test_lawsuit_count_in_chinese_zero():
@@ -249,7 +302,9 @@ def test_lawsuit_count_in_chinese_zero():
 
 def test_only_the_events_a_negation_names_become_zero():
     assert values("我局未收到政府信息公开投诉及因政府信息公开提起的行政诉讼。") == {
-        "complaints_total": 0, "litigation_total": 0}
+        "complaints_total": 0,
+        "litigation_total": 0,
+    }
 
 
 def test_conditional_right_to_review_is_not_a_statement_of_none():
@@ -261,14 +316,19 @@ def test_no_corrected_case_is_not_no_case():
 
 
 def test_fees_in_yuan_become_ten_thousands_of_yuan():
-    assert values("依申请公开收取的费用(检索费、复制费、邮寄费等)为1,500元。") == {"request_fees_10k_yuan": 0.15}
+    assert values("依申请公开收取的费用(检索费、复制费、邮寄费等)为1,500元。") == {
+        "request_fees_10k_yuan": 0.15
+    }
 
 
-@pytest.mark.parametrize("body", [
-    "在政府信息公开中,我局未收过任何费用。",
-    "全年未涉及政府信息公开的收费及减免情况。",
-    "2013年度,我镇政府信息公开没有收费。",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "在政府信息公开中,我局未收过任何费用。",
+        "全年未涉及政府信息公开的收费及减免情况。",
+        "2013年度,我镇政府信息公开没有收费。",
+    ],
+)
 def test_statements_that_no_fee_was_charged_give_zero(body):
     assert values(body) == {"request_fees_10k_yuan": 0}
 
@@ -293,18 +353,22 @@ def test_hearings_counted_before_the_noun():
 
 # --- traps ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("body", [
-    "依申请公开答复率100%。",
-    "主动公开政府信息同比增长12%。",
-    "主动公开信息较上年增加120条。",
-    "本报告统计期限自2013年1月1日起至2013年12月31日止。",
-    "安排政府信息公开专项经费5万元。",
-    "根据《关于做好政府信息公开工作的通知》(示政办发〔2013〕12号)要求开展工作。",
-    "如有疑问请联系办公室,电话:0456-8223388,邮编:164300。",
-    "本报告全文共12页,附表3张。",
-    "依据《中华人民共和国政府信息公开条例》(国务院令第\n492\n号)编制。",
-    "咨询30多人次,其中来电来访20多次。",
-])
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "依申请公开答复率100%。",
+        "主动公开政府信息同比增长12%。",
+        "主动公开信息较上年增加120条。",
+        "本报告统计期限自2013年1月1日起至2013年12月31日止。",
+        "安排政府信息公开专项经费5万元。",
+        "根据《关于做好政府信息公开工作的通知》(示政办发〔2013〕12号)要求开展工作。",
+        "如有疑问请联系办公室,电话:0456-8223388,邮编:164300。",
+        "本报告全文共12页,附表3张。",
+        "依据《中华人民共和国政府信息公开条例》(国务院令第\n492\n号)编制。",
+        "咨询30多人次,其中来电来访20多次。",
+    ],
+)
 def test_numbers_that_are_not_counts_are_never_read(body):
     assert values(body) == {}
 
@@ -323,11 +387,17 @@ def test_text_without_figures_gives_nothing():
     assert read("一、概述\n我局高度重视政府信息公开工作。", title="") == ([], [])
 
 
-@pytest.mark.parametrize(("body", "expected"), [
-    ("四、行政复议、行政诉讼情况:无。", {"review_total": 0, "litigation_total": 0}),
-    ("四、因政府信息公开申请行政复议、提起行政诉讼的情况\n无。", {"review_total": 0, "litigation_total": 0}),
-    ("五、政府信息公开的收费及减免情况:无。", {"request_fees_10k_yuan": 0}),
-])
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("四、行政复议、行政诉讼情况:无。", {"review_total": 0, "litigation_total": 0}),
+        (
+            "四、因政府信息公开申请行政复议、提起行政诉讼的情况\n无。",
+            {"review_total": 0, "litigation_total": 0},
+        ),
+        ("五、政府信息公开的收费及减免情况:无。", {"request_fees_10k_yuan": 0}),
+    ],
+)
 def test_heading_answered_with_none_gives_zero(body, expected):
     assert values(body) == expected
 
@@ -348,7 +418,8 @@ def test_disclosed_on_application_alone_is_not_read_as_granted():
 def test_report_year_written_in_chinese_numerals_still_rejects_other_years():
     title = "二〇一三年度示例县政府信息公开工作报告\n"
     assert values("2012年主动公开政府信息100条。2013年主动公开政府信息120条。", title=title) == {
-        "proactive_items": 120}
+        "proactive_items": 120
+    }
 
 
 def test_proactive_total_with_audience_between_the_words():
@@ -381,15 +452,19 @@ def test_topic_items_published_without_the_word_government_are_not_the_total():
 
 # --- wordings met in reports outside the dev corpus ----------------------------------------------
 
+
 def test_pinyin_printed_after_characters_does_not_split_the_words():
     body = "全年我鎮(zhèn)主動公開信息數(shù)量為46件。本年度沒有因政府信息提起行政復(fù)議和行政訴(sù)訟的情況發(fā)生。"
     assert values(body) == {"proactive_items": 46, "review_total": 0, "litigation_total": 0}
 
 
-@pytest.mark.parametrize("sentence", [
-    "2013年度我镇主动公开政府信息件数为123件。",
-    "(一)主动公开政府信息的数量共123条。",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2013年度我镇主动公开政府信息件数为123件。",
+        "(一)主动公开政府信息的数量共123条。",
+    ],
+)
 def test_proactive_total_named_by_its_count_word(sentence):
     assert values(sentence) == {"proactive_items": 123}
 
@@ -445,17 +520,26 @@ def test_proactive_total_after_an_aside_in_brackets():
 
 def test_outcome_counts_written_before_the_outcome():
     body = "全年受理申请7件,其中3件同意公开,1件部分公开,1件不予公开,1件不属于本机关公开范围,1件信息不存在。"
-    assert values(body) == {"requests_new": 7, "outcome_granted": 3, "outcome_partial": 1, "outcome_denied": 1,
-                            "outcome_not_this_agency": 1, "unable_not_held": 1}
+    assert values(body) == {
+        "requests_new": 7,
+        "outcome_granted": 3,
+        "outcome_partial": 1,
+        "outcome_denied": 1,
+        "outcome_not_this_agency": 1,
+        "unable_not_held": 1,
+    }
 
 
 def test_outcome_count_before_the_outcome_never_starts_inside_a_number():
     assert values("受理申请1,236件不属于本机关。") == {"requests_new": 1236}
 
 
-@pytest.mark.parametrize("body", [
-    "本年度未存在政府信息公开收费及减免情况。",
-    "根据上级统一部署,我镇对申请公开政府信息暂免收费。",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "本年度未存在政府信息公开收费及减免情况。",
+        "根据上级统一部署,我镇对申请公开政府信息暂免收费。",
+    ],
+)
 def test_no_fee_existing_or_fees_waived_give_zero(body):
     assert values(body) == {"request_fees_10k_yuan": 0}

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from metrics.extract.legacy_table import extract_legacy_table, match_row, parse_value
-from metrics.models import Document, Table
+from metrics.models import Document, Metadata, Table
 from metrics.readers import read_document
 from metrics.templates import LEGACY_ROWS, core_label
 
@@ -13,28 +13,72 @@ FIXTURES = Path(__file__).parent / "fixtures" / "legacy"
 
 # What tests/fixtures/legacy/table_2016.html prints, row by row.
 HTML_TABLE_VALUES = {
-    "proactive_items": 1236, "proactive_normative_docs": 12, "normative_docs_issued": 15,
-    "proactive_via_gazette": 20, "proactive_via_website": 1100, "proactive_via_weibo": 300,
-    "proactive_via_wechat": 250, "proactive_via_other": 40,
-    "responses_hot_topics": 8, "press_conferences": 6, "press_conferences_head": 2, "online_interviews": 4,
-    "online_interviews_head": 1, "policy_interpretations": 15, "weibo_wechat_responses": 10, "other_responses": 3,
-    "requests_new": 25, "requests_in_person": 10, "requests_fax": 0, "requests_online": 12, "requests_letter": 3,
-    "requests_closed": 24, "requests_closed_on_time": 23, "requests_closed_extended": 1,
-    "outcome_total": 24, "outcome_already_public": 5, "outcome_granted": 10, "outcome_partial": 2,
-    "outcome_denied": 3, "denied_state_secret": 1, "denied_commercial_secret": 0, "denied_privacy": 1,
-    "denied_security_stability": 0, "denied_not_gov_info": 1, "denied_other_legal": 0,
-    "outcome_not_this_agency": 2, "unable_not_held": 1, "outcome_told_to_amend": 1, "outcome_other_channel": 0,
-    "review_total": 2, "review_upheld": 1, "review_corrected": 0, "review_other": 1,
-    "litigation_total": 1, "litigation_upheld": 1, "litigation_corrected": 0, "litigation_other": 0,
-    "complaints_total": 0, "complaints_upheld": 0, "complaints_corrected": 0, "complaints_other": 0,
-    "request_fees_10k_yuan": 0, "disclosure_offices": 1, "reading_points": 3, "staff_total": 5,
-    "staff_full_time": 2, "staff_part_time": 3, "disclosure_budget_10k_yuan": 12.5,
-    "meetings": 4, "trainings": 2, "trainees": 120,
+    "proactive_items": 1236,
+    "proactive_normative_docs": 12,
+    "normative_docs_issued": 15,
+    "proactive_via_gazette": 20,
+    "proactive_via_website": 1100,
+    "proactive_via_weibo": 300,
+    "proactive_via_wechat": 250,
+    "proactive_via_other": 40,
+    "responses_hot_topics": 8,
+    "press_conferences": 6,
+    "press_conferences_head": 2,
+    "online_interviews": 4,
+    "online_interviews_head": 1,
+    "policy_interpretations": 15,
+    "weibo_wechat_responses": 10,
+    "other_responses": 3,
+    "requests_new": 25,
+    "requests_in_person": 10,
+    "requests_fax": 0,
+    "requests_online": 12,
+    "requests_letter": 3,
+    "requests_closed": 24,
+    "requests_closed_on_time": 23,
+    "requests_closed_extended": 1,
+    "outcome_total": 24,
+    "outcome_already_public": 5,
+    "outcome_granted": 10,
+    "outcome_partial": 2,
+    "outcome_denied": 3,
+    "denied_state_secret": 1,
+    "denied_commercial_secret": 0,
+    "denied_privacy": 1,
+    "denied_security_stability": 0,
+    "denied_not_gov_info": 1,
+    "denied_other_legal": 0,
+    "outcome_not_this_agency": 2,
+    "unable_not_held": 1,
+    "outcome_told_to_amend": 1,
+    "outcome_other_channel": 0,
+    "review_total": 2,
+    "review_upheld": 1,
+    "review_corrected": 0,
+    "review_other": 1,
+    "litigation_total": 1,
+    "litigation_upheld": 1,
+    "litigation_corrected": 0,
+    "litigation_other": 0,
+    "complaints_total": 0,
+    "complaints_upheld": 0,
+    "complaints_corrected": 0,
+    "complaints_other": 0,
+    "request_fees_10k_yuan": 0,
+    "disclosure_offices": 1,
+    "reading_points": 3,
+    "staff_total": 5,
+    "staff_full_time": 2,
+    "staff_part_time": 3,
+    "disclosure_budget_10k_yuan": 12.5,
+    "meetings": 4,
+    "trainings": 2,
+    "trainees": 120,
 }
 
 
 def values(doc: Document) -> dict[str, float]:
-    facts, _ = extract_legacy_table(doc)
+    facts, _ = extract_legacy_table(doc, Metadata())
     return {f.metric_id: f.value for f in facts}
 
 
@@ -56,7 +100,7 @@ def test_flattened_text_of_the_same_table_gives_every_row():
 
 
 def test_evidence_shows_the_printed_row():
-    facts, _ = extract_legacy_table(read_document(FIXTURES / "table_2016.html"))
+    facts, _ = extract_legacy_table(read_document(FIXTURES / "table_2016.html"), Metadata())
     by_id = {f.metric_id: f for f in facts}
     assert by_id["outcome_denied"].evidence == "4．不同意公开答复数 | 件 | 3"
 
@@ -64,16 +108,28 @@ def test_evidence_shows_the_printed_row():
 def test_label_unit_and_number_on_separate_lines_with_provincial_wording():
     doc = read_document(FIXTURES / "table_lines.txt")
     assert values(doc) == {
-        "proactive_items": 640, "proactive_normative_docs": 6, "requests_new": 14, "requests_in_person": 4,
-        "requests_online": 10, "outcome_total": 14, "outcome_granted": 9, "outcome_denied": 2,
-        "unable_not_held": 3, "review_total": 1, "review_upheld": 1, "litigation_total": 0,
-        "complaints_total": 2, "complaints_other": 2, "request_fees_10k_yuan": 0.15,
-        "disclosure_budget_10k_yuan": 25.1, "trainees": 85,
+        "proactive_items": 640,
+        "proactive_normative_docs": 6,
+        "requests_new": 14,
+        "requests_in_person": 4,
+        "requests_online": 10,
+        "outcome_total": 14,
+        "outcome_granted": 9,
+        "outcome_denied": 2,
+        "unable_not_held": 3,
+        "review_total": 1,
+        "review_upheld": 1,
+        "litigation_total": 0,
+        "complaints_total": 2,
+        "complaints_other": 2,
+        "request_fees_10k_yuan": 0.15,
+        "disclosure_budget_10k_yuan": 25.1,
+        "trainees": 85,
     }
 
 
 def test_money_printed_in_yuan_is_converted_and_the_note_says_so():
-    facts, _ = extract_legacy_table(read_document(FIXTURES / "table_lines.txt"))
+    facts, _ = extract_legacy_table(read_document(FIXTURES / "table_lines.txt"), Metadata())
     fees = next(f for f in facts if f.metric_id == "request_fees_10k_yuan")
     assert (fees.value, fees.note) == (0.15, "printed as 1500 元")
 
@@ -88,8 +144,13 @@ def test_rowspan_section_column_and_shared_labels_resolve_by_section():
         ["六、举报投诉数量", "（三）其他情形数", "件", "4"],
     ]
     doc = Document(path="t.html", text="", tables=[Table(rows=grid, where="table 1")])
-    assert values(doc) == {"review_total": 3, "review_corrected": 1, "litigation_total": 2,
-                           "litigation_corrected": 2, "complaints_other": 4}
+    assert values(doc) == {
+        "review_total": 3,
+        "review_corrected": 1,
+        "litigation_total": 2,
+        "litigation_corrected": 2,
+        "complaints_other": 4,
+    }
 
 
 def test_value_column_is_found_by_its_header_when_other_columns_hold_numbers():
@@ -103,22 +164,27 @@ def test_value_column_is_found_by_its_header_when_other_columns_hold_numbers():
 
 
 def test_values_with_units_and_notes_inside_cells():
-    text = ("政府信息公开情况统计表\n（一）主动公开政府信息数 | 条 | 22(其中修订16件)\n"
-            "（一）收到申请数 | | 3件\n七、依申请公开信息收取的费用 | | 12.5万元\n")
+    text = (
+        "政府信息公开情况统计表\n（一）主动公开政府信息数 | 条 | 22(其中修订16件)\n"
+        "（一）收到申请数 | | 3件\n七、依申请公开信息收取的费用 | | 12.5万元\n"
+    )
     assert values(Document(path="t.txt", text=text)) == {
-        "proactive_items": 22, "requests_new": 3, "request_fees_10k_yuan": 12.5}
+        "proactive_items": 22,
+        "requests_new": 3,
+        "request_fees_10k_yuan": 12.5,
+    }
 
 
 def test_a_count_row_given_in_money_is_flagged_not_kept():
     text = "政府信息公开情况统计表\n（一）收到申请数 | 元 | 300\n"
-    facts, flags = extract_legacy_table(Document(path="t.txt", text=text))
+    facts, flags = extract_legacy_table(Document(path="t.txt", text=text), Metadata())
     assert facts == []
     assert [(f.code, f.metric_id) for f in flags] == [("unit_mismatch", "requests_new")]
 
 
 def test_one_row_printed_twice_with_different_values_is_dropped_and_flagged():
     text = "政府信息公开情况统计表\n（一）收到申请数 | 件 | 5\n（一）收到申请数 | 件 | 6\n（三）申请答复数 | 件 | 5\n"
-    facts, flags = extract_legacy_table(Document(path="t.txt", text=text))
+    facts, flags = extract_legacy_table(Document(path="t.txt", text=text), Metadata())
     assert {f.metric_id: f.value for f in facts} == {"outcome_total": 5}
     assert [(f.code, f.metric_id) for f in flags] == [("ambiguous_row", "requests_new")]
 
@@ -133,27 +199,33 @@ def test_a_label_followed_by_unrecognised_text_does_not_take_a_later_number():
     assert values(Document(path="t.txt", text=text)) == {}
 
 
-@pytest.mark.parametrize(("label", "core"), [
-    ("（四）其中：不同意公开答复数（件）", "不同意公开答复"),
-    ("1．专职人员数（不包括政府公报及政府网站工作人员数）", "专职人员"),
-    ("一、主动公开情况", "主动公开情况"),
-    ("  3、 网络申请数 ", "网络申请"),
-    ("其中:主动公开规范性文件数", "主动公开规范性文件"),
-])
+@pytest.mark.parametrize(
+    ("label", "core"),
+    [
+        ("（四）其中：不同意公开答复数（件）", "不同意公开答复"),
+        ("1．专职人员数（不包括政府公报及政府网站工作人员数）", "专职人员"),
+        ("一、主动公开情况", "主动公开情况"),
+        ("  3、 网络申请数 ", "网络申请"),
+        ("其中:主动公开规范性文件数", "主动公开规范性文件"),
+    ],
+)
 def test_core_label_strips_numbering_qizhong_notes_and_count_suffix(label, core):
     assert core_label(label) == core
 
 
-@pytest.mark.parametrize(("label", "section", "metric_id"), [
-    ("收到申请总数", "三", "requests_new"),
-    ("网上申请数", "三", "requests_online"),
-    ("不予公开数", "三", "outcome_denied"),
-    ("信息不存在数", "三", "unable_not_held"),
-    ("不属于本机关公开数", "三", "outcome_not_this_agency"),
-    ("危及国家安全、公共安全、经济安全和社会稳定", "三", "denied_security_stability"),
-    ("其他情形数", "五", "litigation_other"),
-    ("被纠错数", "六", "complaints_corrected"),
-])
+@pytest.mark.parametrize(
+    ("label", "section", "metric_id"),
+    [
+        ("收到申请总数", "三", "requests_new"),
+        ("网上申请数", "三", "requests_online"),
+        ("不予公开数", "三", "outcome_denied"),
+        ("信息不存在数", "三", "unable_not_held"),
+        ("不属于本机关公开数", "三", "outcome_not_this_agency"),
+        ("危及国家安全、公共安全、经济安全和社会稳定", "三", "denied_security_stability"),
+        ("其他情形数", "五", "litigation_other"),
+        ("被纠错数", "六", "complaints_corrected"),
+    ],
+)
 def test_label_variants_between_provinces(label, section, metric_id):
     row = match_row(label, section)
     assert row is not None and row.metric_id == metric_id
@@ -163,9 +235,17 @@ def test_shared_label_outside_any_known_section_matches_nothing():
     assert match_row("其他情形数", "") is None
 
 
-@pytest.mark.parametrize(("cell", "number", "unit"), [
-    ("1,236", 1236, ""), ("3件", 3, "件"), ("251000元", 251000, "元"), ("—", 0, ""), ("/", 0, ""), ("无", 0, ""),
-])
+@pytest.mark.parametrize(
+    ("cell", "number", "unit"),
+    [
+        ("1,236", 1236, ""),
+        ("3件", 3, "件"),
+        ("251000元", 251000, "元"),
+        ("—", 0, ""),
+        ("/", 0, ""),
+        ("无", 0, ""),
+    ],
+)
 def test_cell_values(cell, number, unit):
     value = parse_value(cell)
     assert value is not None and (value.number, value.unit) == (number, unit)
@@ -182,29 +262,43 @@ def test_page_footer_between_label_and_value_is_skipped():
 
 
 def test_serial_number_column_of_a_blank_form_is_not_read_as_figures():
-    text = ("政府信息公开情况统计表\n| 序号 | 统计指标 | 单位 | 统计数 |\n| 1 | 一、主动公开情况 | -- | |\n"
-            "| 2 | 主动公开政府信息数 | 条 | |\n| 3 | 其中:主动公开规范性文件数 | 条 | |\n"
-            "| 4 | 制发规范性文件总数 | 件 | |\n")
+    text = (
+        "政府信息公开情况统计表\n| 序号 | 统计指标 | 单位 | 统计数 |\n| 1 | 一、主动公开情况 | -- | |\n"
+        "| 2 | 主动公开政府信息数 | 条 | |\n| 3 | 其中:主动公开规范性文件数 | 条 | |\n"
+        "| 4 | 制发规范性文件总数 | 件 | |\n"
+    )
     assert values(Document(path="t.txt", text=text)) == {}
 
 
 def test_serial_number_column_leaves_the_printed_figures():
-    text = ("政府信息公开情况统计表\n| 序号 | 统计指标 | 单位 | 统计数 |\n| 2 | 主动公开政府信息数 | 条 | 236 |\n"
-            "| 3 | 其中:主动公开规范性文件数 | 条 | 12 |\n")
-    assert values(Document(path="t.txt", text=text)) == {"proactive_items": 236, "proactive_normative_docs": 12}
+    text = (
+        "政府信息公开情况统计表\n| 序号 | 统计指标 | 单位 | 统计数 |\n| 2 | 主动公开政府信息数 | 条 | 236 |\n"
+        "| 3 | 其中:主动公开规范性文件数 | 条 | 12 |\n"
+    )
+    assert values(Document(path="t.txt", text=text)) == {
+        "proactive_items": 236,
+        "proactive_normative_docs": 12,
+    }
 
 
 def test_row_codes_of_a_statistical_form_are_not_figures():
-    text = ("政府信息公开情况统计表\n指标名称\n| 计量单位\n| 代码\n| 本期实际\n主动公开信息数\n| 条\n| 01\n| 236\n申请总数\n| 件\n| 10\n|\n"
-            "当面申请数\n| 件\n| 11\n| 3\n行政复议数\n| 件\n| 32\n|\n")
+    text = (
+        "政府信息公开情况统计表\n指标名称\n| 计量单位\n| 代码\n| 本期实际\n主动公开信息数\n| 条\n| 01\n| 236\n申请总数\n| 件\n| 10\n|\n"
+        "当面申请数\n| 件\n| 11\n| 3\n行政复议数\n| 件\n| 32\n|\n"
+    )
     assert values(Document(path="t.txt", text=text)) == {"proactive_items": 236, "requests_in_person": 3}
 
 
 def test_labels_wrapped_over_lines_of_a_narrow_column_still_name_their_rows():
-    text = ("政府信息公开情况统计表\n其中:主动公开规范性文件\n数\n条\n9\n危及国家安全、公共安全、\n经济安全和社会稳定\n件\n0\n"
-            "(一)维持具体行政行为或\n者驳回原告诉讼请求数\n件\n5\n")
+    text = (
+        "政府信息公开情况统计表\n其中:主动公开规范性文件\n数\n条\n9\n危及国家安全、公共安全、\n经济安全和社会稳定\n件\n0\n"
+        "(一)维持具体行政行为或\n者驳回原告诉讼请求数\n件\n5\n"
+    )
     assert values(Document(path="t.txt", text=text)) == {
-        "proactive_normative_docs": 9, "denied_security_stability": 0, "litigation_upheld": 5}
+        "proactive_normative_docs": 9,
+        "denied_security_stability": 0,
+        "litigation_upheld": 5,
+    }
 
 
 def test_a_label_ending_in_a_unit_character_is_not_cut_into_label_and_unit():

@@ -28,16 +28,26 @@ def test_agency_type_is_department_name_or_government():
 
 def test_page_metadata_block_gives_title_year_and_publication_date():
     text = "标题: 云川市民政局2013年度政府信息公开工作报告\n发布日期: 2014-03-27\n\n正文"
-    doc = Document(path="x.txt", text=text, page_meta={"标题": "云川市民政局2013年度政府信息公开工作报告",
-                                                        "发布日期": "2014-03-27"})
+    doc = Document(
+        path="x.txt",
+        text=text,
+        page_meta={"标题": "云川市民政局2013年度政府信息公开工作报告", "发布日期": "2014-03-27"},
+    )
     meta = read_metadata(doc)
-    assert (meta.agency, meta.year, meta.published, meta.level) == ("云川市民政局", 2013, "2014-03-27",
-                                                                     "city_department")
+    assert (meta.agency, meta.year, meta.published, meta.level) == (
+        "云川市民政局",
+        2013,
+        "2014-03-27",
+        "city_department",
+    )
 
 
 def test_title_line_found_in_text_when_no_metadata_block():
-    doc = Document(path="a.txt", text="首页 > 政务公开\n石桥县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n"
-                                      "\n石桥县人民政府\n2021年1月20日")
+    doc = Document(
+        path="a.txt",
+        text="首页 > 政务公开\n石桥县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n"
+        "\n石桥县人民政府\n2021年1月20日",
+    )
     meta = read_metadata(doc)
     assert meta.title == "石桥县人民政府2020年政府信息公开工作年度报告"
     assert meta.year == 2020
@@ -51,7 +61,10 @@ def test_year_from_file_name_when_title_has_none():
 
 def test_agency_without_a_source_tag_or_guanyu_after_the_name():
     assert agency_from_title("[云川市人民政府]2012年云川市人民政府信息公开工作年报") == "云川市人民政府"
-    assert agency_from_title("云川市粮食局东城分局关于2011年度政府信息公开工作年度报告") == "云川市粮食局东城分局"
+    assert (
+        agency_from_title("云川市粮食局东城分局关于2011年度政府信息公开工作年度报告")
+        == "云川市粮食局东城分局"
+    )
 
 
 def test_title_taken_from_its_cell_in_a_page_header_row():
@@ -82,15 +95,20 @@ def test_agency_from_titles_saying_xinxi_gongkai_or_qingkuang_baogao():
 
 
 def test_title_cell_of_a_metadata_block_loses_its_separator():
-    doc = Document(path="x.txt", text="正文", page_meta={"标题": "| 云川市国土资源局2015年政府信息公开年度报告"})
+    doc = Document(
+        path="x.txt", text="正文", page_meta={"标题": "| 云川市国土资源局2015年政府信息公开年度报告"}
+    )
     assert read_metadata(doc).agency == "云川市国土资源局"
 
 
-@pytest.mark.parametrize("line", [
-    "2011年云川区卫生局政府信息公开年报 一、引言 本年报是根据《条例》要求编制的。",
-    "- 中文名:云川区卫生局2011年政府信息公开工作年度报告",
-    "1、 云川区卫生局 2011 年度 政府信息公开工作年度报告 本报告是根据条例要求编制的。",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2011年云川区卫生局政府信息公开年报 一、引言 本年报是根据《条例》要求编制的。",
+        "- 中文名:云川区卫生局2011年政府信息公开工作年度报告",
+        "1、 云川区卫生局 2011 年度 政府信息公开工作年度报告 本报告是根据条例要求编制的。",
+    ],
+)
 def test_title_at_the_start_of_a_longer_line_or_after_a_field_label(line):
     meta = read_metadata(Document(path="x.txt", text=line + "\n正文"))
     assert (meta.agency, meta.year) == ("云川区卫生局", 2011)
@@ -102,11 +120,93 @@ def test_a_report_named_in_a_sentence_with_text_after_it_is_not_a_title():
 
 
 def test_agency_from_the_sentence_saying_who_compiled_the_report():
-    doc = Document(path="p.txt", text="本年报是根据《条例》要求,由云川市教育局编制的2011年度政府信息公开年度报告。")
+    doc = Document(
+        path="p.txt", text="本年报是根据《条例》要求,由云川市教育局编制的2011年度政府信息公开年度报告。"
+    )
     assert read_metadata(doc).agency == "云川市教育局"
 
 
 def test_page_field_value_stops_where_the_next_field_on_its_line_begins():
     from metrics.readers.page_meta import read_page_meta
+
     meta = read_page_meta("来源:青岚县人民政府办公室 时间:2024-01-31\n正文")
     assert meta["来源"] == "青岚县人民政府办公室"
+
+
+def test_agency_type_is_a_metadata_field():
+    doc = Document(path="x.txt", text="云川市石桥县公安局2013年度政府信息公开工作报告\n正文")
+    assert read_metadata(doc).agency_type == "公安局"
+
+
+def test_title_records_that_it_gave_the_agency_and_year():
+    meta = read_metadata(Document(path="x.txt", text="云川市民政局2013年度政府信息公开工作报告\n正文"))
+    assert (meta.agency_source, meta.year_source) == ("title", "title")
+
+
+def test_crawler_folder_name_gives_agency_and_year_without_its_serial_number():
+    doc = Document(
+        path="/crawl/80576_云川市林业局2012年度政府信息公开工作年度报告/page.txt", text="一、概述\n正文"
+    )
+    meta = read_metadata(doc)
+    assert (meta.agency, meta.year, meta.agency_source, meta.year_source) == (
+        "云川市林业局",
+        2012,
+        "folder_name",
+        "folder_name",
+    )
+
+
+def test_subject_of_the_first_sentence_names_the_agency():
+    text = '一、概述\n云川县环境保护局(以下简称"我局")2012年认真贯彻《条例》。'
+    meta = read_metadata(Document(path="x.txt", text=text))
+    assert (meta.agency, meta.agency_source) == ("云川县环境保护局", "first_sentence")
+
+
+def test_title_run_into_the_first_sentence_gives_the_agency():
+    text = "云川县2009年政府信息公开工作年度报告(以下简称年报)根据《条例》编制。全文包括概述。"
+    meta = read_metadata(Document(path="x.txt", text=text))
+    assert (meta.agency, meta.year) == ("云川县", 2009)
+
+
+def test_self_reference_resolves_to_the_full_name_printed_elsewhere():
+    text = (
+        "2009年度信息公开工作报告\n2009年,我局认真开展信息公开工作。\n我局严格按照《云川县水利局信息公开工作方案》"
+        "办理。\n云川县水利局\n二○一○年三月三十日"
+    )
+    meta = read_metadata(Document(path="x.txt", text=text))
+    assert (meta.agency, meta.agency_source, meta.year) == ("云川县水利局", "self_reference", 2009)
+
+
+def test_a_site_address_before_the_name_above_the_title_is_dropped():
+    text = "www.example.cn石桥镇\n2008年政府信息公开工作年度报告\n正文"
+    assert read_metadata(Document(path="x.txt", text=text)).agency == "石桥镇"
+
+
+def test_a_cover_notice_publishing_the_report_gives_the_reports_agency():
+    text = "云川市人民政府办公室关于公布\n云川市2009年度政府信息公开工作年度报告的通知\n各县人民政府:"
+    assert read_metadata(Document(path="x.txt", text=text)).agency == "云川市"
+
+
+def test_issuer_field_names_the_agency_but_a_website_source_does_not():
+    doc = Document(path="x.txt", text="正文", page_meta={"发布机构": "云川市统计局"})
+    assert (read_metadata(doc).agency, read_metadata(doc).agency_source) == ("云川市统计局", "page_field")
+    assert read_metadata(Document(path="x.txt", text="正文", page_meta={"来源": "本站原创"})).agency == ""
+
+
+def test_places_that_disagree_raise_an_info_flag_and_the_title_is_kept():
+    doc = Document(
+        path="/crawl/云川市林业局2011年度政府信息公开工作年度报告.txt",
+        text="云川市林业局2012年度政府信息公开工作年度报告\n正文",
+    )
+    meta = read_metadata(doc)
+    assert meta.year == 2012
+    assert [(f.code, f.severity) for f in meta.flags] == [("metadata_year_disagrees", "info")]
+
+
+def test_a_name_with_or_without_its_government_word_is_no_disagreement():
+    doc = Document(
+        path="x.txt",
+        text="石桥镇2012年度政府信息公开工作年度报告\n正文",
+        page_meta={"发布机构": "石桥镇人民政府"},
+    )
+    assert read_metadata(doc).flags == []

@@ -1,6 +1,7 @@
 import pytest
 
 from metrics.extract.legacy_prose import extract_legacy_prose
+from metrics.extract.metadata import read_metadata
 from metrics.extract.validation import check_identities, check_text_against_table
 from metrics.models import Document, Fact
 
@@ -71,7 +72,8 @@ def test_prose_count_that_includes_carried_over_requests_agrees_with_the_table()
 # --- parts stated in prose never add up to more than their total ----------------------------------
 
 def _prose_flags(body: str) -> list:
-    facts, _ = extract_legacy_prose(Document(path="t.txt", text="示例县农业局2013年度政府信息公开工作报告\n" + body))
+    doc = Document(path="t.txt", text="示例县农业局2013年度政府信息公开工作报告\n" + body)
+    facts, _ = extract_legacy_prose(doc, read_metadata(doc))
     return check_identities(facts, "legacy_prose")
 
 

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from metrics import PARSER_VERSION, formats
 from metrics.extract import extract_document
-from metrics.extract.metadata import agency_type
 from metrics.models import Extraction
 from metrics.readers import ReadError, UnsupportedFile, read_document
 from metrics.store import Attempt, Writer, open_for_writing
@@ -86,7 +85,7 @@ def process_file(path: str) -> Attempt:
     status, reason = _judge(ex)
     if status not in (OK, PARTIAL):
         return Attempt(path, digest, status, reason)
-    return Attempt(path, digest, status, reason, ex, digest[:16], agency_type(ex.meta.agency), doc.text,
+    return Attempt(path, digest, status, reason, ex, digest[:16], ex.meta.agency_type, doc.text,
                    doc.encoding)
 
 

@@ -57,6 +57,10 @@ class Metadata:
     level: str = ""
     year: int | None = None
     published: str = ""  # ISO date
+    agency_type: str = ""  # 人民政府 for governments, else the department name without its region
+    agency_source: str = ""  # the place the agency was read from: title, page_field, sentence, path ...
+    year_source: str = ""  # the place the year was read from, in the same terms
+    flags: list[Flag] = field(default_factory=list)  # places that disagree about the agency or year
 
 
 @dataclass

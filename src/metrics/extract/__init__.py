@@ -17,14 +17,14 @@ from metrics.extract.legacy_table import extract_legacy_table
 from metrics.extract.metadata import read_metadata
 from metrics.extract.standard import extract_standard
 from metrics.extract.validation import check_identities, check_text_against_table
-from metrics.models import Document, Extraction, Fact, Flag
+from metrics.models import Document, Extraction, Fact, Flag, Metadata
 from metrics.readers import read_document
 
-Extractor = Callable[[Document], tuple[list[Fact], list[Flag]]]
+Extractor = Callable[[Document, Metadata], tuple[list[Fact], list[Flag]]]
 
 EXTRACTORS: dict[str, Extractor] = {
-    formats.STD2021: lambda doc: extract_standard(doc, formats.STD2021),
-    formats.STD2019: lambda doc: extract_standard(doc, formats.STD2019),
+    formats.STD2021: lambda doc, meta: extract_standard(doc, formats.STD2021),
+    formats.STD2019: lambda doc, meta: extract_standard(doc, formats.STD2019),
     formats.LEGACY_TABLE: extract_legacy_table,
     formats.LEGACY_PROSE: extract_legacy_prose,
 }
@@ -34,17 +34,18 @@ _PROSE_CHECKED = ("requests_new",)
 
 def extract_document(doc: Document) -> Extraction:
     fmt = detect_format(doc)
-    ex = Extraction(path=doc.path, format=fmt, meta=read_metadata(doc))
+    meta = read_metadata(doc)
+    ex = Extraction(path=doc.path, format=fmt, meta=meta, flags=list(meta.flags))
     extractor = EXTRACTORS.get(fmt)
     if extractor is None:
         return ex
-    facts, flags = extractor(doc)
-    facts = _with_prose_figures(doc, fmt, facts)
+    facts, flags = extractor(doc, meta)
+    facts = _with_prose_figures(doc, meta, fmt, facts)
     facts += derived_facts(facts)
     ex.facts = facts
-    ex.flags = flags + check_identities(facts, fmt)
+    ex.flags += flags + check_identities(facts, fmt)
     if fmt in (formats.STD2019, formats.STD2021):
-        prose, _ = extract_legacy_prose(_overview(doc))
+        prose, _ = extract_legacy_prose(_overview(doc), meta)
         ex.flags += check_text_against_table(facts, [f for f in prose if f.metric_id in _PROSE_CHECKED])
     return ex
 
@@ -58,12 +59,12 @@ def _overview(doc: Document) -> Document:
     return doc if m is None else replace(doc, text=doc.text[:m.start()], tables=[])
 
 
-def _with_prose_figures(doc: Document, fmt: str, facts: list[Fact]) -> list[Fact]:
+def _with_prose_figures(doc: Document, meta: Metadata, fmt: str, facts: list[Fact]) -> list[Fact]:
     """A legacy table report may state in prose what its table lacks; the table wins where both exist."""
     if fmt != formats.LEGACY_TABLE:
         return facts
     have = {f.metric_id for f in facts}
-    prose, _ = extract_legacy_prose(doc)
+    prose, _ = extract_legacy_prose(doc, meta)
     return facts + [f for f in prose if f.metric_id not in have]
 
 

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from metrics.models import Document, Fact, Flag
+from metrics.models import Document, Fact, Flag, Metadata
 from metrics.normalize import to_simplified
 from metrics.numbers_zh import (
     APPROX_AFTER,
@@ -30,7 +30,6 @@ from metrics.numbers_zh import (
     ARABIC,
     NUMBER,
     ZH_NUMERAL_CHARS,
-    parse_chinese,
     parse_quantity,
     to_10k_yuan,
 )
@@ -92,7 +91,9 @@ class Sentence:
 
 # Word-processor exports space out words and figures ('政府信息数 2030 条', '信 息'); Chinese never
 # needs those spaces, and dropping them never joins two numbers.
-_LAYOUT_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000\xa0]+(?=[\u4e00-\u9fff\d])|(?<=\d)[ \u3000\xa0]+(?=[\u4e00-\u9fff])")
+_LAYOUT_SPACE = re.compile(
+    r"(?<=[\u4e00-\u9fff])[ \u3000\xa0]+(?=[\u4e00-\u9fff\d])|(?<=\d)[ \u3000\xa0]+(?=[\u4e00-\u9fff])"
+)
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -113,32 +114,22 @@ def _pieces(text: str, split: re.Pattern[str]) -> list[Sentence]:
         piece = m.group().strip()
         if len(piece) < 4:
             continue
-        original = joined[m.start():m.end()].strip() if same_shape else piece
+        original = joined[m.start() : m.end()].strip() if same_shape else piece
         out.append(Sentence(piece, original))
     return out
 
 
-# --- report year ----------------------------------------------------------------------------------
-
-_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年\s*度?[^。\n]{0,40}?(?:报告|年报)")
+# A year of 19xx/20xx that a figure's clause names: another year's figure is not the report's.
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
-
-
-_CHINESE_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
-
-
-def report_year(norm_text: str) -> int | None:
-    """The year a report covers, from its title (the first '2013年度…报告' near the top)."""
-    head = _CHINESE_YEAR.sub(lambda m: str(parse_chinese(m.group())), norm_text[:3000])
-    m = _TITLE_YEAR.search(head)
-    return int(m.group(1)) if m else None
 
 
 # --- patterns -------------------------------------------------------------------------------------
 
 # The number with its approximation words; the lookbehind stops us starting mid-number.
-_N = (rf"(?<![\d.,{ZH_NUMERAL_CHARS}])(?P<before>{APPROX_BEFORE})?(?P<num>{NUMBER})"
-      rf"(?P<after>{APPROX_AFTER})?")
+_N = (
+    rf"(?<![\d.,{ZH_NUMERAL_CHARS}])(?P<before>{APPROX_BEFORE})?(?P<num>{NUMBER})"
+    rf"(?P<after>{APPROX_AFTER})?"
+)
 # Words allowed between a label and its number (共受理申请共计9件, 信息数为12条).
 _CONN = r"(?:共计|合计|总计|累计|总共|达到|一共|共|达|为|计|是|有)?(?:为|达)?"
 _Q = r'"?(?:的)?"?'  # “同意公开”的7件
@@ -174,65 +165,128 @@ _COUNT_RULES: tuple[Rule, ...] = (
     # 主动公开政府信息1,236条 / 主动公开了涉公安政府信息120条 / 2009年新增的主动公开政府信息94条 /
     # 主动公布政府信息有71条 / 主动公开政务信息(包括…等栏目)共计76855条: an aside in brackets may
     # stand between the label and its total.
-    _rule("proactive_items", "主动",
-          rf"(?<!应)主动(?:向社会|向公众|对外)?(?:公开|公布)(?:了)?(?P<mid>{_GAP}{{0,8}}?)(?:政府)?信息(?:的)?"
-          rf"(?:件数|条数|数|数量|总数|总量)?(?:\([^()]{{0,80}}\))?{_CONN}{_N}{_ITEM_UNIT}{_TAIL}"),
+    _rule(
+        "proactive_items",
+        "主动",
+        rf"(?<!应)主动(?:向社会|向公众|对外)?(?:公开|公布)(?:了)?(?P<mid>{_GAP}{{0,8}}?)(?:政府)?信息(?:的)?"
+        rf"(?:件数|条数|数|数量|总数|总量)?(?:\([^()]{{0,80}}\))?{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
+    ),
     # 全年公开政府信息356条 / 我局共公开政府信息356条; plain 信息 is too often one topic's items
-    _rule("proactive_items", "公开",
-          rf"(?:全年|(?:全年|本年|今年|本年度|年内|我\w{{1,2}}|本\w{{1,2}})(?:共|累计|共计|总共))(?:向社会)?公开(?:各类)?政府信息"
-          rf"{_CONN}{_N}{_ITEM_UNIT}{_TAIL}"),
+    _rule(
+        "proactive_items",
+        "公开",
+        rf"(?:全年|(?:全年|本年|今年|本年度|年内|我\w{{1,2}}|本\w{{1,2}})(?:共|累计|共计|总共))(?:向社会)?公开(?:各类)?政府信息"
+        rf"{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
+    ),
     # 共受理信息公开申请10件 / 受理收到政府信息公开申请0条 / 收到申请数为5件
-    _rule("requests_new", "申请",
-          rf"(?:受理|收到|接到|接收|新收)(?:了|到)?(?P<mid>[^,;:。!?()\d]{{0,20}}?)申请(?!人)(?:事项|件|表|书|数|数量|总数|总量)?"
-          rf"{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}"),
+    _rule(
+        "requests_new",
+        "申请",
+        rf"(?:受理|收到|接到|接收|新收)(?:了|到)?(?P<mid>[^,;:。!?()\d]{{0,20}}?)申请(?!人)(?:事项|件|表|书|数|数量|总数|总量)?"
+        rf"{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
+    ),
     # 共受理了3件政府信息公开申请
-    _rule("requests_new", "申请",
-          rf"(?:受理|收到|接到|接收|新收)(?:了|到)?(?:共|共计)?{_N}(?:件|份|个|宗|起)(?P<mid>[^,;:。!?()\d]{{0,12}}?)申请(?!人|行政复议|复议)"),
+    _rule(
+        "requests_new",
+        "申请",
+        rf"(?:受理|收到|接到|接收|新收)(?:了|到)?(?:共|共计)?{_N}(?:件|份|个|宗|起)(?P<mid>[^,;:。!?()\d]{{0,12}}?)申请(?!人|行政复议|复议)",
+    ),
     # 全年受理依申请公开9件
-    _rule("requests_new", "依申请公开",
-          rf"(?:受理|收到|接到)(?:了)?{_GAP}{{0,6}}?依申请公开(?:政府信息|信息)?(?:申请)?(?:事项)?{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}"),
+    _rule(
+        "requests_new",
+        "依申请公开",
+        rf"(?:受理|收到|接到)(?:了)?{_GAP}{{0,6}}?依申请公开(?:政府信息|信息)?(?:申请)?(?:事项)?{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
+    ),
     _rule("requests_in_person", "当面", rf"当面(?:申请|提交|提出)(?:的)?{_CONN}{_N}{_REQUEST_UNIT}"),
-    _rule("requests_online", "申请", rf"(?:网上|网络|在线)(?:申请|提交|提出)(?:的)?{_CONN}{_N}{_REQUEST_UNIT}"),
+    _rule(
+        "requests_online", "申请", rf"(?:网上|网络|在线)(?:申请|提交|提出)(?:的)?{_CONN}{_N}{_REQUEST_UNIT}"
+    ),
     _rule("requests_letter", "信函", rf"信函(?:申请|提交|提出)?(?:的)?{_CONN}{_N}{_REQUEST_UNIT}"),
     _rule("requests_fax", "传真", rf"传真(?:申请|提交|提出)(?:的)?{_CONN}{_N}{_REQUEST_UNIT}"),
     # 在已经答复的9件申请中 / 已答复申请9件
-    _rule("outcome_total", "答复", rf"已(?:经)?(?:全部)?答复(?:了)?(?:的)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}"),
+    _rule(
+        "outcome_total", "答复", rf"已(?:经)?(?:全部)?答复(?:了)?(?:的)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}"
+    ),
     # 受理申请13件,答复13件: a bare 答复 count right after the requests received answers them
-    _rule("outcome_total", "答复", rf"(?<=,)(?:均|全部)?答复(?:了)?{_CONN}{_N}{_REQUEST_UNIT}",
-          context=rf"(?:受理|收到|接到)[^,;:。!?]{{0,20}}申请[^,;:。!?]{{0,4}}?{_N}{_REQUEST_UNIT},(?:均|全部)?答复"),
+    _rule(
+        "outcome_total",
+        "答复",
+        rf"(?<=,)(?:均|全部)?答复(?:了)?{_CONN}{_N}{_REQUEST_UNIT}",
+        context=rf"(?:受理|收到|接到)[^,;:。!?]{{0,20}}申请[^,;:。!?]{{0,4}}?{_N}{_REQUEST_UNIT},(?:均|全部)?答复",
+    ),
     # “同意公开”的7件 / 其中同意公开7件 / 予以公开3件
-    _rule("outcome_granted", "公开",
-          rf"(?<![不部])(?:同意公开|予以公开|准予公开|全部公开){_Q}(?:答复)?(?:政府信息|信息)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}"),
+    _rule(
+        "outcome_granted",
+        "公开",
+        rf"(?<![不部])(?:同意公开|予以公开|准予公开|全部公开){_Q}(?:答复)?(?:政府信息|信息)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}",
+    ),
     # 依申请公开政府信息9条,不予公开政府信息1条: set against a refusal, it is what was disclosed on
     # application; alone it may as well count the requests handled, so it is not read.
-    _rule("outcome_granted", "依申请公开",
-          rf"(?<!受理)(?<!收到)(?<!接到)(?<!受理了)依申请公开(?:了)?(?:政府)?信息{_CONN}{_N}(?:条|件){_TAIL}",
-          context=rf"(?:不予公开|不同意公开){_Q}(?:政府)?(?:信息)?{_CONN}{_N}"),
-    _rule("outcome_partial", "部分公开",
-          rf"(?<![大及和与、])部分公开{_Q}(?:答复)?(?:政府信息|信息)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}"),
-    _rule("outcome_denied", "公开",
-          rf"(?:不予公开|不同意公开|不予以公开|不公开){_Q}(?:答复)?(?:政府信息|信息)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}"),
-    _rule("unable_not_held", "信息",
-          rf"(?:(?:申请)?(?:的)?(?:政府)?信息不存在|不掌握(?:相关)?(?:政府)?信息){_Q}{_CONN}{_N}{_REQUEST_UNIT}"),
-    _rule("outcome_not_this_agency", "本",
-          rf"(?:非本(?:行政)?(?:机关|单位|部门|局)|不属于本(?:行政)?(?:机关|单位|部门|局))"
-          rf"(?:公开|职责|掌握|负责公开)?(?:范围)?(?:的)?(?:政府)?(?:信息)?(?:公开)?(?:范围)?{_Q}{_CONN}{_N}{_REQUEST_UNIT}"),
+    _rule(
+        "outcome_granted",
+        "依申请公开",
+        rf"(?<!受理)(?<!收到)(?<!接到)(?<!受理了)依申请公开(?:了)?(?:政府)?信息{_CONN}{_N}(?:条|件){_TAIL}",
+        context=rf"(?:不予公开|不同意公开){_Q}(?:政府)?(?:信息)?{_CONN}{_N}",
+    ),
+    _rule(
+        "outcome_partial",
+        "部分公开",
+        rf"(?<![大及和与、])部分公开{_Q}(?:答复)?(?:政府信息|信息)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}",
+    ),
+    _rule(
+        "outcome_denied",
+        "公开",
+        rf"(?:不予公开|不同意公开|不予以公开|不公开){_Q}(?:答复)?(?:政府信息|信息)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}",
+    ),
+    _rule(
+        "unable_not_held",
+        "信息",
+        rf"(?:(?:申请)?(?:的)?(?:政府)?信息不存在|不掌握(?:相关)?(?:政府)?信息){_Q}{_CONN}{_N}{_REQUEST_UNIT}",
+    ),
+    _rule(
+        "outcome_not_this_agency",
+        "本",
+        rf"(?:非本(?:行政)?(?:机关|单位|部门|局)|不属于本(?:行政)?(?:机关|单位|部门|局))"
+        rf"(?:公开|职责|掌握|负责公开)?(?:范围)?(?:的)?(?:政府)?(?:信息)?(?:公开)?(?:范围)?{_Q}{_CONN}{_N}{_REQUEST_UNIT}",
+    ),
     # 其中4件不属于本行政机关公开范围,1件信息不存在: the count before the outcome, as a list item.
-    _rule("outcome_not_this_agency", "本",
-          rf"{_ITEM_START}{_ITEM_N}{_LIST_UNIT}(?:申请)?(?:为|属于)?(?:非本|不属于本)(?:行政)?(?:机关|单位|部门|局)"),
-    _rule("unable_not_held", "存在", rf"{_ITEM_START}{_ITEM_N}{_LIST_UNIT}(?:申请)?(?:的)?(?:政府)?信息不存在"),
-    _rule("outcome_granted", "公开", rf"{_ITEM_START}{_ITEM_N}{_LIST_UNIT}(?:申请)?(?:为)?(?:同意公开|予以公开|全部公开)"),
-    _rule("outcome_partial", "部分公开", rf"{_ITEM_START}{_ITEM_N}{_LIST_UNIT}(?:申请)?(?:为)?(?:同意)?部分公开"),
-    _rule("outcome_denied", "公开", rf"{_ITEM_START}{_ITEM_N}{_LIST_UNIT}(?:申请)?(?:为)?(?:不予公开|不同意公开)"),
-    _rule("outcome_already_public", "已主动公开",
-          rf"已主动公开(?:范围)?(?:的)?(?:政府)?(?:信息)?{_Q}{_CONN}{_N}{_REQUEST_UNIT}"),
+    _rule(
+        "outcome_not_this_agency",
+        "本",
+        rf"{_ITEM_START}{_ITEM_N}{_LIST_UNIT}(?:申请)?(?:为|属于)?(?:非本|不属于本)(?:行政)?(?:机关|单位|部门|局)",
+    ),
+    _rule(
+        "unable_not_held", "存在", rf"{_ITEM_START}{_ITEM_N}{_LIST_UNIT}(?:申请)?(?:的)?(?:政府)?信息不存在"
+    ),
+    _rule(
+        "outcome_granted",
+        "公开",
+        rf"{_ITEM_START}{_ITEM_N}{_LIST_UNIT}(?:申请)?(?:为)?(?:同意公开|予以公开|全部公开)",
+    ),
+    _rule(
+        "outcome_partial", "部分公开", rf"{_ITEM_START}{_ITEM_N}{_LIST_UNIT}(?:申请)?(?:为)?(?:同意)?部分公开"
+    ),
+    _rule(
+        "outcome_denied",
+        "公开",
+        rf"{_ITEM_START}{_ITEM_N}{_LIST_UNIT}(?:申请)?(?:为)?(?:不予公开|不同意公开)",
+    ),
+    _rule(
+        "outcome_already_public",
+        "已主动公开",
+        rf"已主动公开(?:范围)?(?:的)?(?:政府)?(?:信息)?{_Q}{_CONN}{_N}{_REQUEST_UNIT}",
+    ),
     _rule("outcome_told_to_amend", "更改补充", rf"告知(?:作出)?更改补充{_Q}{_CONN}{_N}{_REQUEST_UNIT}"),
     _rule("outcome_other_channel", "其他途径", rf"告知通过其他途径(?:办理)?{_Q}{_CONN}{_N}{_REQUEST_UNIT}"),
     # 行政复议案0件 / 申请行政复议1件 / 行政诉讼案件2起
     _rule("review_total", "复议", rf"(?:行政)?复议(?:案件|案|申请)?(?:数|数量)?{_CONN}{_N}{_CASE_UNIT}"),
     _rule("litigation_total", "诉讼", rf"(?:行政)?诉讼(?:案件|案)?(?:数|数量)?{_CONN}{_N}{_CASE_UNIT}"),
-    _rule("complaints_total", "投诉", rf"(?:举报投诉|投诉举报|投诉)(?:案件)?(?:数|数量)?{_CONN}{_N}{_CASE_UNIT}",
-          context=r"信息公开|公开工作"),
+    _rule(
+        "complaints_total",
+        "投诉",
+        rf"(?:举报投诉|投诉举报|投诉)(?:案件)?(?:数|数量)?{_CONN}{_N}{_CASE_UNIT}",
+        context=r"信息公开|公开工作",
+    ),
     # 召开听证会2次 / 举行2次听证会
     _rule("hearings", "听证", rf"听证(?:会)?{_CONN}{_N}{_EVENT_UNIT}"),
     _rule("hearings", "听证", rf"(?:召开|举行|举办|组织)(?:了)?{_N}{_EVENT_UNIT}听证"),
@@ -242,12 +296,15 @@ _COUNT_RULES: tuple[Rule, ...] = (
 
 # 依申请公开收取的费用(检索费、邮寄费、复制费等)为0元 / 收取费用0.5万元
 _FEE_AMOUNT = re.compile(
-    rf"(?:收取|收费|费用)[^,;:。!?\d]{{0,24}}?(?:为|共|计|合计)?(?<![\d.])(?P<num>{ARABIC})\s*(?P<money>万元|元)")
+    rf"(?:收取|收费|费用)[^,;:。!?\d]{{0,24}}?(?:为|共|计|合计)?(?<![\d.])(?P<num>{ARABIC})\s*(?P<money>万元|元)"
+)
 _FEE_CONTEXT = re.compile(r"申请|检索|复制|邮寄|信息公开")
 _FEE_OTHER_MONEY = re.compile(r"经费|预算|建设|运维|维护|采购|资金|补贴")
 # 未收过任何费用 / 没有收费及减免的情况 / 未涉及政府信息公开的收费 / 未向申请人收取费用
-_FEE_NONE = re.compile(rf"(?:{_NEG}|不)(?P<whom>向申请人)?(?:(?:收取|收过|涉及|发生|产生|进行|存在|有)过?(?:任何)?[^,;:。!?\d]{{0,16}}?)?"
-                       rf"(?:收费|费用|收取)(?!通知|标准|依据)")
+_FEE_NONE = re.compile(
+    rf"(?:{_NEG}|不)(?P<whom>向申请人)?(?:(?:收取|收过|涉及|发生|产生|进行|存在|有)过?(?:任何)?[^,;:。!?\d]{{0,16}}?)?"
+    rf"(?:收费|费用|收取)(?!通知|标准|依据)"
+)
 
 # 对申请公开政府信息暂免收费: fees waived, so none were collected.
 _FEE_WAIVED = re.compile(r"(?:暂免|免于|免予|免除|一律免)收(?:取)?费")
@@ -255,7 +312,8 @@ _FEE_WAIVED = re.compile(r"(?:暂免|免于|免予|免除|一律免)收(?:取)?�
 # Negated events: 未发生行政复议和行政诉讼, 没有接到…申请. Scope runs to the clause end.
 _NONE_EVENT = re.compile(
     rf"{_NEG}(?:(?:发生|出现|收到|接到|受理|产生|引发|引起|接收|有|因|针对)过?"
-    rf"|(?=行政复议|行政诉讼|复议|诉讼|投诉|举报|依申请|政府信息公开申请))(?P<scope>[^,;:。!?\d]{{0,40}})")
+    rf"|(?=行政复议|行政诉讼|复议|诉讼|投诉|举报|依申请|政府信息公开申请))(?P<scope>[^,;:。!?\d]{{0,40}})"
+)
 # A negation that only states a condition or a right is not a report that nothing happened.
 _CONDITIONAL = re.compile(r"可以|可|依法|有权|权利|途径|渠道|如果|如|若|告知|申请人")
 # 未发生被行政复议纠错 says how cases ended, not that there were none.
@@ -266,7 +324,8 @@ _NONE_UNDER_HEADING = re.compile(r"^(?P<topic>[^:]{2,60}?(?:情况|事项|:))\s*
 # 复议和诉讼均为0 / 被申请行政复议、提起行政诉讼的案件0件: one zero for both kinds of case.
 _BOTH_ZERO = re.compile(
     r"(?:行政)?复议[^,;:。!?\d]{0,12}?(?:行政)?诉讼(?:[^,;:。!?\d]{0,10}?(?:均|都|皆)(?:为|是)?"
-    r"|(?:的)?(?:案件|案)(?:数|数量)?(?:为|共)?)(?:零|0)(?![\d.])")
+    r"|(?:的)?(?:案件|案)(?:数|数量)?(?:为|共)?)(?:零|0)(?![\d.])"
+)
 
 # Signs that a figure counts all years, not the report year.
 # 到年底累计 counts up to the year's end from the start, like 截至年底.
@@ -295,7 +354,7 @@ class Candidate:
 
 def _clause_before(norm: str, start: int) -> str:
     cut = max(norm.rfind(p, 0, start) for p in ",:")
-    return norm[cut + 1:start]
+    return norm[cut + 1 : start]
 
 
 def _is_subset(norm: str, start: int) -> bool:
@@ -316,12 +375,12 @@ def _cumulative_before(norm: str, start: int, year: int | None) -> bool:
     """
     prefix = norm[:start]
     fresh = [m.end() for m in _FRESH.finditer(prefix)]
-    scope = prefix[fresh[-1]:] if fresh else prefix
+    scope = prefix[fresh[-1] :] if fresh else prefix
     m = _CUMULATIVE.search(scope)
     if m is None:
         return False
     if m.group() in _SINCE:
-        years = _YEAR.findall(scope[:m.start()])
+        years = _YEAR.findall(scope[: m.start()])
         return not (year is not None and years and int(years[-1]) == year)
     return True
 
@@ -353,8 +412,9 @@ def _candidate_from_match(rule: Rule, m: re.Match[str], s: Sentence, year: int |
     if quantity.value and _cumulative_before(s.norm, m.start(), year):
         return None
     approximate = quantity.approximate or bool(m.groupdict().get("unit_after"))
-    return Candidate(rule.metric_id, quantity.value, approximate, s.original,
-                     strong=bool(_TOTAL_WORDS.search(clause)))
+    return Candidate(
+        rule.metric_id, quantity.value, approximate, s.original, strong=bool(_TOTAL_WORDS.search(clause))
+    )
 
 
 def _fee_candidates(s: Sentence, year: int | None) -> Iterator[Candidate]:
@@ -367,13 +427,21 @@ def _fee_candidates(s: Sentence, year: int | None) -> Iterator[Candidate]:
         value = to_10k_yuan(float(m.group("num").replace(",", "")), m.group("money"))
         yield Candidate("request_fees_10k_yuan", value, False, s.original, strong=True)
     if _FEE_WAIVED.search(s.norm):
-        yield Candidate("request_fees_10k_yuan", 0, False, s.original, strong=True, note="stated that fees are waived")
+        yield Candidate(
+            "request_fees_10k_yuan", 0, False, s.original, strong=True, note="stated that fees are waived"
+        )
     for m in _FEE_NONE.finditer(s.norm):
         # 申请人 marks a condition ('申请人可以…'), except as the one charged: 未向申请人收取费用.
         words = m.group().replace("向申请人", "", 1) if m.group("whom") else m.group()
         if not _CONDITIONAL.search(words) and not _FEE_OTHER_MONEY.search(words):
-            yield Candidate("request_fees_10k_yuan", 0, False, s.original, strong=True,
-                            note="stated that no fee was charged")
+            yield Candidate(
+                "request_fees_10k_yuan",
+                0,
+                False,
+                s.original,
+                strong=True,
+                note="stated that no fee was charged",
+            )
 
 
 def _zeros_in_scope(scope: str, s: Sentence, note: str) -> Iterator[Candidate]:
@@ -384,8 +452,12 @@ def _zeros_in_scope(scope: str, s: Sentence, note: str) -> Iterator[Candidate]:
         yield Candidate("litigation_total", 0, False, s.original, strong=True, note=note)
     if "投诉" in scope and "公开" in s.norm:
         yield Candidate("complaints_total", 0, False, s.original, strong=True, note=note)
-    if "复议" not in scope and "诉讼" not in scope and _REQUEST_SCOPE.search(scope) \
-            and not re.search(r"投诉|举报|咨询", scope):
+    if (
+        "复议" not in scope
+        and "诉讼" not in scope
+        and _REQUEST_SCOPE.search(scope)
+        and not re.search(r"投诉|举报|咨询", scope)
+    ):
         yield Candidate("requests_new", 0, False, s.original, strong=True, note="stated that no request came")
 
 
@@ -403,7 +475,9 @@ def _zero_candidates(s: Sentence) -> Iterator[Candidate]:
         topic = m.group("topic")
         yield from _zeros_in_scope(topic, s, "heading answered with 无")
         if re.search(r"收费|费用", topic):
-            yield Candidate("request_fees_10k_yuan", 0, False, s.original, strong=True, note="heading answered with 无")
+            yield Candidate(
+                "request_fees_10k_yuan", 0, False, s.original, strong=True, note="heading answered with 无"
+            )
 
 
 # --- denial reasons -------------------------------------------------------------------------------
@@ -429,20 +503,29 @@ def _reason_candidates(s: Sentence) -> Iterator[Candidate]:
         for m in pattern.finditer(s.norm):
             quantity = parse_quantity(f"{m.group('before') or ''}{m.group('num')}{m.group('after') or ''}")
             if quantity is not None:
-                yield Candidate(metric_id, quantity.value, quantity.approximate, s.original, strong=True,
-                                note="reason for refusal")
+                yield Candidate(
+                    metric_id,
+                    quantity.value,
+                    quantity.approximate,
+                    s.original,
+                    strong=True,
+                    note="reason for refusal",
+                )
 
 
 # --- categories of proactive disclosure ----------------------------------------------------------
 
 # A name may run over 、 inside a list (人口计划和生育、妇女儿童28条); lists split at 、 never show one.
 _CATEGORY_ITEM = re.compile(
-    rf"^(?P<name>[\u4e00-\u9fff\"《》][\u4e00-\u9fff\"《》、]{{1,19}}?){_N}(?P<unit>条|篇|件|期|项|份)$")
+    rf"^(?P<name>[\u4e00-\u9fff\"《》][\u4e00-\u9fff\"《》、]{{1,19}}?){_N}(?P<unit>条|篇|件|期|项|份)$"
+)
 _CATEGORY_VERB = re.compile(r"^.*(?:公开|发布)(?:了)?")
 # Requests, cases, channels and changes are not kinds of published information; nor, in a loose list,
 # are events (召开会议3期), though a total's breakdown may name their information (重要工作会议22条).
-_NOT_INFORMATION = (r"申请|不予|不同意|复议|诉讼|投诉|咨询|发布会|访谈|网站|网|微博|微信|公报|媒体|报纸|电视|平台|栏|"
-                    r"增|减|比|累计")
+_NOT_INFORMATION = (
+    r"申请|不予|不同意|复议|诉讼|投诉|咨询|发布会|访谈|网站|网|微博|微信|公报|媒体|报纸|电视|平台|栏|"
+    r"增|减|比|累计"
+)
 _NOT_IN_BREAKDOWN = re.compile(_NOT_INFORMATION)
 _NOT_A_CATEGORY = re.compile(rf"{_NOT_INFORMATION}|会议|培训|听证")
 # The stated total itself (主动公开政府信息数22条) is no category.
@@ -476,8 +559,17 @@ def _category_item(body: str, clause: str, excluded: re.Pattern[str]) -> tuple[s
 
 
 def _category_facts(items: list[tuple[str, float, bool]], evidence: str, note: str) -> list[Fact]:
-    return [Fact(PROACTIVE_CATEGORY, value, column=name, evidence=evidence, approximate=approx,
-                 note=f"category: {name}{note}") for name, value, approx in items]
+    return [
+        Fact(
+            PROACTIVE_CATEGORY,
+            value,
+            column=name,
+            evidence=evidence,
+            approximate=approx,
+            note=f"category: {name}{note}",
+        )
+        for name, value, approx in items
+    ]
 
 
 def category_facts(s: Sentence, year: int | None) -> list[Fact]:
@@ -539,13 +631,14 @@ def _breakdowns(p: Sentence, total: float, year: int | None) -> Iterator[Categor
         opening = _BREAKDOWN_OPENING.match(p.norm, end)
         if opening is None:
             continue
-        items, whole = _breakdown_items(p.norm[opening.end():])
+        items, whole = _breakdown_items(p.norm[opening.end() :])
         if len(items) >= 2:  # one item after 其中 is a subset (其中线上信息公开15条), not a breakdown
             yield CategoryList(_category_facts(items, p.original, ", 其中 of the stated total"), whole)
 
 
-def _category_lists(text: str, all_sentences: list[Sentence], total: Fact | None,
-                    year: int | None) -> list[CategoryList]:
+def _category_lists(
+    text: str, all_sentences: list[Sentence], total: Fact | None, year: int | None
+) -> list[CategoryList]:
     lists: list[CategoryList] = []
     read: list[str] = []
     if total is not None and total.value is not None:
@@ -573,17 +666,26 @@ def category_flags(total: Fact, lists: list[CategoryList]) -> list[Flag]:
         listed = sum(f.value for f in lst.facts)
         terms = " + ".join(_fmt(f.value) for f in lst.facts)
         if listed > total.value:
-            flags.append(Flag("proactive_categories_over_total",
-                              f"主动公开分类之和 {_fmt(listed)} 大于所述总数 {_fmt(total.value)} ({terms})",
-                              metric_id="proactive_items"))
+            flags.append(
+                Flag(
+                    "proactive_categories_over_total",
+                    f"主动公开分类之和 {_fmt(listed)} 大于所述总数 {_fmt(total.value)} ({terms})",
+                    metric_id="proactive_items",
+                )
+            )
         elif lst.whole_breakdown and listed < total.value:
-            flags.append(Flag("proactive_breakdown_under_total",
-                              f"以“其中”列出的主动公开分类之和 {_fmt(listed)} 小于所述总数 {_fmt(total.value)} ({terms})",
-                              metric_id="proactive_items"))
+            flags.append(
+                Flag(
+                    "proactive_breakdown_under_total",
+                    f"以“其中”列出的主动公开分类之和 {_fmt(listed)} 小于所述总数 {_fmt(total.value)} ({terms})",
+                    metric_id="proactive_items",
+                )
+            )
     return flags
 
 
 # --- choosing among candidates --------------------------------------------------------------------
+
 
 def _resolve(candidates: list[Candidate]) -> tuple[list[Fact], list[Flag]]:
     by_metric: dict[str, list[Candidate]] = {}
@@ -598,13 +700,24 @@ def _resolve(candidates: list[Candidate]) -> tuple[list[Fact], list[Flag]]:
                 group = strong
             else:
                 listed = ", ".join(sorted({_fmt(v) for v in values}))
-                flags.append(Flag("ambiguous_prose", f"the text gives several values for {metric_id} ({listed}); "
-                                  "none kept", metric_id=metric_id))
+                flags.append(
+                    Flag(
+                        "ambiguous_prose",
+                        f"the text gives several values for {metric_id} ({listed}); none kept",
+                        metric_id=metric_id,
+                    )
+                )
                 continue
         chosen = group[0]
-        facts.append(Fact(metric_id, chosen.value, evidence=chosen.evidence,
-                          approximate=any(c.approximate for c in group if c.value == chosen.value),
-                          note=chosen.note))
+        facts.append(
+            Fact(
+                metric_id,
+                chosen.value,
+                evidence=chosen.evidence,
+                approximate=any(c.approximate for c in group if c.value == chosen.value),
+                note=chosen.note,
+            )
+        )
     return facts, flags
 
 
@@ -612,10 +725,9 @@ def _fmt(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def extract_legacy_prose(doc: Document) -> tuple[list[Fact], list[Flag]]:
+def extract_legacy_prose(doc: Document, meta: Metadata) -> tuple[list[Fact], list[Flag]]:
     all_sentences = sentences(doc.text)
-    title = _normalize(doc.page_meta.get("标题", ""))
-    year = report_year(title) or report_year("\n".join(s.norm for s in all_sentences[:40]))
+    year = meta.year
     candidates: list[Candidate] = []
     for s in all_sentences:
         candidates.extend(_count_candidates(s, year))

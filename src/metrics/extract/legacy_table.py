@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from metrics.models import Document, Fact, Flag, Table
+from metrics.models import Document, Fact, Flag, Metadata, Table
 from metrics.normalize import normalize
 from metrics.numbers_zh import ARABIC, parse_arabic, to_10k_yuan
 from metrics.templates.legacy_table import LEGACY_ROWS, LEGACY_SECTIONS, LegacyRow, core_label
@@ -26,8 +26,24 @@ _ZERO_MARKS = {"-", "--", "---", "/", "无", "0", "〇", "零"}
 _VALUE = re.compile(rf"^(?P<num>{ARABIC})\s*(?P<unit>{_UNIT_RE})?$")
 # '01', '007': row codes of statistical forms; no count is printed with a leading zero.
 _ROW_CODE = re.compile(r"^0\d+$")
-_HEADER_WORDS = {"统计指标", "指标", "单位", "统计数", "统计数据", "数量", "计量单位", "数值", "项目", "内容",
-                 "指标名称", "序号", "代码", "行次", "栏次", "编号"}
+_HEADER_WORDS = {
+    "统计指标",
+    "指标",
+    "单位",
+    "统计数",
+    "统计数据",
+    "数量",
+    "计量单位",
+    "数值",
+    "项目",
+    "内容",
+    "指标名称",
+    "序号",
+    "代码",
+    "行次",
+    "栏次",
+    "编号",
+}
 # Headers of a column of row codes printed between the unit and the figures ('主动公开信息数 | 条 | 01 | 236').
 _CODE_HEADERS = {"代码", "行次", "栏次", "编号"}
 _TABLE_TITLE = re.compile(r"统计表|统计指标")
@@ -56,6 +72,7 @@ class _Reading:
 
 
 # --- cells ----------------------------------------------------------------------------------------
+
 
 def _clean(text: str) -> str:
     return re.sub(r"\s+", "", normalize(text)).replace("—", "-")
@@ -103,6 +120,7 @@ def section_of(label: str) -> str:
 
 # --- values with units ----------------------------------------------------------------------------
 
+
 def _fact(reading: _Reading) -> tuple[Fact, Flag | None]:
     row, value = reading.row, reading.value
     unit = value.unit or _clean(reading.unit_cell).strip("()")
@@ -112,13 +130,17 @@ def _fact(reading: _Reading) -> tuple[Fact, Flag | None]:
             number = to_10k_yuan(number, "元")
             note = f"printed as {value.number:g} 元"
     elif unit in ("万元", "元"):
-        flag = Flag("unit_mismatch", f"{row.metric_id} is a count but the table gives it in {unit}; not kept",
-                    metric_id=row.metric_id)
+        flag = Flag(
+            "unit_mismatch",
+            f"{row.metric_id} is a count but the table gives it in {unit}; not kept",
+            metric_id=row.metric_id,
+        )
         return Fact(row.metric_id, None), flag
     return Fact(row.metric_id, number, evidence=reading.evidence, note=note), flag
 
 
 # --- tables ---------------------------------------------------------------------------------------
+
 
 def _value_column(table: Table) -> int | None:
     for row in table.rows[:4]:
@@ -143,7 +165,7 @@ def _readings_from_table(table: Table) -> Iterator[_Reading]:
                 section = found.section
         if row is None:
             continue
-        after = [c for c in cells[label_at + 1:] if _clean(c) != _clean(cells[label_at])]
+        after = [c for c in cells[label_at + 1 :] if _clean(c) != _clean(cells[label_at])]
         unit_cell = next((c for c in after if _is_unit(c)), "")
         if value_col is not None and label_at < value_col < len(cells):
             value = parse_value(cells[value_col])
@@ -163,8 +185,10 @@ _PAGE_FOOTER = re.compile(r"^-+\s*\d+\s*-+$")
 # A wrapped label spans at most this many lines of a narrow label column.
 _MAX_LABEL_PIECES = 4
 _PIECE_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
-_PIECE = re.compile(rf"^(?P<label>.*?)\s*(?:(?P<unit>\(?(?:{_UNIT_RE})\)?)\s*)?"
-                    rf"(?P<value>(?:{ARABIC})\s*(?:{_UNIT_RE})?|-+|/|无)?$")
+_PIECE = re.compile(
+    rf"^(?P<label>.*?)\s*(?:(?P<unit>\(?(?:{_UNIT_RE})\)?)\s*)?"
+    rf"(?P<value>(?:{ARABIC})\s*(?:{_UNIT_RE})?|-+|/|无)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -208,8 +232,13 @@ def _glued_unit(m: re.Match) -> bool:
     """A label that merely ends in a unit's character ('规范性文件', cut there by a line break) is
     all label: a unit cell stands apart from its label, in parentheses, or before the number."""
     unit = m.group("unit")
-    return bool(m.group("label") and unit and not m.group("value") and not unit.startswith("(")
-                and m.end("label") == m.start("unit"))
+    return bool(
+        m.group("label")
+        and unit
+        and not m.group("value")
+        and not unit.startswith("(")
+        and m.end("label") == m.start("unit")
+    )
 
 
 def _readings_from_lines(lines: list[tuple[str, str]]) -> Iterator[_Reading]:
@@ -279,6 +308,7 @@ def _table_lines(text: str) -> tuple[list[tuple[str, str]], bool]:
 
 # --- putting it together --------------------------------------------------------------------------
 
+
 def _collect(readings: Iterable[_Reading], facts: dict[str, Fact], flags: list[Flag]) -> None:
     conflicting: set[str] = set()
     for reading in readings:
@@ -292,11 +322,18 @@ def _collect(readings: Iterable[_Reading], facts: dict[str, Fact], flags: list[F
         elif previous is not None and previous.value != fact.value:
             conflicting.add(fact.metric_id)
             del facts[fact.metric_id]
-            flags.append(Flag("ambiguous_row", f"the table gives {fact.metric_id} twice with different values "
-                              f"({previous.value:g} and {fact.value:g}); none kept", metric_id=fact.metric_id))
+            flags.append(
+                Flag(
+                    "ambiguous_row",
+                    f"the table gives {fact.metric_id} twice with different values "
+                    f"({previous.value:g} and {fact.value:g}); none kept",
+                    metric_id=fact.metric_id,
+                )
+            )
 
 
-def extract_legacy_table(doc: Document) -> tuple[list[Fact], list[Flag]]:
+def extract_legacy_table(doc: Document, meta: Metadata) -> tuple[list[Fact], list[Flag]]:
+    """The statistics table's figures; `meta` is part of every extractor's call and not needed here."""
     flags: list[Flag] = []
     from_tables: dict[str, Fact] = {}
     for table in doc.tables:

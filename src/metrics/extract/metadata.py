@@ -1,16 +1,20 @@
-"""Report metadata: title, agency, region, level, year covered and publication date.
+"""Report metadata: title, agency, region, level, agency type, year covered and publication date.
 
-Sources in order of trust: the page's metadata block (标题, 发文机关, 发布日期 ...), the title line,
-the first lines of the text, the file name.
+The agency and year are read from every place a report states them — the title, the page's fields
+(发文机关, 发布机构, 来源), the first sentence's subject (X(以下简称…)), 我局/本镇 resolved to the name
+printed elsewhere, a sentence naming the report, the file name and the folder a crawler saved it in.
+The most trusted place that states a value gives it, Metadata records which place that was, and a
+place that states something else gets an info flag.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
-from metrics.models import Document, Metadata
+from metrics.models import Document, Flag, Metadata
 from metrics.normalize import normalize
 
 # 信息公开 without 政府 and 工作情况报告 are titles' wordings too ('某局2012年信息公开年度报告').
@@ -18,7 +22,7 @@ _REPORT_WORDS = re.compile(
     r"((?:政府|政务)?信息公开|政务公开)?(工作)?(情况)?(年度)?(报告|年报)(全文)?$|政府信息公开(工作)?$"
 )
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d\d)\s*年?度?")
-_ZH_YEAR_IN_TITLE = re.compile(r"([〇零一二三四五六七八九]{4})\s*年度?")
+_ZH_YEAR_IN_TITLE = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年度?")
 _TITLE_LINE = re.compile(r"政府信息公开.{0,6}(报告|年报)|信息公开.{0,4}年度报告")
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _DATE_FIELDS = ("发布日期", "发布时间", "成文日期")
@@ -35,13 +39,110 @@ _NOT_COUNTY = ("社区", "小区", "园区", "景区", "片区", "开发区", "�
 _GOVERNMENT = re.compile(r"(人民政府|人民政府办公室|人民政府办公厅|政府|办事处|管理委员会|管委会)$")
 
 
+# The places a report states its agency or year, most trusted first (Metadata.agency_source/year_source).
+TITLE, PAGE_FIELD, FIRST_SENTENCE, SELF_REFERENCE, SENTENCE, FILE_NAME, FOLDER_NAME, OPENING_TEXT = (
+    "title",
+    "page_field",
+    "first_sentence",
+    "self_reference",
+    "sentence",
+    "file_name",
+    "folder_name",
+    "opening_text",
+)
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A value as one place of the report states it."""
+
+    value: str | int
+    place: str
+
+
 def read_metadata(doc: Document) -> Metadata:
-    title = _title(doc) or _title_from_file_name(doc.path)
-    year = _year(title, doc)
-    agency = agency_from_title(title) or _agency_from_meta(doc) or _agency_from_sentence(doc)
-    region, level = region_and_level(agency)
-    return Metadata(title=title, agency=agency, region=region, level=level, year=year,
-                    published=_published(doc))
+    title = _title(doc)
+    path_names = _path_names(doc.path)
+    agencies = _agency_statements(doc, title, [n for n in path_names if _is_report_name(str(n.value))])
+    years = _year_statements(doc, title, path_names)
+    agency = agencies[0] if agencies else Stated("", "")
+    year = years[0] if years else Stated(None, "")
+    region, level = region_and_level(str(agency.value))
+    return Metadata(
+        title=title or next((str(n.value) for n in path_names if _is_report_name(str(n.value))), ""),
+        agency=str(agency.value),
+        region=region,
+        level=level,
+        year=year.value,
+        published=_published(doc),
+        agency_type=agency_type(str(agency.value)),
+        agency_source=agency.place,
+        year_source=year.place,
+        flags=_disagreements("agency", agencies, _same_agency) + _disagreements("year", years),
+    )
+
+
+def _path_names(path: str) -> list[Stated]:
+    """The file name and the folder a crawler saved the page in ('80576_某某局2019年度政府信息公开工作年度报告/
+    page.txt'), without the crawler's serial number: either may be the report's title or state its year."""
+    p = Path(path)
+    return [
+        Stated(re.sub(r"^\d+[_\-\s]+", "", name), place)
+        for name, place in ((p.stem, FILE_NAME), (p.parent.name, FOLDER_NAME))
+    ]
+
+
+def _is_report_name(name: str) -> bool:
+    return bool(_TITLE_LINE.search(normalize(name)))
+
+
+def _agency_statements(doc: Document, title: str, path_titles: list[Stated]) -> list[Stated]:
+    found = [
+        Stated(agency_from_title(title), TITLE),
+        _agency_from_fields(doc, _ISSUER_FIELDS),
+        Stated(_agency_from_first_sentence(doc), FIRST_SENTENCE),
+    ]
+    found += [Stated(agency_from_title(str(t.value)), t.place) for t in path_titles]
+    found += [
+        Stated(_agency_from_self_reference(doc), SELF_REFERENCE),
+        Stated(_agency_from_sentence(doc), SENTENCE),
+        _agency_from_fields(doc, _SOURCE_FIELDS),
+    ]
+    return [s for s in found if s.value]
+
+
+def _year_statements(doc: Document, title: str, path_names: list[Stated]) -> list[Stated]:
+    found = [Stated(_year_in_title(title), TITLE)]
+    found += [Stated(_year_in_path_name(str(n.value)), n.place) for n in path_names]
+    found.append(Stated(_year_in_opening_text(doc), OPENING_TEXT))
+    return [s for s in found if s.value]
+
+
+def _same_agency(a: str, b: str) -> bool:
+    """One name may add its region or 人民政府 to the other ('沙头镇' / '某县沙头镇人民政府')."""
+    a, b = (re.sub(r"人民政府$|政府$", "", x) for x in (a, b))
+    return a in b or b in a
+
+
+def _disagreements(what: str, statements: list[Stated], same=lambda a, b: a == b) -> list[Flag]:
+    """An info flag for each place that states something other than the place the value was taken from."""
+    if not statements:
+        return []
+    chosen = statements[0]
+    return [
+        Flag(
+            f"metadata_{what}_disagrees",
+            f"{what}: {s.place} says {s.value}, {chosen.place} says {chosen.value}; {chosen.place} kept",
+            severity="info",
+        )
+        for s in statements[1:]
+        if s.place in _STATING_PLACES and not same(s.value, chosen.value)
+    ]
+
+
+# Places that state the agency or year outright; the rest (a name found in passing, the year the
+# opening text mentions most) are read only when these are silent, and too loose to contradict them.
+_STATING_PLACES = {TITLE, PAGE_FIELD, FIRST_SENTENCE, FILE_NAME, FOLDER_NAME}
 
 
 def _title(doc: Document) -> str:
@@ -54,15 +155,21 @@ def _title(doc: Document) -> str:
     for i in range(len(lines)):
         # PDF and scraped text break titles over lines ("2024年某某委政府信息公开工作" / "年度报告").
         for width in (1, 2, 3):
-            candidate = "".join(lines[i:i + width])
+            candidate = "".join(lines[i : i + width])
             if not _is_title(candidate):
                 continue
             # Drop leading lines the title does not need ("正文", a "公开方式:" field).
-            while width > 1 and not _YEAR_IN_TITLE.search(lines[i]) and _is_title("".join(lines[i + 1:i + width])):
+            while (
+                width > 1
+                and not _YEAR_IN_TITLE.search(lines[i])
+                and _is_title("".join(lines[i + 1 : i + width]))
+            ):
                 i, width = i + 1, width - 1
-            candidate = "".join(lines[i:i + width])
+            candidate = "".join(lines[i : i + width])
             if not agency_from_title(candidate) and i > 0 and _is_name_line(lines[i - 1]):
-                candidate = lines[i - 1] + candidate  # the agency printed on the line above the title
+                candidate = (
+                    _name_in_line(lines[i - 1]) + candidate
+                )  # the agency printed on the line above the title
             return candidate
     return doc.page_meta.get("标题", "")
 
@@ -94,11 +201,6 @@ def _title_prefix(line: str) -> str:
     return line
 
 
-def _title_from_file_name(path: str) -> str:
-    stem = Path(path).stem
-    return stem if _TITLE_LINE.search(normalize(stem)) else ""
-
-
 def _is_title(line: str) -> bool:
     return 6 <= len(line) <= 60 and not _NOT_TITLE.search(line) and bool(_TITLE_LINE.search(normalize(line)))
 
@@ -107,7 +209,12 @@ def _is_name_line(line: str) -> bool:
     return 2 <= len(line) <= 30 and not _NOT_TITLE.search(line) and not re.search(r"\d", line)
 
 
-_ZH_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+def _name_in_line(line: str) -> str:
+    """The name on a line above the title, without a site address run in before it ('www.x.cn某镇')."""
+    return re.sub(r"^[^\u4e00-\u9fff]+", "", line)
+
+
+_ZH_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
 
 
 def chinese_year(text: str) -> int:
@@ -115,14 +222,28 @@ def chinese_year(text: str) -> int:
     return int("".join(_ZH_DIGITS[c] for c in text))
 
 
-def _year(title: str, doc: Document) -> int | None:
-    for source in (normalize(title), normalize(Path(doc.path).stem)):
-        m = _YEAR_IN_TITLE.search(source)
-        if m:
-            return int(m.group(1))
-        m = _ZH_YEAR_IN_TITLE.search(source)
-        if m:
-            return chinese_year(m.group(1))
+def _year_in_title(title: str) -> int | None:
+    t = normalize(title)
+    m = _YEAR_IN_TITLE.search(t)
+    if m:
+        return int(m.group(1))
+    m = _ZH_YEAR_IN_TITLE.search(t)
+    return chinese_year(m.group(1)) if m else None
+
+
+# In a name that is no report title, a year counts only with 年 after it or alone ('2019/'): 'std2021_x'
+# names a layout and '20190312' a date.
+_PATH_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*年|$)")
+
+
+def _year_in_path_name(name: str) -> int | None:
+    if _is_report_name(name):
+        return _year_in_title(name)
+    m = _PATH_YEAR.search(normalize(name))
+    return int(m.group(1)) if m else None
+
+
+def _year_in_opening_text(doc: Document) -> int | None:
     head = normalize(doc.text[:3000])
     m = re.search(r"((?:19|20)\d\d)\s*年(?:度)?(?:,|，)?\s*(?:我|本|全|在)", head)
     if m:
@@ -140,6 +261,8 @@ def agency_from_title(title: str) -> str:
     # A source tag before the title ('[某市人民政府]2012年…'), 关于 before or after the name.
     t = re.sub(r"^\[[^\]]*\]|^关于", "", t)
     t = re.sub(r"[《》\"]", "", t)
+    # A cover notice publishes the report: '某办关于公布某市2009年度…年度报告的通知'.
+    t = re.sub(r"^.*?关于(?:公布|印发|发布)|的通知$", "", t)
     t = _YEAR_IN_TITLE.sub("", t, count=1)
     t = _ZH_YEAR_IN_TITLE.sub("", t, count=1)
     t = _REPORT_WORDS.sub("", t)
@@ -149,11 +272,63 @@ def agency_from_title(title: str) -> str:
     return t.strip(" ,.:-_")
 
 
-def _agency_from_meta(doc: Document) -> str:
-    for key in ("发文机关", "发布机构", "发布机关", "来源"):
-        value = doc.page_meta.get(key, "").strip()
-        if value:
-            return value
+# Fields that name who issued the page; 来源 often names only the website, so it is read last.
+_ISSUER_FIELDS = ("发文机关", "发布机构", "发布机关")
+_SOURCE_FIELDS = ("来源",)
+# An agency's name ends in the word for its kind; '本站', '中国政府网' and '原创' do not.
+_AGENCY_NAME = re.compile(
+    r"^[\u4e00-\u9fff()]{2,40}(?:政府|办公室|办公厅|办|局|委|委员会|厅|院|镇|乡|街道|办事处|"
+    r"管委会|管理委员会|中心|站|所|队|处|馆|会|部|署|司|分局|县|区|市|旗)$"
+)
+
+
+def _agency_from_fields(doc: Document, keys: tuple[str, ...]) -> Stated:
+    for key in keys:
+        value = re.sub(r"\s+", "", normalize(doc.page_meta.get(key, "")))
+        if _AGENCY_NAME.match(value):
+            return Stated(value, PAGE_FIELD)
+    return Stated("", PAGE_FIELD)
+
+
+# '某县环境保护局(以下简称"我局")…' or a title run into the text ('某县2009年…年度报告(以下简称年报)根据…').
+_SUBJECT = re.compile(r"^(?:[^\n(]{0,20}?[,，:])?([\u4e00-\u9fff\d]{2,50}?)\s*\(以下简称")
+
+
+def _agency_from_first_sentence(doc: Document) -> str:
+    for line in doc.text.splitlines()[:40]:
+        m = _SUBJECT.match(normalize(line.strip()))
+        if m is None:
+            continue
+        subject = m.group(1)
+        if _TITLE_LINE.search(subject):
+            return agency_from_title(subject)
+        return subject if _AGENCY_NAME.match(subject) and region_and_level(subject)[0] else ""
+    return ""
+
+
+# 我局 / 本机关 / 我委 / 我办 / 我镇: the report speaks of itself by the last word of its name.
+_SELF_REFERENCE = re.compile(r"(?:我|本)(局|委|办|镇|乡|街道|厅|院|区|县|市|中心|(?:行政)?机关)")
+# A full name: region units first, then the agency, standing after a boundary (line start, 《, a quote
+# or punctuation) so that a verb before it is not taken into the name.
+_NAME_BEFORE = r"(?:^|(?<=[《\"'\s,，。:：;；、(]))"
+
+
+def _agency_from_self_reference(doc: Document) -> str:
+    text = normalize(doc.text)
+    refs = Counter(m.group(1) for m in _SELF_REFERENCE.finditer(text))
+    if not refs:
+        return ""
+    word = refs.most_common(1)[0][0]
+    if word.endswith("机关"):
+        return ""  # 本机关 names no kind of agency; only the other places can say which
+    for m in re.finditer(
+        rf"{_NAME_BEFORE}([\u4e00-\u9fff]{{2,30}}?{word})(?![\u4e00-\u9fff]{{0,2}}(?:年|政府))",
+        text,
+        re.MULTILINE,
+    ):
+        name = m.group(1)
+        if region_and_level(name)[0] and name != word:
+            return name
     return ""
 
 
@@ -162,7 +337,8 @@ def _agency_from_meta(doc: Document) -> str:
 _REPORT_IN_SENTENCE = re.compile(
     r"(?:公布|发布|编制|现将)(?:了)?(?:(?:19|20)\d\d年度?)?([\u4e00-\u9fff]{2,25}?)(?:(?:19|20)\d\d年度?)?"
     r"政府信息公开(?:工作)?(?:年度)?报告"
-    r"|由([\u4e00-\u9fff]{2,25}?)编制的(?:(?:19|20)\d\d年度?)(?:政府|政务)信息公开(?:工作)?(?:年度)?(?:报告|年报)")
+    r"|由([\u4e00-\u9fff]{2,25}?)编制的(?:(?:19|20)\d\d年度?)(?:政府|政务)信息公开(?:工作)?(?:年度)?(?:报告|年报)"
+)
 
 
 def _agency_from_sentence(doc: Document) -> str:
@@ -177,18 +353,22 @@ def region_and_level(agency: str) -> tuple[str, str]:
     """The administrative units an agency name starts with, and the level of the agency."""
     rest = agency
     units: list[tuple[str, str]] = []
-    for level, pattern in (("province", _PROVINCE), ("city", _CITY), ("county", _COUNTY),
-                           ("township", _TOWNSHIP)):
+    for level, pattern in (
+        ("province", _PROVINCE),
+        ("city", _CITY),
+        ("county", _COUNTY),
+        ("township", _TOWNSHIP),
+    ):
         m = pattern.match(rest)
         if m is None or len(m.group(1)) > len(rest):
             continue
         unit = m.group(1)
-        if rest[len(unit):].startswith(unit[-1]):  # 壶镇镇: the name itself ends in the unit's word
-            unit = rest[:len(unit) + 1]
+        if rest[len(unit) :].startswith(unit[-1]):  # 壶镇镇: the name itself ends in the unit's word
+            unit = rest[: len(unit) + 1]
         if level == "county" and any(unit.endswith(x) or x in unit for x in _NOT_COUNTY):
             continue
         units.append((level, unit))
-        rest = rest[len(unit):]
+        rest = rest[len(unit) :]
     if not units:
         return "", ""
     region = "".join(u for _, u in units)
@@ -200,7 +380,7 @@ def region_and_level(agency: str) -> tuple[str, str]:
 def agency_type(agency: str) -> str:
     """What kind of agency: 人民政府 for governments, else the department name without its region."""
     region, level = region_and_level(agency)
-    rest = agency[len(region):] if region else agency
+    rest = agency[len(region) :] if region else agency
     if not level.endswith("_department"):
         return "人民政府" if level else (rest or "")
     return rest
