@@ -308,9 +308,9 @@ def _agency_from_first_sentence(doc: Document) -> str:
 
 # 我局 / 本机关 / 我委 / 我办 / 我镇: the report speaks of itself by the last word of its name.
 _SELF_REFERENCE = re.compile(r"(?:我|本)(局|委|办|镇|乡|街道|厅|院|区|县|市|中心|(?:行政)?机关)")
-# A full name: region units first, then the agency, standing after a boundary (line start, 《, a quote
-# or punctuation) so that a verb before it is not taken into the name.
-_NAME_BEFORE = r"(?:^|(?<=[《\"'\s,，。:：;；、(]))"
+# Where a report prints its own full name: a line of its own (the signature above the date) or the
+# opening of a document title of its own (《某县水利局信息公开工作方案》).
+_OWN_NAME_PLACES = (r"^\s*([\u4e00-\u9fff]{{2,30}}{word})\s*$", r"《([\u4e00-\u9fff]{{2,30}}?{word})")
 
 
 def _agency_from_self_reference(doc: Document) -> str:
@@ -321,14 +321,11 @@ def _agency_from_self_reference(doc: Document) -> str:
     word = refs.most_common(1)[0][0]
     if word.endswith("机关"):
         return ""  # 本机关 names no kind of agency; only the other places can say which
-    for m in re.finditer(
-        rf"{_NAME_BEFORE}([\u4e00-\u9fff]{{2,30}}?{word})(?![\u4e00-\u9fff]{{0,2}}(?:年|政府))",
-        text,
-        re.MULTILINE,
-    ):
-        name = m.group(1)
-        if region_and_level(name)[0] and name != word:
-            return name
+    for place in _OWN_NAME_PLACES:
+        for m in re.finditer(place.format(word=word), text, re.MULTILINE):
+            name = m.group(1)
+            if region_and_level(name)[0] and not re.search(r"[我本]", name):
+                return name
     return ""
 
 
