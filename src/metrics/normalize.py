@@ -4,14 +4,50 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 import opencc
 
 # Full-width ASCII to ASCII, and punctuation that reports write in several ways and that label
 # matching should treat as one, in a single translation table.
-_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20} | str.maketrans({
-    "〔": "[", "〕": "]", "【": "[", "】": "]", "、": ",", "，": ",", "。": ".", "“": '"', "”": '"', "‘": "'",
-    "’": "'", "—": "-", "–": "-", "\u00a0": " ", "\u200b": ""})
+_TABLE = (
+    {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+    | {0x3000: 0x20}
+    | str.maketrans(
+        {
+            "〔": "[",
+            "〕": "]",
+            "【": "[",
+            "】": "]",
+            "、": ",",
+            "，": ",",
+            "。": ".",
+            "“": '"',
+            "”": '"',
+            "‘": "'",
+            "’": "'",
+            "—": "-",
+            "–": "-",
+            "\u00a0": " ",
+            "\u200b": "",
+        }
+    )
+)
+
+
+def _radical_table() -> dict[int, int]:
+    """Kangxi and supplementary radicals (⼀ ⾏ ⼈) to the ideographs they look like: PDFs whose fonts
+    map glyphs to the radical code points give text that looks right and matches nothing."""
+    table = {}
+    for code in list(range(0x2E80, 0x2EF4)) + list(range(0x2F00, 0x2FD6)):
+        same = unicodedata.normalize("NFKC", chr(code))
+        if len(same) == 1 and same != chr(code):
+            table[code] = ord(same)
+    return table
+
+
+RADICALS = _radical_table()
+_TABLE |= RADICALS
 # Cells and labels repeat across reports; whole texts are too big to keep.
 _CACHED_LENGTH = 200
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from metrics.models import Document
+from metrics.normalize import RADICALS
 from metrics.readers.errors import ReadError, UnsupportedFile
 
 # The largest file a reader opens; real reports are far smaller, so anything above is not a report.
@@ -18,26 +19,46 @@ def read_document(path: str | Path) -> Document:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
-        raise UnsupportedFile(f"file type '{suffix or '(none)'}' is not a report format we read "
-                              f"({', '.join(SUPPORTED_SUFFIXES)})")
+        raise UnsupportedFile(
+            f"file type '{suffix or '(none)'}' is not a report format we read "
+            f"({', '.join(SUPPORTED_SUFFIXES)})"
+        )
     size = path.stat().st_size
     if size == 0:
         raise ReadError("the file is empty")
     if size > MAX_BYTES:
-        raise ReadError(f"the file is {size / 1e6:.0f} MB, larger than the {MAX_BYTES // 2**20} MB "
-                        "a report can plausibly be")
-    data = path.read_bytes()
+        raise ReadError(
+            f"the file is {size / 1e6:.0f} MB, larger than the {MAX_BYTES // 2**20} MB "
+            "a report can plausibly be"
+        )
+    return _as_characters(_read(path, suffix, path.read_bytes()))
+
+
+def _read(path: Path, suffix: str, data: bytes) -> Document:
     if suffix in (".txt", ".md"):
         from metrics.readers.text import read_text
+
         return read_text(str(path), data)
     if suffix in (".html", ".htm"):
         from metrics.readers.html import read_html
+
         return read_html(str(path), data)
     if suffix == ".pdf":
         from metrics.readers.pdf import read_pdf
+
         return read_pdf(str(path), data)
     from metrics.readers.docx import read_docx
+
     return read_docx(str(path), data)
+
+
+def _as_characters(doc: Document) -> Document:
+    """Radical code points become the ideographs they show (⼀ -> 一), in the text and every cell, so
+    that every later step, and the evidence shown to users, sees the characters a reader sees."""
+    doc.text = doc.text.translate(RADICALS)
+    for table in doc.tables:
+        table.rows = [[cell.translate(RADICALS) for cell in row] for row in table.rows]
+    return doc
 
 
 __all__ = ["MAX_BYTES", "SUPPORTED_SUFFIXES", "ReadError", "UnsupportedFile", "read_document"]

@@ -71,8 +71,13 @@ def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
 
 def _plausible_char(ch: str) -> bool:
     code = ord(ch)
-    return (0x20 <= code < 0x7F or ch in "\r\n\t" or 0x4E00 <= code <= 0x9FFF
-            or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF)
+    return (
+        0x20 <= code < 0x7F
+        or ch in "\r\n\t"
+        or 0x4E00 <= code <= 0x9FFF
+        or 0x3000 <= code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF
+    )
 
 
 def _widen(name: str) -> str:

@@ -17,12 +17,42 @@ from metrics.readers.errors import ReadError
 from metrics.readers.page_meta import read_page_meta
 
 _DROP = ("script", "style", "noscript", "template", "head", "iframe", "svg")
-_BLOCKS = frozenset(("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
-                     "table", "ul", "ol", "dl", "dt", "dd", "pre", "blockquote", "header", "footer"))
+_BLOCKS = frozenset(
+    (
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "section",
+        "article",
+        "table",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "pre",
+        "blockquote",
+        "header",
+        "footer",
+    )
+)
 _CELLS = frozenset(("td", "th"))
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 # Common <meta> names on Chinese government sites (the CMS "ArticleTitle" family).
-_META_NAMES = {"articletitle": "标题", "pubdate": "发布日期", "contentsource": "发文机关", "firstdate": "发布日期"}
+_META_NAMES = {
+    "articletitle": "标题",
+    "pubdate": "发布日期",
+    "contentsource": "发文机关",
+    "firstdate": "发布日期",
+}
 _SPACES = re.compile(r"\s+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
@@ -47,8 +77,11 @@ def read_html(path: str, data: bytes) -> Document:
     for tag in list(root.iter(*_DROP)):
         if tag.getparent() is not None:
             tag.drop_tree()
-    tables = [Table(rows=grid, where=f"table {n}")
-              for n, grid in enumerate((expand_table(t) for t in root.iter("table")), start=1) if grid]
+    tables = [
+        Table(rows=grid, where=f"table {n}")
+        for n, grid in enumerate((expand_table(t) for t in root.iter("table")), start=1)
+        if grid
+    ]
     body_text = _visible_text(root)
     if not body_text.strip() and not tables:
         raise ReadError("the page has no readable content")

@@ -18,12 +18,9 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from metrics.models import Document, Table
 from metrics.readers.errors import ReadError
+from metrics.readers.page_furniture import PAGE_MARK, drop_page_furniture
 from metrics.readers.page_meta import read_page_meta
 
-# Page numbers printed at the foot of a page: `— 5 —`, `- 5 -`, `第5页`, `第 5 页 共 12 页`, `5/12`.
-_FOOTER = re.compile(r"^\s*(?:[—–\-－~]{1,3}\s*\d{1,4}\s*[—–\-－~]{1,3}"
-                     r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
-                     r"|\d{1,4}\s*/\s*\d{1,4})\s*$")
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 _DIGIT = re.compile(r"\d")
 # pdfminer writes a glyph it cannot map to Unicode as (cid:123).
@@ -77,11 +74,13 @@ def read_pdf(path: str, data: bytes) -> Document:
         # Some files (e.g. with an owner password) hide their font mapping from pdfminer but not
         # from PDFium; its text is better than none, though it has no table grids.
         pages = _pdfium_pages(data)
-    text = "\n".join(_page_text(page) for page in pages)
+    text = drop_page_furniture("\n".join(_page_text(page) for page in pages))
     grids = _join_split_tables(pages)
     if not text.strip():
-        raise ReadError("the PDF has no text layer (its pages look like scanned images); "
-                        "we do not run OCR, so please supply a text PDF, HTML or Word version")
+        raise ReadError(
+            "the PDF has no text layer (its pages look like scanned images); "
+            "we do not run OCR, so please supply a text PDF, HTML or Word version"
+        )
     tables = [Table(rows=grid.rows, where=_where(grid)) for grid in grids if grid.n_rows]
     return Document(path=path, text=text, tables=tables, page_meta=read_page_meta(text))
 
@@ -114,7 +113,7 @@ def _pdfium_pages(data: bytes) -> list[_Page]:
         for number, page in enumerate(document, start=1):
             text = page.get_textpage().get_text_range().replace("\r\n", "\n")
             lines = [line.strip() for line in text.splitlines()]
-            pages.append(_Page(number, [line for line in lines if line and not _FOOTER.match(line)]))
+            pages.append(_Page(number, [line for line in lines if line and not PAGE_MARK.match(line)]))
         return pages
     finally:
         document.close()
@@ -130,8 +129,10 @@ def _read_error(cause: object) -> ReadError:
 
 def _describe(exc: object) -> str:
     message = str(exc).strip()
-    known = {"Unexpected EOF": "the file ends too early (truncated download?)",
-             "No /Root object! - Is this really a PDF?": "it has no document structure (is it really a PDF?)"}
+    known = {
+        "Unexpected EOF": "the file ends too early (truncated download?)",
+        "No /Root object! - Is this really a PDF?": "it has no document structure (is it really a PDF?)",
+    }
     return known.get(message, message or type(exc).__name__)
 
 
@@ -141,8 +142,9 @@ def _read_page(page) -> _Page:
     boxes = [table.bbox for table in found]
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside_any(obj, boxes))
     placed: list[tuple[float, int, str | _Grid]] = [
-        (line["top"], 0, line["text"]) for line in outside.extract_text_lines(return_chars=False)
-        if not _FOOTER.match(line["text"])
+        (line["top"], 0, line["text"])
+        for line in outside.extract_text_lines(return_chars=False)
+        if not PAGE_MARK.match(line["text"])
     ]
     placed += [(box[1], 1, grid) for box, grid in zip(boxes, grids, strict=True) if grid.n_rows]
     placed.sort(key=lambda item: (item[0], item[1]))
@@ -249,8 +251,15 @@ def _append_continuation(into: _Grid, grid: _Grid) -> None:
     for span in grid.spans:
         if span.last_row < drop:
             continue
-        into.spans.append(_Span(into.n_rows + max(span.first_row - drop, 0), into.n_rows + span.last_row - drop,
-                                span.x0, span.x1, span.text))
+        into.spans.append(
+            _Span(
+                into.n_rows + max(span.first_row - drop, 0),
+                into.n_rows + span.last_row - drop,
+                span.x0,
+                span.x1,
+                span.text,
+            )
+        )
     into.n_rows += grid.n_rows - drop
     into.printed_rows.extend(grid.printed_rows[drop:])
     into.continued_on.append(grid.page)

@@ -1,16 +1,21 @@
-"""Plain-text files: the decoded text as it is, and any page metadata block at its head."""
+"""Plain-text files: the decoded text as it is, tables a crawler flattened into it, and any page
+metadata block at its head."""
 
 from __future__ import annotations
 
 from metrics.models import Document
 from metrics.readers.encoding import decode
 from metrics.readers.errors import ReadError
+from metrics.readers.page_furniture import drop_page_furniture
 from metrics.readers.page_meta import read_page_meta
+from metrics.readers.text_tables import tables_in_text
 
 
 def read_text(path: str, data: bytes) -> Document:
     text, encoding = decode(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = drop_page_furniture(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise ReadError("the file contains only blank space, no text")
-    return Document(path=path, text=text, page_meta=read_page_meta(text), encoding=encoding)
+    return Document(
+        path=path, text=text, tables=tables_in_text(text), page_meta=read_page_meta(text), encoding=encoding
+    )

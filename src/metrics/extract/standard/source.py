@@ -17,6 +17,11 @@ _NON_SPACE = re.compile(r"\S")
 _FOOTER = re.compile(
     r"(?m)^[ \t|]*-[ \t]*\d{1,3}[ \t]*-[ \t|]*$|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?"
 )
+# A label cell of a grid holds no count: any numbering in it ("其他 3.", "(二)") is the row's number.
+_NUMBERING_IN_CELL = re.compile(
+    r"(?<![\d.])\d{1,2}[ \t]*[.．](?![\d.])|[(（][一二三四五六七八九十]{1,3}[)）]"
+)
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass
@@ -46,10 +51,12 @@ def make_source(where: str, text: str) -> Source:
 
 
 def grid_text(table: Table) -> str:
-    return "\n".join(
-        "| " + " | ".join(cell.replace("|", " ").replace("\n", " ") for cell in row) + " |"
-        for row in table.rows
-    )
+    return "\n".join("| " + " | ".join(grid_cell(cell) for cell in row) + " |" for row in table.rows)
+
+
+def grid_cell(cell: str) -> str:
+    cell = cell.replace("|", " ").replace("\n", " ")
+    return _NUMBERING_IN_CELL.sub(" ", cell) if _CJK_CHAR.search(cell) else cell
 
 
 @dataclass

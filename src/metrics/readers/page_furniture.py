@@ -1,0 +1,51 @@
+"""Lines a printer or PDF tool puts on every page, not part of the report.
+
+A browser's print adds the page's address, `2/13`, the time of printing and the page title to every
+page; PDF tools keep page numbers (`— 5 —`, `第 5 页 共 7 页`). Left in, their digits land among a
+table's cells wherever a table crosses a page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+PAGE_MARK = re.compile(
+    r"^\s*(?:"
+    r"(?:file|https?)://\S+"  # the printed page's address
+    r"|\d{1,3}\s*/\s*\d{1,3}"  # 2/13
+    r"|[—–\-－~]{1,3}\s*\d{1,4}\s*[—–\-－~]{1,3}"  # — 5 —
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"  # 第 5 页 共 7 页
+    r"|(?:\d{1,4}[/-]){2}\d{1,4},?\s+(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"  # 12/3/26, 8:43 PM
+    r")\s*$"
+)
+# A running title repeated by the printer stands within this many lines of a page mark.
+_NEAR = 4
+_MIN_TITLE_CHARS = 12
+_TITLE_WORDS = ("报告", "報告", "年报", "年報")
+_TITLE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
+def drop_page_furniture(text: str) -> str:
+    lines = text.split("\n")
+    marks = [i for i, line in enumerate(lines) if PAGE_MARK.match(line)]
+    if not marks:
+        return text
+    near = {j for i in marks for j in range(i - _NEAR, i + _NEAR + 1)}
+    repeated = Counter(line.strip() for line in lines if _is_title_like(line))
+    running = {
+        i
+        for i in near
+        if 0 <= i < len(lines) and _is_title_like(lines[i]) and repeated[lines[i].strip()] >= 2
+    }
+    # The first showing of a title in the text may be the report's only title line: it stays.
+    first = {}
+    for i, line in enumerate(lines):
+        first.setdefault(line.strip(), i)
+    dropped = set(marks) | {i for i in running if first[lines[i].strip()] != i}
+    return "\n".join(line for i, line in enumerate(lines) if i not in dropped)
+
+
+def _is_title_like(line: str) -> bool:
+    """A report's title: a row of numbers or a table's header row repeats on pages too, but is kept."""
+    return len(_TITLE.findall(line)) >= _MIN_TITLE_CHARS and any(w in line for w in _TITLE_WORDS)
