@@ -33,8 +33,37 @@ def test_cell_per_line_report_gives_every_printed_figure_and_no_blank_one():
     assert got["requests_new_natural_person"] == 6 and got["requests_new_legal_person"] == 1
 
 
-def test_lines_of_one_cell_without_row_borders_are_not_taken_for_a_table():
-    assert tables_in_text("规章 |\n0 |\n0 |\n1 |\n行政许可 |\n2 |\n3 |") == []
+def test_cells_with_no_row_borders_become_rows_of_a_label_and_its_values():
+    text = "\n".join(
+        [
+            "二、主动公开政府信息情况",
+            "第二十条第(五)项 |",
+            "|||",
+            "信息内容 |",
+            "上一年项目数量",
+            "|",
+            "本年增/减 |",
+            "处理决定数量 |",
+            "行政许可 |",
+            "12 |",
+            "-3 |",
+            "40",
+            "其他对外管理服务事项 |",
+            "5 |",
+            "0 |",
+            "7 |",
+            "三、收到和处理政府信息公开申请情况。本年共收到申请3件，均已办结。",
+        ]
+    )
+    rows = tables_in_text(text)[0].rows
+    assert ["第二十条第(五)项"] in rows
+    assert ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"] in rows
+    assert ["行政许可", "12", "-3", "40"] in rows and ["其他对外管理服务事项", "5", "0", "7"] in rows
+    assert not any("本年共收到申请" in cell for row in rows for cell in row)
+
+
+def test_short_lines_with_no_border_anywhere_are_left_to_the_text_readers():
+    assert tables_in_text("规章\n0\n0\n1\n行政许可\n2\n3\n4") == []
 
 
 def test_browser_print_furniture_is_dropped_but_the_first_title_and_repeated_rows_stay():

@@ -1,9 +1,10 @@
 """Tables that an HTML-to-text tool flattened into plain text, rebuilt as grids.
 
-Many crawlers save a page's table one cell per line, each cell followed by ` |`, a blank cell as a
-lone `|`, and each row opened by a lone `|` line; a cell spanning columns carries extra pipes
-(`第二十条第(一)项 | |||`). Read line by line, the cells of a row and the rows of a table are lost;
-rebuilt as a grid they are read like any other table.
+Many crawlers save a page's table one cell per line, each cell followed by ` |`; a cell spanning
+columns carries extra pipes (`第二十条第(一)项 | |||`, or `|||` on the next line). Some open each row
+with a lone `|` line and print a blank cell as a lone `|`; others mark no rows at all. Read line by
+line, the cells of a row and the rows of a table are lost; rebuilt as a grid they are read like any
+other table.
 """
 
 from __future__ import annotations
@@ -14,8 +15,19 @@ from metrics.models import Table
 
 # One cell and its closing border (with any span padding), or a lone border.
 _CELL_LINE = re.compile(r"^[ \t]*(?P<cell>[^|\n]*?)[ \t]*\|[ \t|]*$")
+# The borders a spanning cell adds, on a line of their own: they neither open a row nor make a cell.
+_SPAN_PADDING = re.compile(r"^[ \t]*\|[ \t]*\|[ \t|]*$")
 # A label or header cell: it has a word in it, where value cells hold numbers and blank marks.
 _WORD = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbfA-Za-z]")
+# A value cell may carry a unit or a not-applicable word: `18.871万元`, `不适用`, `无`.
+_VALUE = re.compile(r"^[\s+\-]*[\d,.]*\s*(?:万元|元|件|个|项|条|不适用|无)?\s*$")
+_LONE_BORDER = re.compile(r"^[ \t]*\|[ \t]*$")
+# A line without borders may still be a cell of the table (a header word, a count), when it is short
+# and no sentence.
+_MAX_BARE_CELL = 40
+_SENTENCE = re.compile(r"[。；;！？]|[，,].*[，,]")
+# A regulation article's caption (第二十条第(一)项) spans its table's width: a row of its own.
+_CAPTION = re.compile(r"^第[一二三四五六七八九十]+条")
 # Too few cells to be a table of the report; and a block needs rows, which lone borders open.
 MIN_CELLS = 6
 MIN_BORDERS = 2
@@ -26,28 +38,58 @@ def tables_in_text(text: str) -> list[Table]:
     for block in _cell_blocks(text.split("\n")):
         rows = _rows(block)
         if rows:
-            tables.append(Table(rows=_rectangular(rows), where=f"text table {len(tables) + 1}"))
+            bordered = block.count(None) >= MIN_BORDERS
+            tables.append(
+                Table(rows=_rectangular(rows) if bordered else rows, where=f"text table {len(tables) + 1}")
+            )
     return tables
 
 
 def _cell_blocks(lines: list[str]) -> list[list[str | None]]:
-    """Runs of consecutive one-cell lines; a lone border is None. Blank lines do not break a run."""
+    """Runs of lines that each hold one cell; a lone border is None. A cell whose border went to the
+    next line (`本年增/减` then `|`) is one cell; blank lines and span padding do not break a run."""
     blocks: list[list[str | None]] = []
     current: list[str | None] = []
-    for line in lines + ["end"]:
-        if not line.strip() and current:
+    bordered = False  # the run has a border somewhere: a table, not a list of short lines
+    index = 0
+    while index <= len(lines):
+        line = lines[index] if index < len(lines) else ""
+        index += 1
+        if (not line.strip() or _SPAN_PADDING.match(line)) and current and index <= len(lines):
             continue
-        m = _CELL_LINE.match(line)
-        if m:
-            current.append(m.group("cell") or None)
+        cell = _one_cell(line) if line.strip() else None
+        if cell is not None:
+            bordered = bordered or "|" in line
+            if "|" not in line and index < len(lines) and _LONE_BORDER.match(lines[index]):
+                index += 1  # its closing border stands on the next line
+            current.append(cell or None)
             continue
-        if sum(c is not None for c in current) >= MIN_CELLS and current.count(None) >= MIN_BORDERS:
+        if bordered and sum(c is not None for c in current) >= MIN_CELLS:
             blocks.append(current)
-        current = []
+        current, bordered = [], False
     return blocks
 
 
+def _one_cell(line: str) -> str | None:
+    """The cell a line holds ("" for a lone border), or None when the line is no single cell."""
+    m = _CELL_LINE.match(line)
+    if m:
+        return m.group("cell")
+    text = line.strip()
+    if _VALUE.match(text) or (
+        len(text) <= _MAX_BARE_CELL and _WORD.search(text) and not _SENTENCE.search(text)
+    ):
+        return text
+    return None
+
+
 def _rows(block: list[str | None]) -> list[list[str]]:
+    if block.count(None) >= MIN_BORDERS:
+        return _bordered_rows(block)
+    return _unbordered_rows([c for c in block if c is not None])
+
+
+def _bordered_rows(block: list[str | None]) -> list[list[str]]:
     """A lone border right before a word cell opens a row; any other lone border is a blank cell."""
     rows: list[list[str]] = []
     row: list[str] = []
@@ -62,6 +104,32 @@ def _rows(block: list[str | None]) -> list[list[str]]:
     if row:
         rows.append(row)
     return [r for r in rows if any(c.strip() for c in r)]
+
+
+def _unbordered_rows(cells: list[str]) -> list[list[str]]:
+    """Rows with no borders: a row is its label (the last of a run of word cells) and the values after
+    it; the words before the label are a header row of their own. A blank cell cannot be seen here, so
+    a row short of cells stays short and no reader lines it up with a header."""
+    rows: list[list[str]] = []
+    words: list[str] = []
+    values: list[str] = []
+    for cell in cells + ["end"]:
+        if _CAPTION.match(cell):
+            rows.extend([words[-1:] + values, [cell]] if values else [words, [cell]])
+            words, values = [], []
+            continue
+        if _WORD.search(cell) and not _VALUE.match(cell):
+            if values:
+                rows.append(words[-1:] + values)
+                words, values = [], []
+            words.append(cell)
+        else:
+            if not values and len(words) > 1:
+                rows.append(words[:-1])
+            values.append(cell)
+    if len(words) > 1:
+        rows.append(words[:-1])
+    return [r for r in rows if r]
 
 
 def _rectangular(rows: list[list[str]]) -> list[list[str]]:
