@@ -543,3 +543,50 @@ def test_outcome_count_before_the_outcome_never_starts_inside_a_number():
 )
 def test_no_fee_existing_or_fees_waived_give_zero(body):
     assert values(body) == {"request_fees_10k_yuan": 0}
+
+
+def test_all_kinds_of_information_published_is_the_year_total():
+    assert values("今年来,全镇共发布各类信息内容46条,内容涵盖机构概况、政策文件等方面。") == {
+        "proactive_items": 46
+    }
+    assert values("我镇通过门户网站公开各类信息38条。") == {"proactive_items": 38}
+
+
+def test_two_all_kinds_totals_for_different_channels_are_left_out():
+    body = "网站全年发布各类信息247条。政务网站、微信、微博共发布各类信息2483条。"
+    assert "proactive_items" not in values(body)
+
+
+def test_one_category_between_the_verb_and_information_is_not_the_total():
+    assert "proactive_items" not in values("主动公开工作动态信息119条,要闻491条。")
+
+
+def test_a_service_hall_count_of_applications_is_not_information_requests():
+    assert values("政务服务中心全年共受理行政审批申请1200件,办结率100%。") == {}
+    assert values("全年共受理申请320件,均为行政许可事项。") == {}
+
+
+def test_information_requests_named_beside_a_window_are_still_read():
+    assert values("通过受理窗口共受理政府信息公开申请6件。") == {"requests_new": 6}
+
+
+def test_not_one_case_of_review_or_litigation_is_zero():
+    assert values("无一例因政府信息公开申请行政复议和提起行政诉讼发生。") == {
+        "review_total": 0,
+        "litigation_total": 0,
+    }
+
+
+def test_no_fee_charged_to_anyone_and_no_fee_or_waiver_situation_are_zero():
+    assert values("我局未对任何申请人收取信息公开检索费用。") == {"request_fees_10k_yuan": 0}
+    assert values("没有公民、法人和其他组织的政府信息公开收费和减免情况。") == {"request_fees_10k_yuan": 0}
+
+
+def test_requests_by_email_are_a_channel_of_their_own():
+    body = "全年共受理政府信息公开申请5件,其中当面申请3件,电子邮件申请2件,信函申请0件。"
+    assert values(body) == {
+        "requests_new": 5,
+        "requests_in_person": 3,
+        "requests_email": 2,
+        "requests_letter": 0,
+    }

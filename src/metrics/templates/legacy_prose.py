@@ -1,0 +1,306 @@
+"""The wording of figures in report prose (layout legacy_prose, and any report's overview), declared once.
+
+Each count rule names its metric, a literal the sentence must hold before its pattern runs, the
+pattern, and optionally a context the sentence must also show. A figure sits right after the words
+that name it, or before its noun where the wording puts it there, and always carries a count unit,
+so dates, percentages, 同比 changes, document numbers and phone numbers never qualify. The other
+declarations are the vocabulary the extractor (metrics.extract.legacy_prose) uses to judge a match:
+negations that state nothing happened, fees, words marking cumulative or other years' figures, the
+reasons for refusal and the words that make a list item a kind of published information.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from metrics.numbers_zh import (
+    APPROX_AFTER,
+    APPROX_AFTER_UNIT,
+    APPROX_BEFORE,
+    ARABIC,
+    NUMBER,
+    ZH_NUMERAL_CHARS,
+)
+
+# --- patterns -------------------------------------------------------------------------------------
+
+# The number with its approximation words; the lookbehind stops us starting mid-number.
+_N = (
+    rf"(?<![\d.,{ZH_NUMERAL_CHARS}])(?P<before>{APPROX_BEFORE})?(?P<num>{NUMBER})"
+    rf"(?P<after>{APPROX_AFTER})?"
+)
+# Words allowed between a label and its number (共受理申请共计9件, 信息数为12条).
+_CONN = r"(?:共计|合计|总计|累计|总共|达到|一共|共|达|为|计|是|有)?(?:为|达)?"
+_Q = r'"?(?:的)?"?'  # “同意公开”的7件
+_ITEM_UNIT = r"(?:条|篇|件|项|份|个)"
+_REQUEST_UNIT = r"(?:件|条|宗|个|份|项|例|人次|次|起)"
+_CASE_UNIT = r"(?:件|起|宗|例|次|个)"
+_EVENT_UNIT = r"(?:次|场|期)"
+_TAIL = rf"(?P<unit_after>{APPROX_AFTER_UNIT})?"
+_GAP = r"[^,;:。!?()\d]"  # label words may be separated by other words, never by punctuation or digits
+
+# A count that opens a list item ('其中4件…', ',1件…'), and the units such an item counts in. The comma
+# must follow a non-digit, so '1,236件' is never read from its second group.
+_ITEM_START = r"(?:(?<=\D,)|(?<=[、;:])|(?<=其中))"
+_ITEM_N = rf"(?P<before>{APPROX_BEFORE})?(?P<num>{NUMBER})(?P<after>{APPROX_AFTER})?"
+_LIST_UNIT = r"(?:件|条|宗|份|个|项)"
+
+_NEG = r"(?:没有|并未|均未|未曾|从未|尚未|还未|未有|未|没|无(?![法论偿需须条限]))"
+
+
+@dataclass(frozen=True)
+class Rule:
+    metric_id: str
+    trigger: str  # a literal the sentence must contain before the regex runs (speed)
+    pattern: re.Pattern[str]
+    context: re.Pattern[str] | None = None  # the sentence must also match this
+
+
+def _rule(metric_id: str, trigger: str, pattern: str, context: str = "") -> Rule:
+    return Rule(metric_id, trigger, re.compile(pattern), re.compile(context) if context else None)
+
+
+COUNT_RULES: tuple[Rule, ...] = (
+    # 全镇共发布各类信息内容46条 / 通过门户网站公开各类信息46条: all kinds together are the year's total
+    # (two such figures in one report, one per channel, disagree and are then left out).
+    _rule(
+        "proactive_items",
+        "各类",
+        rf"(?:公开|发布)(?:了)?各类(?:政府|政务)?信息(?:内容)?{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
+    ),
+    # 主动公开政府信息1,236条 / 主动公开了涉公安政府信息120条 / 2009年新增的主动公开政府信息94条 /
+    # 主动公布政府信息有71条 / 主动公开政务信息(包括…等栏目)共计76855条: an aside in brackets may
+    # stand between the label and its total.
+    _rule(
+        "proactive_items",
+        "主动",
+        rf"(?<!应)主动(?:向社会|向公众|对外)?(?:公开|公布)(?:了)?(?P<mid>{_GAP}{{0,8}}?)(?:政府)?信息(?:的)?"
+        rf"(?:件数|条数|数|数量|总数|总量)?(?:\([^()]{{0,80}}\))?{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
+    ),
+    # 全年公开政府信息356条 / 我局共公开政府信息356条; plain 信息 is too often one topic's items
+    _rule(
+        "proactive_items",
+        "公开",
+        rf"(?:全年|(?:全年|本年|今年|本年度|年内|我\w{{1,2}}|本\w{{1,2}})(?:共|累计|共计|总共))(?:向社会)?公开(?:各类)?政府信息"
+        rf"{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
+    ),
+    # 共受理信息公开申请10件 / 受理收到政府信息公开申请0条 / 收到申请数为5件
+    _rule(
+        "requests_new",
+        "申请",
+        rf"(?:受理|收到|接到|接收|新收)(?:了|到)?(?P<mid>[^,;:。!?()\d]{{0,20}}?)申请(?!人)(?:事项|件|表|书|数|数量|总数|总量)?"
+        rf"{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
+    ),
+    # 共受理了3件政府信息公开申请
+    _rule(
+        "requests_new",
+        "申请",
+        rf"(?:受理|收到|接到|接收|新收)(?:了|到)?(?:共|共计)?{_N}(?:件|份|个|宗|起)(?P<mid>[^,;:。!?()\d]{{0,12}}?)申请(?!人|行政复议|复议)",
+    ),
+    # 全年受理依申请公开9件
+    _rule(
+        "requests_new",
+        "依申请公开",
+        rf"(?:受理|收到|接到)(?:了)?{_GAP}{{0,6}}?依申请公开(?:政府信息|信息)?(?:申请)?(?:事项)?{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
+    ),
+    _rule("requests_in_person", "当面", rf"当面(?:申请|提交|提出)(?:的)?{_CONN}{_N}{_REQUEST_UNIT}"),
+    _rule(
+        "requests_online", "申请", rf"(?:网上|网络|在线)(?:申请|提交|提出)(?:的)?{_CONN}{_N}{_REQUEST_UNIT}"
+    ),
+    _rule("requests_letter", "信函", rf"信函(?:申请|提交|提出)?(?:的)?{_CONN}{_N}{_REQUEST_UNIT}"),
+    _rule("requests_fax", "传真", rf"传真(?:申请|提交|提出)(?:的)?{_CONN}{_N}{_REQUEST_UNIT}"),
+    _rule("requests_email", "邮件", rf"(?:电子)?邮件(?:申请|提交|提出)(?:的)?{_CONN}{_N}{_REQUEST_UNIT}"),
+    # 在已经答复的9件申请中 / 已答复申请9件
+    _rule(
+        "outcome_total", "答复", rf"已(?:经)?(?:全部)?答复(?:了)?(?:的)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}"
+    ),
+    # 受理申请13件,答复13件: a bare 答复 count right after the requests received answers them
+    _rule(
+        "outcome_total",
+        "答复",
+        rf"(?<=,)(?:均|全部)?答复(?:了)?{_CONN}{_N}{_REQUEST_UNIT}",
+        context=rf"(?:受理|收到|接到)[^,;:。!?]{{0,20}}申请[^,;:。!?]{{0,4}}?{_N}{_REQUEST_UNIT},(?:均|全部)?答复",
+    ),
+    # “同意公开”的7件 / 其中同意公开7件 / 予以公开3件
+    _rule(
+        "outcome_granted",
+        "公开",
+        rf"(?<![不部])(?:同意公开|予以公开|准予公开|全部公开){_Q}(?:答复)?(?:政府信息|信息)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}",
+    ),
+    # 依申请公开政府信息9条,不予公开政府信息1条: set against a refusal, it is what was disclosed on
+    # application; alone it may as well count the requests handled, so it is not read.
+    _rule(
+        "outcome_granted",
+        "依申请公开",
+        rf"(?<!受理)(?<!收到)(?<!接到)(?<!受理了)依申请公开(?:了)?(?:政府)?信息{_CONN}{_N}(?:条|件){_TAIL}",
+        context=rf"(?:不予公开|不同意公开){_Q}(?:政府)?(?:信息)?{_CONN}{_N}",
+    ),
+    _rule(
+        "outcome_partial",
+        "部分公开",
+        rf"(?<![大及和与、])部分公开{_Q}(?:答复)?(?:政府信息|信息)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}",
+    ),
+    _rule(
+        "outcome_denied",
+        "公开",
+        rf"(?:不予公开|不同意公开|不予以公开|不公开){_Q}(?:答复)?(?:政府信息|信息)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}",
+    ),
+    _rule(
+        "unable_not_held",
+        "信息",
+        rf"(?:(?:申请)?(?:的)?(?:政府)?信息不存在|不掌握(?:相关)?(?:政府)?信息){_Q}{_CONN}{_N}{_REQUEST_UNIT}",
+    ),
+    _rule(
+        "outcome_not_this_agency",
+        "本",
+        rf"(?:非本(?:行政)?(?:机关|单位|部门|局)|不属于本(?:行政)?(?:机关|单位|部门|局))"
+        rf"(?:公开|职责|掌握|负责公开)?(?:范围)?(?:的)?(?:政府)?(?:信息)?(?:公开)?(?:范围)?{_Q}{_CONN}{_N}{_REQUEST_UNIT}",
+    ),
+    # 其中4件不属于本行政机关公开范围,1件信息不存在: the count before the outcome, as a list item.
+    _rule(
+        "outcome_not_this_agency",
+        "本",
+        rf"{_ITEM_START}{_ITEM_N}{_LIST_UNIT}(?:申请)?(?:为|属于)?(?:非本|不属于本)(?:行政)?(?:机关|单位|部门|局)",
+    ),
+    _rule(
+        "unable_not_held", "存在", rf"{_ITEM_START}{_ITEM_N}{_LIST_UNIT}(?:申请)?(?:的)?(?:政府)?信息不存在"
+    ),
+    _rule(
+        "outcome_granted",
+        "公开",
+        rf"{_ITEM_START}{_ITEM_N}{_LIST_UNIT}(?:申请)?(?:为)?(?:同意公开|予以公开|全部公开)",
+    ),
+    _rule(
+        "outcome_partial", "部分公开", rf"{_ITEM_START}{_ITEM_N}{_LIST_UNIT}(?:申请)?(?:为)?(?:同意)?部分公开"
+    ),
+    _rule(
+        "outcome_denied",
+        "公开",
+        rf"{_ITEM_START}{_ITEM_N}{_LIST_UNIT}(?:申请)?(?:为)?(?:不予公开|不同意公开)",
+    ),
+    _rule(
+        "outcome_already_public",
+        "已主动公开",
+        rf"已主动公开(?:范围)?(?:的)?(?:政府)?(?:信息)?{_Q}{_CONN}{_N}{_REQUEST_UNIT}",
+    ),
+    _rule("outcome_told_to_amend", "更改补充", rf"告知(?:作出)?更改补充{_Q}{_CONN}{_N}{_REQUEST_UNIT}"),
+    _rule("outcome_other_channel", "其他途径", rf"告知通过其他途径(?:办理)?{_Q}{_CONN}{_N}{_REQUEST_UNIT}"),
+    # 行政复议案0件 / 申请行政复议1件 / 行政诉讼案件2起
+    _rule("review_total", "复议", rf"(?:行政)?复议(?:案件|案|申请)?(?:数|数量)?{_CONN}{_N}{_CASE_UNIT}"),
+    _rule("litigation_total", "诉讼", rf"(?:行政)?诉讼(?:案件|案)?(?:数|数量)?{_CONN}{_N}{_CASE_UNIT}"),
+    _rule(
+        "complaints_total",
+        "投诉",
+        rf"(?:举报投诉|投诉举报|投诉)(?:案件)?(?:数|数量)?{_CONN}{_N}{_CASE_UNIT}",
+        context=r"信息公开|公开工作",
+    ),
+    # 召开听证会2次 / 举行2次听证会
+    _rule("hearings", "听证", rf"听证(?:会)?{_CONN}{_N}{_EVENT_UNIT}"),
+    _rule("hearings", "听证", rf"(?:召开|举行|举办|组织)(?:了)?{_N}{_EVENT_UNIT}听证"),
+    _rule("press_conferences", "发布会", rf"新闻发布会{_CONN}{_N}{_EVENT_UNIT}"),
+    _rule("press_conferences", "发布会", rf"(?:召开|举行|举办)(?:了)?{_N}{_EVENT_UNIT}新闻发布会"),
+)
+
+# 依申请公开收取的费用(检索费、邮寄费、复制费等)为0元 / 收取费用0.5万元
+FEE_AMOUNT = re.compile(
+    rf"(?:收取|收费|费用)[^,;:。!?\d]{{0,24}}?(?:为|共|计|合计)?(?<![\d.])(?P<num>{ARABIC})\s*(?P<money>万元|元)"
+)
+FEE_CONTEXT = re.compile(r"申请|检索|复制|邮寄|信息公开")
+FEE_OTHER_MONEY = re.compile(r"经费|预算|建设|运维|维护|采购|资金|补贴")
+# 未收过任何费用 / 没有收费及减免的情况 / 未涉及政府信息公开的收费 / 未向申请人收取费用
+FEE_NONE = re.compile(
+    rf"(?:{_NEG}|不)(?P<whom>(?:向|对)(?:任何)?[^,;:。!?\d]{{0,16}}?(?=收取|收费))?"
+    rf"(?:(?:收取|收过|涉及|发生|产生|进行|存在|有)过?(?:任何)?[^,;:。!?\d]{{0,16}}?)?"
+    rf"(?:收费|费用|收取)(?!通知|标准|依据)"
+    # 没有公民、法人和其他组织的政府信息公开收费和减免情况: the section's own words, answered with 没有
+    rf"|{_NEG}[^,;:。!?\d]{{0,30}}?收费(?:和|及|与|或)减免(?:的)?情况"
+)
+
+# 对申请公开政府信息暂免收费: fees waived, so none were collected.
+FEE_WAIVED = re.compile(r"(?:暂免|免于|免予|免除|一律免)收(?:取)?费")
+
+# Negated events: 未发生行政复议和行政诉讼, 没有接到…申请. Scope runs to the clause end.
+NONE_EVENT = re.compile(
+    rf"{_NEG}(?:一例|一起|一件|任何)?(?:(?:发生|出现|收到|接到|受理|产生|引发|引起|接收|有|因|针对)过?"
+    rf"|(?=行政复议|行政诉讼|复议|诉讼|投诉|举报|依申请|政府信息公开申请))(?P<scope>[^,;:。!?\d]{{0,40}})"
+)
+# A negation that only states a condition or a right is not a report that nothing happened.
+CONDITIONAL = re.compile(r"可以|可|依法|有权|权利|途径|渠道|如果|如|若|告知|申请人")
+# 未发生被行政复议纠错 says how cases ended, not that there were none.
+CASE_RESULT = re.compile(r"纠错|纠正|败诉|撤销|确认违法|维持|驳回")
+REQUEST_SCOPE = re.compile(r"申请(?!人|行政复议|复议|书|表)|依申请公开")
+# '四、行政复议、行政诉讼情况:无' or a heading whose next line is only '无'.
+NONE_UNDER_HEADING = re.compile(r"^(?P<topic>[^:]{2,60}?(?:情况|事项|:))\s*:?\s*(?:无|没有|均无|为零)$")
+# 复议和诉讼均为0 / 被申请行政复议、提起行政诉讼的案件0件: one zero for both kinds of case.
+BOTH_ZERO = re.compile(
+    r"(?:行政)?复议[^,;:。!?\d]{0,12}?(?:行政)?诉讼(?:[^,;:。!?\d]{0,10}?(?:均|都|皆)(?:为|是)?"
+    r"|(?:的)?(?:案件|案)(?:数|数量)?(?:为|共)?)(?:零|0)(?![\d.])"
+)
+
+# Signs that a figure counts all years, not the report year.
+# 到年底累计 counts up to the year's end from the start, like 截至年底.
+CUMULATIVE = re.compile(r"历年|截至|截止|至今|迄今|以来|累积|(?:到|至)(?:\d{4})?年?年底")
+SINCE = {"以来", "至今"}
+FRESH = re.compile(r"本年|今年|全年|当年|新增|年度内|本年度")
+OTHER_YEAR = re.compile(r"上年|去年|上一年|前年|同期")
+TOTAL_WORDS = re.compile(r"共|全年|合计|总计|总共|全部|累计")
+SUBSET = "其中"
+# Figures that a 其中 earlier in the sentence would make a part of something else.
+# Words between a label's verb and its noun (the `mid` group) that make the figure something else:
+# another kind of case, a change, or one category of what was published (主动公开工作动态信息119条).
+MID_EXCLUDED = re.compile(
+    r"复议|诉讼|投诉|举报|咨询|增|减|比|较|动态|要闻|讲话|公告|通知|文件|规划|计划|总结|财政|人事|(?<!各)类"
+)
+# Sentences that count something other than the metric although its words match: a service hall's or an
+# approval office's 共受理申请1200件 counts administrative applications, not information requests.
+SENTENCE_EXCLUDED = {
+    "requests_new": re.compile(
+        r"^(?!.*(?:信息公开|公开申请|依申请)).*(?:审批|许可|服务中心|大厅|窗口|办件|便民|信访)"
+    ),
+}
+TOTALS_ONLY = {"proactive_items", "requests_new", "press_conferences", "hearings"}
+# 主动公开54条、依申请公开316条、不予公开13条 classifies documents by disclosure attribute: no requests there.
+PUBLICITY_ATTRIBUTES = re.compile(r"主动公开[^,;:。\d]{0,6}\d")
+REQUEST_OUTCOMES = {"outcome_granted", "outcome_denied", "outcome_partial"}
+
+
+# --- denial reasons -------------------------------------------------------------------------------
+
+_DENIAL_REASONS = (
+    ("denied_state_secret", r"国家秘密"),
+    ("denied_commercial_secret", r"商业秘密"),
+    ("denied_privacy", r"个人隐私"),
+    ("denied_security_stability", r"(?:危及|影响)[^,;:。!?\d]{0,20}?稳定"),
+    ("denied_not_gov_info", r"不是(?:《条例》|条例)?所指(?:的)?政府信息|不属于政府信息"),
+)
+REASON_RULES = tuple(
+    (metric_id, re.compile(rf"(?:涉及|属于|因)?{words}{_Q}(?:信息)?{_CONN}{_N}{_REQUEST_UNIT}"))
+    for metric_id, words in _DENIAL_REASONS
+)
+DENIAL_WORDS = re.compile(r"不予公开|不同意公开|不公开")
+
+
+# --- categories of proactive disclosure ----------------------------------------------------------
+
+# A name may run over 、 inside a list (人口计划和生育、妇女儿童28条); lists split at 、 never show one.
+CATEGORY_ITEM = re.compile(
+    rf"^(?P<name>[\u4e00-\u9fff\"《》][\u4e00-\u9fff\"《》、]{{1,19}}?){_N}(?P<unit>条|篇|件|期|项|份)$"
+)
+CATEGORY_VERB = re.compile(r"^.*(?:公开|发布)(?:了)?")
+# Requests, cases, channels and changes are not kinds of published information; nor, in a loose list,
+# are events (召开会议3期), though a total's breakdown may name their information (重要工作会议22条).
+_NOT_INFORMATION = (
+    r"申请|不予|不同意|复议|诉讼|投诉|咨询|发布会|访谈|网站|网|微博|微信|公报|媒体|报纸|电视|平台|栏|"
+    r"增|减|比|累计"
+)
+NOT_IN_BREAKDOWN = re.compile(_NOT_INFORMATION)
+NOT_A_CATEGORY = re.compile(rf"{_NOT_INFORMATION}|会议|培训|听证")
+# The stated total itself (主动公开政府信息数22条) is no category.
+GENERIC_NAME = re.compile(r"^(?:主动公开|公开|政府)*信息(?:的)?(?:数|数量|总数|总量)?$")
+PERCENT_CLAUSE = re.compile(r"^[^\d]*\d+(?:\.\d+)?%$")
+CLAUSE_SPLIT = re.compile(r"[,、:]")
+# The breakdown of a stated total: 其中 right after its figure, items up to the full stop.
+BREAKDOWN_OPENING = re.compile(r",?其中[,:]?")
+BREAKDOWN_SPLIT = re.compile(r"[,;、]")
+SENTENCE_END = ("。", "!", "?")
