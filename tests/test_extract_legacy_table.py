@@ -34,6 +34,7 @@ HTML_TABLE_VALUES = {
     "requests_fax": 0,
     "requests_online": 12,
     "requests_letter": 3,
+    "requests_email": 0,
     "requests_closed": 24,
     "requests_closed_on_time": 23,
     "requests_closed_extended": 1,
@@ -304,3 +305,65 @@ def test_labels_wrapped_over_lines_of_a_narrow_column_still_name_their_rows():
 def test_a_label_ending_in_a_unit_character_is_not_cut_into_label_and_unit():
     text = "政府信息公开情况统计表\n其中:主动公开规范性文件 | 条 | 12\n"
     assert values(Document(path="t.txt", text=text)) == {"proactive_normative_docs": 12}
+
+
+def test_year_column_is_read_beside_a_cumulative_column():
+    table = Table(
+        rows=[
+            ["统计指标", "单位", "历年累计", "本年数"],
+            ["主动公开政府信息数", "条", "3500", "120"],
+            ["收到申请数", "件", "40", "6"],
+        ],
+        where="table 1",
+    )
+    facts, _ = extract_legacy_table(Document(path="t.html", text="", tables=[table]), Metadata())
+    assert {f.metric_id: f.value for f in facts} == {"proactive_items": 120, "requests_new": 6}
+
+
+@pytest.mark.parametrize(
+    ("label", "metric_id"),
+    [
+        ("其中：政府网站公开数", "proactive_via_website"),
+        ("其中：政府公报公开数", "proactive_via_gazette"),
+        ("4.电子邮件申请数", "requests_email"),
+        ("（四）否决公开答复数", "outcome_denied"),
+    ],
+)
+def test_wordings_of_other_provinces_name_their_rows(label, metric_id):
+    section = {"proactive_via_website": "一", "proactive_via_gazette": "一"}.get(metric_id, "三")
+    assert match_row(label, section).metric_id == metric_id
+
+
+def test_complaints_row_worded_as_administrative_appeals_and_reports():
+    text = (
+        "政府信息公开情况统计表\n统计指标 | 单位 | 统计数\n六、接受行政申诉、举报数 | 件 | 2\n"
+        "1.维持具体行政行为数 | 件 | 2\n"
+    )
+    facts, _ = extract_legacy_table(Document(path="t.txt", text=text), Metadata())
+    assert {f.metric_id: f.value for f in facts} == {"complaints_total": 2, "complaints_upheld": 2}
+
+
+def test_combined_letter_and_fax_row_is_neither_channel():
+    text = (
+        "政府信息公开情况统计表\n统计指标 | 单位 | 统计数\n收到申请数 | 件 | 9\n1.当面申请数 | 件 | 4\n"
+        "2.信函、传真申请数 | 件 | 3\n3.网络申请数 | 件 | 2\n"
+    )
+    facts, _ = extract_legacy_table(Document(path="t.txt", text=text), Metadata())
+    assert {f.metric_id: f.value for f in facts} == {
+        "requests_new": 9,
+        "requests_in_person": 4,
+        "requests_online": 2,
+    }
+
+
+def test_prose_that_differs_from_the_table_is_flagged_and_the_table_kept():
+    from metrics.extract import extract_document
+
+    text = (
+        "云川县民政局2016年政府信息公开工作年度报告\n全年共受理政府信息公开申请7件。\n"
+        "政府信息公开情况统计表\n统计指标 | 单位 | 统计数\n三、依申请公开情况 | |\n（一）收到申请数 | 件 | 6\n"
+        "1.当面申请数 | 件 | 6\n"
+    )
+    ex = extract_document(Document(path="t.txt", text=text))
+    assert ex.totals()["requests_new"] == 6
+    assert [f.code for f in ex.flags if f.metric_id == "requests_new"] == ["text_vs_table"]

@@ -40,10 +40,10 @@ def extract_document(doc: Document) -> Extraction:
     if extractor is None:
         return ex
     facts, flags = extractor(doc, meta)
-    facts = _with_prose_figures(doc, meta, fmt, facts)
+    facts, prose_flags = _with_prose_figures(doc, meta, fmt, facts)
     facts += derived_facts(facts)
     ex.facts = facts
-    ex.flags += flags + check_identities(facts, fmt)
+    ex.flags += flags + prose_flags + check_identities(facts, fmt)
     if fmt in (formats.STD2019, formats.STD2021):
         prose, _ = extract_legacy_prose(_overview(doc), meta)
         ex.flags += check_text_against_table(facts, [f for f in prose if f.metric_id in _PROSE_CHECKED])
@@ -59,13 +59,17 @@ def _overview(doc: Document) -> Document:
     return doc if m is None else replace(doc, text=doc.text[:m.start()], tables=[])
 
 
-def _with_prose_figures(doc: Document, meta: Metadata, fmt: str, facts: list[Fact]) -> list[Fact]:
-    """A legacy table report may state in prose what its table lacks; the table wins where both exist."""
+def _with_prose_figures(
+    doc: Document, meta: Metadata, fmt: str, facts: list[Fact]
+) -> tuple[list[Fact], list[Flag]]:
+    """A legacy table report may state in prose what its table lacks; where both state a figure the
+    table's is kept, and a prose figure that differs from it is flagged."""
     if fmt != formats.LEGACY_TABLE:
-        return facts
+        return facts, []
     have = {f.metric_id for f in facts}
     prose, _ = extract_legacy_prose(doc, meta)
-    return facts + [f for f in prose if f.metric_id not in have]
+    disagreements = check_text_against_table(facts, [f for f in prose if f.metric_id in have])
+    return facts + [f for f in prose if f.metric_id not in have], disagreements
 
 
 def extract_file(path: str) -> Extraction:

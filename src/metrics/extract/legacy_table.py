@@ -43,6 +43,10 @@ _HEADER_WORDS = {
     "行次",
     "栏次",
     "编号",
+    "本年数",
+    "本年度",
+    "历年累计",
+    "累计数",
 }
 # Headers of a column of row codes printed between the unit and the figures ('主动公开信息数 | 条 | 01 | 236').
 _CODE_HEADERS = {"代码", "行次", "栏次", "编号"}
@@ -142,10 +146,17 @@ def _fact(reading: _Reading) -> tuple[Fact, Flag | None]:
 # --- tables ---------------------------------------------------------------------------------------
 
 
+# Headers of the column that holds the year's figures; a 历年累计 column may stand beside it, before or after.
+_YEAR_COLUMN = re.compile(
+    r"^(?:统计数|统计数据|数量|数值|统计数字|本年(?:度)?(?:数|统计数|数量)?|当年(?:数)?"
+    r"|(?:19|20)\d\d年(?:度)?(?:数|统计数)?)$"
+)
+
+
 def _value_column(table: Table) -> int | None:
     for row in table.rows[:4]:
         for i, cell in enumerate(row):
-            if _clean(cell) in ("统计数", "统计数据", "数量", "数值", "统计数字"):
+            if _YEAR_COLUMN.match(_clean(cell)):
                 return i
     return None
 
