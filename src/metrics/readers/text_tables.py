@@ -107,19 +107,21 @@ def _is_value(cell: str) -> bool:
 
 
 def _bordered_rows(block: list[str | None]) -> list[list[str]]:
-    """A lone border right before a word cell opens a row; any other lone border is a blank cell."""
+    """A lone border right before a word cell opens a row; any other lone border is a blank cell. An
+    article caption is a row of its own."""
     rows: list[list[str]] = []
     row: list[str] = []
     for index, cell in enumerate(block):
         following = block[index + 1] if index + 1 < len(block) else None
-        if cell is None and following is not None and not _is_value(following):
-            if row:
-                rows.append(row)
+        if cell is not None and _CAPTION.match(cell):
+            rows.extend([row, [cell]])
+            row = []
+        elif cell is None and following is not None and not _is_value(following):
+            rows.append(row)
             row = []
         else:
             row.append(cell or "")
-    if row:
-        rows.append(row)
+    rows.append(row)
     return [r for r in rows if any(c.strip() for c in r)]
 
 
