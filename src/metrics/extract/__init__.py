@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from metrics import formats
+from metrics.catalog import metrics
 from metrics.extract.derive import derived_facts
 from metrics.extract.detect import detect_format
 from metrics.extract.legacy_prose import extract_legacy_prose
@@ -33,20 +34,22 @@ _PROSE_CHECKED = ("requests_new",)
 
 
 def extract_document(doc: Document) -> Extraction:
-    fmt = detect_format(doc)
     meta = read_metadata(doc)
+    fmt = detect_format(doc, meta.year)
     ex = Extraction(path=doc.path, format=fmt, meta=meta, flags=list(meta.flags))
     extractor = EXTRACTORS.get(fmt)
     if extractor is None:
         return ex
     facts, flags = extractor(doc, meta)
     facts, prose_flags = _with_prose_figures(doc, meta, fmt, facts)
+    flags += prose_flags
+    if fmt in (formats.STD2019, formats.STD2021):
+        prose = _overview_figures(doc, meta)
+        flags += check_text_against_table(facts, [f for f in prose if f.metric_id in _PROSE_CHECKED])
+        facts += _figures_of_unread_sections(prose, facts, fmt)
     facts += derived_facts(facts)
     ex.facts = facts
-    ex.flags += flags + prose_flags + check_identities(facts, fmt)
-    if fmt in (formats.STD2019, formats.STD2021):
-        prose, _ = extract_legacy_prose(_overview(doc), meta)
-        ex.flags += check_text_against_table(facts, [f for f in prose if f.metric_id in _PROSE_CHECKED])
+    ex.flags += flags + check_identities(facts, fmt)
     return ex
 
 
@@ -54,9 +57,36 @@ def extract_document(doc: Document) -> Extraction:
 _SECTION2_HEADING = re.compile(r"二\s*[、.．]\s*主动公开政府信息情况|二\s*[、.．]\s*主動公開政府信息情況")
 
 
-def _overview(doc: Document) -> Document:
+def _overview_figures(doc: Document, meta: Metadata) -> list[Fact]:
+    """The counts the overview prose states (一、总体情况, before section 二's heading); none when the
+    heading is not found, since prose rules would then run over the tables' text too."""
     m = _SECTION2_HEADING.search(doc.text)
-    return doc if m is None else replace(doc, text=doc.text[:m.start()], tables=[])
+    if m is None:
+        return []
+    prose, _ = extract_legacy_prose(replace(doc, text=doc.text[: m.start()], tables=[]), meta)
+    return prose
+
+
+# The standard tables by the metric sections they hold.
+_TABLE_OF_SECTION = {"requests": "三", "outcomes": "三", "review": "四", "litigation": "四"}
+
+
+def _figures_of_unread_sections(prose: list[Fact], facts: list[Fact], fmt: str) -> list[Fact]:
+    """Prose figures count where no table gives them: for a table of which nothing was read (an
+    excerpt that stops before it, a page that is lost), the overview's counts stand in, each with
+    its sentence as evidence. A table read even in part keeps the prose out of its section."""
+    read = {_table_of(f.metric_id) for f in facts}
+    return [f for f in prose if _table_of(f.metric_id) not in read | {None} and _in_layout(f.metric_id, fmt)]
+
+
+def _table_of(metric_id: str) -> str | None:
+    metric = metrics().get(metric_id)
+    return None if metric is None else _TABLE_OF_SECTION.get(metric.section)
+
+
+def _in_layout(metric_id: str, fmt: str) -> bool:
+    layouts = metrics()[metric_id].formats
+    return layouts == "all" or fmt in layouts.split("|")
 
 
 def _with_prose_figures(

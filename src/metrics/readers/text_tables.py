@@ -28,6 +28,8 @@ _MAX_BARE_CELL = 40
 _SENTENCE = re.compile(r"[。；;！？]|[，,].*[，,]")
 # A regulation article's caption (第二十条第(一)项) spans its table's width: a row of its own.
 _CAPTION = re.compile(r"^第[一二三四五六七八九十]+条")
+# Share of the rows a lone border must open for the block to count as bordered.
+_BORDERED_SHARE = 0.8
 # Too few cells to be a table of the report; and a block needs rows, which lone borders open.
 MIN_CELLS = 6
 MIN_BORDERS = 2
@@ -84,25 +86,42 @@ def _one_cell(line: str) -> str | None:
 
 
 def _rows(block: list[str | None]) -> list[list[str]]:
-    if block.count(None) >= MIN_BORDERS:
+    if _is_bordered(block):
         return _bordered_rows(block)
     return _unbordered_rows([c for c in block if c is not None])
 
 
+def _is_bordered(block: list[str | None]) -> bool:
+    """Lone borders open the rows: one stands before (nearly) every label that follows a value. A few
+    stray borders in a block that marks no rows mean nothing."""
+    cells = [c for c in block if c is not None]
+    label_starts = sum(1 for a, b in zip(cells, cells[1:], strict=False) if _is_value(a) and not _is_value(b))
+    opened = sum(
+        1 for a, b in zip(block, block[1:], strict=False) if a is None and b is not None and not _is_value(b)
+    )
+    return opened >= MIN_BORDERS and opened >= _BORDERED_SHARE * label_starts
+
+
+def _is_value(cell: str) -> bool:
+    return not _WORD.search(cell) or bool(_VALUE.match(cell))
+
+
 def _bordered_rows(block: list[str | None]) -> list[list[str]]:
-    """A lone border right before a word cell opens a row; any other lone border is a blank cell."""
+    """A lone border right before a word cell opens a row; any other lone border is a blank cell. An
+    article caption is a row of its own."""
     rows: list[list[str]] = []
     row: list[str] = []
     for index, cell in enumerate(block):
         following = block[index + 1] if index + 1 < len(block) else None
-        if cell is None and following is not None and _WORD.search(following):
-            if row:
-                rows.append(row)
+        if cell is not None and _CAPTION.match(cell):
+            rows.extend([row, [cell]])
+            row = []
+        elif cell is None and following is not None and not _is_value(following):
+            rows.append(row)
             row = []
         else:
             row.append(cell or "")
-    if row:
-        rows.append(row)
+    rows.append(row)
     return [r for r in rows if any(c.strip() for c in r)]
 
 
@@ -118,7 +137,7 @@ def _unbordered_rows(cells: list[str]) -> list[list[str]]:
             rows.extend([words[-1:] + values, [cell]] if values else [words, [cell]])
             words, values = [], []
             continue
-        if _WORD.search(cell) and not _VALUE.match(cell):
+        if not _is_value(cell):
             if values:
                 rows.append(words[-1:] + values)
                 words, values = [], []

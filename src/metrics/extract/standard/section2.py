@@ -258,6 +258,12 @@ def section2_aligned(
             f"{len(row_cells) - 2} cells under a header of {len(header_cells) - 2}; "
             "which column lost its cell is unknown, so the row is left out",
         )
+    if not label_under_header(row_cells, header_cells, label):
+        return [], Flag(
+            "ambiguous_row",
+            f"{src.where}, section 二 row {label}: its label does not stand under the header's "
+            f"{SECTION2_HEADER[0]} cell, so its cells cannot be lined up with the columns; the row is left out",
+        )
     facts = []
     for _, cell in columns:
         index = next((i for i, h in enumerate(header_cells) if cell_matches(cell, h)), None)
@@ -268,6 +274,14 @@ def section2_aligned(
         if fact:
             facts.append(fact)
     return facts, None
+
+
+def label_under_header(row_cells: list[str], header_cells: list[str], label: str) -> bool:
+    """The row's label sits in the column of the header's 信息内容 cell: otherwise a cell was lost or a
+    caption joined the header, and every value would land one column off."""
+    header = next((i for i, h in enumerate(header_cells) if compact(SECTION2_HEADER[0]) in h), None)
+    row = next((i for i, c in enumerate(row_cells) if compact(label) in compact(c)), None)
+    return header is None or row is None or header == row
 
 
 def padded_row(row_cells: list[str], header_cells: list[str]) -> list[str]:

@@ -21,6 +21,8 @@ _FOOTER = re.compile(
 _NUMBERING_IN_CELL = re.compile(
     r"(?<![\d.])\d{1,2}[ \t]*[.．](?![\d.])|[(（][一二三四五六七八九十]{1,3}[)）]"
 )
+# A note in brackets, longer than a row's numbering (一) or (十二).
+_BRACKETED_NOTE = re.compile(r"\([^()]{4,}\)")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -68,8 +70,13 @@ class Hit:
 
 
 def find_hits(src: Source, pattern: re.Pattern, keys: dict[str, str], lo: int, hi: int) -> list[Hit]:
+    """Row labels in [lo, hi), but none inside a bracketed note: `其他对外管理服务事项(含…行政许可…)`
+    names other rows in its note, and `(区分处理的…不计其他情形)` names 其他."""
+    notes = [m.span() for m in _BRACKETED_NOTE.finditer(src.squeezed, lo, hi)]
     return [
-        Hit(keys[m.group()], m.group(), m.start(), m.end()) for m in pattern.finditer(src.squeezed, lo, hi)
+        Hit(keys[m.group()], m.group(), m.start(), m.end())
+        for m in pattern.finditer(src.squeezed, lo, hi)
+        if not any(start < m.start() < end for start, end in notes)
     ]
 
 
