@@ -109,3 +109,95 @@ def test_numbering_inside_a_wrapped_label_cell_is_no_part_of_the_label():
     assert compact(grid_cell("属于国 1. 家秘密")) == "属于国家秘密"
     assert compact(grid_cell("其他 3.")) == "其他"
     assert grid_cell("12") == "12" and grid_cell("2.5") == "2.5"
+
+
+SECTION4_HEADER = [
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "行政复议 行政诉讼",
+    "未经复议直接起诉 复议后起诉",
+    "结 结 其 尚",
+    "果 果 他 未 总",
+    "维 纠 结 审 计",
+    "持 正 果 结",
+]
+
+
+def _doc(tmp_path, lines: list[str]) -> str:
+    path = tmp_path / "page.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return str(path)
+
+
+def test_a_page_holding_only_section4_is_read_as_a_standard_report_of_its_year(tmp_path):
+    lines = [
+        "示例县审计局2020年政府信息公开工作年度报告",
+        *SECTION4_HEADER,
+        "1 0 0 0 1 0 0 0 1 1 0 0 0 0 0",
+        "五、存在的主要问题及改进情况",
+    ]
+    ex = extract_file(_doc(tmp_path, lines))
+    assert ex.format == "std2019"
+    got = ex.totals()
+    assert got["review_upheld"] == 1 and got["review_total"] == 1 and got["lit_direct_pending"] == 1
+
+
+def test_a_prose_page_of_a_standard_year_is_no_legacy_report(tmp_path):
+    lines = [
+        "示例县审计局2023年政府信息公开工作年度报告",
+        "一、总体情况",
+        "2023年，本局共收到政府信息公开申请3件，均已按时答复。",
+    ]
+    ex = extract_file(_doc(tmp_path, lines))
+    assert ex.format == "std2021"
+    assert ex.totals() == {"requests_new": 3}  # the overview's count stands in for the unread table
+
+
+def test_section4_numbers_one_per_line_that_do_not_add_up_are_not_taken_in_their_printed_order(tmp_path):
+    # A PDF-to-text tool's order: review 2 1 0 0 0 cannot be a group whose 总计 is its last cell.
+    values = ["2", "1", "0", "0", "0", "0", "0", "0", "3", "3", "3", "6", "2", "0", "2"]
+    lines = [
+        "示例县审计局2023年政府信息公开工作年度报告",
+        *SECTION4_HEADER,
+        *values,
+        "五、存在的主要问题及改进情况",
+    ]
+    ex = extract_file(_doc(tmp_path, lines))
+    assert not any(m.startswith(("review_", "lit_")) for m in ex.totals())
+    assert any(f.code == "ambiguous_row" and "section 四" in f.message for f in ex.flags)
+
+
+def test_rows_matched_to_labels_by_order_are_dropped_when_they_break_the_identities(tmp_path):
+    # Labels first, then the numbers one per line: 本年新收 3 with nothing carried over cannot end with
+    # 5 handled, so the order they were matched in is wrong somewhere.
+    numbers = "3 0 0 0 0 0 3 0 0 0 0 0 0 0 5 0 0 0 0 0 5".split()
+    lines = [
+        "示例县审计局2023年政府信息公开工作年度报告",
+        "三、收到和处理政府信息公开申请情况",
+        "一、本年新收政府信息公开申请数量",
+        "二、上年结转政府信息公开申请数量",
+        "三、本年度办理结果 （一）予以公开",
+        *numbers,
+        "（七）总计",
+        "3 0 0 0 0 0 3",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ]
+    ex = extract_file(_doc(tmp_path, lines))
+    assert not {"requests_new", "outcome_granted"} & set(ex.totals())
+    assert any("stand on lines apart from their labels" in f.message for f in ex.flags)
+
+
+def test_a_row_numbering_alone_on_its_line_is_no_count(tmp_path):
+    lines = [
+        "示例县审计局2023年政府信息公开工作年度报告",
+        "三、收到和处理政府信息公开申请情况",
+        "一、本年新收政府信息公开申请数量 2 0 0 0 0 0 2",
+        "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0",
+        "（三）不予公开",
+        "属于国家秘密",
+        "1.",
+        "2.",
+        "3.",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert got["requests_new"] == 2 and "denied_state_secret" not in got

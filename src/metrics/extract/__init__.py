@@ -46,47 +46,48 @@ def extract_document(doc: Document) -> Extraction:
     if fmt in (formats.STD2019, formats.STD2021):
         prose = _overview_figures(doc, meta)
         flags += check_text_against_table(facts, [f for f in prose if f.metric_id in _PROSE_CHECKED])
-        facts += _figures_of_unread_sections(prose, facts, fmt)
+        facts += _figures_of_unread_sections(prose, facts)
     facts += derived_facts(facts)
     ex.facts = facts
     ex.flags += flags + check_identities(facts, fmt)
     return ex
 
 
-# Section 二's heading; the prose a standard report states its counts in comes before it (一、总体情况).
-_SECTION2_HEADING = re.compile(r"二\s*[、.．]\s*主动公开政府信息情况|二\s*[、.．]\s*主動公開政府信息情況")
+# Where a standard report's overview prose ends: section 二's heading, or the first words of any of
+# its tables where a page or an excerpt holds no heading.
+_OVERVIEW_END = re.compile(
+    r"二\s*[、.．]\s*主动公开政府信息情况|二\s*[、.．]\s*主動公開政府信息情況|第二十条第|三\s*[、.．]\s*收到和处理"
+    r"|本年新收政府信息公开申请|未经复议直接起诉"
+)
 
 
 def _overview_figures(doc: Document, meta: Metadata) -> list[Fact]:
-    """The counts the overview prose states (一、总体情况, before section 二's heading); none when the
-    heading is not found, since prose rules would then run over the tables' text too."""
-    m = _SECTION2_HEADING.search(doc.text)
-    if m is None:
-        return []
-    prose, _ = extract_legacy_prose(replace(doc, text=doc.text[: m.start()], tables=[]), meta)
+    """The counts the overview prose states (一、总体情况, before the tables). Without the tables' own
+    text, prose rules cannot mistake a table's cells for a sentence's counts."""
+    m = _OVERVIEW_END.search(doc.text)
+    text = doc.text if m is None else doc.text[: m.start()]
+    prose, _ = extract_legacy_prose(replace(doc, text=text, tables=[]), meta)
     return prose
 
 
 # The standard tables by the metric sections they hold.
 _TABLE_OF_SECTION = {"requests": "三", "outcomes": "三", "review": "四", "litigation": "四"}
+# Overview counts whose wording is unmistakable (共收到…申请N件, 未发生行政复议); outcome words such as
+# 不予公开 also describe documents (公文…不予公开13条), so outcomes are left to the table.
+_STANDING_IN = ("requests_new", "review_total", "litigation_total")
 
 
-def _figures_of_unread_sections(prose: list[Fact], facts: list[Fact], fmt: str) -> list[Fact]:
+def _figures_of_unread_sections(prose: list[Fact], facts: list[Fact]) -> list[Fact]:
     """Prose figures count where no table gives them: for a table of which nothing was read (an
     excerpt that stops before it, a page that is lost), the overview's counts stand in, each with
     its sentence as evidence. A table read even in part keeps the prose out of its section."""
     read = {_table_of(f.metric_id) for f in facts}
-    return [f for f in prose if _table_of(f.metric_id) not in read | {None} and _in_layout(f.metric_id, fmt)]
+    return [f for f in prose if f.metric_id in _STANDING_IN and _table_of(f.metric_id) not in read]
 
 
 def _table_of(metric_id: str) -> str | None:
     metric = metrics().get(metric_id)
     return None if metric is None else _TABLE_OF_SECTION.get(metric.section)
-
-
-def _in_layout(metric_id: str, fmt: str) -> bool:
-    layouts = metrics()[metric_id].formats
-    return layouts == "all" or fmt in layouts.split("|")
 
 
 def _with_prose_figures(

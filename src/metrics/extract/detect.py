@@ -21,7 +21,8 @@ _STD_SECTION4 = ("未经复议直接起诉", "复议后起诉")
 _STD_SECTION2 = ("第二十条第", "信息内容")
 # With these rows the whole of section 三 is there, so its lacking the 2021 rows says "2019 template".
 _SECTION3_WHOLE = ("其他处理", "结转下年度")
-# The first report year of the 2021 template.
+# The first report years of the standard templates.
+_STANDARD_FROM = 2019
 _STD2021_FROM = 2021
 _LEGACY_TABLE_MARKS = ("政府信息公开情况统计表", "统计指标", "申请答复数", "同意公开答复数", "收到申请数")
 _REPORT_MARKS = ("政府信息公开", "政务公开", "信息公开")
@@ -45,6 +46,10 @@ def detect_format(doc: Document, year: int | None = None) -> str:
     if sum(m in text for m in _LEGACY_TABLE_MARKS) >= 2:
         return LEGACY_TABLE
     if any(m in text for m in _REPORT_MARKS) and any(m in text for m in _REPORT_TOPICS):
+        if year is not None and year >= _STANDARD_FROM:
+            # A page of a standard report that holds none of its tables (the overview, the closing
+            # sections): prose reports ended years before the standard templates.
+            return STD2021 if year >= _STD2021_FROM else STD2019
         return LEGACY_PROSE
     return UNKNOWN
 

@@ -50,9 +50,11 @@ def _check_sum(identity: Identity, values: dict, column: str) -> Flag | None:
     if abs(sum(left) - sum(right)) <= _TOLERANCE:
         return None
     where = "" if column == TOTAL else f" (列 {_COLUMN_ZH.get(column, column)})"
-    message = (f"{identity.description}{where} 不成立: "
-               f"{_terms(identity.left, left)} = {_num(sum(left))}, "
-               f"{_terms(identity.right, right)} = {_num(sum(right))}")
+    message = (
+        f"{identity.description}{where} 不成立: "
+        f"{_terms(identity.left, left)} = {_num(sum(left))}, "
+        f"{_terms(identity.right, right)} = {_num(sum(right))}"
+    )
     return Flag(code=f"identity:{identity.code}", message=message, metric_id=identity.left[0], column=column)
 
 
@@ -63,13 +65,17 @@ def _check_within(identity: Identity, values: dict, has_equality: bool) -> Flag 
     if (total_id, TOTAL) not in values or not stated:
         return None
     if has_equality and len(stated) == len(identity.right):
-        return None  # every part was read: the equality of the same figures judges them, one flag per mismatch
+        return (
+            None  # every part was read: the equality of the same figures judges them, one flag per mismatch
+        )
     total = values[(total_id, TOTAL)]
     parts = [values[(m, TOTAL)] for m in stated]
     if sum(parts) - total <= _TOLERANCE:
         return None
-    message = (f"{identity.description} 不成立: {label(total_id)} {_num(total)} < "
-               f"{_terms(stated, parts)} = {_num(sum(parts))}")
+    message = (
+        f"{identity.description} 不成立: {label(total_id)} {_num(total)} < "
+        f"{_terms(stated, parts)} = {_num(sum(parts))}"
+    )
     return Flag(code=f"identity:{identity.code}", message=message, metric_id=total_id)
 
 
@@ -83,12 +89,16 @@ def _check_columns(identity: Identity, values: dict, fmt: str) -> list[Flag]:
         if total is None or any(v is None for v in cells):
             continue
         if abs(sum(cells) - total) > _TOLERANCE:
-            flags.append(Flag(
-                code=f"identity:{identity.code}",
-                message=(f"{label(row.metric_id)}: 总计 {_num(total)} ≠ 各类申请人之和 {_num(sum(cells))} "
-                         f"({' + '.join(_num(v) for v in cells)})"),
-                metric_id=row.metric_id,
-            ))
+            flags.append(
+                Flag(
+                    code=f"identity:{identity.code}",
+                    message=(
+                        f"{label(row.metric_id)}: 总计 {_num(total)} ≠ 各类申请人之和 {_num(sum(cells))} "
+                        f"({' + '.join(_num(v) for v in cells)})"
+                    ),
+                    metric_id=row.metric_id,
+                )
+            )
     return flags
 
 
@@ -118,9 +128,11 @@ def check_text_against_table(table_facts: list[Fact], prose_facts: list[Fact]) -
         sums = [sum(table[m] for m in r) for r in readings if all(m in table for m in r)]
         if any(abs(v - p.value) <= _TOLERANCE for v in sums):
             continue
-        flags.append(Flag(
-            code="text_vs_table",
-            message=f"{label(p.metric_id)}: 正文写 {_num(p.value)} (“{p.evidence[:60]}”), 表格为 {_num(table[p.metric_id])}",
-            metric_id=p.metric_id,
-        ))
+        flags.append(
+            Flag(
+                code="text_vs_table",
+                message=f"{label(p.metric_id)}: 正文写 {_num(p.value)} (“{p.evidence[:60]}”), 表格为 {_num(table[p.metric_id])}",
+                metric_id=p.metric_id,
+            )
+        )
     return flags

@@ -43,27 +43,62 @@ class Section2Cell:
 
 SECTION2_CELLS: tuple[Section2Cell, ...] = (
     # 第二十条第(一)项
-    Section2Cell("一", ("规章",), ("本年新制作数量", "本年新制作"), "rules_issued", (STD2019,), prose=("新制作",)),
+    Section2Cell(
+        "一", ("规章",), ("本年新制作数量", "本年新制作"), "rules_issued", (STD2019,), prose=("新制作",)
+    ),
     Section2Cell("一", ("规章",), ("本年新公开数量", "本年新公开"), "rules_published", (STD2019,)),
     Section2Cell("一", ("规章",), ("对外公开总数量", "对外公开总数"), "rules_in_force", (STD2019,)),
-    Section2Cell("一", ("规范性文件",), ("本年新制作数量", "本年新制作"), "normative_issued", (STD2019,), prose=("新制作",)),
+    Section2Cell(
+        "一",
+        ("规范性文件",),
+        ("本年新制作数量", "本年新制作"),
+        "normative_issued",
+        (STD2019,),
+        prose=("新制作",),
+    ),
     Section2Cell("一", ("规范性文件",), ("本年新公开数量", "本年新公开"), "normative_published", (STD2019,)),
     Section2Cell("一", ("规范性文件",), ("对外公开总数量", "对外公开总数"), "normative_in_force", (STD2019,)),
     Section2Cell("一", ("规章",), ("本年制发件数", "本年制发"), "rules_issued", (STD2021,), prose=("制发",)),
-    Section2Cell("一", ("规章",), ("本年废止件数", "本年废止"), "rules_abolished", (STD2021,), prose=("废止",)),
-    Section2Cell("一", ("规章",), ("现行有效件数", "现行有效"), "rules_in_force", (STD2021,), prose=("现行有效",)),
-    Section2Cell("一", ("行政规范性文件", "规范性文件"), ("本年制发件数", "本年制发"), "normative_issued", (STD2021,),
-                prose=("制发",)),
-    Section2Cell("一", ("行政规范性文件", "规范性文件"), ("本年废止件数", "本年废止"), "normative_abolished", (STD2021,),
-                prose=("废止",)),
-    Section2Cell("一", ("行政规范性文件", "规范性文件"), ("现行有效件数", "现行有效"), "normative_in_force", (STD2021,),
-                prose=("现行有效",)),
+    Section2Cell(
+        "一", ("规章",), ("本年废止件数", "本年废止"), "rules_abolished", (STD2021,), prose=("废止",)
+    ),
+    Section2Cell(
+        "一", ("规章",), ("现行有效件数", "现行有效"), "rules_in_force", (STD2021,), prose=("现行有效",)
+    ),
+    Section2Cell(
+        "一",
+        ("行政规范性文件", "规范性文件"),
+        ("本年制发件数", "本年制发"),
+        "normative_issued",
+        (STD2021,),
+        prose=("制发",),
+    ),
+    Section2Cell(
+        "一",
+        ("行政规范性文件", "规范性文件"),
+        ("本年废止件数", "本年废止"),
+        "normative_abolished",
+        (STD2021,),
+        prose=("废止",),
+    ),
+    Section2Cell(
+        "一",
+        ("行政规范性文件", "规范性文件"),
+        ("现行有效件数", "现行有效"),
+        "normative_in_force",
+        (STD2021,),
+        prose=("现行有效",),
+    ),
     # 第二十条第(五)项
     Section2Cell("五", ("行政许可",), ("上一年项目数量",), "licensing_items_last_year", (STD2019,)),
     Section2Cell("五", ("行政许可",), ("本年增/减", "本年增减"), "licensing_items_change", (STD2019,)),
     Section2Cell("五", ("行政许可",), ("处理决定数量", "本年处理决定数量"), "licensing_decisions", BOTH),
-    Section2Cell("五", ("其他对外管理服务事项",), ("上一年项目数量",), "other_services_items_last_year", (STD2019,)),
-    Section2Cell("五", ("其他对外管理服务事项",), ("本年增/减", "本年增减"), "other_services_items_change", (STD2019,)),
+    Section2Cell(
+        "五", ("其他对外管理服务事项",), ("上一年项目数量",), "other_services_items_last_year", (STD2019,)
+    ),
+    Section2Cell(
+        "五", ("其他对外管理服务事项",), ("本年增/减", "本年增减"), "other_services_items_change", (STD2019,)
+    ),
     Section2Cell("五", ("其他对外管理服务事项",), ("处理决定数量",), "other_services_decisions", (STD2019,)),
     # 第二十条第(六)项
     Section2Cell("六", ("行政处罚",), ("上一年项目数量",), "penalty_items_last_year", (STD2019,)),
@@ -75,10 +110,14 @@ SECTION2_CELLS: tuple[Section2Cell, ...] = (
     # 第二十条第(八)项
     Section2Cell("八", ("行政事业性收费",), ("上一年项目数量",), "fees_items_last_year", (STD2019,)),
     Section2Cell("八", ("行政事业性收费",), ("本年增/减", "本年增减"), "fees_items_change", (STD2019,)),
-    Section2Cell("八", ("行政事业性收费",), ("本年收费金额",), "fees_collected_10k_yuan", (STD2021,), unit="万元"),
+    Section2Cell(
+        "八", ("行政事业性收费",), ("本年收费金额",), "fees_collected_10k_yuan", (STD2021,), unit="万元"
+    ),
     # 第二十条第(九)项
     Section2Cell("九", ("政府集中采购",), ("采购项目数量",), "procurement_projects", (STD2019,)),
-    Section2Cell("九", ("政府集中采购",), ("采购总金额",), "procurement_amount_10k_yuan", (STD2019,), unit="万元"),
+    Section2Cell(
+        "九", ("政府集中采购",), ("采购总金额",), "procurement_amount_10k_yuan", (STD2019,), unit="万元"
+    ),
 )
 
 
@@ -100,28 +139,45 @@ SECTION3_ROWS: tuple[Section3Row, ...] = (
     Section3Row("outcome_denied", ("不予公开",)),
     Section3Row("denied_state_secret", ("属于国家秘密",), parent="outcome_denied"),
     Section3Row("denied_law_forbidden", ("其他法律行政法规禁止公开",), parent="outcome_denied"),
-    Section3Row("denied_security_stability", ("危及\"三安全一稳定\"", "三安全一稳定"), parent="outcome_denied"),
+    Section3Row("denied_security_stability", ('危及"三安全一稳定"', "三安全一稳定"), parent="outcome_denied"),
     Section3Row("denied_third_party", ("保护第三方合法权益",), parent="outcome_denied"),
     Section3Row("denied_internal_affairs", ("属于三类内部事务信息", "三类内部事务"), parent="outcome_denied"),
     Section3Row("denied_process_info", ("属于四类过程性信息", "四类过程性"), parent="outcome_denied"),
     Section3Row("denied_enforcement_file", ("属于行政执法案卷", "行政执法案卷"), parent="outcome_denied"),
     Section3Row("denied_query_matter", ("属于行政查询事项", "行政查询事项"), parent="outcome_denied"),
     Section3Row("outcome_unable", ("无法提供",)),
-    Section3Row("unable_not_held", ("本机关不掌握相关政府信息", "不掌握相关政府信息"), parent="outcome_unable"),
-    Section3Row("unable_needs_creation", ("没有现成信息需要另行制作", "需要另行制作", "没有现成信息"),
-                parent="outcome_unable"),
+    Section3Row(
+        "unable_not_held", ("本机关不掌握相关政府信息", "不掌握相关政府信息"), parent="outcome_unable"
+    ),
+    Section3Row(
+        "unable_needs_creation",
+        ("没有现成信息需要另行制作", "需要另行制作", "没有现成信息"),
+        parent="outcome_unable",
+    ),
     Section3Row("unable_unclear", ("补正后申请内容仍不明确", "仍不明确"), parent="outcome_unable"),
     Section3Row("outcome_not_processed", ("不予处理",)),
     Section3Row("np_petition", ("信访举报投诉类申请", "信访举报投诉"), parent="outcome_not_processed"),
     Section3Row("np_duplicate", ("重复申请",), parent="outcome_not_processed"),
     Section3Row("np_publication", ("要求提供公开出版物", "公开出版物"), parent="outcome_not_processed"),
     Section3Row("np_mass_repeat", ("无正当理由大量反复申请", "大量反复申请"), parent="outcome_not_processed"),
-    Section3Row("np_confirmation", ("要求行政机关确认或重新出具已获取信息", "确认或重新出具"), parent="outcome_not_processed"),
+    Section3Row(
+        "np_confirmation",
+        ("要求行政机关确认或重新出具已获取信息", "确认或重新出具"),
+        parent="outcome_not_processed",
+    ),
     Section3Row("outcome_other", ("其他处理",)),
-    Section3Row("other_no_correction", ("申请人无正当理由逾期不补正", "逾期不补正"), (STD2021,),
-                parent="outcome_other"),
-    Section3Row("other_unpaid_fee", ("申请人逾期未按收费通知要求缴纳费用", "逾期未按收费通知要求缴纳费用", "缴纳费用"),
-                (STD2021,), parent="outcome_other"),
+    Section3Row(
+        "other_no_correction",
+        ("申请人无正当理由逾期不补正", "逾期不补正"),
+        (STD2021,),
+        parent="outcome_other",
+    ),
+    Section3Row(
+        "other_unpaid_fee",
+        ("申请人逾期未按收费通知要求缴纳费用", "逾期未按收费通知要求缴纳费用", "缴纳费用"),
+        (STD2021,),
+        parent="outcome_other",
+    ),
     Section3Row("other_misc", ("其他",), (STD2021,), parent="outcome_other"),
     Section3Row("outcome_total", ("总计",)),
     Section3Row("requests_carried_forward", ("结转下年度继续办理", "结转下年度")),
@@ -147,6 +203,7 @@ SECTION2_START = ("第二十条第",)  # the first article-20 item table opens s
 SECTION2_HEADER = ("信息内容",)  # the first header cell of every section 二 table
 SECTION3_START = ("收到和处理政府信息公开申请",)
 SECTION4_START = ("复议", "行政诉讼")  # nothing in section 三 mentions review or litigation
+SECTION4_TABLE = ("未经复议直接起诉",)  # words of section 四's table header alone, never of prose
 
 
 def section2_cells(fmt: str) -> list[Section2Cell]:

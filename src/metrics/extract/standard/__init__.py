@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+from metrics.extract.standard.cells import Reading
 from metrics.extract.standard.section2 import section2_facts
 from metrics.extract.standard.section3 import section3_facts, section3_readings, split_flags
 from metrics.extract.standard.section4 import read_section4, section4_facts, section4_flags
-from metrics.extract.standard.settle import settle_with_identities
+from metrics.extract.standard.settle import identities_hold, settle_with_identities
 from metrics.extract.standard.source import MAX_CELL_CHARS, Source, first_of, grid_text, make_source
 from metrics.models import Document, Fact, Flag, Table
-from metrics.templates.standard import SECTION4_START
+from metrics.templates.standard import SECTION4_START, SECTION4_TABLE
 
 
 def extract_standard(doc: Document, fmt: str) -> tuple[list[Fact], list[Flag]]:
@@ -15,15 +16,16 @@ def extract_standard(doc: Document, fmt: str) -> tuple[list[Fact], list[Flag]]:
     sources.append((make_source("text", doc.text), False))
     facts: list[Fact] = []
     flags: list[Flag] = []
+    unused: list[Flag] = []  # findings of sources that gave nothing new
     seen: set[tuple[str, str]] = set()
     for src, whole in sources:
         got, raised = read_source(src, fmt, whole)
         new = [f for f in got if (f.metric_id, f.column) not in seen]
         facts.extend(new)
-        if new:
-            flags.extend(raised)
+        (flags if new else unused).extend(raised)
         seen.update((f.metric_id, f.column) for f in new)
-    return facts, flags
+    # Where nothing at all was read, the findings say why.
+    return facts, flags if facts else unused
 
 
 def is_data_table(table: Table) -> bool:
@@ -31,14 +33,42 @@ def is_data_table(table: Table) -> bool:
     return all(len(cell) <= MAX_CELL_CHARS for row in table.rows for cell in row)
 
 
+def drop_rows_read_apart(
+    readings: dict[str, tuple[Reading, str]], plain: dict[str, Reading], fmt: str, where: str
+) -> list[Flag]:
+    """Rows whose numbers stood on lines of their own, below or apart from their labels, were matched
+    to them by order; PDF-to-text tools reorder a table's cells, so such rows are kept only when the
+    table's identities hold. A report whose own figures break an identity loses them too: a missing
+    number is better than a wrong one."""
+    apart = [k for k, r in plain.items() if r.apart]
+    if not apart or identities_hold(plain, fmt):
+        return []
+    for key in apart:
+        del readings[key], plain[key]
+    return [
+        Flag(
+            "ambiguous_row",
+            f"{where}, section 三: the numbers of {len(apart)} rows stand on lines apart from their labels and, "
+            "matched to them in order, break the table's identities; which numbers belong to which row "
+            "is unknown, so those rows are left out",
+        )
+    ]
+
+
 def read_source(src: Source, fmt: str, whole: bool) -> tuple[list[Fact], list[Flag]]:
     facts, flags = section2_facts(src, whole)
     readings, section3_end = section3_readings(src, fmt, whole)
     plain = {k: r for k, (r, _) in readings.items()}
     settle_with_identities(plain, fmt)
+    flags.extend(drop_rows_read_apart(readings, plain, fmt, src.where))
     flags.extend(split_flags(readings, src.where))
     facts.extend(section3_facts(readings, fmt, src.where))
-    lo = first_of(src, SECTION4_START, max(section3_end, 0)) if (whole or section3_end >= 0) else -1
+    if whole or section3_end >= 0:
+        lo = first_of(src, SECTION4_START, max(section3_end, 0))
+    else:
+        # No section 三 here (a page holding section 四 alone): only the table's own header words,
+        # never the prose's mentions of 复议, mark where it starts.
+        lo = first_of(src, SECTION4_TABLE)
     reading = read_section4(src, lo) if lo >= 0 else None
     if reading:
         facts.extend(section4_facts(reading, src.where))

@@ -35,8 +35,9 @@ NUMBERING_AT_END = re.compile(
 NUMBERING_BEFORE = re.compile(r"(?:\d[.,]|\([一二三四五六七八九十]\)|[一二三四五六七八九十],)$")
 
 
-# "1." before the words of a row label: a numbering, not a count.
-_ROW_NUMBER = re.compile(r"(?<!\d)\d{1,2}[ \t]*[.,](?=[ \t]*[\u4e00-\u9fff])")
+# "1." before the words of a row label, or alone at the end of a line (PDF text sets a row's numbering
+# apart from its wrapped label): a numbering, not a count; no count is printed with a point after it.
+_ROW_NUMBER = re.compile(r"(?<![\d.])\d{1,2}[ \t]*[.,](?=[ \t]*[\u4e00-\u9fff]|[ \t]*$)")
 
 
 _SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
@@ -82,6 +83,7 @@ class Reading:
     blank: bool = False  # every cell empty
     unread: bool = False  # the label is printed with no number by it
     settled: dict[int, str] = field(default_factory=dict)  # cell -> the identity that decided it
+    apart: bool = False  # the numbers were not printed on their label's line
 
 
 def split_run(digits: str, groups: tuple[int, ...], summed: bool) -> list[tuple[int, ...]] | None:

@@ -201,7 +201,9 @@ def section3_readings(src: Source, fmt: str, whole: bool) -> tuple[dict[str, tup
 
     def assign(hit: Hit, row: RawRow) -> None:
         if hit.key not in out:
-            out[hit.key] = (read_raw(row), src.span(src.norm_at(hit.start), src.norm_at(hit.end - 1) + 1))
+            reading = read_raw(row)
+            reading.apart = not row.own_line
+            out[hit.key] = (reading, src.span(src.norm_at(hit.start), src.norm_at(hit.end - 1) + 1))
 
     for hit, rows in zip(hits, gaps, strict=True):
         own = [r for r in rows if r.own_line]

@@ -14,6 +14,7 @@ from metrics.extract.standard.cells import (
     pipe_cells,
     read_cells,
     read_tokens,
+    totals_hold,
 )
 from metrics.extract.standard.section3 import split_note
 from metrics.extract.standard.source import Source
@@ -108,9 +109,21 @@ def read_section4(src: Source, lo: int) -> Reading | None:
     if not any(c.strip() for c in cells):
         return None
     groups = tuple(len(SECTION4_COLUMNS) for _ in SECTION4_GROUPS)
-    if separated:
-        return read_cells(cells, groups)
-    return read_tokens(cells, sum(groups), reliable=False, groups=groups)
+    if not separated:
+        return read_tokens(cells, sum(groups), reliable=False, groups=groups)
+    reading = read_cells(cells, groups)
+    if any("|" in line for line in src.norm[src.norm_at(lo) : src.norm_at(lo) + 4000].split("\n")[:40]):
+        return reading  # cells between borders stand in their printed order
+    # One number per line with no border: PDF-to-text tools write a table's cells in an order of
+    # their own, so only cells whose groups add up are taken to stand in the printed order.
+    if None in reading.values or totals_hold(reading.values, groups):
+        return reading
+    return Reading(
+        [None] * len(reading.values),
+        [""] * len(reading.values),
+        [False] * len(reading.values),
+        run=" ".join(c.strip() for c in cells if c.strip()),
+    )
 
 
 def section4_facts(reading: Reading, where: str) -> list[Fact]:

@@ -184,3 +184,16 @@ def fill(reading: Reading, key: str, outcomes: list[dict[Cell, tuple[int, str]]]
             continue
         reading.values[col], reading.settled[col] = found[0]
         reading.derived[col] = True
+
+
+def identities_hold(readings: dict[str, Reading], fmt: str) -> bool:
+    """Whether the cells read so far can satisfy every declared identity of section 三."""
+    layout = section3_layout(fmt)
+    known = {
+        (k, col): v
+        for k, r in readings.items()
+        if not is_sum_row(k, r, layout)
+        for col, v in enumerate(r.values)
+        if v is not None
+    }
+    return propagate(known, section3_equations(fmt)) is not None
