@@ -1,0 +1,48 @@
+"""The wide real corpus (tests/corpus/wide: reports from about 170 sites other than the development
+corpus's), scored truth-free per layout and against its hand-checked truth files."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "wide_corpus.py"
+# Floors at what extraction reaches, so that a regression fails; precision on the truths is absolute.
+MIN_TRUTH_RECALL = {"legacy_prose": 0.94, "std2019": 0.78, "std2021": 0.98}
+MIN_YEAR = 0.97
+MIN_LAYOUT = 0.98
+MIN_AGENCY = {"legacy_prose": 0.95, "std2019": 0.95, "std2021": 0.70}
+
+
+@pytest.fixture(scope="module")
+def results():
+    spec = importlib.util.spec_from_file_location("wide_corpus", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return {layout: (module.summary(t), t.misses) for layout, t in module.tallies().items()}
+
+
+@pytest.mark.parametrize("layout", sorted(MIN_TRUTH_RECALL))
+def test_wide_corpus_truths_give_no_wrong_value_and_keep_recall(results, layout):
+    summary, misses = results[layout]
+    print(layout, summary)
+    assert summary["truth_precision"] == 1.0, [m for m in misses if "WRONG" in m]
+    assert summary["truth_recall"] >= MIN_TRUTH_RECALL[layout]
+
+
+@pytest.mark.parametrize("layout", sorted(MIN_TRUTH_RECALL))
+def test_wide_corpus_layout_year_and_agency_match_the_index(results, layout):
+    summary, misses = results[layout]
+    assert summary["layout"] >= MIN_LAYOUT and summary["year"] >= MIN_YEAR, summary
+    assert summary["agency"] >= MIN_AGENCY[layout], [m for m in misses if "agency" in m]
+
+
+def test_wide_standard_reports_as_read_break_no_declared_identity(results):
+    """Reading errors would break identities: the real reports, as read, add up."""
+    for layout in ("std2019", "std2021"):
+        summary, _ = results[layout]
+        assert summary["identities_hold"] >= 0.95, summary
