@@ -273,7 +273,46 @@ def section2_aligned(
         fact = section2_fact(cell, normalize(text), text, header_cells[index], src.where, label)
         if fact:
             facts.append(fact)
-    return facts, None
+    read = {f.metric_id for f in facts}
+    return facts + cut_header_facts(src, label, row_cells, header_cells, read), None
+
+
+# A header cell cut short by a converter still names its columns by its first characters.
+MIN_CUT_HEADER = 3
+
+
+def cut_header_facts(
+    src: Source, label: str, row_cells: list[str], header_cells: list[str], read: set[str]
+) -> list[Fact]:
+    """Header cells a converter cut short (`本年新` twice, for 本年新制作数量 and 本年新公开数量) name
+    several columns at once. When the row's cells under them are all equal, each of those columns holds
+    that value whichever order they stand in; otherwise nothing is read."""
+    cells = [
+        c
+        for c in section2_layout().cells
+        if c.metric_id not in read and any(compact(r) in compact(label) for r in c.row_labels)
+    ]
+    positions: dict[str, list[int]] = {}
+    for index, header in enumerate(header_cells):
+        if len(header) >= MIN_CUT_HEADER and not any(cell_matches(c, header) for c in cells):
+            positions.setdefault(header, []).append(index)
+    facts = []
+    for header, indexes in positions.items():
+        named = list(
+            {
+                c.metric_id: c for c in cells if any(compact(x).startswith(header) for x in c.column_labels)
+            }.values()
+        )
+        texts = {row_cells[i].strip() for i in indexes}
+        if len(indexes) < 2 or len(named) != len(indexes) or len(texts) != 1:
+            continue
+        text = texts.pop()
+        for cell in named:
+            fact = section2_fact(cell, normalize(text), text, header, src.where, label)
+            if fact:
+                fact.note = f"the header prints '{header}' over {len(indexes)} columns; their cells are equal"
+                facts.append(fact)
+    return facts
 
 
 def label_under_header(row_cells: list[str], header_cells: list[str], label: str) -> bool:
