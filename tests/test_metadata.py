@@ -210,3 +210,62 @@ def test_a_name_with_or_without_its_government_word_is_no_disagreement():
         page_meta={"发布机构": "石桥镇人民政府"},
     )
     assert read_metadata(doc).flags == []
+
+
+def test_the_name_before_the_year_keeps_its_government_word():
+    assert agency_from_title("东岭镇政府2022年信息公开工作年度报告") == "东岭镇政府"
+    assert agency_from_title("西坪乡人民政府2019年度政府信息公开年度工作报告") == "西坪乡人民政府"
+
+
+def test_a_title_of_report_words_alone_names_no_agency():
+    assert agency_from_title("关于2021年度政府信息公开工作的年度报告") == ""
+    assert agency_from_title("2022年政府信息公开工作年度报告") == ""
+
+
+def test_a_breadcrumb_is_no_title():
+    text = "首页/ 政府信息公开 / 政府信息公开年报 / 镇街 / 2021年 / 正文\n\n南湾镇2021年政府信息公开工作年度报告\n一、总体情况"
+    meta = read_metadata(Document(path="x.txt", text=text))
+    assert (meta.title, meta.agency) == ("南湾镇2021年政府信息公开工作年度报告", "南湾镇")
+
+
+def test_a_pdf_viewers_page_header_is_not_part_of_the_title():
+    text = "Page 3 - 云川市石桥区档案局2022年政府信息公开工作年度报告\nP. 3\n四、行政复议"
+    meta = read_metadata(Document(path="x.txt", text=text))
+    assert (meta.title, meta.agency) == (
+        "云川市石桥区档案局2022年政府信息公开工作年度报告",
+        "云川市石桥区档案局",
+    )
+
+
+def test_the_reports_own_heading_with_the_agency_is_preferred_to_a_nameless_site_title():
+    text = (
+        "2022年政府信息公开工作年度报告\n石桥县东岭镇人民政府\n2022年政府信息公开工作年度报告\n一、总体情况\n"
+        "2022年,东岭镇人民政府认真贯彻《条例》。我镇修订了《东岭镇信息公开工作制度》。"
+    )
+    meta = read_metadata(Document(path="x.txt", text=text))
+    assert (meta.agency, meta.agency_source) == ("石桥县东岭镇人民政府", "title")
+
+
+def test_a_named_title_after_the_body_begins_is_not_the_reports():
+    text = (
+        "关于2021年度政府信息公开工作的年度报告\n一、总体情况\n本年度工作有序开展。\n"
+        "云川市民政局2020年政府信息公开工作年度报告"
+    )
+    meta = read_metadata(Document(path="x.txt", text=text))
+    assert (meta.title, meta.agency) == ("关于2021年度政府信息公开工作的年度报告", "")
+
+
+def test_a_heading_whose_report_words_came_out_of_order_is_still_the_title():
+    text = "政府信息公开\n\n石桥县北岭镇2023年政府信息公开 工作告年度报\n\n来源:石桥县人民政府办公室\n一、总体情况"
+    meta = read_metadata(Document(path="x.txt", text=text))
+    assert (meta.agency, meta.year) == ("石桥县北岭镇", 2023)
+
+
+def test_title_in_the_wording_zhengwu_xinxi_gongkai_gongzuo_baogao():
+    text = "当前位置:首页 > 年报\n\n北岭镇2025年度政务信息公开工作报告\n\n2025年度,北岭镇政府坚持按照要求开展工作。"
+    assert read_metadata(Document(path="x.txt", text=text)).agency == "北岭镇"
+
+
+def test_a_second_verb_before_the_reports_self_name_is_no_agency():
+    text = "根据《条例》规定,现编制并公布本单位2024年政府信息公开工作年度报告,接受社会监督。"
+    assert read_metadata(Document(path="x.txt", text=text)).agency == ""

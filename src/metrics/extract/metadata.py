@@ -23,7 +23,13 @@ _REPORT_WORDS = re.compile(
 )
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d\d)\s*年?度?")
 _ZH_YEAR_IN_TITLE = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年度?")
-_TITLE_LINE = re.compile(r"政府信息公开.{0,6}(报告|年报)|信息公开.{0,4}年度报告")
+# 政务信息公开工作报告 is a title's wording too; a heading's report words may come out of order
+# ('某镇2023年政府信息公开 工作告年度报': HTML whose characters were positioned one by one).
+_TITLE_LINE = re.compile(
+    r"(?:政府|政务)信息公开.{0,6}(报告|年报)|信息公开.{0,4}年度报告|政府信息公开\s*工作\s*[年度报告]{3,4}$"
+)
+# What a title says besides the agency and the year: a 'name' made of these alone is no name.
+_ONLY_REPORT_WORDS = re.compile(r"(?:政府|政务|信息|公开|工作|情况|的|关于|[年度报告]|全文|[()])+")
 _DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _DATE_FIELDS = ("发布日期", "发布时间", "成文日期")
 # A date field inside a page's header line ("来源:本站 | 时间:2019-01-18 点击数:").
@@ -146,36 +152,70 @@ _STATING_PLACES = {TITLE, PAGE_FIELD, FIRST_SENTENCE, FILE_NAME, FOLDER_NAME}
 
 
 def _title(doc: Document) -> str:
+    """The report's title: the first title-like line that names the agency, else the first one at all.
+
+    Pages print the title twice, a site header without the agency and then the report's own heading
+    with it ('2022年政府信息公开工作年度报告' / '某县某镇人民政府' / '2022年…年度报告'); the heading is
+    looked for until the report's body begins."""
+    meta = ""
     for key in ("标题", "页面标题"):
         value = doc.page_meta.get(key, "").strip(" |\t")
         if value and _TITLE_LINE.search(normalize(value)):
-            return value
-    lines = [_title_cell(_title_prefix(line.strip(" |\t#*"))) for line in doc.text.splitlines()[:80]]
+            if agency_from_title(value):
+                return value
+            meta = meta or value
+    found, found_at = "", 0
+    for i, line, candidate in _title_candidates(doc.text):
+        if found and (i - found_at > _TITLE_REPEAT_WITHIN or _BODY_START.search(line)):
+            break
+        if candidate and agency_from_title(candidate):
+            return candidate
+        if candidate and not found:
+            found, found_at = candidate, i
+    return meta or found or doc.page_meta.get("标题", "")
+
+
+# A report's body begins at its first section heading or sentence; no title comes after that.
+_BODY_START = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、,.]|\([一二三四五六七八九十]+\))|。")
+_TITLE_REPEAT_WITHIN = 8
+# A PDF viewer's page header before the text of the page ('Page 8 - 某局2022年…年度报告').
+_VIEWER_PAGE = re.compile(r"^(?:Page|P\.|第)\s*\d+\s*页?\s*[-:]\s*", re.IGNORECASE)
+
+
+def _title_candidates(text: str):
+    """(line index, line, title or '') for the opening lines: the title-like text starting on each."""
+    lines = [
+        _title_cell(_title_prefix(_VIEWER_PAGE.sub("", line.strip(" |\t#*"))))
+        for line in text.splitlines()[:80]
+    ]
     lines = [line for line in lines if line]
     for i in range(len(lines)):
-        # PDF and scraped text break titles over lines ("2024年某某委政府信息公开工作" / "年度报告").
-        for width in (1, 2, 3):
-            candidate = "".join(lines[i : i + width])
-            if not _is_title(candidate):
-                continue
-            # Drop leading lines the title does not need ("正文", a "公开方式:" field).
-            while (
-                width > 1
-                and not _YEAR_IN_TITLE.search(lines[i])
-                and _is_title("".join(lines[i + 1 : i + width]))
-            ):
-                i, width = i + 1, width - 1
-            candidate = "".join(lines[i : i + width])
-            if not agency_from_title(candidate) and i > 0 and _is_name_line(lines[i - 1]):
-                candidate = (
-                    _name_in_line(lines[i - 1]) + candidate
-                )  # the agency printed on the line above the title
-            return candidate
-    return doc.page_meta.get("标题", "")
+        yield i, lines[i], _title_at(lines, i)
+
+
+def _title_at(lines: list[str], i: int) -> str:
+    # PDF and scraped text break titles over lines ("2024年某某委政府信息公开工作" / "年度报告").
+    for width in (1, 2, 3):
+        candidate = "".join(lines[i : i + width])
+        if not _is_title(candidate):
+            continue
+        # Drop leading lines the title does not need ("正文", a "公开方式:" field).
+        while (
+            width > 1 and not _YEAR_IN_TITLE.search(lines[i]) and _is_title("".join(lines[i + 1 : i + width]))
+        ):
+            i, width = i + 1, width - 1
+        candidate = "".join(lines[i : i + width])
+        if not agency_from_title(candidate) and i > 0 and _is_name_line(lines[i - 1]):
+            candidate = (
+                _name_in_line(lines[i - 1]) + candidate
+            )  # the agency printed on the line above the title
+        return candidate
+    return ""
 
 
 # Body sentences cite documents and carry clause punctuation; titles and breadcrumbs do not look alike.
-_NOT_TITLE = re.compile(r"[《》。，,;；:：]|>|＞|根据|按照")
+# A breadcrumb ('首页 / 政府信息公开 / 年报 / 正文') is neither.
+_NOT_TITLE = re.compile(r"[《》。，,;；:：]|>|＞|›|»|根据|按照|^首页|/.*/")
 
 
 def _title_cell(line: str) -> str:
@@ -263,13 +303,20 @@ def agency_from_title(title: str) -> str:
     t = re.sub(r"[《》\"]", "", t)
     # A cover notice publishes the report: '某办关于公布某市2009年度…年度报告的通知'.
     t = re.sub(r"^.*?关于(?:公布|印发|发布)|的通知$", "", t)
-    t = _YEAR_IN_TITLE.sub("", t, count=1)
-    t = _ZH_YEAR_IN_TITLE.sub("", t, count=1)
-    t = _REPORT_WORDS.sub("", t)
-    t = re.sub(r"(的|公开|关于)$", "", t)
-    # "某镇人民政府信息公开…" shares 政府 between the name and the report words.
-    t = re.sub(r"人民$", "人民政府", t)
-    return t.strip(" ,.:-_")
+    t = _VIEWER_PAGE.sub("", t)
+    # The name printed before the year and only report words after it: the name is all before the
+    # year ('某镇政府2022年信息公开工作年度报告' names 某镇政府, not 某镇).
+    year = _YEAR_IN_TITLE.search(t) or _ZH_YEAR_IN_TITLE.search(t)
+    if year and year.start() > 0 and _ONLY_REPORT_WORDS.fullmatch(t[year.end() :]):
+        t = t[: year.start()]
+    else:
+        t = _YEAR_IN_TITLE.sub("", t, count=1)
+        t = _ZH_YEAR_IN_TITLE.sub("", t, count=1)
+        t = _REPORT_WORDS.sub("", t)
+        # "某镇人民政府信息公开…" shares 政府 between the name and the report words.
+        t = re.sub(r"人民$", "人民政府", t)
+    t = re.sub(r"(的|公开|关于)$", "", t).strip(" ,.:-_")
+    return "" if _ONLY_REPORT_WORDS.fullmatch(t) else t
 
 
 # Fields that name who issued the page; 来源 often names only the website, so it is read last.
@@ -343,7 +390,13 @@ def _agency_from_sentence(doc: Document) -> str:
     if m is None:
         return ""
     agency = re.sub(r"^(本|我|向社会|特向社会|全)", "", m.group(1) or m.group(2))
+    # '编制并公布本单位2024年…报告': a second verb or the report's word for itself is no name.
+    if _SELF_OR_VERB.search(agency):
+        return ""
     return agency if len(agency) >= 3 and not agency.startswith(("本", "我")) else ""
+
+
+_SELF_OR_VERB = re.compile(r"本单位|本机关|本部门|我单位|[并和及](?:公布|发布|编制)")
 
 
 def region_and_level(agency: str) -> tuple[str, str]:
