@@ -217,3 +217,43 @@ def test_header_cells_cut_short_give_their_columns_only_where_the_cells_under_th
     assert got["rules_issued"] == 0 and got["rules_published"] == 0 and got["rules_in_force"] == 0
     assert got["normative_in_force"] == 12
     assert "normative_issued" not in got and "normative_published" not in got  # 4 and 3: which is which?
+
+
+def test_markdown_spans_links_and_raw_tags_leave_only_the_words():
+    from metrics.readers.markup import strip_markup
+
+    assert strip_markup('[0]{style="letter-spacing: 0;font-size: 19px"}') == "0"
+    assert strip_markup('[[规章]{.x}]{style="a: 1"} [见附件](http://a.gov.cn/1.pdf)') == "规章 见附件"
+    assert strip_markup('<td width="42"\nstyle="border: 1px"> 12 </td>').split() == ["12"]
+
+
+def test_a_pipe_row_keeps_its_values_when_merged_label_columns_leave_blank_cells_before_them(tmp_path):
+    lines = [
+        "示例区人民政府2020年政府信息公开工作年度报告",
+        "三、收到和处理政府信息公开申请情况",
+        "| 一、本年新收政府信息公开申请数量 | | | 30 | 2 | | | | 1 | 33 |",
+        "| 二、上年结转政府信息公开申请数量 | | | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        "| 三、本年度办理结果 | （一）予以公开 | | 20 | 2 | | | | 1 | |",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert got["requests_new"] == 33 and got["outcome_granted"] == 23  # its blank 总计: the row's sum
+
+
+def test_a_markdown_tables_empty_head_row_is_not_section4s_printed_row(tmp_path):
+    empty = "|" + "   |" * 15
+    lines = [
+        "示例区人民政府2020年政府信息公开工作年度报告",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        empty,
+        "|" + "---|" * 15,
+        "| 行政复议 | | | | | 行政诉讼 |" + " |" * 9,
+        "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 |"
+        + " |" * 4
+        + " 复议后起诉 |"
+        + " |" * 4,
+        "| 5 | | | 2 | 7 | 8 | | | 1 | 9 | | | | | |",
+        "五、存在的主要问题及改进情况",
+    ]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert got["review_upheld"] == 5 and got["review_total"] == 7 and got["lit_direct_total"] == 9

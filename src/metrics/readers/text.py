@@ -6,6 +6,7 @@ from __future__ import annotations
 from metrics.models import Document
 from metrics.readers.encoding import decode
 from metrics.readers.errors import ReadError
+from metrics.readers.markup import strip_markup
 from metrics.readers.page_furniture import drop_page_furniture
 from metrics.readers.page_meta import read_page_meta
 from metrics.readers.text_tables import tables_in_text
@@ -13,7 +14,7 @@ from metrics.readers.text_tables import tables_in_text
 
 def read_text(path: str, data: bytes) -> Document:
     text, encoding = decode(data)
-    text = drop_page_furniture(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = strip_markup(drop_page_furniture(text.replace("\r\n", "\n").replace("\r", "\n")))
     if not text.strip():
         raise ReadError("the file contains only blank space, no text")
     return Document(

@@ -150,6 +150,10 @@ def read_cells(cells: list[str], groups: tuple[int, ...]) -> Reading:
     """A row whose cells are separated (a grid or a `|` row); each group ends with its total."""
     width = sum(groups)
     cells = list(cells)
+    # Blank cells before the values are the label columns of merged label cells (三、本年度办理结果 |
+    # （一）予以公开 | | 258 …); a blank after them may be a blank 总计, so those go first.
+    while len(groups) == 1 and len(cells) > width and not cells[0].strip():
+        cells.pop(0)
     while len(cells) > width and not cells[-1].strip():
         cells.pop()
     cells = cells[:width] if len(groups) > 1 else cells[-width:]

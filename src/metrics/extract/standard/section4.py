@@ -41,6 +41,7 @@ def section4_cells(src: Source, lo: int) -> tuple[list[str], bool]:
     start = src.norm_at(lo)
     header = section4_header_chars()
     cells: list[str] = []
+    empty_row: list[str] = []  # a row printed with every cell blank, or a markdown table's empty head
     separated = True
     for line in src.norm[start : start + 4000].split("\n"):
         if line.strip().startswith("注"):
@@ -50,7 +51,9 @@ def section4_cells(src: Source, lo: int) -> tuple[list[str], bool]:
             if not cells and whole_row is not None:
                 return whole_row, True  # one printed row holding all fifteen cells, blanks included
             values = pipe_cells(line, label_line=False)
-            if values is not None:
+            if values is not None and not any(v.strip() for v in values) and not cells:
+                empty_row = empty_row or values  # the printed row, unless one with numbers follows
+            elif values is not None:
                 cells.extend(values)
             elif cells and is_prose(line, header):
                 break
@@ -71,7 +74,7 @@ def section4_cells(src: Source, lo: int) -> tuple[list[str], bool]:
                 break
         if sum(1 for c in cells if c.strip()) >= len(SECTION4_CELLS):
             break
-    return cells, separated
+    return (cells or empty_row), separated
 
 
 def cells_end(line: str, begin: int, header: frozenset[str]) -> int:
