@@ -30,25 +30,25 @@ import pytest
 # (`python scripts/conversion_zoo.py --floors` prints both dicts as measured at that moment).
 RECALL_FLOORS = {
     "html2text": 0.910,  # today 0.920
-    "markdownify": 0.942,  # today 0.953
+    "markdownify": 0.990,  # today 1.000
     "inscriptis": 0.872,  # today 0.882
-    "trafilatura": 0.987,  # today 0.998
-    "html-text": 0.768,  # today 0.779
-    "bs4 get_text": 0.768,  # today 0.779
+    "trafilatura": 0.990,  # today 1.000
+    "html-text": 0.769,  # today 0.779
+    "bs4 get_text": 0.769,  # today 0.779
     "bs4 row cells |": 0.938,  # today 0.948
-    "pandoc plain": 0.340,  # today 0.351
-    "pandoc markdown": 0.230,  # today 0.240
-    "pandoc gfm": 0.284,  # today 0.294
+    "pandoc plain": 0.350,  # today 0.360
+    "pandoc markdown": 0.715,  # today 0.725
+    "pandoc gfm": 0.858,  # today 0.868
     "w3m -dump": 0.684,  # today 0.694
-    "lynx -dump": 0.768,  # today 0.779
+    "lynx -dump": 0.769,  # today 0.779
     "libreoffice docx": 0.990,  # today 1.000
-    "chromium pdf": 0.900,  # today 0.911
+    "chromium pdf": 0.901,  # today 0.911
     "chromium pdf → pdftotext": 0.566,  # today 0.576
     "chromium pdf → pdftotext -layout": 0.526,  # today 0.536
-    "chromium pdf → pdfplumber": 0.507,  # today 0.518
-    "chromium pdf → pypdfium2": 0.681,  # today 0.692
+    "chromium pdf → pdfplumber": 0.508,  # today 0.518
+    "chromium pdf → pypdfium2": 0.682,  # today 0.692
     "libreoffice pdf": 0.912,  # today 0.922
-    "libreoffice pdf → pdftotext": 0.493,  # today 0.504
+    "libreoffice pdf → pdftotext": 0.494,  # today 0.504
     "libreoffice pdf → pdftotext -layout": 0.611,  # today 0.621
     "libreoffice pdf → pdfplumber": 0.611,  # today 0.621
     "libreoffice pdf → pypdfium2": 0.825,  # today 0.835
@@ -58,13 +58,11 @@ RECALL_FLOORS = {
 # that no new wrong figure gets in. The requirement is precision 1.0, none at all: lower an entry when
 # the extractor stops misreading that conversion, delete it at zero; a converter not listed allows none.
 CONFLICTS_TODAY = {
-    "markdownify": 20,
-    "trafilatura": 1,
     "html-text": 1,
     "bs4 get_text": 1,
     "pandoc plain": 1,
-    "pandoc markdown": 20,
-    "pandoc gfm": 19,
+    "pandoc markdown": 1,
+    "pandoc gfm": 1,
     "lynx -dump": 1,
     "chromium pdf → pdfplumber per page": 1,
     "chromium pdf → pypdfium2 per page": 1,
