@@ -257,3 +257,28 @@ def test_a_markdown_tables_empty_head_row_is_not_section4s_printed_row(tmp_path)
     ]
     got = extract_file(_doc(tmp_path, lines)).totals()
     assert got["review_upheld"] == 5 and got["review_total"] == 7 and got["lit_direct_total"] == 9
+
+
+def test_rows_of_a_block_with_stray_borders_are_not_padded_to_one_width():
+    # Two stray lone borders mark no rows: a row short of a cell must stay short, or a reader would
+    # line its values up one column off.
+    text = "\n".join(
+        [
+            "第二十条第(一)项 |",
+            "信息内容 |",
+            "本年制发件数 |",
+            "本年废止件数 |",
+            "现行有效件数 |",
+            "|",
+            "规章 |",
+            "0 |",
+            "0 |",
+            "行政规范性文件 |",
+            "|",
+            "4 |",
+            "1 |",
+            "9 |",
+        ]
+    )
+    rows = tables_in_text(text)[0].rows
+    assert ["规章", "0", "0"] in rows and ["行政规范性文件", "4", "1", "9"] in rows

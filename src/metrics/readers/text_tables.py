@@ -38,12 +38,14 @@ MIN_BORDERS = 2
 def tables_in_text(text: str) -> list[Table]:
     tables = []
     for block in _cell_blocks(text.split("\n")):
-        rows = _rows(block)
+        if _is_bordered(block):
+            rows = _bordered_rows(block)
+            rows = _rectangular(rows) if rows else rows
+        else:
+            # A blank cell cannot be seen without borders, so rows are not padded to one width.
+            rows = _unbordered_rows([c for c in block if c is not None])
         if rows:
-            bordered = block.count(None) >= MIN_BORDERS
-            tables.append(
-                Table(rows=_rectangular(rows) if bordered else rows, where=f"text table {len(tables) + 1}")
-            )
+            tables.append(Table(rows=rows, where=f"text table {len(tables) + 1}"))
     return tables
 
 
@@ -53,23 +55,29 @@ def _cell_blocks(lines: list[str]) -> list[list[str | None]]:
     blocks: list[list[str | None]] = []
     current: list[str | None] = []
     bordered = False  # the run has a border somewhere: a table, not a list of short lines
-    index = 0
-    while index <= len(lines):
-        line = lines[index] if index < len(lines) else ""
-        index += 1
-        if (not line.strip() or _SPAN_PADDING.match(line)) and current and index <= len(lines):
+    border_taken = False  # the line is the closing border of the cell before it
+    for index, line in enumerate(lines):
+        if border_taken:
+            border_taken = False
+            continue
+        if current and (not line.strip() or _SPAN_PADDING.match(line)):
             continue
         cell = _one_cell(line) if line.strip() else None
-        if cell is not None:
-            bordered = bordered or "|" in line
-            if "|" not in line and index < len(lines) and _LONE_BORDER.match(lines[index]):
-                index += 1  # its closing border stands on the next line
-            current.append(cell or None)
+        if cell is None:
+            _keep_block(blocks, current, bordered)
+            current, bordered = [], False
             continue
-        if bordered and sum(c is not None for c in current) >= MIN_CELLS:
-            blocks.append(current)
-        current, bordered = [], False
+        bordered = bordered or "|" in line
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        border_taken = "|" not in line and bool(_LONE_BORDER.match(following))
+        current.append(cell or None)
+    _keep_block(blocks, current, bordered)
     return blocks
+
+
+def _keep_block(blocks: list[list[str | None]], block: list[str | None], bordered: bool) -> None:
+    if bordered and sum(c is not None for c in block) >= MIN_CELLS:
+        blocks.append(block)
 
 
 def _one_cell(line: str) -> str | None:
@@ -83,12 +91,6 @@ def _one_cell(line: str) -> str | None:
     ):
         return text
     return None
-
-
-def _rows(block: list[str | None]) -> list[list[str]]:
-    if _is_bordered(block):
-        return _bordered_rows(block)
-    return _unbordered_rows([c for c in block if c is not None])
 
 
 def _is_bordered(block: list[str | None]) -> bool:
@@ -132,12 +134,11 @@ def _unbordered_rows(cells: list[str]) -> list[list[str]]:
     rows: list[list[str]] = []
     words: list[str] = []
     values: list[str] = []
-    for cell in cells + ["end"]:
+    for cell in cells:
         if _CAPTION.match(cell):
             rows.extend([words[-1:] + values, [cell]] if values else [words, [cell]])
             words, values = [], []
-            continue
-        if not _is_value(cell):
+        elif not _is_value(cell):
             if values:
                 rows.append(words[-1:] + values)
                 words, values = [], []
@@ -146,8 +147,7 @@ def _unbordered_rows(cells: list[str]) -> list[list[str]]:
             if not values and len(words) > 1:
                 rows.append(words[:-1])
             values.append(cell)
-    if len(words) > 1:
-        rows.append(words[:-1])
+    rows.append(words[-1:] + values if values else words)
     return [r for r in rows if r]
 
 
