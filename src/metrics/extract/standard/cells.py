@@ -86,6 +86,11 @@ class Reading:
     apart: bool = False  # the numbers were not printed on their label's line
 
 
+def unknown_row(width: int, run: str = "", unread: bool = False) -> Reading:
+    """A row none of whose cells can be read with certainty."""
+    return Reading([None] * width, [""] * width, [False] * width, run=run, unread=unread)
+
+
 def split_run(digits: str, groups: tuple[int, ...], summed: bool) -> list[tuple[int, ...]] | None:
     """Every way to cut `digits` into sum(groups) numbers without leading zeros.
 
@@ -193,7 +198,7 @@ def read_tokens(
     if placed and reliable:
         return read_lost_blanks(placed, tokens, width)
     digits = "".join(re.findall(r"\d", "".join(tokens)))
-    unknown = Reading([None] * width, [""] * width, [False] * width, run=" ".join(tokens))
+    unknown = unknown_row(width, " ".join(tokens))
     if placed:
         # Spaces may also have been lost between cells: the row is read only as far as every
         # reading, lost blanks or run-together cells, agrees (a search past its bounds agrees with none).

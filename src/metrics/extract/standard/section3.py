@@ -19,6 +19,7 @@ from metrics.extract.standard.cells import (
     pipe_cells,
     read_cells,
     read_tokens,
+    unknown_row,
 )
 from metrics.extract.standard.source import Hit, Source, alternation, find_hits, first_of
 from metrics.models import Fact, Flag
@@ -236,7 +237,7 @@ def section3_readings(src: Source, fmt: str, whole: bool) -> tuple[dict[str, tup
 
 
 def unread_row() -> Reading:
-    return Reading([None] * N_COLUMNS, [""] * N_COLUMNS, [False] * N_COLUMNS, unread=True)
+    return unknown_row(N_COLUMNS, unread=True)
 
 
 def read_raw(row: RawRow) -> Reading:

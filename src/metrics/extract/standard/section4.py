@@ -15,6 +15,7 @@ from metrics.extract.standard.cells import (
     read_cells,
     read_tokens,
     totals_hold,
+    unknown_row,
 )
 from metrics.extract.standard.section3 import split_note
 from metrics.extract.standard.source import Source
@@ -35,26 +36,33 @@ def section4_header_chars() -> frozenset[str]:
     return frozenset("".join(compact(w) for w in words))
 
 
-def section4_cells(src: Source, lo: int) -> tuple[list[str], bool]:
-    """The printed cells after the section 四 header, up to the prose that follows; and whether they
-    were separated by cell borders or line breaks (rather than spaces, or not at all)."""
+# How the cells of section 四 were set apart.
+BORDERS = "borders"  # `|` between cells: in their printed order, blank cells kept
+LINES = "lines"  # one number per line: PDF-to-text tools may have reordered them
+SPACES = "spaces"  # several numbers on a line: cells may have run together or lost blanks
+
+
+def section4_cells(src: Source, lo: int) -> tuple[list[str], str]:
+    """The printed cells after the section 四 header, up to the prose that follows, and how they
+    were set apart (BORDERS, LINES or SPACES)."""
     start = src.norm_at(lo)
     header = section4_header_chars()
     cells: list[str] = []
     empty_row: list[str] = []  # a row printed with every cell blank, or a markdown table's empty head
-    separated = True
+    kinds: set[str] = set()
     for line in src.norm[start : start + 4000].split("\n"):
         if line.strip().startswith("注"):
             continue  # a note under the table
         if "|" in line:
             whole_row = full_pipe_row(line, len(SECTION4_CELLS))
             if not cells and whole_row is not None:
-                return whole_row, True  # one printed row holding all fifteen cells, blanks included
+                return whole_row, BORDERS  # one printed row holding all fifteen cells, blanks included
             values = pipe_cells(line, label_line=False)
             if values is not None and not any(v.strip() for v in values) and not cells:
                 empty_row = empty_row or values  # the printed row, unless one with numbers follows
             elif values is not None:
                 cells.extend(values)
+                kinds.add(BORDERS)
             elif cells and is_prose(line, header):
                 break
         else:
@@ -68,13 +76,14 @@ def section4_cells(src: Source, lo: int) -> tuple[list[str], bool]:
             # Before the table, a number followed by words is a sentence ("发生行政复议2件").
             if cells or prose_at == len(line) or len(re.findall(r"\d", numbers)) >= 5:
                 tokens = loose_tokens(numbers)
-                separated = separated and len(tokens) <= 1
+                kinds.add(LINES if len(tokens) <= 1 else SPACES)
                 cells.extend(tokens)
             if cells and prose_at < len(line):
                 break
         if sum(1 for c in cells if c.strip()) >= len(SECTION4_CELLS):
             break
-    return (cells or empty_row), separated
+    kind = SPACES if SPACES in kinds else BORDERS if BORDERS in kinds or not cells else LINES
+    return (cells or empty_row), kind
 
 
 def cells_end(line: str, begin: int, header: frozenset[str]) -> int:
@@ -108,25 +117,18 @@ def is_prose(text: str, header: frozenset[str]) -> bool:
 
 
 def read_section4(src: Source, lo: int) -> Reading | None:
-    cells, separated = section4_cells(src, lo)
+    cells, kind = section4_cells(src, lo)
     if not any(c.strip() for c in cells):
         return None
     groups = tuple(len(SECTION4_COLUMNS) for _ in SECTION4_GROUPS)
-    if not separated:
+    if kind == SPACES:
         return read_tokens(cells, sum(groups), reliable=False, groups=groups)
     reading = read_cells(cells, groups)
-    if any("|" in line for line in src.norm[src.norm_at(lo) : src.norm_at(lo) + 4000].split("\n")[:40]):
-        return reading  # cells between borders stand in their printed order
-    # One number per line with no border: PDF-to-text tools write a table's cells in an order of
-    # their own, so only cells whose groups add up are taken to stand in the printed order.
-    if None in reading.values or totals_hold(reading.values, groups):
+    # One number per line: PDF-to-text tools write a table's cells in an order of their own, so
+    # only cells whose groups add up are taken to stand in the printed order.
+    if kind == BORDERS or None in reading.values or totals_hold(reading.values, groups):
         return reading
-    return Reading(
-        [None] * len(reading.values),
-        [""] * len(reading.values),
-        [False] * len(reading.values),
-        run=" ".join(c.strip() for c in cells if c.strip()),
-    )
+    return unknown_row(len(reading.values), " ".join(c.strip() for c in cells if c.strip()))
 
 
 def section4_facts(reading: Reading, where: str) -> list[Fact]:

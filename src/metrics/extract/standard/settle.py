@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from metrics.extract.standard.cells import N_COLUMNS, ZERO_MARK, Reading, consensus
-from metrics.extract.standard.section3 import is_sum_row, section3_layout
+from metrics.extract.standard.section3 import Section3Layout, is_sum_row, section3_layout
 from metrics.templates import identities_for
 
 MAX_COMBINATIONS = 4096
@@ -61,13 +61,7 @@ def settle_with_identities(readings: dict[str, Reading], fmt: str) -> None:
     sizes = [len(readings[k].candidates) for k in open_rows]
     if not (open_rows or unsettled) or math.prod(sizes) > MAX_COMBINATIONS:
         return
-    known = {
-        (k, col): v
-        for k, r in readings.items()
-        if not is_sum_row(k, r, layout)
-        for col, v in enumerate(r.values)
-        if v is not None
-    }
+    known = known_cells(readings, layout)
     equations = section3_equations(fmt)
     outcomes = []
     for combo in itertools.product(*(readings[k].candidates for k in open_rows)):
@@ -188,12 +182,16 @@ def fill(reading: Reading, key: str, outcomes: list[dict[Cell, tuple[int, str]]]
 
 def identities_hold(readings: dict[str, Reading], fmt: str) -> bool:
     """Whether the cells read so far can satisfy every declared identity of section 三."""
-    layout = section3_layout(fmt)
-    known = {
+    known = known_cells(readings, section3_layout(fmt))
+    return propagate(known, section3_equations(fmt)) is not None
+
+
+def known_cells(readings: dict[str, Reading], layout: Section3Layout) -> dict[Cell, int]:
+    """The cells read so far; a parent row printed empty stands for its sub-rows' sum, not zeros."""
+    return {
         (k, col): v
         for k, r in readings.items()
         if not is_sum_row(k, r, layout)
         for col, v in enumerate(r.values)
         if v is not None
     }
-    return propagate(known, section3_equations(fmt)) is not None
