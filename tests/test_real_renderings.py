@@ -282,3 +282,21 @@ def test_rows_of_a_block_with_stray_borders_are_not_padded_to_one_width():
     )
     rows = tables_in_text(text)[0].rows
     assert ["规章", "0", "0"] in rows and ["行政规范性文件", "4", "1", "9"] in rows
+
+
+def test_a_text_browsers_drawn_table_reads_like_a_bordered_one(tmp_path):
+    lines = [
+        "示例区人民政府2023年政府信息公开工作年度报告",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "┌─────┬─────┐",
+        "│行政复议 │行政诉讼 │",
+        "├──┬──┼──┬──┤",
+        "│ │ │未经复议直接起诉 │复议后起诉 │",
+        "├──┬──┼──┬──┤",
+        "│0 │0 │0 │0 │1 │1 │0 │0 │0 │1 │0 │0 │0 │0 │0 │",
+        "└──┴──┴──┴──┘",
+        "五、存在的主要问题及改进情况",
+    ]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert got["review_total"] == 1 and got["lit_direct_total"] == 1 and got["lit_after_review_total"] == 0
+    assert "─" not in read_document(Path(_doc(tmp_path, lines))).text
