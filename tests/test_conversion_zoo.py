@@ -37,7 +37,7 @@ RECALL_FLOORS = {
     "pandoc plain": 0.350,  # today 0.360
     "pandoc markdown": 0.715,  # today 0.725
     "pandoc gfm": 0.858,  # today 0.868
-    "w3m -dump": 0.684,  # today 0.694
+    "w3m -dump": 0.828,  # today 0.838
     "lynx -dump": 0.769,  # today 0.779
     "libreoffice docx": 0.990,  # today 1.000
     "chromium pdf": 0.901,  # today 0.911
