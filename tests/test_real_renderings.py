@@ -300,3 +300,7 @@ def test_a_text_browsers_drawn_table_reads_like_a_bordered_one(tmp_path):
     got = extract_file(_doc(tmp_path, lines)).totals()
     assert got["review_total"] == 1 and got["lit_direct_total"] == 1 and got["lit_after_review_total"] == 0
     assert "─" not in read_document(Path(_doc(tmp_path, lines))).text
+
+
+def test_quotes_that_pdf_text_sets_apart_do_not_break_a_label():
+    assert compact('危及 三 " 安全一稳定 "') == compact("危及“三安全一稳定”") == "危及三安全一稳定"

@@ -77,16 +77,17 @@ def _normalize(text: str) -> str:
 _normalize_short = functools.lru_cache(maxsize=1 << 16)(_normalize)
 
 
-_SPACE = re.compile(r"\s+")
+# Whitespace, and quotes, which labels print in several ways (危及"三安全一稳定" / 危及三安全一稳定).
+_UNMATCHED = re.compile(r"[\s\"]+")
 
 
 def compact(text: str) -> str:
-    """normalize() without any whitespace: for matching table labels."""
+    """normalize() without whitespace or quotes: for matching table labels."""
     return _compact_short(text) if len(text) <= _CACHED_LENGTH else _compact(text)
 
 
 def _compact(text: str) -> str:
-    return _SPACE.sub("", normalize(text))
+    return _UNMATCHED.sub("", normalize(text))
 
 
 _compact_short = functools.lru_cache(maxsize=1 << 16)(_compact)

@@ -10,7 +10,9 @@ from metrics.normalize import compact, normalize
 MAX_CELL_CHARS = 200
 
 
-_NON_SPACE = re.compile(r"\S")
+# What labels are matched on: no whitespace, and no quotes, which PDF text sets apart from the words
+# they enclose (危及 三 " 安全一稳定 ").
+_MATCHED = re.compile(r"[^\s\"]")
 
 
 # Page footers ("— 5 —", "第 5 页 共 7 页") that PDF-to-text leaves between table rows.
@@ -33,7 +35,7 @@ class Source:
     where: str
     original: str
     norm: str
-    squeezed: str  # norm without whitespace: labels broken over lines still match
+    squeezed: str  # norm without whitespace or quotes: labels broken over lines still match
     offsets: list[int]  # squeezed index -> norm index
 
     def span(self, lo: int, hi: int) -> str:
@@ -48,7 +50,7 @@ class Source:
 def make_source(where: str, text: str) -> Source:
     norm = _FOOTER.sub(lambda m: " " * len(m.group()), normalize(text))
     original = text if len(text) == len(norm) else norm
-    offsets = [m.start() for m in _NON_SPACE.finditer(norm)]
+    offsets = [m.start() for m in _MATCHED.finditer(norm)]
     return Source(where, original, norm, "".join(norm[i] for i in offsets), offsets)
 
 
