@@ -5,8 +5,9 @@ import streamlit as st
 
 from metrics.dashboard import messages, registry, sidebar, state
 
-st.set_page_config(page_title="政府信息公开年报 / Disclosure reports", page_icon=":material/analytics:",
-                   layout="wide")
+st.set_page_config(
+    page_title="政府信息公开年报 / Disclosure reports", page_icon=":material/analytics:", layout="wide"
+)
 
 sidebar.language()
 try:
@@ -15,10 +16,12 @@ except Exception as exc:  # an unreadable database must still leave the pages (a
     state.set_filters(None)
     messages.error(exc)
 
-page = st.navigation([
-    st.Page(p.path, title=state.t(f"page_{p.key}"), icon=p.icon, url_path=p.url_path, default=(i == 0))
-    for i, p in enumerate(registry.PAGES)
-])
+page = st.navigation(
+    [
+        st.Page(p.path, title=state.t(f"page_{p.key}"), icon=p.icon, url_path=p.url_path, default=(i == 0))
+        for i, p in enumerate(registry.PAGES)
+    ]
+)
 try:
     page.run()
 except Exception as exc:

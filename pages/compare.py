@@ -9,8 +9,14 @@ from metrics.dashboard.state import metric_label, t
 state.ensure_app_frame()
 
 VOLUMES = ("requests_new", "outcome_total", "outcome_denied", "review_total", "litigation_total")
-OUTCOMES = ("outcome_granted", "outcome_partial", "outcome_denied", "outcome_unable", "outcome_not_processed",
-            "outcome_other")
+OUTCOMES = (
+    "outcome_granted",
+    "outcome_partial",
+    "outcome_denied",
+    "outcome_unable",
+    "outcome_not_processed",
+    "outcome_other",
+)
 RATES = {"grant_rate": "outcome_total", "refusal_rate": "outcome_total", "correction_rate": "cases_closed"}
 
 st.title(t("page_compare"))
@@ -28,10 +34,19 @@ by_volume = in_span.sort_values("outcome_total", ascending=False, na_position="l
 options = sorted(set(data.query("selected_agencies")["agency"]))
 preset = [a for a in f.agencies if a in options][:8]
 widgets.keep_choices_valid("compare_agencies", options)
-first_pick = {} if "compare_agencies" in st.session_state else {
-    "default": preset if len(preset) >= 2 else by_volume[:3]}
-chosen = st.multiselect(t("compare_agencies"), options, max_selections=8, key="compare_agencies",
-                        help=t("compare_agencies_help"), **first_pick)
+first_pick = (
+    {}
+    if "compare_agencies" in st.session_state
+    else {"default": preset if len(preset) >= 2 else by_volume[:3]}
+)
+chosen = st.multiselect(
+    t("compare_agencies"),
+    options,
+    max_selections=8,
+    key="compare_agencies",
+    help=t("compare_agencies_help"),
+    **first_pick,
+)
 if len(chosen) < 2:
     st.info(t("compare_pick_two"))
     st.stop()
@@ -48,8 +63,12 @@ volumes = table.melt(id_vars="agency", value_vars=list(VOLUMES), var_name="metri
 volumes = volumes.assign(metric=volumes["metric_id"].map(metric_label))
 charts.show(charts.bars(volumes, "metric", "value", "agency", t("unit_axis_count")), "compare_volumes")
 st.caption(t("compare_volumes_caption"))
-widgets.downloads("compare-figures", "compare_figures", "facts_behind",
-                  data.params(scope, metrics=list(VOLUMES), columns=["total"]))
+widgets.downloads(
+    "compare-figures",
+    "compare_figures",
+    "facts_behind",
+    data.params(scope, metrics=list(VOLUMES), columns=["total"]),
+)
 
 st.subheader(t("compare_outcomes"))
 parts = table[["agency", *OUTCOMES]].fillna(0)
@@ -57,18 +76,39 @@ remainder = (table["outcome_total"].fillna(0) - parts[list(OUTCOMES)].sum(axis=1
 parts = parts.assign(outcome_rest=remainder)
 composition = parts.melt(id_vars="agency", var_name="metric_id", value_name="value")
 composition = composition.assign(
-    outcome=composition["metric_id"].map(lambda m: t("outcome_rest") if m == "outcome_rest" else metric_label(m)))
-charts.show(charts.bars(composition, "agency", "value", "outcome", t("share_axis"), stacked=True, percent=True),
-            "compare_outcomes")
+    outcome=composition["metric_id"].map(
+        lambda m: t("outcome_rest") if m == "outcome_rest" else metric_label(m)
+    )
+)
+charts.show(
+    charts.bars(composition, "agency", "value", "outcome", t("share_axis"), stacked=True, percent=True),
+    "compare_outcomes",
+)
 st.caption(t("compare_outcomes_caption"))
-widgets.downloads("compare-outcomes", "compare_outcomes", "facts_behind",
-                  data.params(scope, metrics=[*OUTCOMES, "outcome_total"], columns=["total"]))
+widgets.downloads(
+    "compare-outcomes",
+    "compare_outcomes",
+    "facts_behind",
+    data.params(scope, metrics=[*OUTCOMES, "outcome_total"], columns=["total"]),
+)
 
 st.subheader(t("compare_ranking"))
 include_small = st.checkbox(t("include_small", n=queries.MIN_BASE), key="compare_small")
 rank_by = st.selectbox(t("rank_by"), list(RATES), format_func=lambda r: t(f"rate_{r}"), key="compare_rank_by")
-ranking = table[["agency", "agency_type", "level", "reports", "requests_new", "outcome_total", "grant_rate",
-                 "refusal_rate", "cases_closed", "correction_rate"]].copy()
+ranking = table[
+    [
+        "agency",
+        "agency_type",
+        "level",
+        "reports",
+        "requests_new",
+        "outcome_total",
+        "grant_rate",
+        "refusal_rate",
+        "cases_closed",
+        "correction_rate",
+    ]
+].copy()
 for rate_id, base in RATES.items():
     small = ranking[base].fillna(0) < queries.MIN_BASE
     ranking[f"{rate_id}_small"] = small
@@ -76,16 +116,24 @@ for rate_id, base in RATES.items():
         ranking.loc[small, rate_id] = None
 ranking["rank"] = ranking[rank_by].rank(ascending=False, method="min")
 st.dataframe(
-    ranking.sort_values("rank", na_position="last"), hide_index=True, key="compare_ranking_table",
+    ranking.sort_values("rank", na_position="last"),
+    hide_index=True,
+    key="compare_ranking_table",
     column_config={
-        "agency": t("col_agency"), "agency_type": t("f_agency_type"), "level": t("f_level"),
-        "reports": t("h_reports"), "requests_new": metric_label("requests_new"),
-        "outcome_total": metric_label("outcome_total"), "cases_closed": t("col_cases_closed"),
+        "agency": t("col_agency"),
+        "agency_type": t("f_agency_type"),
+        "level": t("f_level"),
+        "reports": t("h_reports"),
+        "requests_new": metric_label("requests_new"),
+        "outcome_total": metric_label("outcome_total"),
+        "cases_closed": t("col_cases_closed"),
         "grant_rate": st.column_config.NumberColumn(t("rate_grant_rate"), format="percent"),
         "refusal_rate": st.column_config.NumberColumn(t("rate_refusal_rate"), format="percent"),
         "correction_rate": st.column_config.NumberColumn(t("rate_correction_rate"), format="percent"),
-        "grant_rate_small": t("col_small_requests", n=queries.MIN_BASE), "refusal_rate_small": None,
-        "correction_rate_small": t("col_small_cases", n=queries.MIN_BASE), "rank": st.column_config.NumberColumn(t("col_rank"), format="%d"),
+        "grant_rate_small": t("col_small_requests", n=queries.MIN_BASE),
+        "refusal_rate_small": None,
+        "correction_rate_small": t("col_small_cases", n=queries.MIN_BASE),
+        "rank": st.column_config.NumberColumn(t("col_rank"), format="%d"),
     },
 )
 widgets.formulas("grant", "refusal", "correction")
@@ -93,21 +141,43 @@ st.caption(t("ranking_small_note", n=queries.MIN_BASE) if not include_small else
 widgets.downloads("compare-ranking", "compare_ranking", "selected_reports", data.params(scope))
 
 st.subheader(t("compare_peers"))
-peer_by = st.radio(t("peer_by"), queries.PEER_GROUPINGS, format_func=lambda g: t(f"group_{g}"), horizontal=True,
-                   key="compare_peer_by")
+peer_by = st.radio(
+    t("peer_by"),
+    queries.PEER_GROUPINGS,
+    format_func=lambda g: t(f"group_{g}"),
+    horizontal=True,
+    key="compare_peer_by",
+)
 peers = data.query("peer_medians", scope, peer_by=peer_by, min_base=queries.MIN_BASE)
-peer_rate = st.selectbox(t("peer_rate"), list(RATES), format_func=lambda r: t(f"rate_{r}"), key="compare_peer_rate")
+peer_rate = st.selectbox(
+    t("peer_rate"), list(RATES), format_func=lambda r: t(f"rate_{r}"), key="compare_peer_rate"
+)
 base_col = "cases_base" if peer_rate == "correction_rate" else "requests_base"
 shown = peers.assign(own=peers[peer_rate].where(peers[base_col].fillna(0) >= queries.MIN_BASE))
-pairs = shown.melt(id_vars=["agency", "peer_group"], value_vars=["own", f"median_{peer_rate}"],
-                   var_name="which", value_name="rate")
-pairs = pairs.assign(which=pairs["which"].map({"own": t("peer_own"), f"median_{peer_rate}": t("peer_median")}))
-charts.show(charts.bars(pairs, "agency", "rate", "which", t(f"rate_{peer_rate}")).update_yaxes(tickformat=".0%"),
-            "compare_peers_chart")
-st.dataframe(peers, hide_index=True, key="compare_peers_table", column_config={
-    "agency": t("col_agency"), "peer_group": t("col_peer_group"), "peers": t("col_peers"),
-    **{c: st.column_config.NumberColumn(format="percent") for c in peers.columns if c.endswith("_rate")},
-})
+pairs = shown.melt(
+    id_vars=["agency", "peer_group"],
+    value_vars=["own", f"median_{peer_rate}"],
+    var_name="which",
+    value_name="rate",
+)
+pairs = pairs.assign(
+    which=pairs["which"].map({"own": t("peer_own"), f"median_{peer_rate}": t("peer_median")})
+)
+charts.show(
+    charts.bars(pairs, "agency", "rate", "which", t(f"rate_{peer_rate}")).update_yaxes(tickformat=".0%"),
+    "compare_peers_chart",
+)
+st.dataframe(
+    peers,
+    hide_index=True,
+    key="compare_peers_table",
+    column_config={
+        "agency": t("col_agency"),
+        "peer_group": t("col_peer_group"),
+        "peers": t("col_peers"),
+        **{c: st.column_config.NumberColumn(format="percent") for c in peers.columns if c.endswith("_rate")},
+    },
+)
 st.caption(t("peer_caption", n=queries.MIN_BASE, first=span[0], last=span[1]))
 widgets.downloads("compare-peers", "compare_peers", "selected_reports", data.params(scope))
 widgets.reports_behind("compare", scope)

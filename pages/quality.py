@@ -20,19 +20,32 @@ problems = data.run("ingest_problems", {})
 if problems.empty:
     st.success(t("quality_no_ingest_problems"))
 else:
-    st.dataframe(problems, hide_index=True, key="quality_ingest_table", column_config={
-        "file_path": t("col_file"), "status": t("col_status"), "reason": t("col_reason"), "format": t("col_format"),
-        "report_id": t("col_report"), "parser_version": t("col_parser"), "attempted_at": t("col_attempted"),
-    })
+    st.dataframe(
+        problems,
+        hide_index=True,
+        key="quality_ingest_table",
+        column_config={
+            "file_path": t("col_file"),
+            "status": t("col_status"),
+            "reason": t("col_reason"),
+            "format": t("col_format"),
+            "report_id": t("col_report"),
+            "parser_version": t("col_parser"),
+            "attempted_at": t("col_attempted"),
+        },
+    )
     st.caption(t("quality_ingest_caption"))
     widgets.downloads("ingest-problems", "quality_ingest", frame=problems)
 
 unplaced = data.run("unplaced_reports", {})
 if not unplaced.empty:
     st.subheader(t("quality_unplaced"))
-    st.dataframe(unplaced.assign(link=unplaced["report_id"].map(widgets.report_link)), hide_index=True,
-                 key="quality_unplaced_table",
-                 column_config={"link": st.column_config.LinkColumn(t("col_report"), display_text=t("open_report"))})
+    st.dataframe(
+        unplaced.assign(link=unplaced["report_id"].map(widgets.report_link)),
+        hide_index=True,
+        key="quality_unplaced_table",
+        column_config={"link": st.column_config.LinkColumn(t("col_report"), display_text=t("open_report"))},
+    )
     widgets.downloads("unplaced-reports", "quality_unplaced", frame=unplaced)
 
 if filters() is None:
@@ -44,24 +57,59 @@ flags = data.query("flags_detail")
 if flags.empty:
     st.success(t("quality_no_flags"))
 else:
-    summary = flags.groupby("code", as_index=False).agg(reports=("report_id", "nunique"), flags=("message", "size"))
+    summary = flags.groupby("code", as_index=False).agg(
+        reports=("report_id", "nunique"), flags=("message", "size")
+    )
     summary = summary.assign(rule=summary["code"].map(CHECK_RULES)).sort_values("flags", ascending=False)
-    st.dataframe(summary, hide_index=True, key="quality_flag_summary", column_order=["code", "rule", "reports", "flags"],
-                 column_config={"code": t("col_check"), "rule": t("col_message"), "reports": t("h_reports"),
-                                "flags": t("col_flag_count")})
-    st.dataframe(flags.assign(link=flags["report_id"].map(widgets.report_link)), hide_index=True,
-                 key="quality_flags_table",
-                 column_order=["link", "agency", "year", "format", "code", "severity", "scope", "message",
-                               "metric_id", "requester_column", "reported_value", "evidence", "file_path",
-                               "parser_version"],
-                 column_config={
-                     "link": st.column_config.LinkColumn(t("col_report"), display_text=t("open_report")),
-                     "agency": t("col_agency"), "year": st.column_config.NumberColumn(t("year"), format="%d"),
-                     "format": t("col_format"), "code": t("col_check"), "severity": t("col_severity"),
-                     "scope": t("col_scope"), "message": t("col_message"), "metric_id": t("col_metric"),
-                     "requester_column": t("col_requester"), "reported_value": t("col_value"),
-                     "evidence": t("col_evidence"), "file_path": t("col_file"), "parser_version": t("col_parser"),
-                 })
+    st.dataframe(
+        summary,
+        hide_index=True,
+        key="quality_flag_summary",
+        column_order=["code", "rule", "reports", "flags"],
+        column_config={
+            "code": t("col_check"),
+            "rule": t("col_message"),
+            "reports": t("h_reports"),
+            "flags": t("col_flag_count"),
+        },
+    )
+    st.dataframe(
+        flags.assign(link=flags["report_id"].map(widgets.report_link)),
+        hide_index=True,
+        key="quality_flags_table",
+        column_order=[
+            "link",
+            "agency",
+            "year",
+            "format",
+            "code",
+            "severity",
+            "scope",
+            "message",
+            "metric_id",
+            "requester_column",
+            "reported_value",
+            "evidence",
+            "file_path",
+            "parser_version",
+        ],
+        column_config={
+            "link": st.column_config.LinkColumn(t("col_report"), display_text=t("open_report")),
+            "agency": t("col_agency"),
+            "year": st.column_config.NumberColumn(t("year"), format="%d"),
+            "format": t("col_format"),
+            "code": t("col_check"),
+            "severity": t("col_severity"),
+            "scope": t("col_scope"),
+            "message": t("col_message"),
+            "metric_id": t("col_metric"),
+            "requester_column": t("col_requester"),
+            "reported_value": t("col_value"),
+            "evidence": t("col_evidence"),
+            "file_path": t("col_file"),
+            "parser_version": t("col_parser"),
+        },
+    )
     st.caption(t("quality_flags_caption"))
 widgets.downloads("flags", "quality_flags", "flags_detail")
 
@@ -70,10 +118,18 @@ missing = data.query("missing_years")
 if missing.empty:
     st.success(t("quality_no_missing"))
 else:
-    st.dataframe(missing, hide_index=True, key="quality_missing_table", column_config={
-        "agency": t("col_agency"), "first_year": st.column_config.NumberColumn(t("col_first_year"), format="%d"),
-        "last_year": st.column_config.NumberColumn(t("col_last_year"), format="%d"),
-        "years_present": t("col_years_present"), "gaps": t("col_gaps"), "outside_span": t("col_outside_span"),
-    })
+    st.dataframe(
+        missing,
+        hide_index=True,
+        key="quality_missing_table",
+        column_config={
+            "agency": t("col_agency"),
+            "first_year": st.column_config.NumberColumn(t("col_first_year"), format="%d"),
+            "last_year": st.column_config.NumberColumn(t("col_last_year"), format="%d"),
+            "years_present": t("col_years_present"),
+            "gaps": t("col_gaps"),
+            "outside_span": t("col_outside_span"),
+        },
+    )
     st.caption(t("quality_missing_caption"))
 widgets.downloads("missing-years", "quality_missing", "coverage")

@@ -27,13 +27,15 @@ if not agencies:
 # The chooser follows the URL: a link from another page selects its report here.
 current = meta["agency"].iloc[0] if meta is not None else agencies[0]
 left, right = st.columns([2, 3])
-agency = left.selectbox(t("col_agency"), agencies, index=agencies.index(current),
-                        format_func=lambda a: a or t("unknown_agency"))
+agency = left.selectbox(
+    t("col_agency"), agencies, index=agencies.index(current), format_func=lambda a: a or t("unknown_agency")
+)
 reports = data.run("agency_reports", {"agency": agency})
 ids = reports["report_id"].tolist()
 labels = dict(zip(ids, layouts.report_choices(reports), strict=True))
-chosen = right.selectbox(t("col_report"), ids, index=ids.index(requested) if requested in ids else 0,
-                         format_func=labels.get)
+chosen = right.selectbox(
+    t("col_report"), ids, index=ids.index(requested) if requested in ids else 0, format_func=labels.get
+)
 if chosen != requested:
     st.query_params["report"] = chosen
     meta = data.run("report_meta", {"report_id": chosen})
@@ -45,18 +47,38 @@ layouts.metadata(m)
 flags = data.run("report_flags", {"report_id": chosen})
 if not flags.empty:
     st.markdown(f"**{t('report_flags')}**")
-    st.dataframe(flags, hide_index=True, key="report_flags_table", column_config={
-        "code": t("col_check"), "severity": t("col_severity"), "scope": t("col_scope"), "message": t("col_message"),
-        "metric_id": t("col_metric"), "requester_column": t("col_requester")})
+    st.dataframe(
+        flags,
+        hide_index=True,
+        key="report_flags_table",
+        column_config={
+            "code": t("col_check"),
+            "severity": t("col_severity"),
+            "scope": t("col_scope"),
+            "message": t("col_message"),
+            "metric_id": t("col_metric"),
+            "requester_column": t("col_requester"),
+        },
+    )
 
 facts = data.run("report_facts", {"report_id": chosen})
 if facts.empty:
     st.info(t("report_no_figures"))
 else:
     layouts.figures(m["format"], facts)
-widgets.downloads(f"report-{chosen}", "report_figures", frame=facts.assign(
-    report_id=chosen, agency=m["agency"], year=m["year"], format=m["format"], file_path=m["file_path"],
-    parser_version=m["parser_version"], flag_codes=m["flag_codes"]))
+widgets.downloads(
+    f"report-{chosen}",
+    "report_figures",
+    frame=facts.assign(
+        report_id=chosen,
+        agency=m["agency"],
+        year=m["year"],
+        format=m["format"],
+        file_path=m["file_path"],
+        parser_version=m["parser_version"],
+        flag_codes=m["flag_codes"],
+    ),
+)
 
 st.subheader(t("report_text"))
 st.caption(t("report_text_caption", encoding=m["encoding"] or "?"))

@@ -21,13 +21,19 @@ if outcomes.empty:
     messages.nothing_to_show(t("requests_outcomes"))
 else:
     outcomes = outcomes.assign(outcome=outcomes["metric_id"].map(metric_label))
-    charts.show(charts.bars(outcomes, "year", "value", "outcome", t("unit_axis_requests"), stacked=True),
-                "requests_outcomes_chart")
+    charts.show(
+        charts.bars(outcomes, "year", "value", "outcome", t("unit_axis_requests"), stacked=True),
+        "requests_outcomes_chart",
+    )
     st.caption(t("requests_outcomes_caption"))
 widgets.downloads("requests-outcomes", "requests_outcomes", "outcome_rows")
 
 
-REASONS = (("requests_denied", DENIED), ("requests_unable", UNABLE), ("requests_not_processed", NOT_PROCESSED))
+REASONS = (
+    ("requests_denied", DENIED),
+    ("requests_unable", UNABLE),
+    ("requests_not_processed", NOT_PROCESSED),
+)
 
 # The three kinds of reasons in one figure (one chart for the browser to draw), a panel each.
 st.subheader(t("requests_reasons"))
@@ -45,11 +51,15 @@ for key, metrics in REASONS:
 for key in empty:
     messages.nothing_to_show(t(key))
 if panels:
-    charts.show(charts.hbar_panels(panels, "reason", "value", t("unit_axis_requests")), "requests_reasons_chart")
+    charts.show(
+        charts.hbar_panels(panels, "reason", "value", t("unit_axis_requests")), "requests_reasons_chart"
+    )
     st.caption(t("reasons_caption", first=int(all_sums["year"].min()), last=int(all_sums["year"].max())))
 for key, metrics in REASONS:
     st.caption(t(key))
-    widgets.downloads(f"{key}-rows", key, "facts_behind", data.params(metrics=list(metrics), columns=["total"]))
+    widgets.downloads(
+        f"{key}-rows", key, "facts_behind", data.params(metrics=list(metrics), columns=["total"])
+    )
 
 st.subheader(t("requests_requesters"))
 by_requester = data.query("metric_sums_by_year", metrics=["requests_new"], columns=list(REQUESTERS))
@@ -58,9 +68,15 @@ if by_requester.empty:
 else:
     names = {c: (zh if lang() == "zh" else en) for c, zh, en in REQUESTER_COLUMNS}
     by_requester = by_requester.assign(requester=by_requester["requester_column"].map(names))
-    charts.show(charts.bars(by_requester, "year", "value", "requester", t("unit_axis_requests"), stacked=True),
-                "requests_requesters_chart")
+    charts.show(
+        charts.bars(by_requester, "year", "value", "requester", t("unit_axis_requests"), stacked=True),
+        "requests_requesters_chart",
+    )
     st.caption(t("requesters_caption"))
-widgets.downloads("requests-requesters", "requests_requesters", "facts_behind",
-                  data.params(metrics=["requests_new"], columns=list(REQUESTERS)))
+widgets.downloads(
+    "requests-requesters",
+    "requests_requesters",
+    "facts_behind",
+    data.params(metrics=["requests_new"], columns=list(REQUESTERS)),
+)
 widgets.reports_behind("requests")

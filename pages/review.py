@@ -22,33 +22,48 @@ if by_year.empty:
 st.subheader(t("review_over_time"))
 panels = []
 for kind in ("review", "litigation"):
-    results = by_year.melt(id_vars="year", value_vars=[f"{kind}_{r}" for r in RESULTS],
-                           var_name="result", value_name="value")
+    results = by_year.melt(
+        id_vars="year", value_vars=[f"{kind}_{r}" for r in RESULTS], var_name="result", value_name="value"
+    )
     results = results.assign(result=results["result"].map(lambda c: t(f"result_{c.rsplit('_', 1)[-1]}")))
     panels.append((t(f"cases_{kind}"), results))
 # Review and lawsuits side by side in one figure: one chart for the browser to draw, one legend.
-charts.show(charts.bar_panels(panels, "year", "value", "result", t("unit_axis_cases"), stacked=True),
-            "review_results_chart")
+charts.show(
+    charts.bar_panels(panels, "year", "value", "result", t("unit_axis_cases"), stacked=True),
+    "review_results_chart",
+)
 st.caption(t("review_results_caption"))
-widgets.downloads("review-litigation-figures", "review_figures", "facts_behind",
-                  data.params(metrics=list(CASE_METRICS), columns=["total"]))
+widgets.downloads(
+    "review-litigation-figures",
+    "review_figures",
+    "facts_behind",
+    data.params(metrics=list(CASE_METRICS), columns=["total"]),
+)
 
 st.subheader(t("review_correction_rates"))
-rates = by_year.melt(id_vars=["year", "review_closed", "litigation_closed", "cases_closed"],
-                     value_vars=["review_correction_rate", "litigation_correction_rate", "correction_rate"],
-                     var_name="rate_id", value_name="rate").dropna(subset=["rate"])
+rates = by_year.melt(
+    id_vars=["year", "review_closed", "litigation_closed", "cases_closed"],
+    value_vars=["review_correction_rate", "litigation_correction_rate", "correction_rate"],
+    var_name="rate_id",
+    value_name="rate",
+).dropna(subset=["rate"])
 if rates.empty:
     messages.nothing_to_show(t("review_correction_rates"))
 else:
-    base = rates["cases_closed"].where(rates["rate_id"] == "correction_rate",
-                                       rates["review_closed"].where(rates["rate_id"] == "review_correction_rate",
-                                                                    rates["litigation_closed"]))
+    base = rates["cases_closed"].where(
+        rates["rate_id"] == "correction_rate",
+        rates["review_closed"].where(
+            rates["rate_id"] == "review_correction_rate", rates["litigation_closed"]
+        ),
+    )
     rates = rates.assign(
         rate_name=rates["rate_id"].map(lambda r: t(f"rate_{r}")),
         basis=widgets.basis(base),
     )
-    charts.show(charts.lines(rates, "rate", "rate_name", t("rate_axis"), percent=True, symbol="basis"),
-                "review_rates_chart")
+    charts.show(
+        charts.lines(rates, "rate", "rate_name", t("rate_axis"), percent=True, symbol="basis"),
+        "review_rates_chart",
+    )
 widgets.formulas("correction")
 widgets.small_base_note()
 widgets.downloads("review-rates", "review_rates", "selected_reports")
@@ -56,27 +71,55 @@ widgets.downloads("review-rates", "review_rates", "selected_reports")
 st.subheader(t("review_by_agency"))
 include_small = st.checkbox(t("include_small", n=queries.MIN_BASE), key="review_small")
 agencies = data.query("cases_by_agency", top_n=TOP_AGENCIES)
-results = agencies.melt(id_vars="agency", value_vars=["review_total", "litigation_total"],
-                        var_name="metric_id", value_name="value")
+results = agencies.melt(
+    id_vars="agency",
+    value_vars=["review_total", "litigation_total"],
+    var_name="metric_id",
+    value_name="value",
+)
 results = results.assign(kind=results["metric_id"].map(metric_label))
-charts.show(charts.bars(results, "agency", "value", "kind", t("unit_axis_cases"), stacked=True),
-            "review_agencies_chart")
+charts.show(
+    charts.bars(results, "agency", "value", "kind", t("unit_axis_cases"), stacked=True),
+    "review_agencies_chart",
+)
 table = agencies.copy()
-for rate_id, base in (("review_correction_rate", "review_closed"), ("litigation_correction_rate", "litigation_closed"),
-                      ("correction_rate", "cases_closed")):
+for rate_id, base in (
+    ("review_correction_rate", "review_closed"),
+    ("litigation_correction_rate", "litigation_closed"),
+    ("correction_rate", "cases_closed"),
+):
     if not include_small:
         table.loc[table[base].fillna(0) < queries.MIN_BASE, rate_id] = None
 table["rank"] = table["correction_rate"].rank(ascending=False, method="min")
-st.dataframe(table, hide_index=True, key="review_agencies_table", column_config={
-    "agency": t("col_agency"), "agency_type": t("f_agency_type"), "reports": t("h_reports"),
-    "review_total": metric_label("review_total"), "litigation_total": metric_label("litigation_total"),
-    "cases_total": t("h_cases"), "cases_closed": t("col_cases_closed"),
-    "rank": st.column_config.NumberColumn(t("col_rank"), format="%d"),
-    **{c: st.column_config.NumberColumn(t(f"rate_{c}"), format="percent") for c in table.columns
-       if c.endswith("correction_rate")},
-})
-st.caption(t("top_agencies_note", n=TOP_AGENCIES) + " " +
-           (t("ranking_small_note", n=queries.MIN_BASE) if not include_small else t("ranking_small_included")))
-widgets.downloads("review-agencies", "review_agencies", "facts_behind",
-                  data.params(metrics=list(CASE_METRICS), columns=["total"]))
+st.dataframe(
+    table,
+    hide_index=True,
+    key="review_agencies_table",
+    column_config={
+        "agency": t("col_agency"),
+        "agency_type": t("f_agency_type"),
+        "reports": t("h_reports"),
+        "review_total": metric_label("review_total"),
+        "litigation_total": metric_label("litigation_total"),
+        "cases_total": t("h_cases"),
+        "cases_closed": t("col_cases_closed"),
+        "rank": st.column_config.NumberColumn(t("col_rank"), format="%d"),
+        **{
+            c: st.column_config.NumberColumn(t(f"rate_{c}"), format="percent")
+            for c in table.columns
+            if c.endswith("correction_rate")
+        },
+    },
+)
+st.caption(
+    t("top_agencies_note", n=TOP_AGENCIES)
+    + " "
+    + (t("ranking_small_note", n=queries.MIN_BASE) if not include_small else t("ranking_small_included"))
+)
+widgets.downloads(
+    "review-agencies",
+    "review_agencies",
+    "facts_behind",
+    data.params(metrics=list(CASE_METRICS), columns=["total"]),
+)
 widgets.reports_behind("review")

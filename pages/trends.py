@@ -14,10 +14,17 @@ st.title(t("page_trends"))
 f = widgets.require_filters()
 
 left, right = st.columns([1, 3])
-mode = left.segmented_control(t("trend_mode"), ["counts", "rates"], format_func=lambda m: t(f"mode_{m}"),
-                              default="counts", required=True, key="trend_mode")
-group_by = left.selectbox(t("group_by"), queries.GROUPINGS, format_func=lambda g: t(f"group_{g}"),
-                          key="trend_group")
+mode = left.segmented_control(
+    t("trend_mode"),
+    ["counts", "rates"],
+    format_func=lambda m: t(f"mode_{m}"),
+    default="counts",
+    required=True,
+    key="trend_mode",
+)
+group_by = left.selectbox(
+    t("group_by"), queries.GROUPINGS, format_func=lambda g: t(f"group_{g}"), key="trend_group"
+)
 
 
 def group_label(value: str) -> str:
@@ -27,8 +34,13 @@ def group_label(value: str) -> str:
 
 
 if mode == "counts":
-    chosen = right.multiselect(t("choose_series"), queries.trend_series(), default=["requests_new"],
-                               format_func=metric_label, key="trend_series")
+    chosen = right.multiselect(
+        t("choose_series"),
+        queries.trend_series(),
+        default=["requests_new"],
+        format_func=metric_label,
+        key="trend_series",
+    )
     if not chosen:
         st.info(t("choose_something"))
         st.stop()
@@ -46,23 +58,34 @@ if mode == "counts":
         for series in chosen:
             members = eras.legacy_members(series)
             if queries.spans_eras(series) and members:
-                st.caption(t("era_join", series=metric_label(series),
-                             members=" + ".join(metric_label(m) for m in members)))
+                st.caption(
+                    t(
+                        "era_join",
+                        series=metric_label(series),
+                        members=" + ".join(metric_label(m) for m in members),
+                    )
+                )
             else:
                 st.caption(t("era_single", series=metric_label(series)))
     widgets.downloads("trend-rows", "trend_rows", "trend_rows", data.params(series=chosen))
 else:
-    chosen = right.multiselect(t("choose_rates"), RATES, default=["grant_rate"],
-                               format_func=lambda r: t(f"rate_{r}"), key="trend_rates")
+    chosen = right.multiselect(
+        t("choose_rates"),
+        RATES,
+        default=["grant_rate"],
+        format_func=lambda r: t(f"rate_{r}"),
+        key="trend_rates",
+    )
     if not chosen:
         st.info(t("choose_something"))
         st.stop()
     wide = data.query("trend_rates", group_by=group_by, top_n=TOP_GROUPS)
-    long = (
-        wide.melt(id_vars=["year", "grp", "requests_base", "cases_base"], value_vars=chosen,
-                  var_name="rate_id", value_name="rate")
-        .dropna(subset=["rate"])
-    )
+    long = wide.melt(
+        id_vars=["year", "grp", "requests_base", "cases_base"],
+        value_vars=chosen,
+        var_name="rate_id",
+        value_name="rate",
+    ).dropna(subset=["rate"])
     base = long["requests_base"].where(long["rate_id"] != "correction_rate", long["cases_base"])
     long = long.assign(
         base=base,
@@ -75,8 +98,10 @@ else:
         st.stop()
     colour = "rate_name" if group_by == "all" else "group"
     facet = "rate_name" if group_by != "all" and len(chosen) > 1 else None
-    charts.show(charts.lines(long, "rate", colour, t("rate_axis"), percent=True, symbol="basis", facet=facet),
-                "trend_rates_chart")
+    charts.show(
+        charts.lines(long, "rate", colour, t("rate_axis"), percent=True, symbol="basis", facet=facet),
+        "trend_rates_chart",
+    )
     widgets.formulas(*[r.removesuffix("_rate") for r in chosen])
     widgets.small_base_note()
     if charts.spans_format_change(long["year"]):

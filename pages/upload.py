@@ -10,12 +10,24 @@ from metrics.ingest import ingest_paths
 state.ensure_app_frame()
 
 st.title(t("page_upload"))
-st.markdown(t("upload_intro", types=", ".join(f".{s}" for s in uploads.ALLOWED_SUFFIXES), mb=uploads.MAX_MEGABYTES,
-              folder=str(uploads.uploads_dir()), db=str(data.db_file())))
+st.markdown(
+    t(
+        "upload_intro",
+        types=", ".join(f".{s}" for s in uploads.ALLOWED_SUFFIXES),
+        mb=uploads.MAX_MEGABYTES,
+        folder=str(uploads.uploads_dir()),
+        db=str(data.db_file()),
+    )
+)
 
 with st.form("upload_form", clear_on_submit=True):
-    files = st.file_uploader(t("upload_label"), type=list(uploads.ALLOWED_SUFFIXES), accept_multiple_files=True,
-                             max_upload_size=uploads.MAX_MEGABYTES, key="upload_files")
+    files = st.file_uploader(
+        t("upload_label"),
+        type=list(uploads.ALLOWED_SUFFIXES),
+        accept_multiple_files=True,
+        max_upload_size=uploads.MAX_MEGABYTES,
+        key="upload_files",
+    )
     submitted = st.form_submit_button(t("upload_button"), type="primary")
 
 if submitted:
@@ -35,7 +47,10 @@ if submitted:
     counts = ", ".join(f"{t(f'ingest_{k}')}: {v}" for k, v in sorted(summary.by_status.items()))
     st.success(t("upload_summary", files=summary.files, counts=counts))
     if summary.problems:
-        st.dataframe(pd.DataFrame(summary.problems, columns=["file_path", "status", "reason"]), hide_index=True,
-                     key="upload_problems", column_config={"file_path": t("col_file"), "status": t("col_status"),
-                                                           "reason": t("col_reason")})
+        st.dataframe(
+            pd.DataFrame(summary.problems, columns=["file_path", "status", "reason"]),
+            hide_index=True,
+            key="upload_problems",
+            column_config={"file_path": t("col_file"), "status": t("col_status"), "reason": t("col_reason")},
+        )
     st.caption(t("upload_after"))

@@ -36,12 +36,20 @@ APP = str(ROOT / "app.py")
 FIRST_RENDER_TARGET = 1.5
 FILTER_CHANGE_TARGET = 0.5
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 LANG = "zh"
 
 
 # --- the database -----------------------------------------------------------------------------
+
 
 def build_database(db: Path, n_reports: int) -> None:
     """Generated reports through the real pipeline: files on disk, then the parallel ingest."""
@@ -53,8 +61,10 @@ def build_database(db: Path, n_reports: int) -> None:
         t = time.perf_counter()
         summary = ingest_paths([corpus], db)
         secs = time.perf_counter() - t
-    print(f"ingest: {secs:.1f} s, {n_reports / secs:.1f} reports/s on {os.cpu_count()} cores; "
-          f"files by status {dict(summary.by_status)}")
+    print(
+        f"ingest: {secs:.1f} s, {n_reports / secs:.1f} reports/s on {os.cpu_count()} cores; "
+        f"files by status {dict(summary.by_status)}"
+    )
 
 
 def report_count(db: Path) -> int:
@@ -70,7 +80,9 @@ def snapshot_years(db: Path) -> tuple[int, int]:
     t = time.perf_counter()
     con = queries.open_snapshot(db)
     try:
-        print(f"snapshot (cleaned layer) built in {time.perf_counter() - t:.2f} s — once per database version")
+        print(
+            f"snapshot (cleaned layer) built in {time.perf_counter() - t:.2f} s — once per database version"
+        )
         years = queries.filter_options(con).years
     finally:
         con.close()
@@ -78,6 +90,7 @@ def snapshot_years(db: Path) -> tuple[int, int]:
 
 
 # --- reporting --------------------------------------------------------------------------------
+
 
 def verdict(seconds: float, target: float) -> str:
     return "OK" if seconds <= target else "OVER"
@@ -87,7 +100,9 @@ def print_table(title: str, rows: dict[str, tuple[list[float], list[float]]]) ->
     print(f"\n{title}")
     print(f"  {'page':10s} {'first render median / max':>30s}   {'filter change median / max':>30s}")
     for key, (first, change) in rows.items():
-        print(f"  {key:10s} {cell(first, FIRST_RENDER_TARGET):>30s}   {cell(change, FILTER_CHANGE_TARGET):>30s}")
+        print(
+            f"  {key:10s} {cell(first, FIRST_RENDER_TARGET):>30s}   {cell(change, FILTER_CHANGE_TARGET):>30s}"
+        )
 
 
 def cell(times: list[float], target: float) -> str:
@@ -110,6 +125,7 @@ def environment(**values: str):
 
 
 # --- server side: AppTest ---------------------------------------------------------------------
+
 
 def navigation_mode_as_on_a_server() -> None:
     """AppTest resets Streamlit's "pages/ folder" flag before every run, which a server never does
@@ -157,11 +173,14 @@ def server_benchmark(db: Path, span: tuple[int, int], repeat: int) -> None:
         for page in PAGES:
             runs = [server_timings(page, narrowed) for _ in range(repeat)]
             rows[page.key] = ([r[0] for r in runs], [r[1] for r in runs])
-    print_table(f"server (AppTest), {repeat} runs each; filter change = years narrowed to {narrowed[0]}–{narrowed[1]}",
-                rows)
+    print_table(
+        f"server (AppTest), {repeat} runs each; filter change = years narrowed to {narrowed[0]}–{narrowed[1]}",
+        rows,
+    )
 
 
 # --- browser: headless Chromium against `streamlit run` ---------------------------------------
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -175,9 +194,23 @@ def streamlit_server(db: Path):
     env = os.environ | {"OGI_DB": str(db), "OGI_UPLOADS": tempfile.mkdtemp(prefix="ogi-uploads-")}
     with tempfile.TemporaryFile("w+") as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-             "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(port),
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         try:
             wait_until_healthy(f"http://127.0.0.1:{port}", proc, log)
@@ -220,7 +253,10 @@ class RunWatcher:
             return
         msg = self._msg()
         msg.ParseFromString(payload)
-        if msg.WhichOneof("type") == "script_finished" and msg.script_finished == self._msg.FINISHED_SUCCESSFULLY:
+        if (
+            msg.WhichOneof("type") == "script_finished"
+            and msg.script_finished == self._msg.FINISHED_SUCCESSFULLY
+        ):
             self.finished_at = time.perf_counter()
 
 
@@ -287,8 +323,9 @@ def title_of(spec: PageSpec) -> str:
     return ui_text.text(LANG, f"page_{spec.key}")
 
 
-def browser_timings(page, watcher: RunWatcher, base: str, spec: PageSpec, first_year: int, last_year: int,
-                    run: int) -> tuple[float, float, float]:
+def browser_timings(
+    page, watcher: RunWatcher, base: str, spec: PageSpec, first_year: int, last_year: int, run: int
+) -> tuple[float, float, float]:
     """(first render from the menu, filter change, first render from the URL). Each run asks for a
     year range and a region no earlier run asked for, so the server computes every result afresh."""
     from_menu = open_from_menu(page, watcher, base, spec, (first_year + run, last_year - 1))
@@ -301,7 +338,9 @@ def browser_timings(page, watcher: RunWatcher, base: str, spec: PageSpec, first_
 
 def browser_benchmark(db: Path, span: tuple[int, int], repeat: int) -> None:
     if not Path(CHROMIUM).exists():
-        print(f"\nbrowser: skipped, {CHROMIUM} is not installed (apt-get install chromium); no browser is downloaded")
+        print(
+            f"\nbrowser: skipped, {CHROMIUM} is not installed (apt-get install chromium); no browser is downloaded"
+        )
         return
     from playwright.sync_api import sync_playwright
 
@@ -310,16 +349,21 @@ def browser_benchmark(db: Path, span: tuple[int, int], repeat: int) -> None:
         page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
         watcher = RunWatcher(page)
         warm = open_by_url(page, watcher, base, PAGES[0], (span[1], span[1]))
-        print(f"\nbrowser: the server's first page view took {warm:.2f} s (the browser's cold start, "
-              "the snapshot and its cleaned layer)")
+        print(
+            f"\nbrowser: the server's first page view took {warm:.2f} s (the browser's cold start, "
+            "the snapshot and its cleaned layer)"
+        )
         rows, by_url = {}, {}
         for spec in PAGES:
             runs = [browser_timings(page, watcher, base, spec, span[0], span[1], i) for i in range(repeat)]
             rows[spec.key] = ([r[0] for r in runs], [r[1] for r in runs])
             by_url[spec.key] = [r[2] for r in runs]
         browser.close()
-    print_table(f"browser (headless Chromium), {repeat} runs each; first render = page chosen in the sidebar menu, "
-                "filter change = one region picked", rows)
+    print_table(
+        f"browser (headless Chromium), {repeat} runs each; first render = page chosen in the sidebar menu, "
+        "filter change = one region picked",
+        rows,
+    )
     print("  opened by URL (a full page load: the browser starts the app and a new session), median / max:")
     for key, times in by_url.items():
         print(f"  {key:10s} {cell(times, FIRST_RENDER_TARGET):>30s}")

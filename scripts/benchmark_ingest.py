@@ -33,14 +33,18 @@ def run_ingest(corpus: Path, db: Path, workers: int) -> tuple[float, int, int]:
         "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024\n"
         "print(dt, me, kids, dict(s.by_status))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
     return float(out[0]), int(out[1]), int(out[2])
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--reports", type=int, default=1000)
-    ap.add_argument("--scales", default="1,2,4", help="corpus sizes as multiples of --reports for the memory check")
+    ap.add_argument(
+        "--scales", default="1,2,4", help="corpus sizes as multiples of --reports for the memory check"
+    )
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     a = ap.parse_args()
     scales = [int(x) for x in a.scales.split(",")]
@@ -59,14 +63,18 @@ def main() -> None:
         one, rss1, _ = run_ingest(base, tmp / "one.duckdb", 1)
         many, rss_many, worker_rss = run_ingest(base, tmp / "many.duckdb", a.workers)
         print(f"\n1 worker : {n / one:7.1f} reports/s ({one:.1f} s for {n}); peak memory {rss1} MB")
-        print(f"{a.workers} workers: {n / many:7.1f} reports/s ({many:.1f} s); speed-up {one / many:.2f}x "
-              f"on {a.workers} cores; writer peak {rss_many} MB, worker peak {worker_rss} MB")
+        print(
+            f"{a.workers} workers: {n / many:7.1f} reports/s ({many:.1f} s); speed-up {one / many:.2f}x "
+            f"on {a.workers} cores; writer peak {rss_many} MB, worker peak {worker_rss} MB"
+        )
 
         print("\nmemory as the corpus grows (all cores):")
         for scale in scales:
             n = a.reports * scale
             secs, rss, worker = run_ingest(corpora[scale], tmp / f"grow{scale}.duckdb", a.workers)
-            print(f"  {n:6d} reports: {n / secs:7.1f} reports/s; writer peak {rss} MB, worker peak {worker} MB")
+            print(
+                f"  {n:6d} reports: {n / secs:7.1f} reports/s; writer peak {rss} MB, worker peak {worker} MB"
+            )
     print(f"\nbenchmark process peak: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
 
 

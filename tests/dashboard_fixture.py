@@ -36,7 +36,9 @@ SPECS = (
     Spec("上海市公安局", "上海市", "province_department", "公安局", 2018, "legacy_table", 5, "2019-03-01"),
     Spec("上海市公安局", "上海市", "province_department", "公安局", 2019, "std2019", 5, "2020-01-10"),
     Spec("上海市公安局", "上海市", "province_department", "公安局", 2021, "std2021", 5, "2022-01-15"),
-    Spec("黑河市民政局", "黑龙江省黑河市", "city_department", "民政局", 2013, "legacy_prose", 1, "2014-03-20"),
+    Spec(
+        "黑河市民政局", "黑龙江省黑河市", "city_department", "民政局", 2013, "legacy_prose", 1, "2014-03-20"
+    ),
     Spec("黑河市民政局", "黑龙江省黑河市", "city_department", "民政局", 2021, "std2021", 0, "2022-01-20"),
     Spec("广州市人民政府", "广东省广州市", "city", "人民政府", 2020, "std2019", 2, "2021-03-01"),
     Spec("广州市人民政府", "广东省广州市", "city", "人民政府", 2021, "std2021", 2, "2022-01-25"),
@@ -44,7 +46,11 @@ SPECS = (
 
 FAILED_FILES = (
     ("/corpus/broken.pdf", "failed", "could not be read: the PDF has no text layer"),
-    ("/corpus/notes.txt", "unsupported", "the text does not read as a government information-disclosure annual report"),
+    (
+        "/corpus/notes.txt",
+        "unsupported",
+        "the text does not read as a government information-disclosure annual report",
+    ),
 )
 
 BODY = "一、总体情况\n<script>alert('x')</script> **不是标记** 本年新收申请{n}件。\n"
@@ -65,13 +71,21 @@ def file_path(spec: Spec) -> str:
 
 def _std_facts(s: int) -> list[Fact]:
     """A standard report scaled by s whose identities all hold: 10s requests, 4s reviews, 3s lawsuits."""
-    columns = {"natural_person": 6 * s, "commercial": 2 * s, "research": 0, "public_interest": 0,
-               "legal_service": s, "other_org": s}
+    columns = {
+        "natural_person": 6 * s,
+        "commercial": 2 * s,
+        "research": 0,
+        "public_interest": 0,
+        "legal_service": s,
+        "other_org": s,
+    }
     facts = [Fact("requests_new", v, c, evidence=f"本年新收 {c} {v}") for c, v in columns.items()]
     facts += [
         Fact("requests_new", 10 * s, evidence=f"本年新收政府信息公开申请数量 总计 {10 * s}"),
         Fact("requests_new_natural_person", 6 * s, evidence="本年新收 · 自然人", derived=True),
-        Fact("requests_new_legal_person", 4 * s, evidence="本年新收 · 法人或其他组织 (五列之和)", derived=True),
+        Fact(
+            "requests_new_legal_person", 4 * s, evidence="本年新收 · 法人或其他组织 (五列之和)", derived=True
+        ),
         Fact("requests_carried_over", s, evidence=f"上年结转 {s}"),
         Fact("outcome_granted", 4 * s, evidence=f"(一)予以公开 {4 * s}"),
         Fact("outcome_partial", 2 * s, evidence=f"(二)部分公开 {2 * s}"),
@@ -165,22 +179,44 @@ def extraction(spec: Spec) -> Extraction:
         facts = _std_facts(spec.scale)
     flags = []
     if (spec.agency, spec.year) == ("上海市公安局", 2019):
-        flags.append(Flag("identity:std_balance",
-                          "一 本年新收 + 二 上年结转 = (七) 总计 + 四 结转下年度 不成立: 50 + 5 = 55, 50 + 6 = 56",
-                          metric_id="requests_new"))
-        facts = [Fact(f.metric_id, 6, evidence="四、结转下年度继续办理 6")
-                 if f.metric_id == "requests_carried_forward" else f for f in facts]
-    meta = Metadata(title=f"{spec.agency}{spec.year}年政府信息公开工作年度报告", agency=spec.agency,
-                    region=spec.region, level=spec.level, year=spec.year, published=spec.published)
+        flags.append(
+            Flag(
+                "identity:std_balance",
+                "一 本年新收 + 二 上年结转 = (七) 总计 + 四 结转下年度 不成立: 50 + 5 = 55, 50 + 6 = 56",
+                metric_id="requests_new",
+            )
+        )
+        facts = [
+            Fact(f.metric_id, 6, evidence="四、结转下年度继续办理 6")
+            if f.metric_id == "requests_carried_forward"
+            else f
+            for f in facts
+        ]
+    meta = Metadata(
+        title=f"{spec.agency}{spec.year}年政府信息公开工作年度报告",
+        agency=spec.agency,
+        region=spec.region,
+        level=spec.level,
+        year=spec.year,
+        published=spec.published,
+    )
     return Extraction(path=file_path(spec), format=spec.format, meta=meta, facts=facts, flags=flags)
 
 
 def save(writer, spec: Spec) -> None:
     ex = extraction(spec)
     requests = next((f.value for f in ex.facts if f.metric_id == "requests_new" and f.column == "total"), 0)
-    writer.save_report(file_path=file_path(spec), content_hash=content_hash(spec), report_id=report_id(spec),
-                       status="ok", reason=f"{len(ex.facts)} figures", ex=ex, agency_type=spec.agency_type,
-                       body_text=BODY.format(n=int(requests)), encoding="utf-8")
+    writer.save_report(
+        file_path=file_path(spec),
+        content_hash=content_hash(spec),
+        report_id=report_id(spec),
+        status="ok",
+        reason=f"{len(ex.facts)} figures",
+        ex=ex,
+        agency_type=spec.agency_type,
+        body_text=BODY.format(n=int(requests)),
+        encoding="utf-8",
+    )
 
 
 def build(path: Path) -> Path:

@@ -72,18 +72,27 @@ def expected_headline(db: Path, region: str | None) -> dict[str, str]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         reports, agencies, years = con.execute(
-            f"SELECT count(*), count(DISTINCT agency), count(DISTINCT year) FROM reports r {where}", args).fetchone()
+            f"SELECT count(*), count(DISTINCT agency), count(DISTINCT year) FROM reports r {where}", args
+        ).fetchone()
         latest = con.execute(f"SELECT max(year) FROM reports r {where}", args).fetchone()[0]
-        totals = dict(con.execute(
-            f"""SELECT f.metric_id, sum(f.value) FROM facts f JOIN reports r USING (report_id)
-                {where or 'WHERE TRUE'} AND r.year = ? AND f.requester_column = 'total'
-                GROUP BY f.metric_id""", [*args, latest]).fetchall())
+        totals = dict(
+            con.execute(
+                f"""SELECT f.metric_id, sum(f.value) FROM facts f JOIN reports r USING (report_id)
+                {where or "WHERE TRUE"} AND r.year = ? AND f.requester_column = 'total'
+                GROUP BY f.metric_id""",
+                [*args, latest],
+            ).fetchall()
+        )
     finally:
         con.close()
     return {
-        zh("h_reports"): f"{reports:,}", zh("h_agencies"): f"{agencies:,}", zh("h_years"): f"{years:,}",
+        zh("h_reports"): f"{reports:,}",
+        zh("h_agencies"): f"{agencies:,}",
+        zh("h_years"): f"{years:,}",
         zh("h_requests"): f"{totals['requests_new']:,.0f}",
-        zh("h_grant_rate"): f"{(totals['outcome_granted'] + totals['outcome_partial']) / totals['outcome_total']:.1%}",
+        zh(
+            "h_grant_rate"
+        ): f"{(totals['outcome_granted'] + totals['outcome_partial']) / totals['outcome_total']:.1%}",
         zh("h_refusal_rate"): f"{totals['outcome_denied'] / totals['outcome_total']:.1%}",
     }
 
@@ -200,7 +209,10 @@ def test_upload_saves_ingests_and_the_new_reports_appear(fixture_db, tmp_path, m
     monkeypatch.setenv("OGI_DB", str(db))
     monkeypatch.setenv("OGI_UPLOADS", str(uploads))
     fixtures = Path(__file__).parent / "fixtures" / "ingest"
-    files = [(name, (fixtures / name).read_bytes(), "text/plain") for name in ("std2021_good.txt", "not_a_report.html")]
+    files = [
+        (name, (fixtures / name).read_bytes(), "text/plain")
+        for name in ("std2021_good.txt", "not_a_report.html")
+    ]
 
     at = open_page("pages/upload.py")
     assert_clean(at)
@@ -213,8 +225,12 @@ def test_upload_saves_ingests_and_the_new_reports_appear(fixture_db, tmp_path, m
     assert saved == ["not_a_report.html", "std2021_good.txt"]
     con = duckdb.connect(str(db), read_only=True)
     try:
-        logged = {Path(p).name.split("-", 1)[1] for (p,) in con.execute(
-            "SELECT file_path FROM ingest_log WHERE file_path LIKE ?", [f"{uploads}%"]).fetchall()}
+        logged = {
+            Path(p).name.split("-", 1)[1]
+            for (p,) in con.execute(
+                "SELECT file_path FROM ingest_log WHERE file_path LIKE ?", [f"{uploads}%"]
+            ).fetchall()
+        }
         reports = con.execute("SELECT count(*) FROM reports WHERE year IS NOT NULL").fetchone()[0]
     finally:
         con.close()

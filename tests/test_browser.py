@@ -18,8 +18,15 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "artifacts" / "screenshots"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 REGION = "上海市"
 
 
@@ -37,9 +44,23 @@ def server(fixture_db, tmp_path_factory):
     env = os.environ | {"OGI_DB": str(fixture_db), "OGI_UPLOADS": str(tmp_path_factory.mktemp("uploads"))}
     log = open(tmp_path_factory.mktemp("server") / "streamlit.log", "w+")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -75,7 +96,9 @@ def page(server):
 
 
 def metric(page, label: str) -> str:
-    box = page.locator("[data-testid=stMetric]").filter(has=page.locator("[data-testid=stMetricLabel]", has_text=label))
+    box = page.locator("[data-testid=stMetric]").filter(
+        has=page.locator("[data-testid=stMetricLabel]", has_text=label)
+    )
     return box.first.locator("[data-testid=stMetricValue]").inner_text().strip()
 
 
@@ -90,7 +113,9 @@ def wait_for_metric(page, label: str, value: str) -> None:
 def db_report_ids(db: Path, region: str) -> set[str]:
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return {r[0] for r in con.execute("SELECT report_id FROM reports WHERE region = ?", [region]).fetchall()}
+        return {
+            r[0] for r in con.execute("SELECT report_id FROM reports WHERE region = ?", [region]).fetchall()
+        }
     finally:
         con.close()
 

@@ -29,8 +29,22 @@ def test_readers_never_meet_a_lock_while_another_process_ingests(tmp_path):
     ingest_paths([FIXTURE], db, workers=1)
     corpus = tmp_path / "corpus"
     shutil.copytree(ROOT / "data" / "demo", corpus)
-    writer = subprocess.Popen([sys.executable, "-m", "metrics", "ingest", str(corpus), "--db", str(db), "--quiet",
-                               "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "metrics",
+            "ingest",
+            str(corpus),
+            "--db",
+            str(db),
+            "--quiet",
+            "--workers",
+            "2",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     seen: list[int] = []
     while writer.poll() is None:
         seen.append(_report_count(db))  # raises on any lock or I/O error
@@ -38,5 +52,7 @@ def test_readers_never_meet_a_lock_while_another_process_ingests(tmp_path):
     assert writer.returncode in (0, 1), writer.stderr.read()
     seen.append(_report_count(db))
     assert seen[0] == 1 and len(seen) > 3
-    assert set(seen) == {1, seen[-1]} and seen[-1] > 600  # the old snapshot, then the new one; nothing between
+    assert (
+        set(seen) == {1, seen[-1]} and seen[-1] > 600
+    )  # the old snapshot, then the new one; nothing between
     assert seen == sorted(seen)

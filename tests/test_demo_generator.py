@@ -16,8 +16,18 @@ from metrics.demo.generate import layout_for, legal_deadline, truth_dir_for
 from metrics.readers import ReadError, read_document
 
 LAYOUTS = {"legacy_prose", "legacy_table", "std2019", "std2021"}
-TRUTH_KEYS = {"file", "agency", "region", "level", "year", "format", "title", "published", "metrics",
-              "breaks_identity"}
+TRUTH_KEYS = {
+    "file",
+    "agency",
+    "region",
+    "level",
+    "year",
+    "format",
+    "title",
+    "published",
+    "metrics",
+    "breaks_identity",
+}
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +35,9 @@ def corpus(tmp_path_factory) -> tuple[Path, list[dict]]:
     out = tmp_path_factory.mktemp("demo")
     summary = generate_corpus(out)
     assert summary.seconds < 60
-    truths = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(truth_dir_for(out).glob("*.truth.json"))]
+    truths = [
+        json.loads(p.read_text(encoding="utf-8")) for p in sorted(truth_dir_for(out).glob("*.truth.json"))
+    ]
     return out, truths
 
 
@@ -50,10 +62,26 @@ def test_readme_says_the_data_is_generated(corpus):
 def test_at_least_forty_agencies_at_all_four_levels(corpus):
     _, truths = corpus
     assert len({t["agency"] for t in truths}) >= 40
-    assert {t["level"].removesuffix("_department") for t in truths} == {"province", "city", "county", "township"}
+    assert {t["level"].removesuffix("_department") for t in truths} == {
+        "province",
+        "city",
+        "county",
+        "township",
+    }
     kinds = " ".join({t["agency"] for t in truths})
-    for kind in ("人民政府", "发展和改革委员会", "公安局", "自然资源局", "生态环境局", "教育局", "卫生健康委员会",
-                 "市场监督管理局", "人力资源和社会保障局", "镇人民政府", "街道办事处"):
+    for kind in (
+        "人民政府",
+        "发展和改革委员会",
+        "公安局",
+        "自然资源局",
+        "生态环境局",
+        "教育局",
+        "卫生健康委员会",
+        "市场监督管理局",
+        "人力资源和社会保障局",
+        "镇人民政府",
+        "街道办事处",
+    ):
         assert kind in kinds
 
 
@@ -101,7 +129,9 @@ def test_truth_uses_only_metric_ids_of_the_dictionary(corpus):
     used = {metric for t in truths for metric in t["metrics"]}
     assert used <= known
     for t in reports(truths):
-        allowed = {m for m in t["metrics"] if metrics()[m].formats == "all" or t["format"] in metrics()[m].formats}
+        allowed = {
+            m for m in t["metrics"] if metrics()[m].formats == "all" or t["format"] in metrics()[m].formats
+        }
         assert allowed == set(t["metrics"]), t["file"]
 
 
@@ -112,14 +142,30 @@ def test_identities_hold_except_where_broken_on_purpose(corpus):
     for t in reports(truths):
         m = t["metrics"]
         if t["format"] in ("std2019", "std2021"):
-            balance = m["requests_new"] + m["requests_carried_over"] == m["outcome_total"] + m["requests_carried_forward"]
-            parts = sum(m[k] for k in ("outcome_granted", "outcome_partial", "outcome_denied", "outcome_unable",
-                                       "outcome_not_processed", "outcome_other"))
+            balance = (
+                m["requests_new"] + m["requests_carried_over"]
+                == m["outcome_total"] + m["requests_carried_forward"]
+            )
+            parts = sum(
+                m[k]
+                for k in (
+                    "outcome_granted",
+                    "outcome_partial",
+                    "outcome_denied",
+                    "outcome_unable",
+                    "outcome_not_processed",
+                    "outcome_other",
+                )
+            )
             assert (balance and parts == m["outcome_total"]) != t["breaks_identity"], t["file"]
-            assert m["review_total"] == sum(m[f"review_{k}"] for k in ("upheld", "corrected", "other", "pending"))
+            assert m["review_total"] == sum(
+                m[f"review_{k}"] for k in ("upheld", "corrected", "other", "pending")
+            )
             assert m["litigation_total"] == m["lit_direct_total"] + m["lit_after_review_total"]
         if t["format"] == "legacy_table":
-            channels = sum(m[k] for k in ("requests_in_person", "requests_fax", "requests_online", "requests_letter"))
+            channels = sum(
+                m[k] for k in ("requests_in_person", "requests_fax", "requests_online", "requests_letter")
+            )
             assert (channels == m["requests_new"]) != t["breaks_identity"], t["file"]
 
 

@@ -18,8 +18,10 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEV = SHARED / "corpus" / "dev"
 SCORE = SHARED / "tools" / "score.py"
 
-pytestmark = pytest.mark.skipif(not (DEV.is_dir() and SCORE.is_file()),
-                                reason=f"the development corpus and its scoring tool are not at {SHARED}")
+pytestmark = pytest.mark.skipif(
+    not (DEV.is_dir() and SCORE.is_file()),
+    reason=f"the development corpus and its scoring tool are not at {SHARED}",
+)
 
 # (truth files, minimum recall, minimum precision): set at what the extractors reach, so a regression fails.
 FAMILIES = {
@@ -44,9 +46,23 @@ def test_dev_reports_meet_recall_precision_and_read_every_year(family, predictio
         for truth in DEV.glob(pattern):
             shutil.copy(truth, tmp_path / truth.name)
     run = subprocess.run(
-        [sys.executable, str(SCORE), str(tmp_path), str(predictions), "--label", family, "--show", "200",
-         "--min-recall", str(min_recall), "--min-precision", str(min_precision)],
-        capture_output=True, text=True)
+        [
+            sys.executable,
+            str(SCORE),
+            str(tmp_path),
+            str(predictions),
+            "--label",
+            family,
+            "--show",
+            "200",
+            "--min-recall",
+            str(min_recall),
+            "--min-precision",
+            str(min_precision),
+        ],
+        capture_output=True,
+        text=True,
+    )
     print(run.stdout)
     assert run.returncode == 0, run.stdout
     years = re.search(r"year (\d+)/(\d+)", run.stdout)

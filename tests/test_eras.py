@@ -40,5 +40,6 @@ def test_legacy_metrics_are_listed_once():
     listed = [c.legacy_metric for c in LEGACY_SERIES]
     assert len(listed) == len(set(listed))
     table_metrics_with_std_namesakes = {r.metric_id for r in LEGACY_ROWS} & {
-        m for m, info in metrics().items() if "std2019" in info.formats}
+        m for m, info in metrics().items() if "std2019" in info.formats
+    }
     assert table_metrics_with_std_namesakes <= set(listed)

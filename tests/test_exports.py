@@ -9,23 +9,25 @@ import pandas as pd
 
 from metrics import exports
 
-FRAME = pd.DataFrame({
-    "agency": ["上海市公安局", "=HYPERLINK(\"http://x\")", "+86 电话", "-1", "@SUM(A1)", "a,b\"c"],
-    "year": [2021, 2020, 2019, 2018, 2017, 2016],
-    "value": [50.0, 2.5, np.nan, -3.0, 0.0, 1e6],
-    "late": [True, False, None, True, False, False],
-    "published": [date(2022, 1, 15), None, date(2020, 1, 10), None, None, None],
-})
+FRAME = pd.DataFrame(
+    {
+        "agency": ["上海市公安局", '=HYPERLINK("http://x")', "+86 电话", "-1", "@SUM(A1)", 'a,b"c'],
+        "year": [2021, 2020, 2019, 2018, 2017, 2016],
+        "value": [50.0, 2.5, np.nan, -3.0, 0.0, 1e6],
+        "late": [True, False, None, True, False, False],
+        "published": [date(2022, 1, 15), None, date(2020, 1, 10), None, None, None],
+    }
+)
 
 GOLDEN_CSV = (
     b"\xef\xbb\xbf"
     b"agency,year,value,late,published\r\n"
     b"\xe4\xb8\x8a\xe6\xb5\xb7\xe5\xb8\x82\xe5\x85\xac\xe5\xae\x89\xe5\xb1\x80,2021,50,true,2022-01-15\r\n"
-    b"\"'=HYPERLINK(\"\"http://x\"\")\",2020,2.5,false,\r\n"
+    b'"\'=HYPERLINK(""http://x"")",2020,2.5,false,\r\n'
     b"'+86 \xe7\x94\xb5\xe8\xaf\x9d,2019,,,2020-01-10\r\n"
     b"'-1,2018,-3,true,\r\n"
     b"'@SUM(A1),2017,0,false,\r\n"
-    b"\"a,b\"\"c\",2016,1000000,false,\r\n"
+    b'"a,b""c",2016,1000000,false,\r\n'
 )
 
 
@@ -38,7 +40,7 @@ def test_csv_starts_with_bom_and_reads_back():
     assert data.startswith(exports.BOM.encode("utf-8"))
     back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
     assert back["agency"].tolist()[0] == "上海市公安局"
-    assert back["agency"].tolist()[1] == "'=HYPERLINK(\"http://x\")"
+    assert back["agency"].tolist()[1] == '\'=HYPERLINK("http://x")'
 
 
 def test_numbers_are_not_escaped_only_text_is():

@@ -82,11 +82,18 @@ PROSE_BODY = [
     "三、因政府信息公开申请行政复议、提起行政诉讼的情况",
     "本年度未发生因政府信息公开引起的行政复议和行政诉讼。",
 ]
-PROSE_FIGURES = {"proactive_items": 128, "requests_new": 6, "outcome_granted": 4, "outcome_denied": 1,
-                 "review_total": 0, "litigation_total": 0}
+PROSE_FIGURES = {
+    "proactive_items": 128,
+    "requests_new": 6,
+    "outcome_granted": 4,
+    "outcome_denied": 1,
+    "review_total": 0,
+    "litigation_total": 0,
+}
 
 
 # --- writers --------------------------------------------------------------------------------------
+
 
 def table_cells() -> list[list[str]]:
     return [list(HEADER)] + [[label, unit, value] for label, unit, value, _ in TABLE_ROWS]
@@ -95,10 +102,16 @@ def table_cells() -> list[list[str]]:
 def write_html(path: Path, title: str, paragraphs: list[str], cells: list[list[str]] | None) -> Path:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     if cells:
-        body += "<table>" + "".join(
-            "<tr>" + "".join(f"<td>{c or '&nbsp;'}</td>" for c in row) + "</tr>" for row in cells) + "</table>"
-    path.write_text(f"<html><head><meta charset='utf-8'><title>{title}</title></head>"
-                    f"<body><h1>{title}</h1>{body}</body></html>", encoding="utf-8")
+        body += (
+            "<table>"
+            + "".join("<tr>" + "".join(f"<td>{c or '&nbsp;'}</td>" for c in row) + "</tr>" for row in cells)
+            + "</table>"
+        )
+    path.write_text(
+        f"<html><head><meta charset='utf-8'><title>{title}</title></head>"
+        f"<body><h1>{title}</h1>{body}</body></html>",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -127,7 +140,9 @@ def write_docx(path: Path, title: str, paragraphs: list[str], cells: list[list[s
 def write_pdf(path: Path, title: str, paragraphs: list[str], cells: list[list[str]] | None) -> Path:
     flowables = [Paragraph(title, BODY), *(Paragraph(p, BODY) for p in paragraphs)]
     if cells:
-        style = TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+        style = TableStyle(
+            [("FONTNAME", (0, 0), (-1, -1), FONT), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
+        )
         flowables.append(Table(cells, repeatRows=1, style=style))
     SimpleDocTemplate(str(path), pagesize=A4).build(flowables)
     return path
@@ -142,6 +157,7 @@ def printed_figures(path: Path) -> tuple[str, dict[str, float], list[str]]:
 
 
 # --- legacy_table ---------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("suffix", ["html", "txt", "docx", "pdf"])
 def test_statistics_table_report_gives_every_printed_row_in_each_file_type(tmp_path, suffix):
@@ -173,6 +189,7 @@ def test_statistics_table_report_metadata_in_each_file_type(tmp_path):
 
 
 # --- legacy_prose ---------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("suffix", ["docx", "pdf"])
 def test_prose_report_gives_its_sentence_figures_in_word_and_pdf(tmp_path, suffix):

@@ -38,8 +38,18 @@ def std2021_grid():
 def test_std2019_grid_reads_every_requester_column_through_rowspan_and_colspan(std2019_grid):
     facts, flags = std2019_grid
     got = cells(facts)
-    assert [got[("requests_new", c)] for c in ("natural_person", "commercial", "research", "public_interest",
-                                              "legal_service", "other_org", "total")] == [40, 5, 0, 1, 0, 2, 48]
+    assert [
+        got[("requests_new", c)]
+        for c in (
+            "natural_person",
+            "commercial",
+            "research",
+            "public_interest",
+            "legal_service",
+            "other_org",
+            "total",
+        )
+    ] == [40, 5, 0, 1, 0, 2, 48]
     assert got[("requests_carried_forward", "public_interest")] == 1
     assert got[("outcome_total", "total")] == 46
     assert flags == []
@@ -61,7 +71,11 @@ def test_std2019_grid_blank_cells_in_a_present_row_are_zero(std2019_grid):
 def test_parent_rows_printed_blank_are_sums_of_their_sub_rows(std2019_grid):
     facts, _ = std2019_grid
     by_id = {f.metric_id: f for f in facts if f.column == "total"}
-    assert (by_id["outcome_denied"].value, by_id["outcome_unable"].value, by_id["outcome_not_processed"].value) == (3, 11, 4)
+    assert (
+        by_id["outcome_denied"].value,
+        by_id["outcome_unable"].value,
+        by_id["outcome_not_processed"].value,
+    ) == (3, 11, 4)
     assert by_id["outcome_denied"].derived and by_id["outcome_unable"].derived
 
 
@@ -84,8 +98,20 @@ def test_section2_columns_follow_the_header_when_cells_are_merged(std2019_grid):
 
 def test_section4_blank_cells_are_zero_and_all_fifteen_figures_are_read(std2019_grid):
     got = totals(std2019_grid[0])
-    assert [got[f"review_{c}"] for c in ("upheld", "corrected", "other", "pending", "total")] == [2, 1, 0, 0, 3]
-    assert [got[f"lit_direct_{c}"] for c in ("upheld", "corrected", "other", "pending", "total")] == [1, 0, 0, 1, 2]
+    assert [got[f"review_{c}"] for c in ("upheld", "corrected", "other", "pending", "total")] == [
+        2,
+        1,
+        0,
+        0,
+        3,
+    ]
+    assert [got[f"lit_direct_{c}"] for c in ("upheld", "corrected", "other", "pending", "total")] == [
+        1,
+        0,
+        0,
+        1,
+        2,
+    ]
     assert got["lit_after_review_total"] == 0
 
 
@@ -118,7 +144,11 @@ def test_std2021_section2_note_in_cell_dash_and_unit_in_cell(std2021_grid):
 def test_std2021_section4_review_and_both_kinds_of_lawsuit(std2021_grid):
     got = totals(std2021_grid[0])
     assert (got["review_corrected"], got["review_total"]) == (1, 1)
-    assert (got["lit_direct_total"], got["lit_after_review_upheld"], got["lit_after_review_total"]) == (0, 1, 1)
+    assert (got["lit_direct_total"], got["lit_after_review_upheld"], got["lit_after_review_total"]) == (
+        0,
+        1,
+        1,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -151,7 +181,12 @@ def test_pipe_rows_section2_and_section4_split_over_three_small_tables(pipe_rows
     got = totals(pipe_rows[0])
     assert (got["normative_issued"], got["normative_abolished"], got["normative_in_force"]) == (3, 1, 18)
     assert got["licensing_decisions"] == 1204 and got["fees_collected_10k_yuan"] == 0.35
-    assert (got["review_pending"], got["review_total"], got["lit_direct_total"], got["lit_after_review_total"]) == (1, 2, 0, 1)
+    assert (
+        got["review_pending"],
+        got["review_total"],
+        got["lit_direct_total"],
+        got["lit_after_review_total"],
+    ) == (1, 2, 0, 1)
 
 
 @pytest.fixture(scope="module")
@@ -161,8 +196,18 @@ def run_together():
 
 def test_run_together_digits_split_by_the_row_total(run_together):
     got = cells(run_together[0])
-    row = [got[("requests_new", c)] for c in ("natural_person", "commercial", "research", "public_interest",
-                                             "legal_service", "other_org", "total")]
+    row = [
+        got[("requests_new", c)]
+        for c in (
+            "natural_person",
+            "commercial",
+            "research",
+            "public_interest",
+            "legal_service",
+            "other_org",
+            "total",
+        )
+    ]
     assert row == [45, 0, 0, 3, 0, 4, 52]  # "4500 30452": the stray space is not a cell border
     assert got[("unable_not_held", "total")] == 12
     assert got[("requests_carried_forward", "other_org")] == 1
@@ -179,7 +224,13 @@ def test_run_together_row_with_two_splits_is_settled_by_the_column_identities(ru
 
 def test_run_together_section4_fifteen_cells_split_by_the_group_totals(run_together):
     got = totals(run_together[0])
-    assert [got[f"review_{c}"] for c in ("upheld", "corrected", "other", "pending", "total")] == [1, 0, 2, 0, 3]
+    assert [got[f"review_{c}"] for c in ("upheld", "corrected", "other", "pending", "total")] == [
+        1,
+        0,
+        2,
+        0,
+        3,
+    ]
     assert (got["lit_direct_upheld"], got["lit_direct_total"], got["lit_after_review_total"]) == (12, 12, 0)
 
 
@@ -206,8 +257,13 @@ def test_ambiguous_split_emits_no_guess_for_the_uncertain_cells_and_flags_the_ro
 
 def test_split_run_respects_group_totals_and_leading_zeros():
     assert split_run("640020470", (7,), summed=True) == [(64, 0, 0, 2, 0, 4, 70)]
-    assert sorted(split_run("220000022", (7,), summed=True)) == [(2, 20, 0, 0, 0, 0, 22), (22, 0, 0, 0, 0, 0, 22)]
-    assert split_run("21317000001324019", (5, 5, 5), summed=True) == [(2, 1, 3, 1, 7, 0, 0, 0, 0, 0, 13, 2, 4, 0, 19)]
+    assert sorted(split_run("220000022", (7,), summed=True)) == [
+        (2, 20, 0, 0, 0, 0, 22),
+        (22, 0, 0, 0, 0, 0, 22),
+    ]
+    assert split_run("21317000001324019", (5, 5, 5), summed=True) == [
+        (2, 1, 3, 1, 7, 0, 0, 0, 0, 0, 13, 2, 4, 0, 19)
+    ]
     assert split_run("000", (3,), summed=False) == [(0, 0, 0)]
 
 
@@ -224,35 +280,79 @@ def test_report_wrapped_in_a_page_layout_table_reads_the_same_figures(tmp_path):
     assert totals(facts) == totals(extract("std2019_grid.html", "std2019")[0])
 
 
-@pytest.mark.parametrize("row", [
-    " | 1 |  |  | 1 | 1 |  | 1 | 1 | 3 | 1 |  |  |  | 1",   # blank first cell
-    "| | 1 |  |  | 1 | 1 |  | 1 | 1 | 3 | 1 |  |  |  | 1 |",  # the same row with outer borders
-])
+@pytest.mark.parametrize(
+    "row",
+    [
+        " | 1 |  |  | 1 | 1 |  | 1 | 1 | 3 | 1 |  |  |  | 1",  # blank first cell
+        "| | 1 |  |  | 1 | 1 |  | 1 | 1 | 3 | 1 |  |  |  | 1 |",  # the same row with outer borders
+    ],
+)
 def test_section4_pipe_row_with_blank_edge_cells_keeps_every_position(tmp_path, row):
-    text = ("三、收到和处理政府信息公开申请情况\n"
-            "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1\n"
-            "四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉讼\n"
-            "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉\n"
-            f"{row}\n五、存在的主要问题及改进情况\n2023年,我们将继续改进工作。\n")
+    text = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉讼\n"
+        "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉\n"
+        f"{row}\n五、存在的主要问题及改进情况\n2023年,我们将继续改进工作。\n"
+    )
     path = tmp_path / "s4.txt"
     path.write_text(text, encoding="utf-8")
     facts, _ = extract_standard(read_document(path), "std2021")
     got = {f.metric_id: f.value for f in facts}
-    assert [got[f"review_{c}"] for c in ("upheld", "corrected", "other", "pending", "total")] == [0, 1, 0, 0, 1]
-    assert [got[f"lit_direct_{c}"] for c in ("upheld", "corrected", "other", "pending", "total")] == [1, 0, 1, 1, 3]
+    assert [got[f"review_{c}"] for c in ("upheld", "corrected", "other", "pending", "total")] == [
+        0,
+        1,
+        0,
+        0,
+        1,
+    ]
+    assert [got[f"lit_direct_{c}"] for c in ("upheld", "corrected", "other", "pending", "total")] == [
+        1,
+        0,
+        1,
+        1,
+        3,
+    ]
     assert [got[f"lit_after_review_{c}"] for c in ("upheld", "corrected", "other", "pending", "total")] == [
-        1, 0, 0, 0, 1]
+        1,
+        0,
+        0,
+        0,
+        1,
+    ]
 
 
 def test_numbers_below_their_labels_stay_with_them_when_blank_rows_print_no_numbers(tmp_path):
-    printed = {"一、本年新收政府信息公开申请数量": "5 1 0 0 0 0 6", "三、本年度办理结果 （一）予以公开": "3 1 0 0 0 0 4",
-               "（二）部分公开": "1 0 0 0 0 0 1", "（四）无法提供 1.本机关不掌握相关政府信息": "1 0 0 0 0 0 1",
-               "（七）总计": "5 1 0 0 0 0 6"}
-    blank = ["二、上年结转政府信息公开申请数量", "（三）不予公开 1.属于国家秘密", "2.其他法律行政法规禁止公开",
-             "（五）不予处理 1.信访举报投诉类申请", "2.重复申请", "（六）其他处理", "四、结转下年度继续办理"]
-    order = [*list(printed)[:1], blank[0], *list(printed)[1:3], *blank[1:3], list(printed)[3], *blank[3:6],
-             list(printed)[4], blank[6]]
-    lines = ["三、收到和处理政府信息公开申请情况", "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"]
+    printed = {
+        "一、本年新收政府信息公开申请数量": "5 1 0 0 0 0 6",
+        "三、本年度办理结果 （一）予以公开": "3 1 0 0 0 0 4",
+        "（二）部分公开": "1 0 0 0 0 0 1",
+        "（四）无法提供 1.本机关不掌握相关政府信息": "1 0 0 0 0 0 1",
+        "（七）总计": "5 1 0 0 0 0 6",
+    }
+    blank = [
+        "二、上年结转政府信息公开申请数量",
+        "（三）不予公开 1.属于国家秘密",
+        "2.其他法律行政法规禁止公开",
+        "（五）不予处理 1.信访举报投诉类申请",
+        "2.重复申请",
+        "（六）其他处理",
+        "四、结转下年度继续办理",
+    ]
+    order = [
+        *list(printed)[:1],
+        blank[0],
+        *list(printed)[1:3],
+        *blank[1:3],
+        list(printed)[3],
+        *blank[3:6],
+        list(printed)[4],
+        blank[6],
+    ]
+    lines = [
+        "三、收到和处理政府信息公开申请情况",
+        "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
+    ]
     for label in order:
         lines += [label] + ([printed[label]] if label in printed else [])
     lines += ["四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"]
@@ -260,25 +360,44 @@ def test_numbers_below_their_labels_stay_with_them_when_blank_rows_print_no_numb
     path.write_text("\n".join(lines), encoding="utf-8")
     facts, _ = extract_standard(read_document(path), "std2019")
     got = {f.metric_id: f.value for f in facts if f.column == "total" and not f.derived}
-    assert {k: got.get(k) for k in ("requests_new", "outcome_granted", "outcome_partial", "unable_not_held",
-                                    "outcome_total")} == {
-        "requests_new": 6, "outcome_granted": 4, "outcome_partial": 1, "unable_not_held": 1, "outcome_total": 6}
+    assert {
+        k: got.get(k)
+        for k in ("requests_new", "outcome_granted", "outcome_partial", "unable_not_held", "outcome_total")
+    } == {
+        "requests_new": 6,
+        "outcome_granted": 4,
+        "outcome_partial": 1,
+        "unable_not_held": 1,
+        "outcome_total": 6,
+    }
     assert got.get("requests_carried_over") in (None, 0)
     assert got.get("denied_state_secret") in (None, 0)
 
 
 def test_numbers_that_lost_their_blank_cells_are_placed_every_way_the_row_total_allows():
-    assert place_tokens([10, 0, 0, 0, 10], (7,)) == [(0, 0, 10, 0, 0, 0, 10), (0, 10, 0, 0, 0, 0, 10),
-                                                     (10, 0, 0, 0, 0, 0, 10)]
+    assert place_tokens([10, 0, 0, 0, 10], (7,)) == [
+        (0, 0, 10, 0, 0, 0, 10),
+        (0, 10, 0, 0, 0, 0, 10),
+        (10, 0, 0, 0, 0, 0, 10),
+    ]
     assert place_tokens([0, 0], (7,)) == [(0,) * 7]
     assert place_tokens([3, 5], (7,)) == []  # 5 is no sum of 3: the row is not a row with lost blanks
 
 
 def test_spaced_row_that_lost_blank_cells_keeps_its_total_and_the_cells_every_placement_agrees_on():
-    reading = read_tokens(["1", "/", "无", "1", "1", "无", "2", "3", "/", "/", "-", "无"], 15, reliable=False,
-                          groups=(5, 5, 5))
+    reading = read_tokens(
+        ["1", "/", "无", "1", "1", "无", "2", "3", "/", "/", "-", "无"], 15, reliable=False, groups=(5, 5, 5)
+    )
     assert reading.values == [None, None, 0, 0, 1, None, None, None, None, 3, 0, 0, 0, 0, 0]
-    assert read_tokens(["4", "无", "-", "/", "-", "4"], 7, reliable=False).values == [None, None, 0, 0, 0, 0, 4]
+    assert read_tokens(["4", "无", "-", "/", "-", "4"], 7, reliable=False).values == [
+        None,
+        None,
+        0,
+        0,
+        0,
+        0,
+        4,
+    ]
 
 
 def test_a_running_title_with_its_year_is_a_sentence_but_a_row_beside_a_label_is_not():
@@ -288,11 +407,24 @@ def test_a_running_title_with_its_year_is_a_sentence_but_a_row_beside_a_label_is
 
 
 def test_page_break_inside_section3_leaves_the_running_title_year_out_of_the_rows(tmp_path):
-    lines = ["三、收到和处理政府信息公开申请情况", "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
-             "一、本年新收政府信息公开申请数量", "5 1 0 0 0 0 6", "二、上年结转政府信息公开申请数量", "0 0 0 0 0 0 0",
-             "— 3 —", "示例县人民政府2020年政府信息公开工作年度报告",
-             "三、本年度办理结果 （一）予以公开", "5 1 0 0 0 0 6", "（七）总计", "5 1 0 0 0 0 6",
-             "四、结转下年度继续办理", "0 0 0 0 0 0 0", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"]
+    lines = [
+        "三、收到和处理政府信息公开申请情况",
+        "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
+        "一、本年新收政府信息公开申请数量",
+        "5 1 0 0 0 0 6",
+        "二、上年结转政府信息公开申请数量",
+        "0 0 0 0 0 0 0",
+        "— 3 —",
+        "示例县人民政府2020年政府信息公开工作年度报告",
+        "三、本年度办理结果 （一）予以公开",
+        "5 1 0 0 0 0 6",
+        "（七）总计",
+        "5 1 0 0 0 0 6",
+        "四、结转下年度继续办理",
+        "0 0 0 0 0 0 0",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+    ]
     path = tmp_path / "page_break.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
     facts, _ = extract_standard(read_document(path), "std2019")
@@ -302,9 +434,22 @@ def test_page_break_inside_section3_leaves_the_running_title_year_out_of_the_row
 
 def test_section4_one_cell_per_line_keeps_blank_marks_and_stops_at_the_next_heading(tmp_path):
     cells = ["1", "/", "/", "1", "—", "/", "无", "无", "1", "—", "—", "1"]  # three blank cells lost
-    lines = ["三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量", "0 0 0 0 0 0 0",
-             "四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结",
-             "总计", *cells, "五、存在的主要问题及改进情况", "2021年,我们将进一步完善制度。"]
+    lines = [
+        "三、收到和处理政府信息公开申请情况",
+        "一、本年新收政府信息公开申请数量",
+        "0 0 0 0 0 0 0",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "行政复议",
+        "行政诉讼",
+        "结果维持",
+        "结果纠正",
+        "其他结果",
+        "尚未审结",
+        "总计",
+        *cells,
+        "五、存在的主要问题及改进情况",
+        "2021年,我们将进一步完善制度。",
+    ]
     path = tmp_path / "section4.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
     facts, _ = extract_standard(read_document(path), "std2021")
@@ -314,16 +459,25 @@ def test_section4_one_cell_per_line_keeps_blank_marks_and_stops_at_the_next_head
 
 
 def section2_text(tmp_path, fee_header: str, fee_row: str):
-    lines = ["二、主动公开政府信息情况", "第二十条第（六）项 | |||", "信息内容 | 本年处理决定数量 | ||",
-             "行政处罚 | 7 | ||", "第二十条第（八）项 | |||", fee_header, fee_row,
-             "三、收到和处理政府信息公开申请情况"]
+    lines = [
+        "二、主动公开政府信息情况",
+        "第二十条第（六）项 | |||",
+        "信息内容 | 本年处理决定数量 | ||",
+        "行政处罚 | 7 | ||",
+        "第二十条第（八）项 | |||",
+        fee_header,
+        fee_row,
+        "三、收到和处理政府信息公开申请情况",
+    ]
     path = tmp_path / "section2.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
     return extract_standard(read_document(path), "std2021")
 
 
 def test_section2_row_without_the_headers_blank_padding_cells_is_still_read(tmp_path):
-    facts, flags = section2_text(tmp_path, "信息内容 | 本年收费金额（单位：万元） | ||", "行政事业性收费 | 1.5 |")
+    facts, flags = section2_text(
+        tmp_path, "信息内容 | 本年收费金额（单位：万元） | ||", "行政事业性收费 | 1.5 |"
+    )
     got = {f.metric_id: f.value for f in facts}
     assert got["fees_collected_10k_yuan"] == 1.5 and got["penalty_decisions"] == 7
     assert flags == []

@@ -9,11 +9,23 @@ from metrics.extract.standard import extract_standard
 from metrics.extract.standard.settle import fits_run
 from metrics.readers import read_document
 
-COLUMNS = ("natural_person", "commercial", "research", "public_interest", "legal_service", "other_org", "total")
-HEADER = ("三、收到和处理政府信息公开申请情况申请人情况自然人法人或其他组织总计"
-          "商业企业科研机构社会公益组织法律服务机构其他")
-SECTION4 = ("四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
-            "000000000000000五、存在的主要问题及改进情况 无。")
+COLUMNS = (
+    "natural_person",
+    "commercial",
+    "research",
+    "public_interest",
+    "legal_service",
+    "other_org",
+    "total",
+)
+HEADER = (
+    "三、收到和处理政府信息公开申请情况申请人情况自然人法人或其他组织总计"
+    "商业企业科研机构社会公益组织法律服务机构其他"
+)
+SECTION4 = (
+    "四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
+    "000000000000000五、存在的主要问题及改进情况 无。"
+)
 # A std2021 table: 6 requests from natural persons (5) and a business (1), none carried over or forward.
 ROWS = [
     ("一、本年新收政府信息公开申请数量", "5100006"),
@@ -56,9 +68,15 @@ def extract_rows(tmp_path, rows, between: str = " "):
 
 def replaced(**runs: str):
     """ROWS with the runs of the rows whose label ends with the given key words changed."""
-    words = {"carried_forward": "结转下年度继续办理", "total": "（七）总计", "requests_new": "本年新收政府信息公开申请数量"}
-    return [(label, next((run_ for key, run_ in runs.items() if label.endswith(words[key])), run))
-            for label, run in ROWS]
+    words = {
+        "carried_forward": "结转下年度继续办理",
+        "total": "（七）总计",
+        "requests_new": "本年新收政府信息公开申请数量",
+    }
+    return [
+        (label, next((run_ for key, run_ in runs.items() if label.endswith(words[key])), run))
+        for label, run in ROWS
+    ]
 
 
 def row(facts, metric):
@@ -130,14 +148,17 @@ def test_label_without_numbers_below_it_is_a_blank_row_settled_by_the_identities
     assert [(f.code, f.severity) for f in settled] == [("ambiguous_row", "info")]
 
 
-@pytest.mark.parametrize(("values", "run", "fits"), [
-    ([0, 0, 0, 0, 0, 0, 0], "000000", True),  # one blank cell lost
-    ([0, 0, 0, 0, 0, 0, 0], "", True),  # every cell blank
-    ([0, 0, 0, 0, 0, 0, 0], "100000", False),
-    ([12, 0, None, 0, 0, 0, 15], "12 0 3 15", True),
-    ([12, 0, 0, 0, 0, 0, 15], "12 0 3 15", False),
-    ([1, 2, 0, 0, 0, 0, 3], "12 3", True),  # cells run together
-    ([12, 0, 0, 0, 0, 3, 15], "1 2 3 15", False),  # a space is a cell border
-])
+@pytest.mark.parametrize(
+    ("values", "run", "fits"),
+    [
+        ([0, 0, 0, 0, 0, 0, 0], "000000", True),  # one blank cell lost
+        ([0, 0, 0, 0, 0, 0, 0], "", True),  # every cell blank
+        ([0, 0, 0, 0, 0, 0, 0], "100000", False),
+        ([12, 0, None, 0, 0, 0, 15], "12 0 3 15", True),
+        ([12, 0, 0, 0, 0, 0, 15], "12 0 3 15", False),
+        ([1, 2, 0, 0, 0, 0, 3], "12 3", True),  # cells run together
+        ([12, 0, 0, 0, 0, 3, 15], "1 2 3 15", False),  # a space is a cell border
+    ],
+)
 def test_a_row_fits_its_run_only_when_blank_cells_alone_are_missing(values, run, fits):
     assert fits_run(values, run) is fits

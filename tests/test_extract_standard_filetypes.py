@@ -70,47 +70,94 @@ LEAVES_2019 = (
 )
 OTHER_2019 = (("outcome_other", "(六)其他处理", "", (2, 0, 0, 0, 1, 0)),)
 OTHER_2021 = (
-    ("other_no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "(六)其他处理",
-     (1, 0, 0, 0, 0, 0)),
-    ("other_unpaid_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "(六)其他处理",
-     (0, 0, 0, 0, 1, 0)),
+    (
+        "other_no_correction",
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "(六)其他处理",
+        (1, 0, 0, 0, 0, 0),
+    ),
+    (
+        "other_unpaid_fee",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "(六)其他处理",
+        (0, 0, 0, 0, 1, 0),
+    ),
     ("other_misc", "3.其他", "(六)其他处理", (1, 0, 0, 0, 0, 0)),
 )
 CARRIED_OVER = (2, 0, 0, 0, 0, 0)
 CARRIED_FORWARD = (3, 0, 0, 1, 0, 0)
-PARENTS = {"(三)不予公开": "outcome_denied", "(四)无法提供": "outcome_unable", "(五)不予处理": "outcome_not_processed",
-           "(六)其他处理": "outcome_other"}
+PARENTS = {
+    "(三)不予公开": "outcome_denied",
+    "(四)无法提供": "outcome_unable",
+    "(五)不予处理": "outcome_not_processed",
+    "(六)其他处理": "outcome_other",
+}
 SECTION4 = ((1, 1, 0, 1, 3), (2, 0, 1, 0, 3), (0, 0, 0, 1, 1))
 
 # Section 二: (item, header cells, rows of (label, cells)), and the figures they state.
 SECTION2_2019 = (
-    ("第二十条第(一)项", ("本年新制作数量", "本年新公开数量", "对外公开总数量"),
-     (("规章", ("0", "0", "3")), ("规范性文件", ("4", "4", "27")))),
-    ("第二十条第(五)项", ("上一年项目数量", "本年增/减", "处理决定数量"),
-     (("行政许可", ("12", "-2", "350")), ("其他对外管理服务事项", ("5", "0", "41")))),
-    ("第二十条第(六)项", ("上一年项目数量", "本年增/减", "处理决定数量"),
-     (("行政处罚", ("20", "1", "88")), ("行政强制", ("3", "0", "6")))),
+    (
+        "第二十条第(一)项",
+        ("本年新制作数量", "本年新公开数量", "对外公开总数量"),
+        (("规章", ("0", "0", "3")), ("规范性文件", ("4", "4", "27"))),
+    ),
+    (
+        "第二十条第(五)项",
+        ("上一年项目数量", "本年增/减", "处理决定数量"),
+        (("行政许可", ("12", "-2", "350")), ("其他对外管理服务事项", ("5", "0", "41"))),
+    ),
+    (
+        "第二十条第(六)项",
+        ("上一年项目数量", "本年增/减", "处理决定数量"),
+        (("行政处罚", ("20", "1", "88")), ("行政强制", ("3", "0", "6"))),
+    ),
     ("第二十条第(八)项", ("上一年项目数量", "本年增/减"), (("行政事业性收费", ("2", "0")),)),
     ("第二十条第(九)项", ("采购项目数量", "采购总金额"), (("政府集中采购", ("7", "251000元")),)),
 )
 FIGURES2_2019 = {
-    "rules_issued": 0, "rules_published": 0, "rules_in_force": 3, "normative_issued": 4, "normative_published": 4,
-    "normative_in_force": 27, "licensing_items_last_year": 12, "licensing_items_change": -2, "licensing_decisions": 350,
-    "other_services_items_last_year": 5, "other_services_items_change": 0, "other_services_decisions": 41,
-    "penalty_items_last_year": 20, "penalty_items_change": 1, "penalty_decisions": 88, "coercion_items_last_year": 3,
-    "coercion_items_change": 0, "coercion_decisions": 6, "fees_items_last_year": 2, "fees_items_change": 0,
-    "procurement_projects": 7, "procurement_amount_10k_yuan": 25.1,
+    "rules_issued": 0,
+    "rules_published": 0,
+    "rules_in_force": 3,
+    "normative_issued": 4,
+    "normative_published": 4,
+    "normative_in_force": 27,
+    "licensing_items_last_year": 12,
+    "licensing_items_change": -2,
+    "licensing_decisions": 350,
+    "other_services_items_last_year": 5,
+    "other_services_items_change": 0,
+    "other_services_decisions": 41,
+    "penalty_items_last_year": 20,
+    "penalty_items_change": 1,
+    "penalty_decisions": 88,
+    "coercion_items_last_year": 3,
+    "coercion_items_change": 0,
+    "coercion_decisions": 6,
+    "fees_items_last_year": 2,
+    "fees_items_change": 0,
+    "procurement_projects": 7,
+    "procurement_amount_10k_yuan": 25.1,
 }
 SECTION2_2021 = (
-    ("第二十条第(一)项", ("本年制发件数", "本年废止件数", "现行有效件数"),
-     (("规章", ("1", "0", "5")), ("行政规范性文件", ("6", "2", "40")))),
+    (
+        "第二十条第(一)项",
+        ("本年制发件数", "本年废止件数", "现行有效件数"),
+        (("规章", ("1", "0", "5")), ("行政规范性文件", ("6", "2", "40"))),
+    ),
     ("第二十条第(五)项", ("本年处理决定数量",), (("行政许可", ("1523",)),)),
     ("第二十条第(六)项", ("本年处理决定数量",), (("行政处罚", ("96",)), ("行政强制", ("4",)))),
     ("第二十条第(八)项", ("本年收费金额(单位:万元)",), (("行政事业性收费", ("12.5",)),)),
 )
 FIGURES2_2021 = {
-    "rules_issued": 1, "rules_abolished": 0, "rules_in_force": 5, "normative_issued": 6, "normative_abolished": 2,
-    "normative_in_force": 40, "licensing_decisions": 1523, "penalty_decisions": 96, "coercion_decisions": 4,
+    "rules_issued": 1,
+    "rules_abolished": 0,
+    "rules_in_force": 5,
+    "normative_issued": 6,
+    "normative_abolished": 2,
+    "normative_in_force": 40,
+    "licensing_decisions": 1523,
+    "penalty_decisions": 96,
+    "coercion_decisions": 4,
     "fees_collected_10k_yuan": 12.5,
 }
 
@@ -127,10 +174,24 @@ class Report:
 
 
 REPORTS = {
-    formats.STD2019: Report(formats.STD2019, "示例市交通运输局2020年政府信息公开工作年度报告", "示例市交通运输局", 2020,
-                            SECTION2_2019, LEAVES_2019 + OTHER_2019, FIGURES2_2019),
-    formats.STD2021: Report(formats.STD2021, "示例县人民政府办公室2023年政府信息公开工作年度报告",
-                            "示例县人民政府办公室", 2023, SECTION2_2021, LEAVES_2019 + OTHER_2021, FIGURES2_2021),
+    formats.STD2019: Report(
+        formats.STD2019,
+        "示例市交通运输局2020年政府信息公开工作年度报告",
+        "示例市交通运输局",
+        2020,
+        SECTION2_2019,
+        LEAVES_2019 + OTHER_2019,
+        FIGURES2_2019,
+    ),
+    formats.STD2021: Report(
+        formats.STD2021,
+        "示例县人民政府办公室2023年政府信息公开工作年度报告",
+        "示例县人民政府办公室",
+        2023,
+        SECTION2_2021,
+        LEAVES_2019 + OTHER_2021,
+        FIGURES2_2021,
+    ),
 }
 
 
@@ -153,8 +214,9 @@ def section3_rows(report: Report) -> dict[str, tuple[int, ...]]:
     rows["outcome_total"] = with_total(answered)
     rows["requests_carried_over"] = with_total(CARRIED_OVER)
     rows["requests_carried_forward"] = with_total(CARRIED_FORWARD)
-    rows["requests_new"] = with_total(tuple(a + f - o for a, f, o in zip(answered, CARRIED_FORWARD, CARRIED_OVER,
-                                                                          strict=True)))
+    rows["requests_new"] = with_total(
+        tuple(a + f - o for a, f, o in zip(answered, CARRIED_FORWARD, CARRIED_OVER, strict=True))
+    )
     return rows
 
 
@@ -163,12 +225,17 @@ def expected_cells(report: Report) -> dict[tuple[str, str], float]:
     for metric, values in section3_rows(report).items():
         out.update({(metric, column): value for column, value in zip(COLUMNS, values, strict=True)})
     for (group, _), values in zip(SECTION4_GROUPS, SECTION4, strict=True):
-        out.update({(f"{group}_{column}", "total"): value for (column, _), value in zip(SECTION4_COLUMNS, values,
-                                                                                   strict=True)})
+        out.update(
+            {
+                (f"{group}_{column}", "total"): value
+                for (column, _), value in zip(SECTION4_COLUMNS, values, strict=True)
+            }
+        )
     return out
 
 
 # --- the tables -----------------------------------------------------------------------------------
+
 
 def shown(value: int) -> str:
     """Zeros print as blank cells, as many reports print them."""
@@ -179,21 +246,32 @@ def section2_grid(report: Report) -> Grid:
     grid = Grid([])
     for item, headers, rows in report.section2:
         grid.add([item, "", "", ""], ((0, 3),))
-        grid.add(["信息内容", *headers, *[""] * (3 - len(headers))], ((len(headers), 3),) if len(headers) < 3 else ())
+        grid.add(
+            ["信息内容", *headers, *[""] * (3 - len(headers))],
+            ((len(headers), 3),) if len(headers) < 3 else (),
+        )
         for label, values in rows:
-            grid.add([label, *values, *[""] * (3 - len(values))], ((len(values), 3),) if len(values) < 3 else ())
+            grid.add(
+                [label, *values, *[""] * (3 - len(values))], ((len(values), 3),) if len(values) < 3 else ()
+            )
     return grid
 
 
 def section3_grid(report: Report) -> Grid:
     rows = section3_rows(report)
     note = "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)"
-    grid = Grid([[note, "", "", "申请人情况", *[""] * 6],
-                 ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
-                 ["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""]],
-                [(0, 0, 2, 2), (0, 3, 0, 9), (1, 3, 2, 3), (1, 4, 1, 8), (1, 9, 2, 9)])
-    for label, metric in (("一、本年新收政府信息公开申请数量", "requests_new"),
-                          ("二、上年结转政府信息公开申请数量", "requests_carried_over")):
+    grid = Grid(
+        [
+            [note, "", "", "申请人情况", *[""] * 6],
+            ["", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"],
+            ["", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""],
+        ],
+        [(0, 0, 2, 2), (0, 3, 0, 9), (1, 3, 2, 3), (1, 4, 1, 8), (1, 9, 2, 9)],
+    )
+    for label, metric in (
+        ("一、本年新收政府信息公开申请数量", "requests_new"),
+        ("二、上年结转政府信息公开申请数量", "requests_carried_over"),
+    ):
         grid.add([label, "", "", *map(shown, rows[metric])], ((0, 2),))
     first = len(grid.cells)
     parent_start: dict[str, int] = {}
@@ -216,10 +294,14 @@ def section3_grid(report: Report) -> Grid:
 
 def section4_grid() -> Grid:
     columns = [zh for _, zh in SECTION4_COLUMNS]
-    grid = Grid([["行政复议", *[""] * 4, "行政诉讼", *[""] * 9],
-                 [*columns, "未经复议直接起诉", *[""] * 4, "复议后起诉", *[""] * 4],
-                 [*[""] * 5, *columns, *columns]],
-                [(0, 0, 0, 4), (0, 5, 0, 14), (1, 5, 1, 9), (1, 10, 1, 14)] + [(1, c, 2, c) for c in range(5)])
+    grid = Grid(
+        [
+            ["行政复议", *[""] * 4, "行政诉讼", *[""] * 9],
+            [*columns, "未经复议直接起诉", *[""] * 4, "复议后起诉", *[""] * 4],
+            [*[""] * 5, *columns, *columns],
+        ],
+        [(0, 0, 0, 4), (0, 5, 0, 14), (1, 5, 1, 9), (1, 10, 1, 14)] + [(1, c, 2, c) for c in range(5)],
+    )
     grid.add([str(v) for group in SECTION4 for v in group])
     return grid
 
@@ -241,6 +323,7 @@ def body(report: Report) -> list[tuple[str, Grid | None]]:
 
 
 # --- writers --------------------------------------------------------------------------------------
+
 
 def write_docx(path: Path, report: Report) -> Path:
     document = docx.Document()
@@ -278,7 +361,9 @@ def pdf_table(grid: Grid) -> Table:
     style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
     # Padded rows put the big table of section 三 across a page break, as in printed reports; reportlab
     # breaks it outside the block that 三、本年度办理结果 spans, which fits on one page.
-    style += [("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)] if n_cols == 10 else []
+    style += (
+        [("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)] if n_cols == 10 else []
+    )
     style += [("SPAN", (c0, r0), (c1, r1)) for r0, c0, r1, c1 in grid.merges]
     return Table(data, colWidths=widths, style=TableStyle(style))
 
@@ -292,6 +377,7 @@ def extracted(path: Path):
 
 
 # --- tests ----------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("fmt", [formats.STD2019, formats.STD2021])
 @pytest.mark.parametrize("suffix", ["docx", "pdf"])

@@ -17,9 +17,16 @@ def section2(text: str, fmt: str) -> dict[str, float | None]:
 
 
 def test_a_number_starting_with_zero_is_cells_run_together_and_split_when_only_one_reading_fits():
-    got = section2(HEAD_2019 + "规章 0 0 0规范性文件 4 5 9第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量"
-                   "行政许可00 7" + SECTION3, "std2019")
-    assert (got["licensing_items_last_year"], got["licensing_items_change"], got["licensing_decisions"]) == (0, 0, 7)
+    got = section2(
+        HEAD_2019 + "规章 0 0 0规范性文件 4 5 9第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量"
+        "行政许可00 7" + SECTION3,
+        "std2019",
+    )
+    assert (got["licensing_items_last_year"], got["licensing_items_change"], got["licensing_decisions"]) == (
+        0,
+        0,
+        7,
+    )
 
 
 def test_zero_led_runs_are_split_only_when_a_single_reading_fills_the_row():
@@ -29,16 +36,22 @@ def test_zero_led_runs_are_split_only_when_a_single_reading_fills_the_row():
 
 
 def test_prose_after_the_last_row_of_section2_is_not_read_as_its_cells():
-    got = section2(HEAD_2021 + "规章000行政规范性文件3 0 12第二十条第（八）项信息内容本年收费金额（单位：万元）"
-                   "行政事业性收费12.5 (二)主动公开政府信息的主要类别全年公开信息共80条，其中政策解读6条。" + SECTION3,
-                   "std2021")
+    got = section2(
+        HEAD_2021 + "规章000行政规范性文件3 0 12第二十条第（八）项信息内容本年收费金额（单位：万元）"
+        "行政事业性收费12.5 (二)主动公开政府信息的主要类别全年公开信息共80条，其中政策解读6条。" + SECTION3,
+        "std2021",
+    )
     assert got["fees_collected_10k_yuan"] == 12.5
 
 
 def test_a_std2021_report_printing_the_2019_section2_header_is_read_by_that_header():
-    got = section2(HEAD_2019 + "规章 1 1 4行政规范性文件 6 6 20第二十条第（五）项"
-                   + SECTION3 + "（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请0000000",
-                   "std2021")
+    got = section2(
+        HEAD_2019
+        + "规章 1 1 4行政规范性文件 6 6 20第二十条第（五）项"
+        + SECTION3
+        + "（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请0000000",
+        "std2021",
+    )
     assert (got["rules_issued"], got["rules_published"], got["rules_in_force"]) == (1, 1, 4)
     assert (got["normative_issued"], got["normative_published"], got["normative_in_force"]) == (6, 6, 20)
     assert "rules_abolished" not in got

@@ -36,4 +36,6 @@ def test_page_that_is_not_a_report_is_unknown():
 
 
 def test_traditional_characters_detected_like_simplified():
-    assert detect_format(_doc("政府資訊公開情況統計表\n統計指標 單位 統計數\n收到申請數 件 2")) == "legacy_table"
+    assert (
+        detect_format(_doc("政府資訊公開情況統計表\n統計指標 單位 統計數\n收到申請數 件 2")) == "legacy_table"
+    )

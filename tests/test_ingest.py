@@ -23,9 +23,13 @@ def _log(db: Path) -> dict[str, tuple[str, str]]:
 
 def _total(db: Path, metric: str) -> list[float]:
     with duckdb.connect(str(db), read_only=True) as con:
-        return [v for (v,) in con.execute(
-            "SELECT value FROM facts WHERE metric_id = ? AND requester_column = 'total' ORDER BY value",
-            [metric]).fetchall()]
+        return [
+            v
+            for (v,) in con.execute(
+                "SELECT value FROM facts WHERE metric_id = ? AND requester_column = 'total' ORDER BY value",
+                [metric],
+            ).fetchall()
+        ]
 
 
 @pytest.fixture
@@ -38,7 +42,8 @@ def bad_folder(tmp_path: Path) -> Path:
     (folder / "notes.xyz").write_text("something", encoding="utf-8")
     (folder / "truncated.html").write_text(
         "<html><body><p>石桥县人民政府2019年政府信息公开工作年度报告</p><table><tr><td>本年新收政府信息公开申请数量",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (folder / "corrupt.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage")
     (folder / "huge.txt").write_bytes(b"a" * (50 * 1024 * 1024))
     shutil.copy(FIXTURES / "no_statistics.txt", folder / "no_statistics.txt")
@@ -105,8 +110,10 @@ def test_changed_file_replaces_its_old_figures(tmp_path):
     shutil.copy(FIXTURES / "std2021_good.txt", report)
     db = tmp_path / "ogi.duckdb"
     ingest_paths([report], db, workers=1)
-    report.write_text(report.read_text(encoding="utf-8").replace("| 行政许可 | 1520 |", "| 行政许可 | 1600 |"),
-                      encoding="utf-8")
+    report.write_text(
+        report.read_text(encoding="utf-8").replace("| 行政许可 | 1520 |", "| 行政许可 | 1600 |"),
+        encoding="utf-8",
+    )
     ingest_paths([report], db, workers=1)
     assert _total(db, "licensing_decisions") == [1600.0]
 
@@ -116,8 +123,9 @@ def test_cli_exit_status_is_1_when_a_file_failed_and_0_when_all_read(bad_folder,
     failed = runner.invoke(main, ["ingest", str(bad_folder), "--db", str(tmp_path / "a.duckdb"), "--quiet"])
     assert failed.exit_code == 1
     assert "corrupt.pdf" in failed.output and "failed" in failed.output
-    ok = runner.invoke(main, ["ingest", str(FIXTURES / "std2021_good.txt"), "--db", str(tmp_path / "b.duckdb"),
-                              "--quiet"])
+    ok = runner.invoke(
+        main, ["ingest", str(FIXTURES / "std2021_good.txt"), "--db", str(tmp_path / "b.duckdb"), "--quiet"]
+    )
     assert ok.exit_code == 0, ok.output
 
 
@@ -141,8 +149,17 @@ def test_cli_extract_json_prints_totals_by_metric_id():
     obj = json.loads(result.output)
     assert (obj["agency"], obj["year"], obj["format"]) == ("石桥县人民政府", 2022, "std2021")
     m = obj["metrics"]
-    assert (m["requests_new"], m["requests_new_natural_person"], m["requests_new_legal_person"]) == (12, 10, 2)
-    assert (m["outcome_denied"], m["outcome_unable"], m["outcome_not_processed"], m["outcome_total"]) == (1, 3, 1, 12)
+    assert (m["requests_new"], m["requests_new_natural_person"], m["requests_new_legal_person"]) == (
+        12,
+        10,
+        2,
+    )
+    assert (m["outcome_denied"], m["outcome_unable"], m["outcome_not_processed"], m["outcome_total"]) == (
+        1,
+        3,
+        1,
+        12,
+    )
     assert (m["review_total"], m["lit_direct_total"], m["litigation_total"]) == (2, 1, 1)
     assert m["fees_collected_10k_yuan"] == 12.5
     assert obj["flags"] == []
@@ -155,4 +172,5 @@ def test_cli_status_summarises_reports_and_flags(tmp_path):
     result = runner.invoke(main, ["status", "--db", db, "--json"])
     status = json.loads(result.output)
     assert status["reports by year, format and status"] == [
-        {"year": 2022, "format": "std2021", "status": "ok", "reports": 1}]
+        {"year": 2022, "format": "std2021", "status": "ok", "reports": 1}
+    ]

@@ -25,12 +25,28 @@ def run(con, name, filters=ALL, **extra):
 
 
 def test_every_named_query_parses_and_runs(con):
-    extra = {"metrics": ["requests_new"], "columns": ["total"], "series": ["requests_new"], "group_by": "agency",
-             "top_n": 5, "peer_by": "level", "min_base": 10, "report_id": "x", "agency": SHANGHAI}
+    extra = {
+        "metrics": ["requests_new"],
+        "columns": ["total"],
+        "series": ["requests_new"],
+        "group_by": "agency",
+        "top_n": 5,
+        "peer_by": "level",
+        "min_base": 10,
+        "report_id": "x",
+        "agency": SHANGHAI,
+    }
     sql_dir = pathlib.Path(queries.__file__).parent / "sql"
     # Dashboard queries read the snapshot layer (report_figures, selected_reports) or the attached raw tables.
-    names = [p.stem for p in sorted(sql_dir.glob("*.sql"))
-             if p.stem != "views" and any(w in p.read_text(encoding="utf-8") for w in ("report_figures", "selected_reports(", "filterable_facts", "raw."))]
+    names = [
+        p.stem
+        for p in sorted(sql_dir.glob("*.sql"))
+        if p.stem != "views"
+        and any(
+            w in p.read_text(encoding="utf-8")
+            for w in ("report_figures", "selected_reports(", "filterable_facts", "raw.")
+        )
+    ]
     assert len(names) >= 25
     for name in names:
         run(con, name, **extra)
@@ -43,8 +59,14 @@ def test_missing_parameter_is_named(con):
 
 def test_selection_summary(con):
     row = run(con, "selection_summary").iloc[0].to_dict()
-    assert row == {"reports": 12, "agencies": 4, "years": 6, "dated_reports": 11, "late_reports": 3,
-                   "flagged_reports": 1}
+    assert row == {
+        "reports": 12,
+        "agencies": 4,
+        "years": 6,
+        "dated_reports": 11,
+        "late_reports": 3,
+        "flagged_reports": 1,
+    }
 
 
 def test_filters_are_parameters_not_sql(con):
@@ -71,7 +93,12 @@ def test_headline_2021(con):
     assert list(h.index) == [2013, 2017, 2018, 2019, 2020, 2021]
     y = h.loc[2021]
     assert (y["reports"], y["requests_new"], y["granted_or_partial"], y["refused"], y["outcome_total"]) == (
-        4, 104, 63, 21, 104)
+        4,
+        104,
+        63,
+        21,
+        104,
+    )
     assert (y["cases_total"], y["cases_corrected"], y["cases_closed"]) == (71, 21, 61)
     assert y["grant_rate"] == pytest.approx(63 / 104)
     assert y["correction_rate"] == pytest.approx(21 / 61)
@@ -130,8 +157,13 @@ def test_agency_rates_and_peers(con):
     rates = run(con, "agency_rates").set_index("agency")
     assert rates.loc["黑河市民政局", "outcome_total"] == 4
     assert rates.loc[SHANGHAI, "grant_rate"] == pytest.approx(0.6)
-    peers = run(con, "peer_medians", dataclasses.replace(ALL, agencies=(HAIDIAN, "黑河市民政局")),
-                peer_by="agency_type", min_base=10).set_index("agency")
+    peers = run(
+        con,
+        "peer_medians",
+        dataclasses.replace(ALL, agencies=(HAIDIAN, "黑河市民政局")),
+        peer_by="agency_type",
+        min_base=10,
+    ).set_index("agency")
     assert peers.loc[HAIDIAN, "peers"] == 2 and peers.loc[HAIDIAN, "peer_group"] == "人民政府"
     # 黑河 is alone in its type and under ten requests, so its group has no median.
     assert peers.loc["黑河市民政局", "median_grant_rate"] != peers.loc["黑河市民政局", "median_grant_rate"]
@@ -149,7 +181,8 @@ def test_cases(con):
 def test_data_quality(con):
     flags = run(con, "flags_detail")
     assert flags[["agency", "year", "code", "reported_value"]].values.tolist() == [
-        [SHANGHAI, 2019, "identity:std_balance", 50.0]]
+        [SHANGHAI, 2019, "identity:std_balance", 50.0]
+    ]
     problems = queries.run(con, "ingest_problems", {})
     assert problems["status"].tolist() == ["failed", "unsupported"]
     assert queries.run(con, "unplaced_reports", {}).empty

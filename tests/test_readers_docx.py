@@ -40,8 +40,10 @@ def standard_table_docx() -> bytes:
 
 def test_merged_cells_are_repeated_in_every_slot():
     (table,) = read_docx("merged.docx", standard_table_docx()).tables
-    assert table.rows[:2] == [["信息内容", "自然人", "法人或其他组织", "法人或其他组织", "总计"],
-                              ["信息内容", "自然人", "商业企业", "其他", "总计"]]
+    assert table.rows[:2] == [
+        ["信息内容", "自然人", "法人或其他组织", "法人或其他组织", "总计"],
+        ["信息内容", "自然人", "商业企业", "其他", "总计"],
+    ]
     assert table.rows[2] == ["一、本年新收政府信息公开申请数量", "9", "2", "1", "12"]
     assert table.where == "table 1"
 
@@ -65,11 +67,18 @@ def test_nested_table_is_a_table_of_its_own():
     outer = document.add_table(rows=1, cols=2)
     outer.cell(0, 0).text = "第二十条第(一)项"
     inner = outer.cell(0, 1).add_table(rows=2, cols=2)
-    for (row, col), value in {(0, 0): "信息内容", (0, 1): "本年制发件数", (1, 0): "规章", (1, 1): "3"}.items():
+    for (row, col), value in {
+        (0, 0): "信息内容",
+        (0, 1): "本年制发件数",
+        (1, 0): "规章",
+        (1, 1): "3",
+    }.items():
         inner.cell(row, col).text = value
     doc = read_docx("nested.docx", save(document))
-    assert [t.rows for t in doc.tables] == [[["第二十条第(一)项", ""]],
-                                            [["信息内容", "本年制发件数"], ["规章", "3"]]]
+    assert [t.rows for t in doc.tables] == [
+        [["第二十条第(一)项", ""]],
+        [["信息内容", "本年制发件数"], ["规章", "3"]],
+    ]
     assert doc.tables[1].where == "table 2 (nested in table 1)"
     assert doc.text.splitlines() == ["第二十条第(一)项 |", "信息内容 | 本年制发件数", "规章 | 3"]
 

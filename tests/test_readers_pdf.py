@@ -36,7 +36,8 @@ def grid_table(rows: list[list[str]], spans=(), repeat_header: bool = False) -> 
 def build_pdf(flowables, encrypt=None) -> bytes:
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=A4, encrypt=encrypt).build(
-        flowables, onFirstPage=footer, onLaterPages=footer)
+        flowables, onFirstPage=footer, onLaterPages=footer
+    )
     return buffer.getvalue()
 
 
@@ -45,9 +46,12 @@ def data_rows(count: int) -> list[list[str]]:
 
 
 def long_table_pdf(repeat_header: bool) -> bytes:
-    story = [Paragraph("青岚省石桥县教育局2016年政府信息公开工作年度报告", BODY), Spacer(1, 300),
-             grid_table([HEADER, *data_rows(60)], repeat_header=repeat_header),
-             Paragraph("五、存在的主要问题及改进措施", BODY)]
+    story = [
+        Paragraph("青岚省石桥县教育局2016年政府信息公开工作年度报告", BODY),
+        Spacer(1, 300),
+        grid_table([HEADER, *data_rows(60)], repeat_header=repeat_header),
+        Paragraph("五、存在的主要问题及改进措施", BODY),
+    ]
     return build_pdf(story)
 
 
@@ -89,21 +93,25 @@ def test_page_footers_are_dropped():
 
 def test_a_new_table_at_the_top_of_a_page_stays_separate():
     other_header = ["信息内容", "本年制发件数", "现行有效件数"]
-    story = [grid_table([HEADER, *data_rows(3)]), PageBreak(),
-             grid_table([other_header, ["规章", "0", "2"]])]
+    story = [grid_table([HEADER, *data_rows(3)]), PageBreak(), grid_table([other_header, ["规章", "0", "2"]])]
     doc = read_pdf("two.pdf", build_pdf(story))
     assert [t.rows[0] for t in doc.tables] == [HEADER, other_header]
     assert [t.where for t in doc.tables] == ["page 1, table 1", "page 2, table 1"]
 
 
 def test_merged_cells_repeat_their_text():
-    rows = [["信息内容", "申请人情况", "", ""], ["", "自然人", "法人或其他组织", "总计"],
-            ["本年新收", "5", "2", "7"]]
+    rows = [
+        ["信息内容", "申请人情况", "", ""],
+        ["", "自然人", "法人或其他组织", "总计"],
+        ["本年新收", "5", "2", "7"],
+    ]
     story = [grid_table(rows, spans=[((0, 0), (0, 1)), ((1, 0), (3, 0))])]
     (table,) = read_pdf("merged.pdf", build_pdf(story)).tables
-    assert table.rows == [["信息内容", "申请人情况", "申请人情况", "申请人情况"],
-                          ["信息内容", "自然人", "法人或其他组织", "总计"],
-                          ["本年新收", "5", "2", "7"]]
+    assert table.rows == [
+        ["信息内容", "申请人情况", "申请人情况", "申请人情况"],
+        ["信息内容", "自然人", "法人或其他组织", "总计"],
+        ["本年新收", "5", "2", "7"],
+    ]
 
 
 def test_wrapped_chinese_cell_text_is_joined_without_spaces():
@@ -113,22 +121,28 @@ def test_wrapped_chinese_cell_text_is_joined_without_spaces():
 
 
 def test_page_metadata_block_is_read():
-    story = [Paragraph("标题:云川市公安局2018年政府信息公开工作年度报告", BODY),
-             Paragraph("发布日期:2019-03-20", BODY)]
+    story = [
+        Paragraph("标题:云川市公安局2018年政府信息公开工作年度报告", BODY),
+        Paragraph("发布日期:2019-03-20", BODY),
+    ]
     doc = read_pdf("meta.pdf", build_pdf(story))
     assert doc.page_meta == {"标题": "云川市公安局2018年政府信息公开工作年度报告", "发布日期": "2019-03-20"}
 
 
 def test_encrypted_pdf_asks_for_a_password():
-    data = build_pdf([Paragraph("机密", BODY)],
-                     encrypt=pdfencrypt.StandardEncryption("user-secret", ownerPassword="owner-secret"))
+    data = build_pdf(
+        [Paragraph("机密", BODY)],
+        encrypt=pdfencrypt.StandardEncryption("user-secret", ownerPassword="owner-secret"),
+    )
     with pytest.raises(ReadError, match="encrypted and needs a password"):
         read_pdf("locked.pdf", data)
 
 
 def test_pdf_with_only_an_owner_password_reads():
-    data = build_pdf([Paragraph("主动公开政府信息12条", BODY)],
-                     encrypt=pdfencrypt.StandardEncryption("", ownerPassword="owner-secret"))
+    data = build_pdf(
+        [Paragraph("主动公开政府信息12条", BODY)],
+        encrypt=pdfencrypt.StandardEncryption("", ownerPassword="owner-secret"),
+    )
     assert "主动公开政府信息12条" in read_pdf("owner.pdf", data).text
 
 

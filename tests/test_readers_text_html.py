@@ -132,9 +132,11 @@ def test_truncated_html_is_still_read(tmp_path):
 
 
 def test_html_metadata_from_meta_tags_and_page_block(tmp_path):
-    page = ('<html><head><meta name="ArticleTitle" content="云川市公安局2019年政府信息公开工作年度报告">'
-            '<meta name="PubDate" content="2020-01-15"></head><body><div>发文机关:云川市公安局</div>'
-            "<div>正文</div></body></html>")
+    page = (
+        '<html><head><meta name="ArticleTitle" content="云川市公安局2019年政府信息公开工作年度报告">'
+        '<meta name="PubDate" content="2020-01-15"></head><body><div>发文机关:云川市公安局</div>'
+        "<div>正文</div></body></html>"
+    )
     doc = read_document(write(tmp_path, "meta.html", page.encode()))
     assert doc.page_meta["标题"] == "云川市公安局2019年政府信息公开工作年度报告"
     assert doc.page_meta["发布日期"] == "2020-01-15"

@@ -26,8 +26,13 @@ def test_seed_metadata_and_layout(seed):
 def test_seed_figures(seed):
     # '今年依申请公开政府信息9条,不予公开政府信息1条': nine items disclosed on application, one refused;
     # the report never says how many requests it received. '未…发生行政复议和行政诉讼' is 0 and 0.
-    assert seed.totals() == {"outcome_granted": 9, "outcome_denied": 1, "review_total": 0,
-                             "litigation_total": 0, "hearings": 2}
+    assert seed.totals() == {
+        "outcome_granted": 9,
+        "outcome_denied": 1,
+        "review_total": 0,
+        "litigation_total": 0,
+        "hearings": 2,
+    }
 
 
 def test_seed_lists_published_categories_without_a_total(seed):

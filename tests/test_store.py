@@ -8,10 +8,13 @@ from metrics.store import connect_readonly, db_version, open_for_writing
 
 
 def _extraction(agency: str, year: int, **values: float) -> Extraction:
-    return Extraction(path=f"{agency}{year}.txt", format="std2021",
-                      meta=Metadata(title=f"{agency}{year}年报告", agency=agency, year=year),
-                      facts=[Fact(m, v, evidence=f"{m}: {v}") for m, v in values.items()],
-                      flags=[Flag("identity:std_balance", "does not add up")])
+    return Extraction(
+        path=f"{agency}{year}.txt",
+        format="std2021",
+        meta=Metadata(title=f"{agency}{year}年报告", agency=agency, year=year),
+        facts=[Fact(m, v, evidence=f"{m}: {v}") for m, v in values.items()],
+        flags=[Flag("identity:std_balance", "does not add up")],
+    )
 
 
 def _save(writer, path: str, digest: str, ex: Extraction) -> None:
@@ -25,7 +28,8 @@ def test_saved_report_facts_flags_and_log_are_readable(tmp_path):
     with connect_readonly(db) as con:
         assert con.execute("SELECT agency, year FROM reports").fetchall() == [("石桥县人民政府", 2021)]
         assert con.execute("SELECT metric_id, value, evidence FROM facts").fetchall() == [
-            ("requests_new", 5.0, "requests_new: 5")]
+            ("requests_new", 5.0, "requests_new: 5")
+        ]
         assert con.execute("SELECT code, scope FROM flags").fetchall() == [("identity:std_balance", "report")]
         assert con.execute("SELECT file_path, status FROM ingest_log").fetchall() == [("/r/a.txt", "ok")]
 
@@ -49,7 +53,9 @@ def test_failed_attempt_keeps_the_earlier_good_report(tmp_path):
     with connect_readonly(db) as con:
         assert con.execute("SELECT count(*) FROM facts").fetchone() == (1,)
         assert con.execute("SELECT status, reason FROM ingest_log").fetchone() == (
-            "failed", "could not be read: damaged")
+            "failed",
+            "could not be read: damaged",
+        )
 
 
 def test_reader_keeps_old_snapshot_while_a_write_is_in_progress(tmp_path):

@@ -26,8 +26,16 @@ def test_keys_built_from_codes_exist():
     keys |= {f"state_{s}" for s in ("missing", "on_time", "undated", "late")}
     keys |= {f"result_{r}" for r in ("upheld", "corrected", "other", "pending", "total")}
     keys |= {f"ingest_{s}" for s in ("ok", "partial", "failed", "duplicate", "unsupported", "unchanged")}
-    keys |= {f"rate_{r}" for r in ("grant_rate", "refusal_rate", "correction_rate", "review_correction_rate",
-                                   "litigation_correction_rate")}
+    keys |= {
+        f"rate_{r}"
+        for r in (
+            "grant_rate",
+            "refusal_rate",
+            "correction_rate",
+            "review_correction_rate",
+            "litigation_correction_rate",
+        )
+    }
     keys |= {f"formula_{f}" for f in ("grant", "refusal", "correction")}
     for lang in ui_text.LANGUAGES:
         assert keys <= set(ui_text.TEXT[lang]), (lang, keys - set(ui_text.TEXT[lang]))

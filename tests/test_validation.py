@@ -8,10 +8,21 @@ from metrics.models import Document, Fact
 
 def _section3(new: int, carried: int, granted: int, unable: int, forward: int) -> list[Fact]:
     total = granted + unable
-    rows = {"requests_new": new, "requests_carried_over": carried, "outcome_granted": granted,
-            "outcome_partial": 0, "outcome_denied": 0, "outcome_unable": unable, "unable_not_held": unable,
-            "unable_needs_creation": 0, "unable_unclear": 0, "outcome_not_processed": 0,
-            "outcome_other": 0, "outcome_total": total, "requests_carried_forward": forward}
+    rows = {
+        "requests_new": new,
+        "requests_carried_over": carried,
+        "outcome_granted": granted,
+        "outcome_partial": 0,
+        "outcome_denied": 0,
+        "outcome_unable": unable,
+        "unable_not_held": unable,
+        "unable_needs_creation": 0,
+        "unable_unclear": 0,
+        "outcome_not_processed": 0,
+        "outcome_other": 0,
+        "outcome_total": total,
+        "requests_carried_forward": forward,
+    }
     return [Fact(m, v) for m, v in rows.items()]
 
 
@@ -33,8 +44,15 @@ def test_parent_row_not_equal_to_its_sub_rows_is_flagged():
 
 
 def test_requester_columns_must_add_up_to_total():
-    cols = {"natural_person": 5, "commercial": 1, "research": 0, "public_interest": 0, "legal_service": 0,
-            "other_org": 0, "total": 7}
+    cols = {
+        "natural_person": 5,
+        "commercial": 1,
+        "research": 0,
+        "public_interest": 0,
+        "legal_service": 0,
+        "other_org": 0,
+        "total": 7,
+    }
     facts = [Fact("requests_new", v, column=c) for c, v in cols.items()]
     flags = check_identities(facts, "std2021")
     assert [(f.code, f.metric_id) for f in flags] == [("identity:std_columns", "requests_new")]
@@ -46,14 +64,24 @@ def test_identity_with_an_unread_figure_is_not_judged():
 
 
 def test_section4_total_checked():
-    facts = [Fact("review_upheld", 1), Fact("review_corrected", 1), Fact("review_other", 0),
-             Fact("review_pending", 0), Fact("review_total", 3)]
+    facts = [
+        Fact("review_upheld", 1),
+        Fact("review_corrected", 1),
+        Fact("review_other", 0),
+        Fact("review_pending", 0),
+        Fact("review_total", 3),
+    ]
     assert [f.code for f in check_identities(facts, "std2021")] == ["identity:std_review_total"]
 
 
 def test_legacy_table_channels_identity():
-    facts = [Fact("requests_new", 9), Fact("requests_in_person", 2), Fact("requests_fax", 0),
-             Fact("requests_online", 5), Fact("requests_letter", 1)]
+    facts = [
+        Fact("requests_new", 9),
+        Fact("requests_in_person", 2),
+        Fact("requests_fax", 0),
+        Fact("requests_online", 5),
+        Fact("requests_letter", 1),
+    ]
     assert [f.code for f in check_identities(facts, "legacy_table")] == ["identity:legacy_requests_channels"]
 
 
@@ -71,6 +99,7 @@ def test_prose_count_that_includes_carried_over_requests_agrees_with_the_table()
 
 # --- parts stated in prose never add up to more than their total ----------------------------------
 
+
 def _prose_flags(body: str) -> list:
     doc = Document(path="t.txt", text="示例县农业局2013年度政府信息公开工作报告\n" + body)
     facts, _ = extract_legacy_prose(doc, read_metadata(doc))
@@ -78,8 +107,13 @@ def _prose_flags(body: str) -> list:
 
 
 def test_prose_answers_within_the_answered_total_raise_nothing():
-    assert _prose_flags("共受理申请10件,其中当面申请2件,网上申请7件。在已经答复的9件申请中,同意公开的6件,"
-                        "部分公开的1件,不予公开的1件。行政复议案1件。") == []
+    assert (
+        _prose_flags(
+            "共受理申请10件,其中当面申请2件,网上申请7件。在已经答复的9件申请中,同意公开的6件,"
+            "部分公开的1件,不予公开的1件。行政复议案1件。"
+        )
+        == []
+    )
 
 
 def test_prose_answers_beyond_the_answered_total_are_flagged_with_both_numbers():
@@ -88,12 +122,27 @@ def test_prose_answers_beyond_the_answered_total_are_flagged_with_both_numbers()
     assert "申请答复数 5 <" in flags[0].message and "= 6" in flags[0].message
 
 
-@pytest.mark.parametrize("total, parts, code", [
-    (("outcome_denied", 1), [("denied_state_secret", 1), ("denied_privacy", 1)], "identity:legacy_denied_within"),
-    (("review_total", 1), [("review_upheld", 1), ("review_corrected", 1)], "identity:legacy_review_within"),
-    (("litigation_total", 0), [("litigation_other", 1)], "identity:legacy_litigation_within"),
-    (("requests_new", 3), [("requests_online", 2), ("requests_letter", 2)], "identity:legacy_requests_channels_within"),
-])
+@pytest.mark.parametrize(
+    "total, parts, code",
+    [
+        (
+            ("outcome_denied", 1),
+            [("denied_state_secret", 1), ("denied_privacy", 1)],
+            "identity:legacy_denied_within",
+        ),
+        (
+            ("review_total", 1),
+            [("review_upheld", 1), ("review_corrected", 1)],
+            "identity:legacy_review_within",
+        ),
+        (("litigation_total", 0), [("litigation_other", 1)], "identity:legacy_litigation_within"),
+        (
+            ("requests_new", 3),
+            [("requests_online", 2), ("requests_letter", 2)],
+            "identity:legacy_requests_channels_within",
+        ),
+    ],
+)
 def test_each_stated_part_list_beyond_its_total_raises_exactly_its_flag(total, parts, code):
     facts = [Fact(*total)] + [Fact(*p) for p in parts]
     flags = check_identities(facts, "legacy_prose")
@@ -102,7 +151,12 @@ def test_each_stated_part_list_beyond_its_total_raises_exactly_its_flag(total, p
 
 
 def test_stated_parts_that_fit_the_total_with_others_missing_raise_nothing():
-    facts = [Fact("review_total", 3), Fact("review_upheld", 2), Fact("outcome_denied", 2), Fact("denied_privacy", 2)]
+    facts = [
+        Fact("review_total", 3),
+        Fact("review_upheld", 2),
+        Fact("outcome_denied", 2),
+        Fact("denied_privacy", 2),
+    ]
     assert check_identities(facts, "legacy_prose") == []
 
 
@@ -117,14 +171,28 @@ def test_table_missing_a_row_is_judged_on_the_rows_it_has():
 
 
 def test_table_with_every_part_read_gets_only_the_equality_flag():
-    facts = [Fact("requests_new", 9), Fact("requests_in_person", 2), Fact("requests_fax", 0),
-             Fact("requests_online", 5), Fact("requests_letter", 3)]
+    facts = [
+        Fact("requests_new", 9),
+        Fact("requests_in_person", 2),
+        Fact("requests_fax", 0),
+        Fact("requests_online", 5),
+        Fact("requests_letter", 3),
+    ]
     assert [f.code for f in check_identities(facts, "legacy_table")] == ["identity:legacy_requests_channels"]
 
 
 def test_table_rows_that_are_parts_of_another_row_are_checked():
-    facts = [Fact("complaints_total", 1), Fact("complaints_upheld", 2), Fact("requests_closed", 4),
-             Fact("requests_closed_on_time", 3), Fact("requests_closed_extended", 2),
-             Fact("proactive_items", 10), Fact("proactive_normative_docs", 11)]
+    facts = [
+        Fact("complaints_total", 1),
+        Fact("complaints_upheld", 2),
+        Fact("requests_closed", 4),
+        Fact("requests_closed_on_time", 3),
+        Fact("requests_closed_extended", 2),
+        Fact("proactive_items", 10),
+        Fact("proactive_normative_docs", 11),
+    ]
     assert [f.code for f in check_identities(facts, "legacy_table")] == [
-        "identity:legacy_complaints_within", "identity:legacy_closed_within", "identity:legacy_normative_within"]
+        "identity:legacy_complaints_within",
+        "identity:legacy_closed_within",
+        "identity:legacy_normative_within",
+    ]

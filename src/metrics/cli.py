@@ -16,8 +16,13 @@ from metrics.store import connect_readonly, db_path
 # The source checkout: `ogi dashboard` runs its app.py and falls back to its demo corpus.
 PROJECT = Path(__file__).resolve().parents[2]
 
-DB_OPTION = click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
-                         help="DuckDB file (default: $OGI_DB or data/ogi.duckdb)")
+DB_OPTION = click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="DuckDB file (default: $OGI_DB or data/ogi.duckdb)",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,7 +33,9 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @DB_OPTION
-@click.option("--workers", type=click.IntRange(min=1), default=None, help="worker processes (default: all cores)")
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=None, help="worker processes (default: all cores)"
+)
 @click.option("--quiet", is_flag=True, help="no progress bar")
 def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, quiet: bool) -> None:
     """Read every report under PATHS into the database."""
@@ -67,15 +74,32 @@ def extract(paths: tuple[str, ...], as_json: bool) -> None:
         failed = failed or attempt.status == FAILED
         ex = attempt.extraction
         if as_json:
-            obj = {"file": path, "status": attempt.status, "reason": attempt.reason,
-                   "title": None, "agency": None, "region": None, "level": None, "year": None,
-                   "format": None, "metrics": {}, "flags": []}
+            obj = {
+                "file": path,
+                "status": attempt.status,
+                "reason": attempt.reason,
+                "title": None,
+                "agency": None,
+                "region": None,
+                "level": None,
+                "year": None,
+                "format": None,
+                "metrics": {},
+                "flags": [],
+            }
             if ex is not None:
                 m = ex.meta
-                obj.update(title=m.title, agency=m.agency, region=m.region, level=m.level, year=m.year,
-                           published=m.published or None, format=ex.format, metrics=ex.totals(),
-                           flags=[{"code": f.code, "message": f.message, "severity": f.severity}
-                                  for f in ex.flags])
+                obj.update(
+                    title=m.title,
+                    agency=m.agency,
+                    region=m.region,
+                    level=m.level,
+                    year=m.year,
+                    published=m.published or None,
+                    format=ex.format,
+                    metrics=ex.totals(),
+                    flags=[{"code": f.code, "message": f.message, "severity": f.severity} for f in ex.flags],
+                )
             click.echo(json.dumps(obj, ensure_ascii=False))
             continue
         click.echo(f"\n{path}: {attempt.status} — {attempt.reason}")
@@ -83,8 +107,11 @@ def extract(paths: tuple[str, ...], as_json: bool) -> None:
             continue
         m = ex.meta
         click.echo(f"  {m.title} | {m.agency} | {m.region} | {m.level} | {m.year} | {ex.format}")
-        _print_table(["metric", "label", "value"],
-                     [(m, label(m), _number(v)) for m, v in sorted(ex.totals().items())], indent="  ")
+        _print_table(
+            ["metric", "label", "value"],
+            [(m, label(m), _number(v)) for m, v in sorted(ex.totals().items())],
+            indent="  ",
+        )
         for f in ex.flags:
             click.echo(f"  ! {f.code}: {f.message}")
     sys.exit(1 if failed else 0)
@@ -110,8 +137,12 @@ def status(db: str | None, as_json: bool) -> None:
 
 @main.command()
 @DB_OPTION
-@click.option("--status", "status_filter", default=None,
-              type=click.Choice(["ok", "partial", "failed", "duplicate", "unsupported"]))
+@click.option(
+    "--status",
+    "status_filter",
+    default=None,
+    type=click.Choice(["ok", "partial", "failed", "duplicate", "unsupported"]),
+)
 @click.option("--json", "as_json", is_flag=True)
 def files(db: str | None, status_filter: str | None, as_json: bool) -> None:
     """The ingest log: one line per file attempted, with status and reason."""
@@ -121,7 +152,9 @@ def files(db: str | None, status_filter: str | None, as_json: bool) -> None:
         rows = queries_cli.files(con, status_filter)
     if as_json:
         for r in rows:
-            click.echo(json.dumps({k: r[k] for k in ("file", "status", "reason", "report_id")}, ensure_ascii=False))
+            click.echo(
+                json.dumps({k: r[k] for k in ("file", "status", "reason", "report_id")}, ensure_ascii=False)
+            )
     else:
         _print_table(["file", "status", "reason"], [[r["file"], r["status"], r["reason"]] for r in rows])
 
@@ -136,21 +169,42 @@ def dashboard(db: str | None, port: int) -> None:
         demo = PROJECT / "data" / "demo"
         click.echo(f"No database at {path}: ingesting the demo corpus in {demo} …")
         from metrics.ingest import ingest_paths
+
         summary = ingest_paths([demo], path)
         click.echo(f"{summary.files} demo files ingested.")
     app = PROJECT / "app.py"
     env = dict(os.environ, OGI_DB=str(path.resolve()))
     # Run from the project folder so Streamlit reads its .streamlit/config.toml.
-    sys.exit(subprocess.call([sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
-                              "--server.showEmailPrompt", "false", "--browser.gatherUsageStats", "false"],
-                             env=env, cwd=app.parent))
+    sys.exit(
+        subprocess.call(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(app),
+                "--server.port",
+                str(port),
+                "--server.showEmailPrompt",
+                "false",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            env=env,
+            cwd=app.parent,
+        )
+    )
 
 
 @main.command()
 @click.argument("out", type=click.Path(file_okay=False), default="data/demo")
 @click.option("--seed", type=int, default=None, help="generator seed (default: the embedded corpus's)")
-@click.option("--bulk", type=click.IntRange(min=1), default=None,
-              help="instead of the demo corpus, N txt/HTML reports of invented agencies (for benchmarks)")
+@click.option(
+    "--bulk",
+    type=click.IntRange(min=1),
+    default=None,
+    help="instead of the demo corpus, N txt/HTML reports of invented agencies (for benchmarks)",
+)
 def demo(out: str, seed: int | None, bulk: int | None) -> None:
     """Generate the demo corpus (fictional agencies; truth in OUT_truth beside it)."""
     from metrics.demo import generate_bulk, generate_corpus
@@ -175,7 +229,9 @@ def _print_table(header: list[str], rows, indent: str = "") -> None:
     rows = [[str(c) for c in r] for r in rows]
     widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(header)]
     for r in [header] + rows:
-        click.echo(indent + "  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip())
+        click.echo(
+            indent + "  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=True)).rstrip()
+        )
 
 
 def _width(s: str) -> int:

@@ -22,7 +22,13 @@ from metrics.readers import ReadError, UnsupportedFile, read_document
 from metrics.store import Attempt, Writer, open_for_writing
 
 OK, PARTIAL, FAILED, DUPLICATE, UNSUPPORTED, UNCHANGED = (
-    "ok", "partial", "failed", "duplicate", "unsupported", "unchanged")
+    "ok",
+    "partial",
+    "failed",
+    "duplicate",
+    "unsupported",
+    "unchanged",
+)
 
 
 @dataclass
@@ -80,13 +86,16 @@ def process_file(path: str) -> Attempt:
         ex = extract_document(doc)
     except Exception as e:
         where = traceback.extract_tb(e.__traceback__)[-1]
-        return Attempt(path, digest, FAILED,
-                       f"extraction failed: {type(e).__name__}: {e} (at {Path(where.filename).name}:{where.lineno})")
+        return Attempt(
+            path,
+            digest,
+            FAILED,
+            f"extraction failed: {type(e).__name__}: {e} (at {Path(where.filename).name}:{where.lineno})",
+        )
     status, reason = _judge(ex)
     if status not in (OK, PARTIAL):
         return Attempt(path, digest, status, reason)
-    return Attempt(path, digest, status, reason, ex, digest[:16], ex.meta.agency_type, doc.text,
-                   doc.encoding)
+    return Attempt(path, digest, status, reason, ex, digest[:16], ex.meta.agency_type, doc.text, doc.encoding)
 
 
 def _judge(ex: Extraction) -> tuple[str, str]:
@@ -118,8 +127,9 @@ def _attempts(paths: list[str], workers: int) -> Iterator[Attempt]:
 BATCH = 200
 
 
-def ingest_paths(paths: Iterable[str | os.PathLike], db: Path, workers: int | None = None,
-                 progress: Progress | None = None) -> Summary:
+def ingest_paths(
+    paths: Iterable[str | os.PathLike], db: Path, workers: int | None = None, progress: Progress | None = None
+) -> Summary:
     files = walk(paths)
     summary = Summary()
     with open_for_writing(db) as writer:
@@ -154,7 +164,9 @@ def _unless_duplicate(attempt: Attempt, stored_hashes: dict[str, str]) -> Attemp
     first = stored_hashes.setdefault(attempt.content_hash, attempt.file_path)
     if first == attempt.file_path:
         return attempt
-    return Attempt(attempt.file_path, attempt.content_hash, DUPLICATE, f"same content as {first}, already ingested")
+    return Attempt(
+        attempt.file_path, attempt.content_hash, DUPLICATE, f"same content as {first}, already ingested"
+    )
 
 
 def _flush(writer: Writer, batch: list[Attempt], summary: Summary) -> None:

@@ -23,7 +23,9 @@ class Document:
     path: str
     text: str
     tables: list[Table] = field(default_factory=list)
-    page_meta: dict[str, str] = field(default_factory=dict)  # 标题, 发文机关, 发布日期 ... when the page had them
+    page_meta: dict[str, str] = field(
+        default_factory=dict
+    )  # 标题, 发文机关, 发布日期 ... when the page had them
     encoding: str = ""
 
 

@@ -10,9 +10,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-           "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7,
-           "捌": 8, "玖": 9}
+_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "壹": 1,
+    "贰": 2,
+    "叁": 3,
+    "肆": 4,
+    "伍": 5,
+    "陆": 6,
+    "柒": 7,
+    "捌": 8,
+    "玖": 9,
+}
 _SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 
@@ -79,9 +100,7 @@ def _whole(value: float) -> float:
     return float(int(value)) if value.is_integer() else value
 
 
-_QUANTITY = re.compile(
-    rf"^(?P<before>{APPROX_BEFORE})?(?P<num>{NUMBER})(?P<after>{APPROX_AFTER})?$"
-)
+_QUANTITY = re.compile(rf"^(?P<before>{APPROX_BEFORE})?(?P<num>{NUMBER})(?P<after>{APPROX_AFTER})?$")
 
 
 def parse_quantity(text: str) -> Quantity | None:
@@ -93,7 +112,6 @@ def parse_quantity(text: str) -> Quantity | None:
     if value is None:
         return None
     return Quantity(value, approximate=bool(m.group("before") or m.group("after")))
-
 
 
 def to_10k_yuan(value: float, unit: str) -> float:

@@ -63,8 +63,11 @@ def series_map_rows() -> list[tuple[str, str, str]]:
     metrics.eras decides which legacy figure continues which standard one; a legacy figure with no
     counterpart stays a series of its own, charted within its era only.
     """
-    return [(m.metric_id, fmt, eras.series_id(m.metric_id, fmt) or m.metric_id)
-            for m in catalog.metrics().values() for fmt in formats_of(m)]
+    return [
+        (m.metric_id, fmt, eras.series_id(m.metric_id, fmt) or m.metric_id)
+        for m in catalog.metrics().values()
+        for fmt in formats_of(m)
+    ]
 
 
 def trend_series() -> list[str]:

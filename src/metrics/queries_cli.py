@@ -13,11 +13,14 @@ def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict]:
 
 
 def status(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict]]:
-    return {title: _dicts(con.execute(sql_text(name))) for title, name in (
-        ("reports by year, format and status", "status_reports"),
-        ("files by ingest status", "status_files"),
-        ("flags by check", "status_flags"),
-    )}
+    return {
+        title: _dicts(con.execute(sql_text(name)))
+        for title, name in (
+            ("reports by year, format and status", "status_reports"),
+            ("files by ingest status", "status_files"),
+            ("flags by check", "status_flags"),
+        )
+    }
 
 
 def files(con: duckdb.DuckDBPyConnection, status: str | None) -> list[dict]:

@@ -109,11 +109,26 @@ class Writer:
                 refused.append((attempt, f"{type(e).__name__}: {e}"))
         return refused
 
-    def save_report(self, file_path: str, content_hash: str, report_id: str, status: str, reason: str,
-                    ex: Extraction, agency_type: str, body_text: str, encoding: str) -> None:
+    def save_report(
+        self,
+        file_path: str,
+        content_hash: str,
+        report_id: str,
+        status: str,
+        reason: str,
+        ex: Extraction,
+        agency_type: str,
+        body_text: str,
+        encoding: str,
+    ) -> None:
         """Replace whatever this file held before with this extraction."""
-        self.write([Attempt(file_path, content_hash, status, reason, ex, report_id, agency_type, body_text,
-                            encoding)])
+        self.write(
+            [
+                Attempt(
+                    file_path, content_hash, status, reason, ex, report_id, agency_type, body_text, encoding
+                )
+            ]
+        )
 
     def record_attempt(self, file_path: str, content_hash: str | None, status: str, reason: str) -> None:
         """A file that yields no report is logged; a report an earlier version of it gave is kept."""
@@ -126,34 +141,38 @@ class Writer:
         now = datetime.now()
         stored = [a for a in attempts if a.extraction is not None]
         tables = {
-            "new_log": pa.table({
-                "file_path": [a.file_path for a in attempts],
-                "content_hash": [a.content_hash for a in attempts],
-                "status": [a.status for a in attempts],
-                "reason": [a.reason for a in attempts],
-                "report_id": [a.report_id for a in attempts],
-                "format": [a.extraction.format if a.extraction else None for a in attempts],
-                "parser_version": [PARSER_VERSION] * len(attempts),
-                "attempted_at": pa.array([now] * len(attempts), pa.timestamp("us")),
-            }),
-            "new_reports": pa.table({
-                "report_id": [a.report_id for a in stored],
-                "file_path": [a.file_path for a in stored],
-                "content_hash": [a.content_hash for a in stored],
-                "title": [a.extraction.meta.title for a in stored],
-                "agency": [a.extraction.meta.agency for a in stored],
-                "region": [a.extraction.meta.region for a in stored],
-                "level": [a.extraction.meta.level for a in stored],
-                "agency_type": [a.agency_type for a in stored],
-                "year": pa.array([a.extraction.meta.year for a in stored], pa.int32()),
-                "published": [a.extraction.meta.published or None for a in stored],
-                "format": [a.extraction.format for a in stored],
-                "status": [a.status for a in stored],
-                "parser_version": [PARSER_VERSION] * len(stored),
-                "ingested_at": pa.array([now] * len(stored), pa.timestamp("us")),
-                "encoding": [a.encoding for a in stored],
-                "body_text": [a.body_text for a in stored],
-            }),
+            "new_log": pa.table(
+                {
+                    "file_path": [a.file_path for a in attempts],
+                    "content_hash": [a.content_hash for a in attempts],
+                    "status": [a.status for a in attempts],
+                    "reason": [a.reason for a in attempts],
+                    "report_id": [a.report_id for a in attempts],
+                    "format": [a.extraction.format if a.extraction else None for a in attempts],
+                    "parser_version": [PARSER_VERSION] * len(attempts),
+                    "attempted_at": pa.array([now] * len(attempts), pa.timestamp("us")),
+                }
+            ),
+            "new_reports": pa.table(
+                {
+                    "report_id": [a.report_id for a in stored],
+                    "file_path": [a.file_path for a in stored],
+                    "content_hash": [a.content_hash for a in stored],
+                    "title": [a.extraction.meta.title for a in stored],
+                    "agency": [a.extraction.meta.agency for a in stored],
+                    "region": [a.extraction.meta.region for a in stored],
+                    "level": [a.extraction.meta.level for a in stored],
+                    "agency_type": [a.agency_type for a in stored],
+                    "year": pa.array([a.extraction.meta.year for a in stored], pa.int32()),
+                    "published": [a.extraction.meta.published or None for a in stored],
+                    "format": [a.extraction.format for a in stored],
+                    "status": [a.status for a in stored],
+                    "parser_version": [PARSER_VERSION] * len(stored),
+                    "ingested_at": pa.array([now] * len(stored), pa.timestamp("us")),
+                    "encoding": [a.encoding for a in stored],
+                    "body_text": [a.body_text for a in stored],
+                }
+            ),
             "new_facts": _facts_table(stored),
             "new_flags": _flags_table(stored),
         }
@@ -174,25 +193,29 @@ class Writer:
 
 def _facts_table(stored: list[Attempt]) -> pa.Table:
     rows = [(a.report_id, f) for a in stored for f in a.extraction.facts]
-    return pa.table({
-        "report_id": [r for r, _ in rows],
-        "metric_id": [f.metric_id for _, f in rows],
-        "requester_column": [f.column for _, f in rows],
-        "value": pa.array([f.value for _, f in rows], pa.float64()),
-        "evidence": [f.evidence for _, f in rows],
-        "approximate": pa.array([f.approximate for _, f in rows], pa.bool_()),
-        "derived": pa.array([f.derived for _, f in rows], pa.bool_()),
-        "note": [f.note for _, f in rows],
-    })
+    return pa.table(
+        {
+            "report_id": [r for r, _ in rows],
+            "metric_id": [f.metric_id for _, f in rows],
+            "requester_column": [f.column for _, f in rows],
+            "value": pa.array([f.value for _, f in rows], pa.float64()),
+            "evidence": [f.evidence for _, f in rows],
+            "approximate": pa.array([f.approximate for _, f in rows], pa.bool_()),
+            "derived": pa.array([f.derived for _, f in rows], pa.bool_()),
+            "note": [f.note for _, f in rows],
+        }
+    )
 
 
 def _flags_table(stored: list[Attempt]) -> pa.Table:
     rows = [(a.report_id, g) for a in stored for g in a.extraction.flags]
-    return pa.table({
-        "report_id": [r for r, _ in rows],
-        "code": [g.code for _, g in rows],
-        "message": [g.message for _, g in rows],
-        "metric_id": [g.metric_id for _, g in rows],
-        "requester_column": [g.column for _, g in rows],
-        "severity": [g.severity for _, g in rows],
-    })
+    return pa.table(
+        {
+            "report_id": [r for r, _ in rows],
+            "code": [g.code for _, g in rows],
+            "message": [g.message for _, g in rows],
+            "metric_id": [g.metric_id for _, g in rows],
+            "requester_column": [g.column for _, g in rows],
+            "severity": [g.severity for _, g in rows],
+        }
+    )

@@ -58,11 +58,31 @@ def _format_change_marks(panels: int = 1) -> tuple[list[dict], list[dict]]:
     shapes, notes = [], []
     for i in range(1, panels + 1):
         n = "" if i == 1 else str(i)
-        shapes.append({"type": "line", "x0": x, "x1": x, "xref": f"x{n}", "y0": 0, "y1": 1, "yref": f"y{n} domain",
-                       "line": {"dash": "dash", "color": "#888"}})
-        notes.append({"x": x, "xref": f"x{n}", "y": 1, "yref": "paper", "text": t("format_change_mark"),
-                          "showarrow": False, "xanchor": "left", "yanchor": "bottom",
-                          "font": {"size": 11, "color": "#666"}})
+        shapes.append(
+            {
+                "type": "line",
+                "x0": x,
+                "x1": x,
+                "xref": f"x{n}",
+                "y0": 0,
+                "y1": 1,
+                "yref": f"y{n} domain",
+                "line": {"dash": "dash", "color": "#888"},
+            }
+        )
+        notes.append(
+            {
+                "x": x,
+                "xref": f"x{n}",
+                "y": 1,
+                "yref": "paper",
+                "text": t("format_change_mark"),
+                "showarrow": False,
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "font": {"size": 11, "color": "#666"},
+            }
+        )
     return shapes, notes
 
 
@@ -70,8 +90,9 @@ def mark_format_change(fig: go.Figure, years) -> go.Figure:
     """A dashed line between 2018 and 2019 where the chart spans the 2019 change of report format."""
     if spans_format_change(years):
         shapes, notes = _format_change_marks()
-        fig.update_layout({"shapes": list(fig.layout.shapes) + shapes,
-                           "annotations": list(fig.layout.annotations) + notes})
+        fig.update_layout(
+            {"shapes": list(fig.layout.shapes) + shapes, "annotations": list(fig.layout.annotations) + notes}
+        )
     return fig
 
 
@@ -93,14 +114,24 @@ def _groups(df: pd.DataFrame, colour: str | None):
 SYMBOLS = ("circle", "diamond", "square", "x", "cross")
 
 
-def lines(df: pd.DataFrame, y: str, colour: str, y_title: str, percent: bool = False,
-          symbol: str | None = None, facet: str | None = None) -> go.Figure:
+def lines(
+    df: pd.DataFrame,
+    y: str,
+    colour: str,
+    y_title: str,
+    percent: bool = False,
+    symbol: str | None = None,
+    facet: str | None = None,
+) -> go.Figure:
     if facet:
         return _faceted_lines(df, y, colour, y_title, percent, symbol, facet)
     # Built directly, one trace per colour (and symbol) as Plotly Express would, at a fraction of its cost.
     colours = {name: PALETTE[i % len(PALETTE)] for i, (name, _) in enumerate(_groups(df, colour))}
-    symbols = {} if symbol is None else {name: SYMBOLS[i % len(SYMBOLS)]
-                                         for i, (name, _) in enumerate(_groups(df, symbol))}
+    symbols = (
+        {}
+        if symbol is None
+        else {name: SYMBOLS[i % len(SYMBOLS)] for i, (name, _) in enumerate(_groups(df, symbol))}
+    )
     keys = [colour] + ([symbol] if symbol else [])
     traces = []
     for names, rows in df.groupby(keys, sort=False, dropna=False):
@@ -109,10 +140,22 @@ def lines(df: pd.DataFrame, y: str, colour: str, y_title: str, percent: bool = F
         marker = {"color": colours[names[0]]}
         if symbol:
             marker["symbol"] = symbols[names[1]]
-        traces.append({"type": "scatter", "mode": "lines+markers", "x": rows["year"].to_numpy(),
-                       "y": rows[y].to_numpy(), "name": label, "legendgroup": label, "marker": marker,
-                       "line": {"color": colours[names[0]]},
-                       "hovertemplate": "%{x} · %{y" + (":.1%" if percent else ":,") + "}" + f"<extra>{label}</extra>"})
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "lines+markers",
+                "x": rows["year"].to_numpy(),
+                "y": rows[y].to_numpy(),
+                "name": label,
+                "legendgroup": label,
+                "marker": marker,
+                "line": {"color": colours[names[0]]},
+                "hovertemplate": "%{x} · %{y"
+                + (":.1%" if percent else ":,")
+                + "}"
+                + f"<extra>{label}</extra>",
+            }
+        )
     layout = _style_layout(y_title, t("year"))
     layout["xaxis"] |= YEAR_AXIS
     if percent:
@@ -122,11 +165,21 @@ def lines(df: pd.DataFrame, y: str, colour: str, y_title: str, percent: bool = F
     return go.Figure(data=traces, layout=layout)
 
 
-def _faceted_lines(df: pd.DataFrame, y: str, colour: str, y_title: str, percent: bool,
-                   symbol: str | None, facet: str) -> go.Figure:
-    fig = px.line(df, x="year", y=y, color=colour, markers=True, symbol=symbol, facet_col=facet,
-                  color_discrete_sequence=PALETTE,
-                  facet_col_wrap=2, labels={"year": t("year"), y: y_title, colour: ""})
+def _faceted_lines(
+    df: pd.DataFrame, y: str, colour: str, y_title: str, percent: bool, symbol: str | None, facet: str
+) -> go.Figure:
+    fig = px.line(
+        df,
+        x="year",
+        y=y,
+        color=colour,
+        markers=True,
+        symbol=symbol,
+        facet_col=facet,
+        color_discrete_sequence=PALETTE,
+        facet_col_wrap=2,
+        labels={"year": t("year"), y: y_title, colour: ""},
+    )
     fig.for_each_annotation(lambda a: a.update(text=a.text.split("=", 1)[-1]))
     fig.update_yaxes(matches=None)
     if percent:
@@ -136,26 +189,52 @@ def _faceted_lines(df: pd.DataFrame, y: str, colour: str, y_title: str, percent:
     return style(fig, y_title, t("year"))
 
 
-def _bar_traces(df: pd.DataFrame, x: str, y: str, colour: str | None, horizontal: bool,
-                colours: dict, legend: bool = True, axes: str = "") -> list[dict]:
+def _bar_traces(
+    df: pd.DataFrame,
+    x: str,
+    y: str,
+    colour: str | None,
+    horizontal: bool,
+    colours: dict,
+    legend: bool = True,
+    axes: str = "",
+) -> list[dict]:
     """One bar trace per colour, as plain dicts (Plotly Express costs ~20 ms a figure on every run)."""
     traces = []
     for name, rows in _groups(df, colour):
         label = "" if name is None else str(name)
         colours.setdefault(label, PALETTE[len(colours) % len(PALETTE)])
         cats, values = rows[x].to_numpy(), rows[y].to_numpy()
-        traces.append({
-            "type": "bar", "x": values if horizontal else cats, "y": cats if horizontal else values,
-            "orientation": "h" if horizontal else "v", "name": label, "legendgroup": label,
-            "showlegend": legend and name is not None, "marker": {"color": colours[label]},
-            "hovertemplate": ("%{y} · %{x:,}" if horizontal else "%{x} · %{y:,}") + f"<extra>{label}</extra>",
-            "xaxis": f"x{axes}", "yaxis": f"y{axes}",
-        })
+        traces.append(
+            {
+                "type": "bar",
+                "x": values if horizontal else cats,
+                "y": cats if horizontal else values,
+                "orientation": "h" if horizontal else "v",
+                "name": label,
+                "legendgroup": label,
+                "showlegend": legend and name is not None,
+                "marker": {"color": colours[label]},
+                "hovertemplate": ("%{y} · %{x:,}" if horizontal else "%{x} · %{y:,}")
+                + f"<extra>{label}</extra>",
+                "xaxis": f"x{axes}",
+                "yaxis": f"y{axes}",
+            }
+        )
     return traces
 
 
-def bars(df: pd.DataFrame, x: str, y: str, colour: str | None, y_title: str, x_title: str = "",
-         stacked: bool = False, horizontal: bool = False, percent: bool = False) -> go.Figure:
+def bars(
+    df: pd.DataFrame,
+    x: str,
+    y: str,
+    colour: str | None,
+    y_title: str,
+    x_title: str = "",
+    stacked: bool = False,
+    horizontal: bool = False,
+    percent: bool = False,
+) -> go.Figure:
     traces = _bar_traces(df, x, y, colour, horizontal, {})
     if horizontal:
         layout = _style_layout(x_title, y_title, height=max(300, 28 * df[x].nunique() + 80))
@@ -173,12 +252,22 @@ def bars(df: pd.DataFrame, x: str, y: str, colour: str | None, y_title: str, x_t
 
 
 def _panel_title(text: str, x: float, y: float) -> dict:
-    return {"text": f"<b>{text}</b>", "x": x, "y": y, "xref": "paper", "yref": "paper", "showarrow": False,
-            "xanchor": "center", "yanchor": "bottom", "font": {"size": 14}}
+    return {
+        "text": f"<b>{text}</b>",
+        "x": x,
+        "y": y,
+        "xref": "paper",
+        "yref": "paper",
+        "showarrow": False,
+        "xanchor": "center",
+        "yanchor": "bottom",
+        "font": {"size": 14},
+    }
 
 
-def bar_panels(panels: list[tuple[str, pd.DataFrame]], x: str, y: str, colour: str, y_title: str,
-               stacked: bool = False) -> go.Figure:
+def bar_panels(
+    panels: list[tuple[str, pd.DataFrame]], x: str, y: str, colour: str, y_title: str, stacked: bool = False
+) -> go.Figure:
     """Bar charts side by side in one figure (one chart for the browser to draw), one legend for all."""
     n, gap = len(panels), 0.08
     width = (1 - gap * (n - 1)) / n
@@ -220,10 +309,15 @@ def hbar_panels(panels: list[tuple[str, pd.DataFrame]], x: str, y: str, x_title:
         upper = top - head
         lower = upper - row * size
         domain = [max(0.0, lower / plot), min(1.0, upper / plot)]
-        layout[f"yaxis{axes}"] = layout.get(f"yaxis{axes}", {}) | {"domain": domain, "anchor": f"x{axes}",
-                                                                   "autorange": "reversed"}
-        layout[f"xaxis{axes}"] = layout.get(f"xaxis{axes}", {}) | {"anchor": f"y{axes}",
-                                                                   "title": {"text": x_title}}
+        layout[f"yaxis{axes}"] = layout.get(f"yaxis{axes}", {}) | {
+            "domain": domain,
+            "anchor": f"x{axes}",
+            "autorange": "reversed",
+        }
+        layout[f"xaxis{axes}"] = layout.get(f"xaxis{axes}", {}) | {
+            "anchor": f"y{axes}",
+            "title": {"text": x_title},
+        }
         notes.append(_panel_title(title, 0.5, domain[1] + 8 / plot) | {"x": 0, "xanchor": "left"})
         top = lower - foot
     layout["annotations"] = notes
@@ -237,22 +331,38 @@ def coverage_map(df: pd.DataFrame, state_labels: dict[str, str]) -> go.Figure:
     agencies = list(dict.fromkeys(df["agency"]))
     years = sorted(df["year"].unique())
     z = df.pivot(index="agency", columns="year", values="state").reindex(index=agencies, columns=years)
-    hover = df.assign(
-        text=df["state"].map(state_labels)
-        + df["published"].map(lambda d: "" if pd.isna(d) else f" · {t('published')} {d:%Y-%m-%d}")
-        + df["days_late"].map(lambda n: "" if pd.isna(n) else f" · {t('days_late', n=int(n))}")
-    ).pivot(index="agency", columns="year", values="text").reindex(index=agencies, columns=years)
+    hover = (
+        df.assign(
+            text=df["state"].map(state_labels)
+            + df["published"].map(lambda d: "" if pd.isna(d) else f" · {t('published')} {d:%Y-%m-%d}")
+            + df["days_late"].map(lambda n: "" if pd.isna(n) else f" · {t('days_late', n=int(n))}")
+        )
+        .pivot(index="agency", columns="year", values="text")
+        .reindex(index=agencies, columns=years)
+    )
     n = len(COVERAGE_STATES)
     scale = []
     for i, colour in enumerate(COVERAGE_COLOURS):
         scale += [(i / n, colour), ((i + 1) / n, colour)]
-    fig = go.Figure(go.Heatmap(
-        z=z.apply(lambda col: col.map(codes)).to_numpy(dtype=float), x=years, y=agencies,
-        text=hover.to_numpy(), hovertemplate="%{y} · %{x}<br>%{text}<extra></extra>",
-        colorscale=scale, zmin=-0.5, zmax=n - 0.5, xgap=2, ygap=2,
-        colorbar={"tickvals": list(range(n)), "ticktext": [state_labels[s] for s in COVERAGE_STATES],
-                  "title": ""},
-    ))
+    fig = go.Figure(
+        go.Heatmap(
+            z=z.apply(lambda col: col.map(codes)).to_numpy(dtype=float),
+            x=years,
+            y=agencies,
+            text=hover.to_numpy(),
+            hovertemplate="%{y} · %{x}<br>%{text}<extra></extra>",
+            colorscale=scale,
+            zmin=-0.5,
+            zmax=n - 0.5,
+            xgap=2,
+            ygap=2,
+            colorbar={
+                "tickvals": list(range(n)),
+                "ticktext": [state_labels[s] for s in COVERAGE_STATES],
+                "title": "",
+            },
+        )
+    )
     fig.update_yaxes(autorange="reversed")
     # Years on top as well: with dozens of agencies the bottom axis is out of sight.
     year_axis(fig).update_xaxes(side="top", showticklabels=True)

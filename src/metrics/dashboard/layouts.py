@@ -34,20 +34,31 @@ def metadata(m: pd.Series) -> None:
         published += " · " + t("state_late")
     rows = [
         (t("col_agency"), m["agency"] or t("unknown_agency")),
-        (t("f_region"), m["region"]), (t("f_level"), code_label(lang(), "level", m["level"] or "")),
-        (t("f_agency_type"), m["agency_type"]), (t("year"), "?" if widgets.missing(m["year"]) else int(m["year"])),
+        (t("f_region"), m["region"]),
+        (t("f_level"), code_label(lang(), "level", m["level"] or "")),
+        (t("f_agency_type"), m["agency_type"]),
+        (t("year"), "?" if widgets.missing(m["year"]) else int(m["year"])),
         (t("published"), published),
         (t("deadline"), "—" if widgets.missing(m["deadline"]) else f"{m['deadline']:%Y-%m-%d}"),
-        (t("col_format"), code_label(lang(), "format", m["format"])), (t("col_status"), m["status"]),
-        (t("col_file"), m["file_path"]), (t("col_hash"), m["content_hash"]),
-        (t("col_parser"), m["parser_version"]), (t("col_ingested"), str(m["ingested_at"])[:19]),
-        (t("col_warnings"), int(m["warnings"])), (t("col_report"), m["report_id"]),
+        (t("col_format"), code_label(lang(), "format", m["format"])),
+        (t("col_status"), m["status"]),
+        (t("col_file"), m["file_path"]),
+        (t("col_hash"), m["content_hash"]),
+        (t("col_parser"), m["parser_version"]),
+        (t("col_ingested"), str(m["ingested_at"])[:19]),
+        (t("col_warnings"), int(m["warnings"])),
+        (t("col_report"), m["report_id"]),
     ]
     half = (len(rows) + 1) // 2
     for column, part, key in zip(st.columns(2), (rows[:half], rows[half:]), ("a", "b"), strict=True):
         table = pd.DataFrame(part, columns=["field", "value"]).astype({"value": str})
-        column.dataframe(table, hide_index=True, key=f"report_meta_{key}", height=35 * (half + 1) + 3,
-                         column_config={"field": t("col_field"), "value": t("col_value")})
+        column.dataframe(
+            table,
+            hide_index=True,
+            key=f"report_meta_{key}",
+            height=35 * (half + 1) + 3,
+            column_config={"field": t("col_field"), "value": t("col_value")},
+        )
 
 
 def _cell(row) -> str:
@@ -68,13 +79,31 @@ def _evidence(facts: pd.DataFrame, metric_ids, key: str) -> None:
     if rows.empty:
         return
     with st.expander(t("report_evidence", n=len(rows))):
-        st.dataframe(rows.assign(label=rows["metric_id"].map(metric_label)), hide_index=True, key=key,
-                     column_order=["label", "requester_column", "value", "approximate", "derived", "evidence", "note",
-                                   "metric_id"],
-                     column_config={"label": t("col_metric"), "requester_column": t("col_requester"),
-                                    "value": t("col_value"), "approximate": t("col_approximate"),
-                                    "derived": t("col_derived"), "evidence": t("col_evidence"),
-                                    "note": t("col_note"), "metric_id": "metric_id"})
+        st.dataframe(
+            rows.assign(label=rows["metric_id"].map(metric_label)),
+            hide_index=True,
+            key=key,
+            column_order=[
+                "label",
+                "requester_column",
+                "value",
+                "approximate",
+                "derived",
+                "evidence",
+                "note",
+                "metric_id",
+            ],
+            column_config={
+                "label": t("col_metric"),
+                "requester_column": t("col_requester"),
+                "value": t("col_value"),
+                "approximate": t("col_approximate"),
+                "derived": t("col_derived"),
+                "evidence": t("col_evidence"),
+                "note": t("col_note"),
+                "metric_id": "metric_id",
+            },
+        )
 
 
 def figures(fmt: str, facts: pd.DataFrame) -> None:
@@ -91,15 +120,35 @@ def figures(fmt: str, facts: pd.DataFrame) -> None:
     rest = rest.iloc[rest["metric_id"].map(lambda m: order.get(m, len(order))).argsort(kind="stable")]
     if not rest.empty:
         st.markdown(f"**{t('report_other_figures') if shown else t('report_figures')}**")
-        sections = rest["metric_id"].map(lambda m: catalog.metrics()[m].section if m in catalog.metrics() else "")
-        st.dataframe(rest.assign(section=sections, label=rest["metric_id"].map(metric_label)), hide_index=True,
-                     key="report_other_table",
-                     column_order=["section", "label", "requester_column", "value", "approximate", "derived",
-                                   "evidence", "note", "metric_id"],
-                     column_config={"section": t("col_section"), "label": t("col_metric"),
-                                    "requester_column": t("col_requester"), "value": t("col_value"),
-                                    "approximate": t("col_approximate"), "derived": t("col_derived"),
-                                    "evidence": t("col_evidence"), "note": t("col_note")})
+        sections = rest["metric_id"].map(
+            lambda m: catalog.metrics()[m].section if m in catalog.metrics() else ""
+        )
+        st.dataframe(
+            rest.assign(section=sections, label=rest["metric_id"].map(metric_label)),
+            hide_index=True,
+            key="report_other_table",
+            column_order=[
+                "section",
+                "label",
+                "requester_column",
+                "value",
+                "approximate",
+                "derived",
+                "evidence",
+                "note",
+                "metric_id",
+            ],
+            column_config={
+                "section": t("col_section"),
+                "label": t("col_metric"),
+                "requester_column": t("col_requester"),
+                "value": t("col_value"),
+                "approximate": t("col_approximate"),
+                "derived": t("col_derived"),
+                "evidence": t("col_evidence"),
+                "note": t("col_note"),
+            },
+        )
     st.caption(t("report_cell_marks"))
 
 
@@ -124,10 +173,15 @@ def _section3(fmt: str, cells: dict, facts: pd.DataFrame) -> set[str]:
     st.markdown(f"**{t('section3')}**")
     rows = section3_rows(fmt)
     names = [zh if lang() == "zh" else en for _, zh, en in REQUESTER_COLUMNS]
-    labels = [("　" if r.parent else "") + (r.labels[0] if lang() == "zh" else metric_label(r.metric_id))
-              for r in rows]
-    grid = pd.DataFrame([[_cell(cells.get((r.metric_id, c))) for c, _, _ in REQUESTER_COLUMNS] for r in rows],
-                        index=labels, columns=names)
+    labels = [
+        ("　" if r.parent else "") + (r.labels[0] if lang() == "zh" else metric_label(r.metric_id))
+        for r in rows
+    ]
+    grid = pd.DataFrame(
+        [[_cell(cells.get((r.metric_id, c))) for c, _, _ in REQUESTER_COLUMNS] for r in rows],
+        index=labels,
+        columns=names,
+    )
     st.dataframe(grid, key="report_s3", height=36 * (len(rows) + 1))
     metric_ids = {r.metric_id for r in rows}
     _evidence(facts, metric_ids, "report_s3_evidence")
@@ -138,8 +192,11 @@ def _section4(cells: dict, facts: pd.DataFrame) -> set[str]:
     st.markdown(f"**{t('section4')}**")
     names = [zh if lang() == "zh" else t(f"result_{c}") for c, zh in SECTION4_COLUMNS]
     groups = [zh if lang() == "zh" else t(f"cases_{g}") for g, zh in SECTION4_GROUPS]
-    grid = pd.DataFrame([[_cell(cells.get((f"{g}_{c}", "total"))) for c, _ in SECTION4_COLUMNS]
-                         for g, _ in SECTION4_GROUPS], index=groups, columns=names)
+    grid = pd.DataFrame(
+        [[_cell(cells.get((f"{g}_{c}", "total"))) for c, _ in SECTION4_COLUMNS] for g, _ in SECTION4_GROUPS],
+        index=groups,
+        columns=names,
+    )
     st.dataframe(grid, key="report_s4")
     metric_ids = {f"{g}_{c}" for g, _ in SECTION4_GROUPS for c, _ in SECTION4_COLUMNS}
     _evidence(facts, metric_ids | {"litigation_total"}, "report_s4_evidence")
@@ -156,7 +213,9 @@ def _legacy_table(cells: dict, facts: pd.DataFrame) -> set[str]:
         for row in (r for r in LEGACY_ROWS if r.section == number):
             depth[row.metric_id] = depth.get(row.parent, 0) + 1 if row.parent else 1
             label = row.labels[0] if lang() == "zh" else metric_label(row.metric_id)
-            lines.append(("　" * depth[row.metric_id] + label, row.unit, _cell(cells.get((row.metric_id, "total")))))
+            lines.append(
+                ("　" * depth[row.metric_id] + label, row.unit, _cell(cells.get((row.metric_id, "total"))))
+            )
     grid = pd.DataFrame(lines, columns=[t("col_indicator"), t("col_unit"), t("col_count")])
     st.dataframe(grid, hide_index=True, key="report_legacy_table", height=35 * (len(lines) + 1) + 3)
     metric_ids = {r.metric_id for r in LEGACY_ROWS}

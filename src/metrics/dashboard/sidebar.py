@@ -18,8 +18,13 @@ BIND = "query-params"
 
 def language() -> str:
     st.sidebar.segmented_control(
-        "语言 / Language", list(ui_text.LANGUAGES), format_func=ui_text.LANGUAGES.get,
-        default=ui_text.DEFAULT_LANG, required=True, key="lang", bind=BIND,
+        "语言 / Language",
+        list(ui_text.LANGUAGES),
+        format_func=ui_text.LANGUAGES.get,
+        default=ui_text.DEFAULT_LANG,
+        required=True,
+        key="lang",
+        bind=BIND,
     )
     return lang()
 
@@ -49,8 +54,13 @@ def filters() -> Filters | None:
         options = opts.values[kind]
         wanted = st.session_state.get(key, st.query_params.get_all(key))
         st.session_state[key] = [v for v in wanted if v in options]
-        chosen = sb.multiselect(label, options, key=key, placeholder=t("f_all"),
-                                format_func=lambda code: ui_text.code_label(lang(), kind, code))
+        chosen = sb.multiselect(
+            label,
+            options,
+            key=key,
+            placeholder=t("f_all"),
+            format_func=lambda code: ui_text.code_label(lang(), kind, code),
+        )
         if chosen:
             st.query_params[key] = chosen
         else:
@@ -66,4 +76,3 @@ def filters() -> Filters | None:
         agencies=choose("agency", "agency", t("f_agency")),
         formats=choose_coded("format", "format", t("f_format")),
     )
-

@@ -80,8 +80,13 @@ def require_filters() -> Filters:
     return f
 
 
-def downloads(stem: str, key: str, query: str | None = None, query_params: dict | None = None,
-              frame: pd.DataFrame | None = None) -> None:
+def downloads(
+    stem: str,
+    key: str,
+    query: str | None = None,
+    query_params: dict | None = None,
+    frame: pd.DataFrame | None = None,
+) -> None:
     """CSV and Excel buttons for the rows behind a figure: a named query's result, or a given frame.
 
     The file is built only when a button is pressed (a callable), so large selections cost nothing
@@ -94,11 +99,24 @@ def downloads(stem: str, key: str, query: str | None = None, query_params: dict 
         return frame if frame is not None else data.run(query, query_params)
 
     left, right, _ = st.columns([1, 1, 4])
-    left.download_button(t("download_csv"), data=lambda: exports.to_csv_bytes(rows()), file_name=f"{stem}.csv",
-                         mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:")
-    right.download_button(t("download_xlsx"), data=lambda: exports.to_xlsx_bytes(rows(), stem[:31]),
-                          file_name=f"{stem}.xlsx", mime=XLSX_MIME, key=f"{key}_xlsx", on_click="ignore",
-                          icon=":material/download:")
+    left.download_button(
+        t("download_csv"),
+        data=lambda: exports.to_csv_bytes(rows()),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    right.download_button(
+        t("download_xlsx"),
+        data=lambda: exports.to_xlsx_bytes(rows(), stem[:31]),
+        file_name=f"{stem}.xlsx",
+        mime=XLSX_MIME,
+        key=f"{key}_xlsx",
+        on_click="ignore",
+        icon=":material/download:",
+    )
 
 
 def report_link(report_id: str) -> str:
@@ -110,18 +128,50 @@ def reports_behind(key: str, filters_: Filters | None = None) -> None:
     if not st.toggle(t("show_reports_behind"), key=f"{key}_behind"):
         return
     df = data.query("selected_reports", filters_)
-    shown = df[["report_id", "agency", "year", "format", "status", "published", "late", "warnings",
-                "flag_codes", "file_path", "parser_version"]].assign(link=df["report_id"].map(report_link))
+    shown = df[
+        [
+            "report_id",
+            "agency",
+            "year",
+            "format",
+            "status",
+            "published",
+            "late",
+            "warnings",
+            "flag_codes",
+            "file_path",
+            "parser_version",
+        ]
+    ].assign(link=df["report_id"].map(report_link))
     st.dataframe(
-        shown, hide_index=True, key=f"{key}_behind_table",
-        column_order=["link", "agency", "year", "format", "status", "published", "late", "warnings", "flag_codes",
-                      "file_path", "parser_version"],
+        shown,
+        hide_index=True,
+        key=f"{key}_behind_table",
+        column_order=[
+            "link",
+            "agency",
+            "year",
+            "format",
+            "status",
+            "published",
+            "late",
+            "warnings",
+            "flag_codes",
+            "file_path",
+            "parser_version",
+        ],
         column_config={
             "link": st.column_config.LinkColumn(t("col_report"), display_text=t("open_report")),
-            "agency": t("col_agency"), "year": st.column_config.NumberColumn(t("year"), format="%d"),
-            "format": t("col_format"), "status": t("col_status"), "published": t("published"),
-            "late": t("col_late"), "warnings": t("col_warnings"), "flag_codes": t("col_flags"),
-            "file_path": t("col_file"), "parser_version": t("col_parser"),
+            "agency": t("col_agency"),
+            "year": st.column_config.NumberColumn(t("year"), format="%d"),
+            "format": t("col_format"),
+            "status": t("col_status"),
+            "published": t("published"),
+            "late": t("col_late"),
+            "warnings": t("col_warnings"),
+            "flag_codes": t("col_flags"),
+            "file_path": t("col_file"),
+            "parser_version": t("col_parser"),
         },
     )
     downloads("reports", f"{key}_behind_dl", "selected_reports", data.params(filters_))

@@ -65,8 +65,15 @@ class Style:
     break_identity: bool = False
 
 
-def build_content(layout: str, agency: Agency, figures: YearFigures, style: Style, rng: random.Random) -> Content:
-    builders = {LEGACY_PROSE: _legacy_prose, LEGACY_TABLE: _legacy_table, STD2019: _standard, STD2021: _standard}
+def build_content(
+    layout: str, agency: Agency, figures: YearFigures, style: Style, rng: random.Random
+) -> Content:
+    builders = {
+        LEGACY_PROSE: _legacy_prose,
+        LEGACY_TABLE: _legacy_table,
+        STD2019: _standard,
+        STD2021: _standard,
+    }
     return builders[layout](layout, agency, figures, style, rng)
 
 
@@ -103,13 +110,17 @@ def _legacy_prose(layout, agency, figures, style, rng) -> Content:
     truth: dict[str, float] = {"proactive_items": figures.proactive_items, "requests_new": requests}
     growth = rng.randint(3, 35)
     blocks: list[Block] = [
-        Paragraph(f"根据《中华人民共和国政府信息公开条例》(以下简称《条例》)规定,现公布{agency.name}{year}年"
-                  f"政府信息公开工作年度报告。本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"),
+        Paragraph(
+            f"根据《中华人民共和国政府信息公开条例》(以下简称《条例》)规定,现公布{agency.name}{year}年"
+            f"政府信息公开工作年度报告。本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"
+        ),
         Heading("一、主动公开政府信息情况"),
-        Paragraph(f"{year}年,我{_self_word(agency)}主动公开政府信息{_count(figures.proactive_items, rng, '条')},"
-                  f"同比增长{growth}%,历年累计主动公开政府信息"
-                  f"{figures.proactive_items * rng.randint(4, 7)}条。主要公开了机构职能、政策文件、"
-                  "财政预决算、重点项目等信息。"),
+        Paragraph(
+            f"{year}年,我{_self_word(agency)}主动公开政府信息{_count(figures.proactive_items, rng, '条')},"
+            f"同比增长{growth}%,历年累计主动公开政府信息"
+            f"{figures.proactive_items * rng.randint(4, 7)}条。主要公开了机构职能、政策文件、"
+            "财政预决算、重点项目等信息。"
+        ),
     ]
     if rng.random() < 0.5:
         extra = []
@@ -125,8 +136,10 @@ def _legacy_prose(layout, agency, figures, style, rng) -> Content:
     else:
         truth.update(outcome_granted=granted, outcome_partial=partial, outcome_denied=denied)
         rest = requests - granted - partial - denied
-        sentence = (f"全年受理依申请公开{_count(requests, rng, '件')},其中同意公开{_count(granted, rng, '件')},"
-                    f"部分公开{_count(partial, rng, '件')},不予公开政府信息{_count(denied, rng, '条')}")
+        sentence = (
+            f"全年受理依申请公开{_count(requests, rng, '件')},其中同意公开{_count(granted, rng, '件')},"
+            f"部分公开{_count(partial, rng, '件')},不予公开政府信息{_count(denied, rng, '条')}"
+        )
         if rest:
             sentence += f",其余{rest}件因申请信息不存在或不属于本机关公开范围已告知申请人"
         blocks.append(Paragraph(sentence + "。所有申请均在规定期限内答复。"))
@@ -156,11 +169,15 @@ def _self_word(agency: Agency) -> str:
 
 
 def _closing_sections(year: int) -> list[Block]:
-    return [Heading("五、存在的主要问题及改进情况"),
-            Paragraph("政府信息公开工作仍存在公开内容不够全面、更新不够及时等问题。"
-                      f"{year + 1}年,我们将进一步完善制度,加强培训,提升政府信息公开工作水平。"),
-            Heading("六、其他需要报告的事项"),
-            Paragraph("无。")]
+    return [
+        Heading("五、存在的主要问题及改进情况"),
+        Paragraph(
+            "政府信息公开工作仍存在公开内容不够全面、更新不够及时等问题。"
+            f"{year + 1}年,我们将进一步完善制度,加强培训,提升政府信息公开工作水平。"
+        ),
+        Heading("六、其他需要报告的事项"),
+        Paragraph("无。"),
+    ]
 
 
 # ---- legacy_table ---------------------------------------------------------------------------------
@@ -178,7 +195,11 @@ _LEGACY_ROWS: tuple[tuple[str, str, str], ...] = (
     ("4.政务微信公开政府信息数", "条", "政务微信公开政府信息数"),
     ("5.其他方式公开政府信息数", "条", "其他方式公开政府信息数"),
     ("二、回应解读情况", "", ""),
-    ("(一)回应公众关注热点或重大舆情数(不同方式回应同一热点或舆情计1次)", "次", "回应公众关注热点或重大舆情数"),
+    (
+        "(一)回应公众关注热点或重大舆情数(不同方式回应同一热点或舆情计1次)",
+        "次",
+        "回应公众关注热点或重大舆情数",
+    ),
     ("(二)通过不同渠道和方式回应解读的情况", "", ""),
     ("1.参加或举办新闻发布会总次数", "次", "press_conferences"),
     ("其中:主要负责同志参加新闻发布会次数", "次", "主要负责同志参加新闻发布会次数"),
@@ -223,8 +244,11 @@ _LEGACY_ROWS: tuple[tuple[str, str, str], ...] = (
     ("(一)政府信息公开工作专门机构数", "个", "政府信息公开工作专门机构数"),
     ("(二)设置政府信息公开查阅点数", "个", "设置政府信息公开查阅点数"),
     ("(三)从事政府信息公开工作人员数", "人", "staff_total"),
-    ("(四)政府信息公开专项经费(不包括用于政府公报编辑管理及政府网站建设维护等方面的经费)", "万元",
-     "政府信息公开专项经费"),
+    (
+        "(四)政府信息公开专项经费(不包括用于政府公报编辑管理及政府网站建设维护等方面的经费)",
+        "万元",
+        "政府信息公开专项经费",
+    ),
     ("九、政府信息公开会议和培训情况", "", ""),
     ("(一)召开政府信息公开工作会议或专题会议数", "次", "召开政府信息公开工作会议或专题会议数"),
     ("(二)举办各类培训班数", "次", "trainings"),
@@ -249,11 +273,15 @@ def _legacy_table(layout, agency, figures, style, rng) -> Content:
             truth[key] = values[key]
     year = figures.year
     blocks: list[Block] = [
-        Paragraph(f"本报告根据《中华人民共和国政府信息公开条例》要求,由{agency.name}编制。本报告中所列数据的统计期限"
-                  f"自{year}年1月1日起至{year}年12月31日止。"),
+        Paragraph(
+            f"本报告根据《中华人民共和国政府信息公开条例》要求,由{agency.name}编制。本报告中所列数据的统计期限"
+            f"自{year}年1月1日起至{year}年12月31日止。"
+        ),
         Heading("一、主动公开政府信息情况"),
-        Paragraph(f"{year}年,主动公开政府信息{values['proactive_items']}条,其中主动公开规范性文件"
-                  f"{values['proactive_normative_docs']}条。"),
+        Paragraph(
+            f"{year}年,主动公开政府信息{values['proactive_items']}条,其中主动公开规范性文件"
+            f"{values['proactive_normative_docs']}条。"
+        ),
         Heading("二、依申请公开政府信息情况"),
         Paragraph(f"全年共收到政府信息公开申请{values['requests_new']}件,均已按规定答复。"),
         Heading("三、政府信息公开情况统计表"),
@@ -283,14 +311,21 @@ def _standard(layout, agency, figures, style, rng) -> Content:
     section4, truth4 = _section4_table(figures, style)
     truth.update(truth4)
     year = figures.year
-    basis = ("《中华人民共和国政府信息公开工作年度报告格式》" if layout == STD2021
-             else "国务院办公厅政府信息与政务公开办公室有关要求")
+    basis = (
+        "《中华人民共和国政府信息公开工作年度报告格式》"
+        if layout == STD2021
+        else "国务院办公厅政府信息与政务公开办公室有关要求"
+    )
     blocks: list[Block] = [
-        Paragraph(f"本报告根据《中华人民共和国政府信息公开条例》(以下简称《条例》)和{basis}编制。"
-                  f"报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"),
+        Paragraph(
+            f"本报告根据《中华人民共和国政府信息公开条例》(以下简称《条例》)和{basis}编制。"
+            f"报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"
+        ),
         Heading("一、总体情况"),
-        Paragraph(f"{year}年,{agency.name}坚持以公开为常态、不公开为例外,全年主动公开政府信息"
-                  f"{figures.proactive_items}条,收到政府信息公开申请{figures.requests_new}件。"),
+        Paragraph(
+            f"{year}年,{agency.name}坚持以公开为常态、不公开为例外,全年主动公开政府信息"
+            f"{figures.proactive_items}条,收到政府信息公开申请{figures.requests_new}件。"
+        ),
         Heading("二、主动公开政府信息情况"),
         section2,
         Heading("三、收到和处理政府信息公开申请情况"),
@@ -323,33 +358,71 @@ def _section2_table(layout: str, figures: YearFigures, style: Style) -> tuple[Ta
             truth.update({m: v for m, v in zip(metric_ids, values, strict=True) if v is not None})
 
     if layout == STD2019:
-        item("第二十条第(一)项", ["本年新制作数量", "本年新公开数量", "对外公开总数量"],
-             [("规章", ["rules_issued", "rules_published", "rules_in_force"]),
-              ("规范性文件", ["normative_issued", "normative_published", "normative_in_force"])])
-        item("第二十条第(五)项", ["上一年项目数量", "本年增/减", "处理决定数量"],
-             [("行政许可", ["licensing_items_last_year", "licensing_items_change", "licensing_decisions"]),
-              ("其他对外管理服务事项", ["other_services_items_last_year", "other_services_items_change",
-                                      "other_services_decisions"])])
-        item("第二十条第(六)项", ["上一年项目数量", "本年增/减", "处理决定数量"],
-             [("行政处罚", ["penalty_items_last_year", "penalty_items_change", "penalty_decisions"]),
-              ("行政强制", ["coercion_items_last_year", "coercion_items_change", "coercion_decisions"])])
-        item("第二十条第(八)项", ["上一年项目数量", "本年增/减"],
-             [("行政事业性收费", ["fees_items_last_year", "fees_items_change"])])
+        item(
+            "第二十条第(一)项",
+            ["本年新制作数量", "本年新公开数量", "对外公开总数量"],
+            [
+                ("规章", ["rules_issued", "rules_published", "rules_in_force"]),
+                ("规范性文件", ["normative_issued", "normative_published", "normative_in_force"]),
+            ],
+        )
+        item(
+            "第二十条第(五)项",
+            ["上一年项目数量", "本年增/减", "处理决定数量"],
+            [
+                ("行政许可", ["licensing_items_last_year", "licensing_items_change", "licensing_decisions"]),
+                (
+                    "其他对外管理服务事项",
+                    [
+                        "other_services_items_last_year",
+                        "other_services_items_change",
+                        "other_services_decisions",
+                    ],
+                ),
+            ],
+        )
+        item(
+            "第二十条第(六)项",
+            ["上一年项目数量", "本年增/减", "处理决定数量"],
+            [
+                ("行政处罚", ["penalty_items_last_year", "penalty_items_change", "penalty_decisions"]),
+                ("行政强制", ["coercion_items_last_year", "coercion_items_change", "coercion_decisions"]),
+            ],
+        )
+        item(
+            "第二十条第(八)项",
+            ["上一年项目数量", "本年增/减"],
+            [("行政事业性收费", ["fees_items_last_year", "fees_items_change"])],
+        )
         amount_header = "采购总金额(元)" if style.procurement_in_yuan else "采购总金额(万元)"
-        item("第二十条第(九)项", ["采购项目数量", amount_header],
-             [("政府集中采购", ["procurement_projects", "procurement_amount_10k_yuan"])])
+        item(
+            "第二十条第(九)项",
+            ["采购项目数量", amount_header],
+            [("政府集中采购", ["procurement_projects", "procurement_amount_10k_yuan"])],
+        )
         if style.procurement_in_yuan:
             # The table prints yuan; the truth stays in 万元, so only the printed cell changes.
-            rows[-1][-1] = Cell(str(round(s2["procurement_amount_10k_yuan"] * 10000)), colspan=rows[-1][-1].colspan)
+            rows[-1][-1] = Cell(
+                str(round(s2["procurement_amount_10k_yuan"] * 10000)), colspan=rows[-1][-1].colspan
+            )
     else:
-        item("第二十条第(一)项", ["本年制发件数", "本年废止件数", "现行有效件数"],
-             [("规章", ["rules_issued", "rules_abolished", "rules_in_force"]),
-              ("行政规范性文件", ["normative_issued", "normative_abolished", "normative_in_force"])])
+        item(
+            "第二十条第(一)项",
+            ["本年制发件数", "本年废止件数", "现行有效件数"],
+            [
+                ("规章", ["rules_issued", "rules_abolished", "rules_in_force"]),
+                ("行政规范性文件", ["normative_issued", "normative_abolished", "normative_in_force"]),
+            ],
+        )
         item("第二十条第(五)项", ["本年处理决定数量"], [("行政许可", ["licensing_decisions"])])
-        item("第二十条第(六)项", ["本年处理决定数量"],
-             [("行政处罚", ["penalty_decisions"]), ("行政强制", ["coercion_decisions"])])
-        item("第二十条第(八)项", ["本年收费金额(单位:万元)"],
-             [("行政事业性收费", ["fees_collected_10k_yuan"])])
+        item(
+            "第二十条第(六)项",
+            ["本年处理决定数量"],
+            [("行政处罚", ["penalty_decisions"]), ("行政强制", ["coercion_decisions"])],
+        )
+        item(
+            "第二十条第(八)项", ["本年收费金额(单位:万元)"], [("行政事业性收费", ["fees_collected_10k_yuan"])]
+        )
     return TableBlock(rows), truth
 
 
@@ -398,10 +471,11 @@ _TOP_ROWS = ("requests_new", "requests_carried_over", "requests_carried_forward"
 
 def _section3_table(layout, figures, style, rng) -> tuple[TableBlock, dict[str, float], bool]:
     rows = [
-        [Cell("本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和", rowspan=3, colspan=3),
-         Cell("申请人情况", colspan=7)],
-        [Cell("自然人", rowspan=2), Cell("法人或其他组织", colspan=5),
-         Cell("总计", rowspan=2)],
+        [
+            Cell("本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和", rowspan=3, colspan=3),
+            Cell("申请人情况", colspan=7),
+        ],
+        [Cell("自然人", rowspan=2), Cell("法人或其他组织", colspan=5), Cell("总计", rowspan=2)],
         [Cell(label) for _, label, _ in REQUESTER_COLUMNS[1:-1]],
     ]
     printed = {metric: list(values) for metric, values in figures.section3.items()}
@@ -432,7 +506,9 @@ def _section3_table(layout, figures, style, rng) -> tuple[TableBlock, dict[str, 
         for n, kid in enumerate(kids):
             parent_cell = [Cell(_SECTION3_LABELS[metric], rowspan=len(kids))] if n == 0 else []
             rows.append((lead if n == 0 else []) + parent_cell + [Cell(_SECTION3_LABELS[kid])] + numbers(kid))
-    rows.append([Cell(_SECTION3_LABELS["requests_carried_forward"], colspan=3)] + numbers("requests_carried_forward"))
+    rows.append(
+        [Cell(_SECTION3_LABELS["requests_carried_forward"], colspan=3)] + numbers("requests_carried_forward")
+    )
 
     truth = {r.metric_id: printed[r.metric_id][-1] for r in layout_rows if r.metric_id in printed}
     for parent, kids in children.items():
@@ -452,8 +528,11 @@ def _section4_table(figures: YearFigures, style: Style) -> tuple[TableBlock, dic
     result_labels = [Cell(label) for _, label in SECTION4_COLUMNS]
     rows = [
         [Cell("行政复议", colspan=5), Cell("行政诉讼", colspan=10)],
-        [*(Cell(c.text, rowspan=2) for c in result_labels),
-         Cell("未经复议直接起诉", colspan=5), Cell("复议后起诉", colspan=5)],
+        [
+            *(Cell(c.text, rowspan=2) for c in result_labels),
+            Cell("未经复议直接起诉", colspan=5),
+            Cell("复议后起诉", colspan=5),
+        ],
         result_labels * 2,
     ]
     groups = ("review", "lit_direct", "lit_after_review")

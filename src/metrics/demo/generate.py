@@ -35,8 +35,18 @@ DEFAULT_SEED = 20240131
 DEFAULT_AGENCIES = 44
 DEFAULT_YEARS = range(2010, 2026)
 FILE_TYPE_WEIGHTS = {"txt": 0.4, "html": 0.4, "docx": 0.1, "pdf": 0.1}
-INDEX_FIELDS = ("file", "agency", "region", "level", "year", "format", "file_type", "published",
-                "breaks_identity", "expected_error")
+INDEX_FIELDS = (
+    "file",
+    "agency",
+    "region",
+    "level",
+    "year",
+    "format",
+    "file_type",
+    "published",
+    "breaks_identity",
+    "expected_error",
+)
 
 
 @dataclass(frozen=True)
@@ -100,18 +110,28 @@ def plan_agency(agency: Agency, years: range, seed: int, file_types: dict[str, f
     return plans
 
 
-def _plan_report(agency: Agency, year: int, layout: str, rng: random.Random, file_types: dict[str, float]) -> Planned:
+def _plan_report(
+    agency: Agency, year: int, layout: str, rng: random.Random, file_types: dict[str, float]
+) -> Planned:
     file_type = rng.choices(list(file_types), weights=list(file_types.values()))[0]
     late = rng.random() < 0.06
     deadline = legal_deadline(year)
-    published = deadline + timedelta(days=rng.randint(1, 120)) if late else deadline - timedelta(days=rng.randint(0, 75))
+    published = (
+        deadline + timedelta(days=rng.randint(1, 120))
+        if late
+        else deadline - timedelta(days=rng.randint(0, 75))
+    )
     standard = layout in (STD2019, STD2021)
-    style = Style(zero_as_blank=standard and rng.random() < 0.15,
-                  procurement_in_yuan=layout == STD2019 and rng.random() < 0.15,
-                  break_identity=layout != LEGACY_PROSE and rng.random() < 0.04)
+    style = Style(
+        zero_as_blank=standard and rng.random() < 0.15,
+        procurement_in_yuan=layout == STD2019 and rng.random() < 0.15,
+        break_identity=layout != LEGACY_PROSE and rng.random() < 0.04,
+    )
     variant = {
         "meta_block": file_type in ("txt", "html") and rng.random() < 0.5,
-        "encoding": rng.choices(("utf-8", "gb18030", "utf-8-sig", "utf-16"), weights=(0.75, 0.12, 0.08, 0.05))[0],
+        "encoding": rng.choices(
+            ("utf-8", "gb18030", "utf-8-sig", "utf-16"), weights=(0.75, 0.12, 0.08, 0.05)
+        )[0],
         # One cell per line loses blank cells, so those pages print their zeros.
         "table_style": "lines" if not style.zero_as_blank and rng.random() < 0.1 else "pipes",
         "charset": "gbk" if rng.random() < 0.2 else "utf-8",
@@ -125,8 +145,12 @@ def _plan_report(agency: Agency, year: int, layout: str, rng: random.Random, fil
 
 
 def _title(agency: Agency, year: int, rng: random.Random) -> str:
-    forms = ("{a}{y}年政府信息公开工作年度报告", "{a}{y}年度政府信息公开工作报告", "{y}年{a}政府信息公开工作年度报告",
-             "{a}{y}年政府信息公开年度报告")
+    forms = (
+        "{a}{y}年政府信息公开工作年度报告",
+        "{a}{y}年度政府信息公开工作报告",
+        "{y}年{a}政府信息公开工作年度报告",
+        "{a}{y}年政府信息公开年度报告",
+    )
     return rng.choices(forms, weights=(0.6, 0.2, 0.15, 0.05))[0].format(a=agency.name, y=year)
 
 
@@ -145,9 +169,14 @@ def _with_failures(plans: list[Planned], seed: int) -> list[Planned]:
 
 
 def _page(plan: Planned, content: Content) -> Page:
-    return Page(title=plan.title, agency=plan.agency, published=plan.published,
-                index_number=plan.variant["index_number"], meta_block=plan.variant["meta_block"],
-                blocks=content.blocks)
+    return Page(
+        title=plan.title,
+        agency=plan.agency,
+        published=plan.published,
+        index_number=plan.variant["index_number"],
+        meta_block=plan.variant["meta_block"],
+        blocks=content.blocks,
+    )
 
 
 def render(plan: Planned, content: Content) -> bytes:
@@ -179,7 +208,10 @@ def _to_traditional() -> opencc.OpenCC:
 def _stable_zip(data: bytes) -> bytes:
     """Re-pack a .docx with fixed timestamps: python-docx stamps the current time on every member."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
             stable = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             stable.compress_type = zipfile.ZIP_DEFLATED
@@ -195,19 +227,22 @@ def failure_bytes(plan: Planned, content: Content) -> bytes:
         pdf = write_pdf(_page(plan, content))
         return pdf[: len(pdf) * 2 // 5]  # a download cut short
     if plan.failure == "not_a_zip":
-        return ("<html><body><h1>404 Not Found</h1><p>您访问的页面不存在或已被删除。</p></body></html>"
-                .encode())
+        return (
+            "<html><body><h1>404 Not Found</h1><p>您访问的页面不存在或已被删除。</p></body></html>".encode()
+        )
     return _notice_page(plan)
 
 
 def _notice_page(plan: Planned) -> bytes:
     """A page a scraper picked up by mistake: a notice, not an annual report."""
     title = f"{plan.agency.name}关于做好{plan.year + 1}年汛期安全防范工作的通知"
-    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title></head><body>'
-            f"<h1>{title}</h1><p>各有关单位:</p><p>为切实做好汛期安全防范工作,现将有关事项通知如下。"
-            f"一、加强组织领导;二、开展隐患排查;三、严格值班值守。</p>"
-            f"<p>{plan.agency.name}</p><p>{plan.published.isoformat()}</p>"
-            "<p>(本文件为程序生成的演示数据,文中机构、地名均为虚构。)</p></body></html>").encode()
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title></head><body>'
+        f"<h1>{title}</h1><p>各有关单位:</p><p>为切实做好汛期安全防范工作,现将有关事项通知如下。"
+        f"一、加强组织领导;二、开展隐患排查;三、严格值班值守。</p>"
+        f"<p>{plan.agency.name}</p><p>{plan.published.isoformat()}</p>"
+        "<p>(本文件为程序生成的演示数据,文中机构、地名均为虚构。)</p></body></html>"
+    ).encode()
 
 
 def truth_record(plan: Planned, content: Content) -> dict:
@@ -236,16 +271,32 @@ def write_report(out_dir: Path, truth_dir: Path, plan: Planned, figures: YearFig
     (out_dir / plan.file_name).write_bytes(data)
     record = truth_record(plan, content)
     (truth_dir / f"{plan.file_name}.truth.json").write_text(
-        json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return {"file": plan.file_name, "agency": plan.agency.name, "region": plan.agency.region,
-            "level": plan.agency.metadata_level, "year": plan.year, "format": plan.layout,
-            "file_type": plan.file_type, "published": plan.published.isoformat(),
-            "breaks_identity": record["breaks_identity"], "expected_error": plan.failure}
+        json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    return {
+        "file": plan.file_name,
+        "agency": plan.agency.name,
+        "region": plan.agency.region,
+        "level": plan.agency.metadata_level,
+        "year": plan.year,
+        "format": plan.layout,
+        "file_type": plan.file_type,
+        "published": plan.published.isoformat(),
+        "breaks_identity": record["breaks_identity"],
+        "expected_error": plan.failure,
+    }
 
 
-def _write_all(out_dir: Path, truth_dir: Path, agencies: Iterable[Agency], years: range, seed: int,
-               file_types: dict[str, float],
-               limit: int | None, with_failures: bool) -> Summary:
+def _write_all(
+    out_dir: Path,
+    truth_dir: Path,
+    agencies: Iterable[Agency],
+    years: range,
+    seed: int,
+    file_types: dict[str, float],
+    limit: int | None,
+    with_failures: bool,
+) -> Summary:
     """Stream reports to disk agency by agency; memory holds one agency's history at a time."""
     started = time.perf_counter()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -268,8 +319,9 @@ def _write_all(out_dir: Path, truth_dir: Path, agencies: Iterable[Agency], years
     return summary
 
 
-def _planned_reports(agencies: Iterable[Agency], years: range, seed: int, file_types: dict[str, float],
-                     with_failures: bool) -> Iterator[tuple[Planned, YearFigures]]:
+def _planned_reports(
+    agencies: Iterable[Agency], years: range, seed: int, file_types: dict[str, float], with_failures: bool
+) -> Iterator[tuple[Planned, YearFigures]]:
     """Each planned report with its year's figures. Choosing the failures needs the whole plan up
     front; without them, agencies are planned one at a time so that bulk corpora stream."""
     if with_failures:
@@ -291,23 +343,41 @@ def truth_dir_for(out_dir: str | Path) -> Path:
     return out_dir.with_name(out_dir.name + "_truth")
 
 
-def generate_corpus(out_dir: str | Path, n_agencies: int = DEFAULT_AGENCIES, years: range = DEFAULT_YEARS,
-                    seed: int = DEFAULT_SEED) -> Summary:
+def generate_corpus(
+    out_dir: str | Path,
+    n_agencies: int = DEFAULT_AGENCIES,
+    years: range = DEFAULT_YEARS,
+    seed: int = DEFAULT_SEED,
+) -> Summary:
     """The demo corpus: `n_agencies` from the hand-made catalogue, all four layouts and file types,
     a few late reports, identity breaks and unreadable files."""
     agencies = catalogue()
     if not 1 <= n_agencies <= len(agencies):
         raise ValueError(f"n_agencies must be between 1 and {len(agencies)}")
-    return _write_all(Path(out_dir), truth_dir_for(out_dir), agencies[:n_agencies], years, seed, FILE_TYPE_WEIGHTS,
-                      None, True)
+    return _write_all(
+        Path(out_dir),
+        truth_dir_for(out_dir),
+        agencies[:n_agencies],
+        years,
+        seed,
+        FILE_TYPE_WEIGHTS,
+        None,
+        True,
+    )
 
 
-def generate_bulk(out_dir: str | Path, n_reports: int, seed: int = DEFAULT_SEED, years: range = DEFAULT_YEARS,
-                  file_types: tuple[str, ...] = ("txt", "html")) -> Summary:
+def generate_bulk(
+    out_dir: str | Path,
+    n_reports: int,
+    seed: int = DEFAULT_SEED,
+    years: range = DEFAULT_YEARS,
+    file_types: tuple[str, ...] = ("txt", "html"),
+) -> Summary:
     """`n_reports` reports of invented county agencies, streamed to disk (for benchmarks)."""
     weights = {t: 1.0 for t in file_types}
-    return _write_all(Path(out_dir), truth_dir_for(out_dir), synthetic_agencies(), years, seed, weights, n_reports,
-                      False)
+    return _write_all(
+        Path(out_dir), truth_dir_for(out_dir), synthetic_agencies(), years, seed, weights, n_reports, False
+    )
 
 
 def _readme(summary: Summary, seed: int) -> str:

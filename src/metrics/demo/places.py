@@ -42,21 +42,55 @@ class Region:
 
 
 # Department names differ by level: provinces have 厅, cities and counties 局; county health is a 局.
-_PROVINCE_DEPARTMENTS = ("发展和改革委员会", "公安厅", "自然资源厅", "生态环境厅", "教育厅", "卫生健康委员会",
-                         "市场监督管理局", "人力资源和社会保障厅")
-_CITY_DEPARTMENTS = ("发展和改革委员会", "公安局", "自然资源局", "生态环境局", "教育局", "卫生健康委员会",
-                     "市场监督管理局", "人力资源和社会保障局", "住房和城乡建设局", "交通运输局", "民政局")
-_COUNTY_DEPARTMENTS = ("公安局", "教育局", "卫生健康局", "市场监督管理局", "自然资源局",
-                       "人力资源和社会保障局")
+_PROVINCE_DEPARTMENTS = (
+    "发展和改革委员会",
+    "公安厅",
+    "自然资源厅",
+    "生态环境厅",
+    "教育厅",
+    "卫生健康委员会",
+    "市场监督管理局",
+    "人力资源和社会保障厅",
+)
+_CITY_DEPARTMENTS = (
+    "发展和改革委员会",
+    "公安局",
+    "自然资源局",
+    "生态环境局",
+    "教育局",
+    "卫生健康委员会",
+    "市场监督管理局",
+    "人力资源和社会保障局",
+    "住房和城乡建设局",
+    "交通运输局",
+    "民政局",
+)
+_COUNTY_DEPARTMENTS = (
+    "公安局",
+    "教育局",
+    "卫生健康局",
+    "市场监督管理局",
+    "自然资源局",
+    "人力资源和社会保障局",
+)
 
 PROVINCE_REGION = Region("青岚省", "青岚省", PROVINCE)
 _CITIES = (Region("云川市", "青岚省云川市", CITY), Region("临澜市", "青岚省临澜市", CITY))
-_COUNTIES = (Region("石桥县", "青岚省云川市石桥县", COUNTY), Region("澜湾区", "青岚省云川市澜湾区", COUNTY),
-             Region("鹤鸣县", "青岚省临澜市鹤鸣县", COUNTY))
+_COUNTIES = (
+    Region("石桥县", "青岚省云川市石桥县", COUNTY),
+    Region("澜湾区", "青岚省云川市澜湾区", COUNTY),
+    Region("鹤鸣县", "青岚省临澜市鹤鸣县", COUNTY),
+)
 # (county, township, printed with the county prefix?)
-_TOWNSHIPS = (("石桥县", "东湖镇", False), ("石桥县", "青苇镇", True), ("石桥县", "芦汀乡", False),
-              ("澜湾区", "望月街道", False), ("澜湾区", "栖凤街道", True), ("鹤鸣县", "柳塘镇", True),
-              ("鹤鸣县", "翠屏乡", False))
+_TOWNSHIPS = (
+    ("石桥县", "东湖镇", False),
+    ("石桥县", "青苇镇", True),
+    ("石桥县", "芦汀乡", False),
+    ("澜湾区", "望月街道", False),
+    ("澜湾区", "栖凤街道", True),
+    ("鹤鸣县", "柳塘镇", True),
+    ("鹤鸣县", "翠屏乡", False),
+)
 
 
 def catalogue() -> list[Agency]:
@@ -74,8 +108,9 @@ def catalogue() -> list[Agency]:
 
 def _region_agencies(region: Region, departments: tuple[str, ...], first_year: int) -> list[Agency]:
     government = Agency("", f"{region.name}人民政府", region.path, region.level, "人民政府", first_year)
-    return [government] + [Agency("", region.name + kind, region.path, region.level, kind, first_year)
-                           for kind in departments]
+    return [government] + [
+        Agency("", region.name + kind, region.path, region.level, kind, first_year) for kind in departments
+    ]
 
 
 def _township(county_name: str, township: str, with_county: bool) -> Agency:
@@ -101,9 +136,21 @@ def synthetic_agencies() -> Iterator[Agency]:
     for first, second in itertools.product(_FIRST, _SECOND):
         county = Region(f"{first}{second}县", f"{PROVINCE_REGION.path}霁云市{first}{second}县", COUNTY)
         for agency in _region_agencies(county, _COUNTY_DEPARTMENTS, first_year=2009):
-            yield Agency(f"s{next(numbers):05d}", agency.name, agency.region, agency.level, agency.kind,
-                         agency.first_year)
+            yield Agency(
+                f"s{next(numbers):05d}",
+                agency.name,
+                agency.region,
+                agency.level,
+                agency.kind,
+                agency.first_year,
+            )
         for suffix in ("镇", "乡"):
             township = f"{second}{first}{suffix}"
-            yield Agency(f"s{next(numbers):05d}", f"{county.name}{township}人民政府", county.path + township,
-                         TOWNSHIP, "人民政府", first_year=2011)
+            yield Agency(
+                f"s{next(numbers):05d}",
+                f"{county.name}{township}人民政府",
+                county.path + township,
+                TOWNSHIP,
+                "人民政府",
+                first_year=2011,
+            )

@@ -47,8 +47,12 @@ def chinese_date(day: date) -> str:
 
 
 def _meta_lines(page: Page) -> list[tuple[str, str]]:
-    return [("索引号", page.index_number), ("发文机关", page.agency.name), ("标题", page.title),
-            ("发布日期", page.published.isoformat())]
+    return [
+        ("索引号", page.index_number),
+        ("发文机关", page.agency.name),
+        ("标题", page.title),
+        ("发布日期", page.published.isoformat()),
+    ]
 
 
 def place_cells(rows: list[list[Cell]]) -> tuple[int, int, list[tuple[int, int, Cell]]]:
@@ -69,6 +73,7 @@ def place_cells(rows: list[list[Cell]]) -> tuple[int, int, list[tuple[int, int, 
 
 
 # ---- text ------------------------------------------------------------------------------------------
+
 
 def write_text(page: Page, table_style: str = "pipes") -> str:
     """Page text as scraped: tables either as `cell | cell` rows or one cell per line."""
@@ -92,27 +97,44 @@ def write_text(page: Page, table_style: str = "pipes") -> str:
 def write_html(page: Page, charset: str = "utf-8", cms_meta: bool = False) -> bytes:
     """A government-site article page; `cms_meta` adds the <meta name="ArticleTitle"> family."""
     esc = html.escape
-    head = [f'<meta charset="{charset}">', f"<title>{esc(page.title)}</title>",
-            "<style>table{border-collapse:collapse} td{border:1px solid #333;padding:2px 6px}</style>",
-            '<script>var siteStats = {"pv": 0}; function share(){ return "分享到微博"; }</script>']
+    head = [
+        f'<meta charset="{charset}">',
+        f"<title>{esc(page.title)}</title>",
+        "<style>table{border-collapse:collapse} td{border:1px solid #333;padding:2px 6px}</style>",
+        '<script>var siteStats = {"pv": 0}; function share(){ return "分享到微博"; }</script>',
+    ]
     if cms_meta:
-        head += [f'<meta name="ArticleTitle" content="{esc(page.title)}">',
-                 f'<meta name="PubDate" content="{page.published.isoformat()} 09:30">',
-                 f'<meta name="ContentSource" content="{esc(page.agency.name)}">']
-    body = ['<div class="nav">首页 | 政务公开 | 政府信息公开年报 | 互动交流</div>',
-            '<div class="crumb">当前位置:首页 &gt; 政府信息公开 &gt; 政府信息公开年报</div>']
+        head += [
+            f'<meta name="ArticleTitle" content="{esc(page.title)}">',
+            f'<meta name="PubDate" content="{page.published.isoformat()} 09:30">',
+            f'<meta name="ContentSource" content="{esc(page.agency.name)}">',
+        ]
+    body = [
+        '<div class="nav">首页 | 政务公开 | 政府信息公开年报 | 互动交流</div>',
+        '<div class="crumb">当前位置:首页 &gt; 政府信息公开 &gt; 政府信息公开年报</div>',
+    ]
     if page.meta_block:
-        body.append('<div class="info">' + "".join(f"<p>{k}:{esc(v)}</p>" for k, v in _meta_lines(page)) + "</div>")
+        body.append(
+            '<div class="info">' + "".join(f"<p>{k}:{esc(v)}</p>" for k, v in _meta_lines(page)) + "</div>"
+        )
     body.append(f"<h1>{esc(page.title)}</h1>")
     body.append('<div class="content">')
     for block in page.blocks:
         body.append(_html_block(block))
-    body += [f'<p style="text-align:right">{esc(page.agency.name)}</p>',
-             f'<p style="text-align:right">{chinese_date(page.published)}</p>', "</div>",
-             f'<div class="attach">附件下载:<a href="#">{esc(page.title)}.pdf</a></div>',
-             f'<div class="footer">主办单位:{esc(page.agency.name)} {DEMO_NOTICE}</div>']
-    document = ("<!DOCTYPE html>\n<html><head>" + "".join(head) + "</head>\n<body>\n" + "\n".join(body)
-                + "\n</body></html>\n")
+    body += [
+        f'<p style="text-align:right">{esc(page.agency.name)}</p>',
+        f'<p style="text-align:right">{chinese_date(page.published)}</p>',
+        "</div>",
+        f'<div class="attach">附件下载:<a href="#">{esc(page.title)}.pdf</a></div>',
+        f'<div class="footer">主办单位:{esc(page.agency.name)} {DEMO_NOTICE}</div>',
+    ]
+    document = (
+        "<!DOCTYPE html>\n<html><head>"
+        + "".join(head)
+        + "</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body></html>\n"
+    )
     return document.encode(charset, errors="xmlcharrefreplace")
 
 
@@ -131,7 +153,8 @@ def _html_block(block: Block) -> str:
 
 def _html_cell(cell: Cell) -> str:
     spans = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + (
-        f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
+        f' colspan="{cell.colspan}"' if cell.colspan > 1 else ""
+    )
     text = html.escape(cell.text) if cell.text else "&nbsp;"
     return f"<td{spans}>{text}</td>"
 
@@ -189,7 +212,9 @@ def _font() -> str:
 def write_pdf(page: Page, footer_dash: str = "—", repeat_header: bool = False) -> bytes:
     """An A4 PDF in the CID font every PDF viewer has; footers read `— N —` (or `- N -`)."""
     font = _font()
-    body = ParagraphStyle("body", fontName=font, fontSize=10.5, leading=16, firstLineIndent=21, wordWrap="CJK")
+    body = ParagraphStyle(
+        "body", fontName=font, fontSize=10.5, leading=16, firstLineIndent=21, wordWrap="CJK"
+    )
     heading = ParagraphStyle("heading", parent=body, firstLineIndent=0, fontSize=11)
     title = ParagraphStyle("title", parent=body, firstLineIndent=0, fontSize=15, leading=22, alignment=1)
     right = ParagraphStyle("right", parent=body, firstLineIndent=0, alignment=2)
@@ -203,18 +228,28 @@ def write_pdf(page: Page, footer_dash: str = "—", repeat_header: bool = False)
             if block.caption:
                 story.append(PdfParagraph(html.escape(block.caption), heading))
             story += [_pdf_table(block, font, repeat_header), Spacer(1, 6)]
-    story += [PdfParagraph(html.escape(page.agency.name), right),
-              PdfParagraph(chinese_date(page.published), right),
-              PdfParagraph(html.escape(DEMO_NOTICE), body)]
+    story += [
+        PdfParagraph(html.escape(page.agency.name), right),
+        PdfParagraph(chinese_date(page.published), right),
+        PdfParagraph(html.escape(DEMO_NOTICE), body),
+    ]
 
     def footer(canvas, doc) -> None:
         canvas.setFont(font, 9)
         canvas.drawCentredString(A4[0] / 2, 28, f"{footer_dash} {doc.page} {footer_dash}")
 
     buffer = io.BytesIO()
-    document = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=50, rightMargin=50, topMargin=56, bottomMargin=56,
-                                 title=page.title, author=page.agency.name,
-                                 invariant=True)  # no creation time or random id: same input, same bytes
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=50,
+        rightMargin=50,
+        topMargin=56,
+        bottomMargin=56,
+        title=page.title,
+        author=page.agency.name,
+        invariant=True,
+    )  # no creation time or random id: same input, same bytes
     document.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
 
@@ -224,8 +259,12 @@ def _pdf_table(block: TableBlock, font: str, repeat_header: bool) -> PdfTable:
     size = 7 if block.big else 9
     style = ParagraphStyle("cell", fontName=font, fontSize=size, leading=size + 2, wordWrap="CJK")
     grid: list[list[object]] = [["" for _ in range(n_cols)] for _ in range(n_rows)]
-    commands = [("FONTNAME", (0, 0), (-1, -1), font), ("FONTSIZE", (0, 0), (-1, -1), size),
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    commands = [
+        ("FONTNAME", (0, 0), (-1, -1), font),
+        ("FONTSIZE", (0, 0), (-1, -1), size),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]
     for r, c, cell in placed:
         grid[r][c] = PdfParagraph(html.escape(cell.text), style) if cell.text else ""
         if cell.rowspan > 1 or cell.colspan > 1:

@@ -62,8 +62,14 @@ def _standard_identities() -> list[Identity]:
             "std_outcome_total",
             "(七) 总计 = (一) + (二) + (三) + (四) + (五) + (六)",
             ("outcome_total",),
-            ("outcome_granted", "outcome_partial", "outcome_denied", "outcome_unable",
-             "outcome_not_processed", "outcome_other"),
+            (
+                "outcome_granted",
+                "outcome_partial",
+                "outcome_denied",
+                "outcome_unable",
+                "outcome_not_processed",
+                "outcome_other",
+            ),
             BOTH,
             per_column=True,
         ),
@@ -73,12 +79,22 @@ def _standard_identities() -> list[Identity]:
         for fmt in (STD2019, STD2021):
             kids = _children(parent, fmt)
             if kids:
-                out.append(Identity(f"std_{parent}_parts", f"{zh} = 其分项之和", (parent,), kids,
-                                    (fmt,), per_column=True))
+                out.append(
+                    Identity(
+                        f"std_{parent}_parts", f"{zh} = 其分项之和", (parent,), kids, (fmt,), per_column=True
+                    )
+                )
     for group, zh in SECTION4_GROUPS:
         parts = tuple(f"{group}_{c}" for c, _ in SECTION4_COLUMNS if c != "total")
-        out.append(Identity(f"std_{group}_total", f"{zh} 总计 = 维持 + 纠正 + 其他 + 尚未审结",
-                            (f"{group}_total",), parts, BOTH))
+        out.append(
+            Identity(
+                f"std_{group}_total",
+                f"{zh} 总计 = 维持 + 纠正 + 其他 + 尚未审结",
+                (f"{group}_total",),
+                parts,
+                BOTH,
+            )
+        )
     return out
 
 
@@ -87,51 +103,134 @@ LEGACY_PROSE = "legacy_prose"
 _LEGACY_FORMATS = (LEGACY_PROSE, LEGACY_TABLE)
 
 _CHANNELS = ("requests_in_person", "requests_fax", "requests_online", "requests_letter")
-_ANSWERS = ("outcome_already_public", "outcome_granted", "outcome_partial", "outcome_denied",
-            "outcome_not_this_agency", "unable_not_held", "outcome_told_to_amend", "outcome_other_channel")
-_DENIAL_REASONS = ("denied_state_secret", "denied_commercial_secret", "denied_privacy", "denied_security_stability",
-                   "denied_not_gov_info", "denied_other_legal")
+_ANSWERS = (
+    "outcome_already_public",
+    "outcome_granted",
+    "outcome_partial",
+    "outcome_denied",
+    "outcome_not_this_agency",
+    "unable_not_held",
+    "outcome_told_to_amend",
+    "outcome_other_channel",
+)
+_DENIAL_REASONS = (
+    "denied_state_secret",
+    "denied_commercial_secret",
+    "denied_privacy",
+    "denied_security_stability",
+    "denied_not_gov_info",
+    "denied_other_legal",
+)
 _REVIEW_RESULTS = ("review_upheld", "review_corrected", "review_other")
 _LITIGATION_RESULTS = ("litigation_upheld", "litigation_corrected", "litigation_other")
 _COMPLAINT_RESULTS = ("complaints_upheld", "complaints_corrected", "complaints_other")
 
 _LEGACY_IDENTITIES = [
-    Identity("legacy_requests_channels", "收到申请数 = 当面 + 传真 + 网络 + 信函",
-             ("requests_new",), _CHANNELS, (LEGACY_TABLE,)),
+    Identity(
+        "legacy_requests_channels",
+        "收到申请数 = 当面 + 传真 + 网络 + 信函",
+        ("requests_new",),
+        _CHANNELS,
+        (LEGACY_TABLE,),
+    ),
     Identity("legacy_answers", "申请答复数 = 各答复类型之和", ("outcome_total",), _ANSWERS, (LEGACY_TABLE,)),
-    Identity("legacy_denied_parts", "不同意公开答复数 = 其中各项之和",
-             ("outcome_denied",), _DENIAL_REASONS, (LEGACY_TABLE,)),
-    Identity("legacy_review_parts", "行政复议数量 = 维持 + 纠错 + 其他",
-             ("review_total",), _REVIEW_RESULTS, (LEGACY_TABLE,)),
-    Identity("legacy_litigation_parts", "行政诉讼数量 = 维持 + 纠错 + 其他",
-             ("litigation_total",), _LITIGATION_RESULTS, (LEGACY_TABLE,)),
+    Identity(
+        "legacy_denied_parts",
+        "不同意公开答复数 = 其中各项之和",
+        ("outcome_denied",),
+        _DENIAL_REASONS,
+        (LEGACY_TABLE,),
+    ),
+    Identity(
+        "legacy_review_parts",
+        "行政复议数量 = 维持 + 纠错 + 其他",
+        ("review_total",),
+        _REVIEW_RESULTS,
+        (LEGACY_TABLE,),
+    ),
+    Identity(
+        "legacy_litigation_parts",
+        "行政诉讼数量 = 维持 + 纠错 + 其他",
+        ("litigation_total",),
+        _LITIGATION_RESULTS,
+        (LEGACY_TABLE,),
+    ),
 ]
 
 # The same relations judged on what is stated: prose gives a total and some of its parts, a table report
 # may lack rows. Where every part was read, the equality above (same figures) judges them instead.
 _WITHIN = "parts_within_total"
 _LEGACY_WITHIN_IDENTITIES = [
-    Identity("legacy_requests_channels_within", "收到申请数不小于所述各渠道申请之和",
-             ("requests_new",), _CHANNELS, _LEGACY_FORMATS, kind=_WITHIN),
-    Identity("legacy_answers_within", "已答复申请数不小于所述各答复类型之和",
-             ("outcome_total",), _ANSWERS, _LEGACY_FORMATS, kind=_WITHIN),
-    Identity("legacy_denied_within", "不予公开数不小于所述各不予公开理由之和",
-             ("outcome_denied",), _DENIAL_REASONS, _LEGACY_FORMATS, kind=_WITHIN),
-    Identity("legacy_review_within", "行政复议数不小于所述各复议结果之和",
-             ("review_total",), _REVIEW_RESULTS, _LEGACY_FORMATS, kind=_WITHIN),
-    Identity("legacy_litigation_within", "行政诉讼数不小于所述各诉讼结果之和",
-             ("litigation_total",), _LITIGATION_RESULTS, _LEGACY_FORMATS, kind=_WITHIN),
+    Identity(
+        "legacy_requests_channels_within",
+        "收到申请数不小于所述各渠道申请之和",
+        ("requests_new",),
+        _CHANNELS,
+        _LEGACY_FORMATS,
+        kind=_WITHIN,
+    ),
+    Identity(
+        "legacy_answers_within",
+        "已答复申请数不小于所述各答复类型之和",
+        ("outcome_total",),
+        _ANSWERS,
+        _LEGACY_FORMATS,
+        kind=_WITHIN,
+    ),
+    Identity(
+        "legacy_denied_within",
+        "不予公开数不小于所述各不予公开理由之和",
+        ("outcome_denied",),
+        _DENIAL_REASONS,
+        _LEGACY_FORMATS,
+        kind=_WITHIN,
+    ),
+    Identity(
+        "legacy_review_within",
+        "行政复议数不小于所述各复议结果之和",
+        ("review_total",),
+        _REVIEW_RESULTS,
+        _LEGACY_FORMATS,
+        kind=_WITHIN,
+    ),
+    Identity(
+        "legacy_litigation_within",
+        "行政诉讼数不小于所述各诉讼结果之和",
+        ("litigation_total",),
+        _LITIGATION_RESULTS,
+        _LEGACY_FORMATS,
+        kind=_WITHIN,
+    ),
     # Rows of the table that are parts of another row but have no equality declared above.
-    Identity("legacy_complaints_within", "举报投诉数量不小于维持 + 纠错 + 其他",
-             ("complaints_total",), _COMPLAINT_RESULTS, (LEGACY_TABLE,), kind=_WITHIN),
-    Identity("legacy_closed_within", "申请办结数不小于按时办结 + 延期办结",
-             ("requests_closed",), ("requests_closed_on_time", "requests_closed_extended"), (LEGACY_TABLE,),
-             kind=_WITHIN),
-    Identity("legacy_normative_within", "主动公开政府信息数不小于其中主动公开规范性文件数",
-             ("proactive_items",), ("proactive_normative_docs",), (LEGACY_TABLE,), kind=_WITHIN),
+    Identity(
+        "legacy_complaints_within",
+        "举报投诉数量不小于维持 + 纠错 + 其他",
+        ("complaints_total",),
+        _COMPLAINT_RESULTS,
+        (LEGACY_TABLE,),
+        kind=_WITHIN,
+    ),
+    Identity(
+        "legacy_closed_within",
+        "申请办结数不小于按时办结 + 延期办结",
+        ("requests_closed",),
+        ("requests_closed_on_time", "requests_closed_extended"),
+        (LEGACY_TABLE,),
+        kind=_WITHIN,
+    ),
+    Identity(
+        "legacy_normative_within",
+        "主动公开政府信息数不小于其中主动公开规范性文件数",
+        ("proactive_items",),
+        ("proactive_normative_docs",),
+        (LEGACY_TABLE,),
+        kind=_WITHIN,
+    ),
 ]
 
-IDENTITIES: tuple[Identity, ...] = tuple(_standard_identities() + _LEGACY_IDENTITIES + _LEGACY_WITHIN_IDENTITIES)
+IDENTITIES: tuple[Identity, ...] = tuple(
+    _standard_identities() + _LEGACY_IDENTITIES + _LEGACY_WITHIN_IDENTITIES
+)
 
 
 def identities_for(fmt: str) -> list[Identity]:
