@@ -64,7 +64,6 @@ CONFLICTS_TODAY = {
     "lynx -dump": 1,
     "chromium pdf → pdfplumber per page": 1,
     "chromium pdf → pypdfium2 per page": 1,
-    "libreoffice pdf": 1,
     "libreoffice pdf → pdfplumber per page": 1,
     "libreoffice pdf → pypdfium2 per page": 1,
 }

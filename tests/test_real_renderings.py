@@ -304,3 +304,20 @@ def test_a_text_browsers_drawn_table_reads_like_a_bordered_one(tmp_path):
 
 def test_quotes_that_pdf_text_sets_apart_do_not_break_a_label():
     assert compact('危及 三 " 安全一稳定 "') == compact("危及“三安全一稳定”") == "危及三安全一稳定"
+
+
+def test_a_parents_label_beside_a_cut_sub_row_label_does_not_take_that_rows_numbers(tmp_path):
+    # A PDF grid whose wrapped label cell was cut: "补正后申请内容" matches no row, and its numbers are
+    # not 无法提供's; the parent is the sum of the sub-rows it can be sure of, or nothing.
+    lines = [
+        "示例区人民政府2023年政府信息公开工作年度报告",
+        "三、收到和处理政府信息公开申请情况",
+        "| 一、本年新收政府信息公开申请数量 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |",
+        "| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        "| （四）无法提供 | 1.本机关不掌握相关政府信息 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |",
+        "| （四）无法提供 | 2.没有现成信息需要另行制作 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        "| （四）无法提供 | 3.补正后申请内容 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert got["unable_not_held"] == 4 and got.get("outcome_unable") != 0

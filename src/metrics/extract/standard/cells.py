@@ -37,7 +37,7 @@ NUMBERING_BEFORE = re.compile(r"(?:\d[.,]|\([一二三四五六七八九十]\)|[
 
 # "1." before the words of a row label, or alone at the end of a line (PDF text sets a row's numbering
 # apart from its wrapped label): a numbering, not a count; no count is printed with a point after it.
-_ROW_NUMBER = re.compile(r"(?<![\d.])\d{1,2}[ \t]*[.,](?=[ \t]*[\u4e00-\u9fff]|[ \t]*$)")
+ROW_NUMBER = re.compile(r"(?<![\d.])\d{1,2}[ \t]*[.,](?=[ \t]*[\u4e00-\u9fff]|[ \t]*$)")
 
 
 _SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
@@ -271,7 +271,7 @@ def is_sentence(line: str) -> bool:
 
 
 def loose_tokens(line: str) -> list[str]:
-    line = _ROW_NUMBER.sub(" ", NOTE.sub(" ", line))
+    line = ROW_NUMBER.sub(" ", NOTE.sub(" ", line))
     return CELL_TOKEN.findall(line)
 
 

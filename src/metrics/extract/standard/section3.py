@@ -7,11 +7,15 @@ from collections import deque
 from dataclasses import dataclass
 
 from metrics.extract.standard.cells import (
+    CJK,
     COLUMN_IDS,
     COLUMN_ZH,
+    DIGIT,
     N_COLUMNS,
+    NOTE,
     NUMBERING_AT_END,
     NUMBERING_BEFORE,
+    ROW_NUMBER,
     Reading,
     is_count_cell,
     is_sentence,
@@ -92,6 +96,10 @@ def table_start(src: Source, layout: Section3Layout) -> int:
     return later[0] if later else -1
 
 
+# A sub-row's label has at least this many characters (重复申请 is among the shortest).
+MIN_SUB_ROW_LABEL = 2
+
+
 def accepted_hits(src: Source, layout: Section3Layout, lo: int, hi: int) -> list[Hit]:
     hits = [h for h in find_hits(src, layout.pattern, layout.keys, lo, hi) if keep_hit(src, layout, h)]
     hits = drop_header_lines(src, layout, hits)
@@ -106,7 +114,10 @@ def accepted_hits(src: Source, layout: Section3Layout, lo: int, hi: int) -> list
 
 
 def keep_hit(src: Source, layout: Section3Layout, hit: Hit) -> bool:
-    """Generic labels (总计, 其他) count only as numbered rows or when numbers follow on their line."""
+    """Generic labels (总计, 其他) count only as numbered rows or when numbers follow on their line; a
+    parent's label followed on its line by a sub-row's label is no row of its own."""
+    if hit.key in layout.parents and names_a_sub_row(src, hit):
+        return False
     if hit.label not in layout.generic:
         return True
     if NUMBERING_BEFORE.search(src.squeezed[max(0, hit.start - 4) : hit.start]):
@@ -118,6 +129,16 @@ def keep_hit(src: Source, layout: Section3Layout, hit: Hit) -> bool:
         line_end = src.norm.find("\n", src.norm_at(hit.end))
         return bool(re.search(r"\d", src.norm[src.norm_at(hit.end) : line_end if line_end >= 0 else None]))
     return False
+
+
+def names_a_sub_row(src: Source, hit: Hit) -> bool:
+    """Words between a parent's label and the numbers of its line (`（四）无法提供 | 3.补正后申请内容 | 0`):
+    the numbers are that sub-row's, even where a wrapped or cut label matches none of the template's."""
+    start = src.norm_at(hit.end - 1) + 1
+    line_end = src.norm.find("\n", start)
+    rest = ROW_NUMBER.sub(" ", NOTE.sub(" ", src.norm[start : line_end if line_end >= 0 else None]))
+    digit = DIGIT.search(rest)
+    return len(CJK.findall(rest[: digit.start() if digit else len(rest)])) >= MIN_SUB_ROW_LABEL
 
 
 def drop_header_lines(src: Source, layout: Section3Layout, hits: list[Hit]) -> list[Hit]:
