@@ -321,3 +321,18 @@ def test_a_parents_label_beside_a_cut_sub_row_label_does_not_take_that_rows_numb
     ]
     got = extract_file(_doc(tmp_path, lines)).totals()
     assert got["unable_not_held"] == 4 and got.get("outcome_unable") != 0
+
+
+def test_layout_text_drops_page_marks_set_side_by_side_with_the_running_title():
+    title = "示例县人民政府2023年政府信息公开工作年度报告_年报_示例县人民政府"
+    text = "\n".join(
+        [
+            title,
+            "一、本年新收政府信息公开申请数量  3",
+            "file:///reports/a.html          2/4",
+            f"12/3/26, 8:43 PM          {title}",
+            "二、上年结转政府信息公开申请数量  0",
+        ]
+    )
+    kept = drop_page_furniture(text).split("\n")
+    assert kept == [title, "一、本年新收政府信息公开申请数量  3", "二、上年结转政府信息公开申请数量  0"]

@@ -23,12 +23,13 @@ PAGE_MARK = re.compile(
 _NEAR = 4
 _MIN_TITLE_CHARS = 12
 _TITLE_WORDS = ("报告", "報告", "年报", "年報")
+_SIDE_BY_SIDE = re.compile(r"[ \t\u3000]{2,}")
 _TITLE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
 def drop_page_furniture(text: str) -> str:
     lines = text.split("\n")
-    marks = [i for i, line in enumerate(lines) if PAGE_MARK.match(line)]
+    marks = [i for i, line in enumerate(lines) if _is_mark_line(line)]
     if not marks:
         return text
     near = {j for i in marks for j in range(i - _NEAR, i + _NEAR + 1)}
@@ -44,6 +45,19 @@ def drop_page_furniture(text: str) -> str:
         first.setdefault(line.strip(), i)
     dropped = set(marks) | {i for i in running if first[lines[i].strip()] != i}
     return "\n".join(line for i, line in enumerate(lines) if i not in dropped)
+
+
+def _is_mark_line(line: str) -> bool:
+    """A page mark alone, or, in layout-preserving text, marks and a running title set side by side
+    (`file:///….html      5/13`, `12/3/26, 8:43 PM      某局2023年…年度报告_…`)."""
+    if PAGE_MARK.match(line):
+        return True
+    parts = [p for p in _SIDE_BY_SIDE.split(line.strip()) if p]
+    return (
+        len(parts) > 1
+        and any(PAGE_MARK.match(p) for p in parts)
+        and all(PAGE_MARK.match(p) or _is_title_like(p) for p in parts)
+    )
 
 
 def _is_title_like(line: str) -> bool:
