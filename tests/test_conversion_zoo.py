@@ -42,7 +42,7 @@ RECALL_FLOORS = {
     "libreoffice docx": 0.990,  # today 1.000
     "chromium pdf": 0.901,  # today 0.911
     "chromium pdf → pdftotext": 0.566,  # today 0.576
-    "chromium pdf → pdftotext -layout": 0.526,  # today 0.536
+    "chromium pdf → pdftotext -layout": 0.661,  # today 0.671
     "chromium pdf → pdfplumber": 0.508,  # today 0.518
     "chromium pdf → pypdfium2": 0.682,  # today 0.692
     "libreoffice pdf": 0.912,  # today 0.922
