@@ -148,6 +148,7 @@ def test_cli_extract_json_prints_totals_by_metric_id():
     result = CliRunner().invoke(main, ["extract", str(FIXTURES / "std2021_good.txt"), "--json"])
     obj = json.loads(result.output)
     assert (obj["agency"], obj["year"], obj["format"]) == ("石桥县人民政府", 2022, "std2021")
+    assert (obj["agency_source"], obj["year_source"]) == ("title", "title")
     m = obj["metrics"]
     assert (m["requests_new"], m["requests_new_natural_person"], m["requests_new_legal_person"]) == (
         12,

@@ -85,6 +85,21 @@ def test_legacy_table_channels_identity():
     assert [f.code for f in check_identities(facts, "legacy_table")] == ["identity:legacy_requests_channels"]
 
 
+def test_legacy_table_channels_identity_counts_an_email_row_where_one_is_printed():
+    channels = [
+        Fact("requests_in_person", 2),
+        Fact("requests_fax", 0),
+        Fact("requests_online", 5),
+        Fact("requests_letter", 1),
+    ]
+    with_email = [Fact("requests_new", 9), *channels, Fact("requests_email", 1)]
+    assert check_identities(with_email, "legacy_table") == []
+    too_many = [Fact("requests_new", 9), *channels, Fact("requests_email", 3)]
+    assert [f.code for f in check_identities(too_many, "legacy_table")] == [
+        "identity:legacy_requests_channels"
+    ]
+
+
 def test_prose_count_differing_from_table_is_flagged_and_approximate_is_not():
     table = [Fact("requests_new", 859)]
     flags = check_text_against_table(table, [Fact("requests_new", 860, evidence="共受理申请860件")])

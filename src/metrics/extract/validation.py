@@ -43,10 +43,10 @@ def check_identities(facts: list[Fact], fmt: str) -> list[Flag]:
 
 def _check_sum(identity: Identity, values: dict, column: str) -> Flag | None:
     operands = identity.left + identity.right
-    if any((m, column) not in values for m in operands):
+    if any((m, column) not in values for m in operands if m not in identity.optional):
         return None  # an identity can only be judged when every figure in it was read
     left = [values[(m, column)] for m in identity.left]
-    right = [values[(m, column)] for m in identity.right]
+    right = [values.get((m, column), 0) for m in identity.right]
     if abs(sum(left) - sum(right)) <= _TOLERANCE:
         return None
     where = "" if column == TOTAL else f" (列 {_COLUMN_ZH.get(column, column)})"
@@ -64,7 +64,8 @@ def _check_within(identity: Identity, values: dict, has_equality: bool) -> Flag 
     stated = tuple(m for m in identity.right if (m, TOTAL) in values)
     if (total_id, TOTAL) not in values or not stated:
         return None
-    if has_equality and len(stated) == len(identity.right):
+    required = [m for m in identity.right if m not in identity.optional]
+    if has_equality and set(required) <= set(stated):
         return (
             None  # every part was read: the equality of the same figures judges them, one flag per mismatch
         )

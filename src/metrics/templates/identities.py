@@ -33,6 +33,8 @@ class Identity:
     # "sum": left == right; "columns": 总计 == the requester columns, each row;
     # "parts_within_total": left >= the parts of right that were read
     kind: str = "sum"
+    # Parts of right that only some tables print (a province's extra row): 0 where not printed.
+    optional: tuple[str, ...] = ()
 
 
 # Section 三 rows made of sub-rows, as the table prints them (the descriptions are shown to users).
@@ -128,10 +130,11 @@ _COMPLAINT_RESULTS = ("complaints_upheld", "complaints_corrected", "complaints_o
 _LEGACY_IDENTITIES = [
     Identity(
         "legacy_requests_channels",
-        "收到申请数 = 当面 + 传真 + 网络 + 信函",
+        "收到申请数 = 当面 + 传真 + 网络 + 信函 (+ 电子邮件, 印发时)",
         ("requests_new",),
-        _CHANNELS,
+        _CHANNELS + ("requests_email",),
         (LEGACY_TABLE,),
+        optional=("requests_email",),
     ),
     Identity("legacy_answers", "申请答复数 = 各答复类型之和", ("outcome_total",), _ANSWERS, (LEGACY_TABLE,)),
     Identity(
@@ -165,9 +168,10 @@ _LEGACY_WITHIN_IDENTITIES = [
         "legacy_requests_channels_within",
         "收到申请数不小于所述各渠道申请之和",
         ("requests_new",),
-        _CHANNELS,
+        _CHANNELS + ("requests_email",),
         _LEGACY_FORMATS,
         kind=_WITHIN,
+        optional=("requests_email",),
     ),
     Identity(
         "legacy_answers_within",
