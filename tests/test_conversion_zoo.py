@@ -37,18 +37,18 @@ RECALL_FLOORS = {
     "pandoc plain": 0.350,  # today 0.360
     "pandoc markdown": 0.715,  # today 0.725
     "pandoc gfm": 0.858,  # today 0.868
-    "w3m -dump": 0.828,  # today 0.838
+    "w3m -dump": 0.825,  # today 0.835
     "lynx -dump": 0.769,  # today 0.779
     "libreoffice docx": 0.990,  # today 1.000
-    "chromium pdf": 0.901,  # today 0.911
-    "chromium pdf → pdftotext": 0.566,  # today 0.576
+    "chromium pdf": 0.990,  # today 1.000
+    "chromium pdf → pdftotext": 0.571,  # today 0.581
     "chromium pdf → pdftotext -layout": 0.661,  # today 0.671
-    "chromium pdf → pdfplumber": 0.508,  # today 0.518
-    "chromium pdf → pypdfium2": 0.682,  # today 0.692
-    "libreoffice pdf": 0.912,  # today 0.922
-    "libreoffice pdf → pdftotext": 0.494,  # today 0.504
-    "libreoffice pdf → pdftotext -layout": 0.611,  # today 0.621
-    "libreoffice pdf → pdfplumber": 0.611,  # today 0.621
+    "chromium pdf → pdfplumber": 0.766,  # today 0.776
+    "chromium pdf → pypdfium2": 0.851,  # today 0.861
+    "libreoffice pdf": 0.926,  # today 0.936
+    "libreoffice pdf → pdftotext": 0.552,  # today 0.562
+    "libreoffice pdf → pdftotext -layout": 0.689,  # today 0.699
+    "libreoffice pdf → pdfplumber": 0.689,  # today 0.699
     "libreoffice pdf → pypdfium2": 0.825,  # today 0.835
 }
 

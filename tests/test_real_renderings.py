@@ -7,7 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from metrics.extract import extract_file
+from metrics.extract.standard import extract_standard
+from metrics.extract.standard.section3 import join_continued_rows, rejoin_wrapped_labels
 from metrics.extract.standard.source import grid_cell
+from metrics.models import Document, Table
 from metrics.normalize import compact
 from metrics.readers import read_document
 from metrics.readers.page_furniture import drop_page_furniture
@@ -336,3 +339,118 @@ def test_layout_text_drops_page_marks_set_side_by_side_with_the_running_title():
     )
     kept = drop_page_furniture(text).split("\n")
     assert kept == [title, "一、本年新收政府信息公开申请数量  3", "二、上年结转政府信息公开申请数量  0"]
+
+
+def _section3_grid(rows: list[list[str]], heads: list[str]) -> Table:
+    label = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    return Table([[label, label, *heads], *rows], "page 4, table 1")
+
+
+def _standard_doc(tables: list[Table], text: str = "") -> Document:
+    return Document(text=f"示例县审计局2023年政府信息公开工作年度报告\n{text}", tables=tables, path="x.pdf")
+
+
+def test_a_section3_table_printed_without_its_total_column_gets_each_rows_total_from_its_six_cells():
+    heads = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    rows = [
+        ["一、本年新收政府信息公开申请数量", "一、本年新收政府信息公开申请数量", "7", "2", "", "", "1", ""],
+        ["二、上年结转政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "1", "", "", "", "", ""],
+    ]
+    facts, _ = extract_standard(_standard_doc([_section3_grid(rows, heads)]), "std2021")
+    totals = {f.metric_id: f for f in facts if f.column == "total"}
+    assert totals["requests_new"].value == 10 and totals["requests_new"].derived
+    assert totals["requests_carried_over"].value == 1
+
+
+def test_a_section3_table_with_its_total_column_is_read_as_printed():
+    heads = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    rows = [
+        [
+            "一、本年新收政府信息公开申请数量",
+            "一、本年新收政府信息公开申请数量",
+            "7",
+            "2",
+            "",
+            "",
+            "1",
+            "",
+            "9",
+        ]
+    ]
+    facts, _ = extract_standard(_standard_doc([_section3_grid(rows, heads)]), "std2021")
+    totals = {f.metric_id: f for f in facts if f.column == "total"}
+    assert totals["requests_new"].value == 9 and not totals["requests_new"].derived
+
+
+def test_a_label_cut_by_a_page_break_is_joined_but_a_row_printed_blank_keeps_its_own_label():
+    heads = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    parent = "（三）不予公开"
+    rows = [
+        ["三、本年度办理结果", parent, "3.危及“三安全一稳定”", "0", "0", "0", "0", "0", "0", "0"],
+        ["三、本年度办理结果", parent, "4.保护第三方合法", "2", "0", "0", "0", "0", "0", "2"],
+        ["", "", "权益", "", "", "", "", "", "", ""],
+        ["", "（六）其", "1.申请人无正当理由逾", "1", "0", "0", "0", "0", "0", "1"],
+        ["", "他处理", "期不补正、行政机关不再处理其政府信息公开申请", "", "", "", "", "", "", ""],
+        [
+            "",
+            "他处理",
+            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
+    ]
+    joined = join_continued_rows(Table(rows, "page 5, table 1")).rows
+    assert [r[2] for r in joined] == [
+        "3.危及“三安全一稳定”",
+        "4.保护第三方合法权益",
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    ]
+    assert joined[2][1] == "（六）其他处理"
+
+
+def test_numbers_printed_midway_down_a_wrapped_label_in_pdf_text_go_to_that_label(tmp_path):
+    lines = [
+        "示例县审计局2023年政府信息公开工作年度报告",
+        "三、收到和处理政府信息公开申请情况",
+        "一、本年新收政府信息公开申请数量 | 5 | 0 | 0 | 0 | 0 | 0 | 5",
+        "二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+        "保护第",
+        "4.",
+        "三方合法",
+        "2 0 0 0 0 0 2",
+        "权益",
+        "属于三 5. 类内部事务信息 | 1 | 0 | 0 | 0 | 0 | 0 | 1",
+        "1.本机关不掌握相",
+        "3 0 0 0 0 0 3",
+        "关政府信息",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert got["denied_third_party"] == 2
+    assert got["denied_internal_affairs"] == 1
+    assert got["unable_not_held"] == 3
+
+
+def test_a_numbers_line_between_a_label_and_an_unrelated_line_stays_where_it_is():
+    text = "（一）予以公开\n3 0 0 0 0 0 3\n（二）部分公开"
+    assert rejoin_wrapped_labels(text) == text
+
+
+def test_a_print_time_joined_to_the_running_title_by_one_space_is_dropped():
+    title = "示例县审计局2023年政府信息公开工作年度报告_年报_示例县人民政府"
+    text = "\n".join(
+        [
+            title,
+            "一、总体情况",
+            "file:///tmp/report.html 3/9",
+            f"12/3/26, 10:53 PM {title}",
+            "二、主动公开政府信息情况",
+        ]
+    )
+    assert drop_page_furniture(text).split("\n") == [title, "一、总体情况", "二、主动公开政府信息情况"]

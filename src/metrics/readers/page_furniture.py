@@ -25,6 +25,12 @@ _MIN_TITLE_CHARS = 12
 _TITLE_WORDS = ("报告", "報告", "年报", "年報")
 _SIDE_BY_SIDE = re.compile(r"[ \t\u3000]{2,}")
 _TITLE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+# A print time or page address that text extraction joined to the rest of its line with one space
+# (`12/3/26, 10:53 PM 某局…年度报告_…`, `file:///….html 6/13`).
+_LEADING_MARK = re.compile(
+    r"\s*(?:(?:\d{1,4}[/-]){2}\d{1,4},?\s+(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"
+    r"|(?:file|https?)://\S+)\s+(?P<rest>\S.*)"
+)
 
 
 def drop_page_furniture(text: str) -> str:
@@ -51,6 +57,9 @@ def _is_mark_line(line: str) -> bool:
     """A page mark alone, or, in layout-preserving text, marks and a running title set side by side
     (`file:///….html      5/13`, `12/3/26, 8:43 PM      某局2023年…年度报告_…`)."""
     if PAGE_MARK.match(line):
+        return True
+    joined = _LEADING_MARK.fullmatch(line)
+    if joined and (PAGE_MARK.match(joined["rest"]) or _is_title_like(joined["rest"])):
         return True
     parts = [p for p in _SIDE_BY_SIDE.split(line.strip()) if p]
     return (

@@ -2,7 +2,15 @@ from __future__ import annotations
 
 from metrics.extract.standard.cells import Reading
 from metrics.extract.standard.section2 import section2_facts
-from metrics.extract.standard.section3 import section3_facts, section3_readings, split_flags
+from metrics.extract.standard.section3 import (
+    join_continued_rows,
+    parent_sums,
+    rejoin_wrapped_labels,
+    section3_facts,
+    section3_readings,
+    split_flags,
+    with_total_column,
+)
 from metrics.extract.standard.section4 import read_section4, section4_facts, section4_flags
 from metrics.extract.standard.settle import identities_hold, settle_with_identities
 from metrics.extract.standard.source import MAX_CELL_CHARS, Source, first_of, grid_text, make_source
@@ -12,8 +20,12 @@ from metrics.templates.standard import SECTION4_START, SECTION4_TABLE
 
 def extract_standard(doc: Document, fmt: str) -> tuple[list[Fact], list[Flag]]:
     """Every figure of sections 二, 三 and 四 the document states with certainty."""
-    sources = [(make_source(t.where, grid_text(t)), True) for t in doc.tables if is_data_table(t)]
-    sources.append((make_source("text", doc.text), False))
+    sources = [
+        (make_source(t.where, grid_text(with_total_column(join_continued_rows(t)))), True)
+        for t in doc.tables
+        if is_data_table(t)
+    ]
+    sources.append((make_source("text", rejoin_wrapped_labels(doc.text)), False))
     facts: list[Fact] = []
     flags: list[Flag] = []
     unused: list[Flag] = []  # findings of sources that gave nothing new
@@ -24,6 +36,8 @@ def extract_standard(doc: Document, fmt: str) -> tuple[list[Fact], list[Flag]]:
         facts.extend(new)
         (flags if new else unused).extend(raised)
         seen.update((f.metric_id, f.column) for f in new)
+    # A parent whose sub-rows came from different sources (a PDF's table and its page text).
+    facts.extend(parent_sums(facts, fmt, "all sources"))
     # Where nothing at all was read, the findings say why.
     return facts, flags if facts else unused
 

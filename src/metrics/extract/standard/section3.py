@@ -26,10 +26,10 @@ from metrics.extract.standard.cells import (
     unknown_row,
 )
 from metrics.extract.standard.source import Hit, Source, alternation, find_hits, first_of
-from metrics.models import Fact, Flag
+from metrics.models import Fact, Flag, Table
 from metrics.normalize import compact
 from metrics.templates import REQUESTER_COLUMNS, SECTION4_COLUMNS, section3_rows
-from metrics.templates.standard import SECTION3_START, SECTION4_START
+from metrics.templates.standard import SECTION3_START, SECTION4_START, STD2019, STD2021
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,146 @@ def section3_layout(fmt: str) -> Section3Layout:
         {p: k for p, k in parents.items() if k},
         tuple(r.metric_id for r in rows),
     )
+
+
+_REQUESTER_HEADS = tuple(compact(zh) for _, zh, _ in REQUESTER_COLUMNS[:-1])
+_TOTAL_HEAD = compact(REQUESTER_COLUMNS[-1][1])
+
+
+def with_total_column(table: Table) -> Table:
+    """Section 三 with its 总计 column cut off (a wide table printed past the page's right edge): the
+    header ends with the six requester columns and names no 总计. A blank 总计 cell is then added to
+    every row, which the reader fills with the sum of the row's six cells (the columns identity) and
+    marks as derived; a table with its 总计 is returned as it is."""
+    for index, row in enumerate(table.rows):
+        heads = [compact(c) for c in row]
+        if tuple(heads[-len(_REQUESTER_HEADS) :]) == _REQUESTER_HEADS:
+            above = table.rows[: index + 1]
+            if any(compact(c) == _TOTAL_HEAD for r in above for c in r):
+                return table
+            return Table([r + [""] for r in table.rows], table.where)
+    return table
+
+
+def join_continued_rows(table: Table) -> Table:
+    """A row cut by a page break (PDF tables): the label's last characters stand in a row of their own
+    with no values (`4.保护第三方合法` | 0 | 0 … then `权益` | | …). Such a piece is joined to the row
+    above when it completes a section 三 label there; a row printed blank under its own label stays."""
+    labels = _all_section3_labels()
+    rows: list[list[str]] = []
+    for row in table.rows:
+        joined = _continued(rows[-1], row, labels) if rows else None
+        if joined is None:
+            rows.append(list(row))
+        else:
+            rows[-1] = joined
+    return table if len(rows) == len(table.rows) else Table(rows, table.where)
+
+
+def _continued(above: list[str], row: list[str], labels: tuple[str, ...]) -> list[str] | None:
+    """`above` with the label pieces of `row` appended, or None when `row` is a row of its own."""
+    if len(row) != len(above) or any(DIGIT.search(c) for c in row):
+        return None
+    joined = list(above)
+    completed = False
+    for col, (top, piece) in enumerate(zip(above, row, strict=True)):
+        if not piece.strip() or piece == top:
+            continue
+        head = compact(ROW_NUMBER.sub("", top))
+        whole = head + compact(piece)
+        numbering = _PARENT_NUMBERING.match(whole)
+        if not (numbering and numbering.end() >= len(head)) and not any(
+            _spans(whole, label, len(head)) for label in labels
+        ):
+            return None
+        joined[col] = top + piece
+        completed = True
+    return joined if completed else None
+
+
+_PARENT_NUMBERING = re.compile(r"\([一二三四五六七八九十]{1,3}\)")
+
+
+# A line of a table's numbers alone (PDF text), and the digit-free tail of a wrapped label.
+_NUMBERS_LINE = re.compile(r"[ \t|]*\d[\d,. \t|]*")
+_LABEL_TAIL_CHARS = 30
+# How many lines a label's head or tail may take around its numbers (narrow label columns wrap
+# 要求行政机关确认或重新出具已获取信息 over seven).
+_MAX_TAIL_LINES = 5
+# A narrow numbering column that text extraction set into the middle of its row's label
+# (`属于国 1. 家秘密`, `危及 三 3. “ 安全一稳定 ”`).
+_NUMBERING_INSIDE_LABEL = re.compile(
+    r"(?<=[\u4e00-\u9fff])[ \t]+\d{1,2}[.．][ \t]+(?=[\"“”]?[ \t]*[\u4e00-\u9fff])"
+)
+_LEADING_ROW_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.．][ \t]+")
+
+
+def rejoin_wrapped_labels(text: str) -> str:
+    """PDF text sets a row's numbers midway down its wrapped label (`1.本机关不掌握相` / `0 0 0 0 0 0 0`
+    / `关政府信息`), so the label is never whole. Where the lines after a numbers line complete a
+    section 三 label begun on the lines before it, the numbers line moves below them. Numbering set
+    inside a label is dropped."""
+    lines = _NUMBERING_INSIDE_LABEL.sub("", text).split("\n")
+    labels = _all_section3_labels()
+    i = 1
+    while i < len(lines) - 1:
+        if _NUMBERS_LINE.fullmatch(lines[i]):
+            tail = _label_tail(lines, i, labels)
+            if tail:
+                numbers = _LEADING_ROW_NUMBER.sub("", lines[i])
+                lines[i : i + tail + 1] = lines[i + 1 : i + tail + 1] + [numbers]
+                head = _head_start(lines, i)
+                # The row's numbering alone on a line inside the label would break it apart.
+                lines[head:i] = [line for line in lines[head:i] if not ROW_NUMBER.fullmatch(line.strip())]
+                i = head + tail + 1
+        i += 1
+    return "\n".join(lines)
+
+
+def _label_tail(lines: list[str], i: int, labels: tuple[str, ...]) -> int:
+    """How many lines after numbers line i finish a label that the lines before it begin (0: none)."""
+    head = _label_head(lines, i)
+    joined = head
+    for n in range(1, _MAX_TAIL_LINES + 1):
+        if i + n >= len(lines):
+            return 0
+        part = compact(lines[i + n])
+        if not part or len(part) > _LABEL_TAIL_CHARS or DIGIT.search(part) or not CJK.search(part):
+            return 0
+        joined += part
+        if any(_spans(joined, label, len(head)) for label in labels):
+            return n
+    return 0
+
+
+def _label_head(lines: list[str], i: int) -> str:
+    """The label pieces on the lines before line i (a row's numbering alone on a line left out)."""
+    start = _head_start(lines, i)
+    return "".join(compact(ROW_NUMBER.sub("", line)) for line in lines[start:i])
+
+
+def _head_start(lines: list[str], i: int) -> int:
+    """The first of the lines before line i that hold pieces of one label (or its numbering alone)."""
+    start = i
+    while start > max(0, i - _MAX_TAIL_LINES):
+        line = lines[start - 1]
+        piece = compact(ROW_NUMBER.sub("", line))
+        if not ROW_NUMBER.fullmatch(line.strip()) and (not piece or DIGIT.search(piece) or "|" in piece):
+            break
+        start -= 1
+    return start
+
+
+def _spans(joined: str, label: str, cut: int) -> bool:
+    """The label stands in `joined` across `cut`: begun before it, finished after it."""
+    start = joined.find(label, max(0, cut - len(label) + 1))
+    return 0 <= start < cut < start + len(label)
+
+
+@functools.cache
+def _all_section3_labels() -> tuple[str, ...]:
+    labels = {k for fmt in (STD2019, STD2021) for k in section3_layout(fmt).keys}
+    return tuple(label for label in labels if len(label) >= 4)
 
 
 def section3_bounds(src: Source, layout: Section3Layout, whole: bool) -> tuple[int, int]:
@@ -275,14 +415,12 @@ def is_sum_row(key: str, reading: Reading, layout: Section3Layout) -> bool:
 def section3_facts(readings: dict[str, tuple[Reading, str]], fmt: str, where: str) -> list[Fact]:
     layout = section3_layout(fmt)
     facts: list[Fact] = []
-    values: dict[str, list[int | None]] = {}
     for key in layout.order:
         if key not in readings:
             continue
         reading, label = readings[key]
         if is_sum_row(key, reading, layout):
             continue  # a parent printed empty (or unreadable) is the sum of its sub-rows, below
-        values[key] = reading.values
         for col, value in enumerate(reading.values):
             if value is None:
                 continue
@@ -296,23 +434,29 @@ def section3_facts(readings: dict[str, tuple[Reading, str]], fmt: str, where: st
                     note=settled_note(reading, col) or split_note(reading),
                 )
             )
-    for parent, kids in layout.parents.items():
-        if parent in values:
-            continue
-        for col in range(N_COLUMNS):
-            parts = [values.get(k, [None] * N_COLUMNS)[col] for k in kids]
-            if None in parts:
+    return facts + parent_sums(facts, fmt, where)
+
+
+def parent_sums(facts: list[Fact], fmt: str, where: str) -> list[Fact]:
+    """A parent row not read (printed empty, or its label lost) is the sum of its sub-rows, in every
+    column where each sub-row was read."""
+    got = {(f.metric_id, f.column): f.value for f in facts if f.value is not None}
+    out: list[Fact] = []
+    for parent, kids in section3_layout(fmt).parents.items():
+        for column in COLUMN_IDS:
+            parts = [got.get((k, column)) for k in kids]
+            if (parent, column) in got or None in parts:
                 continue
-            facts.append(
+            out.append(
                 Fact(
                     parent,
                     sum(parts),
-                    column=COLUMN_IDS[col],
+                    column=column,
                     derived=True,
-                    evidence=f"{where}: sum of the sub-rows of {parent}, column {COLUMN_ZH[COLUMN_IDS[col]]}",
+                    evidence=f"{where}: sum of the sub-rows of {parent}, column {COLUMN_ZH[column]}",
                 )
             )
-    return facts
+    return out
 
 
 def row_evidence(where: str, label: str, col: int, reading: Reading) -> str:
