@@ -383,7 +383,6 @@ def test_a_section3_table_with_its_total_column_is_read_as_printed():
 
 
 def test_a_label_cut_by_a_page_break_is_joined_but_a_row_printed_blank_keeps_its_own_label():
-    heads = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
     parent = "（三）不予公开"
     rows = [
         ["三、本年度办理结果", parent, "3.危及“三安全一稳定”", "0", "0", "0", "0", "0", "0", "0"],
