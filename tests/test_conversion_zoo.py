@@ -31,14 +31,14 @@ RECALL_FLOORS = {
     "markdownify": 0.990,  # today 1.000
     "inscriptis": 0.872,  # today 0.882
     "trafilatura": 0.990,  # today 1.000
-    "html-text": 0.769,  # today 0.779
-    "bs4 get_text": 0.769,  # today 0.779
+    "html-text": 0.901,  # today 0.911
+    "bs4 get_text": 0.901,  # today 0.911
     "bs4 row cells |": 0.938,  # today 0.948
     "pandoc plain": 0.350,  # today 0.360
-    "pandoc markdown": 0.715,  # today 0.725
-    "pandoc gfm": 0.858,  # today 0.868
+    "pandoc markdown": 0.846,  # today 0.856
+    "pandoc gfm": 0.990,  # today 1.000
     "w3m -dump": 0.825,  # today 0.835
-    "lynx -dump": 0.769,  # today 0.779
+    "lynx -dump": 0.901,  # today 0.911
     "libreoffice docx": 0.990,  # today 1.000
     "chromium pdf": 0.990,  # today 1.000
     "chromium pdf → pdftotext": 0.571,  # today 0.581
@@ -56,12 +56,7 @@ RECALL_FLOORS = {
 # that no new wrong figure gets in. The requirement is precision 1.0, none at all: lower an entry when
 # the extractor stops misreading that conversion, delete it at zero; a converter not listed allows none.
 CONFLICTS_TODAY = {
-    "html-text": 1,
-    "bs4 get_text": 1,
     "pandoc plain": 1,
-    "pandoc markdown": 1,
-    "pandoc gfm": 1,
-    "lynx -dump": 1,
     "chromium pdf → pdfplumber per page": 1,
     "chromium pdf → pypdfium2 per page": 1,
     "libreoffice pdf → pdfplumber per page": 1,

@@ -453,3 +453,49 @@ def test_a_print_time_joined_to_the_running_title_by_one_space_is_dropped():
         ]
     )
     assert drop_page_furniture(text).split("\n") == [title, "一、总体情况", "二、主动公开政府信息情况"]
+
+
+def test_a_heading_line_above_a_bordered_cell_per_line_table_is_not_its_first_cell():
+    lines = [
+        "二、主动公开政府信息情况",
+        "信息内容 |",
+        "本年新制作数量 |",
+        "本年新公开数量 |",
+        "对外公开总数量 |",
+    ]
+    lines += ["规章 |", "0 |", "1 |", "2 |", "规范性文件 |", "3 |", "4 |", "5 |"]
+    rows = tables_in_text("\n".join(lines))[0].rows
+    assert rows[0] == ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"]
+
+
+def test_a_header_cut_short_in_plain_text_still_names_its_column_when_no_other_column_starts_alike(tmp_path):
+    lines = ["示例县审计局2020年政府信息公开工作年度报告", "二、主动公开政府信息情况", "第二十条第(五)项"]
+    lines += ["信息内容", "上一年项目数量", "本年增/", "处理决定数量", "行政许可", "14", "+3", "17"]
+    lines += ["三、收到和处理政府信息公开申请情况"]
+    got = extract_file(_doc(tmp_path, ["\n".join(lines).replace("\n", "\n\n")])).totals()
+    assert (got["licensing_items_last_year"], got["licensing_items_change"], got["licensing_decisions"]) == (
+        14,
+        3,
+        17,
+    )
+
+
+def test_cells_one_per_line_in_table_order_are_kept_even_where_the_report_does_not_add_up(tmp_path):
+    # A crawler's text of an HTML table: each label, then exactly its seven cells. The report's own
+    # 总计 contradicts its cells (8 + 1 ≠ 8): the printed figures are kept and flagged, not dropped.
+    rows = [
+        ("一、本年新收政府信息公开申请数量", "9 0 0 0 0 0 9"),
+        ("二、上年结转政府信息公开申请数量", "0 0 0 0 0 0 0"),
+        ("（一）予以公开", "0 0 0 0 0 0 0"),
+        ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "8 1 0 0 0 0 8"),
+        ("（七）总计", "8 1 0 0 0 0 8"),
+        ("四、结转下年度继续办理", "1 0 0 0 0 0 1"),
+    ]
+    lines = ["示例县审计局2023年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况"]
+    for label, cells in rows:
+        lines += [label, *cells.split()]
+    lines += ["四、政府信息公开行政复议、行政诉讼情况"]
+    ex = extract_file(_doc(tmp_path, lines))
+    got = ex.totals()
+    assert got["requests_new"] == 9 and got["outcome_partial"] == 8 and got["requests_carried_forward"] == 1
+    assert any(f.code == "identity:std_columns" for f in ex.flags)

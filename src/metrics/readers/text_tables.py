@@ -54,7 +54,7 @@ def _cell_blocks(lines: list[str]) -> list[list[str | None]]:
     next line (`本年增/减` then `|`) is one cell; blank lines and span padding do not break a run."""
     blocks: list[list[str | None]] = []
     current: list[str | None] = []
-    bordered = False  # the run has a border somewhere: a table, not a list of short lines
+    bare_lead = 0  # cells before the run's first border: a heading above the table, when borders follow
     border_taken = False  # the line is the closing border of the cell before it
     for index, line in enumerate(lines):
         if border_taken:
@@ -64,20 +64,24 @@ def _cell_blocks(lines: list[str]) -> list[list[str | None]]:
             continue
         cell = _one_cell(line) if line.strip() else None
         if cell is None:
-            _keep_block(blocks, current, bordered)
-            current, bordered = [], False
+            _keep_block(blocks, current, bare_lead)
+            current, bare_lead = [], 0
             continue
-        bordered = bordered or "|" in line
         following = lines[index + 1] if index + 1 < len(lines) else ""
         border_taken = "|" not in line and bool(_LONE_BORDER.match(following))
+        if bare_lead == len(current) and "|" not in line and not border_taken:
+            bare_lead += 1
         current.append(cell or None)
-    _keep_block(blocks, current, bordered)
+    _keep_block(blocks, current, bare_lead)
     return blocks
 
 
-def _keep_block(blocks: list[list[str | None]], block: list[str | None], bordered: bool) -> None:
-    if bordered and sum(c is not None for c in block) >= MIN_CELLS:
-        blocks.append(block)
+def _keep_block(blocks: list[list[str | None]], block: list[str | None], bare_lead: int) -> None:
+    """A run with a border somewhere is a table, not a list of short lines. The bare lines before its
+    first border are a heading (`二、主动公开政府信息情况`), not its first cells."""
+    table = block[bare_lead:]
+    if table and sum(c is not None for c in table) >= MIN_CELLS:
+        blocks.append(table)
 
 
 def _one_cell(line: str) -> str | None:

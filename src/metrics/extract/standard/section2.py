@@ -67,6 +67,7 @@ def section2_facts(src: Source, whole: bool) -> tuple[list[Fact], list[Flag]]:
         columns = row_columns(
             layout, hit, [(pos, label) for pos, label in column_hits if header_lo <= pos < hit.start]
         )
+        columns = with_cut_headers(src, layout, hit, columns, header_lo)
         if not columns:
             continue
         following = [row_hits[index + 1].start] if index + 1 < len(row_hits) else []
@@ -93,6 +94,32 @@ def row_columns(
         if found:
             columns[cell.metric_id] = (found[0], cell)
     return sorted(columns.values(), key=lambda x: x[0])
+
+
+# The fewest characters of a header cut short (`本年增/` for 本年增/减) that still name its column.
+MIN_CUT_HEADER = 3
+
+
+def with_cut_headers(
+    src: Source, layout: Section2Layout, hit: Hit, columns: list[tuple[int, Section2Cell]], header_lo: int
+) -> list[tuple[int, Section2Cell]]:
+    """A header cell cut short by the converter (`本年增/`) still names its column where its first
+    characters begin no other column of the row and stand in the header apart from the named ones."""
+    found = {cell.metric_id for _, cell in columns}
+    row_cells = [c for c in layout.cells if any(compact(label) in hit.label for label in c.row_labels)]
+    taken = [(pos, pos + len(compact(cell.column_labels[0]))) for pos, cell in columns]
+    out = list(columns)
+    for cell in row_cells:
+        if cell.metric_id in found or any(c.metric_id == cell.metric_id for _, c in out):
+            continue
+        prefix = compact(cell.column_labels[0])[:MIN_CUT_HEADER]
+        others = [c for c in row_cells if c.metric_id != cell.metric_id]
+        if any(compact(label).startswith(prefix) for c in others for label in c.column_labels):
+            continue
+        pos = src.squeezed.find(prefix, header_lo, hit.start)
+        if pos >= 0 and not any(lo <= pos < hi for lo, hi in taken):
+            out.append((pos, cell))
+    return sorted(out, key=lambda x: x[0])
 
 
 def section2_row(

@@ -341,6 +341,17 @@ def gap_rows(gap: str) -> list[RawRow]:
     return [RawRow(None, tokens, one_per_line, own, text)]
 
 
+def cells_in_table_order(gaps: list[list[RawRow]]) -> bool:
+    """A crawler's text of an HTML table: one cell per line, each label followed by exactly its row's
+    cells, or by none (a parent, or a row whose blank cells were dropped). Text in the table's own
+    order, row by row; PDF-to-text tools that reorder cells leave runs of other lengths somewhere."""
+    rows = [r for gap in gaps for r in gap]
+    return bool(rows) and all(
+        len(gap) <= 1 and all(r.tokens is not None and r.reliable and len(r.tokens) == N_COLUMNS for r in gap)
+        for gap in gaps
+    )
+
+
 def section3_readings(src: Source, fmt: str, whole: bool) -> tuple[dict[str, tuple[Reading, str]], int]:
     """Each row's reading with the printed label it came from, and where section 三 ends."""
     layout = section3_layout(fmt)
@@ -359,12 +370,13 @@ def section3_readings(src: Source, fmt: str, whole: bool) -> tuple[dict[str, tup
     # row belongs to the label right above it and a label with none is a row printed blank. Otherwise
     # labels and rows of numbers were printed apart, and rows go to the labels in order.
     below = all(sum(1 for r in rows if not r.own_line) <= 1 for rows in gaps)
+    in_table_order = cells_in_table_order(gaps)
     apart = False  # some row of numbers stands apart from its label
 
     def assign(hit: Hit, row: RawRow) -> None:
         if hit.key not in out:
             reading = read_raw(row)
-            reading.apart = not row.own_line
+            reading.apart = not row.own_line and not in_table_order
             out[hit.key] = (reading, src.span(src.norm_at(hit.start), src.norm_at(hit.end - 1) + 1))
 
     for hit, rows in zip(hits, gaps, strict=True):
