@@ -37,7 +37,7 @@ RECALL_FLOORS = {
     "pandoc plain": 0.350,  # today 0.360
     "pandoc markdown": 0.846,  # today 0.856
     "pandoc gfm": 0.990,  # today 1.000
-    "w3m -dump": 0.825,  # today 0.835
+    "w3m -dump": 0.990,  # today 1.000
     "lynx -dump": 0.901,  # today 0.911
     "libreoffice docx": 0.990,  # today 1.000
     "chromium pdf": 0.990,  # today 1.000
@@ -47,7 +47,7 @@ RECALL_FLOORS = {
     "chromium pdf → pypdfium2": 0.851,  # today 0.861
     "libreoffice pdf": 0.926,  # today 0.936
     "libreoffice pdf → pdftotext": 0.552,  # today 0.562
-    "libreoffice pdf → pdftotext -layout": 0.689,  # today 0.699
+    "libreoffice pdf → pdftotext -layout": 0.710,  # today 0.720
     "libreoffice pdf → pdfplumber": 0.689,  # today 0.699
     "libreoffice pdf → pypdfium2": 0.825,  # today 0.835
 }

@@ -13,6 +13,7 @@ from metrics.extract.standard.source import grid_cell
 from metrics.models import Document, Table
 from metrics.normalize import compact
 from metrics.readers import read_document
+from metrics.readers.drawn_tables import drawn_tables
 from metrics.readers.page_furniture import drop_page_furniture
 from metrics.readers.text_tables import tables_in_text
 
@@ -499,3 +500,27 @@ def test_cells_one_per_line_in_table_order_are_kept_even_where_the_report_does_n
     got = ex.totals()
     assert got["requests_new"] == 9 and got["outcome_partial"] == 8 and got["requests_carried_forward"] == 1
     assert any(f.code == "identity:std_columns" for f in ex.flags)
+
+
+DRAWN = """\
+三、收到和处理政府信息公开申请情况
+┌────────┬─────────────────┬──────┬──────┐
+│        │                 │自然人│总计  │
+├────────┴─────────────────┼──────┼──────┤
+│一、本年新收政府信息公开申│3     │3     │
+│请数量                    │      │      │
+├────────┬─────────────────┼──────┼──────┤
+│        │1.属于国家秘密   │1     │1     │
+│（三）不├─────────────────┼──────┼──────┤
+│予公开  │2.其他法律行政法 │0     │0     │
+│        │规禁止公开       │      │      │
+└────────┴─────────────────┴──────┴──────┘
+"""
+
+
+def test_a_text_browsers_drawn_table_keeps_each_wrapped_label_whole_in_its_row():
+    rows = drawn_tables(DRAWN)[0].rows
+    assert ["一、本年新收政府信息公开申请数量", "", "3", "3"] in rows
+    assert ["", "1.属于国家秘密", "1", "1"] in rows
+    # a parent's text beside a row's border line goes with the row below it
+    assert ["（三）不予公开", "2.其他法律行政法规禁止公开", "0", "0"] in rows

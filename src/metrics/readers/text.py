@@ -1,9 +1,10 @@
-"""Plain-text files: the decoded text as it is, tables a crawler flattened into it, and any page
-metadata block at its head."""
+"""Plain-text files: the decoded text as it is, tables a text browser drew or a crawler flattened
+into it, and any page metadata block at its head."""
 
 from __future__ import annotations
 
 from metrics.models import Document
+from metrics.readers.drawn_tables import drawn_tables
 from metrics.readers.encoding import decode
 from metrics.readers.errors import ReadError
 from metrics.readers.markup import strip_markup
@@ -14,9 +15,10 @@ from metrics.readers.text_tables import tables_in_text
 
 def read_text(path: str, data: bytes) -> Document:
     text, encoding = decode(data)
-    text = strip_markup(drop_page_furniture(text.replace("\r\n", "\n").replace("\r", "\n")))
+    text = drop_page_furniture(text.replace("\r\n", "\n").replace("\r", "\n"))
+    drawn = drawn_tables(text)
+    text = strip_markup(text)
     if not text.strip():
         raise ReadError("the file contains only blank space, no text")
-    return Document(
-        path=path, text=text, tables=tables_in_text(text), page_meta=read_page_meta(text), encoding=encoding
-    )
+    tables = drawn + tables_in_text(text)
+    return Document(path=path, text=text, tables=tables, page_meta=read_page_meta(text), encoding=encoding)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from metrics.extract.standard.cells import Reading
-from metrics.extract.standard.section2 import section2_facts
+from metrics.extract.standard.section2 import join_wrapped_headers, section2_facts
 from metrics.extract.standard.section3 import (
     join_continued_rows,
     parent_sums,
@@ -25,7 +25,7 @@ def extract_standard(doc: Document, fmt: str) -> tuple[list[Fact], list[Flag]]:
         for t in doc.tables
         if is_data_table(t)
     ]
-    sources.append((make_source("text", rejoin_wrapped_labels(doc.text)), False))
+    sources.append((make_source("text", rejoin_wrapped_labels(join_wrapped_headers(doc.text))), False))
     facts: list[Fact] = []
     flags: list[Flag] = []
     unused: list[Flag] = []  # findings of sources that gave nothing new

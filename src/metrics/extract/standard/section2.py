@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from metrics.extract.standard.cells import CELL_WORDS, CJK, NOTE, consensus, split_run
@@ -32,6 +33,52 @@ def section2_layout() -> Section2Layout:
     row_keys = {compact(label): c.row_labels for c in cells for label in c.row_labels}
     column_labels = {compact(label) for c in cells for label in c.column_labels}
     return Section2Layout(alternation(row_keys), row_keys, alternation(column_labels), cells)
+
+
+# Columns of layout text (w3m, pdftotext -layout) stand two or more spaces apart.
+_LAYOUT_CELL = re.compile(r"\S+(?:[ \t\u3000]\S+)*")
+_DIGIT = re.compile(r"\d")
+
+
+def join_wrapped_headers(text: str) -> str:
+    """Layout text wraps a header cell within its column (`本年新` above `制作数量`): where every piece
+    of a line stands right under a cell of the line above and joined they name a section 二 column
+    that neither line names, the pieces join their cells."""
+    lines = text.split("\n")
+    known = section2_layout().columns
+    for i in range(len(lines) - 1):
+        joined = _joined_by_column(lines[i], lines[i + 1])
+        if joined is None:
+            continue
+        found = {m.group() for m in known.finditer(compact(joined))}
+        if found - {m.group() for m in known.finditer(compact(lines[i]) + "|" + compact(lines[i + 1]))}:
+            lines[i], lines[i + 1] = joined, ""
+    return "\n".join(lines)
+
+
+def _joined_by_column(upper: str, lower: str) -> str | None:
+    above = _cells_at(upper)
+    below = _cells_at(lower)
+    if len(above) < 2 or not below or any(_DIGIT.search(c) for _, c in above + below):
+        return None
+    starts = {col: n for n, (col, _) in enumerate(above)}
+    if any(col not in starts for col, _ in below):
+        return None
+    cells = [c for _, c in above]
+    for col, piece in below:
+        cells[starts[col]] += piece
+    return "  ".join(cells)
+
+
+def _cells_at(line: str) -> list[tuple[int, str]]:
+    """The cells of a layout line with the display column each starts at (a CJK character is two)."""
+    out = []
+    for m in _LAYOUT_CELL.finditer(line):
+        before = line[: m.start()]
+        out.append(
+            (len(before) + sum(1 for ch in before if unicodedata.east_asian_width(ch) in "WF"), m.group())
+        )
+    return out
 
 
 def cell_matches(cell: Section2Cell, header_text: str) -> bool:

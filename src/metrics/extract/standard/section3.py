@@ -155,7 +155,33 @@ def rejoin_wrapped_labels(text: str) -> str:
                 lines[head:i] = [line for line in lines[head:i] if not ROW_NUMBER.fullmatch(line.strip())]
                 i = head + tail + 1
         i += 1
-    return "\n".join(lines)
+    return "\n".join(_rejoin_tails_after_numbers(lines, labels))
+
+
+# A row in layout text: its label, then its numbers on the same line (`2.其他法律行政法规禁  0  0 …`).
+_LABEL_THEN_NUMBERS = re.compile(r"(?P<label>.*[^\d\s.,])(?P<numbers>(?:[ \t]+\d[\d,.]*)+)[ \t]*")
+# Columns of layout text (w3m, pdftotext -layout) stand two or more spaces apart.
+_LAYOUT_GAP = re.compile(r"[ \t\u3000]{2,}")
+
+
+def _rejoin_tails_after_numbers(lines: list[str], labels: tuple[str, ...]) -> list[str]:
+    """Layout text prints a row's numbers beside the first line of its wrapped label and the label's
+    tail on the next line, in the same column (`2.其他法律行政法规禁  0  0 …` / `止公开`). Where the
+    tail completes a section 三 label, it joins the label before the numbers; pieces of other
+    columns on the tail's line (a parent label wrapped beside it) stay where they are."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        row = _LABEL_THEN_NUMBERS.fullmatch(out[i])
+        following = out[i + 1].strip()
+        if not row or not following or DIGIT.search(following):
+            continue
+        head = _LAYOUT_GAP.split(row["label"].strip())[-1]
+        pieces = _LAYOUT_GAP.split(following)
+        joined = compact(ROW_NUMBER.sub("", head))
+        if any(_spans(joined + compact(pieces[-1]), label, len(joined)) for label in labels):
+            out[i] = row["label"] + pieces[-1] + row["numbers"]
+            out[i + 1] = "  ".join(pieces[:-1])
+    return out
 
 
 def _label_tail(lines: list[str], i: int, labels: tuple[str, ...]) -> int:
