@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from metrics.extract import extract_file
 from metrics.extract.legacy_table import extract_legacy_table, match_row, parse_value
 from metrics.models import Document, Metadata, Table
 from metrics.readers import read_document
@@ -367,3 +368,37 @@ def test_prose_that_differs_from_the_table_is_flagged_and_the_table_kept():
     ex = extract_document(Document(path="t.txt", text=text))
     assert ex.totals()["requests_new"] == 6
     assert [f.code for f in ex.flags if f.metric_id == "requests_new"] == ["text_vs_table"]
+
+
+def _extracted(tmp_path, lines: list[str]) -> dict[str, float]:
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return extract_file(str(path)).totals()
+
+
+def test_an_older_statistics_table_one_cell_per_line_is_read_as_a_legacy_table(tmp_path):
+    cells = ["指标名称", "代码", "计量单位", "本期实际", "本年累计"]
+    cells += ["一、主动公开政府信息数", "01", "条", "86", "2450"]
+    cells += ["申请总数", "02", "件", "7", "31", "其中：网上申请数", "03", "件", "4", "20"]
+    cells += ["对申请的答复总数", "04", "件", "7", "31", "否决公开答复总数", "05", "件", "1", "2"]
+    lines = ["某县2010年政府信息公开工作年度报告", "政府信息公开情况统计表", *(f"| {c}" for c in cells)]
+    got = _extracted(tmp_path, lines)
+    assert got == {
+        "proactive_items": 86,
+        "requests_new": 7,
+        "requests_online": 4,
+        "outcome_total": 7,
+        "outcome_denied": 1,
+    }
+
+
+def test_the_years_figure_is_taken_where_a_cumulative_column_is_printed_before_it(tmp_path):
+    lines = ["示例市2013年政府信息公开工作年度报告", "政府信息公开情况统计表"]
+    lines += ["指标名称 | 历年累计 | 本期实际", "主动公开政府信息数 | 5400 | 120", "收到申请数 | 31 | 30"]
+    assert _extracted(tmp_path, lines) == {"proactive_items": 120, "requests_new": 30}
+
+
+def test_no_figure_is_taken_when_a_cumulative_column_stands_beside_one_no_header_names_the_years(tmp_path):
+    lines = ["示例市2013年政府信息公开工作年度报告", "政府信息公开情况统计表"]
+    lines += ["指标名称 | 历年累计 | 其他", "主动公开政府信息数 | 5400 | 120", "收到申请数 | 31 | 30"]
+    assert _extracted(tmp_path, lines) == {}

@@ -524,3 +524,41 @@ def test_a_text_browsers_drawn_table_keeps_each_wrapped_label_whole_in_its_row()
     assert ["", "1.属于国家秘密", "1", "1"] in rows
     # a parent's text beside a row's border line goes with the row below it
     assert ["（三）不予公开", "2.其他法律行政法规禁止公开", "0", "0"] in rows
+
+
+def test_a_markdown_header_row_broken_at_each_cells_line_break_is_joined_back(tmp_path):
+    lines = ["示例县审计局2021年政府信息公开工作年度报告", "二、主动公开政府信息情况", "第二十条第（一）项"]
+    lines += ["信息内容| 本年新  ", "制作数量| 本年新  ", "公开数量| 对外公开总数量  ", "规章| 0| 1| 2  "]
+    lines += ["规范性文件| 5| 4| 3  ", "三、收到和处理政府信息公开申请情况"]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert (got["normative_issued"], got["normative_published"], got["normative_in_force"]) == (5, 4, 3)
+
+
+def test_a_layout_header_wrapped_within_its_columns_is_joined_by_characters_or_display_width(tmp_path):
+    by_characters = [
+        "信息内容        本年新      本年新       对外公开总数量",
+        "            制作数量     公开数量",
+    ]
+    by_width = [
+        "信息内容          本年新        本年新       对外公开总数量",
+        "                  制作数量      公开数量",
+    ]
+    for header in (by_characters, by_width):
+        lines = [
+            "示例县审计局2021年政府信息公开工作年度报告",
+            "二、主动公开政府信息情况",
+            "第二十条第（一）项",
+        ]
+        lines += [*header, "规章            0        1         2", "三、收到和处理政府信息公开申请情况"]
+        got = extract_file(_doc(tmp_path, lines)).totals()
+        assert (got["rules_issued"], got["rules_published"], got["rules_in_force"]) == (0, 1, 2)
+
+
+def test_a_pandoc_tables_closing_rule_ends_its_last_row(tmp_path):
+    lines = ["示例县审计局2021年政府信息公开工作年度报告", "二、主动公开政府信息情况"]
+    lines += ["  ------------------ ----------------------------", "  第二十条第（八）项"]
+    lines += ["  信息内容           本年收费金额（单位：万元）", "  行政事业性收费     1.5"]
+    lines += ["  ------------------ ----------------------------", "", '<table style="width: 10%">']
+    lines += ["三、收到和处理政府信息公开申请情况"]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert got["fees_collected_10k_yuan"] == 1.5

@@ -24,7 +24,19 @@ _SECTION3_WHOLE = ("其他处理", "结转下年度")
 # The first report years of the standard templates.
 _STANDARD_FROM = 2019
 _STD2021_FROM = 2021
-_LEGACY_TABLE_MARKS = ("政府信息公开情况统计表", "统计指标", "申请答复数", "同意公开答复数", "收到申请数")
+# Row labels and headers of the statistics table, in the 2015 wording and the older one (申请总数,
+# 对申请的答复总数, 本期实际 beside 本年累计).
+_LEGACY_TABLE_MARKS = (
+    "政府信息公开情况统计表",
+    "统计指标",
+    "申请答复数",
+    "同意公开答复数",
+    "收到申请数",
+    "主动公开政府信息数",
+    "申请总数",
+    "答复总数",
+    "本期实际",
+)
 _REPORT_MARKS = ("政府信息公开", "政务公开", "信息公开")
 _REPORT_TOPICS = ("报告", "年报", "主动公开", "依申请公开")
 

@@ -148,7 +148,7 @@ def _fact(reading: _Reading) -> tuple[Fact, Flag | None]:
 
 # Headers of the column that holds the year's figures; a 历年累计 column may stand beside it, before or after.
 _YEAR_COLUMN = re.compile(
-    r"^(?:统计数|统计数据|数量|数值|统计数字|本年(?:度)?(?:数|统计数|数量)?|当年(?:数)?"
+    r"^(?:统计数|统计数据|数量|数值|统计数字|本年(?:度)?(?:数|统计数|数量)?|当年(?:数)?|本期(?:实际)?(?:数)?"
     r"|(?:19|20)\d\d年(?:度)?(?:数|统计数)?)$"
 )
 
@@ -257,20 +257,27 @@ def _readings_from_lines(lines: list[tuple[str, str]]) -> Iterator[_Reading]:
     pending: LegacyRow | None = None
     unit, evidence = "", []
     has_code_column = code_pending = False
+    value_headers: list[str] = []  # the headers of the figure columns, in their printed order
+    skip = 0  # figures of the row still to pass before the year's one
     label_run: list[_Token] = []  # the label pieces since the last unit or number
     for token in _tokens(lines):
         if token.kind != "label":
             label_run = []
         if token.kind == "label":
             header = _clean(token.text)
-            if header in _HEADER_WORDS:
+            if header in _HEADER_WORDS or _is_value_header(header):
                 has_code_column = has_code_column or header in _CODE_HEADERS
+                if _is_value_header(header):
+                    value_headers.append(header)
                 label_run = []
                 continue
             label_run = (label_run + [token])[-_MAX_LABEL_PIECES:]
             pending, section, pieces = _match_label(label_run, section)
             unit, evidence = "", list(dict.fromkeys(t.line.strip() for t in pieces))
             code_pending = has_code_column
+            skip = _year_column_index(value_headers)
+            if skip is None:
+                pending = None  # a 累计 column beside others, and none says which is the year's
         elif pending is None or token.kind == "index":
             continue
         elif token.kind == "value" and code_pending:
@@ -279,6 +286,8 @@ def _readings_from_lines(lines: list[tuple[str, str]]) -> Iterator[_Reading]:
             unit = token.text
             if token.line.strip() not in evidence:
                 evidence.append(token.line.strip())
+        elif skip:
+            skip -= 1
         else:
             value = parse_value(token.text)
             if value is not None:
@@ -286,6 +295,24 @@ def _readings_from_lines(lines: list[tuple[str, str]]) -> Iterator[_Reading]:
                     evidence.append(token.line.strip())
                 yield _Reading(pending, value, unit, " / ".join(evidence))
             pending = None
+
+
+def _is_value_header(header: str) -> bool:
+    return bool(_YEAR_COLUMN.match(header)) or "累计" in header
+
+
+def _is_cumulative(header: str) -> bool:
+    """历年累计, 累计数: over the years. 本年累计 (the year to date) is the year's own figure."""
+    return "累计" in header and not header.startswith("本年")
+
+
+def _year_column_index(value_headers: list[str]) -> int | None:
+    """Which of a row's figures is the year's: the first where the header names no cumulative column;
+    else the place of the one year's column among the figure columns (None when no header names it)."""
+    if not any(_is_cumulative(h) for h in value_headers):
+        return 0
+    years = [i for i, h in enumerate(value_headers) if not _is_cumulative(h)]
+    return years[0] if len(years) == 1 else None
 
 
 def _match_label(run: list[_Token], section: str) -> tuple[LegacyRow | None, str, list[_Token]]:

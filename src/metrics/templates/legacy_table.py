@@ -137,7 +137,7 @@ LEGACY_ROWS: tuple[LegacyRow, ...] = (
     ),
     LegacyRow(
         "outcome_denied",
-        ("不同意公开答复", "不同意公开", "不予公开", "否决公开答复", "否决公开"),
+        ("不同意公开答复", "不同意公开", "不予公开", "否决公开答复", "否决公开答复总", "否决公开"),
         "件",
         "三",
         parent="outcome_total",

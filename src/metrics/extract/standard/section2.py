@@ -45,39 +45,64 @@ def join_wrapped_headers(text: str) -> str:
     of a line stands right under a cell of the line above and joined they name a section 二 column
     that neither line names, the pieces join their cells."""
     lines = text.split("\n")
-    known = section2_layout().columns
     for i in range(len(lines) - 1):
-        joined = _joined_by_column(lines[i], lines[i + 1])
-        if joined is None:
-            continue
-        found = {m.group() for m in known.finditer(compact(joined))}
-        if found - {m.group() for m in known.finditer(compact(lines[i]) + "|" + compact(lines[i + 1]))}:
+        # Only a line of several cells (two or more spaces apart) heads such columns.
+        joined = _joined_by_column(lines[i], lines[i + 1]) if "  " in lines[i].strip() else None
+        if joined is not None and _names_more_columns(joined, lines[i : i + 2]):
             lines[i], lines[i + 1] = joined, ""
+    for i in range(len(lines) - 1):
+        k = _pipe_header_end(lines, i) if "|" in lines[i] else 0
+        if k:
+            joined = "".join(line.strip() for line in lines[i:k])
+            if _names_more_columns(joined, lines[i:k]):
+                lines[i:k] = [joined] + [""] * (k - i - 1)
     return "\n".join(lines)
 
 
+def _names_more_columns(joined: str, pieces: list[str]) -> bool:
+    known = section2_layout().columns
+    apart = {m.group() for m in known.finditer("|".join(compact(p) for p in pieces))}
+    return bool({m.group() for m in known.finditer(compact(joined))} - apart)
+
+
+def _pipe_header_end(lines: list[str], i: int) -> int:
+    """A markdown header row that a converter broke at each cell's line break (`信息内容| 本年新` /
+    `制作数量| 本年新` / `公开数量| 对外公开总数量`): the end of its lines when their borders add up to
+    those of the row of numbers right after them; else 0."""
+    k = i
+    while k < len(lines) and "|" in lines[k] and not _DIGIT.search(lines[k]):
+        k += 1
+    if k - i < 2 or k == len(lines) or not _DIGIT.search(lines[k]):
+        return 0
+    width = lines[k].count("|")
+    counts = [line.count("|") for line in lines[i:k]]
+    return k if sum(counts) == width and max(counts) < width else 0
+
+
 def _joined_by_column(upper: str, lower: str) -> str | None:
-    above = _cells_at(upper)
-    below = _cells_at(lower)
-    if len(above) < 2 or not below or any(_DIGIT.search(c) for _, c in above + below):
-        return None
-    starts = {col: n for n, (col, _) in enumerate(above)}
-    if any(col not in starts for col, _ in below):
-        return None
-    cells = [c for _, c in above]
-    for col, piece in below:
-        cells[starts[col]] += piece
-    return "  ".join(cells)
+    """Text browsers align columns by display width (a CJK character takes two), other tools by
+    characters: the pieces must stand under cells by one measure or the other."""
+    for wide in (True, False):
+        above = _cells_at(upper, wide)
+        below = _cells_at(lower, wide)
+        if len(above) < 2 or not below or any(_DIGIT.search(c) for _, c in above + below):
+            return None
+        starts = {col: n for n, (col, _) in enumerate(above)}
+        if all(col in starts for col, _ in below):
+            cells = [c for _, c in above]
+            for col, piece in below:
+                cells[starts[col]] += piece
+            return "  ".join(cells)
+    return None
 
 
-def _cells_at(line: str) -> list[tuple[int, str]]:
-    """The cells of a layout line with the display column each starts at (a CJK character is two)."""
+def _cells_at(line: str, wide: bool) -> list[tuple[int, str]]:
+    """The cells of a layout line with the column each starts at."""
     out = []
     for m in _LAYOUT_CELL.finditer(line):
         before = line[: m.start()]
-        out.append(
-            (len(before) + sum(1 for ch in before if unicodedata.east_asian_width(ch) in "WF"), m.group())
-        )
+        extra = sum(1 for ch in before if unicodedata.east_asian_width(ch) in "WF") if wide else 0
+        out.append((len(before) + extra, m.group()))
     return out
 
 
@@ -219,8 +244,15 @@ def section2_row(
     )
 
 
+# A table's closing rule in markdown or pandoc text (`-----  -----`, `+===+`): the row ends there.
+_TABLE_RULE = re.compile(r"\n[ \t]*[-=+:|][-=+:| \t]*[-=]{3}[-=+:| \t]*(?:\n|$)")
+
+
 def cells_text(gap: str) -> str:
-    """The text of a row's cells: up to the first Chinese word that is not a unit or a cell mark."""
+    """The text of a row's cells: up to the first Chinese word that is not a unit or a cell mark, or
+    the table's closing rule."""
+    rule = _TABLE_RULE.search(gap)
+    gap = gap[: rule.start()] if rule else gap
     pos = 0
     while (m := CJK.search(gap, pos)) is not None:
         word = CELL_WORDS.match(gap, m.start())
