@@ -269,3 +269,20 @@ def test_title_in_the_wording_zhengwu_xinxi_gongkai_gongzuo_baogao():
 def test_a_second_verb_before_the_reports_self_name_is_no_agency():
     text = "根据《条例》规定,现编制并公布本单位2024年政府信息公开工作年度报告,接受社会监督。"
     assert read_metadata(Document(path="x.txt", text=text)).agency == ""
+
+
+def test_a_bulleted_breadcrumb_is_not_the_title_when_the_heading_with_the_year_follows():
+    text = "\n".join(
+        [
+            "当前位置：",
+            "• 首页",
+            "• 政府信息公开",
+            "• 示例县市场监督管理局",
+            "• 政府信息公开年报",
+            "示例县市场监督管理局2023年度政府信息公开工作年度报告",
+            "来源：示例县市场监督管理局 时间：2024-01-31 16:52",
+        ]
+    )
+    meta = read_metadata(Document(path="page.txt", text=text))
+    assert meta.title == "示例县市场监督管理局2023年度政府信息公开工作年度报告"
+    assert (meta.agency, meta.year) == ("示例县市场监督管理局", 2023)

@@ -164,15 +164,19 @@ def _title(doc: Document) -> str:
             if agency_from_title(value):
                 return value
             meta = meta or value
-    found, found_at = "", 0
+    found, found_at, named = "", 0, ""
     for i, line, candidate in _title_candidates(doc.text):
         if found and (i - found_at > _TITLE_REPEAT_WITHIN or _BODY_START.search(line)):
             break
         if candidate and agency_from_title(candidate):
-            return candidate
+            if _year_in_title(candidate) is not None:
+                return candidate
+            # A breadcrumb's last items read as a title without the year ('某局' / '政府信息公开年报');
+            # the heading with the year may follow.
+            named = named or candidate
         if candidate and not found:
             found, found_at = candidate, i
-    return meta or found or doc.page_meta.get("标题", "")
+    return named or meta or found or doc.page_meta.get("标题", "")
 
 
 # A report's body begins at its first section heading or sentence; no title comes after that.
@@ -182,10 +186,14 @@ _TITLE_REPEAT_WITHIN = 8
 _VIEWER_PAGE = re.compile(r"^(?:Page|P\.|第)\s*\d+\s*页?\s*[-:]\s*", re.IGNORECASE)
 
 
+# Markdown and list marks around a line: a breadcrumb's items are bulleted (`• 政府信息公开年报`).
+_LINE_MARKS = " |\t#*•·●▪◦‧"
+
+
 def _title_candidates(text: str):
     """(line index, line, title or '') for the opening lines: the title-like text starting on each."""
     lines = [
-        _title_cell(_title_prefix(_VIEWER_PAGE.sub("", line.strip(" |\t#*"))))
+        _title_cell(_title_prefix(_VIEWER_PAGE.sub("", line.strip(_LINE_MARKS))))
         for line in text.splitlines()[:80]
     ]
     lines = [line for line in lines if line]
