@@ -1,5 +1,8 @@
+import itertools
+
 import pytest
 
+from metrics.demo.places import catalogue, synthetic_agencies
 from metrics.extract.metadata import agency_from_title, agency_type, read_metadata, region_and_level
 from metrics.models import Document
 
@@ -286,3 +289,33 @@ def test_a_bulleted_breadcrumb_is_not_the_title_when_the_heading_with_the_year_f
     meta = read_metadata(Document(path="page.txt", text=text))
     assert meta.title == "示例县市场监督管理局2023年度政府信息公开工作年度报告"
     assert (meta.agency, meta.year) == ("示例县市场监督管理局", 2023)
+
+
+def test_every_demo_agency_name_gives_its_region_level_and_kind():
+    agencies = catalogue() + list(itertools.islice(synthetic_agencies(), 400))
+    wrong = []
+    for a in agencies:
+        printed_region = a.name.removesuffix(a.kind) if not a.is_government else a.name
+        printed_region = printed_region.removesuffix("人民政府").removesuffix("办事处")
+        got = (*region_and_level(a.name), agency_type(a.name))
+        if got != (printed_region, a.metadata_level, a.kind):
+            wrong.append((a.name, got))
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("name", "region", "level", "kind"),
+    [
+        ("云川市市场监督管理局", "云川市", "city_department", "市场监督管理局"),
+        ("云川市住房和城乡建设局", "云川市", "city_department", "住房和城乡建设局"),
+        ("石桥县市场监督管理局", "石桥县", "county_department", "市场监督管理局"),
+        ("石桥县城市管理局", "石桥县", "county_department", "城市管理局"),
+        ("杭州市余杭区乡村振兴局", "杭州市余杭区", "county_department", "乡村振兴局"),
+        ("广州市市政园林局", "广州市", "city_department", "市政园林局"),
+        ("云川市民政局", "云川市", "city_department", "民政局"),
+        ("壶镇镇人民政府", "壶镇镇", "township", "人民政府"),
+        ("澜湾区望月街道办事处", "澜湾区望月街道", "township", "街道办事处"),
+    ],
+)
+def test_unit_characters_inside_department_words_do_not_end_a_region(name, region, level, kind):
+    assert (*region_and_level(name), agency_type(name)) == (region, level, kind)

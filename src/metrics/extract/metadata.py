@@ -39,9 +39,12 @@ _DATED_FIELD = re.compile(r"(?:发布日期|发布时间|公开日期|时间|日
 _PROVINCE = re.compile(r"^(北京市|天津市|上海市|重庆市|.{2,3}?省|.{2,8}?自治区|.{2,4}?特别行政区)")
 _CITY = re.compile(r"^(.{2,6}?(?:市|自治州|地区|盟))")
 _COUNTY = re.compile(r"^(.{1,8}?(?:自治县|县|区|旗))")
-_TOWNSHIP = re.compile(r"^(.{1,8}?(?:镇|乡|街道办事处|街道))")
+_TOWNSHIP = re.compile(r"^(.{1,8}?(?:镇|乡|街道))")
 # Names that end in 区 but are not a county-level unit.
 _NOT_COUNTY = ("社区", "小区", "园区", "景区", "片区", "开发区", "新区管委")
+# Words of department names that hold a unit's character (市场监督管理局, 住房和城乡建设局): a unit
+# never ends inside one of them.
+_NOT_A_UNIT_END = ("市场", "城市", "城乡", "乡村", "市政", "市容", "区域", "县域", "乡镇")
 _GOVERNMENT = re.compile(r"(人民政府|人民政府办公室|人民政府办公厅|政府|办事处|管理委员会|管委会)$")
 
 
@@ -421,9 +424,11 @@ def region_and_level(agency: str) -> tuple[str, str]:
         if m is None or len(m.group(1)) > len(rest):
             continue
         unit = m.group(1)
-        if rest[len(unit) :].startswith(unit[-1]):  # 壶镇镇: the name itself ends in the unit's word
-            unit = rest[: len(unit) + 1]
+        if rest[len(unit) :].startswith(unit[-1]) and not _ends_inside_a_word(rest, len(unit) + 1):
+            unit = rest[: len(unit) + 1]  # 壶镇镇: the name itself ends in the unit's word
         if level == "county" and any(unit.endswith(x) or x in unit for x in _NOT_COUNTY):
+            continue
+        if _ends_inside_a_word(rest, len(unit)):
             continue
         units.append((level, unit))
         rest = rest[len(unit) :]
@@ -435,12 +440,20 @@ def region_and_level(agency: str) -> tuple[str, str]:
     return region, lowest if is_government else f"{lowest}_department"
 
 
+def _ends_inside_a_word(name: str, end: int) -> bool:
+    """A unit cut at `end` would split a department word (云川市|市场…, 住房和城|乡建设局)."""
+    return name[max(0, end - 2) : end] in _NOT_A_UNIT_END or name[end - 1 : end + 1] in _NOT_A_UNIT_END
+
+
 def agency_type(agency: str) -> str:
-    """What kind of agency: 人民政府 for governments, else the department name without its region."""
+    """What kind of agency: 人民政府 or 街道办事处 for governments, else the department name without its
+    region."""
     region, level = region_and_level(agency)
     rest = agency[len(region) :] if region else agency
     if not level.endswith("_department"):
-        return "人民政府" if level else (rest or "")
+        if not level:
+            return rest or ""
+        return "街道办事处" if region.endswith("街道") else "人民政府"
     return rest
 
 
