@@ -4,6 +4,7 @@ metadata block at its head."""
 from __future__ import annotations
 
 from metrics.models import Document
+from metrics.readers.budgets import check_text
 from metrics.readers.encoding import decode
 from metrics.readers.errors import ReadError
 from metrics.readers.markup import strip_markup
@@ -14,7 +15,8 @@ from metrics.readers.text_tables import tables_in_text
 
 def read_text(path: str, data: bytes) -> Document:
     text, encoding = decode(data)
-    text = strip_markup(drop_page_furniture(text.replace("\r\n", "\n").replace("\r", "\n")))
+    # Checked before the table and furniture passes, whose cost grows with the text.
+    text = strip_markup(drop_page_furniture(check_text(text).replace("\r\n", "\n").replace("\r", "\n")))
     if not text.strip():
         raise ReadError("the file contains only blank space, no text")
     return Document(
