@@ -104,6 +104,8 @@ def process_file(path: str) -> Attempt:
         return Attempt(path, digest, FAILED, _OUT_OF_MEMORY)
     except Exception as e:  # a reader library choking on a damaged file
         return Attempt(path, digest, FAILED, f"could not be read: {type(e).__name__}: {e}")
+    # The extractors read hints in the file's name; a name in GBK bytes reads as its characters.
+    doc.path = readable(for_storage(path))
     try:
         ex = extract_document(doc)
     except MemoryError:

@@ -194,6 +194,8 @@ class Writer:
         """Store attempts in one transaction. Should that fail, store them one by one, so a row the
         database refuses costs only its own file; returns those files with the database's reason.
         A failure of the disk or of the database itself is no file's fault and is raised."""
+        if not attempts:
+            return []
         self.changed = True
         try:
             self._write_in_one_transaction(attempts)
