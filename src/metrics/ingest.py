@@ -86,6 +86,10 @@ def _not_regular(path: str) -> str:
 
 def process_file(path: str) -> Attempt:
     """Read and extract one file; never raises, so one bad file cannot stop a run."""
+    try:
+        os.stat(path)
+    except OSError as e:  # missing, unreadable, or a link that loops
+        return Attempt(path, None, FAILED, f"the file could not be opened: {e.strerror}")
     kind = _not_regular(path)
     if kind:
         return Attempt(

@@ -32,7 +32,7 @@ HTML_DEPTH = 2048
 # seconds one page may take to read.
 PDF_PAGES = 1000
 PDF_PAGE_DRAWINGS = 20_000
-PDF_PAGE_SECONDS = 20
+PDF_PAGE_SECONDS = 10
 
 # The worker process reading one file: address space it may add to what it starts with, and
 # wall-clock seconds before it is stopped.
