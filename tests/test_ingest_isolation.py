@@ -106,7 +106,7 @@ def test_a_file_that_needs_more_memory_than_the_cap_fails_with_a_reason(tmp_path
     with _finishes_within(30):
         ingest_paths([folder], db, workers=1)
     log = _log(db)
-    assert log["hungry.txt"][0] == "failed" and "memory" in log["hungry.txt"][1]
+    assert log["hungry.txt"][0] == "failed" and "256 MB of memory" in log["hungry.txt"][1]
     assert log["a.txt"][0] == "ok"
 
 

@@ -51,13 +51,13 @@ Progress = Callable[[int, int, str], None]
 def content_hash(path: str) -> str | None:
     """The file's SHA-256, or None when it cannot be opened or is no regular file: a named pipe
     would block and /dev/zero never end, so neither is ever read."""
-    if _not_regular(path):
-        return None
     h = hashlib.sha256()
     try:
+        if _kind(os.stat(path).st_mode):
+            return None
         # O_NONBLOCK and fstat: a pipe put in the file's place since the check is still not read.
         with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as f:
-            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            if _kind(os.fstat(f.fileno()).st_mode):
                 return None
             for chunk in iter(lambda: f.read(1 << 20), b""):
                 h.update(chunk)
@@ -66,11 +66,9 @@ def content_hash(path: str) -> str | None:
     return h.hexdigest()
 
 
-def _not_regular(path: str) -> str:
-    """What the path is when it is no regular file ("" when it is one or cannot be examined)."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
+def _kind(mode: int) -> str:
+    """What a file of this mode is when it is no regular file; "" for a regular file."""
+    if stat.S_ISREG(mode):
         return ""
     kinds = (
         (stat.S_ISFIFO, "a named pipe"),
@@ -79,18 +77,16 @@ def _not_regular(path: str) -> str:
         (stat.S_ISSOCK, "a socket"),
         (stat.S_ISDIR, "a folder"),
     )
-    return next(
-        (name for test, name in kinds if test(mode)), "" if stat.S_ISREG(mode) else "not a regular file"
-    )
+    return next((name for test, name in kinds if test(mode)), "an unknown kind of file")
 
 
 def process_file(path: str) -> Attempt:
     """Read and extract one file; never raises, so one bad file cannot stop a run."""
     try:
-        os.stat(path)
+        mode = os.stat(path).st_mode
     except OSError as e:  # missing, unreadable, or a link that loops
         return Attempt(path, None, FAILED, f"the file could not be opened: {e.strerror}")
-    kind = _not_regular(path)
+    kind = _kind(mode)
     if kind:
         return Attempt(
             path, None, UNSUPPORTED, f"it is {kind}, not a regular file; only regular files are read"
@@ -105,7 +101,7 @@ def process_file(path: str) -> Attempt:
     except ReadError as e:
         return Attempt(path, digest, FAILED, f"could not be read: {e}")
     except MemoryError:
-        return Attempt(path, digest, FAILED, _OUT_OF_MEMORY)
+        return Attempt(path, digest, FAILED, _out_of_memory())
     except Exception as e:  # a reader library choking on a damaged file
         return Attempt(path, digest, FAILED, f"could not be read: {type(e).__name__}: {e}")
     # The extractors read hints in the file's name; a name in GBK bytes reads as its characters.
@@ -113,7 +109,7 @@ def process_file(path: str) -> Attempt:
     try:
         ex = extract_document(doc)
     except MemoryError:
-        return Attempt(path, digest, FAILED, _OUT_OF_MEMORY)
+        return Attempt(path, digest, FAILED, _out_of_memory())
     except Exception as e:
         where = traceback.extract_tb(e.__traceback__)[-1]
         return Attempt(
@@ -128,7 +124,8 @@ def process_file(path: str) -> Attempt:
     return Attempt(path, digest, status, reason, ex, digest[:16], ex.meta.agency_type, doc.text, doc.encoding)
 
 
-_OUT_OF_MEMORY = f"reading it needs more than the {budgets.WORKER_MEMORY_BYTES // budgets.MB:,} MB of memory one file may use"
+def _out_of_memory() -> str:
+    return f"reading it needs more than the {budgets.WORKER_MEMORY_BYTES // budgets.MB:,} MB of memory one file may use"
 
 
 def _judge(ex: Extraction) -> tuple[str, str]:
