@@ -6,6 +6,7 @@ import streamlit as st
 from metrics.dashboard import data, state, uploads
 from metrics.dashboard.state import t
 from metrics.ingest import ingest_paths
+from metrics.store import StoreError
 
 state.ensure_app_frame()
 
@@ -40,9 +41,14 @@ if submitted:
     def progress(done: int, total: int, path: str) -> None:
         bar.progress(done / max(total, 1), text=t("upload_progress", done=done, total=total))
 
-    # Worker processes are forked from this threaded server: worth it only for a large batch.
+    # Files are read in worker processes forked from this server, never in it; more than one
+    # worker is worth its memory only for a large batch.
     workers = min(4, os.cpu_count() or 1) if len(saved) >= 8 else 1
-    summary = ingest_paths(saved, data.db_file(), workers=workers, progress=progress)
+    try:
+        summary = ingest_paths(saved, data.db_file(), workers=workers, progress=progress, waiting=st.info)
+    except StoreError as e:
+        st.error(str(e))
+        st.stop()
     bar.progress(1.0, text=t("upload_done"))
     counts = ", ".join(f"{t(f'ingest_{k}')}: {v}" for k, v in sorted(summary.by_status.items()))
     st.success(t("upload_summary", files=summary.files, counts=counts))

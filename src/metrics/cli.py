@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import click
+import duckdb
 
 from metrics.catalog import label
-from metrics.store import connect_readonly, db_path
+from metrics.file_names import for_storage, readable
+from metrics.store import LOCK_WAIT_SECONDS, StoreError, connect_readonly, db_path
 
 # The source checkout: `ogi dashboard` runs its app.py and falls back to its demo corpus.
 PROJECT = Path(__file__).resolve().parents[2]
@@ -25,7 +29,25 @@ DB_OPTION = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# Exit statuses: 1 when some files failed, 2 when the run could not complete (a usage error, the
+# database unwritable or unreadable, or locked by another writer for too long).
+SOME_FILES_FAILED, RUN_FAILED = 1, 2
+
+
+class _Commands(click.Group):
+    """Failures of the database end the command with one line naming the cause, not a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except StoreError as e:
+            click.echo(f"ogi: {e}", err=True)
+        except duckdb.Error as e:
+            click.echo(f"ogi: the database could not be read: {str(e).strip().splitlines()[0]}", err=True)
+        ctx.exit(RUN_FAILED)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Read government information-disclosure annual reports into one dataset."""
 
@@ -37,12 +59,29 @@ def main() -> None:
     "--workers", type=click.IntRange(min=1), default=None, help="worker processes (default: all cores)"
 )
 @click.option("--quiet", is_flag=True, help="no progress bar")
-def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, quiet: bool) -> None:
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="one JSON object per file attempted (status, reason, seconds, peak memory) instead of tables",
+)
+@click.option(
+    "--wait",
+    type=click.FloatRange(min=0),
+    default=LOCK_WAIT_SECONDS,
+    show_default=True,
+    help="seconds to wait while another ingest writes the database",
+)
+def ingest(
+    paths: tuple[str, ...], db: str | None, workers: int | None, quiet: bool, as_json: bool, wait: float
+) -> None:
     """Read every report under PATHS into the database."""
     from tqdm import tqdm
 
     from metrics.ingest import FAILED, ingest_paths
 
+    # Stopped politely (kill, a service manager), the writer still removes its copy of the database.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     with tqdm(unit="file", desc="ingest", dynamic_ncols=True, file=sys.stderr, disable=quiet) as bar:
 
         def progress(done: int, total: int, path: str) -> None:
@@ -50,7 +89,27 @@ def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, quiet: b
             bar.n = done
             bar.refresh()
 
-        summary = ingest_paths(paths, db_path(db), workers=workers, progress=progress)
+        def file_done(attempt) -> None:
+            line = {
+                "file": readable(attempt.file_path),
+                "status": attempt.status,
+                "reason": attempt.reason,
+                "seconds": round(attempt.seconds, 3),
+                "peak_rss_mb": round(attempt.peak_rss / 2**20, 1),
+            }
+            bar.write(json.dumps(line, ensure_ascii=False), file=sys.stdout)
+
+        summary = ingest_paths(
+            paths,
+            db_path(db),
+            workers=workers,
+            progress=progress,
+            file_done=file_done if as_json else None,
+            wait=wait,
+            waiting=lambda message: bar.write(message, file=sys.stderr),
+        )
+    if as_json:
+        sys.exit(SOME_FILES_FAILED if summary.by_status.get(FAILED) else 0)
     click.echo(f"{summary.files} files → {db_path(db)}")
     _print_table(["status", "files"], sorted(summary.by_status.items()))
     if summary.by_format:
@@ -58,7 +117,7 @@ def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, quiet: b
     if summary.problems:
         click.echo("\nfiles not ingested:")
         _print_table(["file", "status", "reason"], summary.problems)
-    sys.exit(1 if summary.by_status.get(FAILED) else 0)
+    sys.exit(SOME_FILES_FAILED if summary.by_status.get(FAILED) else 0)
 
 
 @main.command()
@@ -66,11 +125,16 @@ def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, quiet: b
 @click.option("--json", "as_json", is_flag=True, help="one JSON object per file and line")
 def extract(paths: tuple[str, ...], as_json: bool) -> None:
     """Extract reports without a database and print what was found (exit 1 when a file failed)."""
-    from metrics.ingest import FAILED, process_file, walk
+    from metrics.ingest import FAILED, UNSUPPORTED, attempts
+    from metrics.store import Attempt
+    from metrics.walk import files_under
 
+    found = files_under(paths)
+    refused = [Attempt(path, None, UNSUPPORTED, reason) for path, reason in found.refused]
     failed = False
-    for path in walk(paths):
-        attempt = process_file(path)
+    # One worker: files read one at a time, out of this process, printed in the order found.
+    for attempt in itertools.chain(refused, attempts(found.files, workers=1)):
+        path = readable(for_storage(attempt.file_path))
         failed = failed or attempt.status == FAILED
         ex = attempt.extraction
         if as_json:
@@ -118,7 +182,7 @@ def extract(paths: tuple[str, ...], as_json: bool) -> None:
         )
         for f in ex.flags:
             click.echo(f"  ! {f.code}: {f.message}")
-    sys.exit(1 if failed else 0)
+    sys.exit(SOME_FILES_FAILED if failed else 0)
 
 
 @main.command()
@@ -160,7 +224,9 @@ def files(db: str | None, status_filter: str | None, as_json: bool) -> None:
                 json.dumps({k: r[k] for k in ("file", "status", "reason", "report_id")}, ensure_ascii=False)
             )
     else:
-        _print_table(["file", "status", "reason"], [[r["file"], r["status"], r["reason"]] for r in rows])
+        _print_table(
+            ["file", "status", "reason"], [[readable(r["file"]), r["status"], r["reason"]] for r in rows]
+        )
 
 
 @main.command()

@@ -1,4 +1,4 @@
-"""Ingest: walk folders, extract in parallel worker processes, write each file in its own transaction.
+"""Ingest: walk folders, extract in worker processes, write the results in batches.
 
 Every file attempted ends in the ingest log with a status and a reason a person understands;
 a failing file never affects another.
@@ -7,8 +7,8 @@ a failing file never affects another.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
+import stat
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -17,9 +17,12 @@ from pathlib import Path
 
 from metrics import PARSER_VERSION, formats
 from metrics.extract import extract_document
+from metrics.file_names import for_storage, readable
 from metrics.models import Extraction
-from metrics.readers import ReadError, UnsupportedFile, read_document
-from metrics.store import Attempt, Writer, open_for_writing
+from metrics.readers import ReadError, UnsupportedFile, budgets, read_document
+from metrics.store import LOCK_WAIT_SECONDS, Attempt, Writer, open_for_writing
+from metrics.walk import files_under
+from metrics.workers import Outcome, run_in_workers
 
 OK, PARTIAL, FAILED, DUPLICATE, UNSUPPORTED, UNCHANGED = (
     "ok",
@@ -45,23 +48,17 @@ class Summary:
 Progress = Callable[[int, int, str], None]
 
 
-def walk(paths: Iterable[str | os.PathLike]) -> list[str]:
-    """Every file under the given paths, in a stable order; hidden files and folders are skipped."""
-    out: list[str] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                out += [str(Path(root) / f) for f in sorted(files) if not f.startswith(".")]
-        else:
-            out.append(str(p))
-    return out
-
-
 def content_hash(path: str) -> str | None:
+    """The file's SHA-256, or None when it cannot be opened or is no regular file: a named pipe
+    would block and /dev/zero never end, so neither is ever read."""
     h = hashlib.sha256()
     try:
-        with open(path, "rb") as f:
+        if _kind(os.stat(path).st_mode):
+            return None
+        # O_NONBLOCK and fstat: a pipe put in the file's place since the check is still not read.
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as f:
+            if _kind(os.fstat(f.fileno()).st_mode):
+                return None
             for chunk in iter(lambda: f.read(1 << 20), b""):
                 h.update(chunk)
     except OSError:
@@ -69,8 +66,31 @@ def content_hash(path: str) -> str | None:
     return h.hexdigest()
 
 
+def _kind(mode: int) -> str:
+    """What a file of this mode is when it is no regular file; "" for a regular file."""
+    if stat.S_ISREG(mode):
+        return ""
+    kinds = (
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    )
+    return next((name for test, name in kinds if test(mode)), "an unknown kind of file")
+
+
 def process_file(path: str) -> Attempt:
     """Read and extract one file; never raises, so one bad file cannot stop a run."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as e:  # missing, unreadable, or a link that loops
+        return Attempt(path, None, FAILED, f"the file could not be opened: {e.strerror}")
+    kind = _kind(mode)
+    if kind:
+        return Attempt(
+            path, None, UNSUPPORTED, f"it is {kind}, not a regular file; only regular files are read"
+        )
     digest = content_hash(path)
     if digest is None:
         return Attempt(path, None, FAILED, "the file could not be opened (missing or unreadable)")
@@ -80,10 +100,16 @@ def process_file(path: str) -> Attempt:
         return Attempt(path, digest, UNSUPPORTED, str(e))
     except ReadError as e:
         return Attempt(path, digest, FAILED, f"could not be read: {e}")
+    except MemoryError:
+        return Attempt(path, digest, FAILED, _out_of_memory())
     except Exception as e:  # a reader library choking on a damaged file
         return Attempt(path, digest, FAILED, f"could not be read: {type(e).__name__}: {e}")
+    # The extractors read hints in the file's name; a name in GBK bytes reads as its characters.
+    doc.path = readable(for_storage(path))
     try:
         ex = extract_document(doc)
+    except MemoryError:
+        return Attempt(path, digest, FAILED, _out_of_memory())
     except Exception as e:
         where = traceback.extract_tb(e.__traceback__)[-1]
         return Attempt(
@@ -96,6 +122,10 @@ def process_file(path: str) -> Attempt:
     if status not in (OK, PARTIAL):
         return Attempt(path, digest, status, reason)
     return Attempt(path, digest, status, reason, ex, digest[:16], ex.meta.agency_type, doc.text, doc.encoding)
+
+
+def _out_of_memory() -> str:
+    return f"reading it needs more than the {budgets.WORKER_MEMORY_BYTES // budgets.MB:,} MB of memory one file may use"
 
 
 def _judge(ex: Extraction) -> tuple[str, str]:
@@ -114,46 +144,62 @@ def _judge(ex: Extraction) -> tuple[str, str]:
     return OK, ", ".join(parts)
 
 
-def _attempts(paths: list[str], workers: int) -> Iterator[Attempt]:
-    if workers <= 1 or len(paths) <= 1:
-        yield from map(process_file, paths)
-        return
-    # imap_unordered streams results as workers finish, so memory stays flat however large the corpus.
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap_unordered(process_file, paths, chunksize=4)
+def attempts(paths: list[str], workers: int) -> Iterator[Attempt]:
+    """Each file read in a worker process; a worker that dies or overruns fails only its file."""
+    for outcome in run_in_workers(process_file, paths, workers):
+        yield _attempt_of(outcome)
+
+
+def _attempt_of(outcome: Outcome) -> Attempt:
+    attempt = outcome.result or Attempt(outcome.path, None, FAILED, f"could not be read: {outcome.failure}")
+    attempt.seconds, attempt.peak_rss = outcome.seconds, outcome.peak_rss
+    return attempt
 
 
 # Files written per transaction: large enough to amortise the database's per-statement cost.
 BATCH = 200
 
+FileDone = Callable[[Attempt], None]
+
 
 def ingest_paths(
-    paths: Iterable[str | os.PathLike], db: Path, workers: int | None = None, progress: Progress | None = None
+    paths: Iterable[str | os.PathLike],
+    db: Path,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    file_done: FileDone | None = None,
+    wait: float = LOCK_WAIT_SECONDS,
+    waiting: Callable[[str], None] | None = None,
 ) -> Summary:
-    files = walk(paths)
+    """Ingest every file under `paths`; `file_done` hears of each file attempted, as stored, and
+    `waiting` that another writer holds the database (for at most `wait` seconds)."""
+    found = files_under(paths)
     summary = Summary()
-    with open_for_writing(db) as writer:
+    with open_for_writing(db, wait, waiting) as writer:
         previous = writer.attempts_by_path()
         stored_hashes = writer.report_paths_by_hash()
         todo = []
-        for path in files:
-            key = str(Path(path).resolve())
-            known = previous.get(key)
-            if known and known[1] == PARSER_VERSION and known[2] != FAILED and known[0] == content_hash(path):
+        for path in found.files:
+            # realpath, unlike Path.resolve, does not raise on a link that loops; the read reports it.
+            key = os.path.realpath(path)
+            known = previous.get(for_storage(key))
+            if known and known[1] == PARSER_VERSION and known[2] != FAILED and known[0] == content_hash(key):
                 summary.by_status[UNCHANGED] += 1
                 continue
             todo.append(key)
+        batch = [_storable(Attempt(path, None, UNSUPPORTED, reason)) for path, reason in found.refused]
         done = summary.files
-        batch: list[Attempt] = []
-        for attempt in _attempts(todo, workers or os.cpu_count() or 1):
-            batch.append(_unless_duplicate(attempt, stored_hashes))
+        total = len(found.files) + len(found.refused)
+        for attempt in attempts(todo, workers or os.cpu_count() or 1):
+            batch.append(_unless_duplicate(_storable(attempt), stored_hashes))
             done += 1
             if progress:
-                progress(done, len(files), attempt.file_path)
+                progress(done, total, attempt.file_path)
             if len(batch) >= BATCH:
-                _flush(writer, batch, summary)
-        _flush(writer, batch, summary)
-        writer.refresh_cross_year_flags()
+                _flush(writer, batch, summary, file_done)
+        _flush(writer, batch, summary, file_done)
+        if writer.changed:
+            writer.refresh_cross_year_flags()
     return summary
 
 
@@ -165,20 +211,34 @@ def _unless_duplicate(attempt: Attempt, stored_hashes: dict[str, str]) -> Attemp
     if first == attempt.file_path:
         return attempt
     return Attempt(
-        attempt.file_path, attempt.content_hash, DUPLICATE, f"same content as {first}, already ingested"
+        attempt.file_path,
+        attempt.content_hash,
+        DUPLICATE,
+        f"same content as {first}, already ingested",
+        seconds=attempt.seconds,
+        peak_rss=attempt.peak_rss,
     )
 
 
-def _flush(writer: Writer, batch: list[Attempt], summary: Summary) -> None:
+def _flush(writer: Writer, batch: list[Attempt], summary: Summary, file_done: FileDone | None) -> None:
     refused = {id(a): reason for a, reason in writer.write(batch)}
     for attempt in batch:
-        status, reason = attempt.status, attempt.reason
         if id(attempt) in refused:  # the database refused this file's rows; the others are stored
-            status, reason = FAILED, f"could not be stored: {refused[id(attempt)]}"
-            writer.record_attempt(attempt.file_path, attempt.content_hash, status, reason)
+            attempt.status, attempt.reason = FAILED, f"could not be stored: {refused[id(attempt)]}"
+            attempt.extraction = None
+            writer.record_attempt(attempt.file_path, attempt.content_hash, attempt.status, attempt.reason)
         elif attempt.extraction is not None:
             summary.by_format[attempt.extraction.format] += 1
-        summary.by_status[status] += 1
-        if status not in (OK, PARTIAL):
-            summary.problems.append((attempt.file_path, status, reason))
+        summary.by_status[attempt.status] += 1
+        if attempt.status not in (OK, PARTIAL):
+            summary.problems.append((readable(attempt.file_path), attempt.status, attempt.reason))
+        if file_done:
+            file_done(attempt)
     batch.clear()
+
+
+def _storable(attempt: Attempt) -> Attempt:
+    """Names in any bytes are stored losslessly (see file_names); a reason quoting one stays text."""
+    attempt.file_path = for_storage(attempt.file_path)
+    attempt.reason = readable(for_storage(attempt.reason))
+    return attempt

@@ -3,16 +3,20 @@
 DuckDB lets one process hold a file read-write, which would lock readers (the dashboard) out
 while an ingest runs. So a writer works on a private copy and swaps it into place with an atomic
 rename when done: readers keep the snapshot they opened and see the new data on their next
-connection. A lock file serialises writers.
+connection. A lock file serialises writers and names the one at work; whatever a writer leaves
+behind when it dies (its copy, the copy's write-ahead log) the next writer removes.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import glob
 import os
 import shutil
-from collections.abc import Iterator
+import sys
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -43,26 +47,117 @@ def db_version(path: Path) -> int:
         return 0
 
 
+# How long a writer waits for another to finish before giving up.
+LOCK_WAIT_SECONDS = 600
+
+
+class StoreError(Exception):
+    """The database could not be written or opened; the message says why in one line."""
+
+
 @contextlib.contextmanager
-def open_for_writing(path: Path) -> Iterator[Writer]:
+def open_for_writing(
+    path: Path, wait: float = LOCK_WAIT_SECONDS, waiting: Callable[[str], None] | None = None
+) -> Iterator[Writer]:
+    """A writer on a private copy of the database, swapped in when the block ends, and only if it
+    changed something. Should anything fail, the database is left as it was and the copy removed;
+    a failure of the disk or the database itself is raised as a StoreError naming its cause.
+    `waiting` hears, once, that another writer holds the database."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(path.name + ".lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with _writer_lock(path, wait, waiting):
+        _remove_leftovers(path)
         work = path.with_name(f".{path.name}.{os.getpid()}.writing")
-        work.unlink(missing_ok=True)
-        if path.exists():
-            shutil.copyfile(path, work)
-        con = duckdb.connect(str(work))
+        try:
+            if path.exists():
+                shutil.copyfile(path, work)
+            con = duckdb.connect(str(work))
+        except (OSError, duckdb.Error) as e:
+            _remove_copy(work)
+            raise StoreError(f"could not open {path} for writing: {_cause(e)}") from e
         try:
             con.execute(sql_text("schema"))
-            yield Writer(con)
-            con.checkpoint()
-            con.close()
-            os.replace(work, path)
-        except BaseException:
-            con.close()
-            work.unlink(missing_ok=True)
+            writer = Writer(con)
+            yield writer
+            if writer.changed or not path.exists():
+                con.checkpoint()
+                con.close()
+                os.replace(work, path)
+            else:  # nothing to write: the file, and every reader's cache keyed on it, stay as they are
+                con.close()
+                _remove_copy(work)
+        except BaseException as e:
+            with contextlib.suppress(duckdb.Error):
+                con.close()
+            _remove_copy(work)
+            if isinstance(e, OSError | duckdb.Error):
+                raise StoreError(f"could not write {path}: {_cause(e)}; the database is unchanged") from e
             raise
+
+
+@contextlib.contextmanager
+def _writer_lock(path: Path, wait: float, waiting: Callable[[str], None] | None) -> Iterator[None]:
+    """Hold the database's lock file; it names the holding process for anyone who has to wait."""
+    with open(path.with_name(path.name + ".lock"), "a+", encoding="utf-8", errors="replace") as lock:
+        deadline = time.monotonic() + wait
+        while not _try_lock(lock):
+            holder = _holder(lock)
+            if time.monotonic() >= deadline:
+                raise StoreError(f"{path} is being written by {holder}; gave up waiting after {wait:g} s")
+            if waiting:
+                waiting(f"waiting for {holder} to finish writing {path} (at most {wait:g} s)")
+                waiting = None
+            time.sleep(0.2)
+        lock.seek(0)
+        lock.truncate()
+        lock.write(
+            f"process {os.getpid()} ({' '.join(sys.argv)[:200]}, since {datetime.now():%Y-%m-%d %H:%M:%S})"
+        )
+        lock.flush()
+        try:
+            yield
+        finally:
+            lock.truncate(0)
+
+
+def _try_lock(lock) -> bool:
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _holder(lock) -> str:
+    lock.seek(0)
+    return lock.read().strip() or "another process"
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Copies (and their write-ahead logs) of writers that died: whoever holds the lock is the only
+    live writer, so every copy present is a dead one's."""
+    for leftover in glob.glob(
+        os.path.join(glob.escape(str(path.parent)), f".{glob.escape(path.name)}.*.writing*")
+    ):
+        Path(leftover).unlink(missing_ok=True)
+
+
+def _remove_copy(work: Path) -> None:
+    for file in (work, work.with_name(work.name + ".wal")):
+        file.unlink(missing_ok=True)
+
+
+def _cause(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
+# Errors of the disk or the database as a whole, as opposed to one file's rows being refused.
+_NOBODYS_FAULT = (
+    duckdb.IOException,
+    duckdb.FatalException,
+    duckdb.InternalException,
+    duckdb.OutOfMemoryException,
+)
 
 
 @dataclass
@@ -78,11 +173,14 @@ class Attempt:
     agency_type: str = ""
     body_text: str = ""
     encoding: str = ""
+    seconds: float = 0.0  # what reading it cost (not stored)
+    peak_rss: int = 0  # bytes
 
 
 class Writer:
     def __init__(self, con: duckdb.DuckDBPyConnection):
         self.con = con
+        self.changed = False  # whether anything was written
 
     def attempts_by_path(self) -> dict[str, tuple[str, str, str]]:
         """file path -> (content_hash, parser_version, status) of its latest attempt."""
@@ -94,19 +192,25 @@ class Writer:
 
     def write(self, attempts: list[Attempt]) -> list[tuple[Attempt, str]]:
         """Store attempts in one transaction. Should that fail, store them one by one, so a row the
-        database refuses costs only its own file; returns those files with the database's reason."""
+        database refuses costs only its own file; returns those files with the database's reason.
+        A failure of the disk or of the database itself is no file's fault and is raised."""
+        if not attempts:
+            return []
+        self.changed = True
         try:
             self._write_in_one_transaction(attempts)
             return []
-        except duckdb.Error:
-            if len(attempts) == 1:
+        except (duckdb.Error, ValueError) as e:  # ValueError: Arrow refusing a value
+            if len(attempts) == 1 or isinstance(e, _NOBODYS_FAULT):
                 raise
         refused = []
         for attempt in attempts:
             try:
                 self._write_in_one_transaction([attempt])
-            except duckdb.Error as e:
-                refused.append((attempt, f"{type(e).__name__}: {e}"))
+            except (duckdb.Error, ValueError) as e:
+                if isinstance(e, _NOBODYS_FAULT):
+                    raise
+                refused.append((attempt, f"{type(e).__name__}: {_cause(e)}"))
         return refused
 
     def save_report(
@@ -184,7 +288,10 @@ class Writer:
             con.execute(sql_text("write_batch"))
             con.commit()
         except BaseException:
-            con.rollback()
+            # After a failed write (a full disk) DuckDB may refuse the rollback too; the first error
+            # is the cause worth reporting.
+            with contextlib.suppress(duckdb.Error):
+                con.rollback()
             raise
         finally:
             for name in tables:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from metrics.models import Document
 from metrics.normalize import RADICALS
+from metrics.readers import budgets
 from metrics.readers.errors import ReadError, UnsupportedFile
 
-# The largest file a reader opens; real reports are far smaller, so anything above is not a report.
-MAX_BYTES = 40 * 1024 * 1024
+MAX_BYTES = budgets.FILE_BYTES
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 
@@ -23,7 +24,11 @@ def read_document(path: str | Path) -> Document:
             f"file type '{suffix or '(none)'}' is not a report format we read "
             f"({', '.join(SUPPORTED_SUFFIXES)})"
         )
-    size = path.stat().st_size
+    status = path.stat()
+    if not stat.S_ISREG(status.st_mode):
+        # A named pipe or a device (/dev/zero) would block or never end.
+        raise ReadError("it is not a regular file (a pipe, a device or a socket)")
+    size = status.st_size
     if size == 0:
         raise ReadError("the file is empty")
     if size > MAX_BYTES:
@@ -31,7 +36,9 @@ def read_document(path: str | Path) -> Document:
             f"the file is {size / 1e6:.0f} MB, larger than the {MAX_BYTES // 2**20} MB "
             "a report can plausibly be"
         )
-    return _as_characters(_read(path, suffix, path.read_bytes()))
+    doc = _read(path, suffix, path.read_bytes())
+    budgets.check_text(doc.text)
+    return _as_characters(doc)
 
 
 def _read(path: Path, suffix: str, data: bytes) -> Document:

@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from metrics.models import Document, Table
+from metrics.readers import budgets
 from metrics.readers.errors import ReadError
 from metrics.readers.page_meta import read_page_meta
 
@@ -32,6 +33,7 @@ class _Reading:
 
     lines: list[str]
     tables: list[Table]
+    cells: int = 0  # grid slots laid out so far, held to the budget
 
 
 def read_docx(path: str, data: bytes) -> Document:
@@ -53,11 +55,30 @@ def _open_body(data: bytes):
             raise ReadError("the Word document is truncated or damaged (its zip archive is incomplete)")
         raise ReadError("the file is not a Word document (a .docx is a zip archive and this is not one)")
     try:
+        _check_unpacked_size(data)
         return docx.Document(io.BytesIO(data)).element.body
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
         raise ReadError(f"the Word document is damaged or incomplete: {exc}") from exc
     except (etree.XMLSyntaxError, ValueError) as exc:
         raise ReadError(f"the Word document's XML is damaged: {exc}") from exc
+
+
+def _check_unpacked_size(data: bytes) -> None:
+    """Refuse a zip bomb before python-docx unpacks it, by the sizes its archive declares.
+
+    A lying header cannot get past this: zipfile stops unpacking a part at its declared size and
+    then fails its checksum, so no part ever yields more than it declares."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        declared = sum(member.file_size for member in archive.infolist())
+    if declared > budgets.UNPACKED_BYTES:
+        raise ReadError(_unpacked_too_large(declared))
+
+
+def _unpacked_too_large(size: int) -> str:
+    return (
+        f"the Word document unpacks to {size / budgets.MB:,.0f} MB, beyond the "
+        f"{budgets.UNPACKED_BYTES // budgets.MB} MB a report can plausibly need (a zip bomb?)"
+    )
 
 
 def _walk(container, reading: _Reading, parent: str) -> None:
@@ -80,7 +101,7 @@ def _read_table(tbl, reading: _Reading, parent: str) -> None:
     where = f"table {number}" + (f" (nested in {parent})" if parent else "")
     table = Table(rows=[], where=where)
     reading.tables.append(table)
-    table.rows = _expand(tbl)
+    table.rows = _expand(tbl, reading, where)
     for tr in tbl.iterchildren(_TR):
         cells = [_cell_text(tc) for tc in tr.iterchildren(_TC) if _merge(tc) != "continue"]
         if any(cells):
@@ -90,18 +111,30 @@ def _read_table(tbl, reading: _Reading, parent: str) -> None:
                 _read_table(nested, reading, parent=f"table {number}")
 
 
-def _expand(tbl) -> list[list[str]]:
-    """The table on its grid: gridSpan repeats a cell across, vMerge continues the cell above."""
+def _expand(tbl, reading: _Reading, where: str) -> list[list[str]]:
+    """The table on its grid: gridSpan repeats a cell across, vMerge continues the cell above.
+
+    Every span is counted against the budget before its slots are made, since a span is just a
+    number in the XML (gridSpan="1000000000" is a few bytes)."""
     grid: list[list[str]] = []
     for tr in tbl.iterchildren(_TR):
-        row = [""] * _grid_before(tr)
+        before = _grid_before(tr)
+        reading.cells += before
+        budgets.check_cells(reading.cells, where)
+        row = [""] * before
         for tc in tr.iterchildren(_TC):
+            span = _span(tc)
+            reading.cells += span
+            budgets.check_cells(reading.cells, where)
             column = len(row)
             above = grid[-1][column] if grid and column < len(grid[-1]) else ""
             text = above if _merge(tc) == "continue" else _cell_text(tc)
-            row.extend([text] * _span(tc))
+            row.extend([text] * span)
         grid.append(row)
     width = max((len(row) for row in grid), default=0)
+    # Padding short rows to the widest fills slots too.
+    reading.cells += sum(width - len(row) for row in grid)
+    budgets.check_cells(reading.cells, where)
     return [row + [""] * (width - len(row)) for row in grid]
 
 
@@ -114,7 +147,7 @@ def _property(element, prop_path: str) -> str | None:
 
 def _grid_before(tr) -> int:
     value = _property(tr, f"{qn('w:trPr')}/{qn('w:gridBefore')}")
-    return _int(value, 0)
+    return max(0, _int(value, 0))
 
 
 def _span(tc) -> int:

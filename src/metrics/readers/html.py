@@ -12,6 +12,7 @@ import lxml.html
 from lxml import etree
 
 from metrics.models import Document, Table
+from metrics.readers import budgets
 from metrics.readers.encoding import decode
 from metrics.readers.errors import ReadError
 from metrics.readers.page_meta import read_page_meta
@@ -62,10 +63,7 @@ def read_html(path: str, data: bytes) -> Document:
     text, encoding = decode(data, declared.group(1).decode("ascii", "ignore") if declared else None)
     # lxml refuses a str that still carries an XML encoding declaration; the text is decoded already.
     text = _XML_DECLARATION.sub("", text, count=1)
-    try:
-        root = lxml.html.document_fromstring(text)
-    except (etree.ParserError, ValueError) as e:
-        raise ReadError(f"the page has no readable content ({e})") from e
+    root = _parse(text)
     meta = {}
     for tag in root.iter("meta"):
         key = _META_NAMES.get(str(tag.get("name", "")).lower())
@@ -77,12 +75,8 @@ def read_html(path: str, data: bytes) -> Document:
     for tag in list(root.iter(*_DROP)):
         if tag.getparent() is not None:
             tag.drop_tree()
-    tables = [
-        Table(rows=grid, where=f"table {n}")
-        for n, grid in enumerate((expand_table(t) for t in root.iter("table")), start=1)
-        if grid
-    ]
-    body_text = _visible_text(root)
+    tables = _tables(root)
+    body_text = budgets.check_text(_visible_text(root))
     if not body_text.strip() and not tables:
         raise ReadError("the page has no readable content")
     page_meta = read_page_meta(body_text)
@@ -91,6 +85,33 @@ def read_html(path: str, data: bytes) -> Document:
     if page_title:
         page_meta.setdefault("页面标题", page_title)
     return Document(path=path, text=body_text, tables=tables, page_meta=page_meta, encoding=encoding)
+
+
+def _parse(text: str):
+    # XML_PARSE_HUGE lets libxml2 nest 2048 elements instead of 256: pages of unclosed <font> tags
+    # nest that deep, and beyond its limit libxml2 drops the content, so such a page is refused.
+    parser = lxml.html.HTMLParser(huge_tree=True)
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError) as e:
+        raise ReadError(f"the page has no readable content ({e})") from e
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        raise ReadError(
+            f"the page nests its elements more than {budgets.HTML_DEPTH} levels deep, "
+            "beyond what the HTML parser reads"
+        )
+    return root
+
+
+def _tables(root) -> list[Table]:
+    tables: list[Table] = []
+    cells = 0  # grid slots of all tables so far, held to the budget
+    for n, element in enumerate(root.iter("table"), start=1):
+        grid = expand_table(element, cells, where=f"table {n}")
+        cells += sum(map(len, grid))
+        if grid:
+            tables.append(Table(rows=grid, where=f"table {n}"))
+    return tables
 
 
 def _cell_text(cell) -> str:
@@ -102,10 +123,14 @@ def _own_rows(table) -> list:
     return [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
 
 
-def expand_table(table) -> list[list[str]]:
-    """Lay the table out on a grid, repeating a merged cell's text in every slot it covers."""
+def expand_table(table, cells_before: int, where: str) -> list[list[str]]:
+    """Lay the table out on a grid, repeating a merged cell's text in every slot it covers.
+
+    The slots are counted against the budget of the file (which already holds `cells_before`)
+    before they are made: a 10 KB table of rowspan=200 colspan=200 cells would fill gigabytes."""
     grid: dict[tuple[int, int], str] = {}
     n_rows = 0
+    slots = cells_before
     for r, tr in enumerate(_own_rows(table)):
         c = 0
         for cell in tr:
@@ -115,6 +140,8 @@ def expand_table(table) -> list[list[str]]:
                 c += 1
             rowspan = _span(cell.get("rowspan"))
             colspan = _span(cell.get("colspan"))
+            slots += rowspan * colspan
+            budgets.check_cells(slots, where)
             text = _cell_text(cell)
             for dr in range(rowspan):
                 for dc in range(colspan):
@@ -125,6 +152,8 @@ def expand_table(table) -> list[list[str]]:
         return []
     n_rows = max(n_rows, max(r for r, _ in grid) + 1)
     n_cols = max(c for _, c in grid) + 1
+    # Cells set far apart leave a large grid of empty slots between them.
+    budgets.check_cells(cells_before + n_rows * n_cols, where)
     return [[grid.get((r, c), "") for c in range(n_cols)] for r in range(n_rows)]
 
 

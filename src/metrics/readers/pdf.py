@@ -17,6 +17,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from metrics.models import Document, Table
+from metrics.readers import budgets
 from metrics.readers.errors import ReadError
 from metrics.readers.page_furniture import PAGE_MARK, drop_page_furniture
 from metrics.readers.page_meta import read_page_meta
@@ -90,7 +91,11 @@ def _read_pages(data: bytes) -> list[_Page]:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            return [_read_page(page) for page in pdf.pages]
+            if len(pdf.pages) > budgets.PDF_PAGES:
+                raise ReadError(
+                    f"the PDF has {len(pdf.pages):,} pages, more than the {budgets.PDF_PAGES:,} we read"
+                )
+            return [_read_page_within_budget(page) for page in pdf.pages]
     except PdfminerException as exc:
         raise _read_error(exc.args[0] if exc.args else exc) from exc
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
@@ -134,6 +139,22 @@ def _describe(exc: object) -> str:
         "No /Root object! - Is this really a PDF?": "it has no document structure (is it really a PDF?)",
     }
     return known.get(message, message or type(exc).__name__)
+
+
+def _read_page_within_budget(page) -> _Page:
+    """A few KB of compressed drawing can take minutes to parse and its ruled lines minutes more
+    to join into tables: each page gets a time budget and a budget of lines and boxes."""
+    n = page.page_number
+    with budgets.time_limit(
+        budgets.PDF_PAGE_SECONDS, f"page {n} takes more than {budgets.PDF_PAGE_SECONDS} s to read"
+    ):
+        drawings = len(page.lines) + len(page.rects) + len(page.curves)
+        if drawings > budgets.PDF_PAGE_DRAWINGS:
+            raise ReadError(
+                f"page {n} draws {drawings:,} lines and boxes, more than the {budgets.PDF_PAGE_DRAWINGS:,} "
+                "we join into tables"
+            )
+        return _read_page(page)
 
 
 def _read_page(page) -> _Page:

@@ -4,6 +4,7 @@ into it, and any page metadata block at its head."""
 from __future__ import annotations
 
 from metrics.models import Document
+from metrics.readers.budgets import check_text
 from metrics.readers.drawn_tables import drawn_tables
 from metrics.readers.encoding import decode
 from metrics.readers.errors import ReadError
@@ -15,7 +16,8 @@ from metrics.readers.text_tables import tables_in_text
 
 def read_text(path: str, data: bytes) -> Document:
     text, encoding = decode(data)
-    text = drop_page_furniture(text.replace("\r\n", "\n").replace("\r", "\n"))
+    # Checked before the table and furniture passes, whose cost grows with the text.
+    text = drop_page_furniture(check_text(text).replace("\r\n", "\n").replace("\r", "\n"))
     drawn = drawn_tables(text)
     text = strip_markup(text)
     if not text.strip():

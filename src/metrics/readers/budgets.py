@@ -1,0 +1,87 @@
+"""What reading one file may cost, declared once: every reader refuses a file beyond these limits.
+
+A few kilobytes can describe gigabytes (a zip bomb, a table cell merged across a billion columns,
+a compressed page of a million ruled lines), so each limit bounds what a file expands into, not
+only what it weighs. The limits sit far above any real report (the largest known run to ~200
+pages, tables of a few thousand cells and ~1 MB of text), so only hostile or broken files meet them.
+No reader decodes images, so there is no pixel budget.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
+
+from metrics.readers.errors import ReadError
+
+MB = 2**20
+
+# The file as it lies on disk.
+FILE_BYTES = 40 * MB
+# All parts of a Word document unpacked, counted while unpacking: a zip's header can lie.
+UNPACKED_BYTES = 200 * MB
+# Text a reader hands on to extraction (characters).
+TEXT_CHARACTERS = 4_000_000
+# Slots of all table grids of one file together; a merged cell counts once for every slot it covers.
+TABLE_CELLS = 500_000
+# Elements nested inside each other in an HTML page (what libxml2 parses with XML_PARSE_HUGE).
+HTML_DEPTH = 2048
+# PDF pages, the ruled lines and boxes on one page (finding tables costs their square) and the
+# seconds one page may take to read.
+PDF_PAGES = 1000
+PDF_PAGE_DRAWINGS = 20_000
+PDF_PAGE_SECONDS = 10
+
+# The worker process reading one file: address space it may add to what it starts with, and
+# wall-clock seconds before it is stopped.
+WORKER_MEMORY_BYTES = 2048 * MB
+WORKER_SECONDS = 180
+
+
+def check_text(text: str) -> str:
+    if len(text) > TEXT_CHARACTERS:
+        raise ReadError(
+            f"the text is {len(text):,} characters long, more than the {TEXT_CHARACTERS:,} "
+            "a report can plausibly have"
+        )
+    return text
+
+
+def check_cells(cells: int, where: str) -> None:
+    """Called with the running count of grid slots of a file as its tables are laid out."""
+    if cells > TABLE_CELLS:
+        raise ReadError(
+            f"{where} spreads its merged cells over more than the {TABLE_CELLS:,} grid cells "
+            "all tables of a report can plausibly have"
+        )
+
+
+class _OutOfTime(BaseException):
+    """Raised by the timer; a BaseException so that a library's `except Exception` cannot swallow it."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float, reason: str) -> Iterator[None]:
+    """Stop the block with ReadError(reason) after `seconds`.
+
+    A timer signal interrupts even a long pure-Python parse. Signals reach only the main thread,
+    which is where workers read files; in any other thread the block runs without this limit,
+    bounded only by its worker's."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _OutOfTime:
+        raise ReadError(reason) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
