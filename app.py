@@ -8,6 +8,9 @@ from metrics.dashboard import messages, registry, sidebar, state
 st.set_page_config(
     page_title="政府信息公开年报 / Disclosure reports", page_icon=":material/analytics:", layout="wide"
 )
+# Streamlit's own table download and copy export cells raw, so a report's "=HYPERLINK(…)" would run
+# in a spreadsheet; every table has our CSV and Excel downloads instead, which keep text as text.
+st.set_option("client.disableDataExport", True)
 
 sidebar.language()
 try:

@@ -8,6 +8,13 @@ def fixture_db(tmp_path_factory):
     return dashboard_fixture.build(tmp_path_factory.mktemp("db") / "ogi.duckdb")
 
 
+@pytest.fixture(scope="session")
+def hostile_db(tmp_path_factory):
+    """The dashboard database with an agency whose name and evidence attack the pages."""
+    specs = dashboard_fixture.SPECS + dashboard_fixture.HOSTILE_SPECS
+    return dashboard_fixture.build(tmp_path_factory.mktemp("hostile") / "ogi.duckdb", specs)
+
+
 @pytest.fixture(autouse=True)
 def navigation_mode_as_on_a_server(monkeypatch):
     """AppTest resets Streamlit's "pages/ folder" flag before every run, which a server never does

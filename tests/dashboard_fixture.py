@@ -53,6 +53,15 @@ FAILED_FILES = (
     ),
 )
 
+# An agency written to attack the pages: a markdown link and image, HTML Plotly would draw as a live
+# link and bold text, and figures whose evidence is a spreadsheet formula.
+HOSTILE_AGENCY = '[点我](http://evil.invalid/) ![](http://evil.invalid/pixel.png) <a href="http://evil.invalid/">链接</a><b>局</b>'
+HOSTILE_SPECS = (
+    Spec(HOSTILE_AGENCY, "<i>某</i>省", "city", "<br>局", 2020, "std2019", 2, "2021-01-20"),
+    Spec(HOSTILE_AGENCY, "<i>某</i>省", "city", "<br>局", 2021, "std2021", 2, "2022-01-20"),
+)
+FORMULA = '=HYPERLINK("http://evil.invalid/","点我")'
+
 BODY = "一、总体情况\n<script>alert('x')</script> **不是标记** 本年新收申请{n}件。\n"
 
 
@@ -192,6 +201,8 @@ def extraction(spec: Spec) -> Extraction:
             else f
             for f in facts
         ]
+    if spec.agency == HOSTILE_AGENCY:
+        facts = [Fact(f.metric_id, f.value, f.column, evidence=FORMULA, derived=f.derived) for f in facts]
     meta = Metadata(
         title=f"{spec.agency}{spec.year}年政府信息公开工作年度报告",
         agency=spec.agency,
@@ -219,9 +230,9 @@ def save(writer, spec: Spec) -> None:
     )
 
 
-def build(path: Path) -> Path:
+def build(path: Path, specs: tuple[Spec, ...] = SPECS) -> Path:
     with open_for_writing(path) as w:
-        for spec in SPECS:
+        for spec in specs:
             save(w, spec)
         for fp, status, reason in FAILED_FILES:
             w.record_attempt(fp, f"hash-{fp}", status, reason)
