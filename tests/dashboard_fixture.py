@@ -25,6 +25,7 @@ class Spec:
     format: str
     scale: int
     published: str = ""
+    copy: str = ""  # another version of the same agency's report for the same year
 
 
 SPECS = (
@@ -66,7 +67,7 @@ BODY = "一、总体情况\n<script>alert('x')</script> **不是标记** 本年�
 
 
 def content_hash(spec: Spec) -> str:
-    return hashlib.sha256(f"{spec.agency}/{spec.year}".encode()).hexdigest()
+    return hashlib.sha256(f"{spec.agency}/{spec.year}{spec.copy}".encode()).hexdigest()
 
 
 def report_id(spec: Spec) -> str:
@@ -75,7 +76,7 @@ def report_id(spec: Spec) -> str:
 
 
 def file_path(spec: Spec) -> str:
-    return f"/corpus/{spec.agency}/{spec.year}.html"
+    return f"/corpus/{spec.agency}/{spec.year}{spec.copy}.html"
 
 
 def _std_facts(s: int) -> list[Fact]:

@@ -153,8 +153,17 @@ def ingest_paths(
             if len(batch) >= BATCH:
                 _flush(writer, batch, summary)
         _flush(writer, batch, summary)
+        _reread_orphaned_duplicates(writer, workers or os.cpu_count() or 1, summary)
         writer.refresh_cross_year_flags()
     return summary
+
+
+def _reread_orphaned_duplicates(writer: Writer, workers: int, summary: Summary) -> None:
+    """A duplicate's content is stored only under its original; when the original changed, the copy
+    is read again, so its content stays (as a report of its own, or a duplicate of another file)."""
+    stored_hashes = writer.report_paths_by_hash()
+    batch = [_unless_duplicate(a, stored_hashes) for a in _attempts(writer.orphaned_duplicates(), workers)]
+    _flush(writer, batch, summary)
 
 
 def _unless_duplicate(attempt: Attempt, stored_hashes: dict[str, str]) -> Attempt:
