@@ -3,7 +3,7 @@ import os
 import pandas as pd
 import streamlit as st
 
-from metrics.dashboard import data, state, uploads
+from metrics.dashboard import access, data, state, uploads
 from metrics.dashboard.state import t
 from metrics.ingest import ingest_paths
 
@@ -19,6 +19,9 @@ st.markdown(
         db=str(data.db_file()),
     )
 )
+
+if not access.writes_allowed("upload_token"):
+    st.stop()
 
 with st.form("upload_form", clear_on_submit=True):
     files = st.file_uploader(

@@ -28,3 +28,15 @@ def navigation_mode_as_on_a_server(monkeypatch):
             PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(app_test, "PagesManager", NavigationPagesManager)
+
+
+@pytest.fixture(autouse=True)
+def server_on_this_computer_only():
+    """The app decides who may write from the address the server listens on; AppTest has no server,
+    so it is given the address `ogi dashboard` binds by default."""
+    from streamlit import config
+
+    before = config.get_option("server.address")
+    config.set_option("server.address", "127.0.0.1")
+    yield
+    config.set_option("server.address", before)

@@ -7,6 +7,7 @@ import shutil
 
 import dashboard_fixture as fx
 import pytest
+from test_app_pages import assert_clean, open_page, table_with, zh
 from test_queries import run as run_query
 
 from metrics import queries
@@ -129,3 +130,27 @@ def test_a_duplicate_is_read_again_when_its_original_changes(copies, tmp_path, s
     with connect_readonly(db) as con:
         log = dict(con.execute("SELECT file_path, status FROM ingest_log").fetchall())
     assert {pathlib.Path(p).name: s for p, s in log.items()} == {"a.txt": "ok", "b.txt": "ok"}
+
+
+def test_data_quality_lists_the_versions_and_a_choice_changes_the_totals(tmp_path, monkeypatch):
+    db = database(tmp_path / "ogi.duckdb", REVISED)
+    monkeypatch.setenv("OGI_DB", str(db))
+    at = open_page("pages/quality.py")
+    assert_clean(at)
+    listed = table_with(at, "is_current", "current_by")
+    assert sorted(listed["report_id"]) == sorted([fx.report_id(SHANGHAI_2021), fx.report_id(REVISED)])
+    assert listed.set_index("report_id").loc[fx.report_id(REVISED), "is_current"]
+
+    at.selectbox(key="versions_group").set_value(("上海市公安局", 2021)).run()
+    at.selectbox(key="versions_choice_上海市公安局_2021").set_value(fx.report_id(SHANGHAI_2021)).run()
+    at.button(key="versions_apply").click().run()
+    assert_clean(at)
+    listed = table_with(at, "is_current", "current_by").set_index("report_id")
+    assert listed.loc[fx.report_id(SHANGHAI_2021), "is_current"]
+    assert listed.loc[fx.report_id(SHANGHAI_2021), "current_by"] == zh("current_by_choice")
+    assert shanghai_2021_requests(db) == 50
+
+    at.switch_page("pages/report.py").run()
+    at.selectbox[0].set_value("上海市公安局").run()
+    assert_clean(at)
+    assert zh("report_not_current") in at.selectbox[1].format_func(fx.report_id(REVISED))
