@@ -8,13 +8,17 @@ from metrics.dashboard import messages, registry, sidebar, state
 st.set_page_config(
     page_title="政府信息公开年报 / Disclosure reports", page_icon=":material/analytics:", layout="wide"
 )
+# Streamlit's own table download and copy export cells raw, so a report's "=HYPERLINK(…)" would run
+# in a spreadsheet; every table has our CSV and Excel downloads instead, which keep text as text.
+st.set_option("client.disableDataExport", True)
 
 sidebar.language()
+failure = None
 try:
     state.set_filters(sidebar.filters())
-except Exception as exc:  # an unreadable database must still leave the pages (and Add reports) usable
+except Exception as exc:  # an unreadable database must still leave the navigation (and Add reports) usable
     state.set_filters(None)
-    messages.error(exc)
+    failure = exc
 
 page = st.navigation(
     [
@@ -22,6 +26,11 @@ page = st.navigation(
         for i, p in enumerate(registry.PAGES)
     ]
 )
+if failure is not None:
+    messages.error(failure)
+    # Said once, here: every other page would only fail again on the same database.
+    if page.url_path != registry.UPLOAD_PAGE.url_path:
+        st.stop()
 try:
     page.run()
 except Exception as exc:

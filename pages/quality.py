@@ -1,7 +1,7 @@
 import streamlit as st
 
-from metrics.dashboard import data, messages, state, widgets
-from metrics.dashboard.state import filters, t
+from metrics.dashboard import data, messages, state, versions, widgets
+from metrics.dashboard.state import filters, metric_label, t
 from metrics.templates import IDENTITIES
 
 state.ensure_app_frame()
@@ -36,6 +36,52 @@ else:
     )
     st.caption(t("quality_ingest_caption"))
     widgets.downloads("ingest-problems", "quality_ingest", frame=problems)
+
+# Versions do not depend on the filters either: the choice is about what the filters then count.
+st.subheader(t("quality_versions"))
+several = data.run("agency_year_versions", {})
+if several.empty:
+    st.success(t("quality_no_versions"))
+else:
+    st.dataframe(
+        several.assign(
+            link=several["report_id"].map(widgets.report_link),
+            current_by=several["current_by"].map(lambda c: t(f"current_by_{c}")),
+        ),
+        hide_index=True,
+        key="quality_versions_table",
+        column_order=[
+            "agency",
+            "year",
+            "is_current",
+            "current_by",
+            "published",
+            "ingested_at",
+            "requests_new",
+            "outcome_total",
+            "warnings",
+            "format",
+            "file_path",
+            "link",
+        ],
+        column_config={
+            "agency": t("col_agency"),
+            "year": st.column_config.NumberColumn(t("year"), format="%d"),
+            "is_current": t("col_current"),
+            "current_by": t("col_current_by"),
+            "published": t("published"),
+            "ingested_at": t("col_ingested"),
+            "requests_new": t("h_requests"),
+            "outcome_total": metric_label("outcome_total"),
+            "warnings": t("col_warnings"),
+            "format": t("col_format"),
+            "file_path": t("col_file"),
+            "link": st.column_config.LinkColumn(t("col_report"), display_text=t("open_report")),
+        },
+    )
+    st.caption(t("quality_versions_caption"))
+    widgets.downloads("report-versions", "quality_versions", frame=several)
+    versions.chooser(several)
 
 unplaced = data.run("unplaced_reports", {})
 if not unplaced.empty:

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from metrics.dashboard import data, layouts, messages, state, widgets
+from metrics.dashboard import data, escape, layouts, messages, state, widgets
 from metrics.dashboard.state import filters, t
 
 state.ensure_app_frame()
@@ -13,7 +13,7 @@ if not data.has_database():
 requested = st.query_params.get("report", "")
 meta = data.run("report_meta", {"report_id": requested}) if requested else None
 if requested and meta.empty:
-    st.warning(t("report_not_found", report_id=requested))
+    st.warning(t("report_not_found", report_id=escape.markdown(requested)))
     meta = None
 
 f = filters()
@@ -41,7 +41,7 @@ if chosen != requested:
     meta = data.run("report_meta", {"report_id": chosen})
 m = meta.iloc[0]
 
-st.subheader(widgets.plain(m["title"] or m["agency"] or chosen))
+st.subheader(escape.markdown(m["title"] or m["agency"] or chosen))
 layouts.metadata(m)
 
 flags = data.run("report_flags", {"report_id": chosen})

@@ -3,7 +3,7 @@ import os
 import pandas as pd
 import streamlit as st
 
-from metrics.dashboard import data, state, uploads
+from metrics.dashboard import access, data, state, uploads
 from metrics.dashboard.state import t
 from metrics.ingest import ingest_paths
 from metrics.store import StoreError
@@ -21,6 +21,9 @@ st.markdown(
     )
 )
 
+if not access.writes_allowed("upload_token"):
+    st.stop()
+
 with st.form("upload_form", clear_on_submit=True):
     files = st.file_uploader(
         t("upload_label"),
@@ -35,7 +38,12 @@ if submitted:
     if not files:
         st.warning(t("upload_none"))
         st.stop()
-    saved = [uploads.save(f.name, f.getvalue()) for f in files]
+    saved, unsaved = [], []
+    for f in files:
+        try:
+            saved.append(uploads.save(f.name, f.getvalue()))
+        except OSError as e:  # one file the disk refuses costs only that file
+            unsaved.append((f.name, "failed", t("upload_not_saved", reason=e.strerror or str(e))))
     bar = st.progress(0.0, text=t("upload_progress", done=0, total=len(saved)))
 
     def progress(done: int, total: int, path: str) -> None:
@@ -52,9 +60,10 @@ if submitted:
     bar.progress(1.0, text=t("upload_done"))
     counts = ", ".join(f"{t(f'ingest_{k}')}: {v}" for k, v in sorted(summary.by_status.items()))
     st.success(t("upload_summary", files=summary.files, counts=counts))
-    if summary.problems:
+    problems = unsaved + summary.problems
+    if problems:
         st.dataframe(
-            pd.DataFrame(summary.problems, columns=["file_path", "status", "reason"]),
+            pd.DataFrame(problems, columns=["file_path", "status", "reason"]),
             hide_index=True,
             key="upload_problems",
             column_config={"file_path": t("col_file"), "status": t("col_status"), "reason": t("col_reason")},

@@ -8,6 +8,13 @@ def fixture_db(tmp_path_factory):
     return dashboard_fixture.build(tmp_path_factory.mktemp("db") / "ogi.duckdb")
 
 
+@pytest.fixture(scope="session")
+def hostile_db(tmp_path_factory):
+    """The dashboard database with an agency whose name and evidence attack the pages."""
+    specs = dashboard_fixture.SPECS + dashboard_fixture.HOSTILE_SPECS
+    return dashboard_fixture.build(tmp_path_factory.mktemp("hostile") / "ogi.duckdb", specs)
+
+
 @pytest.fixture(autouse=True)
 def navigation_mode_as_on_a_server(monkeypatch):
     """AppTest resets Streamlit's "pages/ folder" flag before every run, which a server never does
@@ -21,3 +28,15 @@ def navigation_mode_as_on_a_server(monkeypatch):
             PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(app_test, "PagesManager", NavigationPagesManager)
+
+
+@pytest.fixture(autouse=True)
+def server_on_this_computer_only():
+    """The app decides who may write from the address the server listens on; AppTest has no server,
+    so it is given the address `ogi dashboard` binds by default."""
+    from streamlit import config
+
+    before = config.get_option("server.address")
+    config.set_option("server.address", "127.0.0.1")
+    yield
+    config.set_option("server.address", before)

@@ -25,6 +25,7 @@ class Spec:
     format: str
     scale: int
     published: str = ""
+    copy: str = ""  # another version of the same agency's report for the same year
 
 
 SPECS = (
@@ -53,11 +54,20 @@ FAILED_FILES = (
     ),
 )
 
+# An agency written to attack the pages: a markdown link and image, HTML Plotly would draw as a live
+# link and bold text, and figures whose evidence is a spreadsheet formula.
+HOSTILE_AGENCY = '[点我](http://evil.invalid/) ![](http://evil.invalid/pixel.png) <a href="http://evil.invalid/">链接</a><b>局</b>'
+HOSTILE_SPECS = (
+    Spec(HOSTILE_AGENCY, "<i>某</i>省", "city", "<br>局", 2020, "std2019", 2, "2021-01-20"),
+    Spec(HOSTILE_AGENCY, "<i>某</i>省", "city", "<br>局", 2021, "std2021", 2, "2022-01-20"),
+)
+FORMULA = '=HYPERLINK("http://evil.invalid/","点我")'
+
 BODY = "一、总体情况\n<script>alert('x')</script> **不是标记** 本年新收申请{n}件。\n"
 
 
 def content_hash(spec: Spec) -> str:
-    return hashlib.sha256(f"{spec.agency}/{spec.year}".encode()).hexdigest()
+    return hashlib.sha256(f"{spec.agency}/{spec.year}{spec.copy}".encode()).hexdigest()
 
 
 def report_id(spec: Spec) -> str:
@@ -66,7 +76,7 @@ def report_id(spec: Spec) -> str:
 
 
 def file_path(spec: Spec) -> str:
-    return f"/corpus/{spec.agency}/{spec.year}.html"
+    return f"/corpus/{spec.agency}/{spec.year}{spec.copy}.html"
 
 
 def _std_facts(s: int) -> list[Fact]:
@@ -192,6 +202,8 @@ def extraction(spec: Spec) -> Extraction:
             else f
             for f in facts
         ]
+    if spec.agency == HOSTILE_AGENCY:
+        facts = [Fact(f.metric_id, f.value, f.column, evidence=FORMULA, derived=f.derived) for f in facts]
     meta = Metadata(
         title=f"{spec.agency}{spec.year}年政府信息公开工作年度报告",
         agency=spec.agency,
@@ -219,9 +231,9 @@ def save(writer, spec: Spec) -> None:
     )
 
 
-def build(path: Path) -> Path:
+def build(path: Path, specs: tuple[Spec, ...] = SPECS) -> Path:
     with open_for_writing(path) as w:
-        for spec in SPECS:
+        for spec in specs:
             save(w, spec)
         for fp, status, reason in FAILED_FILES:
             w.record_attempt(fp, f"hash-{fp}", status, reason)

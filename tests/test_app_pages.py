@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from metrics import ui_text
+from metrics.dashboard import escape
 from metrics.dashboard.registry import PAGES
 from metrics.store import open_for_writing
 
@@ -128,7 +129,7 @@ def test_no_database_says_how_to_ingest(tmp_path, monkeypatch):
     monkeypatch.setenv("OGI_DB", str(tmp_path / "none.duckdb"))
     at = open_page()
     assert_clean(at)
-    assert at.info[0].value == zh("empty_no_database", path=str(tmp_path / "none.duckdb"))
+    assert at.info[0].value == zh("empty_no_database", path=escape.markdown(tmp_path / "none.duckdb"))
     assert "ogi ingest" in at.code[0].value
 
 
@@ -138,7 +139,7 @@ def test_unreadable_database_is_an_error_in_words(tmp_path, monkeypatch):
     monkeypatch.setenv("OGI_DB", str(bad))
     at = open_page()
     assert not at.exception
-    assert at.error and str(bad) in at.error[0].value
+    assert at.error and escape.markdown(bad) in at.error[0].value
 
 
 def test_report_detail_shows_tables_evidence_and_escaped_text(app_env):

@@ -1,5 +1,6 @@
 """The dashboard in a real headless Chromium (Debian's, never a downloaded one), served by `streamlit run`."""
 
+import contextlib
 import csv
 import io
 import os
@@ -7,7 +8,9 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -36,12 +39,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(fixture_db, tmp_path_factory):
+@contextlib.contextmanager
+def streamlit_server(db: Path, tmp_path_factory) -> Iterator[str]:
+    """`streamlit run app.py` on the given database; yields its address once it answers."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); no browser is downloaded")
     port = free_port()
-    env = os.environ | {"OGI_DB": str(fixture_db), "OGI_UPLOADS": str(tmp_path_factory.mktemp("uploads"))}
+    env = os.environ | {"OGI_DB": str(db), "OGI_UPLOADS": str(tmp_path_factory.mktemp("uploads"))}
     log = open(tmp_path_factory.mktemp("server") / "streamlit.log", "w+")
     proc = subprocess.Popen(
         [
@@ -80,6 +84,12 @@ def server(fixture_db, tmp_path_factory):
         proc.terminate()
         proc.wait(timeout=20)
         log.close()
+
+
+@pytest.fixture(scope="module")
+def server(fixture_db, tmp_path_factory):
+    with streamlit_server(fixture_db, tmp_path_factory) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -157,3 +167,40 @@ def test_every_page_shows_without_errors(server, page):
         page.wait_for_timeout(1500)
         assert page.locator("[data-testid=stException]").count() == 0, p.key
         page.screenshot(path=str(SHOTS / f"{p.key}.png"), full_page=True)
+
+
+# Elements whose attributes point outside: a live link (href, xlink:href) or a fetched image (src).
+OUTSIDE_REFERENCES = """() => Array.from(document.querySelectorAll('*')).filter(e => Array.from(e.attributes).some(
+    a => /(^|:)(href|src|srcset)$/.test(a.name) && a.value.includes('evil.invalid'))).length"""
+
+
+@pytest.fixture(scope="module")
+def hostile_server(hostile_db, tmp_path_factory):
+    with streamlit_server(hostile_db, tmp_path_factory) as base:
+        yield base
+
+
+def test_report_and_url_text_is_shown_never_run(hostile_server, page):
+    import dashboard_fixture as fx
+
+    page.goto(f"{hostile_server}/")
+    coverage = page.locator(".js-plotly-plot").first
+    coverage.wait_for(timeout=30000)
+    # The agency's tags are drawn as the characters they are, in the tick labels of the coverage map.
+    assert any("<b>局</b>" in tick for tick in coverage.locator("g.ytick").all_text_contents())
+    assert page.evaluate(OUTSIDE_REFERENCES) == 0
+
+    crafted = urllib.parse.quote("![x](http://evil.invalid/pixel.png) [点我](http://evil.invalid/)")
+    page.goto(f"{hostile_server}/report?report={crafted}")
+    page.locator("[data-testid=stAlert]").first.wait_for(timeout=30000)
+    page.wait_for_timeout(1000)
+    assert "![x](http://evil.invalid/pixel.png)" in page.locator("[data-testid=stAlert]").first.inner_text()
+    assert page.evaluate(OUTSIDE_REFERENCES) == 0
+
+    page.goto(f"{hostile_server}/report?report={fx.report_id(fx.HOSTILE_SPECS[-1])}")
+    table = page.locator("[data-testid=stDataFrame]").first
+    table.wait_for(timeout=30000)
+    table.hover()
+    page.wait_for_timeout(500)
+    assert page.get_by_role("button", name="Download as CSV").count() == 0
+    assert page.evaluate(OUTSIDE_REFERENCES) == 0

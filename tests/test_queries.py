@@ -44,7 +44,7 @@ def test_every_named_query_parses_and_runs(con):
         if p.stem != "views"
         and any(
             w in p.read_text(encoding="utf-8")
-            for w in ("report_figures", "selected_reports(", "filterable_facts", "raw.")
+            for w in ("report_figures", "report_versions", "selected_reports(", "filterable_facts", "raw.")
         )
     ]
     assert len(names) >= 25

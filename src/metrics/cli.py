@@ -232,7 +232,20 @@ def files(db: str | None, status_filter: str | None, as_json: bool) -> None:
 @main.command()
 @DB_OPTION
 @click.option("--port", type=int, default=8501)
-def dashboard(db: str | None, port: int) -> None:
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="address to listen on; 0.0.0.0 opens the dashboard to the network",
+)
+@click.option(
+    "--upload-token",
+    envvar="OGI_UPLOAD_TOKEN",
+    default=None,
+    help="token a person gives to upload or change the database when the dashboard is open to the "
+    "network (default: $OGI_UPLOAD_TOKEN; without one, those changes are off there)",
+)
+def dashboard(db: str | None, port: int, host: str, upload_token: str | None) -> None:
     """Open the dashboard; builds the database from the demo corpus when none exists."""
     path = db_path(db)
     if not path.exists():
@@ -244,26 +257,38 @@ def dashboard(db: str | None, port: int) -> None:
         click.echo(f"{summary.files} demo files ingested.")
     app = PROJECT / "app.py"
     env = dict(os.environ, OGI_DB=str(path.resolve()))
+    if upload_token:
+        env["OGI_UPLOAD_TOKEN"] = upload_token
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app),
+        "--server.address",
+        host,
+        "--server.port",
+        str(port),
+        "--server.showEmailPrompt",
+        "false",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
     # Run from the project folder so Streamlit reads its .streamlit/config.toml.
-    sys.exit(
-        subprocess.call(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(app),
-                "--server.port",
-                str(port),
-                "--server.showEmailPrompt",
-                "false",
-                "--browser.gatherUsageStats",
-                "false",
-            ],
-            env=env,
-            cwd=app.parent,
-        )
-    )
+    sys.exit(_serve(command, env, app.parent))
+
+
+def _serve(command: list[str], env: dict[str, str], cwd: Path) -> int:
+    """Run the Streamlit server until it ends; stopping `ogi dashboard` (SIGTERM, SIGINT) stops it
+    too, instead of leaving it serving with no parent."""
+    child = subprocess.Popen(command, env=env, cwd=cwd)
+
+    def stop(signum, frame) -> None:
+        child.terminate()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    return child.wait()
 
 
 @main.command()

@@ -1,8 +1,8 @@
 """Downloads of the exact rows behind a chart or table: CSV for Excel and plain .xlsx.
 
 CSV: UTF-8 with a byte-order mark (without it Excel reads Chinese as mojibake), CRLF line ends,
-and any text cell starting with = + - @ prefixed with an apostrophe so a spreadsheet shows it as
-text instead of running it as a formula. XLSX: every text cell is stored as a string cell, which
+and any text cell starting with = + - @, a tab or a carriage return prefixed with an apostrophe so
+a spreadsheet shows it as text instead of running it as a formula. XLSX: every text cell is stored as a string cell, which
 a spreadsheet never evaluates, so the text stays exactly as in the database.
 """
 
@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 BOM = "\ufeff"
-FORMULA_PREFIXES = ("=", "+", "-", "@")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _plain(value):

@@ -198,9 +198,23 @@ def ingest_paths(
             if len(batch) >= BATCH:
                 _flush(writer, batch, summary, file_done)
         _flush(writer, batch, summary, file_done)
+        _reread_orphaned_duplicates(writer, workers or os.cpu_count() or 1, summary, file_done)
         if writer.changed:
             writer.refresh_cross_year_flags()
     return summary
+
+
+def _reread_orphaned_duplicates(
+    writer: Writer, workers: int, summary: Summary, file_done: FileDone | None
+) -> None:
+    """A duplicate's content is stored only under its original; when the original changed, the copy
+    is read again, so its content stays (as a report of its own, or a duplicate of another file)."""
+    stored_hashes = writer.report_paths_by_hash()
+    batch = [
+        _unless_duplicate(_storable(a), stored_hashes)
+        for a in attempts(writer.orphaned_duplicates(), workers)
+    ]
+    _flush(writer, batch, summary, file_done)
 
 
 def _unless_duplicate(attempt: Attempt, stored_hashes: dict[str, str]) -> Attempt:

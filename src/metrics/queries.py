@@ -87,14 +87,25 @@ def spans_eras(series_id: str) -> bool:
     return bool(fmts & set(eras.LEGACY_FORMATS)) and bool(fmts & set(eras.STANDARD_FORMATS))
 
 
+class UnreadableDatabase(Exception):
+    """The database file cannot be read: damaged, cut short, or not a DuckDB file at all."""
+
+
 def open_snapshot(path: Path) -> duckdb.DuckDBPyConnection:
     """An in-memory database over the snapshot at `path` (read-only), with the cleaned layer built."""
     con = duckdb.connect(":memory:")
     try:
         # ATTACH takes no bound parameters; the path is ours (store.db_path), quoted as a literal.
         literal = str(path).replace("'", "''")
-        con.execute(f"ATTACH '{literal}' AS raw (READ_ONLY)")
-        con.execute(sql_text("views"))
+        try:
+            con.execute(f"ATTACH '{literal}' AS raw (READ_ONLY)")
+            con.execute(sql_text("views"))
+        except (duckdb.CatalogException, duckdb.BinderException):
+            raise  # a readable database of another layout (an older version), not a damaged one
+        except duckdb.Error as e:
+            # DuckDB names damage in several ways (IO errors, checksum mismatches, internal errors);
+            # whichever it is, reading the file failed before any page asked anything of it.
+            raise UnreadableDatabase(str(e)) from e
         con.executemany(sql_text("series_map_row"), series_map_rows())
     except BaseException:
         con.close()

@@ -190,6 +190,17 @@ class Writer:
     def report_paths_by_hash(self) -> dict[str, str]:
         return dict(self.con.execute(sql_text("report_paths_by_hash")).fetchall())
 
+    def orphaned_duplicates(self) -> list[str]:
+        return [path for (path,) in self.con.execute(sql_text("orphaned_duplicates")).fetchall()]
+
+    def choose_current(self, report_id: str) -> None:
+        """Make this report the version that counts for its agency and year, whatever the rule says."""
+        self.con.execute(sql_text("choose_current"), {"report_id": report_id})
+
+    def forget_current_choice(self, agency: str, year: int) -> None:
+        """Let the rule decide again which version counts for this agency and year."""
+        self.con.execute(sql_text("forget_current_choice"), {"agency": agency, "year": year})
+
     def write(self, attempts: list[Attempt]) -> list[tuple[Attempt, str]]:
         """Store attempts in one transaction. Should that fail, store them one by one, so a row the
         database refuses costs only its own file; returns those files with the database's reason.

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from plotly.colors import qualitative
 
+from metrics.dashboard import escape
 from metrics.dashboard.state import t
 
 FONT = '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif'
@@ -97,11 +98,21 @@ def mark_format_change(fig: go.Figure, years) -> go.Figure:
 
 
 YEAR_AXIS = {"dtick": 1, "tickformat": "d"}
+# The hover box names its trace by reference: a name written into the template would be read as
+# template syntax (%{…}) and markup.
+TRACE_NAME = "<extra>%{fullData.name}</extra>"
 
 
 def year_axis(fig: go.Figure) -> go.Figure:
     fig.update_xaxes(YEAR_AXIS)
     return fig
+
+
+def _inert(df: pd.DataFrame) -> pd.DataFrame:
+    """The frame with every text cell escaped: agency names and other report text become the
+    chart's categories, legend names and hover text, where Plotly would draw their tags."""
+    text = df.select_dtypes(include=["object", "string"]).columns
+    return df.assign(**{c: df[c].map(lambda v: escape.plotly(v) if isinstance(v, str) else v) for c in text})
 
 
 def _groups(df: pd.DataFrame, colour: str | None):
@@ -123,6 +134,7 @@ def lines(
     symbol: str | None = None,
     facet: str | None = None,
 ) -> go.Figure:
+    df = _inert(df)
     if facet:
         return _faceted_lines(df, y, colour, y_title, percent, symbol, facet)
     # Built directly, one trace per colour (and symbol) as Plotly Express would, at a fraction of its cost.
@@ -150,10 +162,7 @@ def lines(
                 "legendgroup": label,
                 "marker": marker,
                 "line": {"color": colours[names[0]]},
-                "hovertemplate": "%{x} · %{y"
-                + (":.1%" if percent else ":,")
-                + "}"
-                + f"<extra>{label}</extra>",
+                "hovertemplate": "%{x} · %{y" + (":.1%" if percent else ":,") + "}" + TRACE_NAME,
             }
         )
     layout = _style_layout(y_title, t("year"))
@@ -215,8 +224,7 @@ def _bar_traces(
                 "legendgroup": label,
                 "showlegend": legend and name is not None,
                 "marker": {"color": colours[label]},
-                "hovertemplate": ("%{y} · %{x:,}" if horizontal else "%{x} · %{y:,}")
-                + f"<extra>{label}</extra>",
+                "hovertemplate": ("%{y} · %{x:,}" if horizontal else "%{x} · %{y:,}") + TRACE_NAME,
                 "xaxis": f"x{axes}",
                 "yaxis": f"y{axes}",
             }
@@ -235,6 +243,7 @@ def bars(
     horizontal: bool = False,
     percent: bool = False,
 ) -> go.Figure:
+    df = _inert(df)
     traces = _bar_traces(df, x, y, colour, horizontal, {})
     if horizontal:
         layout = _style_layout(x_title, y_title, height=max(300, 28 * df[x].nunique() + 80))
@@ -253,7 +262,7 @@ def bars(
 
 def _panel_title(text: str, x: float, y: float) -> dict:
     return {
-        "text": f"<b>{text}</b>",
+        "text": f"<b>{escape.plotly(text)}</b>",
         "x": x,
         "y": y,
         "xref": "paper",
@@ -278,7 +287,7 @@ def bar_panels(
     traces, colours, notes = [], {}, []
     for i, (title, df) in enumerate(panels, start=1):
         axes = "" if i == 1 else str(i)
-        traces += _bar_traces(df, x, y, colour, False, colours, legend=i == 1, axes=axes)
+        traces += _bar_traces(_inert(df), x, y, colour, False, colours, legend=i == 1, axes=axes)
         lo = (i - 1) * (width + gap)
         xaxis = {"domain": [lo, lo + width], "anchor": f"y{axes}"}
         if x == "year":
@@ -305,7 +314,7 @@ def hbar_panels(panels: list[tuple[str, pd.DataFrame]], x: str, y: str, x_title:
     plot = height - 20  # the plotting area inside the margins, in pixels
     for i, ((title, df), size) in enumerate(zip(panels, sizes, strict=True), start=1):
         axes = "" if i == 1 else str(i)
-        traces += _bar_traces(df, x, y, None, True, {}, legend=False, axes=axes)
+        traces += _bar_traces(_inert(df), x, y, None, True, {}, legend=False, axes=axes)
         upper = top - head
         lower = upper - row * size
         domain = [max(0.0, lower / plot), min(1.0, upper / plot)]
@@ -328,6 +337,7 @@ def hbar_panels(panels: list[tuple[str, pd.DataFrame]], x: str, y: str, x_title:
 def coverage_map(df: pd.DataFrame, state_labels: dict[str, str]) -> go.Figure:
     """Agencies x years, one coloured cell per report state; hover gives the dates."""
     codes = {s: i for i, s in enumerate(COVERAGE_STATES)}
+    df = _inert(df)
     agencies = list(dict.fromkeys(df["agency"]))
     years = sorted(df["year"].unique())
     z = df.pivot(index="agency", columns="year", values="state").reindex(index=agencies, columns=years)
@@ -358,7 +368,7 @@ def coverage_map(df: pd.DataFrame, state_labels: dict[str, str]) -> go.Figure:
             ygap=2,
             colorbar={
                 "tickvals": list(range(n)),
-                "ticktext": [state_labels[s] for s in COVERAGE_STATES],
+                "ticktext": [escape.plotly(state_labels[s]) for s in COVERAGE_STATES],
                 "title": "",
             },
         )

@@ -25,7 +25,9 @@ def report_choices(reports: pd.DataFrame) -> list[str]:
     year = reports["year"].map(lambda y: "?" if widgets.missing(y) else str(int(y)))
     fmt = reports["format"].map(lambda v: code_label(lang(), "format", v))
     name = reports["file_path"].str.rsplit("/", n=1).str[-1]
-    return (year + " · " + fmt + " · " + name).tolist()
+    # Only the current version of a year counts; the others stay readable here, marked.
+    mark = reports["is_current"].map(lambda current: "" if current else f" · {t('report_not_current')}")
+    return (year + " · " + fmt + " · " + name + mark).tolist()
 
 
 def metadata(m: pd.Series) -> None:

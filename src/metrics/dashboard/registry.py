@@ -25,3 +25,4 @@ PAGES: tuple[PageSpec, ...] = (
 )
 
 REPORT_PAGE = next(p for p in PAGES if p.key == "report")
+UPLOAD_PAGE = next(p for p in PAGES if p.key == "upload")

@@ -20,10 +20,27 @@ def uploads_dir() -> Path:
     return Path(os.environ.get("OGI_UPLOADS") or "data/uploads")
 
 
+# File systems allow 255 bytes a name, and a Chinese character takes three in UTF-8; the saved name
+# also carries the content digest and a hyphen in front.
+MAX_NAME_BYTES = 200
+MAX_SUFFIX_BYTES = 16
+
+
 def safe_name(name: str) -> str:
-    """The browser's file name reduced to its last part, without characters a file system dislikes."""
+    """The browser's file name reduced to its last part, without characters a file system dislikes,
+    and short enough in bytes for any file system."""
     base = re.split(r"[\\/]", name)[-1].strip().lstrip(".")
-    return _UNSAFE.sub("_", base)[:120] or "upload"
+    return _within_bytes(_UNSAFE.sub("_", base) or "upload", MAX_NAME_BYTES)
+
+
+def _within_bytes(name: str, limit: int) -> str:
+    """The name cut to `limit` UTF-8 bytes at a character boundary, keeping its suffix (the reader
+    is chosen by it)."""
+    stem, suffix = Path(name).stem, Path(name).suffix
+    if len(suffix.encode()) > MAX_SUFFIX_BYTES:
+        stem, suffix = name, ""
+    room = limit - len(suffix.encode())
+    return stem.encode()[:room].decode("utf-8", errors="ignore") + suffix
 
 
 def save(name: str, content: bytes, folder: Path | None = None) -> Path:

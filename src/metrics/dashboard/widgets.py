@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -14,14 +13,6 @@ from metrics.dashboard.state import filters, t
 from metrics.queries import MIN_BASE, Filters
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
-
-
-def plain(text: str) -> str:
-    """Text from a report, escaped so that markdown-rendering elements show it as written."""
-    return _MARKDOWN.sub(r"\\\1", text)
 
 
 def missing(v) -> bool:

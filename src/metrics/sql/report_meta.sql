@@ -1,7 +1,7 @@
--- One report's metadata, provenance and original text.
+-- One report's metadata, provenance and original text; any version, current or not.
 SELECT r.report_id, r.title, r.agency, r.region, r.level, r.agency_type, r.year, r.published, r.format,
     r.status, r.file_path, r.content_hash, r.parser_version, r.ingested_at, r.encoding, r.body_text,
-    f.deadline, f.late, f.warnings, f.flag_codes
+    f.deadline, f.late, f.warnings, f.flag_codes, f.is_current, f.versions
 FROM raw.reports r
-JOIN report_figures f USING (report_id)
+JOIN report_versions f USING (report_id)
 WHERE r.report_id = $report_id;

@@ -49,3 +49,13 @@ CREATE TABLE IF NOT EXISTS ingest_log (
     parser_version VARCHAR NOT NULL,
     attempted_at   TIMESTAMP NOT NULL
 );
+
+-- Which version counts for an agency and year, when a person chose it on the Data quality page; it
+-- overrides the rule in views.sql until chosen again.
+CREATE TABLE IF NOT EXISTS current_choices (
+    agency         VARCHAR NOT NULL,
+    year           INTEGER NOT NULL,
+    report_id      VARCHAR NOT NULL,
+    chosen_at      TIMESTAMP NOT NULL,
+    PRIMARY KEY (agency, year)
+);
