@@ -196,10 +196,12 @@ class Writer:
     def choose_current(self, report_id: str) -> None:
         """Make this report the version that counts for its agency and year, whatever the rule says."""
         self.con.execute(sql_text("choose_current"), {"report_id": report_id})
+        self.changed = True
 
     def forget_current_choice(self, agency: str, year: int) -> None:
         """Let the rule decide again which version counts for this agency and year."""
         self.con.execute(sql_text("forget_current_choice"), {"agency": agency, "year": year})
+        self.changed = True
 
     def write(self, attempts: list[Attempt]) -> list[tuple[Attempt, str]]:
         """Store attempts in one transaction. Should that fail, store them one by one, so a row the
