@@ -562,3 +562,22 @@ def test_a_pandoc_tables_closing_rule_ends_its_last_row(tmp_path):
     lines += ["三、收到和处理政府信息公开申请情况"]
     got = extract_file(_doc(tmp_path, lines)).totals()
     assert got["fees_collected_10k_yuan"] == 1.5
+
+
+def test_numbers_printed_before_each_label_are_not_taken_for_the_next_rows(tmp_path):
+    # A PDF-to-text order: each row's cells come above its label, so a label's following cells are
+    # the next row's. Read in order they would shift every row by one.
+    rows = [
+        ("一、本年新收政府信息公开申请数量", "5 0 0 0 0 0 5"),
+        ("二、上年结转政府信息公开申请数量", "0 0 0 0 0 0 0"),
+        ("（一）予以公开", "5 0 0 0 0 0 5"),
+        ("（七）总计", "5 0 0 0 0 0 5"),
+        ("四、结转下年度继续办理", "0 0 0 0 0 0 0"),
+    ]
+    lines = ["示例县审计局2023年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况"]
+    for label, cells in rows:
+        lines += [*cells.split(), label]
+    lines += ["四、政府信息公开行政复议、行政诉讼情况"]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert got.get("requests_new") in (None, 5) and got.get("outcome_total") in (None, 5)
+    assert got.get("requests_carried_over") in (None, 0)

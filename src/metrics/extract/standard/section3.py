@@ -367,15 +367,34 @@ def gap_rows(gap: str) -> list[RawRow]:
     return [RawRow(None, tokens, one_per_line, own, text)]
 
 
-def cells_in_table_order(gaps: list[list[RawRow]]) -> bool:
+def cells_in_table_order(src: Source, hits: list[Hit], gaps: list[list[RawRow]]) -> bool:
     """A crawler's text of an HTML table: one cell per line, each label followed by exactly its row's
     cells, or by none (a parent, or a row whose blank cells were dropped). Text in the table's own
-    order, row by row; PDF-to-text tools that reorder cells leave runs of other lengths somewhere."""
+    order, row by row; PDF-to-text tools that reorder cells leave runs of other lengths somewhere, and
+    a tool that prints each row's numbers before its label leaves the first row's numbers above the
+    first label and the last label with none."""
     rows = [r for gap in gaps for r in gap]
-    return bool(rows) and all(
-        len(gap) <= 1 and all(r.tokens is not None and r.reliable and len(r.tokens) == N_COLUMNS for r in gap)
-        for gap in gaps
+    return (
+        bool(rows)
+        and bool(gaps[-1])
+        and not _numbers_line_before(src, hits[0])
+        and all(
+            len(gap) <= 1
+            and all(r.tokens is not None and r.reliable and len(r.tokens) == N_COLUMNS for r in gap)
+            for gap in gaps
+        )
     )
+
+
+def _numbers_line_before(src: Source, first: Hit) -> bool:
+    """Whether cells stand right above the first label, before any line of words (the header)."""
+    end = src.norm.rfind("\n", 0, src.norm_at(first.start))
+    for line in reversed(src.norm[: max(end, 0)].split("\n")):
+        if _NUMBERS_LINE.fullmatch(line):
+            return True
+        if line.strip():
+            return False
+    return False
 
 
 def section3_readings(src: Source, fmt: str, whole: bool) -> tuple[dict[str, tuple[Reading, str]], int]:
@@ -396,7 +415,7 @@ def section3_readings(src: Source, fmt: str, whole: bool) -> tuple[dict[str, tup
     # row belongs to the label right above it and a label with none is a row printed blank. Otherwise
     # labels and rows of numbers were printed apart, and rows go to the labels in order.
     below = all(sum(1 for r in rows if not r.own_line) <= 1 for rows in gaps)
-    in_table_order = cells_in_table_order(gaps)
+    in_table_order = bool(hits) and cells_in_table_order(src, hits, gaps)
     apart = False  # some row of numbers stands apart from its label
 
     def assign(hit: Hit, row: RawRow) -> None:
