@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -89,5 +90,9 @@ def _looks_like_text(text: str) -> bool:
     if not text:
         return False
     sample = text[:20000]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\r\n\t\f") or ch == "\ufffd")
+    bad = len(_NOT_TEXT.findall(sample))
     return bad / len(sample) < 0.01
+
+
+# Control characters other than line and page breaks, and the replacement character of a failed decode.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")

@@ -187,6 +187,8 @@ def _rejoin_tails_after_numbers(lines: list[str], labels: tuple[str, ...]) -> li
 def _label_tail(lines: list[str], i: int, labels: tuple[str, ...]) -> int:
     """How many lines after numbers line i finish a label that the lines before it begin (0: none)."""
     head = _label_head(lines, i)
+    if not head:
+        return 0  # a row's numbers after a whole row, not inside a wrapped label
     joined = head
     for n in range(1, _MAX_TAIL_LINES + 1):
         if i + n >= len(lines):
