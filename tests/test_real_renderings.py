@@ -581,3 +581,21 @@ def test_numbers_printed_before_each_label_are_not_taken_for_the_next_rows(tmp_p
     got = extract_file(_doc(tmp_path, lines)).totals()
     assert got.get("requests_new") in (None, 5) and got.get("outcome_total") in (None, 5)
     assert got.get("requests_carried_over") in (None, 0)
+
+
+def test_rows_matched_to_labels_by_order_alone_are_dropped_when_no_identity_ties_them_to_the_rest(tmp_path):
+    # PDF-to-text prints the labels of a block of rows, then their numbers: matched in order, each row
+    # is trusted only as far as an identity with fully read rows checks it. Here the total is not
+    # read, so a 1 could belong to any of the rows.
+    labels = ["1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请"]
+    rows = ["0 0 0 0 0 0 0", "0 0 0 0 0 0 0", "0 0 0 0 0 0 0", "1 0 0 0 0 0 1"]
+    lines = ["示例县审计局2023年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况"]
+    lines += [
+        "一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1",
+        "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0",
+    ]
+    cells = [cell for row in rows for cell in row.split()]
+    lines += ["（五）不予处理", *labels, *cells, "四、政府信息公开行政复议、行政诉讼情况"]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert got["requests_new"] == 1
+    assert not {"np_petition", "np_duplicate", "np_publication", "np_mass_repeat"} & set(got)

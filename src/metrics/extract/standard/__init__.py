@@ -12,7 +12,7 @@ from metrics.extract.standard.section3 import (
     with_total_column,
 )
 from metrics.extract.standard.section4 import read_section4, section4_facts, section4_flags
-from metrics.extract.standard.settle import identities_hold, settle_with_identities
+from metrics.extract.standard.settle import identities_hold, rows_unchecked, settle_with_identities
 from metrics.extract.standard.source import MAX_CELL_CHARS, Source, first_of, grid_text, make_source
 from metrics.models import Document, Fact, Flag, Table
 from metrics.templates.standard import SECTION4_START, SECTION4_TABLE
@@ -52,19 +52,26 @@ def drop_rows_read_apart(
 ) -> list[Flag]:
     """Rows whose numbers stood on lines of their own, below or apart from their labels, were matched
     to them by order; PDF-to-text tools reorder a table's cells, so such rows are kept only when the
-    table's identities hold. A report whose own figures break an identity loses them too: a missing
-    number is better than a wrong one."""
+    table's identities hold, and rows matched across a block of labels only where an identity with
+    fully read rows checks them. A report whose own figures break an identity loses them too: a
+    missing number is better than a wrong one."""
     apart = [k for k, r in plain.items() if r.apart]
-    if not apart or identities_hold(plain, fmt):
+    if not apart:
         return []
+    why = "break the table's identities"
+    if identities_hold(plain, fmt):
+        apart = rows_unchecked(plain, [k for k, r in plain.items() if r.queued], fmt)
+        why = "are checked by no identity with fully read rows"
+        if not apart:
+            return []
     for key in apart:
         del readings[key], plain[key]
     return [
         Flag(
             "ambiguous_row",
             f"{where}, section 三: the numbers of {len(apart)} rows stand on lines apart from their labels and, "
-            "matched to them in order, break the table's identities; which numbers belong to which row "
-            "is unknown, so those rows are left out",
+            f"matched to them in order, {why}; which numbers belong to which row is unknown, so those rows "
+            "are left out",
         )
     ]
 

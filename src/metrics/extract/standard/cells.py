@@ -84,6 +84,7 @@ class Reading:
     unread: bool = False  # the label is printed with no number by it
     settled: dict[int, str] = field(default_factory=dict)  # cell -> the identity that decided it
     apart: bool = False  # the numbers were not printed on their label's line
+    queued: bool = False  # labels and rows of numbers were printed apart and matched in order
 
 
 def unknown_row(width: int, run: str = "", unread: bool = False) -> Reading:

@@ -420,10 +420,11 @@ def section3_readings(src: Source, fmt: str, whole: bool) -> tuple[dict[str, tup
     in_table_order = bool(hits) and cells_in_table_order(src, hits, gaps)
     apart = False  # some row of numbers stands apart from its label
 
-    def assign(hit: Hit, row: RawRow) -> None:
+    def assign(hit: Hit, row: RawRow, queued: bool = False) -> None:
         if hit.key not in out:
             reading = read_raw(row)
             reading.apart = not row.own_line and not in_table_order
+            reading.queued = queued and reading.apart
             out[hit.key] = (reading, src.span(src.norm_at(hit.start), src.norm_at(hit.end - 1) + 1))
 
     for hit, rows in zip(hits, gaps, strict=True):
@@ -440,11 +441,11 @@ def section3_readings(src: Source, fmt: str, whole: bool) -> tuple[dict[str, tup
             continue
         for row in loose:
             if pending_labels:
-                assign(pending_labels.popleft(), row)
+                assign(pending_labels.popleft(), row, queued=True)
             else:
                 pending_rows.append(row)
         while pending_labels and pending_rows:
-            assign(pending_labels.popleft(), pending_rows.popleft())
+            assign(pending_labels.popleft(), pending_rows.popleft(), queued=True)
         apart = apart or bool(loose)
     # Where every row's numbers stand on (or right below) its label, a label left without numbers is a
     # row printed blank; where rows of numbers stand apart, its numbers may sit anywhere, so it stays out.

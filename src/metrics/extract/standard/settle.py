@@ -186,6 +186,34 @@ def identities_hold(readings: dict[str, Reading], fmt: str) -> bool:
     return propagate(known, section3_equations(fmt)) is not None
 
 
+def rows_unchecked(readings: dict[str, Reading], keys: list[str], fmt: str) -> list[str]:
+    """Those of these rows whose 总计 stands in no identity with other rows that holds with every cell
+    read: rows matched to labels by order alone are trusted only so far as the table's arithmetic ties
+    them to the rest (an identity with unread cells holds for any reading)."""
+    layout = section3_layout(fmt)
+    known = known_cells(readings, layout)
+    # A parent printed empty is its sub-rows' sum: it carries them into the identities above it (the
+    # 总计), though its own sum identity then checks nothing.
+    summed = {}
+    for parent, kids in layout.parents.items():
+        for col in range(N_COLUMNS):
+            if (parent, col) not in known and all((k, col) in known for k in kids):
+                summed[(parent, col)] = sum(known[(k, col)] for k in kids)
+    own_sums = {frozenset((p, *kids)) for p, kids in layout.parents.items() if (p, N_COLUMNS - 1) in summed}
+    known |= summed
+    total = N_COLUMNS - 1
+    tested: set[str] = set()
+    for eq in section3_equations(fmt):
+        rows = {cell[0] for cell, _ in eq.terms}
+        if len(rows) < 2 or rows in own_sums or any(cell not in known for cell, _ in eq.terms):
+            continue
+        if sum(known[cell] * sign for cell, sign in eq.terms) == 0:
+            tested |= {key for (key, col), _ in eq.terms if col == total}
+    # A sub-row is checked where its parent, summed from it, is.
+    tested |= {k for p, kids in layout.parents.items() if p in tested and (p, total) in summed for k in kids}
+    return [key for key in keys if key not in tested]
+
+
 def known_cells(readings: dict[str, Reading], layout: Section3Layout) -> dict[Cell, int]:
     """The cells read so far; a parent row printed empty stands for its sub-rows' sum, not zeros."""
     return {
