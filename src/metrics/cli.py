@@ -15,6 +15,7 @@ import duckdb
 
 from metrics.catalog import label
 from metrics.file_names import for_storage, readable
+from metrics.queries import UnreadableDatabase
 from metrics.store import LOCK_WAIT_SECONDS, StoreError, connect_readonly, db_path
 
 # The source checkout: `ogi dashboard` runs its app.py and falls back to its demo corpus.
@@ -42,6 +43,8 @@ class _Commands(click.Group):
             return super().invoke(ctx)
         except StoreError as e:
             click.echo(f"ogi: {e}", err=True)
+        except UnreadableDatabase as e:
+            click.echo(f"ogi: the database could not be read: {str(e).strip().splitlines()[0]}", err=True)
         except duckdb.Error as e:
             click.echo(f"ogi: the database could not be read: {str(e).strip().splitlines()[0]}", err=True)
         ctx.exit(RUN_FAILED)
@@ -189,11 +192,11 @@ def extract(paths: tuple[str, ...], as_json: bool) -> None:
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True)
 def status(db: str | None, as_json: bool) -> None:
-    """What the database holds: reports by year, format and status; flags by identity."""
-    from metrics import queries_cli
+    """What the database holds: reports by year, format and status (current versions, and the other
+    versions kept); flags of current versions by identity."""
+    from metrics import queries, queries_cli
 
-    path = _existing_db(db)
-    with connect_readonly(path) as con:
+    with queries.open_snapshot(_existing_db(db)) as con:
         result = queries_cli.status(con)
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, default=str))

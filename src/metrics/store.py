@@ -70,7 +70,7 @@ def open_for_writing(
         try:
             if path.exists():
                 shutil.copyfile(path, work)
-            con = duckdb.connect(str(work))
+            con = _attached_as_raw(work)
         except (OSError, duckdb.Error) as e:
             _remove_copy(work)
             raise StoreError(f"could not open {path} for writing: {_cause(e)}") from e
@@ -92,6 +92,20 @@ def open_for_writing(
             if isinstance(e, OSError | duckdb.Error):
                 raise StoreError(f"could not write {path}: {_cause(e)}; the database is unchanged") from e
             raise
+
+
+def _attached_as_raw(path: Path) -> duckdb.DuckDBPyConnection:
+    """A connection to the database file under the name `raw`, as the dashboard's snapshot has it, so
+    the SQL both read (current_versions.sql) names its tables one way."""
+    con = duckdb.connect(":memory:")
+    try:
+        literal = str(path).replace("'", "''")  # ATTACH takes no bound parameters
+        con.execute(f"ATTACH '{literal}' AS raw")
+        con.execute("USE raw")
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 @contextlib.contextmanager
@@ -252,6 +266,8 @@ class Writer:
         self.write([Attempt(file_path, content_hash, status, reason)])
 
     def refresh_cross_year_flags(self) -> None:
+        """Checks between consecutive years of an agency, over the current versions only."""
+        self.con.execute(sql_text("current_versions"))
         self.con.execute(sql_text("cross_year_flags"))
 
     def _write_in_one_transaction(self, attempts: list[Attempt]) -> None:
