@@ -57,18 +57,22 @@ class StoreError(Exception):
 
 @contextlib.contextmanager
 def open_for_writing(
-    path: Path, wait: float = LOCK_WAIT_SECONDS, waiting: Callable[[str], None] | None = None
+    path: Path,
+    wait: float = LOCK_WAIT_SECONDS,
+    waiting: Callable[[str], None] | None = None,
+    fresh: bool = False,
 ) -> Iterator[Writer]:
     """A writer on a private copy of the database, swapped in when the block ends, and only if it
     changed something. Should anything fail, the database is left as it was and the copy removed;
     a failure of the disk or the database itself is raised as a StoreError naming its cause.
-    `waiting` hears, once, that another writer holds the database."""
+    `waiting` hears, once, that another writer holds the database. A `fresh` writer starts from an
+    empty database instead of a copy (a rebuild), and the old file stays in place until it is done."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with _writer_lock(path, wait, waiting):
         _remove_leftovers(path)
         work = path.with_name(f".{path.name}.{os.getpid()}.writing")
         try:
-            if path.exists():
+            if path.exists() and not fresh:
                 shutil.copyfile(path, work)
             con = _attached_as_raw(work)
         except (OSError, duckdb.Error) as e:
@@ -264,6 +268,19 @@ class Writer:
     def record_attempt(self, file_path: str, content_hash: str | None, status: str, reason: str) -> None:
         """A file that yields no report is logged; a report an earlier version of it gave is kept."""
         self.write([Attempt(file_path, content_hash, status, reason)])
+
+    def carry_over(self, old: Path, missing: list[str]) -> None:
+        """After a rebuild into this writer: keep what the `old` database held for the files no longer
+        found (stored names), and the versions people chose there."""
+        literal = str(old).replace("'", "''")  # ATTACH takes no bound parameters
+        self.con.register("missing_files", pa.table({"file_path": pa.array(missing, pa.string())}))
+        self.con.execute(f"ATTACH '{literal}' AS old (READ_ONLY)")
+        try:
+            self.con.execute(sql_text("carry_over"))
+        finally:
+            self.con.execute("DETACH old")
+            self.con.unregister("missing_files")
+        self.changed = True
 
     def refresh_cross_year_flags(self) -> None:
         """Checks between consecutive years of an agency, over the current versions only."""
