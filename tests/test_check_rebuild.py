@@ -87,7 +87,7 @@ def test_ogi_rebuild_reads_every_file_again_and_keeps_what_files_no_longer_found
     before = db.stat().st_ino
     result = ogi("rebuild", "--db", str(db), "--quiet", "--workers", "1")
     assert result.exit_code == 0, result.output
-    assert "files no longer found" in result.output and str(gone) in result.output
+    assert "no longer found" in result.output and str(gone) in result.output
     assert db.stat().st_ino != before  # a new file swapped in
     versions = dict(sql(db, "SELECT file_path, parser_version FROM reports"))
     assert versions == {
@@ -112,3 +112,18 @@ def test_a_rebuild_that_fails_leaves_the_old_database_as_it_was(db, monkeypatch)
     after = db.stat()
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
     assert sorted(os.listdir(db.parent)) == ["ogi.duckdb", "ogi.duckdb.lock", "reports"]
+
+
+def test_ogi_rebuild_does_not_follow_a_link_the_ingest_refused(tmp_path):
+    folder, outside = tmp_path / "reports", tmp_path / "outside"
+    folder.mkdir()
+    outside.mkdir()
+    shutil.copy(FIXTURES / REPORTS[0], outside / "secret.txt")
+    (folder / "secret.txt").symlink_to(outside / "secret.txt")
+    db = tmp_path / "ogi.duckdb"
+    ingest_paths([folder], db, workers=1)
+    assert sql(db, "SELECT status FROM ingest_log") == [("unsupported",)]
+    result = ogi("rebuild", "--db", str(db), "--quiet", "--workers", "1")
+    assert result.exit_code == 0, result.output
+    assert sql(db, "SELECT count(*) FROM reports") == [(0,)]
+    assert sql(db, "SELECT status FROM ingest_log") == [("unsupported",)]

@@ -264,7 +264,9 @@ def rebuild(db: str | None, workers: int | None, quiet: bool, wait: float) -> No
     click.echo(f"{done.summary.files} files read again in {done.seconds:.1f} s → {path}")
     _print_table(["status", "files"], sorted(done.summary.by_status.items()))
     if done.missing:
-        click.echo("\nfiles no longer found (kept as the old database held them):")
+        click.echo(
+            "\nfiles not read again (no longer found, or a link an ingest refused), kept as they were:"
+        )
         _print_table(["file"], [[readable(name)] for name in done.missing])
     sys.exit(SOME_FILES_FAILED if done.summary.by_status.get(FAILED) else 0)
 

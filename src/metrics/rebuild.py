@@ -46,11 +46,13 @@ def logged_files(db: Path) -> list[str]:
 
 
 def _present_and_missing(names: list[str]) -> tuple[list[str], list[str]]:
-    """The paths of the files still there, and the stored names of those no longer found."""
+    """The paths of the files still there, and the stored names of those no longer found. A link is
+    never read again: files read are logged by their real path, so a logged link is one an ingest
+    refused (it led outside the paths given), and naming it alone would have it followed."""
     present, missing = [], []
     for name in names:
         path = from_storage(name)
-        if os.path.exists(path):
+        if os.path.exists(path) and not os.path.islink(path):
             present.append(path)
         else:
             missing.append(name)
