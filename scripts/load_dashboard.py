@@ -1,6 +1,6 @@
 """Load on the dashboard while an ingest runs (a measurement that prints figures, not a test).
 
-usage: python scripts/load_dashboard.py [--sessions 20] [--seconds 60] [--reports 200]
+usage: python scripts/load_dashboard.py [--sessions 20] [--seconds 60] [--reports 200] [--driver browser|apptest]
 
 Starts `ogi dashboard` on a temporary copy of the demo database, then drives N browser sessions
 (headless Chromium, one browser context each) for the given time: each opens a page by its URL
@@ -10,6 +10,13 @@ after another, so the server swaps snapshots under the sessions. Prints every er
 exception or error shown on a page, a browser error, a run that never finished) and the time of
 each server run, from the browser's request (rerun_script on the websocket) to the server's
 script_finished. Target: no error, p95 at most 1 s.
+
+`--driver apptest` runs the sessions as Streamlit AppTest instances in threads of this process
+instead, on the same database while the same ingests run: each is a session of app.py sharing one
+process's caches, as on the server, and each run is timed where it runs. On a machine of few cores
+the browsers take the CPU the server needs (20 Chromium renderers on 2 cores), and the browser
+driver then measures them more than the server; the AppTest driver measures the server's runs
+alone, without Streamlit's websocket.
 """
 
 from __future__ import annotations
@@ -39,10 +46,12 @@ from metrics import ui_text
 from metrics.dashboard.registry import PAGES
 from metrics.demo import generate_bulk
 
+ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 LANG = "zh"
 P95_TARGET = 1.0
+YEARS = (2010, 2024)  # the demo corpus's
 RUN_TIMEOUT = 60  # seconds a session waits for its run before counting an error
 
 
@@ -173,6 +182,65 @@ async def load(base: str, sessions: int, seconds: float, years: tuple[int, int])
     return measures
 
 
+def apptest_load(db: Path, sessions: int, seconds: float, years: tuple[int, int]) -> Measures:
+    """The same user actions as `drive`, by AppTest sessions in threads; each run timed as it runs."""
+    from benchmark_dashboard import navigation_mode_as_on_a_server
+    from streamlit import config
+
+    os.environ["OGI_DB"] = str(db)
+    config.set_option("server.address", "127.0.0.1")  # as `ogi dashboard` binds it
+    navigation_mode_as_on_a_server()
+    measures = Measures()
+    until = time.perf_counter() + seconds
+    threads = [
+        threading.Thread(target=apptest_session, args=(measures, years, until, random.Random(i)))
+        for i in range(sessions)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return measures
+
+
+def apptest_session(measures: Measures, years: tuple[int, int], until: float, rng: random.Random) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=RUN_TIMEOUT)
+    at.run()  # the session's first view, not timed (AppTest switches pages only after a first run)
+    while time.perf_counter() < until:
+        for action in (
+            lambda at: at.switch_page(rng.choice(PAGES[:-1]).path),
+            lambda at: at.slider(key="years").set_value((rng.randint(*years), years[1])),
+            lambda at: apptest_pick(at, "region", rng),
+            lambda at: apptest_pick(at, "format", rng),
+        ):
+            if time.perf_counter() >= until:
+                return
+            timed_apptest_run(at, action, measures)
+
+
+def apptest_pick(at, key: str, rng: random.Random) -> None:
+    widget = at.multiselect(key=key)
+    widget.set_value([rng.choice(widget.options[:5])])
+
+
+def timed_apptest_run(at, action, measures: Measures) -> None:
+    try:
+        action(at)
+        started = time.perf_counter()
+        at.run()
+    except Exception as e:  # a widget missing, a run past its time: counted, and the session goes on
+        measures.errors.update([f"session could not act: {type(e).__name__}: {str(e)[:80]}"])
+        return
+    measures.runs.append(time.perf_counter() - started)
+    measures.actions += 1
+    for exception in at.exception:
+        measures.errors.update([f"exception: {exception.message[:120]}"])
+    for error in at.error:
+        measures.errors.update([f"error shown: {error.value[:120]}"])
+
+
 def ingest_while(db: Path, corpora: list[Path], stop: threading.Event, done: list[tuple[float, int]]) -> None:
     """Ingest one corpus after another into `db` until told to stop; notes (seconds, exit status)."""
     for corpus in corpora:
@@ -248,8 +316,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--reports", type=int, default=200, help="generated reports per ingest")
     parser.add_argument("--port", type=int, default=8599)
+    parser.add_argument("--driver", choices=["browser", "apptest"], default="browser")
     args = parser.parse_args()
-    if not Path(CHROMIUM).exists():
+    if args.driver == "browser" and not Path(CHROMIUM).exists():
         sys.exit(f"{CHROMIUM} is not installed (apt-get install chromium); no browser is downloaded")
     with tempfile.TemporaryDirectory(prefix="ogi-load-") as tmp, tempfile.TemporaryFile("w+") as log:
         db = Path(tmp) / "ogi.duckdb"
@@ -259,13 +328,19 @@ def main() -> None:
         started = time.perf_counter()
         server = start_dashboard(db, args.port, log)
         print(f"dashboard up on the demo database in {time.perf_counter() - started:.0f} s")
+        if args.driver == "apptest":
+            server.send_signal(signal.SIGTERM)  # it built the database; the sessions run here
+            server.wait(timeout=30)
         stop, ingests = threading.Event(), []
         writer = threading.Thread(target=ingest_while, args=(db, corpora, stop, ingests))
         writer.start()
         try:
-            measures = asyncio.run(
-                load(f"http://127.0.0.1:{args.port}", args.sessions, args.seconds, (2010, 2024))
-            )
+            if args.driver == "apptest":
+                measures = apptest_load(db, args.sessions, args.seconds, YEARS)
+            else:
+                measures = asyncio.run(
+                    load(f"http://127.0.0.1:{args.port}", args.sessions, args.seconds, YEARS)
+                )
         finally:
             stop.set()
             writer.join()
