@@ -56,3 +56,28 @@ def test_readers_never_meet_a_lock_while_another_process_ingests(tmp_path):
         set(seen) == {1, seen[-1]} and seen[-1] > 600
     )  # the old snapshot, then the new one; nothing between
     assert seen == sorted(seen)
+
+
+def test_an_unchanged_ingest_leaves_the_dashboards_cached_snapshot_and_results_in_use(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    db = tmp_path / "ogi.duckdb"
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(FIXTURE, folder / "a.txt")
+    ingest_paths([folder], db, workers=1)
+    opened = []
+    monkeypatch.setattr(
+        queries, "open_snapshot", lambda path, real=queries.open_snapshot: opened.append(path) or real(path)
+    )
+    monkeypatch.setenv("OGI_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    assert not at.exception and len(opened) == 1
+    ingest_paths([folder], db, workers=1)  # nothing changed
+    at.run()
+    assert not at.exception and len(opened) == 1  # the same snapshot and cached results
+    shutil.copy(ROOT / "tests" / "fixtures" / "standard" / "pipe_rows_std2021.txt", folder / "b.txt")
+    ingest_paths([folder], db, workers=1)  # a new report: a new snapshot
+    at.run()
+    assert not at.exception and len(opened) == 2

@@ -2,15 +2,18 @@
 person's choice, and a duplicate's content survives a change of its original."""
 
 import dataclasses
+import json
 import pathlib
 import shutil
 
 import dashboard_fixture as fx
 import pytest
+from click.testing import CliRunner
 from test_app_pages import assert_clean, open_page, table_with, zh
 from test_queries import run as run_query
 
 from metrics import queries
+from metrics.cli import main
 from metrics.ingest import ingest_paths
 from metrics.store import connect_readonly, open_for_writing
 
@@ -90,6 +93,7 @@ def test_every_dashboard_query_counts_only_the_current_version(tmp_path):
         p.stem
         for p in sorted(sql_dir.glob("*.sql"))
         if p.stem not in VERSION_QUERIES
+        and p.stem != "views"  # the layer the queries read, defining selected_reports, not a query
         and "selected_reports(" in p.read_text(encoding="utf-8")
         or p.stem in ("filter_options", "unplaced_reports", "peer_medians")
     ]
@@ -154,3 +158,30 @@ def test_data_quality_lists_the_versions_and_a_choice_changes_the_totals(tmp_pat
     at.selectbox[0].set_value("上海市公安局").run()
     assert_clean(at)
     assert zh("report_not_current") in at.selectbox[1].format_func(fx.report_id(REVISED))
+
+
+GUANGZHOU_2020 = next(s for s in fx.SPECS if (s.agency, s.year) == ("广州市人民政府", 2020))
+# A draft of 2020 published before the report that counts, with another carried-forward figure.
+GUANGZHOU_2020_DRAFT = dataclasses.replace(GUANGZHOU_2020, scale=7, published="2021-01-02", copy="-draft")
+
+
+def test_cross_year_checks_compare_only_the_current_versions(tmp_path):
+    db = tmp_path / "ogi.duckdb"
+    with open_for_writing(db) as w:
+        for spec in (*fx.SPECS, GUANGZHOU_2020_DRAFT):
+            fx.save(w, spec)
+        w.refresh_cross_year_flags()
+    with connect_readonly(db) as con:
+        flagged = con.execute(
+            "SELECT r.agency, r.year FROM flags f JOIN reports r USING (report_id) WHERE f.scope = 'across_years'"
+        ).fetchall()
+    assert ("广州市人民政府", 2021) not in flagged  # 2021 carries over 2, as the current 2020 carries forward
+
+
+def test_ogi_status_counts_only_the_current_version_of_a_report(tmp_path):
+    db = database(tmp_path / "ogi.duckdb", REVISED, UNDATED)
+    result = CliRunner().invoke(main, ["status", "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)["reports by year, format and status"]
+    row = next(r for r in rows if (r["year"], r["format"]) == (2021, "std2021"))
+    assert (row["reports"], row["other_versions"]) == (4, 2)

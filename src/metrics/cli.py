@@ -1,4 +1,4 @@
-"""The `ogi` command: ingest, extract, status, files, dashboard."""
+"""The `ogi` command: ingest, extract, status, check, rebuild, files, dashboard."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import duckdb
 
 from metrics.catalog import label
 from metrics.file_names import for_storage, readable
+from metrics.queries import UnreadableDatabase
 from metrics.store import LOCK_WAIT_SECONDS, StoreError, connect_readonly, db_path
 
 # The source checkout: `ogi dashboard` runs its app.py and falls back to its demo corpus.
@@ -42,6 +43,8 @@ class _Commands(click.Group):
             return super().invoke(ctx)
         except StoreError as e:
             click.echo(f"ogi: {e}", err=True)
+        except UnreadableDatabase as e:
+            click.echo(f"ogi: the database could not be read: {str(e).strip().splitlines()[0]}", err=True)
         except duckdb.Error as e:
             click.echo(f"ogi: the database could not be read: {str(e).strip().splitlines()[0]}", err=True)
         ctx.exit(RUN_FAILED)
@@ -189,11 +192,11 @@ def extract(paths: tuple[str, ...], as_json: bool) -> None:
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True)
 def status(db: str | None, as_json: bool) -> None:
-    """What the database holds: reports by year, format and status; flags by identity."""
-    from metrics import queries_cli
+    """What the database holds: reports by year, format and status (current versions, and the other
+    versions kept); flags of current versions by identity."""
+    from metrics import queries, queries_cli
 
-    path = _existing_db(db)
-    with connect_readonly(path) as con:
+    with queries.open_snapshot(_existing_db(db)) as con:
         result = queries_cli.status(con)
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, default=str))
@@ -201,6 +204,71 @@ def status(db: str | None, as_json: bool) -> None:
     for title, rows in result.items():
         click.echo(f"\n{title}")
         _print_table(list(rows[0].keys()) if rows else ["(none)"], [list(r.values()) for r in rows])
+
+
+@main.command()
+@DB_OPTION
+def check(db: str | None) -> None:
+    """Verify the database: reports have their facts, no row points at nothing, identities re-run
+    from the stored facts give the stored flags, one current version per agency and year (exit 1
+    when something is wrong)."""
+    import time
+
+    from metrics import database_check, queries
+
+    started = time.monotonic()
+    path = _existing_db(db)
+    with queries.open_snapshot(path) as con:
+        found = database_check.findings(con)
+    if found:
+        _print_table(
+            ["finding", "subject", "detail"], [(f.finding, readable(f.subject), f.detail) for f in found]
+        )
+    click.echo(f"{path}: {len(found)} findings in {time.monotonic() - started:.1f} s")
+    sys.exit(SOME_FILES_FAILED if found else 0)
+
+
+@main.command()
+@DB_OPTION
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=None, help="worker processes (default: all cores)"
+)
+@click.option("--quiet", is_flag=True, help="no progress bar")
+@click.option(
+    "--wait",
+    type=click.FloatRange(min=0),
+    default=LOCK_WAIT_SECONDS,
+    show_default=True,
+    help="seconds to wait while another ingest writes the database",
+)
+def rebuild(db: str | None, workers: int | None, quiet: bool, wait: float) -> None:
+    """Read every file in the ingest log again with the current parser into a new database, which
+    replaces the old one only when complete; files no longer found keep what the old one held."""
+    from tqdm import tqdm
+
+    from metrics.ingest import FAILED
+    from metrics.rebuild import rebuild as rebuild_database
+
+    path = _existing_db(db)
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    with tqdm(unit="file", desc="rebuild", dynamic_ncols=True, file=sys.stderr, disable=quiet) as bar:
+
+        def progress(done: int, total: int, name: str) -> None:
+            bar.total = total
+            bar.n = done
+            bar.refresh()
+
+        done = rebuild_database(
+            path, workers, progress, wait, waiting=lambda message: bar.write(message, file=sys.stderr)
+        )
+    click.echo(f"{done.summary.files} files read again in {done.seconds:.1f} s → {path}")
+    _print_table(["status", "files"], sorted(done.summary.by_status.items()))
+    if done.missing:
+        click.echo(
+            "\nfiles not read again (no longer found, or a link an ingest refused), kept as they were:"
+        )
+        _print_table(["file"], [[readable(name)] for name in done.missing])
+    sys.exit(SOME_FILES_FAILED if done.summary.by_status.get(FAILED) else 0)
 
 
 @main.command()

@@ -173,34 +173,45 @@ def ingest_paths(
 ) -> Summary:
     """Ingest every file under `paths`; `file_done` hears of each file attempted, as stored, and
     `waiting` that another writer holds the database (for at most `wait` seconds)."""
+    with open_for_writing(db, wait, waiting) as writer:
+        return ingest_into(writer, paths, workers, progress, file_done)
+
+
+def ingest_into(
+    writer: Writer,
+    paths: Iterable[str | os.PathLike],
+    workers: int | None = None,
+    progress: Progress | None = None,
+    file_done: FileDone | None = None,
+) -> Summary:
+    """Ingest every file under `paths` with a writer already open (see ingest_paths)."""
     found = files_under(paths)
     summary = Summary()
-    with open_for_writing(db, wait, waiting) as writer:
-        previous = writer.attempts_by_path()
-        stored_hashes = writer.report_paths_by_hash()
-        todo = []
-        for path in found.files:
-            # realpath, unlike Path.resolve, does not raise on a link that loops; the read reports it.
-            key = os.path.realpath(path)
-            known = previous.get(for_storage(key))
-            if known and known[1] == PARSER_VERSION and known[2] != FAILED and known[0] == content_hash(key):
-                summary.by_status[UNCHANGED] += 1
-                continue
-            todo.append(key)
-        batch = [_storable(Attempt(path, None, UNSUPPORTED, reason)) for path, reason in found.refused]
-        done = summary.files
-        total = len(found.files) + len(found.refused)
-        for attempt in attempts(todo, workers or os.cpu_count() or 1):
-            batch.append(_unless_duplicate(_storable(attempt), stored_hashes))
-            done += 1
-            if progress:
-                progress(done, total, attempt.file_path)
-            if len(batch) >= BATCH:
-                _flush(writer, batch, summary, file_done)
-        _flush(writer, batch, summary, file_done)
-        _reread_orphaned_duplicates(writer, workers or os.cpu_count() or 1, summary, file_done)
-        if writer.changed:
-            writer.refresh_cross_year_flags()
+    previous = writer.attempts_by_path()
+    stored_hashes = writer.report_paths_by_hash()
+    todo = []
+    for path in found.files:
+        # realpath, unlike Path.resolve, does not raise on a link that loops; the read reports it.
+        key = os.path.realpath(path)
+        known = previous.get(for_storage(key))
+        if known and known[1] == PARSER_VERSION and known[2] != FAILED and known[0] == content_hash(key):
+            summary.by_status[UNCHANGED] += 1
+            continue
+        todo.append(key)
+    batch = [_storable(Attempt(path, None, UNSUPPORTED, reason)) for path, reason in found.refused]
+    done = summary.files
+    total = len(found.files) + len(found.refused)
+    for attempt in attempts(todo, workers or os.cpu_count() or 1):
+        batch.append(_unless_duplicate(_storable(attempt), stored_hashes))
+        done += 1
+        if progress:
+            progress(done, total, attempt.file_path)
+        if len(batch) >= BATCH:
+            _flush(writer, batch, summary, file_done)
+    _flush(writer, batch, summary, file_done)
+    _reread_orphaned_duplicates(writer, workers or os.cpu_count() or 1, summary, file_done)
+    if writer.changed:
+        writer.refresh_cross_year_flags()
     return summary
 
 

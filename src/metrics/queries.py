@@ -99,6 +99,7 @@ def open_snapshot(path: Path) -> duckdb.DuckDBPyConnection:
         literal = str(path).replace("'", "''")
         try:
             con.execute(f"ATTACH '{literal}' AS raw (READ_ONLY)")
+            con.execute(sql_text("current_versions"))
             con.execute(sql_text("views"))
         except (duckdb.CatalogException, duckdb.BinderException):
             raise  # a readable database of another layout (an older version), not a damaged one

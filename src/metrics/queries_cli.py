@@ -1,4 +1,5 @@
-"""Queries behind `ogi status` and `ogi files`; their SQL lives in sql/."""
+"""Queries behind `ogi status` (on a snapshot: see queries.open_snapshot) and `ogi files`; their SQL
+lives in sql/."""
 
 from __future__ import annotations
 

@@ -57,20 +57,24 @@ class StoreError(Exception):
 
 @contextlib.contextmanager
 def open_for_writing(
-    path: Path, wait: float = LOCK_WAIT_SECONDS, waiting: Callable[[str], None] | None = None
+    path: Path,
+    wait: float = LOCK_WAIT_SECONDS,
+    waiting: Callable[[str], None] | None = None,
+    fresh: bool = False,
 ) -> Iterator[Writer]:
     """A writer on a private copy of the database, swapped in when the block ends, and only if it
     changed something. Should anything fail, the database is left as it was and the copy removed;
     a failure of the disk or the database itself is raised as a StoreError naming its cause.
-    `waiting` hears, once, that another writer holds the database."""
+    `waiting` hears, once, that another writer holds the database. A `fresh` writer starts from an
+    empty database instead of a copy (a rebuild), and the old file stays in place until it is done."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with _writer_lock(path, wait, waiting):
         _remove_leftovers(path)
         work = path.with_name(f".{path.name}.{os.getpid()}.writing")
         try:
-            if path.exists():
+            if path.exists() and not fresh:
                 shutil.copyfile(path, work)
-            con = duckdb.connect(str(work))
+            con = _attached_as_raw(work)
         except (OSError, duckdb.Error) as e:
             _remove_copy(work)
             raise StoreError(f"could not open {path} for writing: {_cause(e)}") from e
@@ -92,6 +96,20 @@ def open_for_writing(
             if isinstance(e, OSError | duckdb.Error):
                 raise StoreError(f"could not write {path}: {_cause(e)}; the database is unchanged") from e
             raise
+
+
+def _attached_as_raw(path: Path) -> duckdb.DuckDBPyConnection:
+    """A connection to the database file under the name `raw`, as the dashboard's snapshot has it, so
+    the SQL both read (current_versions.sql) names its tables one way."""
+    con = duckdb.connect(":memory:")
+    try:
+        literal = str(path).replace("'", "''")  # ATTACH takes no bound parameters
+        con.execute(f"ATTACH '{literal}' AS raw")
+        con.execute("USE raw")
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 @contextlib.contextmanager
@@ -251,7 +269,22 @@ class Writer:
         """A file that yields no report is logged; a report an earlier version of it gave is kept."""
         self.write([Attempt(file_path, content_hash, status, reason)])
 
+    def carry_over(self, old: Path, missing: list[str]) -> None:
+        """After a rebuild into this writer: keep what the `old` database held for the files no longer
+        found (stored names), and the versions people chose there."""
+        literal = str(old).replace("'", "''")  # ATTACH takes no bound parameters
+        self.con.register("missing_files", pa.table({"file_path": pa.array(missing, pa.string())}))
+        self.con.execute(f"ATTACH '{literal}' AS old (READ_ONLY)")
+        try:
+            self.con.execute(sql_text("carry_over"))
+        finally:
+            self.con.execute("DETACH old")
+            self.con.unregister("missing_files")
+        self.changed = True
+
     def refresh_cross_year_flags(self) -> None:
+        """Checks between consecutive years of an agency, over the current versions only."""
+        self.con.execute(sql_text("current_versions"))
         self.con.execute(sql_text("cross_year_flags"))
 
     def _write_in_one_transaction(self, attempts: list[Attempt]) -> None:

@@ -2,7 +2,8 @@
 
 The snapshot connection is a cache_resource and every result a cache_data entry, both keyed by
 store.db_version: when an ingest swaps in a new database file, the version changes, the next run
-opens the new snapshot and every page shows the new figures.
+opens the new snapshot and every page shows the new figures. File names come out decoded (the
+database keeps names in any bytes as \\xNN escapes; see metrics.file_names).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import streamlit as st
 
 from metrics import queries, store
 from metrics.dashboard import state
+from metrics.file_names import readable
 
 
 def db_file() -> Path:
@@ -32,7 +34,14 @@ def _snapshot(path: str, db_version: int) -> duckdb.DuckDBPyConnection:
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _result(path: str, db_version: int, name: str, params: dict) -> pd.DataFrame:
-    return queries.run(_snapshot(path, db_version), name, params)
+    return _names_decoded(queries.run(_snapshot(path, db_version), name, params))
+
+
+def _names_decoded(df: pd.DataFrame) -> pd.DataFrame:
+    """Stored file names as people read them: a GBK name shows its characters, not \\xNN escapes."""
+    if "file_path" in df.columns:
+        df["file_path"] = df["file_path"].map(readable, na_action="ignore")
+    return df
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 import docx
@@ -57,7 +58,7 @@ def _open_body(data: bytes):
     try:
         _check_unpacked_size(data)
         return docx.Document(io.BytesIO(data)).element.body
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, KeyError) as exc:  # zlib: a damaged part
         raise ReadError(f"the Word document is damaged or incomplete: {exc}") from exc
     except (etree.XMLSyntaxError, ValueError) as exc:
         raise ReadError(f"the Word document's XML is damaged: {exc}") from exc

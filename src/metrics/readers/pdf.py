@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pdfplumber
 import pypdfium2
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from metrics.models import Document, Table
 from metrics.readers import budgets
@@ -100,7 +100,16 @@ def _read_pages(data: bytes) -> list[_Page]:
         raise _read_error(exc.args[0] if exc.args else exc) from exc
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise _read_error(exc) from exc
-    except (ValueError, KeyError, TypeError, AttributeError, IndexError, EOFError, OSError) as exc:
+    except (
+        MalformedPDFException,  # pdfplumber: a page box that is not numbers
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        EOFError,
+        OSError,
+    ) as exc:
         # pdfminer surfaces damage deep inside a file as plain Python errors.
         raise ReadError(f"the PDF is damaged: {_describe(exc)}") from exc
 

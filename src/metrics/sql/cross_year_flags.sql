@@ -1,11 +1,13 @@
--- Checks between consecutive years of one agency; rebuilt after every ingest.
+-- Checks between consecutive years of one agency, between current versions only (a report's other
+-- versions are not what the next year continues); rebuilt after every ingest, after current_versions.sql.
 DELETE FROM flags WHERE scope = 'across_years';
 
 INSERT INTO flags
 WITH totals AS (
     SELECT r.report_id, r.agency, r.year, f.metric_id, f.value
-    FROM reports r JOIN facts f USING (report_id)
-    WHERE f.requester_column = 'total' AND f.value IS NOT NULL AND r.agency <> '' AND r.year IS NOT NULL
+    FROM reports r JOIN facts f USING (report_id) JOIN current_versions v USING (report_id)
+    WHERE v.is_current AND f.requester_column = 'total' AND f.value IS NOT NULL
+      AND r.agency <> '' AND r.year IS NOT NULL
 ),
 carried AS (
     SELECT cur.report_id, cur.year, cur.value AS carried_over, prev.value AS prev_forward
@@ -22,8 +24,9 @@ WHERE carried_over <> prev_forward;
 INSERT INTO flags
 WITH totals AS (
     SELECT r.report_id, r.agency, r.year, r.format, f.metric_id, f.value
-    FROM reports r JOIN facts f USING (report_id)
-    WHERE f.requester_column = 'total' AND f.value IS NOT NULL AND r.agency <> '' AND r.year IS NOT NULL
+    FROM reports r JOIN facts f USING (report_id) JOIN current_versions v USING (report_id)
+    WHERE v.is_current AND f.requester_column = 'total' AND f.value IS NOT NULL
+      AND r.agency <> '' AND r.year IS NOT NULL
 ),
 kinds(kind, zh) AS (VALUES ('rules', '规章'), ('normative', '行政规范性文件')),
 stock AS (

@@ -1,4 +1,4 @@
 SELECT status, count(*) AS files
-FROM ingest_log
+FROM raw.ingest_log
 GROUP BY ALL
 ORDER BY status;

@@ -1,4 +1,6 @@
-SELECT code, scope, count(*) AS flags, count(DISTINCT report_id) AS reports
-FROM flags
+-- Flags of the current versions: the reports that count.
+SELECT f.code, f.scope, count(*) AS flags, count(DISTINCT f.report_id) AS reports
+FROM raw.flags f
+JOIN report_figures USING (report_id)
 GROUP BY ALL
-ORDER BY flags DESC, code;
+ORDER BY flags DESC, f.code;

@@ -1,6 +1,6 @@
 -- The cleaned layer the dashboard reads. It runs once per database snapshot on an in-memory
--- database with the snapshot attached read-only as `raw`, so pages query small prepared tables
--- instead of pivoting the facts table on every filter change.
+-- database with the snapshot attached read-only as `raw` (after current_versions.sql), so pages
+-- query small prepared tables instead of pivoting the facts table on every filter change.
 
 -- One row per stored report, every version: its metadata, provenance, publication deadline, the totals
 -- the pages chart, and whether it is the current version of its agency and year.
@@ -47,27 +47,6 @@ report_flags AS (
         string_agg(DISTINCT code, '; ' ORDER BY code) AS flag_codes
     FROM raw.flags
     GROUP BY report_id
-),
--- Reports of one agency and year are versions of one report (a revision, or the same report saved
--- from two sites). A report without agency or year is a group of its own.
-grouped AS (
-    SELECT r.report_id, r.published, r.ingested_at,
-        CASE WHEN coalesce(r.agency, '') = '' OR r.year IS NULL THEN r.report_id ELSE r.agency END AS group_agency,
-        CASE WHEN coalesce(r.agency, '') = '' OR r.year IS NULL THEN NULL ELSE r.year END AS group_year,
-        c.report_id IS NOT NULL AS chosen
-    FROM raw.reports r
-    LEFT JOIN raw.current_choices c ON c.report_id = r.report_id AND c.agency = r.agency AND c.year = r.year
-),
-versions AS (
-    SELECT report_id,
-        count(*) OVER same_report AS versions,
-        bool_or(chosen) OVER same_report AS choice_stored,
-        chosen,
-        -- The rule: the latest publication date, then the latest ingested.
-        row_number() OVER (same_report ORDER BY published DESC NULLS LAST, ingested_at DESC, report_id DESC) = 1
-            AS current_by_rule
-    FROM grouped
-    WINDOW same_report AS (PARTITION BY group_agency, group_year)
 )
 SELECT
     r.report_id, r.agency, r.region, r.level, r.agency_type, r.year, r.published, r.format, r.status,
@@ -95,12 +74,9 @@ SELECT
          THEN t.review_total - coalesce(t.review_pending, 0) END AS review_closed,
     CASE WHEN t.litigation_total IS NOT NULL
          THEN t.litigation_total - coalesce(t.litigation_pending, 0) END AS litigation_closed,
-    v.versions,
-    -- A person's stored choice overrides the rule.
-    CASE WHEN v.choice_stored THEN v.chosen ELSE v.current_by_rule END AS is_current,
-    CASE WHEN v.choice_stored THEN 'choice' ELSE 'rule' END AS current_by
+    v.versions, v.is_current, v.current_by
 FROM raw.reports r
-JOIN versions v USING (report_id)
+JOIN current_versions v USING (report_id)
 LEFT JOIN totals t USING (report_id)
 LEFT JOIN report_flags g USING (report_id);
 

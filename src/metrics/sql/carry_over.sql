@@ -1,0 +1,21 @@
+-- A rebuild's last step, with the old database attached as `old` and the names of the files no
+-- longer found registered as `missing_files`: what the old database held for those files is kept
+-- as it was (unless the new one has the same report from another file), and so are the versions
+-- people chose that the new database still holds.
+CREATE OR REPLACE TEMP TABLE carried AS
+SELECT report_id
+FROM old.reports
+WHERE file_path IN (SELECT file_path FROM missing_files)
+  AND report_id NOT IN (SELECT report_id FROM reports);
+
+INSERT INTO reports SELECT * FROM old.reports WHERE report_id IN (SELECT report_id FROM carried);
+INSERT INTO facts SELECT * FROM old.facts WHERE report_id IN (SELECT report_id FROM carried);
+INSERT INTO flags SELECT * FROM old.flags
+WHERE report_id IN (SELECT report_id FROM carried) AND scope = 'report';
+INSERT OR REPLACE INTO ingest_log SELECT * FROM old.ingest_log
+WHERE file_path IN (SELECT file_path FROM missing_files);
+
+INSERT OR REPLACE INTO current_choices SELECT * FROM old.current_choices
+WHERE report_id IN (SELECT report_id FROM reports);
+
+DROP TABLE carried;
