@@ -3,7 +3,7 @@ SELECT
     r.agency, r.year, r.format, g.code, g.severity, g.scope, g.message,
     g.metric_id, g.requester_column, f.value AS reported_value, f.evidence,
     r.report_id, r.file_path, r.parser_version
-FROM raw.flags g
+FROM findings g
 JOIN selected_reports($year_from, $year_to, $regions, $levels, $agency_types, $agencies, $formats) r
     USING (report_id)
 LEFT JOIN raw.facts f

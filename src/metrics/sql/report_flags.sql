@@ -1,5 +1,5 @@
 -- The findings about one report.
 SELECT code, severity, scope, message, metric_id, requester_column
-FROM raw.flags
+FROM findings
 WHERE report_id = $report_id
 ORDER BY severity DESC, code;

@@ -2,6 +2,24 @@
 -- database with the snapshot attached read-only as `raw`, so pages query small prepared tables
 -- instead of pivoting the facts table on every filter change.
 
+-- The legal deadline of a year's report: 31 March of the next year until the 2018 reports, 31 January
+-- from 2019 on.
+CREATE OR REPLACE MACRO legal_deadline(report_year) AS
+    CASE WHEN report_year < 2019 THEN make_date(report_year + 1, 3, 31) ELSE make_date(report_year + 1, 1, 31) END;
+
+-- Every finding about a report: what ingest stored (identities, text against table, across years)
+-- and the publication date checked against the report's year, which needs no ingest.
+CREATE OR REPLACE TABLE findings AS
+SELECT report_id, code, message, metric_id, requester_column, severity, scope
+FROM raw.flags
+UNION ALL
+SELECT report_id,
+    CASE WHEN year(published) = year THEN 'date:published_in_year' ELSE 'date:published_before_year' END,
+    format('发布日期 {} 不在 {} 年度结束之后', strftime(published, '%Y-%m-%d'), year),
+    NULL, NULL, 'warning', 'report'
+FROM raw.reports
+WHERE published IS NOT NULL AND year IS NOT NULL AND year(published) <= year;
+
 -- One row per stored report, every version: its metadata, provenance, publication deadline, the totals
 -- the pages chart, and whether it is the current version of its agency and year.
 CREATE OR REPLACE TABLE report_versions AS
@@ -45,7 +63,7 @@ report_flags AS (
     SELECT report_id,
         count(*) FILTER (WHERE severity = 'warning') AS warnings,
         string_agg(DISTINCT code, '; ' ORDER BY code) AS flag_codes
-    FROM raw.flags
+    FROM findings
     GROUP BY report_id
 ),
 -- Reports of one agency and year are versions of one report (a revision, or the same report saved
@@ -74,8 +92,7 @@ SELECT
     r.title, r.file_path, r.parser_version, r.ingested_at,
     coalesce(g.warnings, 0) AS warnings,
     coalesce(g.flag_codes, '') AS flag_codes,
-    -- The legal deadline: 31 March of the next year until the 2018 reports, 31 January from 2019 on.
-    CASE WHEN r.year < 2019 THEN make_date(r.year + 1, 3, 31) ELSE make_date(r.year + 1, 1, 31) END AS deadline,
+    legal_deadline(r.year) AS deadline,
     r.published > deadline AS late,
     t.* EXCLUDE (report_id),
     -- Rate parts: a rate counts a report only where its denominator is printed.
@@ -86,7 +103,9 @@ SELECT
     t.review_total IS NOT NULL OR t.litigation_total IS NOT NULL AS prints_cases,
     CASE WHEN prints_cases
          THEN coalesce(t.review_total, 0) + coalesce(t.litigation_total, 0) END AS cases_total,
-    CASE WHEN prints_cases
+    -- Corrections only where the report prints a corrected figure: a report without one (most before
+    -- 2014) leaves the correction rate unknown, not zero.
+    CASE WHEN t.review_corrected IS NOT NULL OR t.litigation_corrected IS NOT NULL
          THEN coalesce(t.review_corrected, 0) + coalesce(t.litigation_corrected, 0) END AS cases_corrected,
     CASE WHEN prints_cases
          THEN coalesce(t.review_total, 0) - coalesce(t.review_pending, 0)
@@ -95,6 +114,10 @@ SELECT
          THEN t.review_total - coalesce(t.review_pending, 0) END AS review_closed,
     CASE WHEN t.litigation_total IS NOT NULL
          THEN t.litigation_total - coalesce(t.litigation_pending, 0) END AS litigation_closed,
+    -- The denominators of the correction rates: closed cases of the reports that print corrections.
+    CASE WHEN cases_corrected IS NOT NULL THEN cases_closed END AS correction_base,
+    CASE WHEN t.review_corrected IS NOT NULL THEN review_closed END AS review_correction_base,
+    CASE WHEN t.litigation_corrected IS NOT NULL THEN litigation_closed END AS litigation_correction_base,
     v.versions,
     -- A person's stored choice overrides the rule.
     CASE WHEN v.choice_stored THEN v.chosen ELSE v.current_by_rule END AS is_current,
