@@ -103,7 +103,6 @@ _ZH: dict[str, str] = {
     "trend_counts_caption": "单位：{units}。各年度为所筛选报告之和（{reports} 个报告数字）。来源：政府信息公开工作年度报告。",
     "era_join": "跨越 2018/2019：{series} 在 2019 年以前取自旧格式的 {members}。",
     "era_single": "跨越 2018/2019：{series} 只在一种格式中有数字，不与另一格式衔接。",
-    "era_rates": "跨越 2018/2019：2019 年以前的“总计”为旧格式的“申请答复数”，比率口径随格式变化。",
     "top_groups_note": "只显示数量最大的 {n} 组；下载文件包含全部报告。",
     "rate_grant_rate": "公开率",
     "rate_refusal_rate": "不予公开率",
@@ -291,6 +290,8 @@ _ZH: dict[str, str] = {
     "late_missing_none": "没有逾期或缺失的报告。",
     "col_days_late": "逾期天数",
     "col_state": "情况",
+    "col_base": "分母（件）",
+    "share": "占比",
 }
 
 _EN: dict[str, str] = {
@@ -382,7 +383,6 @@ _EN: dict[str, str] = {
     "trend_counts_caption": "Unit: {units}. Each year sums the filtered reports ({reports} report figures). Source: annual disclosure reports.",
     "era_join": "Spans 2018/2019: before 2019, {series} is taken from the legacy figure(s) {members}.",
     "era_single": "Spans 2018/2019: {series} exists in one format only and is not joined across the change.",
-    "era_rates": "Spans 2018/2019: before 2019 the total is the legacy “requests answered”; the basis of the rates changes with the format.",
     "top_groups_note": "Only the {n} largest groups are shown; the download has every report.",
     "rate_grant_rate": "Grant rate",
     "rate_refusal_rate": "Refusal rate",
@@ -562,6 +562,8 @@ _EN: dict[str, str] = {
     "late_missing_none": "No late or missing reports.",
     "col_days_late": "Days late",
     "col_state": "State",
+    "col_base": "Denominator",
+    "share": "Share",
 }
 
 TEXT = {"zh": _ZH, "en": _EN}
