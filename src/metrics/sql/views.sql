@@ -168,3 +168,7 @@ SELECT * FROM (VALUES
 -- Which figure of which layout feeds which trend series (metrics.eras decides); queries.open_snapshot
 -- fills it from Python with series_map_row.sql, since the decision is data there, not SQL.
 CREATE OR REPLACE TABLE series_map (metric_id VARCHAR, format VARCHAR, series_id VARCHAR);
+
+-- Where the follow-up of each finding stands (raw.flag_reviews); queries.open_snapshot copies it in
+-- when the database has one (a database written before statuses existed has none).
+CREATE OR REPLACE TABLE flag_statuses (report_id VARCHAR, code VARCHAR, status VARCHAR, note VARCHAR, reviewed_at TIMESTAMP);
