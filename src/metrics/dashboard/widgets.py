@@ -116,10 +116,20 @@ def displayed(df: pd.DataFrame, headers: dict[str, str], rates: tuple[str, ...] 
     """A table as the page shows it, for download: these columns in this order, headed in the
     interface language; rates as percentages with one decimal, as on screen."""
     out = df[list(headers)].copy()
+    for column in out.columns:
+        if _dates_only(out[column]):  # a DATE reads back from DuckDB as a timestamp at midnight
+            out[column] = out[column].dt.date
     for column in rates:
         out[column] = (out[column].astype(float) * 100).round(1)
     names = {c: t("col_percent", name=h) if c in rates else h for c, h in headers.items()}
     return out.rename(columns=names).reset_index(drop=True)
+
+
+def _dates_only(values: pd.Series) -> bool:
+    if not pd.api.types.is_datetime64_any_dtype(values):
+        return False
+    known = values.dropna()
+    return bool((known == known.dt.normalize()).all())
 
 
 def downloads(
