@@ -68,6 +68,9 @@ widgets.downloads(
     "compare_figures",
     "facts_behind",
     data.params(scope, metrics=list(VOLUMES), columns=["total"]),
+    shown=widgets.displayed(
+        volumes, {"metric": t("col_indicator"), "agency": t("col_agency"), "value": t("col_value")}
+    ),
 )
 
 st.subheader(t("compare_outcomes"))
@@ -90,6 +93,18 @@ widgets.downloads(
     "compare_outcomes",
     "facts_behind",
     data.params(scope, metrics=[*OUTCOMES, "outcome_total"], columns=["total"]),
+    shown=widgets.displayed(
+        composition.assign(
+            share=composition["value"] / composition.groupby("agency")["value"].transform("sum")
+        ),
+        {
+            "agency": t("col_agency"),
+            "outcome": t("col_indicator"),
+            "value": t("col_value"),
+            "share": t("share"),
+        },
+        rates=("share",),
+    ),
 )
 
 st.subheader(t("compare_ranking"))
@@ -115,8 +130,9 @@ for rate_id, base in RATES.items():
     if not include_small:
         ranking.loc[small, rate_id] = None
 ranking["rank"] = ranking[rank_by].rank(ascending=False, method="min")
+ranking = ranking.sort_values("rank", na_position="last")
 st.dataframe(
-    ranking.sort_values("rank", na_position="last"),
+    ranking,
     hide_index=True,
     key="compare_ranking_table",
     column_config={
@@ -138,7 +154,29 @@ st.dataframe(
 )
 widgets.formulas("grant", "refusal", "correction")
 st.caption(t("ranking_small_note", n=queries.MIN_BASE) if not include_small else t("ranking_small_included"))
-widgets.downloads("compare-ranking", "compare_ranking", "selected_reports", data.params(scope))
+widgets.downloads(
+    "compare-ranking",
+    "compare_ranking",
+    "selected_reports",
+    data.params(scope),
+    shown=widgets.displayed(
+        ranking,
+        {
+            "rank": t("col_rank"),
+            "agency": t("col_agency"),
+            "agency_type": t("f_agency_type"),
+            "level": t("f_level"),
+            "reports": t("h_reports"),
+            "requests_new": metric_label("requests_new"),
+            "outcome_total": metric_label("outcome_total"),
+            "grant_rate": t("rate_grant_rate"),
+            "refusal_rate": t("rate_refusal_rate"),
+            "cases_closed": t("col_cases_closed"),
+            "correction_rate": t("rate_correction_rate"),
+        },
+        rates=tuple(RATES),
+    ),
+)
 
 st.subheader(t("compare_peers"))
 peer_by = st.radio(
@@ -179,5 +217,17 @@ st.dataframe(
     },
 )
 st.caption(t("peer_caption", n=queries.MIN_BASE, first=span[0], last=span[1]))
-widgets.downloads("compare-peers", "compare_peers", "selected_reports", data.params(scope))
+widgets.downloads(
+    "compare-peers",
+    "compare_peers",
+    "selected_reports",
+    data.params(scope),
+    shown=widgets.displayed(
+        peers,
+        {"agency": t("col_agency"), "peer_group": t("col_peer_group"), "peers": t("col_peers")}
+        | {f"median_{r}": f"{t('peer_median')} · {t(f'rate_{r}')}" for r in RATES}
+        | {r: f"{t('peer_own')} · {t(f'rate_{r}')}" for r in RATES},
+        rates=(*RATES, *(f"median_{r}" for r in RATES)),
+    ),
+)
 widgets.reports_behind("compare", scope)

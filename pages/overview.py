@@ -1,3 +1,4 @@
+import pandas as pd
 import streamlit as st
 
 from metrics.dashboard import charts, data, state, widgets
@@ -5,17 +6,23 @@ from metrics.dashboard.state import t
 
 state.ensure_app_frame()
 
+LATE_MISSING_ANCHOR = "late-missing"
+
 st.title(t("page_overview"))
 f = widgets.require_filters()
 
 summary = data.query("selection_summary").iloc[0]
 by_year = data.query("headline_by_year").set_index("year")
+coverage = data.query("coverage")
+missing_cells = int((coverage["state"] == "missing").sum())
 
-cols = st.columns(4)
+cols = st.columns(5)
 cols[0].metric(t("h_reports"), widgets.count(summary["reports"]))
 cols[1].metric(t("h_agencies"), widgets.count(summary["agencies"]))
 cols[2].metric(t("h_years"), widgets.count(summary["years"]))
 cols[3].metric(t("h_late"), widgets.count(summary["late_reports"]), help=t("late_rule"))
+cols[4].metric(t("h_missing"), widgets.count(missing_cells), help=t("h_missing_help"))
+st.markdown(f"[{t('late_missing_link')}](#{LATE_MISSING_ANCHOR})")
 
 latest = int(by_year.index.max())
 now = by_year.loc[latest]
@@ -33,38 +40,70 @@ def delta(column: str, as_rate: bool = False):
     return t("pp", v=f"{change * 100:+.1f}") if as_rate else f"{change:+,.0f}"
 
 
-cols = st.columns(6)
-cols[0].metric(
-    t("h_items"), widgets.count(now["proactive_items"]), delta("proactive_items"), help=t("h_items_help")
-)
-cols[1].metric(t("h_requests"), widgets.count(now["requests_new"]), delta("requests_new"))
-cols[2].metric(
-    t("h_grant_rate"),
-    widgets.rate(now["grant_rate"], now["outcome_total"]),
-    delta("grant_rate", True),
-    help=t("formula_grant"),
-)
-cols[3].metric(
-    t("h_refusal_rate"),
-    widgets.rate(now["refusal_rate"], now["outcome_total"]),
-    delta("refusal_rate", True),
-    delta_color="inverse",
-    help=t("formula_refusal"),
-)
-cols[4].metric(t("h_cases"), widgets.count(now["cases_total"]), delta("cases_total"), delta_color="off")
-cols[5].metric(
-    t("h_correction_rate"),
-    widgets.rate(now["correction_rate"], now["cases_closed"]),
-    delta("correction_rate", True),
-    delta_color="off",
-    help=t("formula_correction"),
-)
+def items() -> tuple[str, str]:
+    if now["proactive_items_reports"] == 0:
+        return t("not_reported"), t("unknown_items", year=latest)
+    return widgets.count(now["proactive_items"]), t("h_items_help")
+
+
+def rate_kpi(rate_id: str, base: str, giving: str, reason: str, formula: str) -> tuple[str, str]:
+    value, why = widgets.rate_or_unknown(now[rate_id], now[base], now[giving], reason, latest)
+    return value, t(formula) if why is None else f"{why}\n\n{t(formula)}"
+
+
+# (label, value as shown, change, help, colour of the change)
+headline = [
+    (t("h_items"), *items(), delta("proactive_items"), "normal"),
+    (t("h_requests"), widgets.count(now["requests_new"]), None, delta("requests_new"), "normal"),
+    (
+        t("h_grant_rate"),
+        *rate_kpi(
+            "grant_rate", "outcome_total", "outcome_total_reports", "unknown_outcome_total", "formula_grant"
+        ),
+        delta("grant_rate", True),
+        "normal",
+    ),
+    (
+        t("h_refusal_rate"),
+        *rate_kpi(
+            "refusal_rate",
+            "outcome_total",
+            "outcome_total_reports",
+            "unknown_outcome_total",
+            "formula_refusal",
+        ),
+        delta("refusal_rate", True),
+        "inverse",
+    ),
+    (t("h_cases"), widgets.count(now["cases_total"]), None, delta("cases_total"), "off"),
+    (
+        t("h_correction_rate"),
+        *rate_kpi(
+            "correction_rate",
+            "correction_base",
+            "correction_reports",
+            "unknown_correction",
+            "formula_correction",
+        ),
+        delta("correction_rate", True),
+        "off",
+    ),
+]
+for col, (label, value, why, change, colour) in zip(st.columns(6), headline, strict=True):
+    col.metric(label, value, change, delta_color=colour, help=why)
 widgets.formulas("grant", "refusal", "correction")
 widgets.small_base_note()
-widgets.downloads("overview-reports", "overview_reports", "selected_reports")
+widgets.downloads(
+    "overview-reports",
+    "overview_reports",
+    "selected_reports",
+    shown=pd.DataFrame(
+        [(label, value, change or "") for label, value, _, change, _ in headline],
+        columns=[t("col_indicator"), t("col_value"), t("col_change")],
+    ),
+)
 
 st.subheader(t("coverage_title"))
-coverage = data.query("coverage")
 agencies = coverage["agency"].unique()
 shown = coverage[coverage["agency"].isin(agencies[: charts.MAX_HEATMAP_ROWS])]
 if len(agencies) > charts.MAX_HEATMAP_ROWS:
@@ -72,5 +111,69 @@ if len(agencies) > charts.MAX_HEATMAP_ROWS:
 states = {s: t(f"state_{s}") for s in charts.COVERAGE_STATES}
 charts.show(charts.coverage_map(shown, states), "coverage_map")
 st.caption(t("coverage_caption", dated=int(summary["dated_reports"]), reports=int(summary["reports"])))
-widgets.downloads("overview-coverage", "overview_coverage", "coverage")
+widgets.downloads(
+    "overview-coverage",
+    "overview_coverage",
+    "coverage",
+    shown=widgets.displayed(
+        coverage.assign(state=coverage["state"].map(states)),
+        {
+            "agency": t("col_agency"),
+            "year": t("year"),
+            "state": t("col_state"),
+            "published": t("published"),
+            "deadline": t("deadline"),
+            "days_late": t("col_days_late"),
+        },
+    ),
+)
+
+st.subheader(t("late_missing_title"), anchor=LATE_MISSING_ANCHOR)
+late_missing = coverage[coverage["state"].isin(["late", "missing"])]
+years = sorted(late_missing["year"].unique(), reverse=True)
+year = st.selectbox(
+    t("year"),
+    [None, *years],
+    format_func=lambda y: t("late_missing_all_years") if y is None else str(y),
+    key="late_missing_year",
+)
+if year is not None:
+    late_missing = late_missing[late_missing["year"] == year]
+late_missing = late_missing.sort_values(
+    ["year", "state", "days_late", "agency"], ascending=[False, True, False, True]
+)
+table = widgets.displayed(
+    late_missing.assign(
+        state=late_missing["state"].map(states),
+        link=late_missing["report_id"].map(lambda r: None if pd.isna(r) else widgets.report_link(r)),
+    ),
+    {
+        "agency": t("col_agency"),
+        "year": t("year"),
+        "state": t("col_state"),
+        "published": t("published"),
+        "deadline": t("deadline"),
+        "days_late": t("col_days_late"),
+        "link": t("col_report"),
+    },
+)
+if table.empty:
+    st.success(t("late_missing_none"))
+else:
+    st.dataframe(
+        table,
+        hide_index=True,
+        key="late_missing_table",
+        column_config={
+            t("year"): st.column_config.NumberColumn(format="%d"),
+            t("published"): st.column_config.DateColumn(format="YYYY-MM-DD"),
+            t("deadline"): st.column_config.DateColumn(format="YYYY-MM-DD"),
+            t("col_days_late"): st.column_config.NumberColumn(format="%d"),
+            t("col_report"): st.column_config.LinkColumn(display_text=t("open_report")),
+        },
+    )
+st.caption(t("late_missing_caption"))
+widgets.downloads(
+    "late-and-missing", "late_missing", frame=late_missing, shown=table.drop(columns=[t("col_report")])
+)
 widgets.reports_behind("overview")

@@ -1,7 +1,7 @@
 import streamlit as st
 
-from metrics.dashboard import data, messages, state, versions, widgets
-from metrics.dashboard.state import filters, metric_label, t
+from metrics.dashboard import data, findings, flag_status, messages, state, versions, widgets
+from metrics.dashboard.state import filters, lang, metric_label, t
 from metrics.templates import IDENTITIES
 
 state.ensure_app_frame()
@@ -102,7 +102,13 @@ st.subheader(t("quality_flags"))
 flags = data.query("flags_detail")
 if flags.empty:
     st.success(t("quality_no_flags"))
+    widgets.downloads("flags", "quality_flags", "flags_detail")
 else:
+    figures = findings.figures_by_report(data.query("flag_figures"))
+    flags = findings.with_sentences(flags, figures, lang()).assign(
+        status_label=lambda f: f["status"].map(lambda s: t(f"flag_status_{s}")),
+        link=lambda f: f["report_id"].map(widgets.report_link),
+    )
     summary = flags.groupby("code", as_index=False).agg(
         reports=("report_id", "nunique"), flags=("message", "size")
     )
@@ -119,45 +125,55 @@ else:
             "flags": t("col_flag_count"),
         },
     )
+    widgets.downloads(
+        "flag-summary",
+        "quality_flag_summary_dl",
+        frame=flags,
+        shown=widgets.displayed(
+            summary,
+            {
+                "code": t("col_check"),
+                "rule": t("col_message"),
+                "reports": t("h_reports"),
+                "flags": t("col_flag_count"),
+            },
+        ),
+    )
+    flag_columns = {
+        "agency": t("col_agency"),
+        "year": t("year"),
+        "sentence": t("col_sentence"),
+        "status_label": t("col_flag_status"),
+        "note": t("col_flag_note"),
+        "code": t("col_check"),
+        "severity": t("col_severity"),
+        "evidence": t("col_evidence"),
+        "file_path": t("col_file"),
+    }
     st.dataframe(
-        flags.assign(link=flags["report_id"].map(widgets.report_link)),
+        flags,
         hide_index=True,
         key="quality_flags_table",
-        column_order=[
-            "link",
-            "agency",
-            "year",
-            "format",
-            "code",
-            "severity",
-            "scope",
-            "message",
-            "metric_id",
-            "requester_column",
-            "reported_value",
-            "evidence",
-            "file_path",
-            "parser_version",
-        ],
+        column_order=["link", *flag_columns],
         column_config={
             "link": st.column_config.LinkColumn(t("col_report"), display_text=t("open_report")),
-            "agency": t("col_agency"),
             "year": st.column_config.NumberColumn(t("year"), format="%d"),
-            "format": t("col_format"),
-            "code": t("col_check"),
-            "severity": t("col_severity"),
-            "scope": t("col_scope"),
-            "message": t("col_message"),
-            "metric_id": t("col_metric"),
-            "requester_column": t("col_requester"),
-            "reported_value": t("col_value"),
-            "evidence": t("col_evidence"),
-            "file_path": t("col_file"),
-            "parser_version": t("col_parser"),
-        },
+        }
+        | {c: h for c, h in flag_columns.items() if c != "year"},
     )
     st.caption(t("quality_flags_caption"))
-widgets.downloads("flags", "quality_flags", "flags_detail")
+    widgets.downloads("flags", "quality_flags", frame=flags, shown=widgets.displayed(flags, flag_columns))
+    flag_status.editor(flags)
+
+    st.markdown(f"**{t('flag_agency_export')}**")
+    agency = st.selectbox(t("flag_agency_pick"), sorted(flags["agency"].unique()), key="flag_agency")
+    own = flags[flags["agency"] == agency]
+    widgets.downloads(
+        f"findings-{agency}"[:60],
+        "flag_agency_dl",
+        frame=own,
+        shown=widgets.displayed(own, flag_columns),
+    )
 
 st.subheader(t("quality_missing"))
 missing = data.query("missing_years")

@@ -1,7 +1,8 @@
+import pandas as pd
 import streamlit as st
 
-from metrics.dashboard import data, escape, layouts, messages, state, widgets
-from metrics.dashboard.state import filters, t
+from metrics.dashboard import data, escape, findings, layouts, messages, state, widgets
+from metrics.dashboard.state import filters, lang, t
 
 state.ensure_app_frame()
 
@@ -45,27 +46,36 @@ st.subheader(escape.markdown(m["title"] or m["agency"] or chosen))
 layouts.metadata(m)
 
 flags = data.run("report_flags", {"report_id": chosen})
+facts = data.run("report_facts", {"report_id": chosen})
+marked: frozenset[tuple[str, str]] = frozenset()
 if not flags.empty:
+    figures = {(r.metric_id, r.requester_column): r.value for r in facts.itertuples() if not pd.isna(r.value)}
+    flags = findings.with_sentences(
+        flags.assign(report_id=chosen, format=m["format"], published=m["published"], year=m["year"]),
+        {chosen: figures},
+        lang(),
+    )
+    marked = frozenset().union(*(findings.cells(f) for f in flags.to_dict("records")))
     st.markdown(f"**{t('report_flags')}**")
     st.dataframe(
-        flags,
+        flags.assign(status=flags["status"].map(lambda s: t(f"flag_status_{s}"))),
         hide_index=True,
         key="report_flags_table",
+        column_order=["sentence", "status", "note", "code", "severity"],
         column_config={
+            "sentence": t("col_sentence"),
+            "status": t("col_flag_status"),
+            "note": t("col_flag_note"),
             "code": t("col_check"),
             "severity": t("col_severity"),
-            "scope": t("col_scope"),
-            "message": t("col_message"),
-            "metric_id": t("col_metric"),
-            "requester_column": t("col_requester"),
         },
     )
+    st.caption(t("report_flag_cells"))
 
-facts = data.run("report_facts", {"report_id": chosen})
 if facts.empty:
     st.info(t("report_no_figures"))
 else:
-    layouts.figures(m["format"], facts)
+    layouts.figures(m["format"], facts, marked)
 widgets.downloads(
     f"report-{chosen}",
     "report_figures",

@@ -1,3 +1,4 @@
+import pandas as pd
 import streamlit as st
 
 from metrics import catalog
@@ -26,7 +27,15 @@ else:
         "requests_outcomes_chart",
     )
     st.caption(t("requests_outcomes_caption"))
-widgets.downloads("requests-outcomes", "requests_outcomes", "outcome_rows")
+widgets.downloads(
+    "requests-outcomes",
+    "requests_outcomes",
+    "outcome_rows",
+    shown=widgets.displayed(
+        outcomes if not outcomes.empty else outcomes.assign(outcome=None),
+        {"year": t("year"), "outcome": t("col_indicator"), "value": t("col_value")},
+    ),
+)
 
 
 REASONS = (
@@ -55,10 +64,16 @@ if panels:
         charts.hbar_panels(panels, "reason", "value", t("unit_axis_requests")), "requests_reasons_chart"
     )
     st.caption(t("reasons_caption", first=int(all_sums["year"].min()), last=int(all_sums["year"].max())))
+shown_reasons = dict(panels)
 for key, metrics in REASONS:
     st.caption(t(key))
+    reasons = shown_reasons.get(t(key), pd.DataFrame(columns=["reason", "value"]))
     widgets.downloads(
-        f"{key}-rows", key, "facts_behind", data.params(metrics=list(metrics), columns=["total"])
+        f"{key}-rows",
+        key,
+        "facts_behind",
+        data.params(metrics=list(metrics), columns=["total"]),
+        shown=widgets.displayed(reasons, {"reason": t(key), "value": t("col_value")}),
     )
 
 st.subheader(t("requests_requesters"))
@@ -78,5 +93,9 @@ widgets.downloads(
     "requests_requesters",
     "facts_behind",
     data.params(metrics=["requests_new"], columns=list(REQUESTERS)),
+    shown=widgets.displayed(
+        by_requester if not by_requester.empty else by_requester.assign(requester=None),
+        {"year": t("year"), "requester": t("col_requester"), "value": t("col_value")},
+    ),
 )
 widgets.reports_behind("requests")

@@ -1,3 +1,4 @@
+import pandas as pd
 import streamlit as st
 
 from metrics import catalog, queries
@@ -9,6 +10,12 @@ state.ensure_app_frame()
 TOP_AGENCIES = 15
 CASE_METRICS = tuple(m for m, d in catalog.metrics().items() if d.section in ("review", "litigation"))
 RESULTS = ("upheld", "corrected", "other", "pending")
+# Each correction rate and its denominator: closed cases of the reports that print corrections.
+CORRECTION_BASES = {
+    "review_correction_rate": "review_correction_base",
+    "litigation_correction_rate": "litigation_correction_base",
+    "correction_rate": "correction_base",
+}
 
 st.title(t("page_review"))
 widgets.require_filters()
@@ -33,40 +40,57 @@ charts.show(
     "review_results_chart",
 )
 st.caption(t("review_results_caption"))
+if charts.spans_format_change(by_year["year"]):
+    widgets.format_change_note(data.query("headline_by_year"))
 widgets.downloads(
     "review-litigation-figures",
     "review_figures",
     "facts_behind",
     data.params(metrics=list(CASE_METRICS), columns=["total"]),
+    shown=widgets.displayed(
+        pd.concat([rows.assign(kind=title) for title, rows in panels]),
+        {"kind": t("col_section"), "year": t("year"), "result": t("col_indicator"), "value": t("col_value")},
+    ),
 )
 
 st.subheader(t("review_correction_rates"))
 rates = by_year.melt(
-    id_vars=["year", "review_closed", "litigation_closed", "cases_closed"],
-    value_vars=["review_correction_rate", "litigation_correction_rate", "correction_rate"],
+    id_vars=["year", *CORRECTION_BASES.values()],
+    value_vars=list(CORRECTION_BASES),
     var_name="rate_id",
     value_name="rate",
 ).dropna(subset=["rate"])
+rates = rates.assign(
+    base=[getattr(r, CORRECTION_BASES[r.rate_id]) for r in rates.itertuples()],
+    rate_name=rates["rate_id"].map(lambda r: t(f"rate_{r}")),
+)
 if rates.empty:
     messages.nothing_to_show(t("review_correction_rates"))
 else:
-    base = rates["cases_closed"].where(
-        rates["rate_id"] == "correction_rate",
-        rates["review_closed"].where(
-            rates["rate_id"] == "review_correction_rate", rates["litigation_closed"]
-        ),
-    )
-    rates = rates.assign(
-        rate_name=rates["rate_id"].map(lambda r: t(f"rate_{r}")),
-        basis=widgets.basis(base),
-    )
     charts.show(
-        charts.lines(rates, "rate", "rate_name", t("rate_axis"), percent=True, symbol="basis"),
+        charts.lines(
+            rates.assign(basis=widgets.basis(rates["base"])),
+            "rate",
+            "rate_name",
+            t("rate_axis"),
+            percent=True,
+            symbol="basis",
+        ),
         "review_rates_chart",
     )
+widgets.unknown_years_note(by_year, CORRECTION_BASES)
 widgets.formulas("correction")
 widgets.small_base_note()
-widgets.downloads("review-rates", "review_rates", "selected_reports")
+widgets.downloads(
+    "review-rates",
+    "review_rates",
+    "selected_reports",
+    shown=widgets.displayed(
+        rates,
+        {"rate_name": t("col_indicator"), "year": t("year"), "rate": t("rate_axis"), "base": t("col_base")},
+        rates=("rate",),
+    ),
+)
 
 st.subheader(t("review_by_agency"))
 include_small = st.checkbox(t("include_small", n=queries.MIN_BASE), key="review_small")
@@ -121,5 +145,22 @@ widgets.downloads(
     "review_agencies",
     "facts_behind",
     data.params(metrics=list(CASE_METRICS), columns=["total"]),
+    shown=widgets.displayed(
+        table,
+        {
+            "agency": t("col_agency"),
+            "agency_type": t("f_agency_type"),
+            "reports": t("h_reports"),
+            "review_total": metric_label("review_total"),
+            "litigation_total": metric_label("litigation_total"),
+            "cases_total": t("h_cases"),
+            "cases_closed": t("col_cases_closed"),
+            "review_correction_rate": t("rate_review_correction_rate"),
+            "litigation_correction_rate": t("rate_litigation_correction_rate"),
+            "correction_rate": t("rate_correction_rate"),
+            "rank": t("col_rank"),
+        },
+        rates=("review_correction_rate", "litigation_correction_rate", "correction_rate"),
+    ),
 )
 widgets.reports_behind("review")

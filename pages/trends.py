@@ -55,6 +55,7 @@ if mode == "counts":
     charts.show(charts.lines(df, "value", colour, " / ".join(units), facet=facet), "trend_counts")
     st.caption(t("trend_counts_caption", units=" / ".join(units), reports=int(df["reports"].sum())))
     if charts.spans_format_change(df["year"]):
+        widgets.format_change_note(data.query("headline_by_year"))
         for series in chosen:
             members = eras.legacy_members(series)
             if queries.spans_eras(series) and members:
@@ -67,7 +68,21 @@ if mode == "counts":
                 )
             else:
                 st.caption(t("era_single", series=metric_label(series)))
-    widgets.downloads("trend-rows", "trend_rows", "trend_rows", data.params(series=chosen))
+    widgets.downloads(
+        "trend-rows",
+        "trend_rows",
+        "trend_rows",
+        data.params(series=chosen),
+        shown=widgets.displayed(
+            df.sort_values(["series", "group", "year"], kind="stable"),
+            {
+                "series": t("choose_series"),
+                "group": t("group_by"),
+                "year": t("year"),
+                "value": t("col_value"),
+            },
+        ),
+    )
 else:
     chosen = right.multiselect(
         t("choose_rates"),
@@ -104,9 +119,25 @@ else:
     )
     widgets.formulas(*[r.removesuffix("_rate") for r in chosen])
     widgets.small_base_note()
+    widgets.unknown_years_note(wide, chosen)
     if charts.spans_format_change(long["year"]):
-        st.caption(t("era_rates"))
-    widgets.downloads("trend-rate-rows", "trend_rate_rows", "selected_reports")
+        widgets.format_change_note(data.query("headline_by_year"))
+    widgets.downloads(
+        "trend-rate-rows",
+        "trend_rate_rows",
+        "selected_reports",
+        shown=widgets.displayed(
+            long.sort_values(["rate_name", "group", "year"], kind="stable"),
+            {
+                "rate_name": t("choose_rates"),
+                "group": t("group_by"),
+                "year": t("year"),
+                "rate": t("rate_axis"),
+                "base": t("col_base"),
+            },
+            rates=("rate",),
+        ),
+    )
 
 if group_by != "all":
     st.caption(t("top_groups_note", n=TOP_GROUPS))

@@ -10,6 +10,19 @@ from metrics.store import StoreError
 
 state.ensure_app_frame()
 
+
+def result_text(row, attempted: dict[str, str]) -> str:
+    """What became of an uploaded file, in words: read now, read before, a duplicate, or failed."""
+    if row.file_path not in attempted:
+        return t("upload_result_unchanged")
+    status = attempted[row.file_path]
+    if status in ("ok", "partial"):
+        return t("upload_result_new")
+    if status == "duplicate":
+        return t("upload_result_duplicate")
+    return t("upload_result_failed", reason=row.reason)
+
+
 st.title(t("page_upload"))
 st.markdown(
     t(
@@ -52,20 +65,53 @@ if submitted:
     # Files are read in worker processes forked from this server, never in it; more than one
     # worker is worth its memory only for a large batch.
     workers = min(4, os.cpu_count() or 1) if len(saved) >= 8 else 1
+    attempted: dict[str, str] = {}  # stored file path -> status, for the files read in this run
     try:
-        summary = ingest_paths(saved, data.db_file(), workers=workers, progress=progress, waiting=st.info)
+        summary = ingest_paths(
+            saved,
+            data.db_file(),
+            workers=workers,
+            progress=progress,
+            file_done=lambda a: attempted.__setitem__(a.file_path, a.status),
+            waiting=st.info,
+        )
     except StoreError as e:
         st.error(str(e))
         st.stop()
     bar.progress(1.0, text=t("upload_done"))
+    stored = summary.by_status.get("ok", 0) + summary.by_status.get("partial", 0)
+    if stored:
+        st.success(t("upload_new_reports", n=stored))
+    else:
+        st.info(t("upload_nothing_new"))
+    logged = data.run("upload_results", {"paths": [os.path.realpath(p) for p in saved]})
     counts = ", ".join(f"{t(f'ingest_{k}')}: {v}" for k, v in sorted(summary.by_status.items()))
-    st.success(t("upload_summary", files=summary.files, counts=counts))
-    problems = unsaved + summary.problems
-    if problems:
+    st.caption(t("upload_summary", files=summary.files, counts=counts))
+    results = logged.assign(
+        file=logged["file_path"].map(uploads.shown_name),
+        result=[result_text(r, attempted) for r in logged.itertuples()],
+    )[["file", "agency", "year", "result"]]
+    st.dataframe(
+        results,
+        hide_index=True,
+        key="upload_results",
+        column_config={
+            "file": t("col_file"),
+            "agency": t("col_agency"),
+            "year": st.column_config.NumberColumn(t("year"), format="%d"),
+            "result": t("col_upload_result"),
+        },
+    )
+    failed = [p for p in unsaved + summary.problems if p[1] in ("failed", "unsupported")]
+    if failed:
+        st.warning(t("upload_failures"))
         st.dataframe(
-            pd.DataFrame(problems, columns=["file_path", "status", "reason"]),
+            pd.DataFrame(failed, columns=["file_path", "status", "reason"]).assign(
+                status=lambda f: f["status"].map(lambda s: t(f"ingest_{s}"))
+            ),
             hide_index=True,
             key="upload_problems",
             column_config={"file_path": t("col_file"), "status": t("col_status"), "reason": t("col_reason")},
         )
-    st.caption(t("upload_after"))
+    if stored:
+        st.caption(t("upload_after"))

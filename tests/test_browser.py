@@ -147,7 +147,7 @@ def test_filter_download_and_reload(server, page, fixture_db):
     page.screenshot(path=str(SHOTS / "overview-filtered.png"), full_page=True)
 
     with page.expect_download() as info:
-        page.get_by_role("button", name="下载 CSV").first.click()
+        page.get_by_role("button", name="下载明细 CSV").first.click()
     data = Path(info.value.path()).read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
@@ -204,3 +204,36 @@ def test_report_and_url_text_is_shown_never_run(hostile_server, page):
     page.wait_for_timeout(500)
     assert page.get_by_role("button", name="Download as CSV").count() == 0
     assert page.evaluate(OUTSIDE_REFERENCES) == 0
+
+
+def downloaded_csv(page, button) -> list[list[str]]:
+    with page.expect_download() as info:
+        button.click()
+    data = Path(info.value.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_the_late_and_missing_download_is_the_list_shown(server, page, fixture_db):
+    page.goto(f"{server}/?years=2020&years=2021")
+    heading = page.get_by_role("heading", name="逾期和缺失的报告")
+    heading.wait_for(timeout=30000)
+    page.get_by_role("link", name="查看逾期和缺失名单").click()
+    page.wait_for_timeout(500)
+    assert heading.bounding_box()["y"] < 1000, "the KPI's link scrolls to the list"
+    table = page.locator("[data-testid=stDataFrame]").filter(has_text="逾期天数")
+    table.wait_for(timeout=30000)
+    page.screenshot(path=str(SHOTS / "late-and-missing.png"), full_page=True)
+    # The list's own download is the third on the page (headline, coverage, list).
+    rows = downloaded_csv(page, page.get_by_role("button", name="下载 CSV").nth(2))
+    assert rows[0] == ["机关", "年度", "情况", "发布日期", "法定期限", "逾期天数"]
+    assert rows[1:] == [
+        ["北京市海淀区人民政府", "2021", "逾期发布", "2022-02-10", "2022-01-31", "10"],
+        ["广州市人民政府", "2020", "逾期发布", "2021-03-01", "2021-01-31", "29"],
+        ["上海市公安局", "2020", "缺失", "", "2021-01-31", ""],
+        ["黑河市民政局", "2020", "缺失", "", "2021-01-31", ""],
+    ]
+    # The same rows, in the same order, as the table draws them (its cells are read by their text).
+    shown = table.locator("[role=gridcell]").all_inner_texts()
+    for row in rows[1:]:
+        assert row[0] in shown

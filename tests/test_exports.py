@@ -74,3 +74,17 @@ def test_xlsx_drops_characters_excel_cannot_hold():
     frame = pd.DataFrame({"text": ["a\x00b\x07c"]})
     ws = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx_bytes(frame))).active
     assert ws.cell(row=2, column=1).value == "abc"
+
+
+def test_xlsx_holds_the_shown_table_and_its_detail_rows_as_two_sheets_in_order():
+    shown = pd.DataFrame({"机关": ['=HYPERLINK("x")', "上海市公安局"], "公开率 (%)": [60.0, None]})
+    detail = FRAME.iloc[:2]
+    wb = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx_sheets_bytes({"表格": shown, "明细": detail})))
+    assert wb.sheetnames == ["表格", "明细"]
+    assert list(wb["表格"].iter_rows(values_only=True)) == [
+        ("机关", "公开率 (%)"),
+        ('=HYPERLINK("x")', 60),
+        ("上海市公安局", None),
+    ]
+    assert wb["表格"].cell(row=2, column=1).data_type == "s"
+    assert [r[0] for r in wb["明细"].iter_rows(min_row=2, values_only=True)] == detail["agency"].tolist()

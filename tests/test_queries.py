@@ -35,6 +35,7 @@ def test_every_named_query_parses_and_runs(con):
         "min_base": 10,
         "report_id": "x",
         "agency": SHANGHAI,
+        "paths": ["/corpus/broken.pdf"],
     }
     sql_dir = pathlib.Path(queries.__file__).parent / "sql"
     # Dashboard queries read the snapshot layer (report_figures, selected_reports) or the attached raw tables.

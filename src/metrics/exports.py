@@ -61,9 +61,21 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
 
 
 def to_xlsx_bytes(df: pd.DataFrame, sheet: str = "data") -> bytes:
+    return to_xlsx_sheets_bytes({sheet: df})
+
+
+def to_xlsx_sheets_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """One workbook, a sheet per frame in the given order (names cut to Excel's 31 characters)."""
     wb = Workbook(write_only=False)
-    ws = wb.active
-    ws.title = sheet[:31]
+    wb.remove(wb.active)
+    for name, df in sheets.items():
+        _fill_sheet(wb.create_sheet(name[:31]), df)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _fill_sheet(ws, df: pd.DataFrame) -> None:
     ws.append([str(c) for c in df.columns])
     for row in df.itertuples(index=False, name=None):
         ws.append([_xlsx_value(v) for v in row])
@@ -73,9 +85,6 @@ def to_xlsx_bytes(df: pd.DataFrame, sheet: str = "data") -> bytes:
             if isinstance(cell.value, str):
                 cell.data_type = "s"
     ws.freeze_panes = "A2"
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
 
 
 def _xlsx_value(value):

@@ -108,6 +108,8 @@ def open_snapshot(path: Path) -> duckdb.DuckDBPyConnection:
             # whichever it is, reading the file failed before any page asked anything of it.
             raise UnreadableDatabase(str(e)) from e
         con.executemany(sql_text("series_map_row"), series_map_rows())
+        if con.execute(sql_text("raw_has_table"), {"table_name": "flag_reviews"}).fetchone()[0]:
+            con.execute(sql_text("copy_flag_statuses"))
     except BaseException:
         con.close()
         raise

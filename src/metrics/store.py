@@ -221,6 +221,14 @@ class Writer:
         self.con.execute(sql_text("forget_current_choice"), {"agency": agency, "year": year})
         self.changed = True
 
+    def set_flag_status(self, report_id: str, code: str, status: str, note: str = "") -> None:
+        """Where the follow-up of a report's finding stands; kept when the same file is ingested again."""
+        self.con.execute(
+            sql_text("set_flag_status"),
+            {"report_id": report_id, "code": code, "status": status, "note": note},
+        )
+        self.changed = True
+
     def write(self, attempts: list[Attempt]) -> list[tuple[Attempt, str]]:
         """Store attempts in one transaction. Should that fail, store them one by one, so a row the
         database refuses costs only its own file; returns those files with the database's reason.

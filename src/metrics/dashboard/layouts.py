@@ -20,6 +20,9 @@ from metrics.templates.standard import (
 )
 from metrics.ui_text import code_label
 
+# The background of a cell a finding is about.
+HIGHLIGHT = "background-color: #fff3b0"
+
 
 def report_choices(reports: pd.DataFrame) -> list[str]:
     year = reports["year"].map(lambda y: "?" if widgets.missing(y) else str(int(y)))
@@ -108,15 +111,16 @@ def _evidence(facts: pd.DataFrame, metric_ids, key: str) -> None:
         )
 
 
-def figures(fmt: str, facts: pd.DataFrame) -> None:
+def figures(fmt: str, facts: pd.DataFrame, marked: frozenset[tuple[str, str]] = frozenset()) -> None:
+    """The report's tables; `marked` (metric, column) cells, those a finding is about, highlighted."""
     cells = {(r["metric_id"], r["requester_column"]): r for r in facts.to_dict("records")}
     shown: set[str] = set()
     if fmt in STANDARD_FORMATS:
-        shown |= _section2(fmt, cells, facts)
-        shown |= _section3(fmt, cells, facts)
-        shown |= _section4(cells, facts)
+        shown |= _section2(fmt, cells, facts, marked)
+        shown |= _section3(fmt, cells, facts, marked)
+        shown |= _section4(cells, facts, marked)
     elif fmt == LEGACY_TABLE:
-        shown |= _legacy_table(cells, facts)
+        shown |= _legacy_table(cells, facts, marked)
     order = {m: i for i, m in enumerate(catalog.metrics())}
     rest = facts[~facts["metric_id"].isin(shown)]
     rest = rest.iloc[rest["metric_id"].map(lambda m: order.get(m, len(order))).argsort(kind="stable")]
@@ -154,7 +158,15 @@ def figures(fmt: str, facts: pd.DataFrame) -> None:
     st.caption(t("report_cell_marks"))
 
 
-def _section2(fmt: str, cells: dict, facts: pd.DataFrame) -> set[str]:
+def _highlighted(grid: pd.DataFrame, keys: pd.DataFrame, marked: frozenset):
+    """The grid, styled where its cell's (metric, column) key is marked; as it is when none is."""
+    mask = keys.map(lambda k: k in marked)
+    if not mask.to_numpy().any():
+        return grid
+    return grid.style.apply(lambda _: mask.map(lambda m: HIGHLIGHT if m else ""), axis=None)
+
+
+def _section2(fmt: str, cells: dict, facts: pd.DataFrame, marked: frozenset) -> set[str]:
     st.markdown(f"**{t('section2')}**")
     declared = section2_cells(fmt)
     for item in dict.fromkeys(c.item for c in declared):
@@ -162,16 +174,18 @@ def _section2(fmt: str, cells: dict, facts: pd.DataFrame) -> set[str]:
         rows = list(dict.fromkeys(c.row_labels[0] for c in item_cells))
         columns = list(dict.fromkeys(c.column_labels[0] for c in item_cells))
         grid = pd.DataFrame("", index=rows, columns=columns)
+        keys = pd.DataFrame(None, index=rows, columns=columns, dtype=object)
         for c in item_cells:
             grid.loc[c.row_labels[0], c.column_labels[0]] = _cell(cells.get((c.metric_id, "total")))
+            keys.loc[c.row_labels[0], c.column_labels[0]] = (c.metric_id, "total")
         st.caption(t("section2_item", item=item))
-        st.dataframe(grid, key=f"report_s2_{item}")
+        st.dataframe(_highlighted(grid, keys, marked), key=f"report_s2_{item}")
     metric_ids = {c.metric_id for c in declared}
     _evidence(facts, metric_ids, "report_s2_evidence")
     return metric_ids
 
 
-def _section3(fmt: str, cells: dict, facts: pd.DataFrame) -> set[str]:
+def _section3(fmt: str, cells: dict, facts: pd.DataFrame, marked: frozenset) -> set[str]:
     st.markdown(f"**{t('section3')}**")
     rows = section3_rows(fmt)
     names = [zh if lang() == "zh" else en for _, zh, en in REQUESTER_COLUMNS]
@@ -184,13 +198,16 @@ def _section3(fmt: str, cells: dict, facts: pd.DataFrame) -> set[str]:
         index=labels,
         columns=names,
     )
-    st.dataframe(grid, key="report_s3", height=36 * (len(rows) + 1))
+    keys = pd.DataFrame(
+        [[(r.metric_id, c) for c, _, _ in REQUESTER_COLUMNS] for r in rows], index=labels, columns=names
+    )
+    st.dataframe(_highlighted(grid, keys, marked), key="report_s3", height=36 * (len(rows) + 1))
     metric_ids = {r.metric_id for r in rows}
     _evidence(facts, metric_ids, "report_s3_evidence")
     return metric_ids
 
 
-def _section4(cells: dict, facts: pd.DataFrame) -> set[str]:
+def _section4(cells: dict, facts: pd.DataFrame, marked: frozenset) -> set[str]:
     st.markdown(f"**{t('section4')}**")
     names = [zh if lang() == "zh" else t(f"result_{c}") for c, zh in SECTION4_COLUMNS]
     groups = [zh if lang() == "zh" else t(f"cases_{g}") for g, zh in SECTION4_GROUPS]
@@ -199,27 +216,42 @@ def _section4(cells: dict, facts: pd.DataFrame) -> set[str]:
         index=groups,
         columns=names,
     )
-    st.dataframe(grid, key="report_s4")
+    keys = pd.DataFrame(
+        [[(f"{g}_{c}", "total") for c, _ in SECTION4_COLUMNS] for g, _ in SECTION4_GROUPS],
+        index=groups,
+        columns=names,
+    )
+    st.dataframe(_highlighted(grid, keys, marked), key="report_s4")
     metric_ids = {f"{g}_{c}" for g, _ in SECTION4_GROUPS for c, _ in SECTION4_COLUMNS}
     _evidence(facts, metric_ids | {"litigation_total"}, "report_s4_evidence")
     return metric_ids | {"litigation_total"}
 
 
-def _legacy_table(cells: dict, facts: pd.DataFrame) -> set[str]:
+def _legacy_table(cells: dict, facts: pd.DataFrame, marked: frozenset) -> set[str]:
     """The 政府信息公开情况统计表: 统计指标 | 单位 | 统计数, rows in printed order under their sections."""
     st.markdown(f"**{t('legacy_table')}**")
     depth = {}
     lines = []
+    keys = []
     for number, headings in LEGACY_SECTIONS:
         lines.append((f"{number}、{headings[0]}", "", ""))
+        keys.append(None)
         for row in (r for r in LEGACY_ROWS if r.section == number):
             depth[row.metric_id] = depth.get(row.parent, 0) + 1 if row.parent else 1
             label = row.labels[0] if lang() == "zh" else metric_label(row.metric_id)
             lines.append(
                 ("　" * depth[row.metric_id] + label, row.unit, _cell(cells.get((row.metric_id, "total"))))
             )
+            keys.append((row.metric_id, "total"))
     grid = pd.DataFrame(lines, columns=[t("col_indicator"), t("col_unit"), t("col_count")])
-    st.dataframe(grid, hide_index=True, key="report_legacy_table", height=35 * (len(lines) + 1) + 3)
+    # The whole row of a marked figure: the indicator names it, the count is the figure.
+    row_keys = pd.DataFrame({c: keys for c in grid.columns}, dtype=object)
+    st.dataframe(
+        _highlighted(grid, row_keys, marked),
+        hide_index=True,
+        key="report_legacy_table",
+        height=35 * (len(lines) + 1) + 3,
+    )
     metric_ids = {r.metric_id for r in LEGACY_ROWS}
     _evidence(facts, metric_ids, "report_legacy_evidence")
     return metric_ids

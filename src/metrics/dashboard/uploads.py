@@ -51,3 +51,8 @@ def save(name: str, content: bytes, folder: Path | None = None) -> Path:
     if not path.exists():
         path.write_bytes(content)
     return path
+
+
+def shown_name(saved_path: str) -> str:
+    """The name the user uploaded: the saved file's name without the content digest in front."""
+    return Path(saved_path).name.split("-", 1)[-1]

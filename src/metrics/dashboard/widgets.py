@@ -9,7 +9,7 @@ import streamlit as st
 
 from metrics import exports
 from metrics.dashboard import data, messages, registry
-from metrics.dashboard.state import filters, t
+from metrics.dashboard.state import filters, lang, t
 from metrics.queries import MIN_BASE, Filters
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -30,6 +30,47 @@ def rate(v, base=None) -> str:
         return "—"
     small = base is not None and not missing(base) and base < MIN_BASE
     return f"{v:.1%}" + ("*" if small else "")
+
+
+def rate_or_unknown(v, base, reports_giving, reason_key: str, year: int) -> tuple[str, str | None]:
+    """A rate as shown and why it is not a number: 未报告 where no report gives its parts (unknown
+    is not zero), — where its denominator is 0."""
+    if reports_giving == 0:
+        return t("not_reported"), t(reason_key, year=year)
+    if missing(v):
+        return "—", t("rate_no_base", year=year)
+    return rate(v, base), None
+
+
+def year_spans(years) -> str:
+    """Years as runs: 2010–2013、2015 (2010–2013, 2015 in English)."""
+    years = sorted(int(y) for y in years)
+    runs: list[list[int]] = []
+    for y in years:
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    sep = "、" if lang() == "zh" else ", "
+    return sep.join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+
+
+def unknown_years_note(frame: pd.DataFrame, rate_ids) -> None:
+    """Say which years a charted rate is not reported in, instead of leaving a silent gap."""
+    for rate_id in rate_ids:
+        known = frame.groupby("year")[rate_id].count()
+        unknown = known[known == 0].index
+        if len(unknown):
+            st.caption(t("rate_unknown_years", rate=t(f"rate_{rate_id}"), years=year_spans(unknown)))
+
+
+def format_change_note(reports_by_year: pd.DataFrame) -> None:
+    """What changed in 2019, in plain words, and how many reports each year stands on."""
+    counts = "、" if lang() == "zh" else ", "
+    per_year = counts.join(
+        t("reports_in_year", year=int(r.year), n=int(r.reports)) for r in reports_by_year.itertuples()
+    )
+    st.info(t("format_change_note") + " " + t("reports_per_year", counts=per_year), icon=":material/info:")
 
 
 def basis(base: pd.Series) -> pd.Series:
@@ -71,43 +112,85 @@ def require_filters() -> Filters:
     return f
 
 
+def displayed(df: pd.DataFrame, headers: dict[str, str], rates: tuple[str, ...] = ()) -> pd.DataFrame:
+    """A table as the page shows it, for download: these columns in this order, headed in the
+    interface language; rates as percentages with one decimal, as on screen."""
+    out = df[list(headers)].copy()
+    for column in out.columns:
+        if _dates_only(out[column]):  # a DATE reads back from DuckDB as a timestamp at midnight
+            out[column] = out[column].dt.date
+    for column in rates:
+        out[column] = (out[column].astype(float) * 100).round(1)
+    names = {c: t("col_percent", name=h) if c in rates else h for c, h in headers.items()}
+    return out.rename(columns=names).reset_index(drop=True)
+
+
+def _dates_only(values: pd.Series) -> bool:
+    if not pd.api.types.is_datetime64_any_dtype(values):
+        return False
+    known = values.dropna()
+    return bool((known == known.dt.normalize()).all())
+
+
 def downloads(
     stem: str,
     key: str,
     query: str | None = None,
     query_params: dict | None = None,
     frame: pd.DataFrame | None = None,
+    shown: pd.DataFrame | None = None,
 ) -> None:
-    """CSV and Excel buttons for the rows behind a figure: a named query's result, or a given frame.
+    """Download buttons for a chart or table.
 
-    The file is built only when a button is pressed (a callable), so large selections cost nothing
-    until someone asks for them.
+    `shown` is what the page shows (see `displayed`): the CSV button gives it, and the Excel file
+    holds it with the rows behind it (a named query's result, or `frame`) as a second sheet, which
+    the third button gives as CSV. Without `shown`, the rows behind are the download. The files are
+    built only when a button is pressed (a callable), so large selections cost nothing until asked.
     """
     # Parameters are fixed now: the callable runs later, on another thread, outside this script run.
-    query_params = query_params or (data.params() if frame is None else {})
+    query_params = query_params or (data.params() if frame is None and query else {})
+    has_detail = frame is not None or query is not None
 
     def rows() -> pd.DataFrame:
         return frame if frame is not None else data.run(query, query_params)
 
-    left, right, _ = st.columns([1, 1, 4])
-    left.download_button(
+    def sheets() -> dict[str, pd.DataFrame]:
+        if shown is None:
+            return {stem: rows()}
+        return {t("sheet_shown"): shown} | ({t("sheet_detail"): rows()} if has_detail else {})
+
+    def main() -> pd.DataFrame:
+        return shown if shown is not None else rows()
+
+    buttons = st.columns([1, 1, 1, 3] if shown is not None and has_detail else [1, 1, 4])
+    buttons[0].download_button(
         t("download_csv"),
-        data=lambda: exports.to_csv_bytes(rows()),
+        data=lambda: exports.to_csv_bytes(main()),
         file_name=f"{stem}.csv",
         mime="text/csv",
         key=f"{key}_csv",
         on_click="ignore",
         icon=":material/download:",
     )
-    right.download_button(
+    buttons[1].download_button(
         t("download_xlsx"),
-        data=lambda: exports.to_xlsx_bytes(rows(), stem[:31]),
+        data=lambda: exports.to_xlsx_sheets_bytes(sheets()),
         file_name=f"{stem}.xlsx",
         mime=XLSX_MIME,
         key=f"{key}_xlsx",
         on_click="ignore",
         icon=":material/download:",
     )
+    if shown is not None and has_detail:
+        buttons[2].download_button(
+            t("download_detail_csv"),
+            data=lambda: exports.to_csv_bytes(rows()),
+            file_name=f"{stem}-{t('sheet_detail')}.csv",
+            mime="text/csv",
+            key=f"{key}_detail_csv",
+            on_click="ignore",
+            icon=":material/download:",
+        )
 
 
 def report_link(report_id: str) -> str:

@@ -21,7 +21,7 @@ SELECT
     sum(litigation_total) AS litigation_total,
     sum(cases_total) AS cases_total,
     sum(cases_closed) AS cases_closed,
-    sum(cases_corrected) / nullif(sum(cases_closed), 0) AS correction_rate,
+    sum(cases_corrected) / nullif(sum(correction_base), 0) AS correction_rate,
     sum(warnings) AS warnings
 FROM selected_reports($year_from, $year_to, $regions, $levels, $agency_types, $agencies, $formats)
 WHERE coalesce(agency, '') <> ''

@@ -11,7 +11,7 @@ cells AS (
         count(s.report_id) AS reports,
         min(s.report_id) AS report_id,
         min(s.published) AS published,
-        min(s.deadline) AS deadline,
+        legal_deadline(y.year) AS deadline,
         bool_or(s.late) AS late,
         min(s.file_path) AS file_path,
         min(s.parser_version) AS parser_version,

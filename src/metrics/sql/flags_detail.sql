@@ -1,12 +1,15 @@
--- The findings about the filtered reports, with the figure each one is about.
+-- The findings about the filtered reports, with the figure each one is about and where its follow-up
+-- stands (open until a person sets it).
 SELECT
     r.agency, r.year, r.format, g.code, g.severity, g.scope, g.message,
     g.metric_id, g.requester_column, f.value AS reported_value, f.evidence,
-    r.report_id, r.file_path, r.parser_version
-FROM raw.flags g
+    r.report_id, r.file_path, r.parser_version, r.published,
+    coalesce(v.status, 'open') AS status, coalesce(v.note, '') AS note, v.reviewed_at
+FROM findings g
 JOIN selected_reports($year_from, $year_to, $regions, $levels, $agency_types, $agencies, $formats) r
     USING (report_id)
 LEFT JOIN raw.facts f
     ON f.report_id = g.report_id AND f.metric_id = g.metric_id
    AND f.requester_column = coalesce(nullif(g.requester_column, ''), 'total')
+LEFT JOIN flag_statuses v ON v.report_id = g.report_id AND v.code = g.code
 ORDER BY g.severity DESC, r.agency, r.year, g.code;

@@ -10,12 +10,15 @@ SELECT
     sum(granted_or_partial) AS granted_or_partial,
     sum(refused) AS refused,
     sum(outcome_total) AS outcome_total,
+    count(outcome_total) AS outcome_total_reports,
     sum(granted_or_partial) / nullif(sum(outcome_total), 0) AS grant_rate,
     sum(refused) / nullif(sum(outcome_total), 0) AS refusal_rate,
     sum(cases_total) AS cases_total,
     sum(cases_corrected) AS cases_corrected,
     sum(cases_closed) AS cases_closed,
-    sum(cases_corrected) / nullif(sum(cases_closed), 0) AS correction_rate
+    sum(correction_base) AS correction_base,
+    count(cases_corrected) AS correction_reports,
+    sum(cases_corrected) / nullif(sum(correction_base), 0) AS correction_rate
 FROM selected_reports($year_from, $year_to, $regions, $levels, $agency_types, $agencies, $formats)
 GROUP BY year
 ORDER BY year;

@@ -7,8 +7,8 @@ WITH per_agency AS (
         sum(outcome_total) AS requests_base,
         sum(granted_or_partial) / nullif(sum(outcome_total), 0) AS grant_rate,
         sum(refused) / nullif(sum(outcome_total), 0) AS refusal_rate,
-        sum(cases_closed) AS cases_base,
-        sum(cases_corrected) / nullif(sum(cases_closed), 0) AS correction_rate
+        sum(correction_base) AS cases_base,
+        sum(cases_corrected) / nullif(sum(correction_base), 0) AS correction_rate
     FROM report_figures
     WHERE year BETWEEN $year_from AND $year_to AND coalesce(agency, '') <> ''
     GROUP BY agency

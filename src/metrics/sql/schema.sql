@@ -59,3 +59,15 @@ CREATE TABLE IF NOT EXISTS current_choices (
     chosen_at      TIMESTAMP NOT NULL,
     PRIMARY KEY (agency, year)
 );
+
+-- Where the follow-up of a finding stands (待核实 open / 已联系 contacted / 已更正 corrected /
+-- 确认无误 confirmed), set on the Data quality page. Keyed by report and check code: an unchanged
+-- file re-ingested keeps its report id, so its statuses stay; a changed file is a new report.
+CREATE TABLE IF NOT EXISTS flag_reviews (
+    report_id      VARCHAR NOT NULL,
+    code           VARCHAR NOT NULL,
+    status         VARCHAR NOT NULL,      -- open | contacted | corrected | confirmed
+    note           VARCHAR NOT NULL DEFAULT '',
+    reviewed_at    TIMESTAMP NOT NULL,
+    PRIMARY KEY (report_id, code)
+);

@@ -13,8 +13,8 @@ SELECT
     sum(granted_or_partial) / nullif(sum(outcome_total), 0) AS grant_rate,
     sum(refused) / nullif(sum(outcome_total), 0) AS refusal_rate,
     sum(outcome_total) AS requests_base,
-    sum(cases_corrected) / nullif(sum(cases_closed), 0) AS correction_rate,
-    sum(cases_closed) AS cases_base,
+    sum(cases_corrected) / nullif(sum(correction_base), 0) AS correction_rate,
+    sum(correction_base) AS cases_base,
     count(*) AS reports
 FROM sel
 SEMI JOIN top_groups USING (grp)

@@ -2,6 +2,24 @@
 -- database with the snapshot attached read-only as `raw` (after current_versions.sql), so pages
 -- query small prepared tables instead of pivoting the facts table on every filter change.
 
+-- The legal deadline of a year's report: 31 March of the next year until the 2018 reports, 31 January
+-- from 2019 on.
+CREATE OR REPLACE MACRO legal_deadline(report_year) AS
+    CASE WHEN report_year < 2019 THEN make_date(report_year + 1, 3, 31) ELSE make_date(report_year + 1, 1, 31) END;
+
+-- Every finding about a report: what ingest stored (identities, text against table, across years)
+-- and the publication date checked against the report's year, which needs no ingest.
+CREATE OR REPLACE TABLE findings AS
+SELECT report_id, code, message, metric_id, requester_column, severity, scope
+FROM raw.flags
+UNION ALL
+SELECT report_id,
+    CASE WHEN year(published) = year THEN 'date:published_in_year' ELSE 'date:published_before_year' END,
+    format('发布日期 {} 不在 {} 年度结束之后', strftime(published, '%Y-%m-%d'), year),
+    NULL, NULL, 'warning', 'report'
+FROM raw.reports
+WHERE published IS NOT NULL AND year IS NOT NULL AND year(published) <= year;
+
 -- One row per stored report, every version: its metadata, provenance, publication deadline, the totals
 -- the pages chart, and whether it is the current version of its agency and year.
 CREATE OR REPLACE TABLE report_versions AS
@@ -45,7 +63,7 @@ report_flags AS (
     SELECT report_id,
         count(*) FILTER (WHERE severity = 'warning') AS warnings,
         string_agg(DISTINCT code, '; ' ORDER BY code) AS flag_codes
-    FROM raw.flags
+    FROM findings
     GROUP BY report_id
 )
 SELECT
@@ -53,8 +71,7 @@ SELECT
     r.title, r.file_path, r.parser_version, r.ingested_at,
     coalesce(g.warnings, 0) AS warnings,
     coalesce(g.flag_codes, '') AS flag_codes,
-    -- The legal deadline: 31 March of the next year until the 2018 reports, 31 January from 2019 on.
-    CASE WHEN r.year < 2019 THEN make_date(r.year + 1, 3, 31) ELSE make_date(r.year + 1, 1, 31) END AS deadline,
+    legal_deadline(r.year) AS deadline,
     r.published > deadline AS late,
     t.* EXCLUDE (report_id),
     -- Rate parts: a rate counts a report only where its denominator is printed.
@@ -65,7 +82,9 @@ SELECT
     t.review_total IS NOT NULL OR t.litigation_total IS NOT NULL AS prints_cases,
     CASE WHEN prints_cases
          THEN coalesce(t.review_total, 0) + coalesce(t.litigation_total, 0) END AS cases_total,
-    CASE WHEN prints_cases
+    -- Corrections only where the report prints a corrected figure: a report without one (most before
+    -- 2014) leaves the correction rate unknown, not zero.
+    CASE WHEN t.review_corrected IS NOT NULL OR t.litigation_corrected IS NOT NULL
          THEN coalesce(t.review_corrected, 0) + coalesce(t.litigation_corrected, 0) END AS cases_corrected,
     CASE WHEN prints_cases
          THEN coalesce(t.review_total, 0) - coalesce(t.review_pending, 0)
@@ -74,6 +93,10 @@ SELECT
          THEN t.review_total - coalesce(t.review_pending, 0) END AS review_closed,
     CASE WHEN t.litigation_total IS NOT NULL
          THEN t.litigation_total - coalesce(t.litigation_pending, 0) END AS litigation_closed,
+    -- The denominators of the correction rates: closed cases of the reports that print corrections.
+    CASE WHEN cases_corrected IS NOT NULL THEN cases_closed END AS correction_base,
+    CASE WHEN t.review_corrected IS NOT NULL THEN review_closed END AS review_correction_base,
+    CASE WHEN t.litigation_corrected IS NOT NULL THEN litigation_closed END AS litigation_correction_base,
     v.versions, v.is_current, v.current_by
 FROM raw.reports r
 JOIN current_versions v USING (report_id)
@@ -121,3 +144,7 @@ SELECT * FROM (VALUES
 -- Which figure of which layout feeds which trend series (metrics.eras decides); queries.open_snapshot
 -- fills it from Python with series_map_row.sql, since the decision is data there, not SQL.
 CREATE OR REPLACE TABLE series_map (metric_id VARCHAR, format VARCHAR, series_id VARCHAR);
+
+-- Where the follow-up of each finding stands (raw.flag_reviews); queries.open_snapshot copies it in
+-- when the database has one (a database written before statuses existed has none).
+CREATE OR REPLACE TABLE flag_statuses (report_id VARCHAR, code VARCHAR, status VARCHAR, note VARCHAR, reviewed_at TIMESTAMP);

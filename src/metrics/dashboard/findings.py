@@ -1,0 +1,119 @@
+"""Findings said as one plain sentence in the interface language, and the cells each one is about.
+
+The stored message of an identity break is a formula in Chinese; the sentence is rebuilt here from
+the declared identity (metrics.templates) and the report's own figures, in either language.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from metrics import catalog
+from metrics.eras import LEGACY_FORMATS
+from metrics.models import TOTAL
+from metrics.templates import IDENTITIES, REQUESTER_COLUMNS, Identity
+from metrics.ui_text import text
+
+BY_CODE = {f"identity:{i.code}": i for i in IDENTITIES}
+COLUMN_NAMES = {c: {"zh": zh, "en": en} for c, zh, en in REQUESTER_COLUMNS}
+PARTS = [c for c, _, _ in REQUESTER_COLUMNS if c != TOTAL]
+STATUSES = ("open", "contacted", "corrected", "confirmed")
+
+Figures = dict[tuple[str, str], float]
+
+
+def number(v: float) -> str:
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,g}"
+
+
+def name(metric_id: str, fmt: str, lang: str) -> str:
+    """A metric's label in the words of the report's own layout (labels read 'standard / legacy')."""
+    names = catalog.label(metric_id, lang).split(" / ")
+    return names[-1] if fmt in LEGACY_FORMATS else names[0]
+
+
+def column_of(flag) -> str:
+    column = flag.get("requester_column")
+    return column if isinstance(column, str) and column else TOTAL
+
+
+def sentence(flag, figures: Figures, fmt: str, lang: str) -> str:
+    """One plain sentence for a finding; a finding without a declared rule keeps its stored message."""
+    code = flag["code"]
+    identity = BY_CODE.get(code)
+    if identity is not None:
+        said = _identity_sentence(identity, flag, figures, fmt, lang)
+        if said:
+            return said
+    if code.startswith("date:") and not pd.isna(flag.get("published")):
+        return text(lang, f"finding_{code[5:]}", date=f"{flag['published']:%Y-%m-%d}", year=int(flag["year"]))
+    return flag["message"]
+
+
+def _identity_sentence(identity: Identity, flag, figures: Figures, fmt: str, lang: str) -> str | None:
+    column = column_of(flag)
+    if identity.kind == "columns":
+        row = flag["metric_id"]
+        total, parts = figures.get((row, TOTAL)), [figures.get((row, c)) for c in PARTS]
+        if total is None or any(p is None for p in parts):
+            return None
+        return text(
+            lang,
+            "finding_columns",
+            row=name(row, fmt, lang),
+            total=number(total),
+            parts=number(sum(parts)),
+            diff=number(abs(total - sum(parts))),
+        )
+    left = [figures.get((m, column)) for m in identity.left]
+    right = [figures.get((m, column), 0 if m in identity.optional else None) for m in identity.right]
+    if identity.kind == "parts_within_total":
+        right = [v for v in right if v is not None]
+    if any(v is None for v in left) or any(v is None for v in right):
+        return None
+    where = "" if column == TOTAL else text(lang, "finding_in_column", column=COLUMN_NAMES[column][lang])
+    sides = {
+        "left": _terms(identity.left, left, fmt, lang),
+        "right": _terms(identity.right, right, fmt, lang) if len(right) <= 3 else _parts(identity, fmt, lang),
+        "left_sum": number(sum(left)),
+        "right_sum": number(sum(right)),
+        "diff": number(abs(sum(left) - sum(right))),
+    }
+    key = "finding_within" if identity.kind == "parts_within_total" else "finding_sum"
+    return where + text(lang, key, **sides)
+
+
+def _terms(metric_ids, values, fmt: str, lang: str) -> str:
+    if len(metric_ids) == 1:
+        return f"“{name(metric_ids[0], fmt, lang)}”"
+    return " + ".join(f"“{name(m, fmt, lang)}” {number(v)}" for m, v in zip(metric_ids, values, strict=True))
+
+
+def _parts(identity: Identity, fmt: str, lang: str) -> str:
+    return text(lang, "finding_parts", first=name(identity.right[0], fmt, lang), n=len(identity.right))
+
+
+def cells(flag) -> set[tuple[str, str]]:
+    """The (metric, column) cells a finding is about, to highlight on the report page."""
+    identity = BY_CODE.get(flag["code"])
+    if identity is None:
+        metric = flag.get("metric_id")
+        return {(metric, column_of(flag))} if isinstance(metric, str) and metric else set()
+    if identity.kind == "columns":
+        return {(flag["metric_id"], c) for c in [TOTAL, *PARTS]}
+    column = column_of(flag)
+    return {(m, column) for m in identity.left + identity.right}
+
+
+def figures_by_report(rows: pd.DataFrame) -> dict[str, Figures]:
+    """report id -> its figures, from rows of report_id, metric_id, requester_column, value."""
+    out: dict[str, Figures] = {}
+    for r in rows.itertuples(index=False):
+        out.setdefault(r.report_id, {})[(r.metric_id, r.requester_column)] = r.value
+    return out
+
+
+def with_sentences(flags: pd.DataFrame, figures: dict[str, Figures], lang: str) -> pd.DataFrame:
+    """The findings with their sentence (column `sentence`)."""
+    said = [sentence(f, figures.get(f["report_id"], {}), f["format"], lang) for f in flags.to_dict("records")]
+    return flags.assign(sentence=said)
