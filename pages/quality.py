@@ -24,6 +24,7 @@ else:
         problems,
         hide_index=True,
         key="quality_ingest_table",
+        placeholder=widgets.EMPTY,
         column_config={
             "file_path": t("col_file"),
             "status": t("col_status"),
@@ -50,6 +51,7 @@ else:
         ),
         hide_index=True,
         key="quality_versions_table",
+        placeholder=widgets.EMPTY,
         column_order=[
             "agency",
             "year",
@@ -90,6 +92,7 @@ if not unplaced.empty:
         unplaced.assign(link=unplaced["report_id"].map(widgets.report_link)),
         hide_index=True,
         key="quality_unplaced_table",
+        placeholder=widgets.EMPTY,
         column_config={"link": st.column_config.LinkColumn(t("col_report"), display_text=t("open_report"))},
     )
     widgets.downloads("unplaced-reports", "quality_unplaced", frame=unplaced)
@@ -111,6 +114,7 @@ else:
         summary,
         hide_index=True,
         key="quality_flag_summary",
+        placeholder=widgets.EMPTY,
         column_order=["code", "rule", "reports", "flags"],
         column_config={
             "code": t("col_check"),
@@ -123,6 +127,7 @@ else:
         flags.assign(link=flags["report_id"].map(widgets.report_link)),
         hide_index=True,
         key="quality_flags_table",
+        placeholder=widgets.EMPTY,
         column_order=[
             "link",
             "agency",
@@ -168,6 +173,7 @@ else:
         missing,
         hide_index=True,
         key="quality_missing_table",
+        placeholder=widgets.EMPTY,
         column_config={
             "agency": t("col_agency"),
             "first_year": st.column_config.NumberColumn(t("col_first_year"), format="%d"),

@@ -51,6 +51,7 @@ if not flags.empty:
         flags,
         hide_index=True,
         key="report_flags_table",
+        placeholder=widgets.EMPTY,
         column_config={
             "code": t("col_check"),
             "severity": t("col_severity"),

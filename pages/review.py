@@ -95,6 +95,7 @@ st.dataframe(
     table,
     hide_index=True,
     key="review_agencies_table",
+    placeholder=widgets.EMPTY,
     column_config={
         "agency": t("col_agency"),
         "agency_type": t("f_agency_type"),

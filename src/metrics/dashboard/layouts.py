@@ -58,6 +58,7 @@ def metadata(m: pd.Series) -> None:
             table,
             hide_index=True,
             key=f"report_meta_{key}",
+            placeholder=widgets.EMPTY,
             height=35 * (half + 1) + 3,
             column_config={"field": t("col_field"), "value": t("col_value")},
         )
@@ -85,6 +86,7 @@ def _evidence(facts: pd.DataFrame, metric_ids, key: str) -> None:
             rows.assign(label=rows["metric_id"].map(metric_label)),
             hide_index=True,
             key=key,
+            placeholder=widgets.EMPTY,
             column_order=[
                 "label",
                 "requester_column",
@@ -129,6 +131,7 @@ def figures(fmt: str, facts: pd.DataFrame) -> None:
             rest.assign(section=sections, label=rest["metric_id"].map(metric_label)),
             hide_index=True,
             key="report_other_table",
+            placeholder=widgets.EMPTY,
             column_order=[
                 "section",
                 "label",
