@@ -1,7 +1,7 @@
 import streamlit as st
 
 from metrics import catalog, queries
-from metrics.dashboard import charts, data, messages, state, widgets
+from metrics.dashboard import charts, data, messages, sidebar, state, widgets
 from metrics.dashboard.state import metric_label, t
 
 state.ensure_app_frame()
@@ -69,7 +69,7 @@ widgets.small_base_note()
 widgets.downloads("review-rates", "review_rates", "selected_reports")
 
 st.subheader(t("review_by_agency"))
-include_small = st.checkbox(t("include_small", n=queries.MIN_BASE), key="review_small")
+include_small = st.checkbox(t("include_small", n=queries.MIN_BASE), key="review_small", bind=sidebar.BIND)
 agencies = data.query("cases_by_agency", top_n=TOP_AGENCIES)
 results = agencies.melt(
     id_vars="agency",

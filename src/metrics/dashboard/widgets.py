@@ -9,8 +9,9 @@ import streamlit as st
 
 from metrics import exports
 from metrics.dashboard import data, messages, registry, sidebar
-from metrics.dashboard.state import filters, t
+from metrics.dashboard.state import filters, lang, t
 from metrics.queries import MIN_BASE, Filters
+from metrics.ui_text import code_label
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # What a table shows in a cell no report fills (Streamlit would write "None").
@@ -118,6 +119,11 @@ def page_link(url_path: str, **params) -> str:
     return f"{url_path}?{urlencode(kept | params, doseq=True)}"
 
 
+def file_name(path: str) -> str:
+    """A source file as the interface shows it: its name, never the folder it has on the server."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def report_link(report_id: str) -> str:
     return page_link(registry.REPORT_PAGE.url_path, report=report_id)
 
@@ -151,7 +157,7 @@ def coded_control(draw, label: str, options, key: str, default, **kwargs):
 
 def reports_behind(key: str, filters_: Filters | None = None) -> None:
     """On request, the reports a page's figures are built from, each linked to Report detail."""
-    if not st.toggle(t("show_reports_behind"), key=f"{key}_behind"):
+    if not st.toggle(t("show_reports_behind"), key=f"{key}_behind", bind=sidebar.BIND):
         return
     df = data.query("selected_reports", filters_)
     shown = df[
@@ -168,7 +174,12 @@ def reports_behind(key: str, filters_: Filters | None = None) -> None:
             "file_path",
             "parser_version",
         ]
-    ].assign(link=df["report_id"].map(report_link))
+    ].assign(
+        link=df["report_id"].map(report_link),
+        format=df["format"].map(lambda code: code_label(lang(), "format", code)),
+        status=df["status"].map(lambda code: t(f"ingest_{code}")),
+        file_path=df["file_path"].map(file_name),
+    )
     st.dataframe(
         shown,
         hide_index=True,
