@@ -64,6 +64,14 @@ if cells.empty:
     st.warning(t("builder_empty"))
     st.stop()
 
+
+def cell(value):
+    """A figure as the table shows it: a whole number without decimals, — where no report gives it."""
+    if widgets.missing(value):
+        return widgets.EMPTY
+    return int(value) if float(value).is_integer() else float(value)
+
+
 # A row for every chosen agency and year, so a year without a report shows as — rather than vanishing.
 rows = pd.MultiIndex.from_product([sorted(chosen), range(years[0], years[1] + 1)], names=["agency", "year"])
 wide = cells.pivot_table(index=["agency", "year"], columns="metric_id", values="value", aggfunc="sum")
@@ -71,22 +79,21 @@ wide = wide.reindex(index=rows, columns=metrics)
 sections = dict.fromkeys(catalog.metrics()[m].section for m in metrics)
 for section in sections:
     columns = [m for m in metrics if catalog.metrics()[m].section == section]
-    # The table as shown is the table downloaded: numbers as numbers, — where no report gives one.
-    shown = pd.DataFrame(
+    # The download is the table shown: the same headers, rows and cells (numbers stay numbers in Excel).
+    table = pd.DataFrame(
         {
             t("col_agency"): wide.index.get_level_values("agency"),
             t("year"): wide.index.get_level_values("year"),
-            **{
-                metric_label(m): [
-                    widgets.EMPTY if widgets.missing(v) else int(v) if v == int(v) else v for v in wide[m]
-                ]
-                for m in columns
-            },
+            **{metric_label(m): [cell(v) for v in wide[m]] for m in columns},
         }
     )
     st.subheader(t(f"section_{section}"))
     st.dataframe(
-        shown, hide_index=True, height="content", key=f"builder_table_{section}", placeholder=widgets.EMPTY
+        table.astype(str),
+        hide_index=True,
+        height="content",
+        key=f"builder_table_{section}",
+        placeholder=widgets.EMPTY,
     )
-    widgets.downloads(f"table-{section}", f"builder_{section}", frame=shown)
+    widgets.downloads(f"table-{section}", f"builder_{section}", frame=table)
 st.caption(t("builder_caption"))
