@@ -93,7 +93,8 @@ def share_link(slot, url_path: str) -> None:
     Drawn into a sidebar slot, again after the page has run, since the page's controls write
     themselves into the URL as it runs.
     """
-    base = (st.context.url or "").rstrip("/")
+    # The browser's address, without the page's own path, which it may still hold.
+    base = (st.context.url or "").rstrip("/").removesuffix(f"/{url_path}" if url_path else "")
     query = urlencode({k: st.query_params.get_all(k) for k in st.query_params}, doseq=True)
     link = f"{base}/{url_path}" + (f"?{query}" if query else "")
     with slot.container(), st.popover(t("share_link"), icon=":material/link:", width="stretch"):
