@@ -31,7 +31,10 @@ if failure is not None:
     # Said once, here: every other page would only fail again on the same database.
     if page.url_path != registry.UPLOAD_PAGE.url_path:
         st.stop()
+link = st.sidebar.empty()
+sidebar.share_link(link, page.url_path)
 try:
     page.run()
 except Exception as exc:
     messages.error(exc)
+sidebar.share_link(link, page.url_path)

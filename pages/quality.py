@@ -24,6 +24,7 @@ else:
         problems,
         hide_index=True,
         key="quality_ingest_table",
+        placeholder=widgets.EMPTY,
         column_config={
             "file_path": t("col_file"),
             "status": t("col_status"),
@@ -50,6 +51,7 @@ else:
         ),
         hide_index=True,
         key="quality_versions_table",
+        placeholder=widgets.EMPTY,
         column_order=[
             "agency",
             "year",
@@ -90,6 +92,7 @@ if not unplaced.empty:
         unplaced.assign(link=unplaced["report_id"].map(widgets.report_link)),
         hide_index=True,
         key="quality_unplaced_table",
+        placeholder=widgets.EMPTY,
         column_config={"link": st.column_config.LinkColumn(t("col_report"), display_text=t("open_report"))},
     )
     widgets.downloads("unplaced-reports", "quality_unplaced", frame=unplaced)
@@ -117,6 +120,7 @@ else:
         summary,
         hide_index=True,
         key="quality_flag_summary",
+        placeholder=widgets.EMPTY,
         column_order=["code", "rule", "reports", "flags"],
         column_config={
             "code": t("col_check"),
@@ -155,6 +159,7 @@ else:
         hide_index=True,
         key="quality_flags_table",
         column_order=["link", *flag_columns],
+        placeholder=widgets.EMPTY,
         column_config={
             "link": st.column_config.LinkColumn(t("col_report"), display_text=t("open_report")),
             "year": st.column_config.NumberColumn(t("year"), format="%d"),
@@ -184,6 +189,7 @@ else:
         missing,
         hide_index=True,
         key="quality_missing_table",
+        placeholder=widgets.EMPTY,
         column_config={
             "agency": t("col_agency"),
             "first_year": st.column_config.NumberColumn(t("col_first_year"), format="%d"),

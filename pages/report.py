@@ -62,6 +62,7 @@ if not flags.empty:
         hide_index=True,
         key="report_flags_table",
         column_order=["sentence", "status", "note", "code", "severity"],
+        placeholder=widgets.EMPTY,
         column_config={
             "sentence": t("col_sentence"),
             "status": t("col_flag_status"),

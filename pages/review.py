@@ -2,7 +2,7 @@ import pandas as pd
 import streamlit as st
 
 from metrics import catalog, queries
-from metrics.dashboard import charts, data, messages, state, widgets
+from metrics.dashboard import charts, data, messages, sidebar, state, widgets
 from metrics.dashboard.state import metric_label, t
 
 state.ensure_app_frame()
@@ -93,7 +93,7 @@ widgets.downloads(
 )
 
 st.subheader(t("review_by_agency"))
-include_small = st.checkbox(t("include_small", n=queries.MIN_BASE), key="review_small")
+include_small = st.checkbox(t("include_small", n=queries.MIN_BASE), key="review_small", bind=sidebar.BIND)
 agencies = data.query("cases_by_agency", top_n=TOP_AGENCIES)
 results = agencies.melt(
     id_vars="agency",
@@ -119,6 +119,7 @@ st.dataframe(
     table,
     hide_index=True,
     key="review_agencies_table",
+    placeholder=widgets.EMPTY,
     column_config={
         "agency": t("col_agency"),
         "agency_type": t("f_agency_type"),

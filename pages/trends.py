@@ -14,16 +14,22 @@ st.title(t("page_trends"))
 f = widgets.require_filters()
 
 left, right = st.columns([1, 3])
-mode = left.segmented_control(
+mode = widgets.coded_control(
+    left.segmented_control,
     t("trend_mode"),
     ["counts", "rates"],
+    "trend_mode",
+    "counts",
     format_func=lambda m: t(f"mode_{m}"),
-    default="counts",
     required=True,
-    key="trend_mode",
 )
-group_by = left.selectbox(
-    t("group_by"), queries.GROUPINGS, format_func=lambda g: t(f"group_{g}"), key="trend_group"
+group_by = widgets.coded_control(
+    left.selectbox,
+    t("group_by"),
+    queries.GROUPINGS,
+    "trend_group",
+    "all",
+    format_func=lambda g: t(f"group_{g}"),
 )
 
 
@@ -34,12 +40,15 @@ def group_label(value: str) -> str:
 
 
 if mode == "counts":
-    chosen = right.multiselect(
+    chosen = widgets.coded_control(
+        right.multiselect,
         t("choose_series"),
         queries.trend_series(),
-        default=["requests_new"],
+        "trend_series",
+        ["requests_new"],
         format_func=metric_label,
-        key="trend_series",
+        placeholder=t("choose_placeholder"),
+        select_all=False,
     )
     if not chosen:
         st.info(t("choose_something"))
@@ -84,12 +93,15 @@ if mode == "counts":
         ),
     )
 else:
-    chosen = right.multiselect(
+    chosen = widgets.coded_control(
+        right.multiselect,
         t("choose_rates"),
         RATES,
-        default=["grant_rate"],
+        "trend_rates",
+        ["grant_rate"],
         format_func=lambda r: t(f"rate_{r}"),
-        key="trend_rates",
+        placeholder=t("choose_placeholder"),
+        select_all=False,
     )
     if not chosen:
         st.info(t("choose_something"))

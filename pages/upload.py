@@ -3,7 +3,7 @@ import os
 import pandas as pd
 import streamlit as st
 
-from metrics.dashboard import access, data, state, uploads
+from metrics.dashboard import access, data, state, uploads, widgets
 from metrics.dashboard.state import t
 from metrics.ingest import ingest_paths
 from metrics.store import StoreError
@@ -111,6 +111,7 @@ if submitted:
             ),
             hide_index=True,
             key="upload_problems",
+            placeholder=widgets.EMPTY,
             column_config={"file_path": t("col_file"), "status": t("col_status"), "reason": t("col_reason")},
         )
     if stored:

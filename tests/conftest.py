@@ -8,6 +8,14 @@ def fixture_db(tmp_path_factory):
     return dashboard_fixture.build(tmp_path_factory.mktemp("db") / "ogi.duckdb")
 
 
+@pytest.fixture
+def app_env(fixture_db, tmp_path, monkeypatch):
+    """The dashboard pointed at the fixture database, uploads in a temporary folder."""
+    monkeypatch.setenv("OGI_DB", str(fixture_db))
+    monkeypatch.setenv("OGI_UPLOADS", str(tmp_path / "uploads"))
+    return fixture_db
+
+
 @pytest.fixture(scope="session")
 def hostile_db(tmp_path_factory):
     """The dashboard database with an agency whose name and evidence attack the pages."""

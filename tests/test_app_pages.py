@@ -17,13 +17,6 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 SHANGHAI_REGION = "上海市"
 
 
-@pytest.fixture
-def app_env(fixture_db, tmp_path, monkeypatch):
-    monkeypatch.setenv("OGI_DB", str(fixture_db))
-    monkeypatch.setenv("OGI_UPLOADS", str(tmp_path / "uploads"))
-    return fixture_db
-
-
 def open_page(page_path: str | None = None, query: dict | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     for k, v in (query or {}).items():

@@ -237,3 +237,52 @@ def test_the_late_and_missing_download_is_the_list_shown(server, page, fixture_d
     shown = table.locator("[role=gridcell]").all_inner_texts()
     for row in rows[1:]:
         assert row[0] in shown
+
+
+def test_a_shared_link_restores_the_full_view(server, page):
+    page.goto(f"{server}/compare?compare_agencies=上海市公安局&compare_agencies=广州市人民政府")
+    page.get_by_role("heading", name="机关对比").wait_for(timeout=30000)
+    rank_by = page.locator("[data-testid=stSelectbox]").filter(has_text="排名依据")
+    rank_by.click()
+    page.get_by_role("option", name="不予公开率", exact=True).click()
+    page.wait_for_function("() => location.search.includes('compare_rank_by=refusal_rate')", timeout=20000)
+    page.get_by_role("button", name="复制链接").click()
+    link = page.locator("[data-testid=stPopoverBody] [data-testid=stCode]").inner_text().strip()
+    assert link.startswith(f"{server}/compare?") and "compare_rank_by=refusal_rate" in link
+
+    fresh = page.context.browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    fresh.goto(link)
+    fresh.get_by_role("heading", name="机关对比").wait_for(timeout=30000)
+    fresh.locator("[data-testid=stDataFrame]").first.wait_for(timeout=30000)
+    agencies = fresh.locator("[data-testid=stMultiSelect]").filter(has_text="对比的机关").inner_text()
+    assert "上海市公安局" in agencies and "广州市人民政府" in agencies
+    rank_box = fresh.locator("[data-testid=stSelectbox]").filter(has_text="排名依据")
+    assert rank_box.locator("input").input_value() == "不予公开率"
+    fresh.screenshot(path=str(SHOTS / "compare-from-link.png"), full_page=True)
+    fresh.context.close()
+
+
+def grid_rows(table) -> list[list[str]]:
+    """The cells of a Streamlit table as the browser holds them (its accessible grid), header first."""
+    return table.evaluate(
+        """t => Array.from(t.querySelectorAll('[role=row]')).map(r =>
+            Array.from(r.querySelectorAll('[role=columnheader], [role=gridcell]')).map(c => c.innerText.trim()))"""
+    )
+
+
+def test_the_table_builder_csv_is_the_table_shown(server, page):
+    query = (
+        "builder_agencies=北京市海淀区人民政府&builder_agencies=广州市人民政府&builder_metrics=requests_new"
+    )
+    page.goto(f"{server}/builder?{query}")
+    page.get_by_role("heading", name="自定义报表").wait_for(timeout=30000)
+    table = page.locator("[data-testid=stDataFrame]").first
+    table.wait_for(timeout=30000)
+    page.wait_for_timeout(1000)
+    shown = [row for row in grid_rows(table) if row]
+    with page.expect_download() as info:
+        page.get_by_role("button", name="下载 CSV").first.click()
+    data = Path(info.value.path()).read_bytes().decode("utf-8-sig")
+    assert list(csv.reader(io.StringIO(data))) == shown
+    assert len(shown) == 1 + 2 * 9  # the header, then two agencies × 2013–2021
+    page.screenshot(path=str(SHOTS / "builder.png"), full_page=True)

@@ -4,6 +4,7 @@ import dataclasses
 import pathlib
 
 import dashboard_fixture as fx
+import pandas as pd
 import pytest
 
 from metrics import queries
@@ -33,6 +34,7 @@ def test_every_named_query_parses_and_runs(con):
         "top_n": 5,
         "peer_by": "level",
         "min_base": 10,
+        "min_peers": 3,
         "report_id": "x",
         "agency": SHANGHAI,
         "paths": ["/corpus/broken.pdf"],
@@ -154,20 +156,45 @@ def test_outcomes_count_each_request_once(con):
     assert "unable_not_held" not in set(df[df["year"] >= 2019]["metric_id"])
 
 
-def test_agency_rates_and_peers(con):
+def test_agency_rates(con):
     rates = run(con, "agency_rates").set_index("agency")
     assert rates.loc["黑河市民政局", "outcome_total"] == 4
     assert rates.loc[SHANGHAI, "grant_rate"] == pytest.approx(0.6)
-    peers = run(
+
+
+def peer_medians(con, agencies):
+    return run(
         con,
         "peer_medians",
-        dataclasses.replace(ALL, agencies=(HAIDIAN, "黑河市民政局")),
+        dataclasses.replace(ALL, agencies=agencies),
         peer_by="agency_type",
         min_base=10,
+        min_peers=queries.MIN_PEERS,
     ).set_index("agency")
-    assert peers.loc[HAIDIAN, "peers"] == 2 and peers.loc[HAIDIAN, "peer_group"] == "人民政府"
-    # 黑河 is alone in its type and under ten requests, so its group has no median.
-    assert peers.loc["黑河市民政局", "median_grant_rate"] != peers.loc["黑河市民政局", "median_grant_rate"]
+
+
+def test_a_peer_median_is_never_made_of_the_agency_itself_nor_of_fewer_than_three_peers(con):
+    peers = peer_medians(con, (HAIDIAN, "黑河市民政局"))
+    # 海淀's only other 人民政府 is 广州: one peer, so no median (it was once 海淀 and 广州 together).
+    assert peers.loc[HAIDIAN, "request_peers"] == 1 and peers.loc[HAIDIAN, "peer_group"] == "人民政府"
+    assert pd.isna(peers.loc[HAIDIAN, "median_grant_rate"])
+    assert peers.loc["黑河市民政局", "request_peers"] == 0
+
+
+def test_a_peer_median_is_the_median_of_the_other_agencies_of_the_group(tmp_path):
+    # Three more 人民政府; every fixture report at scale >= 1 grants 6 requests in 10.
+    extra = tuple(
+        fx.Spec(f"{city}人民政府", f"{city}", "city", "人民政府", 2021, "std2021", scale, "2022-01-20")
+        for city, scale in (("甲市", 1), ("乙市", 2), ("丙市", 3))
+    )
+    db = fx.build(tmp_path / "peers.duckdb", fx.SPECS + extra)
+    c = queries.open_snapshot(db)
+    try:
+        peers = peer_medians(c, (HAIDIAN,))
+    finally:
+        c.close()
+    assert peers.loc[HAIDIAN, "request_peers"] == 4  # 广州, 甲, 乙, 丙: never 海淀 itself
+    assert peers.loc[HAIDIAN, "median_grant_rate"] == pytest.approx(0.6)
 
 
 def test_cases(con):

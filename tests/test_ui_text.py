@@ -37,6 +37,7 @@ def test_keys_built_from_codes_exist():
         )
     }
     keys |= {f"formula_{f}" for f in ("grant", "refusal", "correction")}
+    keys |= {f"section_{m.section}" for m in catalog.metrics().values()}
     for lang in ui_text.LANGUAGES:
         assert keys <= set(ui_text.TEXT[lang]), (lang, keys - set(ui_text.TEXT[lang]))
 

@@ -80,6 +80,7 @@ PAGE_PARAMS = {
     "top_n": 10,
     "peer_by": "level",
     "min_base": 10,
+    "min_peers": 3,
     "agencies": ["上海市公安局", "广州市人民政府"],
 }
 

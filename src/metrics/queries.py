@@ -19,6 +19,8 @@ from metrics.sql_files import sql_text
 
 # A rate over fewer requests or cases than this is marked and kept out of rankings.
 MIN_BASE = 10
+# A peer median stands on at least this many other agencies, or is not given.
+MIN_PEERS = 3
 
 GROUPINGS = ("all", "agency", "region", "level", "agency_type")
 PEER_GROUPINGS = ("agency_type", "level")

@@ -7,6 +7,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 from plotly.colors import qualitative
+from plotly.subplots import make_subplots
 
 from metrics.dashboard import escape
 from metrics.dashboard.state import t
@@ -378,3 +379,44 @@ def coverage_map(df: pd.DataFrame, state_labels: dict[str, str]) -> go.Figure:
     year_axis(fig).update_xaxes(side="top", showticklabels=True)
     mark_format_change(fig, years)
     return style(fig, height=max(260, 24 * len(agencies) + 120))
+
+
+def small_multiples(
+    df: pd.DataFrame, panel: str, colour: str, y: str, percent_panels: set[str], columns: int = 2
+) -> go.Figure:
+    """One small line chart per panel over the years, each with its own value axis (a few reviews
+    stay readable beside thousands of requests), one colour per `colour` value and one legend."""
+    df = _inert(df)
+    percent_panels = {escape.plotly(p) for p in percent_panels}
+    names = list(dict.fromkeys(df[panel]))
+    rows = -(-len(names) // columns)
+    fig = make_subplots(
+        rows=rows, cols=columns, subplot_titles=names, horizontal_spacing=0.08, vertical_spacing=0.5 / rows
+    )
+    colours = {name: PALETTE[i % len(PALETTE)] for i, (name, _) in enumerate(_groups(df, colour))}
+    for i, name in enumerate(names):
+        row, col = i // columns + 1, i % columns + 1
+        percent = name in percent_panels
+        for series, rows_ in _groups(df[df[panel] == name], colour):
+            fig.add_trace(
+                go.Scatter(
+                    x=rows_["year"],
+                    y=rows_[y],
+                    mode="lines+markers",
+                    name=str(series),
+                    legendgroup=str(series),
+                    showlegend=i == 0,
+                    line={"color": colours[series]},
+                    marker={"color": colours[series]},
+                    hovertemplate="%{x} · %{y" + (":.1%" if percent else ":,") + "}" + TRACE_NAME,
+                ),
+                row=row,
+                col=col,
+            )
+        fig.update_yaxes(tickformat=".0%" if percent else ",", rangemode="tozero", row=row, col=col)
+    fig.update_xaxes(YEAR_AXIS)
+    layout = _style_layout(height=280 * rows + 60)
+    layout["margin"]["t"] = 70
+    layout["legend"]["y"] = 1 + 40 / (280 * rows)
+    fig.update_layout(layout)
+    return fig

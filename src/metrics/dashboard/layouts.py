@@ -39,20 +39,18 @@ def metadata(m: pd.Series) -> None:
         published += " · " + t("state_late")
     rows = [
         (t("col_agency"), m["agency"] or t("unknown_agency")),
-        (t("f_region"), m["region"]),
-        (t("f_level"), code_label(lang(), "level", m["level"] or "")),
-        (t("f_agency_type"), m["agency_type"]),
+        (t("f_region"), m["region"] or widgets.EMPTY),
+        (t("f_level"), code_label(lang(), "level", m["level"]) if m["level"] else widgets.EMPTY),
+        (t("f_agency_type"), m["agency_type"] or widgets.EMPTY),
         (t("year"), "?" if widgets.missing(m["year"]) else int(m["year"])),
         (t("published"), published),
         (t("deadline"), "—" if widgets.missing(m["deadline"]) else f"{m['deadline']:%Y-%m-%d}"),
         (t("col_format"), code_label(lang(), "format", m["format"])),
-        (t("col_status"), m["status"]),
-        (t("col_file"), m["file_path"]),
-        (t("col_hash"), m["content_hash"]),
+        (t("col_status"), t(f"ingest_{m['status']}")),
+        (t("col_file"), widgets.file_name(m["file_path"])),
         (t("col_parser"), m["parser_version"]),
         (t("col_ingested"), str(m["ingested_at"])[:19]),
         (t("col_warnings"), int(m["warnings"])),
-        (t("col_report"), m["report_id"]),
     ]
     half = (len(rows) + 1) // 2
     for column, part, key in zip(st.columns(2), (rows[:half], rows[half:]), ("a", "b"), strict=True):
@@ -61,6 +59,7 @@ def metadata(m: pd.Series) -> None:
             table,
             hide_index=True,
             key=f"report_meta_{key}",
+            placeholder=widgets.EMPTY,
             height=35 * (half + 1) + 3,
             column_config={"field": t("col_field"), "value": t("col_value")},
         )
@@ -88,6 +87,7 @@ def _evidence(facts: pd.DataFrame, metric_ids, key: str) -> None:
             rows.assign(label=rows["metric_id"].map(metric_label)),
             hide_index=True,
             key=key,
+            placeholder=widgets.EMPTY,
             column_order=[
                 "label",
                 "requester_column",
@@ -127,12 +127,13 @@ def figures(fmt: str, facts: pd.DataFrame, marked: frozenset[tuple[str, str]] = 
     if not rest.empty:
         st.markdown(f"**{t('report_other_figures') if shown else t('report_figures')}**")
         sections = rest["metric_id"].map(
-            lambda m: catalog.metrics()[m].section if m in catalog.metrics() else ""
+            lambda m: t(f"section_{catalog.metrics()[m].section}") if m in catalog.metrics() else ""
         )
         st.dataframe(
             rest.assign(section=sections, label=rest["metric_id"].map(metric_label)),
             hide_index=True,
             key="report_other_table",
+            placeholder=widgets.EMPTY,
             column_order=[
                 "section",
                 "label",

@@ -6,6 +6,8 @@ survives a reload; the widgets live in app.py's run, so every page shares them.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import streamlit as st
 
 from metrics import ui_text
@@ -14,6 +16,8 @@ from metrics.dashboard.state import lang, t
 from metrics.queries import Filters
 
 BIND = "query-params"
+# The URL parameters the sidebar reads: links between pages carry them.
+URL_KEYS = ("lang", "years", "region", "level", "type", "agency", "format")
 
 
 def language() -> str:
@@ -46,7 +50,11 @@ def filters() -> Filters | None:
         sb.caption(t("f_single_year", year=first))
 
     def choose(kind: str, key: str, label: str) -> tuple[str, ...]:
-        return tuple(sb.multiselect(label, opts.values[kind], key=key, bind=BIND, placeholder=t("f_all")))
+        return tuple(
+            sb.multiselect(
+                label, opts.values[kind], key=key, bind=BIND, placeholder=t("f_all"), select_all=False
+            )
+        )
 
     def choose_coded(kind: str, key: str, label: str) -> tuple[str, ...]:
         # A bound widget puts the words it shows in the URL, and these words change with the language,
@@ -59,6 +67,7 @@ def filters() -> Filters | None:
             options,
             key=key,
             placeholder=t("f_all"),
+            select_all=False,
             format_func=lambda code: ui_text.code_label(lang(), kind, code),
         )
         if chosen:
@@ -76,3 +85,18 @@ def filters() -> Filters | None:
         agencies=choose("agency", "agency", t("f_agency")),
         formats=choose_coded("format", "format", t("f_format")),
     )
+
+
+def share_link(slot, url_path: str) -> None:
+    """The address of the view as it stands (filters, language and the page's own controls), to copy.
+
+    Drawn into a sidebar slot, again after the page has run, since the page's controls write
+    themselves into the URL as it runs.
+    """
+    # The browser's address, without the page's own path, which it may still hold.
+    base = (st.context.url or "").rstrip("/").removesuffix(f"/{url_path}" if url_path else "")
+    query = urlencode({k: st.query_params.get_all(k) for k in st.query_params}, doseq=True)
+    link = f"{base}/{url_path}" + (f"?{query}" if query else "")
+    with slot.container(), st.popover(t("share_link"), icon=":material/link:", width="stretch"):
+        st.caption(t("share_link_help"))
+        st.code(link, language=None, wrap_lines=True)

@@ -8,11 +8,14 @@ import pandas as pd
 import streamlit as st
 
 from metrics import exports
-from metrics.dashboard import data, messages, registry
+from metrics.dashboard import data, messages, registry, sidebar
 from metrics.dashboard.state import filters, lang, t
 from metrics.queries import MIN_BASE, Filters
+from metrics.ui_text import code_label
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# What a table shows in a cell no report fills (Streamlit would write "None").
+EMPTY = "—"
 
 
 def missing(v) -> bool:
@@ -193,13 +196,51 @@ def downloads(
         )
 
 
+def page_link(url_path: str, **params) -> str:
+    """A link to a dashboard page that keeps the sidebar's filters and the language."""
+    kept = {k: st.query_params.get_all(k) for k in sidebar.URL_KEYS if k in st.query_params}
+    return f"{url_path}?{urlencode(kept | params, doseq=True)}"
+
+
+def file_name(path: str) -> str:
+    """A source file as the interface shows it: its name, never the folder it has on the server."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def report_link(report_id: str) -> str:
-    return f"{registry.REPORT_PAGE.url_path}?{urlencode({'report': report_id})}"
+    return page_link(registry.REPORT_PAGE.url_path, report=report_id)
+
+
+def coded_control(draw, label: str, options, key: str, default, **kwargs):
+    """A page control whose options are codes shown as words, kept in the URL under `key` as codes.
+
+    A control bound to the URL by Streamlit writes the words it shows, which change with the
+    language; this one writes the codes, so a shared link restores it in either language. `draw` is
+    the widget function (st.selectbox, a column's multiselect ...); `default` is a list for a control
+    holding several codes. The value is this session's, else the URL's, else the default.
+    """
+    options = list(options)
+    many = isinstance(default, list)
+    if key in st.session_state:
+        wanted = st.session_state[key]
+    else:
+        from_url = st.query_params.get_all(key)
+        wanted = (from_url if many else from_url[0]) if from_url else default
+    if many:
+        st.session_state[key] = [v for v in wanted if v in options]
+    else:
+        st.session_state[key] = wanted if wanted in options else default
+    value = draw(label, options, key=key, **kwargs)
+    if value or value == 0:
+        st.query_params[key] = value
+    else:
+        st.query_params.pop(key, None)
+    return value
 
 
 def reports_behind(key: str, filters_: Filters | None = None) -> None:
     """On request, the reports a page's figures are built from, each linked to Report detail."""
-    if not st.toggle(t("show_reports_behind"), key=f"{key}_behind"):
+    if not st.toggle(t("show_reports_behind"), key=f"{key}_behind", bind=sidebar.BIND):
         return
     df = data.query("selected_reports", filters_)
     shown = df[
@@ -216,11 +257,17 @@ def reports_behind(key: str, filters_: Filters | None = None) -> None:
             "file_path",
             "parser_version",
         ]
-    ].assign(link=df["report_id"].map(report_link))
+    ].assign(
+        link=df["report_id"].map(report_link),
+        format=df["format"].map(lambda code: code_label(lang(), "format", code)),
+        status=df["status"].map(lambda code: t(f"ingest_{code}")),
+        file_path=df["file_path"].map(file_name),
+    )
     st.dataframe(
         shown,
         hide_index=True,
         key=f"{key}_behind_table",
+        placeholder=EMPTY,
         column_order=[
             "link",
             "agency",
