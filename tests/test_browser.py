@@ -240,11 +240,23 @@ def test_the_late_and_missing_download_is_the_list_shown(server, page, fixture_d
 
 
 def test_a_shared_link_restores_the_full_view(server, page):
+    # A page of its own: the session the earlier tests used carries their choices.
+    page = page.context.browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     page.goto(f"{server}/compare?compare_agencies=上海市公安局&compare_agencies=广州市人民政府")
     page.get_by_role("heading", name="机关对比").wait_for(timeout=30000)
     rank_by = page.locator("[data-testid=stSelectbox]").filter(has_text="排名依据")
-    rank_by.click()
-    page.get_by_role("option", name="不予公开率", exact=True).click()
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    option = page.get_by_role("option", name="不予公开率", exact=True)
+    # A rerun still writing the page's controls to the URL closes a list opened meanwhile: open it again.
+    for _ in range(5):
+        rank_by.click()
+        try:
+            option.wait_for(timeout=5000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    option.click()
     page.wait_for_function("() => location.search.includes('compare_rank_by=refusal_rate')", timeout=20000)
     page.get_by_role("button", name="复制链接").click()
     link = page.locator("[data-testid=stPopoverBody] [data-testid=stCode]").inner_text().strip()
@@ -260,6 +272,7 @@ def test_a_shared_link_restores_the_full_view(server, page):
     assert rank_box.locator("input").input_value() == "不予公开率"
     fresh.screenshot(path=str(SHOTS / "compare-from-link.png"), full_page=True)
     fresh.context.close()
+    page.context.close()
 
 
 def grid_rows(table) -> list[list[str]]:
