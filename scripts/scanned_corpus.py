@@ -2,7 +2,8 @@
 rendered to page images at 150 and 300 dpi, damaged as scans are, wrapped as image-only PDFs, read by
 `ogi extract --json` (OCR) and scored against their hand-checked truth files.
 
-usage: python scripts/scanned_corpus.py [--dpi 150 300] [--damage clean skew ...] [--keep DIR] [--show N]
+usage: python scripts/scanned_corpus.py [--dpi 150 300] [--damage clean skew ...] [--reports pt-001 ...]
+                                      [--keep DIR] [--show N]
 
 Damage kinds (each PDF stores its pages as JPEG, quality 75, as scanners do):
   clean  the rendering as it is
@@ -66,10 +67,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dpi", type=int, nargs="*", default=[300, 150])
     ap.add_argument("--damage", nargs="*", default=list(DAMAGE), choices=DAMAGE)
+    ap.add_argument("--reports", nargs="*", help="source ids (pt-001 ...); default: all")
     ap.add_argument("--keep", type=Path, help="write the PDFs and predictions here and keep them")
     ap.add_argument("--show", type=int, default=0, help="list up to N misses and wrong values per condition")
     a = ap.parse_args()
-    sources = zoo.dev_sources()
+    sources = [s for s in zoo.dev_sources() if not a.reports or s.stem in a.reports]
     if not sources:
         print(f"no HTML reports with truth in {zoo.DEV}")
         return 1

@@ -21,6 +21,7 @@ import functools
 import importlib.util
 import io
 import os
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -40,15 +41,19 @@ class OcrSettings:
     min_confidence: float = 0.8  # boxes the engine scores lower are left out
     long_side: int = 2000  # pixels: pages are read at this size (A4 at ~170 dpi); the engine's own limit
     max_pixels: int = 60_000_000  # a page image above this is no scan of a report page (A4 at 600 dpi: 35 M)
-    seconds_per_page: float = 30.0  # a document whose pages take longer on average is given up
+    seconds_per_page: float = 120.0  # a document whose pages take longer on average is given up
     max_skew_degrees: float = 3.0  # the steepest tilt looked for when turning a page upright
     line_fraction: float = 0.5  # share of a cell's side a drawn line must cover to separate two cells
+    # ink in a table cell, in squared text heights, below which the cell is blank (specks, a line's edge)
+    min_ink: float = 0.05
 
 
 SETTINGS = OcrSettings()
 ENGINE_PACKAGE = "rapidocr_onnxruntime"
 INSTALL_HINT = "pip install rapidocr-onnxruntime (its wheel holds the Chinese OCR models)"
 UNREADABLE = "?"  # a cell whose text the engine was unsure of
+# A cell of digits with a letter among them (3 read as B in a row of figures) is read again on its own.
+_MISREAD_NUMBER = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[\dA-Za-z]+$|^[A-Za-z]$")
 # A note heading each OCR'd page's text, so a reader of the evidence knows where the words came from.
 PAGE_NOTE = "[OCR: page {page}, read from a scanned image; {dropped} low-confidence text boxes left out]"
 
@@ -143,12 +148,20 @@ class PageClock:
 def read_image(image: Image.Image, page: int) -> OcrPage:
     """OCR one page image."""
     require_engine()
-    gray = _upright(_at_reading_size(image.convert("L")))
+    gray = _upright(_at_reading_size(_without_seal(image)))
     result, _ = _engine()(np.asarray(gray.convert("RGB")), return_word_box=True)
     boxes = [_box(*found) for found in result or []]
     kept = [box for box in boxes if box.confidence >= SETTINGS.min_confidence]
     doubtful = [box for box in boxes if box.confidence < SETTINGS.min_confidence]
     return _layout(np.asarray(gray), kept, doubtful, page)
+
+
+def _without_seal(image: Image.Image) -> Image.Image:
+    """The page in grey, read through its red channel: a red seal stamped over the text turns as light
+    as the paper, while black and blue print stays dark."""
+    if image.mode in ("L", "1", "I", "I;16", "F"):
+        return image.convert("L")
+    return image.convert("RGB").getchannel("R")
 
 
 def _at_reading_size(gray: Image.Image) -> Image.Image:
@@ -312,7 +325,18 @@ def _slot(ruling: _Ruling, box: Box) -> tuple[int, int] | None:
     return None
 
 
-def _table(ruling: _Ruling, cells: list[list[int]], boxes: list[Box], doubtful: list[Box]):
+@dataclass
+class _Scan:
+    """The upright page and what is known of its print: its drawn lines and its text height."""
+
+    gray: np.ndarray
+    across: np.ndarray
+    down: np.ndarray
+    text_height: float
+    ink_level: int
+
+
+def _table(ruling: _Ruling, cells: list[list[int]], boxes: list[Box], doubtful: list[Box], scan: _Scan):
     """The grid (a merged cell's text in every slot it covers) and the printed rows (each cell once, in
     the row where it starts), as the PDF reader gives them."""
     texts: dict[int, list[Box]] = {}
@@ -325,7 +349,14 @@ def _table(ruling: _Ruling, cells: list[list[int]], boxes: list[Box], doubtful: 
         slot = _slot(ruling, box)
         if slot is not None:
             unsure.add(cells[slot[0]][slot[1]])
-    text = {cell: _cell_text(texts.get(cell, []), cell in unsure) for row in cells for cell in row}
+    text = {}
+    for r, row in enumerate(cells):
+        for c, cell in enumerate(row):
+            if cell not in text:
+                read = "" if cell in unsure else _cell_text(texts.get(cell, []))
+                if not read or _MISREAD_NUMBER.match(read):
+                    read = _reread(_cell_bounds(ruling, cells, r, c), scan)
+                text[cell] = read
     grid = [[text[cell] for cell in row] for row in cells]
     printed, started = [], set()
     for row in cells:
@@ -340,10 +371,41 @@ def _table(ruling: _Ruling, cells: list[list[int]], boxes: list[Box], doubtful: 
     return grid, printed
 
 
-def _cell_text(boxes: list[Box], unsure: bool) -> str:
-    if unsure:
-        return UNREADABLE
+def _cell_text(boxes: list[Box]) -> str:
     return "".join(line for line in _lines_of(boxes, joiner=""))
+
+
+def _cell_bounds(ruling: _Ruling, cells: list[list[int]], r: int, c: int) -> tuple[int, int, int, int]:
+    """The pixel box of the cell whose top-left slot is (r, c)."""
+    cell = cells[r][c]
+    last_r = max(i for i, row in enumerate(cells) if row[c] == cell)
+    last_c = max(j for j, other in enumerate(cells[r]) if other == cell)
+    return ruling.xs[c], ruling.ys[r], ruling.xs[last_c + 1], ruling.ys[last_r + 1]
+
+
+def _reread(bounds: tuple[int, int, int, int], scan: _Scan) -> str:
+    """A cell where the page-wide reading found nothing, or nothing sure: blank if it holds no ink;
+    otherwise its ink alone is read again (a lone digit in a wide cell is easily missed on a whole
+    page). What is still unsure reads UNREADABLE, never blank, so it is not taken as zero."""
+    margin = max(int(scan.text_height * 0.2), 3)
+    x0, y0, x1, y1 = bounds[0] + margin, bounds[1] + margin, bounds[2] - margin, bounds[3] - margin
+    if x1 <= x0 or y1 <= y0:
+        return ""
+    region = scan.gray[y0:y1, x0:x1]
+    lines = (scan.across[y0:y1, x0:x1] | scan.down[y0:y1, x0:x1]).astype(bool)
+    ink = (region < scan.ink_level) & ~lines
+    if ink.sum() < SETTINGS.min_ink * scan.text_height**2:
+        return ""
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    pad = margin
+    top, bottom = max(rows[0] - pad, 0), rows[-1] + pad + 1
+    left, right = max(cols[0] - pad, 0), cols[-1] + pad + 1
+    crop = np.ascontiguousarray(region[top:bottom, left:right])
+    result, _ = _engine()(np.stack([crop] * 3, axis=-1), use_det=False, use_cls=False, use_rec=True)
+    if not result:
+        return UNREADABLE
+    read, confidence = result[0][0].strip(), float(result[0][1])
+    return read if read and confidence >= SETTINGS.min_confidence else UNREADABLE
 
 
 # ---------------------------------------------------------------- lines of text
@@ -382,6 +444,7 @@ def _join(row: list[Box], joiner: str) -> str:
 def _layout(gray: np.ndarray, boxes: list[Box], doubtful: list[Box], page: int) -> OcrPage:
     text_height = float(np.median([box.y1 - box.y0 for box in boxes])) if boxes else 20.0
     across, down = _line_masks(gray, text_height)
+    scan = _Scan(gray, across, down, text_height, _ink_level(Image.fromarray(gray)))
     rulings = _rulings(across, down, text_height)
     placed: list[tuple[float, str]] = []
     tables: list[Table] = []
@@ -389,11 +452,13 @@ def _layout(gray: np.ndarray, boxes: list[Box], doubtful: list[Box], page: int) 
     for number, ruling in enumerate(rulings, start=1):
         inside = [box for box in free if _slot(ruling, box) is not None]
         free = [box for box in free if _slot(ruling, box) is None]
-        grid, printed = _table(ruling, _cells(ruling, across, down), inside, doubtful)
+        grid, printed = _table(ruling, _cells(ruling, across, down), inside, doubtful, scan)
         tables.append(Table(rows=grid, where=f"page {page} (OCR), table {number}"))
         placed += [(ruling.ys[0] + i * 1e-3, " | ".join(row)) for i, row in enumerate(printed) if any(row)]
     placed += [(row[0].mid_y, _join(row, " | ")) for row in _rows(free)]
     placed.sort(key=lambda item: item[0])
+    if not placed:  # nothing legible: the page stays empty, so an all-blank scan fails as unreadable
+        return OcrPage(text="", dropped=len(doubtful))
     note = PAGE_NOTE.format(page=page, dropped=len(doubtful))
     return OcrPage(
         text="\n".join([note] + [line for _, line in placed]), tables=tables, dropped=len(doubtful)
@@ -411,7 +476,7 @@ def read_pdf_pages(data: bytes, numbers: list[int]) -> dict[int, OcrPage]:
             page = document[number - 1]
             width, height = page.get_size()  # points
             scale = SETTINGS.long_side / max(width, height)
-            pages[number] = read_image(page.render(scale=scale, grayscale=True).to_pil(), number)
+            pages[number] = read_image(page.render(scale=scale).to_pil(), number)
         return pages
     finally:
         document.close()
