@@ -25,6 +25,7 @@ import io
 import json
 import math
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -51,6 +52,7 @@ class Score:
     total: int = 0
     pages: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # user + system time of the reading: what a busy shared machine does not inflate
     failed: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
 
@@ -79,7 +81,10 @@ def main() -> int:
         work = a.keep or Path(tmp)
         printed = {s.stem: zoo.chromium_pdf(s, _folder(work / "chromium" / s.stem)) for s in sources}
         print(f"{len(sources)} reports, {sum(_page_count(p) for p in printed.values())} pages each condition")
-        print(f"{'dpi':>4} {'damage':<6} {'recall':>7} {'precision':>9} {'values':>7} {'s/page':>7}  failed")
+        print(
+            f"{'dpi':>4} {'damage':<6} {'recall':>7} {'precision':>9} {'values':>7} {'s/page':>7} "
+            f"{'cpu s/page':>10}  failed"
+        )
         for dpi in a.dpi:
             for damage in a.damage:
                 folder = _folder(work / f"{dpi}dpi-{damage}")
@@ -88,7 +93,8 @@ def main() -> int:
                 s = _score(_extract(folder), sources)
                 print(
                     f"{dpi:>4} {damage:<6} {s.recall:>7.3f} {s.precision:>9.3f} {s.total:>7} "
-                    f"{s.seconds / max(s.pages, 1):>7.2f}  {', '.join(s.failed) or '-'}",
+                    f"{s.seconds / max(s.pages, 1):>7.2f} {s.cpu_seconds / max(s.pages, 1):>10.2f}  "
+                    f"{', '.join(s.failed) or '-'}",
                     flush=True,
                 )
                 for line in s.misses[: a.show]:
@@ -172,24 +178,29 @@ def _star(x: float, y: float, radius: float) -> list[tuple[float, float]]:
 # ---------------------------------------------------------------- reading and scoring
 
 
-def _extract(folder: Path) -> tuple[list[dict], float, int]:
+def _extract(folder: Path) -> tuple[list[dict], float, float, int]:
     pdfs = sorted(folder.glob("*.pdf"))
-    start = time.monotonic()
+    start, cpu = time.monotonic(), _children_cpu()
     run = subprocess.run(
         [sys.executable, "-m", "metrics", "extract", "--json", *map(str, pdfs)],
         capture_output=True,
         text=True,
     )
-    seconds = time.monotonic() - start
+    seconds, cpu_seconds = time.monotonic() - start, _children_cpu() - cpu
     (folder / "predictions.jsonl").write_text(run.stdout, encoding="utf-8")
     lines = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
-    return lines, seconds, sum(_page_count(p) for p in pdfs)
+    return lines, seconds, cpu_seconds, sum(_page_count(p) for p in pdfs)
 
 
-def _score(extracted: tuple[list[dict], float, int], sources: list[Path]) -> Score:
-    predictions, seconds, pages = extracted
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _score(extracted: tuple[list[dict], float, float, int], sources: list[Path]) -> Score:
+    predictions, seconds, cpu_seconds, pages = extracted
     by_stem = {Path(p["file"]).stem: p for p in predictions}
-    score = Score(pages=pages, seconds=seconds)
+    score = Score(pages=pages, seconds=seconds, cpu_seconds=cpu_seconds)
     for source in sources:
         truth = json.loads(source.with_name(source.stem + ".truth.json").read_text(encoding="utf-8"))
         prediction = by_stem.get(source.stem, {})

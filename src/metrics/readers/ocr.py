@@ -336,7 +336,9 @@ class _Scan:
     ink_level: int
 
 
-def _table(ruling: _Ruling, cells: list[list[int]], boxes: list[Box], doubtful: list[Box], scan: _Scan):
+def _table(
+    ruling: _Ruling, cells: list[list[int]], boxes: list[Box], doubtful: list[Box], scan: _Scan
+) -> tuple[list[list[str]], list[list[str]]]:
     """The grid (a merged cell's text in every slot it covers) and the printed rows (each cell once, in
     the row where it starts), as the PDF reader gives them."""
     texts: dict[int, list[Box]] = {}
@@ -372,7 +374,8 @@ def _table(ruling: _Ruling, cells: list[list[int]], boxes: list[Box], doubtful: 
 
 
 def _cell_text(boxes: list[Box]) -> str:
-    return "".join(line for line in _lines_of(boxes, joiner=""))
+    """A cell's pieces line by line, joined without spaces (a label wrapped within its cell)."""
+    return "".join(_join(row, "") for row in _rows(boxes))
 
 
 def _cell_bounds(ruling: _Ruling, cells: list[list[int]], r: int, c: int) -> tuple[int, int, int, int]:
@@ -423,10 +426,6 @@ def _rows(boxes: list[Box]) -> list[list[Box]]:
         else:
             rows.append([box])
     return [sorted(row, key=lambda b: b.x0) for row in rows]
-
-
-def _lines_of(boxes: list[Box], joiner: str) -> list[str]:
-    return [_join(row, joiner) for row in _rows(boxes)]
 
 
 def _join(row: list[Box], joiner: str) -> str:
