@@ -96,7 +96,15 @@ def _ocr_pages(data: bytes, numbers: list[int], n_pages: int) -> dict[int, ocr.O
         if len(numbers) == n_pages:
             ocr.require_engine()
         return {}
-    return ocr.read_pdf_pages(data, numbers)
+    try:
+        return ocr.read_pdf_pages(data, numbers)
+    except pypdfium2.PdfiumError as e:
+        # Damage that pdfminer reads past but PDFium cannot render: the text layer is all there is.
+        if len(numbers) == n_pages:
+            raise ReadError(
+                f"the PDF has no text layer and its pages cannot be rendered for OCR ({e})"
+            ) from e
+        return {}
 
 
 def _read_pages(data: bytes) -> list[_Page]:
