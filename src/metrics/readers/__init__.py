@@ -12,7 +12,9 @@ from metrics.readers.errors import ReadError, UnsupportedFile
 
 MAX_BYTES = budgets.FILE_BYTES
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+# Pictures of report pages, read by OCR.
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx", *IMAGE_SUFFIXES)
 
 
 def read_document(path: str | Path) -> Document:
@@ -54,6 +56,10 @@ def _read(path: Path, suffix: str, data: bytes) -> Document:
         from metrics.readers.pdf import read_pdf
 
         return read_pdf(str(path), data)
+    if suffix in IMAGE_SUFFIXES:
+        from metrics.readers.ocr import read_picture
+
+        return read_picture(str(path), data)
     from metrics.readers.docx import read_docx
 
     return read_docx(str(path), data)

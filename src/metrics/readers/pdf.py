@@ -17,7 +17,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from metrics.models import Document, Table
-from metrics.readers import budgets
+from metrics.readers import budgets, ocr
 from metrics.readers.errors import ReadError
 from metrics.readers.page_furniture import PAGE_MARK, drop_page_furniture
 from metrics.readers.page_meta import read_page_meta
@@ -69,21 +69,42 @@ class _Page:
 
 
 def read_pdf(path: str, data: bytes) -> Document:
-    """Read a PDF. Raises ReadError for encrypted, damaged or image-only files."""
+    """Read a PDF; pages without a text layer (scans) are read by OCR. Raises ReadError for encrypted,
+    damaged or unreadable files."""
     pages = _read_pages(data)
     if _mostly_unmapped(pages):
         # Some files (e.g. with an owner password) hide their font mapping from pdfminer but not
         # from PDFium; its text is better than none, though it has no table grids.
         pages = _pdfium_pages(data)
-    text = drop_page_furniture("\n".join(_page_text(page) for page in pages))
+    scanned = _ocr_pages(data, [page.number for page in pages if not _page_text(page).strip()], len(pages))
+    texts = [scanned[page.number].text if page.number in scanned else _page_text(page) for page in pages]
+    text = drop_page_furniture("\n".join(texts))
     grids = _join_split_tables(pages)
     if not text.strip():
-        raise ReadError(
-            "the PDF has no text layer (its pages look like scanned images); "
-            "we do not run OCR, so please supply a text PDF, HTML or Word version"
-        )
+        raise ReadError("the PDF has neither a text layer nor text that OCR can read on its pages")
     tables = [Table(rows=grid.rows, where=_where(grid)) for grid in grids if grid.n_rows]
+    tables += [table for number in sorted(scanned) for table in scanned[number].tables]
     return Document(path=path, text=text, tables=tables, page_meta=read_page_meta(text))
+
+
+def _ocr_pages(data: bytes, numbers: list[int], n_pages: int) -> dict[int, ocr.OcrPage]:
+    """OCR of the pages that have no text. Without the OCR engine, a PDF that is all scans fails with
+    what to install; one with some text is read from its text alone."""
+    if not numbers:
+        return {}
+    if not ocr.engine_installed():
+        if len(numbers) == n_pages:
+            ocr.require_engine()
+        return {}
+    try:
+        return ocr.read_pdf_pages(data, numbers)
+    except pypdfium2.PdfiumError as e:
+        # Damage that pdfminer reads past but PDFium cannot render: the text layer is all there is.
+        if len(numbers) == n_pages:
+            raise ReadError(
+                f"the PDF has no text layer and its pages cannot be rendered for OCR ({e})"
+            ) from e
+        return {}
 
 
 def _read_pages(data: bytes) -> list[_Page]:

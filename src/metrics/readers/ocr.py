@@ -1,0 +1,494 @@
+"""Scanned pages: text and table grids read from a page image by OCR, on this machine.
+
+The engine is RapidOCR (PP-OCR's Chinese detection and recognition models on ONNX Runtime; the models
+come inside its PyPI wheel, so nothing is downloaded at run time). It returns boxes of text with a
+confidence. Boxes become what the other readers give:
+
+- the page is turned upright first (scans sit up to a few degrees askew, and a table's rows then drift
+  into each other across the page);
+- ruled tables are found from their drawn lines, and every box is put in the cell it sits in, so a
+  blank cell stays a blank cell (a grid of numbers read by gaps alone cannot tell which cells are
+  empty); the result is a Table grid like a text PDF's, and ` | `-joined rows in the page text;
+- every other box joins the boxes at the same height into a line, in reading order.
+
+Boxes the engine is unsure of are left out and counted; a table cell that lost one reads `?`, so the
+extractors leave its figure out rather than take the cell as blank.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import io
+import os
+import re
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import pypdfium2
+from PIL import Image
+
+from metrics.models import Document, Table
+from metrics.readers.errors import ReadError
+from metrics.readers.page_meta import read_page_meta
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    """Everything OCR is tuned by, in one place."""
+
+    min_confidence: float = 0.8  # boxes the engine scores lower are left out
+    long_side: int = 2000  # pixels: pages are read at this size (A4 at ~170 dpi); the engine's own limit
+    max_pixels: int = 60_000_000  # a page image above this is no scan of a report page (A4 at 600 dpi: 35 M)
+    seconds_per_page: float = 120.0  # a document whose pages take longer on average is given up
+    max_skew_degrees: float = 3.0  # the steepest tilt looked for when turning a page upright
+    line_fraction: float = 0.5  # share of a cell's side a drawn line must cover to separate two cells
+    # ink in a table cell, in squared text heights, below which the cell is blank (specks, a line's edge)
+    min_ink: float = 0.05
+
+
+SETTINGS = OcrSettings()
+ENGINE_PACKAGE = "rapidocr_onnxruntime"
+INSTALL_HINT = "pip install rapidocr-onnxruntime (its wheel holds the Chinese OCR models)"
+UNREADABLE = "?"  # a cell whose text the engine was unsure of
+# A cell of digits with a letter among them (3 read as B in a row of figures) is read again on its own.
+_MISREAD_NUMBER = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[\dA-Za-z]+$|^[A-Za-z]$")
+# A note heading each OCR'd page's text, so a reader of the evidence knows where the words came from.
+PAGE_NOTE = "[OCR: page {page}, read from a scanned image; {dropped} low-confidence text boxes left out]"
+
+
+@dataclass
+class Box:
+    """A piece of text the engine found, in pixels of the upright page."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+    confidence: float
+    # The box's characters (Chinese) and words (numbers, Latin) with their own x extents: one box can
+    # run across a table's cell borders (a header row's narrow cells), and is split there.
+    pieces: list[Box] = field(default_factory=list)
+
+    @property
+    def mid_x(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def mid_y(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+@dataclass
+class OcrPage:
+    """What OCR read on one page: its text (tables as ` | ` rows) and its ruled tables as grids."""
+
+    text: str
+    tables: list[Table] = field(default_factory=list)
+    dropped: int = 0  # boxes below the confidence threshold
+
+
+def engine_installed() -> bool:
+    return importlib.util.find_spec(ENGINE_PACKAGE) is not None
+
+
+def require_engine() -> None:
+    if not engine_installed():
+        raise ReadError(f"the file is a scanned image and needs OCR, which is not installed: {INSTALL_HINT}")
+
+
+@functools.cache
+def _engine():
+    from rapidocr_onnxruntime import RapidOCR
+
+    # One thread pool the size of the machine: ONNX Runtime's default of one pool per operator
+    # oversubscribes small machines several times over.
+    threads = _cpu_count()
+    return RapidOCR(
+        use_cls=False,  # pages are upright once deskewed; the angle classifier only costs time
+        max_side_len=SETTINGS.long_side,
+        intra_op_num_threads=threads,
+        inter_op_num_threads=1,
+        # One crop at a time: a batch is padded to its widest crop, and a page mixes table cells of one
+        # character with lines of fifty (measured: a table page 13 s in batches of 6, 6 s one by one).
+        rec_batch_num=1,
+    )
+
+
+def _cpu_count() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def check_pixels(width: int, height: int, what: str) -> None:
+    if width * height > SETTINGS.max_pixels:
+        raise ReadError(
+            f"{what} is {width}×{height} pixels, more than the {SETTINGS.max_pixels // 1_000_000} megapixels "
+            "a scanned report page can plausibly be; it was not OCR'd"
+        )
+
+
+class PageClock:
+    """The time budget of one document's OCR: on average SETTINGS.seconds_per_page per page."""
+
+    def __init__(self, pages: int):
+        self.limit = SETTINGS.seconds_per_page * pages
+        self.start = time.monotonic()
+
+    def check(self, page: int) -> None:
+        spent = time.monotonic() - self.start
+        if spent > self.limit:
+            raise ReadError(
+                f"OCR stopped at page {page}: {spent:.0f} s spent, more than the "
+                f"{SETTINGS.seconds_per_page:.0f} s per page allowed"
+            )
+
+
+def read_image(image: Image.Image, page: int) -> OcrPage:
+    """OCR one page image."""
+    require_engine()
+    gray = _upright(_at_reading_size(_without_seal(image)))
+    result, _ = _engine()(np.asarray(gray.convert("RGB")), return_word_box=True)
+    boxes = [_box(*found) for found in result or []]
+    kept = [box for box in boxes if box.confidence >= SETTINGS.min_confidence]
+    doubtful = [box for box in boxes if box.confidence < SETTINGS.min_confidence]
+    return _layout(np.asarray(gray), kept, doubtful, page)
+
+
+def _without_seal(image: Image.Image) -> Image.Image:
+    """The page in grey, read through its red channel: a red seal stamped over the text turns as light
+    as the paper, while black and blue print stays dark."""
+    if image.mode in ("L", "1", "I", "I;16", "F"):
+        return image.convert("L")
+    return image.convert("RGB").getchannel("R")
+
+
+def _at_reading_size(gray: Image.Image) -> Image.Image:
+    scale = SETTINGS.long_side / max(gray.size)
+    if scale >= 1:
+        return gray
+    return gray.resize((round(gray.width * scale), round(gray.height * scale)), Image.Resampling.LANCZOS)
+
+
+def _box(points, text: str, confidence: float, word_points=(), words=(), _word_confidences=()) -> Box:
+    box = _bounds(points, text, confidence)
+    box.pieces = [
+        _bounds(corners, word, confidence) for corners, word in zip(word_points, words, strict=False)
+    ]
+    return box
+
+
+def _bounds(points, text: str, confidence: float) -> Box:
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    return Box(min(xs), min(ys), max(xs), max(ys), text.strip(), float(confidence))
+
+
+# ---------------------------------------------------------------- turning the page upright
+
+
+def _upright(gray: Image.Image) -> Image.Image:
+    angle = _skew(gray)
+    if abs(angle) < 0.05:
+        return gray
+    return gray.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
+
+
+def _skew(gray: Image.Image) -> float:
+    """The angle that makes the page's dark pixels form the sharpest rows: text lines and ruling lines
+    are horizontal on an upright page, so their row profile peaks highest there. Searched coarse to fine
+    on a small copy of the page."""
+    small = gray.resize((gray.width // 4, gray.height // 4))
+    ink = Image.fromarray(((np.asarray(small) < _ink_level(small)) * 255).astype(np.uint8))
+    best = 0.0
+    for step in (0.5, 0.1):
+        candidates = [best + step * k for k in range(-5, 6)] if step < 0.5 else None
+        if candidates is None:
+            limit = SETTINGS.max_skew_degrees
+            candidates = list(np.arange(-limit, limit + step / 2, step))
+        best = max(candidates, key=lambda a: _sharpness(ink, a))
+    return float(best)
+
+
+def _ink_level(gray: Image.Image) -> int:
+    """A grey level between paper and ink: scans have grey paper, so a fixed threshold will not do."""
+    values = np.asarray(gray)
+    paper = float(np.percentile(values, 90))
+    return int(paper * 0.6)
+
+
+def _sharpness(ink: Image.Image, angle: float) -> float:
+    rows = np.asarray(ink.rotate(angle, resample=Image.Resampling.NEAREST)).sum(axis=1, dtype=np.float64)
+    return float(np.square(np.diff(rows)).sum())
+
+
+# ---------------------------------------------------------------- ruled tables
+
+
+@dataclass
+class _Ruling:
+    """A table found from its drawn lines: the y of its horizontal and the x of its vertical lines."""
+
+    ys: list[int]
+    xs: list[int]
+
+    @property
+    def bbox(self) -> tuple[int, int, int, int]:
+        return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
+
+
+def _line_masks(gray: np.ndarray, text_height: float) -> tuple[np.ndarray, np.ndarray]:
+    """Pixels of strokes longer than letters are: drawn lines. A vertical line is looked for over one
+    text height (a table row is at least that tall, a letter's stroke shorter); a horizontal one over
+    two and a half (no letter is that wide). Lines broken by a few pixels (cells drawn apart, as in
+    HTML tables with cell spacing) are joined."""
+    import cv2
+
+    # Ruling lines are thin and often grey (an HTML table's bevelled border, a light scan), so any pixel
+    # clearly darker than the paper counts; specks do not survive the opening below.
+    ink = (gray < float(np.percentile(gray, 90)) * 0.85).astype(np.uint8)
+    tall = max(int(text_height * 0.9), 5)
+    across = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, int(tall * 2.5)), np.uint8))
+    down = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((tall, 1), np.uint8))
+    joined = np.ones((5, 5), np.uint8)
+    return cv2.dilate(across, joined), cv2.dilate(down, joined)
+
+
+def _rulings(across: np.ndarray, down: np.ndarray, text_height: float) -> list[_Ruling]:
+    """Tables: the connected drawings of horizontal and vertical lines that make at least a 2×2 grid.
+    Lines closer than half a text height are one line drawn double (a cell's border beside its
+    neighbour's)."""
+    import cv2
+
+    count, labels, stats, _ = cv2.connectedComponentsWithStats((across | down).astype(np.uint8))
+    near = max(int(text_height / 2), 3)
+    rulings = []
+    for label in range(1, count):
+        x, y, w, h, _ = stats[label]
+        inside = labels[y : y + h, x : x + w] == label
+        ys = _positions((across[y : y + h, x : x + w] & inside).sum(axis=1), w * 0.1, y, near)
+        xs = _positions((down[y : y + h, x : x + w] & inside).sum(axis=0), h * 0.02, x, near)
+        if len(ys) >= 3 and len(xs) >= 3:
+            rulings.append(_Ruling(ys, xs))
+    return sorted(rulings, key=lambda r: r.ys[0])
+
+
+def _positions(profile: np.ndarray, least: float, offset: int, near: int) -> list[int]:
+    """The middles of the runs of rows (or columns) whose line pixels reach `least`."""
+    hits = np.flatnonzero(profile >= least)
+    if not len(hits):
+        return []
+    runs = np.split(hits, np.flatnonzero(np.diff(hits) > near) + 1)
+    return [offset + int(run.mean()) for run in runs]
+
+
+def _drawn(mask: np.ndarray, fixed: int, lo: int, hi: int, vertical: bool) -> bool:
+    """Whether a line is drawn at `fixed` (an x for vertical lines, a y for horizontal ones) over most of
+    lo..hi: cells that no line separates are one merged cell."""
+    if hi - lo < 3:
+        return True
+    band = (
+        mask[lo:hi, max(fixed - 3, 0) : fixed + 4] if vertical else mask[max(fixed - 3, 0) : fixed + 4, lo:hi]
+    )
+    covered = band.any(axis=1 if vertical else 0)
+    return covered.mean() >= SETTINGS.line_fraction
+
+
+def _cells(ruling: _Ruling, across: np.ndarray, down: np.ndarray) -> list[list[int]]:
+    """Each slot's cell id: slots with no line between them share one (a merged cell), as union-find."""
+    n_rows, n_cols = len(ruling.ys) - 1, len(ruling.xs) - 1
+    parent = list(range(n_rows * n_cols))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    ys, xs = ruling.ys, ruling.xs
+    for r in range(n_rows):
+        for c in range(n_cols):
+            here = r * n_cols + c
+            if c + 1 < n_cols and not _drawn(down, xs[c + 1], ys[r] + 3, ys[r + 1] - 3, vertical=True):
+                parent[root(here + 1)] = root(here)
+            if r + 1 < n_rows and not _drawn(across, ys[r + 1], xs[c] + 3, xs[c + 1] - 3, vertical=False):
+                parent[root(here + n_cols)] = root(here)
+    return [[root(r * n_cols + c) for c in range(n_cols)] for r in range(n_rows)]
+
+
+def _slot(ruling: _Ruling, box: Box) -> tuple[int, int] | None:
+    r = int(np.searchsorted(ruling.ys, box.mid_y)) - 1
+    c = int(np.searchsorted(ruling.xs, box.mid_x)) - 1
+    if 0 <= r < len(ruling.ys) - 1 and 0 <= c < len(ruling.xs) - 1:
+        return r, c
+    return None
+
+
+@dataclass
+class _Scan:
+    """The upright page and what is known of its print: its drawn lines and its text height."""
+
+    gray: np.ndarray
+    across: np.ndarray
+    down: np.ndarray
+    text_height: float
+    ink_level: int
+
+
+def _table(
+    ruling: _Ruling, cells: list[list[int]], boxes: list[Box], doubtful: list[Box], scan: _Scan
+) -> tuple[list[list[str]], list[list[str]]]:
+    """The grid (a merged cell's text in every slot it covers) and the printed rows (each cell once, in
+    the row where it starts), as the PDF reader gives them."""
+    texts: dict[int, list[Box]] = {}
+    unsure: set[int] = set()
+    for box in boxes:
+        for piece in box.pieces or [box]:
+            slot = _slot(ruling, piece) or _slot(ruling, box)
+            texts.setdefault(cells[slot[0]][slot[1]], []).append(piece)
+    for box in doubtful:
+        slot = _slot(ruling, box)
+        if slot is not None:
+            unsure.add(cells[slot[0]][slot[1]])
+    text = {}
+    for r, row in enumerate(cells):
+        for c, cell in enumerate(row):
+            if cell not in text:
+                read = "" if cell in unsure else _cell_text(texts.get(cell, []))
+                if not read or _MISREAD_NUMBER.match(read):
+                    read = _reread(_cell_bounds(ruling, cells, r, c), scan)
+                text[cell] = read
+    grid = [[text[cell] for cell in row] for row in cells]
+    printed, started = [], set()
+    for row in cells:
+        printed.append(
+            [
+                text[cell]
+                for c, cell in enumerate(row)
+                if cell not in started and (c == 0 or row[c - 1] != cell)
+            ]
+        )
+        started.update(row)
+    return grid, printed
+
+
+def _cell_text(boxes: list[Box]) -> str:
+    """A cell's pieces line by line, joined without spaces (a label wrapped within its cell)."""
+    return "".join(_join(row, "") for row in _rows(boxes))
+
+
+def _cell_bounds(ruling: _Ruling, cells: list[list[int]], r: int, c: int) -> tuple[int, int, int, int]:
+    """The pixel box of the cell whose top-left slot is (r, c)."""
+    cell = cells[r][c]
+    last_r = max(i for i, row in enumerate(cells) if row[c] == cell)
+    last_c = max(j for j, other in enumerate(cells[r]) if other == cell)
+    return ruling.xs[c], ruling.ys[r], ruling.xs[last_c + 1], ruling.ys[last_r + 1]
+
+
+def _reread(bounds: tuple[int, int, int, int], scan: _Scan) -> str:
+    """A cell where the page-wide reading found nothing, or nothing sure: blank if it holds no ink;
+    otherwise its ink alone is read again (a lone digit in a wide cell is easily missed on a whole
+    page). What is still unsure reads UNREADABLE, never blank, so it is not taken as zero."""
+    margin = max(int(scan.text_height * 0.2), 3)
+    x0, y0, x1, y1 = bounds[0] + margin, bounds[1] + margin, bounds[2] - margin, bounds[3] - margin
+    if x1 <= x0 or y1 <= y0:
+        return ""
+    region = scan.gray[y0:y1, x0:x1]
+    lines = (scan.across[y0:y1, x0:x1] | scan.down[y0:y1, x0:x1]).astype(bool)
+    ink = (region < scan.ink_level) & ~lines
+    if ink.sum() < SETTINGS.min_ink * scan.text_height**2:
+        return ""
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    pad = margin
+    top, bottom = max(rows[0] - pad, 0), rows[-1] + pad + 1
+    left, right = max(cols[0] - pad, 0), cols[-1] + pad + 1
+    crop = np.ascontiguousarray(region[top:bottom, left:right])
+    result, _ = _engine()(np.stack([crop] * 3, axis=-1), use_det=False, use_cls=False, use_rec=True)
+    if not result:
+        return UNREADABLE
+    read, confidence = result[0][0].strip(), float(result[0][1])
+    return read if read and confidence >= SETTINGS.min_confidence else UNREADABLE
+
+
+# ---------------------------------------------------------------- lines of text
+
+
+def _rows(boxes: list[Box]) -> list[list[Box]]:
+    """Boxes at the same height, top to bottom: a box joins a row when its middle lies within the row's
+    first box's height."""
+    rows: list[list[Box]] = []
+    for box in sorted(boxes, key=lambda b: (b.mid_y, b.x0)):
+        for row in rows:
+            if row[0].y0 <= box.mid_y <= row[0].y1:
+                row.append(box)
+                break
+        else:
+            rows.append([box])
+    return [sorted(row, key=lambda b: b.x0) for row in rows]
+
+
+def _join(row: list[Box], joiner: str) -> str:
+    """A row's boxes in order; boxes far apart (a gap wider than a character) are separate cells."""
+    text = row[0].text
+    for before, box in zip(row, row[1:], strict=False):
+        gap = box.x0 - before.x1
+        text += (joiner if gap > box.y1 - box.y0 else "") + box.text
+    return text
+
+
+# ---------------------------------------------------------------- the page
+
+
+def _layout(gray: np.ndarray, boxes: list[Box], doubtful: list[Box], page: int) -> OcrPage:
+    text_height = float(np.median([box.y1 - box.y0 for box in boxes])) if boxes else 20.0
+    across, down = _line_masks(gray, text_height)
+    scan = _Scan(gray, across, down, text_height, _ink_level(Image.fromarray(gray)))
+    rulings = _rulings(across, down, text_height)
+    placed: list[tuple[float, str]] = []
+    tables: list[Table] = []
+    free = list(boxes)
+    for number, ruling in enumerate(rulings, start=1):
+        inside = [box for box in free if _slot(ruling, box) is not None]
+        free = [box for box in free if _slot(ruling, box) is None]
+        grid, printed = _table(ruling, _cells(ruling, across, down), inside, doubtful, scan)
+        tables.append(Table(rows=grid, where=f"page {page} (OCR), table {number}"))
+        placed += [(ruling.ys[0] + i * 1e-3, " | ".join(row)) for i, row in enumerate(printed) if any(row)]
+    placed += [(row[0].mid_y, _join(row, " | ")) for row in _rows(free)]
+    placed.sort(key=lambda item: item[0])
+    if not placed:  # nothing legible: the page stays empty, so an all-blank scan fails as unreadable
+        return OcrPage(text="", dropped=len(doubtful))
+    note = PAGE_NOTE.format(page=page, dropped=len(doubtful))
+    return OcrPage(
+        text="\n".join([note] + [line for _, line in placed]), tables=tables, dropped=len(doubtful)
+    )
+
+
+def read_pdf_pages(data: bytes, numbers: list[int]) -> dict[int, OcrPage]:
+    """OCR the given pages (numbered from 1) of a PDF, each rendered at the size the engine reads."""
+    clock = PageClock(len(numbers))
+    document = pypdfium2.PdfDocument(data)
+    try:
+        pages = {}
+        for number in numbers:
+            clock.check(number)
+            page = document[number - 1]
+            width, height = page.get_size()  # points
+            scale = SETTINGS.long_side / max(width, height)
+            pages[number] = read_image(page.render(scale=scale).to_pil(), number)
+        return pages
+    finally:
+        document.close()
+
+
+def read_picture(path: str, data: bytes) -> Document:
+    """A report published as a picture of its page (PNG, JPEG, TIFF; a multi-page TIFF's first page)."""
+    try:
+        image = Image.open(io.BytesIO(data))  # reads the header only: the size is checked before decoding
+        check_pixels(image.width, image.height, "the image")
+        require_engine()
+        image.load()
+    except (OSError, Image.DecompressionBombError) as exc:
+        raise ReadError(f"the image cannot be read: {exc}") from exc
+    page = read_image(image, 1)
+    return Document(path=path, text=page.text, tables=page.tables, page_meta=read_page_meta(page.text))

@@ -1,0 +1,122 @@
+"""Scanned reports: image-only PDFs and pictures of pages are read by OCR, on a small report page drawn
+here (title, section 二's first table with its ruling lines) with a Chinese font."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from metrics.extract import extract_file
+from metrics.readers import ReadError, ocr, read_document
+
+FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+needs_font = pytest.mark.skipif(
+    not FONT.is_file(), reason=f"the Chinese font {FONT} is missing (fonts-noto-cjk)"
+)
+needs_engine = pytest.mark.skipif(
+    not ocr.engine_installed(), reason=f"the OCR engine is not installed: {ocr.INSTALL_HINT}"
+)
+
+TITLE = "青岚省石桥县教育局2020年政府信息公开工作年度报告"
+HEADINGS = ["一、总体情况", "本年度主动公开政府信息，依法受理政府信息公开申请。", "二、主动公开政府信息情况"]
+# Section 二's first table: (label, 本年新制作数量, 本年新公开数量, 对外公开总数量).
+TABLE = [("规章", "3", "2", "17"), ("规范性文件", "45", "41", "268")]
+FIGURES = {
+    "rules_issued": 3,
+    "rules_published": 2,
+    "rules_in_force": 17,
+    "normative_issued": 45,
+    "normative_published": 41,
+    "normative_in_force": 268,
+}
+
+
+def report_page() -> Image.Image:
+    """A page as a scanner at about 150 dpi sees it: 10.5 pt text, a ruled table with a merged header."""
+    page = Image.new("L", (1100, 720), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(str(FONT), 24)
+    draw.text((120, 40), TITLE, font=font, fill=0)
+    for n, line in enumerate(HEADINGS):
+        draw.text((60, 110 + 50 * n), line, font=font, fill=0)
+    xs, top, height = [60, 300, 540, 780, 1020], 280, 50
+    rows = [
+        ("第二十条第（一）项",),
+        ("信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"),
+        *TABLE,
+    ]
+    for r, cells in enumerate(rows):
+        y = top + r * height
+        draw.line((xs[0], y, xs[-1], y), fill=0, width=2)
+        edges = xs if len(cells) > 1 else [xs[0], xs[-1]]  # the first row is one merged cell
+        for c, text in enumerate(cells):
+            draw.text(((edges[c] + edges[c + 1]) / 2, y + height / 2), text, font=font, fill=0, anchor="mm")
+        for x in edges:
+            draw.line((x, y, x, y + height), fill=0, width=2)
+    bottom = top + len(rows) * height
+    draw.line((xs[0], bottom, xs[-1], bottom), fill=0, width=2)
+    return page
+
+
+def image_only_pdf(path: Path) -> Path:
+    report_page().convert("RGB").save(path, resolution=150)
+    return path
+
+
+def png(path: Path) -> Path:
+    report_page().save(path)
+    return path
+
+
+@needs_font
+@needs_engine
+def test_an_image_only_pdf_is_read_by_ocr_and_gives_its_table_figures(tmp_path):
+    extraction = extract_file(str(image_only_pdf(tmp_path / "scan.pdf")))
+    assert {m: extraction.totals().get(m) for m in FIGURES} == FIGURES
+    assert extraction.meta.year == 2020
+
+
+@needs_font
+@needs_engine
+def test_a_picture_of_a_report_page_is_read_with_a_note_that_it_was_ocrd(tmp_path):
+    doc = read_document(png(tmp_path / "page.png"))
+    assert doc.text.startswith("[OCR: page 1, read from a scanned image")
+    assert TITLE in doc.text
+    assert ["规范性文件", "45", "41", "268"] in doc.tables[0].rows
+    assert doc.tables[0].where == "page 1 (OCR), table 1"
+
+
+@needs_font
+def test_an_image_above_the_pixel_budget_fails_with_the_reason(tmp_path, monkeypatch):
+    monkeypatch.setattr(ocr, "SETTINGS", dataclasses.replace(ocr.SETTINGS, max_pixels=500_000))
+    with pytest.raises(ReadError, match="1100×720 pixels, more than the 0 megapixels"):
+        read_document(png(tmp_path / "page.png"))
+
+
+@needs_font
+@needs_engine
+def test_a_scan_that_outruns_the_time_budget_fails_with_the_page_reached(tmp_path, monkeypatch):
+    monkeypatch.setattr(ocr, "SETTINGS", dataclasses.replace(ocr.SETTINGS, seconds_per_page=0.0))
+    with pytest.raises(ReadError, match="OCR stopped at page 1"):
+        read_document(image_only_pdf(tmp_path / "scan.pdf"))
+
+
+@needs_font
+@pytest.mark.parametrize("name", ["scan.pdf", "page.png"])
+def test_without_the_ocr_engine_a_scan_fails_naming_what_to_install(tmp_path, monkeypatch, name):
+    monkeypatch.setattr(ocr, "engine_installed", lambda: False)
+    path = image_only_pdf(tmp_path / name) if name.endswith(".pdf") else png(tmp_path / name)
+    with pytest.raises(
+        ReadError, match="needs OCR, which is not installed: pip install rapidocr-onnxruntime"
+    ):
+        read_document(path)
+
+
+def test_a_picture_that_is_not_an_image_fails_as_unreadable(tmp_path):
+    path = tmp_path / "page.jpg"
+    path.write_bytes(b"not a picture at all")
+    with pytest.raises(ReadError, match="the image cannot be read"):
+        read_document(path)
