@@ -142,7 +142,10 @@ def _mostly_unmapped(pages: list[_Page]) -> bool:
 
 
 def _pdfium_pages(data: bytes) -> list[_Page]:
-    document = pypdfium2.PdfDocument(data)
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as e:  # damage pdfminer read past but PDFium refuses
+        raise ReadError(f"the PDF is damaged and cannot be read ({e})") from e
     try:
         pages = []
         for number, page in enumerate(document, start=1):
