@@ -238,26 +238,27 @@ def coded_control(draw, label: str, options, key: str, default, **kwargs):
     return value
 
 
+# The columns of the "reports behind" table, as shown after its link column.
+_BEHIND_COLUMNS = [
+    "agency",
+    "year",
+    "format",
+    "status",
+    "published",
+    "late",
+    "warnings",
+    "flag_codes",
+    "file_path",
+    "parser_version",
+]
+
+
 def reports_behind(key: str, filters_: Filters | None = None) -> None:
     """On request, the reports a page's figures are built from, each linked to Report detail."""
     if not st.toggle(t("show_reports_behind"), key=f"{key}_behind", bind=sidebar.BIND):
         return
     df = data.query("selected_reports", filters_)
-    shown = df[
-        [
-            "report_id",
-            "agency",
-            "year",
-            "format",
-            "status",
-            "published",
-            "late",
-            "warnings",
-            "flag_codes",
-            "file_path",
-            "parser_version",
-        ]
-    ].assign(
+    shown = df[["report_id", *_BEHIND_COLUMNS]].assign(
         link=df["report_id"].map(report_link),
         format=df["format"].map(lambda code: code_label(lang(), "format", code)),
         status=df["status"].map(lambda code: t(f"ingest_{code}")),
@@ -268,19 +269,7 @@ def reports_behind(key: str, filters_: Filters | None = None) -> None:
         hide_index=True,
         key=f"{key}_behind_table",
         placeholder=EMPTY,
-        column_order=[
-            "link",
-            "agency",
-            "year",
-            "format",
-            "status",
-            "published",
-            "late",
-            "warnings",
-            "flag_codes",
-            "file_path",
-            "parser_version",
-        ],
+        column_order=["link", *_BEHIND_COLUMNS],
         column_config={
             "link": st.column_config.LinkColumn(t("col_report"), display_text=t("open_report")),
             "agency": t("col_agency"),

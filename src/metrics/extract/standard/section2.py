@@ -5,7 +5,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from metrics.extract.standard.cells import CELL_WORDS, CJK, NOTE, consensus, split_run
+from metrics.extract.standard.cells import CELL_WORDS, CJK, DIGIT, NOTE, consensus, split_run
 from metrics.extract.standard.source import Hit, Source, alternation, find_hits, first_of, line_at
 from metrics.models import Fact, Flag
 from metrics.normalize import compact, normalize
@@ -37,7 +37,6 @@ def section2_layout() -> Section2Layout:
 
 # Columns of layout text (w3m, pdftotext -layout) stand two or more spaces apart.
 _LAYOUT_CELL = re.compile(r"\S+(?:[ \t\u3000]\S+)*")
-_DIGIT = re.compile(r"\d")
 
 
 def join_wrapped_headers(text: str) -> str:
@@ -70,9 +69,9 @@ def _pipe_header_end(lines: list[str], i: int) -> int:
     `制作数量| 本年新` / `公开数量| 对外公开总数量`): the end of its lines when their borders add up to
     those of the row of numbers right after them; else 0."""
     k = i
-    while k < len(lines) and "|" in lines[k] and not _DIGIT.search(lines[k]):
+    while k < len(lines) and "|" in lines[k] and not DIGIT.search(lines[k]):
         k += 1
-    if k - i < 2 or k == len(lines) or not _DIGIT.search(lines[k]):
+    if k - i < 2 or k == len(lines) or not DIGIT.search(lines[k]):
         return 0
     width = lines[k].count("|")
     counts = [line.count("|") for line in lines[i:k]]
@@ -85,7 +84,7 @@ def _joined_by_column(upper: str, lower: str) -> str | None:
     for wide in (True, False):
         above = _cells_at(upper, wide)
         below = _cells_at(lower, wide)
-        if len(above) < 2 or not below or any(_DIGIT.search(c) for _, c in above + below):
+        if len(above) < 2 or not below or any(DIGIT.search(c) for _, c in above + below):
             return None
         starts = {col: n for n, (col, _) in enumerate(above)}
         if all(col in starts for col, _ in below):

@@ -391,11 +391,15 @@ def cells_in_table_order(src: Source, hits: list[Hit], gaps: list[list[RawRow]])
 def _numbers_line_before(src: Source, first: Hit) -> bool:
     """Whether cells stand right above the first label, before any line of words (the header)."""
     end = src.norm.rfind("\n", 0, src.norm_at(first.start))
-    for line in reversed(src.norm[: max(end, 0)].split("\n")):
+    # Line by line upwards from the label, never splitting the whole text.
+    while end > 0:
+        start = src.norm.rfind("\n", 0, end) + 1
+        line = src.norm[start:end]
         if _NUMBERS_LINE.fullmatch(line):
             return True
         if line.strip():
             return False
+        end = start - 1
     return False
 
 
