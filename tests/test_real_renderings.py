@@ -109,6 +109,12 @@ def test_radical_code_points_from_pdf_fonts_read_as_the_characters_they_show(tmp
     assert compact("⾏政许可") == "行政许可"
 
 
+def test_supplement_radicals_without_a_unicode_mapping_read_as_the_characters_they_show(tmp_path):
+    path = tmp_path / "radicals.txt"
+    path.write_text("某市人⺠政府办公室 首⻚ ⻓期", encoding="utf-8")
+    assert read_document(path).text == "某市人民政府办公室 首页 长期"
+
+
 def test_numbering_inside_a_wrapped_label_cell_is_no_part_of_the_label():
     assert compact(grid_cell("属于国 1. 家秘密")) == "属于国家秘密"
     assert compact(grid_cell("其他 3.")) == "其他"
@@ -599,3 +605,89 @@ def test_rows_matched_to_labels_by_order_alone_are_dropped_when_no_identity_ties
     got = extract_file(_doc(tmp_path, lines)).totals()
     assert got["requests_new"] == 1
     assert not {"np_petition", "np_duplicate", "np_publication", "np_mass_repeat"} & set(got)
+
+
+def test_a_section2_header_wrapped_in_plain_text_places_values_by_the_layouts_column_order(tmp_path):
+    lines = [
+        "示例县审计局2020年政府信息公开工作年度报告",
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项",
+        "本年新 本年新",
+        "信息内容 对外公开总数量",
+        "制作数量 公开数量",
+        "规章 1 2 3",
+        "规范性文件 4 5 6",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert (got["rules_issued"], got["rules_published"], got["rules_in_force"]) == (1, 2, 3)
+    assert (got["normative_issued"], got["normative_published"], got["normative_in_force"]) == (4, 5, 6)
+
+
+def test_a_section2_header_naming_too_few_columns_of_either_layout_places_nothing(tmp_path):
+    # Two numbers under a header that names one column of a three-column row: no layout fits.
+    lines = [
+        "示例县审计局2020年政府信息公开工作年度报告",
+        "第二十条第（一）项",
+        "信息内容 对外公开总数量",
+        "规章 1 2",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert not any(m.startswith("rules_") for m in got)
+
+
+def test_section2_numbers_printed_above_their_row_labels_are_not_given_to_the_next_label(tmp_path):
+    lines = [
+        "示例县审计局2020年政府信息公开工作年度报告",
+        "第二十条第（一）项",
+        "信息内容 本年新制作数量 本年新公开数量 对外公开总数量",
+        "13 13 524",
+        "规章",
+        "60 60 368",
+        "规范性文件",
+        "第二十条第（五）项",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    ex = extract_file(_doc(tmp_path, lines))
+    assert not any(m.startswith(("rules_", "normative_")) for m in ex.totals())
+    assert any("stand above its row labels" in f.message for f in ex.flags)
+
+
+def test_section2_header_notes_with_numbers_do_not_count_as_numbers_above_the_rows(tmp_path):
+    lines = [
+        "示例县审计局2020年政府信息公开工作年度报告",
+        "第二十条第（六）项",
+        "信息内容 | 上一年项目数量 | 本年增/减(减用负值表示,如-8) | 处理决定数量(指2020年办件量) |",
+        "行政处罚 | 90 | 0 | 22 |",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    assert extract_file(_doc(tmp_path, lines)).totals()["penalty_decisions"] == 22
+
+
+def test_pieces_of_a_wrapped_group_cell_between_sub_row_lines_are_dropped():
+    text = "\n".join(
+        [
+            "4.保护第三方合法",
+            "0 0 0 0 0 0 0",
+            "权益",
+            "（三）",
+            "不予公",
+            "5.属于三类内部事",
+            "开",
+            "1 0 0 0 0 0 1",
+            "务信息",
+            "3.要求提供公开出",
+            "（五） 2 0 0 0 0 0 2",
+            "版物",
+            "不予处",
+            "理",
+        ]
+    )
+    lines = rejoin_wrapped_labels(text).split("\n")
+    assert "属于三类内部事务信息" in compact(
+        "".join(lines[lines.index("权益") + 1 : lines.index("1 0 0 0 0 0 1")])
+    )
+    assert "2 0 0 0 0 0 2" in lines and not any(
+        line in ("（三）", "不予公", "开", "不予处", "理") for line in lines
+    )

@@ -35,10 +35,18 @@ _TABLE = (
 )
 
 
+# Radicals of the supplement block that Unicode gives no compatibility mapping, with the whole
+# character each stands for when a PDF font maps that character's glyph to it (人⺠政府, 首⻚, ⻓期).
+_SUPPLEMENT_RADICALS = str.maketrans(
+    "⺠⻓⻔⻚⻅⻛⻢⻥⻦⻬⻰⻜⻮⻋⻉⻆⻘⻨⻩⻤⻄⻁⻝⻣⻗⻙⻧⻪⻫⻭⻯",
+    "民长门页见风马鱼鸟齐龙飞齿车贝角青麦黄鬼西虎食骨雨韦卤黾齐齿龙",
+)
+
+
 def _radical_table() -> dict[int, int]:
-    """Kangxi and supplementary radicals (⼀ ⾏ ⼈) to the ideographs they look like: PDFs whose fonts
-    map glyphs to the radical code points give text that looks right and matches nothing."""
-    table = {}
+    """Kangxi and supplementary radicals (⼀ ⾏ ⼈ ⺠) to the ideographs they look like: PDFs whose
+    fonts map glyphs to the radical code points give text that looks right and matches nothing."""
+    table = dict(_SUPPLEMENT_RADICALS)
     for code in list(range(0x2E80, 0x2EF4)) + list(range(0x2F00, 0x2FD6)):
         same = unicodedata.normalize("NFKC", chr(code))
         if len(same) == 1 and same != chr(code):

@@ -183,6 +183,11 @@ SECTION3_ROWS: tuple[Section3Row, ...] = (
     Section3Row("requests_carried_forward", ("结转下年度继续办理", "结转下年度")),
 )
 
+# Cells of section 三 that span the rows of a group and hold no numbers of their own in either layout.
+# PDF text wraps them in short pieces set between their sub-rows' lines (`(三)` / `不予公` / `5.属于三类
+# 内部事` / `开`); 其他处理 is left out, since the 2019 layout prints it as a row with numbers.
+SECTION3_GROUP_CELLS = ("三、本年度办理结果", "(三)不予公开", "(四)无法提供", "(五)不予处理")
+
 # Section 四: 行政复议, then 行政诉讼 split into 未经复议直接起诉 and 复议后起诉; five columns each.
 SECTION4_COLUMNS: tuple[tuple[str, str], ...] = (
     ("upheld", "结果维持"),

@@ -131,8 +131,7 @@ def section2_facts(src: Source, whole: bool) -> tuple[list[Fact], list[Flag]]:
     ] + [lo]
     column_hits = [(m.start(), m.group()) for m in layout.columns.finditer(src.squeezed, lo, hi)]
     clauses = [] if whole else prose_clauses(src, layout, lo)
-    facts: list[Fact] = []
-    flags: list[Flag] = []
+    tables: dict[int, list[tuple[Hit, int, list[Fact], Flag | None]]] = {}
     for index, hit in enumerate(row_hits):
         header_lo = max(m for m in header_marks if m <= hit.start)
         columns = row_columns(
@@ -146,10 +145,38 @@ def section2_facts(src: Source, whole: bool) -> tuple[list[Fact], list[Flag]]:
         following += [m for m in header_marks if m > hit.start]
         stop = min(following + [hi])
         got, flag = section2_row(src, hit, columns, stop, clauses)
-        facts.extend(got)
-        if flag:
-            flags.append(flag)
+        header_end = max(
+            (pos + len(label) for pos, label in column_hits if header_lo <= pos < hit.start),
+            default=header_lo,
+        )
+        tables.setdefault(header_lo, []).append((hit, header_end, got, flag))
+    facts: list[Fact] = []
+    flags: list[Flag] = []
+    for rows in tables.values():
+        if numbers_above_rows(src, rows):
+            flags.append(
+                Flag(
+                    "ambiguous_row",
+                    f"{src.where}, section 二 table of {rows[0][0].label}: its numbers stand above its row "
+                    "labels, so which numbers belong to which row is unknown; the table is left out",
+                )
+            )
+            continue
+        for _, _, got, flag in rows:
+            facts.extend(got)
+            flags.extend([flag] if flag else [])
     return facts, flags
+
+
+def numbers_above_rows(src: Source, rows: list[tuple[Hit, int, list[Fact], Flag | None]]) -> bool:
+    """PDF text may print a table's numbers above its row labels (`13 13 524` / `规章` / `60 60 368` /
+    `规范性文件`): then the numbers after each label are the next row's, and the last row has none.
+    Numbers between the header and the first row (outside the header's notes), with none after the
+    last row, give that order away."""
+    first, header_end, _, _ = rows[0]
+    _, _, got, flag = rows[-1]
+    above = NOTE.sub("", src.squeezed[header_end : first.start])
+    return bool(DIGIT.search(above)) and not got and flag is None
 
 
 def row_columns(
@@ -165,6 +192,21 @@ def row_columns(
         if found:
             columns[cell.metric_id] = (found[0], cell)
     return sorted(columns.values(), key=lambda x: x[0])
+
+
+def template_columns(hit: Hit, named: list[Section2Cell], width: int) -> list[Section2Cell] | None:
+    """Plain text of a header wrapped within its cells (`本年新 本年新` / `信息内容 对外公开总数量` /
+    `制作数量 公开数量`) names only some of a row's columns. When the row has more numbers than named
+    columns, every named column belongs to one layout's row, and that row has exactly as many cells as
+    there are numbers, the layout's printed order places them; if both layouts fit, they must agree."""
+    if not named or width <= len(named):
+        return None
+    readings = set()
+    for fmt in (STD2019, STD2021):
+        cells = [c for c in section2_cells(fmt) if any(compact(label) in hit.label for label in c.row_labels)]
+        if len(cells) == width and set(named) <= set(cells):
+            readings.add(tuple(cells))
+    return list(readings.pop()) if len(readings) == 1 else None
 
 
 # The fewest characters of a header cut short (`本年增/` for 本年增/减) that still name its column.
@@ -220,6 +262,24 @@ def section2_row(
             )
             for i, ((_, cell), m) in enumerate(zip(columns, tokens, strict=True))
         ]
+        return [f for f in facts if f], None
+    placed = template_columns(hit, [cell for _, cell in columns], len(tokens))
+    if placed:
+        headers = dict(zip((cell.metric_id for _, cell in columns), header_texts, strict=True))
+        facts = [
+            section2_fact(
+                cell,
+                m.group(),
+                original_gap[m.start() : m.end()],
+                headers.get(cell.metric_id, ""),
+                src.where,
+                label,
+            )
+            for cell, m in zip(placed, tokens, strict=True)
+        ]
+        for fact in facts:
+            if fact:
+                fact.note = "the header names only some columns; the layout's column order places the values"
         return [f for f in facts if f], None
     digits = "".join(m.group() for m in tokens)
     if len(tokens) == 1 and digits.isdigit() and len(columns) > 1:

@@ -29,7 +29,13 @@ from metrics.extract.standard.source import Hit, Source, alternation, find_hits,
 from metrics.models import Fact, Flag, Table
 from metrics.normalize import compact
 from metrics.templates import REQUESTER_COLUMNS, SECTION4_COLUMNS, section3_rows
-from metrics.templates.standard import SECTION3_START, SECTION4_START, STD2019, STD2021
+from metrics.templates.standard import (
+    SECTION3_GROUP_CELLS,
+    SECTION3_START,
+    SECTION4_START,
+    STD2019,
+    STD2021,
+)
 
 
 @dataclass(frozen=True)
@@ -136,12 +142,59 @@ _NUMBERING_INSIDE_LABEL = re.compile(
 _LEADING_ROW_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.．][ \t]+")
 
 
+# How many lines the pieces of one wrapped group cell may spread over.
+_GROUP_PIECE_WINDOW = 10
+# A line's words, then the numbers of the row printed beside them (`无法提 0 0 0 0 0 0 0`).
+_WORDS_THEN_NUMBERS = re.compile(r"(?P<words>[^\d]*?)(?P<numbers>(?:[ \t]+\d[\d,.]*)*)[ \t]*")
+
+
+def drop_group_cell_pieces(lines: list[str]) -> list[str]:
+    """PDF text sets the pieces of a group cell that spans several rows (`(三)` / `不予公` / `开`) on
+    lines of their own between its sub-rows' label pieces, or before a row's numbers (`无法提 0 0 0`),
+    so those labels are never whole. Where such pieces spell a group cell in order (two lines at
+    least), they are dropped and the numbers beside them stay."""
+    out = list(lines)
+    for cell in SECTION3_GROUP_CELLS:
+        spellings = (compact(cell), compact(_GROUP_NUMBERING.sub("", cell)))
+        for i in range(len(out)):
+            for k in _group_chain(out, i, spellings):
+                out[k] = _WORDS_THEN_NUMBERS.fullmatch(out[k])["numbers"].strip()
+    return [line for i, line in enumerate(out) if line or not lines[i].strip()]
+
+
+_GROUP_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
+
+
+def _group_piece(line: str) -> str:
+    """The words of a line that may be a piece of a group cell (numbers beside them aside), or ""."""
+    m = _WORDS_THEN_NUMBERS.fullmatch(line)
+    return compact(m["words"]) if m else ""
+
+
+def _group_chain(lines: list[str], start: int, spellings: tuple[str, ...]) -> list[int]:
+    """Indexes of the lines from `start` whose pieces spell one of `spellings`, other lines between
+    them skipped; empty when they do not."""
+    first = _group_piece(lines[start])
+    for spelling in spellings:
+        if not first or not spelling.startswith(first) or first == spelling:
+            continue
+        chain, spelled = [start], first
+        for k in range(start + 1, min(len(lines), start + _GROUP_PIECE_WINDOW)):
+            piece = _group_piece(lines[k])
+            if piece and spelling.startswith(spelled + piece):
+                chain.append(k)
+                spelled += piece
+                if spelled == spelling:
+                    return chain
+    return []
+
+
 def rejoin_wrapped_labels(text: str) -> str:
     """PDF text sets a row's numbers midway down its wrapped label (`1.本机关不掌握相` / `0 0 0 0 0 0 0`
     / `关政府信息`), so the label is never whole. Where the lines after a numbers line complete a
     section 三 label begun on the lines before it, the numbers line moves below them. Numbering set
-    inside a label is dropped."""
-    lines = _NUMBERING_INSIDE_LABEL.sub("", text).split("\n")
+    inside a label and the pieces of group cells between its lines are dropped."""
+    lines = drop_group_cell_pieces(_NUMBERING_INSIDE_LABEL.sub("", text).split("\n"))
     labels = _all_section3_labels()
     i = 1
     while i < len(lines) - 1:
