@@ -691,3 +691,41 @@ def test_pieces_of_a_wrapped_group_cell_between_sub_row_lines_are_dropped():
     assert "2 0 0 0 0 0 2" in lines and not any(
         line in ("（三）", "不予公", "开", "不予处", "理") for line in lines
     )
+
+
+def test_group_cell_pieces_before_sub_row_labels_on_the_same_line_are_dropped():
+    text = "\n".join(
+        [
+            "（三）不1.属于国家秘密 0 0 0 0 0 0 0",
+            "予公开",
+            "2.其他法律行政法规禁止公开 0 0 0 0 0 0 0",
+            "（四）无2.没有现成信息需要另",
+            "0 0 0 0 0 0 0",
+            "法提供 行制作",
+        ]
+    )
+    lines = rejoin_wrapped_labels(text).split("\n")
+    assert lines[0] == "1.属于国家秘密 0 0 0 0 0 0 0" and "予公开" not in lines
+    assert "2.没有现成信息需要另" in lines and lines[-2:] == ["行制作", "0 0 0 0 0 0 0"]
+
+
+def test_a_row_numbering_line_and_a_lone_quote_inside_a_wrapped_label_do_not_split_it():
+    text = "\n".join(["危及 三", "3. “", "安全一稳", "2 0 0 0 0 0 2", "定", "”"])
+    lines = rejoin_wrapped_labels(text).split("\n")
+    numbers = lines.index("2 0 0 0 0 0 2")
+    assert compact("".join(lines[:numbers])) == "危及三安全一稳定"
+
+
+def test_a_section2_row_label_wrapped_around_its_numbers_is_joined(tmp_path):
+    lines = [
+        "示例县审计局2023年政府信息公开工作年度报告",
+        "第二十条第（一）项",
+        "信息内容 本年制发件数 本年废止件数 现行有效件数",
+        "规章 0 0 0",
+        "行政规范性文",
+        "11 4 251",
+        "件",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert (got["normative_issued"], got["normative_abolished"], got["normative_in_force"]) == (11, 4, 251)

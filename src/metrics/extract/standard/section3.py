@@ -30,6 +30,7 @@ from metrics.models import Fact, Flag, Table
 from metrics.normalize import compact
 from metrics.templates import REQUESTER_COLUMNS, SECTION4_COLUMNS, section3_rows
 from metrics.templates.standard import (
+    SECTION2_CELLS,
     SECTION3_GROUP_CELLS,
     SECTION3_START,
     SECTION4_START,
@@ -92,8 +93,8 @@ def with_total_column(table: Table) -> Table:
 def join_continued_rows(table: Table) -> Table:
     """A row cut by a page break (PDF tables): the label's last characters stand in a row of their own
     with no values (`4.保护第三方合法` | 0 | 0 … then `权益` | | …). Such a piece is joined to the row
-    above when it completes a section 三 label there; a row printed blank under its own label stays."""
-    labels = _all_section3_labels()
+    above when it completes a section 二 or 三 label there; a row printed blank under its own label stays."""
+    labels = _wrapped_row_labels()
     rows: list[list[str]] = []
     for row in table.rows:
         joined = _continued(rows[-1], row, labels) if rows else None
@@ -142,60 +143,99 @@ _NUMBERING_INSIDE_LABEL = re.compile(
 _LEADING_ROW_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.．][ \t]+")
 
 
+# A row's numbering alone on a line (`3.`, `3. “`).
+_NUMBERING_LINE = re.compile(r"[ \t]*\d{1,2}[.．][ \t]*[\"“”]?[ \t]*")
+
+
+def drop_numbering_lines_inside_labels(lines: list[str]) -> list[str]:
+    """A narrow numbering column that PDF text sets on a line of its own between two lines of its
+    row's wrapped label (`危及 三` / `3. “` / `安全一稳`) would split the label; such lines go."""
+    return [
+        line
+        for i, line in enumerate(lines)
+        if not (
+            0 < i < len(lines) - 1
+            and _NUMBERING_LINE.fullmatch(line)
+            and all(_is_label_piece(lines[k]) for k in (i - 1, i + 1))
+        )
+    ]
+
+
+def _is_label_piece(line: str) -> bool:
+    piece = compact(line)
+    return bool(piece) and CJK.search(piece) is not None and not DIGIT.search(piece)
+
+
 # How many lines the pieces of one wrapped group cell may spread over.
 _GROUP_PIECE_WINDOW = 10
 # A line's words, then the numbers of the row printed beside them (`无法提 0 0 0 0 0 0 0`).
-_WORDS_THEN_NUMBERS = re.compile(r"(?P<words>[^\d]*?)(?P<numbers>(?:[ \t]+\d[\d,.]*)*)[ \t]*")
+_WORDS_THEN_NUMBERS = re.compile(r"(?P<words>[^\d]*?)(?P<rest>(?:[ \t]+\d[\d,.]*)*)[ \t]*")
+# A group cell's piece at the head of a line, before a space or the numbering of the sub-row label
+# beside it (`(三)不1.属于国家秘密`, `法提供 行制作`, `三、本年度 (一)予以公开 6 0 …`).
+_NUMBERING = r"[(（][一二三四五六七八九十]+[)）]"
+_PIECE_BEFORE_LABEL = re.compile(
+    rf"[ \t]*(?P<words>(?:{_NUMBERING}|[一二三四五六七八九十]+、)[\u4e00-\u9fff]*?|[\u4e00-\u9fff]+?)"
+    rf"(?P<rest>(?:[ \t\u3000]+|(?=\d{{1,2}}[.．])|(?={_NUMBERING})).*)"
+)
 
 
 def drop_group_cell_pieces(lines: list[str]) -> list[str]:
     """PDF text sets the pieces of a group cell that spans several rows (`(三)` / `不予公` / `开`) on
-    lines of their own between its sub-rows' label pieces, or before a row's numbers (`无法提 0 0 0`),
-    so those labels are never whole. Where such pieces spell a group cell in order (two lines at
-    least), they are dropped and the numbers beside them stay."""
+    lines of their own between its sub-rows' label pieces, before a row's numbers (`无法提 0 0 0`) or
+    before a sub-row's label (`(三)不1.属于国家秘密`), so those labels are never whole. Where such
+    pieces spell a group cell in order (two lines at least), they are dropped and the rest of their
+    lines stays."""
     out = list(lines)
     for cell in SECTION3_GROUP_CELLS:
         spellings = (compact(cell), compact(_GROUP_NUMBERING.sub("", cell)))
         for i in range(len(out)):
-            for k in _group_chain(out, i, spellings):
-                out[k] = _WORDS_THEN_NUMBERS.fullmatch(out[k])["numbers"].strip()
+            for k, rest in _group_chain(out, i, spellings):
+                out[k] = rest.strip()
     return [line for i, line in enumerate(out) if line or not lines[i].strip()]
 
 
 _GROUP_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
 
 
-def _group_piece(line: str) -> str:
-    """The words of a line that may be a piece of a group cell (numbers beside them aside), or ""."""
-    m = _WORDS_THEN_NUMBERS.fullmatch(line)
-    return compact(m["words"]) if m else ""
+def _group_pieces(line: str) -> list[tuple[str, str]]:
+    """The ways a line may hold a piece of a group cell: (the piece, the rest of the line)."""
+    out = []
+    for pattern in (_WORDS_THEN_NUMBERS, _PIECE_BEFORE_LABEL):
+        m = pattern.fullmatch(line)
+        if m and compact(m["words"]):
+            out.append((compact(m["words"]), m["rest"]))
+    return out
 
 
-def _group_chain(lines: list[str], start: int, spellings: tuple[str, ...]) -> list[int]:
-    """Indexes of the lines from `start` whose pieces spell one of `spellings`, other lines between
-    them skipped; empty when they do not."""
-    first = _group_piece(lines[start])
+def _group_chain(lines: list[str], start: int, spellings: tuple[str, ...]) -> list[tuple[int, str]]:
+    """The lines from `start` whose pieces spell one of `spellings` in order, other lines between
+    them skipped, each with what stays of it; empty when they do not."""
     for spelling in spellings:
-        if not first or not spelling.startswith(first) or first == spelling:
-            continue
-        chain, spelled = [start], first
-        for k in range(start + 1, min(len(lines), start + _GROUP_PIECE_WINDOW)):
-            piece = _group_piece(lines[k])
-            if piece and spelling.startswith(spelled + piece):
-                chain.append(k)
-                spelled += piece
-                if spelled == spelling:
-                    return chain
+        for first, rest in _group_pieces(lines[start]):
+            if not spelling.startswith(first) or first == spelling:
+                continue
+            chain, spelled = [(start, rest)], first
+            for k in range(start + 1, min(len(lines), start + _GROUP_PIECE_WINDOW)):
+                piece = next(
+                    ((p, r) for p, r in _group_pieces(lines[k]) if spelling.startswith(spelled + p)), None
+                )
+                if piece:
+                    chain.append((k, piece[1]))
+                    spelled += piece[0]
+                    if spelled == spelling:
+                        return chain
     return []
 
 
 def rejoin_wrapped_labels(text: str) -> str:
     """PDF text sets a row's numbers midway down its wrapped label (`1.本机关不掌握相` / `0 0 0 0 0 0 0`
     / `关政府信息`), so the label is never whole. Where the lines after a numbers line complete a
-    section 三 label begun on the lines before it, the numbers line moves below them. Numbering set
+    section 二 or 三 label begun on the lines before it, the numbers line moves below them. Numbering set
     inside a label and the pieces of group cells between its lines are dropped."""
-    lines = drop_group_cell_pieces(_NUMBERING_INSIDE_LABEL.sub("", text).split("\n"))
-    labels = _all_section3_labels()
+    lines = drop_numbering_lines_inside_labels(
+        drop_group_cell_pieces(_NUMBERING_INSIDE_LABEL.sub("", text).split("\n"))
+    )
+    labels = _wrapped_row_labels()
     i = 1
     while i < len(lines) - 1:
         if _NUMBERS_LINE.fullmatch(lines[i]):
@@ -247,6 +287,8 @@ def _label_tail(lines: list[str], i: int, labels: tuple[str, ...]) -> int:
         if i + n >= len(lines):
             return 0
         part = compact(lines[i + n])
+        if not part and _QUOTES.sub("", lines[i + n]).strip() == "" and lines[i + n].strip():
+            continue  # a closing quote on a line of its own (`定` / `”`)
         if not part or len(part) > _LABEL_TAIL_CHARS or DIGIT.search(part) or not CJK.search(part):
             return 0
         joined += part
@@ -258,19 +300,22 @@ def _label_tail(lines: list[str], i: int, labels: tuple[str, ...]) -> int:
 def _label_head(lines: list[str], i: int) -> str:
     """The label pieces on the lines before line i (a row's numbering alone on a line left out)."""
     start = _head_start(lines, i)
-    return "".join(compact(ROW_NUMBER.sub("", line)) for line in lines[start:i])
+    return "".join(compact(ROW_NUMBER.sub("", _QUOTES.sub("", line))) for line in lines[start:i])
 
 
 def _head_start(lines: list[str], i: int) -> int:
     """The first of the lines before line i that hold pieces of one label (or its numbering alone)."""
     start = i
     while start > max(0, i - _MAX_TAIL_LINES):
-        line = lines[start - 1]
+        line = _QUOTES.sub("", lines[start - 1])  # `3. “` is the row's numbering
         piece = compact(ROW_NUMBER.sub("", line))
         if not ROW_NUMBER.fullmatch(line.strip()) and (not piece or DIGIT.search(piece) or "|" in piece):
             break
         start -= 1
     return start
+
+
+_QUOTES = re.compile(r"[\"“”'‘’]")
 
 
 def _spans(joined: str, label: str, cut: int) -> bool:
@@ -280,8 +325,10 @@ def _spans(joined: str, label: str, cut: int) -> bool:
 
 
 @functools.cache
-def _all_section3_labels() -> tuple[str, ...]:
+def _wrapped_row_labels() -> tuple[str, ...]:
+    """Row labels of sections 二 and 三 long enough to wrap in a narrow label column."""
     labels = {k for fmt in (STD2019, STD2021) for k in section3_layout(fmt).keys}
+    labels |= {compact(label) for cell in SECTION2_CELLS for label in cell.row_labels}
     return tuple(label for label in labels if len(label) >= 4)
 
 
