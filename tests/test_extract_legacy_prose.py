@@ -590,3 +590,12 @@ def test_requests_by_email_are_a_channel_of_their_own():
         "requests_email": 2,
         "requests_letter": 0,
     }
+
+
+def test_a_count_of_requests_to_disclose_information_is_the_requests_received():
+    assert values("本年度收到申请公开政府信息数0条。") == {"requests_new": 0}
+    assert values("全年共收到申请公开政府信息3件。") == {"requests_new": 3}
+
+
+def test_proactive_information_counted_with_gong_you_is_the_total():
+    assert values("今年来主动公开的信息数共有164条,其中工作动态类信息122条。")["proactive_items"] == 164
