@@ -729,3 +729,16 @@ def test_a_section2_row_label_wrapped_around_its_numbers_is_joined(tmp_path):
     ]
     got = extract_file(_doc(tmp_path, lines)).totals()
     assert (got["normative_issued"], got["normative_abolished"], got["normative_in_force"]) == (11, 4, 251)
+
+
+def test_a_mirror_page_in_taiwan_phrasing_is_read_like_its_mainland_original(tmp_path):
+    lines = [
+        "示例縣審計局2020年政府資訊公開工作年度報告",
+        "第二十條第(一)項 |",
+        "信息內容 | 本年新製作數量 | 本年新公開數量 | 對外公開總數量 |",
+        "規範性檔案 | 2 | 2 | 19 |",
+        "三、收到和處理政府資訊公開申請情況",
+        "一、本年新收政府資訊公開申請數量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |",
+    ]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert (got["normative_issued"], got["normative_in_force"], got["requests_new"]) == (2, 19, 3)

@@ -73,13 +73,32 @@ def to_simplified(text: str) -> str:
 _PINYIN_NOTE = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)")
 
 
+# Mirror sites that convert pages with Taiwan phrasing (OpenCC's s2twp) replace the words the report
+# forms are made of: 信息 becomes 資訊, 发布 釋出, 项目 專案, 网络 網路, 规范性文件 規範性檔案. Mainland
+# pages, in either script, never write these forms, so they are turned back before matching; 檔案
+# alone stays, since it is also the mainland word for archives (檔案局).
+_TAIWAN_PHRASES = re.compile("資訊|釋出|專案|網路|規範性檔案")
+_MAINLAND_PHRASE = {
+    "資訊": "信息",
+    "釋出": "发布",
+    "專案": "项目",
+    "網路": "网络",
+    "規範性檔案": "规范性文件",
+}
+
+
 def normalize(text: str) -> str:
     """Simplified characters, ASCII digits and punctuation; same length is not guaranteed."""
     return _normalize_short(text) if len(text) <= _CACHED_LENGTH else _normalize(text)
 
 
 def _normalize(text: str) -> str:
-    return _PINYIN_NOTE.sub("", to_simplified(text.translate(_TABLE)))
+    return _PINYIN_NOTE.sub("", to_simplified(mainland_phrases(text.translate(_TABLE))))
+
+
+def mainland_phrases(text: str) -> str:
+    """The report forms' words where a mirror wrote them with Taiwan phrasing, at the same length."""
+    return _TAIWAN_PHRASES.sub(lambda m: _MAINLAND_PHRASE[m.group()], text)
 
 
 _normalize_short = functools.lru_cache(maxsize=1 << 16)(_normalize)

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from metrics.models import Document, Fact, Flag, Metadata
-from metrics.normalize import to_simplified
+from metrics.normalize import mainland_phrases, to_simplified
 from metrics.numbers_zh import (
     parse_quantity,
     to_10k_yuan,
@@ -75,7 +75,7 @@ _FULLWIDTH.update({0x3000: 0x20, 0x201C: 0x22, 0x201D: 0x22, 0x2018: 0x27, 0x201
 
 def _normalize(text: str) -> str:
     """Simplified characters and ASCII digits/punctuation; 、 and 。 stay, so lists keep their shape."""
-    return to_simplified(text.translate(_FULLWIDTH))
+    return to_simplified(mainland_phrases(text.translate(_FULLWIDTH)))
 
 
 # --- sentences ------------------------------------------------------------------------------------
