@@ -599,3 +599,9 @@ def test_a_count_of_requests_to_disclose_information_is_the_requests_received():
 
 def test_proactive_information_counted_with_gong_you_is_the_total():
     assert values("今年来主动公开的信息数共有164条,其中工作动态类信息122条。")["proactive_items"] == 164
+
+
+def test_a_clause_opening_with_the_report_year_after_as_of_now_counts_that_year():
+    got = values("截至目前,2013年我区接收政府信息公开申请13件,产生行政复议及行政诉讼0件。")
+    assert got == {"requests_new": 13, "review_total": 0, "litigation_total": 0}
+    assert "requests_new" not in values("截至目前,累计接收政府信息公开申请130件。")

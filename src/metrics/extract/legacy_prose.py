@@ -188,10 +188,14 @@ def _years_elsewhere(text: str, year: int | None) -> bool:
 def _cumulative_before(norm: str, start: int, year: int | None) -> bool:
     """历年 / 截至 / 以来 before the figure, unless a 本年-like word restarts the count after it.
 
-    '自2008年5月1日以来' in the 2008 report starts within the report year, so it is the year's count.
+    '自2008年5月1日以来' in the 2008 report starts within the report year, so it is the year's count;
+    so does a clause opening with the report year after it ('截至目前,2022年我区…').
     """
     prefix = norm[:start]
     fresh = [m.end() for m in FRESH.finditer(prefix)]
+    if year is not None:
+        fresh += [m.end() for m in re.finditer(rf"(?:^|,)\s*{year}年(?!底|末)", prefix)]
+        fresh.sort()
     scope = prefix[fresh[-1] :] if fresh else prefix
     m = CUMULATIVE.search(scope)
     if m is None:

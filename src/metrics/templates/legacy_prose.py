@@ -233,10 +233,11 @@ CASE_RESULT = re.compile(r"纠错|纠正|败诉|撤销|确认违法|维持|驳�
 REQUEST_SCOPE = re.compile(r"申请(?!人|行政复议|复议|书|表)|依申请公开")
 # '四、行政复议、行政诉讼情况:无' or a heading whose next line is only '无'.
 NONE_UNDER_HEADING = re.compile(r"^(?P<topic>[^:]{2,60}?(?:情况|事项|:))\s*:?\s*(?:无|没有|均无|为零)$")
-# 复议和诉讼均为0 / 被申请行政复议、提起行政诉讼的案件0件: one zero for both kinds of case.
+# 复议和诉讼均为0 / 被申请行政复议、提起行政诉讼的案件0件 / 产生行政复议及行政诉讼0件: one zero for
+# both kinds of case.
 BOTH_ZERO = re.compile(
     r"(?:行政)?复议[^,;:。!?\d]{0,12}?(?:行政)?诉讼(?:[^,;:。!?\d]{0,10}?(?:均|都|皆)(?:为|是)?"
-    r"|(?:的)?(?:案件|案)(?:数|数量)?(?:为|共)?)(?:零|0)(?![\d.])"
+    r"|(?:的)?(?:案件|案)?(?:数|数量)?(?:为|共)?)(?:零|0)(?![\d.])"
 )
 
 # Signs that a figure counts all years, not the report year.
