@@ -38,7 +38,12 @@ def main() -> int:
     measured: dict[str, dict[str, zoo.Score]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         workdir = a.keep or Path(tmp)
-        for corpus, sources in (("dev", zoo.dev_sources()), ("wide", zoo.wide_sources())):
+        corpora = (
+            ("dev", zoo.dev_sources()),
+            ("wide", zoo.wide_sources()),
+            ("fixtures", zoo.fixture_sources()),
+        )
+        for corpus, sources in corpora:
             if not sources:
                 print(f"{corpus}: no HTML sources (looked in {zoo.DEV if corpus == 'dev' else zoo.WIDE})\n")
                 continue

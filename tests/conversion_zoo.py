@@ -64,6 +64,14 @@ def wide_sources() -> list[Path]:
     return [p for p in sorted(WIDE.rglob("*.html")) if _complete(p)]
 
 
+def fixture_sources() -> list[Path]:
+    """The project's own HTML fixtures, one per layout with a table (the legacy statistics table among
+    them, of which no real HTML is at hand): always present, so the zoo runs wherever the tests do."""
+    return sorted((TESTS / "fixtures" / "legacy").glob("*.html")) + sorted(
+        (TESTS / "fixtures" / "standard").glob("*.html")
+    )
+
+
 def _complete(path: Path) -> bool:
     index = path.parent / "index.csv"
     if not index.is_file():

@@ -742,3 +742,44 @@ def test_a_mirror_page_in_taiwan_phrasing_is_read_like_its_mainland_original(tmp
     ]
     got = extract_file(_doc(tmp_path, lines)).totals()
     assert (got["normative_issued"], got["normative_in_force"], got["requests_new"]) == (2, 19, 3)
+
+
+def _sparse_section3(header: str, granted: str) -> list[str]:
+    """Section 三 of a table that prints its zeros blank, as HTML-to-text tools flatten it."""
+    return [
+        "示例县审计局2020年政府信息公开工作年度报告",
+        "三、收到和处理政府信息公开申请情况",
+        header,
+        "一、本年新收政府信息公开申请数量 40 5 1 2 48",
+        "二、上年结转政府信息公开申请数量 3 3",
+        f"三、本年度办理结果 （一）予以公开 {granted}",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 4 4",
+        "（三）不予公开 1.属于国家秘密",
+        "2.其他法律行政法规禁止公开",
+        "（七）总计 41 4 1 46",
+        "四、结转下年度继续办理 2 1 1 1 5",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ]
+
+
+_SPARSE_HEADER = "自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他"
+
+
+def test_a_table_printing_zeros_blank_has_blank_totals_summed_and_empty_rows_zero(tmp_path):
+    got = extract_file(_doc(tmp_path, _sparse_section3(_SPARSE_HEADER, "20 2 1"))).totals()
+    assert got["outcome_granted"] == 23 and got["requests_new"] == 48
+    assert got["denied_state_secret"] == 0 and got["denied_law_forbidden"] == 0
+
+
+def test_blank_totals_are_not_summed_where_the_table_prints_zeros(tmp_path):
+    lines = _sparse_section3(_SPARSE_HEADER, "20 2 1")
+    lines[4] = "二、上年结转政府信息公开申请数量 3 0 0 0 0 0 3"
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert "outcome_granted" not in got and "denied_state_secret" not in got
+
+
+def test_blank_totals_are_not_summed_where_the_header_lost_its_total_column(tmp_path):
+    # A converter that cut the table's right-hand columns off the page also cut their numbers.
+    header = "自然人 法人或其他组织 商业企业 科研机构"
+    got = extract_file(_doc(tmp_path, _sparse_section3(header, "20 2 1"))).totals()
+    assert "outcome_granted" not in got

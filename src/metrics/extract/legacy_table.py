@@ -370,6 +370,32 @@ def _collect(readings: Iterable[_Reading], facts: dict[str, Fact], flags: list[F
             )
 
 
+# Where this share of a text's rows print their unit, every row of the table has a unit column.
+_UNIT_COLUMN_SHARE = 0.8
+
+
+def with_units_where_the_table_has_them(readings: list[_Reading], flags: list[Flag]) -> list[_Reading]:
+    """A table whose rows print their unit (`件 12`) gives a number without one only where the text
+    lost the table's order: PDF text prints the labels and the `unit value` lines in blocks apart,
+    and a stray number (a page's last digit) stands after the last label of a block. Such a number
+    is not the row's."""
+    with_unit = [r for r in readings if r.unit_cell or r.value.unit]
+    if len(with_unit) < _UNIT_COLUMN_SHARE * len(readings):
+        return readings
+    for r in readings:
+        if not (r.unit_cell or r.value.unit):
+            flags.append(
+                Flag(
+                    "ambiguous_row",
+                    f"row {r.row.labels[0]}: the number {r.value.number:g} stands without the unit every other "
+                    "row prints, "
+                    "so it may belong to another row; it is left out",
+                    metric_id=r.row.metric_id,
+                )
+            )
+    return with_unit
+
+
 def extract_legacy_table(doc: Document, meta: Metadata) -> tuple[list[Fact], list[Flag]]:
     """The statistics table's figures; `meta` is part of every extractor's call and not needed here."""
     flags: list[Flag] = []
@@ -379,7 +405,11 @@ def extract_legacy_table(doc: Document, meta: Metadata) -> tuple[list[Fact], lis
     lines, titled = _table_lines(doc.text)
     from_text: dict[str, Fact] = {}
     text_flags: list[Flag] = []
-    _collect(_readings_from_lines(lines), from_text, text_flags)
+    _collect(
+        with_units_where_the_table_has_them(list(_readings_from_lines(lines)), text_flags),
+        from_text,
+        text_flags,
+    )
     if not titled and len(from_text) < _MIN_ROWS_UNTITLED:
         from_text, text_flags = {}, []
     facts = dict(from_tables)

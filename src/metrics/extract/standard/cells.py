@@ -181,11 +181,16 @@ def read_cells(cells: list[str], groups: tuple[int, ...]) -> Reading:
 
 
 def read_tokens(
-    tokens: list[str], width: int, reliable: bool, groups: tuple[int, ...] | None = None
+    tokens: list[str],
+    width: int,
+    reliable: bool,
+    groups: tuple[int, ...] | None = None,
+    blank_totals: bool = False,
 ) -> Reading:
     """Numbers whose separation may be lost: scraped runs (`640020470`) and rows that lost blank cells.
 
-    `reliable` says the tokens were separated by cell borders or line breaks rather than spaces.
+    `reliable` says the tokens were separated by cell borders or line breaks rather than spaces;
+    `blank_totals` that a group's 总计 may be one of the lost blanks (see place_tokens).
     """
     groups = groups or (width,)
     tokens = [t.strip() for t in tokens if t.strip()]
@@ -195,7 +200,7 @@ def read_tokens(
     )
     if clean and len(tokens) == width and (reliable or totals_hold(values, groups)):
         return Reading(values, tokens, [False] * width)
-    placed = place_tokens(values, groups) if clean and 0 < len(tokens) < width else []
+    placed = place_tokens(values, groups, blank_totals) if clean and 0 < len(tokens) < width else []
     if placed and reliable:
         return read_lost_blanks(placed, tokens, width)
     digits = "".join(re.findall(r"\d", "".join(tokens)))
@@ -228,11 +233,22 @@ def totals_hold(values: list[int | None], groups: tuple[int, ...]) -> bool:
     return True
 
 
-def place_tokens(values: list[int], groups: tuple[int, ...]) -> list[tuple[int, ...]]:
+def place_tokens(
+    values: list[int], groups: tuple[int, ...], blank_totals: bool = False
+) -> list[tuple[int, ...]]:
     """Every way to put the printed numbers, in order, into the row's cells when the other cells were
     blank (0) and lost, such that each group's total is the sum of its cells. A 总计 printed blank
-    among lost blanks cannot be told from a lost 0, so a blank total is read as 0 here."""
+    among lost blanks cannot be told from a lost 0, so a blank total is read as 0 here. With
+    `blank_totals` (a table that prints its zeros blank, 总计 too), a row whose numbers fit no printed
+    总计 has blank totals, each the sum of its group as in a grid; a printed 总计 that fits is
+    preferred, since a last number equal to the sum of the others is that total."""
+    printed = _placements(tuple(values), groups, False)
+    return printed if printed or not blank_totals else _placements(tuple(values), groups, True)
 
+
+def _placements(
+    values: tuple[int, ...], groups: tuple[int, ...], blank_totals: bool
+) -> list[tuple[int, ...]]:
     @functools.cache
     def rest(used: int, group: int) -> frozenset[tuple[int, ...]]:
         """The fillings of groups `group`.. with the numbers from `used` on."""
@@ -247,6 +263,8 @@ def place_tokens(values: list[int], groups: tuple[int, ...]) -> list[tuple[int, 
                 cells = [0] * size
                 for slot, value in zip(kept, values[used : used + count], strict=True):
                     cells[slot] = value
+                if blank_totals and size - 1 not in kept:
+                    cells[-1] = sum(cells[:-1])
                 if sum(cells[:-1]) == cells[-1]:  # group by group: a wrong guess is dropped early
                     out.update(tuple(cells) + tail for tail in rest(used + count, group + 1))
         return frozenset(out)

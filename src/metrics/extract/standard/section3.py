@@ -17,6 +17,7 @@ from metrics.extract.standard.cells import (
     NUMBERING_BEFORE,
     ROW_NUMBER,
     Reading,
+    count_value,
     is_count_cell,
     is_sentence,
     loose_tokens,
@@ -524,10 +525,13 @@ def section3_readings(src: Source, fmt: str, whole: bool) -> tuple[dict[str, tup
     in_table_order = bool(hits) and cells_in_table_order(src, hits, gaps)
     apart = False  # some row of numbers stands apart from its label
 
+    blank_totals = bool(hits) and prints_blank_cells(src, hits, gaps)
+
     def assign(hit: Hit, row: RawRow, queued: bool = False) -> None:
         if hit.key not in out:
-            reading = read_raw(row)
-            reading.apart = not row.own_line and not in_table_order
+            apart = not row.own_line and not in_table_order
+            reading = read_raw(row, blank_totals and not apart)
+            reading.apart = apart
             reading.queued = queued and reading.apart
             out[hit.key] = (reading, src.span(src.norm_at(hit.start), src.norm_at(hit.end - 1) + 1))
 
@@ -553,11 +557,11 @@ def section3_readings(src: Source, fmt: str, whole: bool) -> tuple[dict[str, tup
         apart = apart or bool(loose)
     # Where every row's numbers stand on (or right below) its label, a label left without numbers is a
     # row printed blank; where rows of numbers stand apart, its numbers may sit anywhere, so it stays out.
+    # In a table that prints its zeros blank, such a row is all zeros.
     if not apart:
         for hit in pending_labels:
-            out.setdefault(
-                hit.key, (unread_row(), src.span(src.norm_at(hit.start), src.norm_at(hit.end - 1) + 1))
-            )
+            row = blank_row() if blank_totals else unread_row()
+            out.setdefault(hit.key, (row, src.span(src.norm_at(hit.start), src.norm_at(hit.end - 1) + 1)))
     return out, hi
 
 
@@ -565,10 +569,31 @@ def unread_row() -> Reading:
     return unknown_row(N_COLUMNS, unread=True)
 
 
-def read_raw(row: RawRow) -> Reading:
+def blank_row() -> Reading:
+    return Reading([0] * N_COLUMNS, [""] * N_COLUMNS, [False] * N_COLUMNS, blank=True)
+
+
+def read_raw(row: RawRow, blank_totals: bool = False) -> Reading:
     if row.cells is not None:
         return read_cells(row.cells, (N_COLUMNS,))
-    return read_tokens(row.tokens or [], N_COLUMNS, row.reliable)
+    return read_tokens(row.tokens or [], N_COLUMNS, row.reliable, blank_totals=blank_totals)
+
+
+# How far above the first row the table's header is looked for.
+_HEADER_CHARS = 200
+
+
+def prints_blank_cells(src: Source, hits: list[Hit], gaps: list[list[RawRow]]) -> bool:
+    """Whether the text is of a table that prints its zeros blank, 总计 included, in the order it was
+    printed: its header names the 总计 column (a converter that cut the table's right-hand columns
+    off the page lost it), no numbers stand above the first label (PDF text that sets each row's
+    numbers above its label), and no cell prints a 0 or a zero mark (`/`, `—`, `无`; a table that
+    writes its zeros leaves no cell blank)."""
+    header = src.squeezed[max(0, hits[0].start - _HEADER_CHARS) : hits[0].start]
+    if compact(REQUESTER_COLUMNS[-1][1]) not in header or _numbers_line_before(src, hits[0]):
+        return False
+    tokens = [t for rows in gaps for r in rows for t in (r.tokens or r.cells or [])]
+    return bool(tokens) and not any(t.strip() and count_value(t) == 0 for t in tokens)
 
 
 def is_sum_row(key: str, reading: Reading, layout: Section3Layout) -> bool:
