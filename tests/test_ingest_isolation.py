@@ -18,7 +18,7 @@ from metrics import ingest
 from metrics.cli import main
 from metrics.file_names import for_storage, from_storage, readable
 from metrics.ingest import ingest_paths
-from metrics.readers import ReadError, budgets
+from metrics.readers import ReadError, budgets, ocr
 
 GOOD = Path(__file__).parent / "fixtures" / "ingest" / "std2021_good.txt"
 
@@ -63,6 +63,10 @@ def _misbehaving_reader(monkeypatch):
             os.kill(os.getpid(), signal.SIGKILL)
         if name.startswith("hang"):
             time.sleep(60)
+        if name.startswith("scan"):  # a long scanned report: OCR reports each page as it goes
+            for _ in range(4):
+                time.sleep(0.6)
+                ocr.page_done()
         if name.startswith("hungry"):
             return bytearray(1 << 30)
         return real(path)
@@ -96,6 +100,20 @@ def test_a_file_that_overruns_its_time_is_stopped_and_the_run_goes_on(tmp_path, 
     assert log["hang.txt"][0] == "failed" and "longer than the 1 s" in log["hang.txt"][1]
     assert log["a.txt"][0] == "ok"
     assert time.monotonic() - started < 10
+
+
+def test_each_page_ocrd_gives_its_file_more_time_so_a_long_scan_is_not_stopped(tmp_path, monkeypatch):
+    _misbehaving_reader(monkeypatch)
+    monkeypatch.setattr(budgets, "WORKER_SECONDS", 1)
+    monkeypatch.setattr(budgets, "WORKER_SECONDS_PER_OCR_PAGE", 1)
+    folder = _folder(tmp_path, "scan.txt", "hang.txt")
+    db = tmp_path / "ogi.duckdb"
+    with _finishes_within(30):
+        ingest_paths([folder], db, workers=1)
+    log = _log(db)
+    # 2.4 s of pages against 1 s, plus 1 s for each of the four pages done
+    assert log["scan.txt"][0] == "ok"
+    assert log["hang.txt"][0] == "failed" and "longer than the 1 s it may take" in log["hang.txt"][1]
 
 
 def test_a_file_that_needs_more_memory_than_the_cap_fails_with_a_reason(tmp_path, monkeypatch):

@@ -9,6 +9,7 @@ its place. The calling process (the ingest, or the dashboard's server) never par
 from __future__ import annotations
 
 import contextlib
+import functools
 import multiprocessing
 import os
 import resource
@@ -20,7 +21,10 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from metrics.readers import budgets
+from metrics.readers import budgets, ocr
+
+# What a worker sends after each page it OCRs, before its file's outcome.
+PAGE_OCRD = "page OCR'd"
 
 
 @dataclass
@@ -40,6 +44,11 @@ class _Worker:
     conn: Connection
     path: str | None = None  # the file it is on, None when idle
     started: float = 0.0
+    allowed: float = 0.0  # seconds the file may take: more for every page OCR'd
+
+    @property
+    def deadline(self) -> float:
+        return self.started + self.allowed
 
 
 def run_in_workers(work: Callable[[str], Any], paths: list[str], workers: int) -> Iterator[Outcome]:
@@ -50,7 +59,7 @@ def run_in_workers(work: Callable[[str], Any], paths: list[str], workers: int) -
         while pending or any(w.path for w in pool):
             _hand_out(pending, pool, work, workers)
             busy = [w for w in pool if w.path]
-            deadline = min(w.started for w in busy) + budgets.WORKER_SECONDS
+            deadline = min(w.deadline for w in busy)
             wait(
                 [w.conn for w in busy] + [w.process.sentinel for w in busy],
                 max(0, deadline - time.monotonic()),
@@ -72,6 +81,7 @@ def _hand_out(pending: deque, pool: list[_Worker], work: Callable[[str], Any], w
             pool.append(idle)
         idle.path = pending.popleft()
         idle.started = time.monotonic()
+        idle.allowed = budgets.WORKER_SECONDS
         idle.conn.send(idle.path)
 
 
@@ -89,18 +99,26 @@ def _start(work: Callable[[str], Any]) -> _Worker:
 
 def _collect(worker: _Worker) -> Outcome | None:
     """The worker's outcome if it has one, a failure if it died or overran, else None (still working)."""
-    path, seconds = worker.path, time.monotonic() - worker.started
-    if worker.conn.poll():
-        try:
-            outcome = worker.conn.recv()
+    path = worker.path
+    try:
+        while worker.conn.poll():
+            message = worker.conn.recv()
+            if message == PAGE_OCRD:
+                worker.allowed += budgets.WORKER_SECONDS_PER_OCR_PAGE
+                continue
             worker.path = None
-            return outcome
-        except (EOFError, OSError):  # it died while sending
-            pass
-    if worker.process.exitcode is None and seconds < budgets.WORKER_SECONDS:
+            return message
+    except (EOFError, OSError):  # it died while sending
+        pass
+    now = time.monotonic()
+    if worker.process.exitcode is None and now < worker.deadline:
         return None
+    seconds = now - worker.started
     if worker.process.exitcode is None:
-        failure = f"reading it took longer than the {budgets.WORKER_SECONDS} s one file may take"
+        failure = (
+            f"reading it took longer than the {worker.allowed:.0f} s it may take ({budgets.WORKER_SECONDS} s, "
+            f"and {budgets.WORKER_SECONDS_PER_OCR_PAGE} s more for each page OCR'd)"
+        )
     else:
         failure = _death(worker.process.exitcode)
     worker.process.kill()
@@ -139,6 +157,7 @@ def _serve(work: Callable[[str], Any], conn: Connection, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches every process; the caller stops us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _cap_memory()
+    ocr.page_done = functools.partial(conn.send, PAGE_OCRD)
     while True:
         # Other workers hold copies of this pipe's far end, so a parent that dies unannounced never
         # closes it: the worker looks for its parent instead.

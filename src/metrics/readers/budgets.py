@@ -38,6 +38,9 @@ PDF_PAGE_SECONDS = 10
 # wall-clock seconds before it is stopped.
 WORKER_MEMORY_BYTES = 2048 * MB
 WORKER_SECONDS = 180
+# A scanned report of many pages takes that long by right: each page OCR'd gives its file this much
+# more time (OCR itself gives up on a document whose pages average far more, see ocr.SETTINGS).
+WORKER_SECONDS_PER_OCR_PAGE = 60
 
 
 def check_text(text: str) -> str:

@@ -23,6 +23,7 @@ import io
 import os
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -464,6 +465,15 @@ def _layout(gray: np.ndarray, boxes: list[Box], doubtful: list[Box], page: int) 
     )
 
 
+def _no_report() -> None:
+    pass
+
+
+# Called after every page OCR'd; the ingest workers set it to tell the process that waits for them
+# that the file is progressing (each page earns it more time).
+page_done: Callable[[], None] = _no_report
+
+
 def read_pdf_pages(data: bytes, numbers: list[int]) -> dict[int, OcrPage]:
     """OCR the given pages (numbered from 1) of a PDF, each rendered at the size the engine reads."""
     clock = PageClock(len(numbers))
@@ -476,6 +486,7 @@ def read_pdf_pages(data: bytes, numbers: list[int]) -> dict[int, OcrPage]:
             width, height = page.get_size()  # points
             scale = SETTINGS.long_side / max(width, height)
             pages[number] = read_image(page.render(scale=scale).to_pil(), number)
+            page_done()
         return pages
     finally:
         document.close()
