@@ -17,6 +17,7 @@ import streamlit as st
 from metrics import queries, store
 from metrics.dashboard import state
 from metrics.file_names import readable
+from metrics.rollup import compute
 
 
 def db_file() -> Path:
@@ -70,3 +71,13 @@ def run(name: str, query_params: dict) -> pd.DataFrame:
 def query(name: str, filters: queries.Filters | None = None, **extra) -> pd.DataFrame:
     """A named query over the current filters; `extra` adds page-level parameters."""
     return run(name, params(filters, **extra))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _rollup(path: str, db_version: int, selection: compute.Selection) -> compute.Rollup:
+    return compute.compute(_snapshot(path, db_version), selection)
+
+
+def rollup(selection: compute.Selection) -> compute.Rollup:
+    """A region's roll-up on the current snapshot (metrics.rollup)."""
+    return _rollup(str(db_file()), version(), selection)

@@ -20,6 +20,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("requests", "pages/requests.py", "requests", ":material/rule:"),
     PageSpec("review", "pages/review.py", "review", ":material/gavel:"),
     PageSpec("builder", "pages/builder.py", "builder", ":material/table_view:"),
+    PageSpec("rollup", "pages/rollup.py", "rollup", ":material/functions:"),
     PageSpec("quality", "pages/quality.py", "quality", ":material/fact_check:"),
     PageSpec("report", "pages/report.py", "report", ":material/description:"),
     PageSpec("upload", "pages/upload.py", "upload", ":material/upload_file:"),

@@ -22,6 +22,7 @@ from metrics.rollup.layout import SECTION_TITLES, TABLES, PrintedTable
 
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_INCLUDED = "纳入汇总的机关"
 _CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
@@ -61,7 +62,7 @@ def behind(rollup: Rollup) -> dict[str, pd.DataFrame]:
     """What stands behind the tables, as frames headed in Chinese."""
     reports = rollup.reports.assign(flagged=rollup.reports["warnings"] > 0)
     return {
-        "纳入汇总的机关": reports.rename(
+        _INCLUDED: reports.rename(
             columns={
                 "agency": "机关",
                 "region": "地区",
@@ -172,6 +173,11 @@ def to_docx_bytes(rollup: Rollup) -> bytes:
             doc.add_paragraph()
     for name, frame in behind(rollup).items():
         doc.add_heading(name, level=2)
+        if name == _INCLUDED:
+            # Thousands of agencies as a table take Word (and python-docx) minutes; the names read as
+            # well in one paragraph, and the workbook has them with every detail.
+            doc.add_paragraph("、".join(rollup.reports["agency"].fillna("").astype(str)))
+            continue
         if frame.empty:
             doc.add_paragraph("无")
             continue
