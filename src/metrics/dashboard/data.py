@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from metrics import queries, store
+from metrics import anomalies, queries, store
 from metrics.dashboard import state
 from metrics.file_names import readable
 from metrics.rollup import compute
@@ -81,3 +81,13 @@ def _rollup(path: str, db_version: int, selection: compute.Selection) -> compute
 def rollup(selection: compute.Selection) -> compute.Rollup:
     """A region's roll-up on the current snapshot (metrics.rollup)."""
     return _rollup(str(db_file()), version(), selection)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _anomalies(path: str, db_version: int) -> pd.DataFrame:
+    return anomalies.find(queries.run(_snapshot(path, db_version), "anomaly_figures", {}))
+
+
+def anomalies_found() -> pd.DataFrame:
+    """Every anomaly of the database (metrics.anomalies), judged over all its reports."""
+    return _anomalies(str(db_file()), version())

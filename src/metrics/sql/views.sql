@@ -28,6 +28,7 @@ WITH totals AS (
         max(value) FILTER (WHERE metric_id = 'proactive_items') AS proactive_items,
         max(value) FILTER (WHERE metric_id = 'requests_new') AS requests_new,
         max(value) FILTER (WHERE metric_id = 'requests_carried_over') AS requests_carried_over,
+        max(value) FILTER (WHERE metric_id = 'requests_carried_forward') AS requests_carried_forward,
         max(value) FILTER (WHERE metric_id = 'outcome_granted') AS outcome_granted,
         max(value) FILTER (WHERE metric_id = 'outcome_partial') AS outcome_partial,
         max(value) FILTER (WHERE metric_id = 'outcome_denied') AS outcome_denied,
