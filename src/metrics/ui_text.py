@@ -403,6 +403,23 @@ _ZH: dict[str, str] = {
     "anomaly_peers_high": "“{metric}”为 {value}，是同类同级其他 {peers} 个机关 {year} 年中位数 {reference} 的 {factor} 倍。",
     "anomaly_peers_low": "“{metric}”为 {value}，只有同类同级其他 {peers} 个机关 {year} 年中位数 {reference} 的 {factor} 分之一。",
     "anomaly_caption": "年度变化：两年中较大的数字至少 100，且变化超过 10 倍和同等规模（按数量级分组）机关年度变化的中位数加 6 倍稳健标准差两者中较大的一个。比率：办理结果总计至少 100 件。同类同级：同一机关类型和层级、同一年度的其他机关至少 3 个，相差 20 倍以上且较大的数字至少 100。",
+    # copied text
+    "page_similar": "内容雷同",
+    "similar_intro": "每份报告与本机关以前年度的报告、与同一年度其他机关的报告比较文字（去掉表格、数字和多数机关共用的模板语句），列出最相似的一份。",
+    "similar_threshold": "相似度不低于",
+    "similar_relations": "比较对象",
+    "similar_relation": "比较对象",
+    "similar_own_earlier": "本机关以前年度",
+    "similar_other_same_year": "同年度其他机关",
+    "similar_match_agency": "相似报告的机关",
+    "similar_match_year": "相似报告的年度",
+    "similar_match_report": "相似报告",
+    "similar_similarity": "相似度",
+    "similar_none": "当前筛选下没有相似度达到这一水平的报告。",
+    "similar_method": "相似度：两份报告文字的 5 字片段集合的重合比例（Jaccard，由 MinHash 估计），只比较正文语句：表格行、含三个以上数字的统计语句、数字和本机关名称不计，3 个以上机关共用的语句视为模板。用 MinHash LSH 找出候选，不逐对比较。",
+    "similar_side_by_side": "并排对照",
+    "similar_pick": "选择一对报告",
+    "similar_marked": "两份报告共有的段落（至少 12 个字）以底色标出。",
 }
 
 _EN: dict[str, str] = {
@@ -782,6 +799,23 @@ _EN: dict[str, str] = {
     "anomaly_peers_high": "“{metric}” is {value}, {factor} times the {year} median {reference} of the {peers} other agencies of the same kind and level.",
     "anomaly_peers_low": "“{metric}” is {value}, one {factor}th of the {year} median {reference} of the {peers} other agencies of the same kind and level.",
     "anomaly_caption": "Year on year: the larger year at least 100, and a change beyond both 10 times and the median change of agencies of the same size (by order of magnitude) plus 6 robust standard deviations. Rates: at least 100 requests handled. Peers: at least 3 other agencies of the same kind and level in the same year, 20 times apart, the larger figure at least 100.",
+    # copied text
+    "page_similar": "Copied text",
+    "similar_intro": "Each report's text (tables, figures and the template sentences most agencies share left out) is compared with the agency's earlier reports and with other agencies' reports of the same year; the most similar of each is listed.",
+    "similar_threshold": "Similarity at least",
+    "similar_relations": "Compared with",
+    "similar_relation": "Compared with",
+    "similar_own_earlier": "own earlier year",
+    "similar_other_same_year": "another agency, same year",
+    "similar_match_agency": "Agency of the similar report",
+    "similar_match_year": "Year of the similar report",
+    "similar_match_report": "Similar report",
+    "similar_similarity": "Similarity",
+    "similar_none": "No report in the current selection is this similar to another.",
+    "similar_method": "Similarity: the overlap (Jaccard, estimated by MinHash) of the 5-character pieces of two reports' running text. Table rows, sentences stating three or more figures, digits and the agency's own name are left out; a sentence printed by 3 or more agencies counts as template. Candidates are found by MinHash LSH, not by comparing every pair.",
+    "similar_side_by_side": "Side by side",
+    "similar_pick": "Choose a pair",
+    "similar_marked": "Passages the two reports share (12 characters or more) are highlighted.",
 }
 
 TEXT = {"zh": _ZH, "en": _EN}

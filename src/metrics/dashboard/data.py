@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from metrics import anomalies, queries, store
+from metrics import anomalies, queries, similarity, store
 from metrics.dashboard import state
 from metrics.file_names import readable
 from metrics.rollup import compute
@@ -91,3 +91,14 @@ def _anomalies(path: str, db_version: int) -> pd.DataFrame:
 def anomalies_found() -> pd.DataFrame:
     """Every anomaly of the database (metrics.anomalies), judged over all its reports."""
     return _anomalies(str(db_file()), version())
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _similar_pairs(path: str, db_version: int) -> pd.DataFrame:
+    return similarity.find_pairs(queries.run(_snapshot(path, db_version), "report_prose", {}))
+
+
+def similar_pairs() -> pd.DataFrame:
+    """For every report, its most similar earlier report of the same agency and report of another
+    agency that year (metrics.similarity), over the whole database."""
+    return _similar_pairs(str(db_file()), version())

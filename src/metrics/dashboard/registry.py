@@ -22,6 +22,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("builder", "pages/builder.py", "builder", ":material/table_view:"),
     PageSpec("rollup", "pages/rollup.py", "rollup", ":material/functions:"),
     PageSpec("anomalies", "pages/anomalies.py", "anomalies", ":material/troubleshoot:"),
+    PageSpec("similar", "pages/similar.py", "similar", ":material/content_copy:"),
     PageSpec("quality", "pages/quality.py", "quality", ":material/fact_check:"),
     PageSpec("report", "pages/report.py", "report", ":material/description:"),
     PageSpec("upload", "pages/upload.py", "upload", ":material/upload_file:"),
