@@ -10,9 +10,13 @@ the cost grows with the number of reports, not with the number of pairs.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import hashlib
 import re
+import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 import pandas as pd
@@ -29,6 +33,8 @@ MIN_PROSE_CHARS = 60
 # template handed down to several agencies is not one agency copying another.
 BOILERPLATE_AGENCIES = 3
 BOILERPLATE_SHARE = 0.02
+# Reports read at a time: what one worker holds of the texts.
+CHUNK = 2000
 # A shared passage shown side by side is at least this many characters long.
 MIN_PASSAGE = 12
 
@@ -69,22 +75,32 @@ def sentences(text: str, names: tuple[str, ...] = ()) -> Prose:
     return Prose(tuple(kept), tuple(keys))
 
 
-def boilerplate(proses: dict[str, Prose], agencies: dict[str, str]) -> set[str]:
+def _key_hash(key: str) -> int:
+    """A sentence key as 8 bytes, the same in every process (Python's own str hash is salted per process)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _agency_keys(rows: list[tuple]) -> dict[str, set[int]]:
+    """Each agency's sentence keys (hashed) among these rows of (report id, agency, region, text)."""
+    out: dict[str, set[int]] = {}
+    for _, agency, region, text in rows:
+        out.setdefault(agency, set()).update(map(_key_hash, sentences(text, (agency, region)).keys))
+    return out
+
+
+def boilerplate(per_agency: dict[str, set[int]]) -> frozenset[int]:
     """Sentence keys printed by many agencies: counted once per agency, so an agency repeating its own
     text year after year does not make it boilerplate."""
-    seen: Counter[str] = Counter()
-    per_agency: dict[str, set[str]] = {}
-    for report_id, prose in proses.items():
-        per_agency.setdefault(agencies[report_id], set()).update(prose.keys)
+    seen: Counter[int] = Counter()
     for keys in per_agency.values():
         seen.update(keys)
     limit = max(BOILERPLATE_AGENCIES, BOILERPLATE_SHARE * len(per_agency))
-    return {key for key, n in seen.items() if n >= limit}
+    return frozenset(key for key, n in seen.items() if n >= limit)
 
 
-def own_prose(prose: Prose, common: set[str]) -> Prose:
+def own_prose(prose: Prose, common: frozenset[int]) -> Prose:
     """The report's prose without boilerplate."""
-    pairs = [(s, k) for s, k in zip(prose.sentences, prose.keys, strict=True) if k not in common]
+    pairs = [(s, k) for s, k in zip(prose.sentences, prose.keys, strict=True) if _key_hash(k) not in common]
     return Prose(tuple(s for s, _ in pairs), tuple(k for _, k in pairs))
 
 
@@ -93,57 +109,91 @@ def shingles(prose: Prose) -> set[str]:
     return {text[i : i + SHINGLE] for i in range(len(text) - SHINGLE + 1)}
 
 
-def find_pairs(reports: pd.DataFrame) -> pd.DataFrame:
-    """For each report (rows of report_prose.sql), its most similar earlier report of the same agency
-    and its most similar report of another agency in the same year, where LSH finds one."""
-    agencies = dict(zip(reports["report_id"], reports["agency"], strict=True))
-    proses = {
-        r.report_id: sentences(r.body_text, (r.agency, r.region)) for r in reports.itertuples(index=False)
-    }
-    common = boilerplate(proses, agencies)
-    meta = reports.set_index("report_id")[["agency", "region", "year"]]
-    judged = {}
-    for report_id, prose in proses.items():
-        own = own_prose(prose, common)
+def _signatures(rows: list[tuple], common: frozenset[int]) -> list[tuple[str, LeanMinHash]]:
+    """MinHash signatures of the reports among these rows with prose enough to judge."""
+    judged = []
+    for report_id, agency, region, text in rows:
+        own = own_prose(sentences(text, (agency, region)), common)
         if sum(len(k) for k in own.keys) >= MIN_PROSE_CHARS:
-            judged[report_id] = [s.encode("utf-8") for s in shingles(own)]
-    ids = list(judged)
-    # Signatures alone are kept (1 KB a report); similarity is estimated from them, not from the sets.
-    signatures = dict(
-        zip(ids, map(LeanMinHash, MinHash.bulk(list(judged.values()), num_perm=NUM_PERM)), strict=True)
-    )
-    del judged
+            judged.append((report_id, [s.encode("utf-8") for s in shingles(own)]))
+    hashes = MinHash.bulk([s for _, s in judged], num_perm=NUM_PERM)
+    return [(report_id, LeanMinHash(m)) for (report_id, _), m in zip(judged, hashes, strict=True)]
+
+
+def _chunks(reports: pd.DataFrame) -> list[list[tuple]]:
+    rows = list(reports[["report_id", "agency", "region", "body_text"]].itertuples(index=False, name=None))
+    return [rows[i : i + CHUNK] for i in range(0, len(rows), CHUNK)]
+
+
+def find_pairs(reports: pd.DataFrame, workers: int = 1, timings: dict | None = None) -> pd.DataFrame:
+    """For each report (rows of report_prose.sql), its most similar earlier report of the same agency
+    and its most similar report of another agency in the same year, where LSH finds one.
+
+    The text is read twice, a chunk at a time (once for the boilerplate, once for the signatures), so
+    memory holds signatures, not texts or shingles; `workers` processes share the chunks. `timings`,
+    when given, receives the seconds of each stage."""
+    timings = {} if timings is None else timings
+    clock = time.perf_counter()
+    chunks = _chunks(reports)
+    with contextlib.ExitStack() as stack:
+        pool = stack.enter_context(ProcessPoolExecutor(workers)) if workers > 1 else None
+        run = pool.map if pool else map
+        per_agency: dict[str, set[int]] = {}
+        for part in run(_agency_keys, chunks):
+            for agency, keys in part.items():
+                per_agency.setdefault(agency, set()).update(keys)
+        common = boilerplate(per_agency)
+        del per_agency
+        timings["prose and boilerplate"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        signatures = dict(item for part in run(_signatures, chunks, [common] * len(chunks)) for item in part)
+    timings["MinHash signatures"] = time.perf_counter() - clock
+    clock = time.perf_counter()
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     with lsh.insertion_session() as session:
         for report_id, signature in signatures.items():
             session.insert(report_id, signature, check_duplication=False)
+    timings["LSH index"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    meta = reports.set_index("report_id")[["agency", "region", "year"]]
+    agency_of, year_of = meta["agency"].to_dict(), meta["year"].to_dict()
     rows = []
     for report_id, signature in signatures.items():
-        agency, region, year = meta.loc[report_id, ["agency", "region", "year"]]
+        agency, year = agency_of[report_id], year_of[report_id]
         best: dict[str, tuple[float, str]] = {}
         for other in lsh.query(signature):
-            if other == report_id:
-                continue
-            o_agency, o_year = meta.at[other, "agency"], meta.at[other, "year"]
+            o_agency, o_year = agency_of[other], year_of[other]
             if o_agency == agency and o_year < year:
                 relation = "own_earlier"
             elif o_agency != agency and o_year == year:
                 relation = "other_same_year"
             else:
-                continue
+                continue  # itself, a later year of its own, or another agency's other year
             similarity = signature.jaccard(signatures[other])
             if similarity > best.get(relation, (-1.0, ""))[0]:
                 best[relation] = (similarity, other)
-        for relation, (similarity, other) in best.items():
-            rows.append((report_id, agency, region, year, relation, other, similarity))
-    pairs = pd.DataFrame(
-        rows, columns=["report_id", "agency", "region", "year", "relation", "match_id", "similarity"]
-    )
-    return pairs.merge(
+        rows += [(report_id, relation, other, sim) for relation, (sim, other) in best.items()]
+    pairs = pd.DataFrame(rows, columns=["report_id", "relation", "match_id", "similarity"])
+    pairs = pairs.merge(meta, left_on="report_id", right_index=True).merge(
         meta.rename(columns={"agency": "match_agency", "region": "match_region", "year": "match_year"}),
         left_on="match_id",
         right_index=True,
-    ).sort_values("similarity", ascending=False, ignore_index=True)
+    )
+    timings["LSH queries"] = time.perf_counter() - clock
+    return pairs[
+        [
+            "report_id",
+            "agency",
+            "region",
+            "year",
+            "relation",
+            "match_id",
+            "similarity",
+            "match_agency",
+            "match_region",
+            "match_year",
+        ]
+    ].sort_values("similarity", ascending=False, ignore_index=True)
 
 
 def shared_passages(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
