@@ -26,8 +26,13 @@ region = widgets.coded_control(
     "",
     format_func=lambda r: r or t("rollup_region_all"),
 )
+# Years as text: the URL gives them back as text, and a kept choice must match an option.
 year = widgets.coded_control(
-    right.selectbox, t("year"), list(reversed(options.years)), "rollup_year", options.years[-1]
+    right.selectbox,
+    t("year"),
+    [str(y) for y in reversed(options.years)],
+    "rollup_year",
+    str(options.years[-1]),
 )
 f = filters()
 selection = compute.Selection(region, int(year), f.levels, f.agency_types)
@@ -42,7 +47,8 @@ a.metric(t("rollup_included"), f"{len(result.reports):,}")
 b.metric(t("rollup_missing"), f"{len(result.missing):,}")
 c.metric(t("rollup_flagged"), f"{len(result.flagged):,}")
 d.metric(
-    t("rollup_identities"), t("rollup_identities_hold") if not result.breaks else f"{len(result.breaks):,}"
+    t("rollup_identities"),
+    t("rollup_identities_break", n=len(result.breaks)) if result.breaks else t("rollup_identities_hold"),
 )
 
 buttons = st.columns([1, 1, 4])

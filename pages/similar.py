@@ -11,7 +11,8 @@ widgets.require_filters()
 st.caption(t("similar_intro"))
 
 selected = set(data.query("selected_reports")["report_id"])
-pairs = data.similar_pairs()
+compared = data.similar_reports()
+pairs = compared.pairs
 pairs = pairs[pairs["report_id"].isin(selected)]
 left, right = st.columns([2, 3])
 threshold = left.slider(
@@ -84,10 +85,12 @@ pick = st.selectbox(
     ),
     key="similar_pick",
 )
-texts = [
-    similarity.prose_text(data.run("report_meta", {"report_id": rid})["body_text"].iloc[0])
-    for rid in (shown.at[pick, "report_id"], shown.at[pick, "match_id"])
-]
+texts = []
+for id_column in ("report_id", "match_id"):
+    meta = data.run("report_meta", {"report_id": shown.at[pick, id_column]}).iloc[0]
+    texts.append(
+        similarity.prose_text(meta["body_text"], (meta["agency"], meta["region"]), compared.template)
+    )
 marks = similarity.shared_passages(*texts)
 st.caption(t("similar_marked"))
 for column, report, text, spans in zip(st.columns(2), ("", "match_"), texts, marks, strict=True):

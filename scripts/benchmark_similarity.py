@@ -69,7 +69,7 @@ def main() -> None:
         f"{len(reports):,} reports invented in {time.perf_counter() - started:.1f} s ({planted} copies planted)"
     )
     started = time.perf_counter()
-    pairs = similarity.find_pairs(reports, workers=args.workers, timings=(stages := {}))
+    pairs = similarity.compare(reports, workers=args.workers, timings=(stages := {})).pairs
     total = time.perf_counter() - started
     for stage, seconds in stages.items():
         print(f"  {stage}: {seconds:.1f} s")

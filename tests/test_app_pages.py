@@ -271,9 +271,10 @@ def test_rollup_page_shows_the_region_sum_and_offers_both_files_in_english(app_e
     assert {"Download Excel (official tables)", "Download Word"} <= labels
 
 
-def test_rollup_page_region_choice_narrows_the_sum(app_env):
-    at = open_page("pages/rollup.py", query={"rollup_year": "2021", "rollup_region": "北京市"})
+def test_rollup_page_takes_region_and_year_from_the_url(app_env):
+    at = open_page("pages/rollup.py", query={"rollup_year": "2019", "rollup_region": "北京市"})
     assert_clean(at)
+    assert at.selectbox(key="rollup_year").value == "2019"
     assert metric_values(at)[zh("rollup_included")] == "1"
     section3 = table_with(at, "自然人", "总计")
     assert section3.iloc[0]["总计"] == "30"

@@ -24,7 +24,7 @@ def found(tmp_path_factory):
     ingest_paths([DEMO], db, workers=2)
     with queries.open_snapshot(db) as con:
         prose = queries.run(con, "report_prose", {})
-        pairs = similarity.find_pairs(prose)
+        pairs = similarity.compare(prose).pairs
         flags = anomalies.find(queries.run(con, "anomaly_figures", {}))
         ids = {
             (file_path.rsplit("/", 1)[-1]): report_id

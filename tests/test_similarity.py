@@ -50,7 +50,7 @@ def pairs():
         report("抄袭局", 2022, COPIED),  # its own last year's text again
         report("照搬局", 2022, COPIED + "另外，本局还开展了普法宣传。"),  # another agency's, same year
     ]
-    return similarity.find_pairs(pd.DataFrame(rows))
+    return similarity.compare(pd.DataFrame(rows)).pairs
 
 
 def relation_of(pairs, report_id, relation):

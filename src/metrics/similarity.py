@@ -125,7 +125,13 @@ def _chunks(reports: pd.DataFrame) -> list[list[tuple]]:
     return [rows[i : i + CHUNK] for i in range(0, len(rows), CHUNK)]
 
 
-def find_pairs(reports: pd.DataFrame, workers: int = 1, timings: dict | None = None) -> pd.DataFrame:
+@dataclass(frozen=True)
+class Comparison:
+    pairs: pd.DataFrame  # report, its match, how they relate (RELATIONS) and their similarity
+    template: frozenset[int]  # the hashed keys of the sentences found to be boilerplate
+
+
+def compare(reports: pd.DataFrame, workers: int = 1, timings: dict | None = None) -> Comparison:
     """For each report (rows of report_prose.sql), its most similar earlier report of the same agency
     and its most similar report of another agency in the same year, where LSH finds one.
 
@@ -180,20 +186,9 @@ def find_pairs(reports: pd.DataFrame, workers: int = 1, timings: dict | None = N
         right_index=True,
     )
     timings["LSH queries"] = time.perf_counter() - clock
-    return pairs[
-        [
-            "report_id",
-            "agency",
-            "region",
-            "year",
-            "relation",
-            "match_id",
-            "similarity",
-            "match_agency",
-            "match_region",
-            "match_year",
-        ]
-    ].sort_values("similarity", ascending=False, ignore_index=True)
+    columns = ["report_id", "agency", "region", "year", "relation", "match_id", "similarity"]
+    columns += ["match_agency", "match_region", "match_year"]
+    return Comparison(pairs[columns].sort_values("similarity", ascending=False, ignore_index=True), common)
 
 
 def shared_passages(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -203,6 +198,6 @@ def shared_passages(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[i
     return [(m.a, m.a + m.size) for m in blocks], [(m.b, m.b + m.size) for m in blocks]
 
 
-def prose_text(text: str) -> str:
-    """A report's running text as the page compares it: its sentences, tables left out."""
-    return "\n".join(sentences(text).sentences)
+def prose_text(text: str, names: tuple[str, ...], template: frozenset[int]) -> str:
+    """A report's prose as it was compared: its sentences without tables, statistics and template."""
+    return "\n".join(own_prose(sentences(text, names), template).sentences)

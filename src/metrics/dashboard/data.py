@@ -94,11 +94,11 @@ def anomalies_found() -> pd.DataFrame:
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def _similar_pairs(path: str, db_version: int) -> pd.DataFrame:
-    return similarity.find_pairs(queries.run(_snapshot(path, db_version), "report_prose", {}))
+def _similar_reports(path: str, db_version: int) -> similarity.Comparison:
+    return similarity.compare(queries.run(_snapshot(path, db_version), "report_prose", {}))
 
 
-def similar_pairs() -> pd.DataFrame:
+def similar_reports() -> similarity.Comparison:
     """For every report, its most similar earlier report of the same agency and report of another
     agency that year (metrics.similarity), over the whole database."""
-    return _similar_pairs(str(db_file()), version())
+    return _similar_reports(str(db_file()), version())
