@@ -9,6 +9,7 @@ are not dropped silently: each is listed with its sum and why it has no place.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import duckdb
@@ -18,7 +19,7 @@ from metrics import eras, queries
 from metrics.extract.validation import check_identities
 from metrics.formats import STD2019, STD2021
 from metrics.models import Fact, Flag
-from metrics.rollup.layout import CELLS, LAYOUT
+from metrics.rollup.layout import CELLS, LAYOUT, METRICS
 from metrics.templates import section2_cells, section3_rows
 
 _WHY = {c.legacy_metric: c.why for c in eras.LEGACY_SERIES}
@@ -58,23 +59,24 @@ class Rollup:
         return self.reports[self.reports["warnings"] > 0]
 
 
-def _standard_only_cells(fmt: str) -> set[str]:
+@functools.cache
+def _standard_only_cells(fmt: str) -> frozenset[str]:
     """Figures the template declares for a standard layout that the 2021 tables do not print."""
     declared = {c.metric_id for c in section2_cells(fmt)} | {r.metric_id for r in section3_rows(fmt)}
-    return declared - {m for m, _ in CELLS}
+    return frozenset(declared - METRICS)
 
 
 def place(metric_id: str, fmt: str) -> tuple[str | None, str]:
     """The 2021 metric a figure of this layout adds to, or None and why it has none; ("", "") for a
     figure that is only derived from printed cells (it is counted through them)."""
     if fmt == STD2021 or (fmt == STD2019 and metric_id not in _standard_only_cells(STD2019)):
-        return (metric_id, "") if metric_id in {m for m, _ in CELLS} else ("", "")
+        return (metric_id, "") if metric_id in METRICS else ("", "")
     if fmt == STD2019:
         return None, "2019 年格式独有的栏目，2021 年表格不再印制"
     series = eras.series_id(metric_id, fmt)
     if series is None:
         return None, _WHY.get(metric_id, "没有对应的 2019 年后指标")
-    if series not in {m for m, _ in CELLS}:
+    if series not in METRICS:
         return None, f"{_WHY.get(metric_id, series)}；2021 年表格中没有这一栏"
     return series, ""
 

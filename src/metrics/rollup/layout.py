@@ -146,4 +146,5 @@ TABLES: tuple[PrintedTable, ...] = (*_section2_tables(), _section3_table(), _sec
 CELLS: frozenset[tuple[str, str]] = frozenset(
     cell for table in TABLES for row in table.rows for cell in row.cells
 )
+# The metrics those cells hold.
 METRICS: frozenset[str] = frozenset(metric for metric, _ in CELLS)
