@@ -278,3 +278,11 @@ def test_rollup_page_takes_region_and_year_from_the_url(app_env):
     assert metric_values(at)[zh("rollup_included")] == "1"
     section3 = table_with(at, "自然人", "总计")
     assert section3.iloc[0]["总计"] == "30"
+
+
+def test_rollup_page_of_a_legacy_year_names_the_figures_without_a_2021_cell(app_env):
+    at = open_page("pages/rollup.py", query={"rollup_year": "2018", "rollup_region": "北京市"})
+    assert_clean(at)
+    unmapped = table_with(at, "metric_id", "why")
+    assert {"proactive_items", "litigation_total"} <= set(unmapped["metric_id"])
+    assert zh("rollup_unmapped") in [s.value for s in at.subheader]
