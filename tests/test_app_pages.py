@@ -258,3 +258,31 @@ def test_report_detail_lays_out_the_legacy_statistics_table(app_env):
     assert table.loc["三、依申请公开情况", "统计数"] == ""
     assert table.loc["　收到申请", "统计数"] == str(10 * spec.scale)
     assert table.loc["　　同意公开答复", "统计数"] == str(5 * spec.scale)
+
+
+def test_rollup_page_shows_the_region_sum_and_offers_both_files_in_english(app_env):
+    at = open_page("pages/rollup.py", query={"lang": "English", "rollup_year": "2021"})
+    assert_clean(at)
+    assert at.title[0].value == "Regional roll-up"
+    assert metric_values(at)["Agencies added up"] == "4"
+    section3 = table_with(at, "Natural persons", "Total")
+    assert section3.iloc[0]["Total"] == "104"
+    labels = {b.label for b in at.get("download_button")}
+    assert {"Download Excel (official tables)", "Download Word"} <= labels
+
+
+def test_rollup_page_takes_region_and_year_from_the_url(app_env):
+    at = open_page("pages/rollup.py", query={"rollup_year": "2019", "rollup_region": "北京市"})
+    assert_clean(at)
+    assert at.selectbox(key="rollup_year").value == "2019"
+    assert metric_values(at)[zh("rollup_included")] == "1"
+    section3 = table_with(at, "自然人", "总计")
+    assert section3.iloc[0]["总计"] == "30"
+
+
+def test_rollup_page_of_a_legacy_year_names_the_figures_without_a_2021_cell(app_env):
+    at = open_page("pages/rollup.py", query={"rollup_year": "2018", "rollup_region": "北京市"})
+    assert_clean(at)
+    unmapped = table_with(at, "metric_id", "why")
+    assert {"proactive_items", "litigation_total"} <= set(unmapped["metric_id"])
+    assert zh("rollup_unmapped") in [s.value for s in at.subheader]

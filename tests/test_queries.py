@@ -38,6 +38,8 @@ def test_every_named_query_parses_and_runs(con):
         "report_id": "x",
         "agency": SHANGHAI,
         "paths": ["/corpus/broken.pdf"],
+        "region": "",
+        "year": 2021,
     }
     sql_dir = pathlib.Path(queries.__file__).parent / "sql"
     # Dashboard queries read the snapshot layer (report_figures, selected_reports) or the attached raw tables.
@@ -47,7 +49,14 @@ def test_every_named_query_parses_and_runs(con):
         if p.stem != "views"
         and any(
             w in p.read_text(encoding="utf-8")
-            for w in ("report_figures", "report_versions", "selected_reports(", "filterable_facts", "raw.")
+            for w in (
+                "report_figures",
+                "report_versions",
+                "selected_reports(",
+                "regional_reports(",
+                "filterable_facts",
+                "raw.",
+            )
         )
     ]
     assert len(names) >= 25

@@ -1,4 +1,4 @@
-"""The `ogi` command: ingest, extract, status, check, rebuild, files, dashboard."""
+"""The `ogi` command: ingest, extract, status, check, rebuild, files, rollup, dashboard, demo."""
 
 from __future__ import annotations
 
@@ -357,6 +357,45 @@ def _serve(command: list[str], env: dict[str, str], cwd: Path) -> int:
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     return child.wait()
+
+
+@main.command()
+@DB_OPTION
+@click.option(
+    "--region", default="", help="region: its agencies and those of every place under it (default: all)"
+)
+@click.option("--year", type=int, required=True, help="the report year to add up")
+@click.option("--level", "levels", multiple=True, help="only agencies of this level (repeatable)")
+@click.option(
+    "--type", "agency_types", multiple=True, help="only agencies of this kind, e.g. 公安局 (repeatable)"
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False),
+    required=True,
+    help="file to write: .xlsx (the official tables) or .docx",
+)
+def rollup(
+    db: str | None, region: str, year: int, levels: tuple[str, ...], agency_types: tuple[str, ...], out: str
+) -> None:
+    """Add up a region's reports of one year into the official 2021 tables, check their identities,
+    and write them with the agencies included, missing and flagged."""
+    from metrics import queries
+    from metrics.rollup import compute, files
+
+    writers = {".xlsx": files.to_xlsx_bytes, ".docx": files.to_docx_bytes}
+    suffix = Path(out).suffix.lower()
+    if suffix not in writers:
+        raise click.UsageError(f"--out must end in .xlsx or .docx, not {suffix or 'nothing'}")
+    selection = compute.Selection(region, year, levels, agency_types)
+    with queries.open_snapshot(_existing_db(db)) as con:
+        result = compute.compute(con, selection)
+    Path(out).write_bytes(writers[suffix](result))
+    for line in files.scope_lines(result):
+        click.echo(line)
+    for flag in result.breaks:
+        click.echo(f"  ! {flag.code}: {flag.message}")
+    click.echo(f"written to {out}")
 
 
 @main.command()

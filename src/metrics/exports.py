@@ -69,13 +69,13 @@ def to_xlsx_sheets_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     wb = Workbook(write_only=False)
     wb.remove(wb.active)
     for name, df in sheets.items():
-        _fill_sheet(wb.create_sheet(name[:31]), df)
+        fill_sheet(wb.create_sheet(name[:31]), df)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
 
 
-def _fill_sheet(ws, df: pd.DataFrame) -> None:
+def fill_sheet(ws, df: pd.DataFrame) -> None:
     ws.append([str(c) for c in df.columns])
     for row in df.itertuples(index=False, name=None):
         ws.append([_xlsx_value(v) for v in row])

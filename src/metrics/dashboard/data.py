@@ -14,9 +14,10 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from metrics import queries, store
+from metrics import anomalies, queries, similarity, store
 from metrics.dashboard import state
 from metrics.file_names import readable
+from metrics.rollup import compute
 
 
 def db_file() -> Path:
@@ -70,3 +71,34 @@ def run(name: str, query_params: dict) -> pd.DataFrame:
 def query(name: str, filters: queries.Filters | None = None, **extra) -> pd.DataFrame:
     """A named query over the current filters; `extra` adds page-level parameters."""
     return run(name, params(filters, **extra))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _rollup(path: str, db_version: int, selection: compute.Selection) -> compute.Rollup:
+    return compute.compute(_snapshot(path, db_version), selection)
+
+
+def rollup(selection: compute.Selection) -> compute.Rollup:
+    """A region's roll-up on the current snapshot (metrics.rollup)."""
+    return _rollup(str(db_file()), version(), selection)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _anomalies(path: str, db_version: int) -> pd.DataFrame:
+    return anomalies.find(queries.run(_snapshot(path, db_version), "anomaly_figures", {}))
+
+
+def anomalies_found() -> pd.DataFrame:
+    """Every anomaly of the database (metrics.anomalies), judged over all its reports."""
+    return _anomalies(str(db_file()), version())
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _similar_reports(path: str, db_version: int) -> similarity.Comparison:
+    return similarity.compare(queries.run(_snapshot(path, db_version), "report_prose", {}))
+
+
+def similar_reports() -> similarity.Comparison:
+    """For every report, its most similar earlier report of the same agency and report of another
+    agency that year (metrics.similarity), over the whole database."""
+    return _similar_reports(str(db_file()), version())

@@ -30,3 +30,16 @@ def markdown(text: object) -> str:
 def plotly(text: object) -> str:
     """Text shown as written in a Plotly label: Plotly turns &amp; &lt; &gt; back into & < >."""
     return html.escape(str(text), quote=False)
+
+
+def marked_html(text: object, spans: list[tuple[int, int]]) -> str:
+    """Text as inert HTML with the given (start, end) spans in <mark>: every piece is escaped, so what
+    a report says shows as written; line breaks are kept by the caller's white-space style."""
+    text = str(text)
+    out, at = [], 0
+    for start, end in sorted(spans):
+        out.append(html.escape(text[at:start]))
+        out.append(f"<mark>{html.escape(text[start:end])}</mark>")
+        at = end
+    out.append(html.escape(text[at:]))
+    return "".join(out)

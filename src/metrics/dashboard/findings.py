@@ -117,3 +117,22 @@ def with_sentences(flags: pd.DataFrame, figures: dict[str, Figures], lang: str) 
     """The findings with their sentence (column `sentence`)."""
     said = [sentence(f, figures.get(f["report_id"], {}), f["format"], lang) for f in flags.to_dict("records")]
     return flags.assign(sentence=said)
+
+
+def anomaly_sentence(row, lang: str) -> str:
+    """An anomaly (a row of metrics.anomalies.find) as one plain sentence with its numbers."""
+    kind = row["kind"]
+    values = {
+        "metric": name(row["metric_id"], row["format"], lang),
+        "value": number(row["value"]),
+        "reference": number(row["reference"]),
+        "year": int(row["year"]),
+        "last_year": int(row["year"]) - 1,
+    }
+    if not pd.isna(row["factor"]):
+        values["factor"] = f"{row['factor']:,.0f}" if row["factor"] >= 10 else f"{row['factor']:,.1f}"
+    if not pd.isna(row["limit"]):
+        values["limit"] = f"{row['limit']:,.0f}" if row["limit"] >= 10 else f"{row['limit']:,.1f}"
+    if not pd.isna(row["peers"]):
+        values["peers"] = int(row["peers"])
+    return text(lang, f"anomaly_{kind}", **values)

@@ -63,6 +63,7 @@ class Style:
     zero_as_blank: bool = False  # section 三/四 zeros printed as blank or a dash
     procurement_in_yuan: bool = False
     break_identity: bool = False
+    work_text: str = ""  # a paragraph on the year's work after 总体情况 (standard layouts)
 
 
 def build_content(
@@ -326,6 +327,7 @@ def _standard(layout, agency, figures, style, rng) -> Content:
             f"{year}年,{agency.name}坚持以公开为常态、不公开为例外,全年主动公开政府信息"
             f"{figures.proactive_items}条,收到政府信息公开申请{figures.requests_new}件。"
         ),
+        *([Paragraph(style.work_text)] if style.work_text else []),
         Heading("二、主动公开政府信息情况"),
         section2,
         Heading("三、收到和处理政府信息公开申请情况"),

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import opencc
 
+from metrics.demo import planted
 from metrics.demo.content import LEGACY_PROSE, LEGACY_TABLE, Content, Style, build_content
 from metrics.demo.figures import YearFigures, simulate_history
 from metrics.demo.places import Agency, catalogue, synthetic_agencies
@@ -46,6 +47,7 @@ INDEX_FIELDS = (
     "published",
     "breaks_identity",
     "expected_error",
+    "planted",
 )
 
 
@@ -62,6 +64,7 @@ class Planned:
     style: Style
     variant: dict  # writer options: encoding, table style, charset, footer dash ...
     failure: str = ""  # "" for a report; else why the file cannot be read
+    planted: str = ""  # what the report was built to trigger (metrics.demo.planted), if anything
 
     @property
     def file_name(self) -> str:
@@ -260,6 +263,8 @@ def truth_record(plan: Planned, content: Content) -> dict:
     }
     if plan.failure:
         record["expected_error"] = plan.failure
+    if plan.planted:
+        record["planted"] = plan.planted
     return record
 
 
@@ -284,6 +289,7 @@ def write_report(out_dir: Path, truth_dir: Path, plan: Planned, figures: YearFig
         "published": plan.published.isoformat(),
         "breaks_identity": record["breaks_identity"],
         "expected_error": plan.failure,
+        "planted": plan.planted,
     }
 
 
@@ -327,9 +333,18 @@ def _planned_reports(
     if with_failures:
         agencies = list(agencies)
         histories = {a.code: simulate_history(a, years, seed) for a in agencies}
-        plans = [p for agency in agencies for p in plan_agency(agency, years, seed, file_types)]
-        for plan in _with_failures(plans, seed):
-            yield plan, histories[plan.agency.code][plan.year]
+        plans = _with_failures(
+            [p for agency in agencies for p in plan_agency(agency, years, seed, file_types)], seed
+        )
+        chosen = planted.plant(plans, histories, seed)
+        for plan in plans:
+            figures = histories[plan.agency.code][plan.year]
+            kind, text = chosen.get((plan.agency.code, plan.year), ("", ""))
+            if kind == planted.JUMP:
+                figures = planted.scaled(figures)
+            if kind:
+                plan = replace(plan, planted=kind, style=replace(plan.style, work_text=text))
+            yield plan, figures
         return
     for agency in agencies:
         history = simulate_history(agency, years, seed)
@@ -350,7 +365,7 @@ def generate_corpus(
     seed: int = DEFAULT_SEED,
 ) -> Summary:
     """The demo corpus: `n_agencies` from the hand-made catalogue, all four layouts and file types,
-    a few late reports, identity breaks and unreadable files."""
+    a few late reports, identity breaks, unreadable files, and the reports of metrics.demo.planted."""
     agencies = catalogue()
     if not 1 <= n_agencies <= len(agencies):
         raise ValueError(f"n_agencies must be between 1 and {len(agencies)}")
@@ -392,8 +407,9 @@ def _readme(summary: Summary, seed: int) -> str:
         f"Reports: {summary.files} ({types}); layouts: {layouts}.\n"
         "Each file has a <name>.truth.json in the sibling folder <this folder>_truth with the figures it\n"
         "prints (metric ids of metrics.csv, 总计 column); index.csv there lists them all. A few files are unreadable on purpose (expected_error in\n"
-        "their truth), a few reports break an identity on purpose (breaks_identity), and some agencies\n"
-        "skip years, so coverage has gaps.\n"
+        "their truth), a few reports break an identity on purpose (breaks_identity), a few are built to be\n"
+        "found by the copied-text and anomaly checks (planted), and some agencies skip years, so coverage\n"
+        "has gaps.\n"
     )
 
 

@@ -28,6 +28,7 @@ WITH totals AS (
         max(value) FILTER (WHERE metric_id = 'proactive_items') AS proactive_items,
         max(value) FILTER (WHERE metric_id = 'requests_new') AS requests_new,
         max(value) FILTER (WHERE metric_id = 'requests_carried_over') AS requests_carried_over,
+        max(value) FILTER (WHERE metric_id = 'requests_carried_forward') AS requests_carried_forward,
         max(value) FILTER (WHERE metric_id = 'outcome_granted') AS outcome_granted,
         max(value) FILTER (WHERE metric_id = 'outcome_partial') AS outcome_partial,
         max(value) FILTER (WHERE metric_id = 'outcome_denied') AS outcome_denied,
@@ -148,3 +149,13 @@ CREATE OR REPLACE TABLE series_map (metric_id VARCHAR, format VARCHAR, series_id
 -- Where the follow-up of each finding stands (raw.flag_reviews); queries.open_snapshot copies it in
 -- when the database has one (a database written before statuses existed has none).
 CREATE OR REPLACE TABLE flag_statuses (report_id VARCHAR, code VARCHAR, status VARCHAR, note VARCHAR, reviewed_at TIMESTAMP);
+
+-- The current reports of a region and of every place under it (a region's name starts the names of
+-- the places under it: 广东省 holds 广东省广州市), optionally of some levels and agency kinds only.
+-- An empty region means the whole database; an empty list means "no restriction".
+CREATE OR REPLACE MACRO regional_reports(region_prefix, levels, agency_types) AS TABLE
+SELECT *
+FROM report_figures
+WHERE (region_prefix = '' OR starts_with(coalesce(region, ''), region_prefix))
+  AND (len(levels) = 0 OR list_contains(levels, level))
+  AND (len(agency_types) = 0 OR list_contains(agency_types, agency_type));
