@@ -319,3 +319,9 @@ def test_every_demo_agency_name_gives_its_region_level_and_kind():
 )
 def test_unit_characters_inside_department_words_do_not_end_a_region(name, region, level, kind):
     assert (*region_and_level(name), agency_type(name)) == (region, level, kind)
+
+
+def test_a_township_speaking_of_itself_is_named_by_its_governments_signature():
+    text = "2014年,我镇主动公开政府信息160条。\n我镇将进一步改进工作。\n石门坝镇人民政府\n2015年1月20日"
+    meta = read_metadata(Document(path="x.txt", text=text))
+    assert (meta.agency, meta.agency_source, meta.level) == ("石门坝镇人民政府", "self_reference", "township")

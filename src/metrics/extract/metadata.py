@@ -367,8 +367,12 @@ def _agency_from_first_sentence(doc: Document) -> str:
 # 我局 / 本机关 / 我委 / 我办 / 我镇: the report speaks of itself by the last word of its name.
 _SELF_REFERENCE = re.compile(r"(?:我|本)(局|委|办|镇|乡|街道|厅|院|区|县|市|中心|(?:行政)?机关)")
 # Where a report prints its own full name: a line of its own (the signature above the date) or the
-# opening of a document title of its own (《某县水利局信息公开工作方案》).
-_OWN_NAME_PLACES = (r"^\s*([\u4e00-\u9fff]{{2,30}}{word})\s*$", r"《([\u4e00-\u9fff]{{2,30}}?{word})")
+# opening of a document title of its own (《某县水利局信息公开工作方案》). A place's government signs
+# with its government's name (我镇 … 某某镇人民政府).
+_OWN_NAME_PLACES = (
+    r"^\s*([\u4e00-\u9fff]{{2,30}}{word}(?:人民政府|政府|办事处)?)\s*$",
+    r"《([\u4e00-\u9fff]{{2,30}}?{word})",
+)
 
 
 def _agency_from_self_reference(doc: Document) -> str:
