@@ -377,6 +377,31 @@ def demo(out: str, seed: int | None, bulk: int | None) -> None:
     click.echo(f"{summary.files} reports written to {out} in {summary.seconds:.1f} s")
 
 
+@main.command()
+@click.option(
+    "--max-reports",
+    type=click.IntRange(min=100),
+    default=1_000_000,
+    show_default=True,
+    help="largest store to build: 10,000, 100,000 and 1,000,000 reports up to this (or this one size)",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="folder for the generated stores, reused by later runs (default: a temporary folder)",
+)
+@click.option("--repeat", type=click.IntRange(min=1), default=5, show_default=True, help="runs per query")
+@click.option(
+    "--ingest-pages", type=click.IntRange(min=1), default=300, show_default=True, help="HTML pages to ingest"
+)
+def bench(max_reports: int, out: Path | None, repeat: int, ingest_pages: int) -> None:
+    """Time the dashboard's queries and pages on generated stores, and ingest; the last line is JSON."""
+    from metrics import bench as benchmark
+
+    benchmark.main(max_reports, out, repeat, ingest_pages)
+
+
 def _number(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
 
