@@ -61,9 +61,10 @@ COLUMNS = tuple(c for c, _, _ in REQUESTER_COLUMNS)
 REQUESTERS = COLUMNS[:-1]
 CHUNK_REPORTS = 50_000
 # Shares of reports: a planted identity break (review total off by a few), late publication,
-# no publication date, a second version of the same agency-year, and files that failed to read.
+# publication dated before the year was over, no publication date, a second version of the same agency-year, and files that failed to read.
 BREAK_SHARE = 0.03
 LATE_SHARE = 0.06
+EARLY_SHARE = 0.005
 UNDATED_SHARE = 0.02
 REVISED_SHARE = 0.004
 FAILED_SHARE = 0.005
@@ -332,15 +333,22 @@ def _report_ids(seed: int, n: int) -> list[str]:
 
 
 def _published(year: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Publication dates around the legal deadline (31 March to 2018, 31 January after); some late,
-    some undated (NaT)."""
+    """Publication dates in the weeks before the legal deadline (31 March to 2018, 31 January after),
+    never before the year is over; some late, a few dated within their own year (a finding), some
+    undated (NaT)."""
+    legacy = year <= 2018
     deadline = np.where(
-        year <= 2018,
+        legacy,
         (year + 1 - 1970).astype("datetime64[Y]") + np.timedelta64(89, "D"),
         (year + 1 - 1970).astype("datetime64[Y]") + np.timedelta64(30, "D"),
     ).astype("datetime64[D]")
-    late = rng.random(len(year)) < LATE_SHARE
-    offset = np.where(late, rng.integers(1, 121, len(year)), -rng.integers(0, 76, len(year)))
+    n = len(year)
+    draw = rng.random(n)
+    offset = np.select(
+        [draw < LATE_SHARE, draw < LATE_SHARE + EARLY_SHARE],
+        [rng.integers(1, 121, n), -rng.integers(95, 120, n)],
+        -rng.integers(0, np.where(legacy, 76, 30)),
+    )
     published = deadline + offset.astype("timedelta64[D]")
     return np.where(rng.random(len(year)) < UNDATED_SHARE, np.datetime64("NaT"), published)
 
