@@ -18,7 +18,6 @@ reports at a time, so memory holds one chunk.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 import time
 from collections.abc import Iterator
@@ -324,12 +323,14 @@ def planned_reports(n_reports: int, seed: int) -> tuple[Agencies, np.ndarray, np
 
 
 def _report_ids(seed: int, n: int) -> list[str]:
-    """16 hex digits, as ingest derives them from content: here from the seed and the report number."""
-    prefix = hashlib.sha256(str(seed).encode()).digest()[:8]
-    mixed = np.frombuffer(prefix, dtype=np.uint64)[0] ^ (
-        np.arange(n, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-    )
-    return [f"{x:016x}" for x in mixed.tolist()]
+    """16 hex digits, as ingest derives them from content; here drawn at random and handed out in
+    ascending order, so that facts loaded chunk after chunk are stored in report order."""
+    rng = np.random.default_rng([seed, n])
+    ids = np.unique(rng.integers(0, 2**63, size=n + n // 1000 + 16, dtype=np.int64))
+    while len(ids) < n:  # a collision among 2**63 values: draw again
+        ids = np.unique(np.concatenate([ids, rng.integers(0, 2**63, size=n, dtype=np.int64)]))
+    chosen = np.sort(rng.choice(ids, size=n, replace=False))
+    return [f"{x:016x}" for x in chosen.tolist()]
 
 
 def _published(year: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -411,7 +412,7 @@ def _chunk_tables(
     name = agencies.name[agency]
     # A revised version is another file of the same agency and year.
     file_path = np.array(
-        [f"/bulk/{a}/{y}-{i[:6]}.html" for a, y, i in zip(name, year, ids, strict=True)], dtype=object
+        [f"/bulk/{a}/{y}-{i}.html" for a, y, i in zip(name, year, ids, strict=True)], dtype=object
     )
     now = datetime(2026, 1, 1)
     failed = rng.random(n) < FAILED_SHARE
