@@ -402,6 +402,28 @@ def bench(max_reports: int, out: Path | None, repeat: int, ingest_pages: int) ->
     benchmark.main(max_reports, out, repeat, ingest_pages)
 
 
+@main.command()
+@DB_OPTION
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["parquet"]),
+    required=True,
+    help="parquet: reports, facts and flags partitioned by year (hive layout), with schema.sql",
+)
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+def export(db: str | None, fmt: str, out: Path) -> None:
+    """Write the database as a Parquet tree in OUT, for DuckDB, Spark or Trino on other machines."""
+    from metrics import parquet_tree
+
+    if out.exists() and any(out.iterdir()):
+        raise click.UsageError(f"{out} is not empty; export into a new folder")
+    parquet_tree.export(_existing_db(db), out)
+    click.echo(
+        f"{out}: reports, facts and flags by year, ingest_log, current_choices, flag_reviews, schema.sql"
+    )
+
+
 def _number(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
 
