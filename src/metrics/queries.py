@@ -111,6 +111,9 @@ def _snapshot(attach: str) -> duckdb.DuckDBPyConnection:
     try:
         try:
             con.execute(attach)
+            con.execute(sql_text("report_totals"))
+            stored = con.execute(sql_text("raw_has_table"), {"table_name": "report_totals"}).fetchone()[0]
+            con.execute(sql_text("report_totals_stored" if stored else "report_totals_pivoted"))
             con.execute(sql_text("current_versions"))
             con.execute(sql_text("views"))
         except (duckdb.CatalogException, duckdb.BinderException):

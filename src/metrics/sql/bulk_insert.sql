@@ -15,6 +15,8 @@ SELECT report_id, metric_id, requester_column, value,
 FROM new_facts
 ORDER BY report_id;
 
+INSERT INTO report_totals SELECT * FROM memory.report_totals_of('new_facts');
+
 INSERT INTO flags SELECT report_id, code, message, metric_id, requester_column, severity, 'report'
 FROM new_flags;
 
