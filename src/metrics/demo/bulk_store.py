@@ -60,7 +60,8 @@ COLUMNS = tuple(c for c, _, _ in REQUESTER_COLUMNS)
 REQUESTERS = COLUMNS[:-1]
 CHUNK_REPORTS = 50_000
 # Shares of reports: a planted identity break (review total off by a few), late publication,
-# publication dated before the year was over, no publication date, a second version of the same agency-year, and files that failed to read.
+# publication dated before the year was over, no publication date, a second version of the same
+# agency-year, and files that failed to read.
 BREAK_SHARE = 0.03
 LATE_SHARE = 0.06
 EARLY_SHARE = 0.005
@@ -84,7 +85,6 @@ PROSE_SOMETIMES = {
     "denied_security_stability": 0.05,
     "unable_not_held": 0.1,
 }
-
 
 # Provinces, cities, counties and townships are named from rare syllables, unlike real places.
 _SYLLABLES = "霁岚澜汀苇栖琅翠黛蘅芷璃珩琮瑶川桥湾源岭泉坪洲渚溪屿"
@@ -562,7 +562,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     s = generate_store(args.db, args.reports, args.seed)
     print(
-        f"{s.reports} reports, {s.facts} facts, {s.flags} flags written to {args.db} in {s.seconds:.1f} s",
+        f"{s.reports} reports, {s.facts} facts, {s.flags} identity flags written to {args.db} in {s.seconds:.1f} s",
         file=sys.stderr,
     )
     return 0
