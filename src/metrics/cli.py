@@ -416,6 +416,53 @@ def demo(out: str, seed: int | None, bulk: int | None) -> None:
     click.echo(f"{summary.files} reports written to {out} in {summary.seconds:.1f} s")
 
 
+@main.command()
+@click.option(
+    "--max-reports",
+    type=click.IntRange(min=100),
+    default=1_000_000,
+    show_default=True,
+    help="largest store to build: 10,000, 100,000 and 1,000,000 reports up to this (or this one size)",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="folder for the generated stores, reused by later runs (default: a temporary folder)",
+)
+@click.option("--repeat", type=click.IntRange(min=1), default=5, show_default=True, help="runs per query")
+@click.option(
+    "--ingest-pages", type=click.IntRange(min=1), default=300, show_default=True, help="HTML pages to ingest"
+)
+def bench(max_reports: int, out: Path | None, repeat: int, ingest_pages: int) -> None:
+    """Time the dashboard's queries and pages on generated stores, and ingest; the last line is JSON."""
+    from metrics import bench as benchmark
+
+    benchmark.main(max_reports, out, repeat, ingest_pages)
+
+
+@main.command()
+@DB_OPTION
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["parquet"]),
+    required=True,
+    help="parquet: reports, facts and flags partitioned by year (hive layout), with schema.sql",
+)
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+def export(db: str | None, fmt: str, out: Path) -> None:
+    """Write the database as a Parquet tree in OUT, for DuckDB, Spark or Trino on other machines."""
+    from metrics import parquet_tree
+
+    if out.exists() and any(out.iterdir()):
+        raise click.UsageError(f"{out} is not empty; export into a new folder")
+    parquet_tree.export(_existing_db(db), out)
+    click.echo(
+        f"{out}: reports, facts and flags by year, ingest_log, current_choices, flag_reviews, schema.sql"
+    )
+
+
 def _number(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
 

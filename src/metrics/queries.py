@@ -95,12 +95,25 @@ class UnreadableDatabase(Exception):
 
 def open_snapshot(path: Path) -> duckdb.DuckDBPyConnection:
     """An in-memory database over the snapshot at `path` (read-only), with the cleaned layer built."""
+    # ATTACH takes no bound parameters; the path is ours (store.db_path), quoted as a literal.
+    literal = str(path).replace("'", "''")
+    return _snapshot(f"ATTACH '{literal}' AS raw (READ_ONLY)")
+
+
+def open_parquet_snapshot(tree: Path) -> duckdb.DuckDBPyConnection:
+    """The same over a Parquet tree written by `ogi export` (metrics.parquet_tree)."""
+    return _snapshot(sql_text("parquet_raw").replace("{dir}", str(tree).replace("'", "''")))
+
+
+def _snapshot(attach: str) -> duckdb.DuckDBPyConnection:
+    """Run `attach` (it makes the report tables readable as `raw`), then build the cleaned layer."""
     con = duckdb.connect(":memory:")
     try:
-        # ATTACH takes no bound parameters; the path is ours (store.db_path), quoted as a literal.
-        literal = str(path).replace("'", "''")
         try:
-            con.execute(f"ATTACH '{literal}' AS raw (READ_ONLY)")
+            con.execute(attach)
+            con.execute(sql_text("report_totals"))
+            stored = con.execute(sql_text("raw_has_table"), {"table_name": "report_totals"}).fetchone()[0]
+            con.execute(sql_text("report_totals_stored" if stored else "report_totals_pivoted"))
             con.execute(sql_text("current_versions"))
             con.execute(sql_text("views"))
         except (duckdb.CatalogException, duckdb.BinderException):

@@ -79,7 +79,7 @@ def open_for_writing(
             _remove_copy(work)
             raise StoreError(f"could not open {path} for writing: {_cause(e)}") from e
         try:
-            con.execute(sql_text("schema"))
+            _create_tables(con)
             writer = Writer(con)
             yield writer
             if writer.changed or not path.exists():
@@ -96,6 +96,16 @@ def open_for_writing(
             if isinstance(e, OSError | duckdb.Error):
                 raise StoreError(f"could not write {path}: {_cause(e)}; the database is unchanged") from e
             raise
+
+
+def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """The tables of schema.sql, where missing; report_totals, new in a database written before it
+    existed, is filled from the facts already there, so it is complete wherever it exists."""
+    had_totals = con.execute(sql_text("raw_has_table"), {"table_name": "report_totals"}).fetchone()[0]
+    con.execute(sql_text("schema"))
+    con.execute(sql_text("report_totals"))
+    if not had_totals:
+        con.execute(sql_text("report_totals_backfill"))
 
 
 def _attached_as_raw(path: Path) -> duckdb.DuckDBPyConnection:

@@ -10,6 +10,7 @@ WHERE file_path IN (SELECT file_path FROM missing_files)
 
 INSERT INTO reports SELECT * FROM old.reports WHERE report_id IN (SELECT report_id FROM carried);
 INSERT INTO facts SELECT * FROM old.facts WHERE report_id IN (SELECT report_id FROM carried);
+INSERT INTO report_totals SELECT * FROM memory.report_totals_of('facts') WHERE report_id IN (SELECT report_id FROM carried);
 INSERT INTO flags SELECT * FROM old.flags
 WHERE report_id IN (SELECT report_id FROM carried) AND scope = 'report';
 INSERT OR REPLACE INTO ingest_log SELECT * FROM old.ingest_log

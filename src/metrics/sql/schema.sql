@@ -22,11 +22,39 @@ CREATE TABLE IF NOT EXISTS facts (
     report_id        VARCHAR NOT NULL,
     metric_id        VARCHAR NOT NULL,
     requester_column VARCHAR NOT NULL,    -- total, or a section 三 requester column
-    value            DOUBLE,              -- NULL: the report marks the cell not applicable
+    value DOUBLE,              -- NULL: the report marks the cell not applicable
     evidence         VARCHAR,
     approximate      BOOLEAN NOT NULL DEFAULT FALSE,
     derived          BOOLEAN NOT NULL DEFAULT FALSE,
     note             VARCHAR
+);
+
+-- The figures the pages chart, one row per report that has 总计-column facts (report_totals.sql says
+-- how they are read from the facts). A summary kept in step with the facts in the same transaction
+-- (write_batch.sql), so the dashboard's snapshot reads a row per report instead of pivoting them all.
+CREATE TABLE IF NOT EXISTS report_totals (
+    report_id VARCHAR NOT NULL,
+    proactive_items DOUBLE,
+    requests_new DOUBLE,
+    requests_carried_over DOUBLE,
+    requests_carried_forward DOUBLE,
+    outcome_granted DOUBLE,
+    outcome_partial DOUBLE,
+    outcome_denied DOUBLE,
+    outcome_unable DOUBLE,
+    outcome_not_processed DOUBLE,
+    outcome_other DOUBLE,
+    outcome_total DOUBLE,
+    review_upheld DOUBLE,
+    review_corrected DOUBLE,
+    review_other DOUBLE,
+    review_pending DOUBLE,
+    review_total DOUBLE,
+    litigation_total DOUBLE,
+    litigation_upheld DOUBLE,
+    litigation_corrected DOUBLE,
+    litigation_other DOUBLE,
+    litigation_pending DOUBLE
 );
 
 CREATE TABLE IF NOT EXISTS flags (
@@ -55,7 +83,7 @@ CREATE TABLE IF NOT EXISTS ingest_log (
 CREATE TABLE IF NOT EXISTS current_choices (
     agency         VARCHAR NOT NULL,
     year           INTEGER NOT NULL,
-    report_id      VARCHAR NOT NULL,
+    report_id VARCHAR NOT NULL,
     chosen_at      TIMESTAMP NOT NULL,
     PRIMARY KEY (agency, year)
 );
@@ -64,7 +92,7 @@ CREATE TABLE IF NOT EXISTS current_choices (
 -- 确认无误 confirmed), set on the Data quality page. Keyed by report and check code: an unchanged
 -- file re-ingested keeps its report id, so its statuses stay; a changed file is a new report.
 CREATE TABLE IF NOT EXISTS flag_reviews (
-    report_id      VARCHAR NOT NULL,
+    report_id VARCHAR NOT NULL,
     code           VARCHAR NOT NULL,
     status         VARCHAR NOT NULL,      -- open | contacted | corrected | confirmed
     note           VARCHAR NOT NULL DEFAULT '',

@@ -1,6 +1,7 @@
 -- The cleaned layer the dashboard reads. It runs once per database snapshot on an in-memory
--- database with the snapshot attached read-only as `raw` (after current_versions.sql), so pages
--- query small prepared tables instead of pivoting the facts table on every filter change.
+-- database with the snapshot attached read-only as `raw` (after current_versions.sql and one of
+-- report_totals_stored.sql / report_totals_pivoted.sql), so pages query small prepared tables
+-- instead of pivoting the facts table on every filter change.
 
 -- The legal deadline of a year's report: 31 March of the next year until the 2018 reports, 31 January
 -- from 2019 on.
@@ -24,41 +25,7 @@ WHERE published IS NOT NULL AND year IS NOT NULL AND year(published) <= year;
 -- the pages chart, and whether it is the current version of its agency and year.
 CREATE OR REPLACE TABLE report_versions AS
 WITH totals AS (
-    SELECT report_id,
-        max(value) FILTER (WHERE metric_id = 'proactive_items') AS proactive_items,
-        max(value) FILTER (WHERE metric_id = 'requests_new') AS requests_new,
-        max(value) FILTER (WHERE metric_id = 'requests_carried_over') AS requests_carried_over,
-        max(value) FILTER (WHERE metric_id = 'requests_carried_forward') AS requests_carried_forward,
-        max(value) FILTER (WHERE metric_id = 'outcome_granted') AS outcome_granted,
-        max(value) FILTER (WHERE metric_id = 'outcome_partial') AS outcome_partial,
-        max(value) FILTER (WHERE metric_id = 'outcome_denied') AS outcome_denied,
-        max(value) FILTER (WHERE metric_id = 'outcome_unable') AS outcome_unable,
-        max(value) FILTER (WHERE metric_id = 'outcome_not_processed') AS outcome_not_processed,
-        max(value) FILTER (WHERE metric_id = 'outcome_other') AS outcome_other,
-        max(value) FILTER (WHERE metric_id = 'outcome_total') AS outcome_total,
-        max(value) FILTER (WHERE metric_id = 'review_upheld') AS review_upheld,
-        max(value) FILTER (WHERE metric_id = 'review_corrected') AS review_corrected,
-        max(value) FILTER (WHERE metric_id = 'review_other') AS review_other,
-        max(value) FILTER (WHERE metric_id = 'review_pending') AS review_pending,
-        max(value) FILTER (WHERE metric_id = 'review_total') AS review_total,
-        -- Legacy reports print one lawsuit block; standard reports split it in two (direct / after review).
-        coalesce(max(value) FILTER (WHERE metric_id = 'litigation_total'),
-                 max(value) FILTER (WHERE metric_id = 'lit_direct_total')
-                 + max(value) FILTER (WHERE metric_id = 'lit_after_review_total')) AS litigation_total,
-        coalesce(max(value) FILTER (WHERE metric_id = 'litigation_upheld'),
-                 max(value) FILTER (WHERE metric_id = 'lit_direct_upheld')
-                 + max(value) FILTER (WHERE metric_id = 'lit_after_review_upheld')) AS litigation_upheld,
-        coalesce(max(value) FILTER (WHERE metric_id = 'litigation_corrected'),
-                 max(value) FILTER (WHERE metric_id = 'lit_direct_corrected')
-                 + max(value) FILTER (WHERE metric_id = 'lit_after_review_corrected')) AS litigation_corrected,
-        coalesce(max(value) FILTER (WHERE metric_id = 'litigation_other'),
-                 max(value) FILTER (WHERE metric_id = 'lit_direct_other')
-                 + max(value) FILTER (WHERE metric_id = 'lit_after_review_other')) AS litigation_other,
-        max(value) FILTER (WHERE metric_id = 'lit_direct_pending')
-            + max(value) FILTER (WHERE metric_id = 'lit_after_review_pending') AS litigation_pending
-    FROM raw.facts
-    WHERE requester_column = 'total'
-    GROUP BY report_id
+    SELECT * FROM report_totals_source
 ),
 report_flags AS (
     SELECT report_id,
