@@ -3,8 +3,8 @@ read back by our extractor and scored against the figures of its HTML source (se
 
 usage: python scripts/conversion_zoo.py [--only NAME ...] [--keep DIR] [--show N] [--workers N] [--floors]
 
---floors also prints RECALL_FLOORS and CONFLICTS_TODAY for tests/test_conversion_zoo.py as measured now
-(recall minus 0.01 over the development reports; conflicts over all sources).
+--floors also prints RECALL_FLOORS, FIXTURE_RECALL_FLOORS and CONFLICTS_TODAY for tests/test_conversion_zoo.py
+as measured now (recall minus 0.01 over the development reports and the fixtures; conflicts over all sources).
 """
 
 from __future__ import annotations
@@ -63,15 +63,14 @@ def main() -> int:
 
 
 def print_floors(measured: dict[str, dict[str, zoo.Score]]) -> None:
-    """The two dicts at the top of tests/test_conversion_zoo.py, as this run measured them."""
-    dev = measured.get("dev", {})
-    print("RECALL_FLOORS = {")
-    for name, s in dev.items():
-        if s.recall is not None:
-            print(
-                f'    "{name}": {math.floor((s.recall - 0.01) * 1000 + 1e-6) / 1000:.3f},  # today {s.recall:.3f}'
-            )
-    print("}")
+    """The dicts at the top of tests/test_conversion_zoo.py, as this run measured them."""
+    for corpus, title in (("dev", "RECALL_FLOORS"), ("fixtures", "FIXTURE_RECALL_FLOORS")):
+        print(f"{title} = {{")
+        for name, s in measured.get(corpus, {}).items():
+            if s.recall is not None:
+                floor = math.floor((s.recall - 0.01) * 1000 + 1e-6) / 1000
+                print(f'    "{name}": {floor:.3f},  # today {s.recall:.3f}')
+        print("}")
     print("CONFLICTS_TODAY = {")
     for name in zoo.CONVERTERS:
         n = sum(len(scores[name].conflicts) for scores in measured.values() if name in scores)

@@ -783,3 +783,21 @@ def test_blank_totals_are_not_summed_where_the_header_lost_its_total_column(tmp_
     header = "自然人 法人或其他组织 商业企业 科研机构"
     got = extract_file(_doc(tmp_path, _sparse_section3(header, "20 2 1"))).totals()
     assert "outcome_granted" not in got
+
+
+def test_section3_numbers_printed_above_each_label_are_given_to_no_row(tmp_path):
+    lines = [
+        "示例县审计局2020年政府信息公开工作年度报告",
+        "三、收到和处理政府信息公开申请情况",
+        "自然人 法人或其他组织 总计",
+        "15 0 0 0 0 0 15",
+        "一、本年新收政府信息公开申请数量",
+        "1 0 0 0 0 0 1",
+        "二、上年结转政府信息公开申请数量",
+        "6 0 0 0 0 0 6",
+        "（一）予以公开",
+        "四、结转下年度继续办理",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert not {"requests_new", "requests_carried_over", "outcome_granted"} & set(got)

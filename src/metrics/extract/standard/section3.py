@@ -518,6 +518,10 @@ def section3_readings(src: Source, fmt: str, whole: bool) -> tuple[dict[str, tup
         gap_rows(gap_text(src, hit, src.norm_at(hits[i + 1].start) if i + 1 < len(hits) else src.norm_at(hi)))
         for i, hit in enumerate(hits)
     ]
+    if not whole and _numbers_line_before(src, hits[0]) and not gaps[-1]:
+        # PDF text that prints each row's numbers above its label: the numbers after a label are the
+        # next row's, so none is given to a row.
+        return {}, hi
     # Numbers on the line below each label (PDF text): no label is followed by more than one row, so a
     # row belongs to the label right above it and a label with none is a row printed blank. Otherwise
     # labels and rows of numbers were printed apart, and rows go to the labels in order.
