@@ -26,6 +26,7 @@ import importlib.util
 import json
 import multiprocessing
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -222,9 +223,31 @@ def lynx_dump(src: Path, out: Path) -> list[Path]:
 
 def chromium_pdf(src: Path, out: Path) -> Path:
     """Chromium's print to PDF, made once per source and read back by every PDF reader below."""
-    pdf = out / "chromium.pdf"
+    return _chromium_print(src, out / "chromium.pdf")
+
+
+# Tables whose borders do not print (a border drawn by a style sheet the page lost, or none at all):
+# a PDF reader finds no ruled grid and reads the page text alone.
+_BORDER_ATTRIBUTE = re.compile(r"""(?i)\sborder\s*=\s*["']?\d+["']?""")
+_BORDER_STYLE = re.compile(r"(?i)border[-a-z]*\s*:[^;\"']*;?")
+_NO_BORDERS = "<style>table,tr,td,th{border:none!important}</style>"
+
+
+def chromium_pdf_borderless(src: Path, out: Path) -> Path:
+    """Chromium's print of the page with every table border taken away."""
+    pdf = out / "chromium-borderless.pdf"
     if not pdf.exists():
-        with tempfile.TemporaryDirectory(dir=out) as profile:  # parallel runs must not share a profile
+        page = _BORDER_STYLE.sub("", _BORDER_ATTRIBUTE.sub("", read_html(src)))
+        page = re.sub(r"(?i)<meta[^>]*charset[^>]*>", "", page)
+        html = out / "borderless.html"
+        html.write_text(f'<meta charset="utf-8">{_NO_BORDERS}{page}', encoding="utf-8")
+        _chromium_print(html, pdf)
+    return pdf
+
+
+def _chromium_print(src: Path, pdf: Path) -> Path:
+    if not pdf.exists():
+        with tempfile.TemporaryDirectory(dir=pdf.parent) as profile:  # parallel runs must not share one
             _run(
                 [
                     "/usr/bin/chromium",
@@ -383,6 +406,11 @@ def _converters() -> list[Converter]:
         Converter("w3m -dump", w3m_dump, ("w3m",)),
         Converter("lynx -dump", lynx_dump, ("lynx",)),
         Converter("libreoffice docx", libreoffice_docx, ("soffice",)),
+        Converter(
+            "chromium pdf, no table borders",
+            _via_pdf(chromium_pdf_borderless, pdf_itself, "chromium-borderless"),
+            ("/usr/bin/chromium",),
+        ),
     ]
     for maker, make, needs in (
         ("chromium pdf", chromium_pdf, ("/usr/bin/chromium",)),
