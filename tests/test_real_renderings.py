@@ -801,3 +801,34 @@ def test_section3_numbers_printed_above_each_label_are_given_to_no_row(tmp_path)
     ]
     got = extract_file(_doc(tmp_path, lines)).totals()
     assert not {"requests_new", "requests_carried_over", "outcome_granted"} & set(got)
+
+
+def _overview_only(tmp_path, sentence: str) -> dict[str, float]:
+    lines = [
+        "示例县林业局2020年政府信息公开工作年度报告",
+        "一、总体情况",
+        sentence,
+        "二、主动公开政府信息情况",
+    ]
+    return extract_file(_doc(tmp_path, lines)).totals()
+
+
+def test_an_overview_breakdown_that_adds_up_stands_in_for_a_missing_section3(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2020年收到依申请公开信息171条,其中:予以公开4条,不予公开(三类内部事务信息)2条,"
+        "不予处理(无正当理由大量反复申请)165条。",
+    )
+    assert (got["requests_new"], got["outcome_granted"], got["outcome_denied"]) == (171, 4, 2)
+    assert (got["denied_internal_affairs"], got["outcome_not_processed"], got["np_mass_repeat"]) == (
+        2,
+        165,
+        165,
+    )
+
+
+def test_an_overview_breakdown_that_does_not_add_up_or_names_other_things_gives_no_outcome(tmp_path):
+    short = _overview_only(tmp_path, "2020年收到政府信息公开申请10件,其中予以公开4件,不予公开2件。")
+    assert short["requests_new"] == 10 and "outcome_granted" not in short
+    other = _overview_only(tmp_path, "2020年收到政府信息公开申请6件,其中予以公开4件,电话咨询2件。")
+    assert "outcome_granted" not in other

@@ -17,6 +17,7 @@ from metrics.extract.legacy_prose import extract_legacy_prose
 from metrics.extract.legacy_table import extract_legacy_table
 from metrics.extract.metadata import read_metadata
 from metrics.extract.standard import extract_standard
+from metrics.extract.standard.overview import overview_outcomes
 from metrics.extract.validation import check_identities, check_text_against_table
 from metrics.models import Document, Extraction, Fact, Flag, Metadata
 from metrics.readers import read_document
@@ -82,7 +83,9 @@ def _figures_of_unread_sections(prose: list[Fact], facts: list[Fact]) -> list[Fa
     excerpt that stops before it, a page that is lost), the overview's counts stand in, each with
     its sentence as evidence. A table read even in part keeps the prose out of its section."""
     read = {_table_of(f.metric_id) for f in facts}
-    return [f for f in prose if f.metric_id in _STANDING_IN and _table_of(f.metric_id) not in read]
+    standing = [f for f in prose if f.metric_id in _STANDING_IN and _table_of(f.metric_id) not in read]
+    requests = [f for f in standing if f.metric_id == "requests_new"]
+    return standing + (overview_outcomes(requests[0]) if len(requests) == 1 else [])
 
 
 def _table_of(metric_id: str) -> str | None:

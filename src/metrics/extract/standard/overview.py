@@ -1,0 +1,70 @@
+"""How a standard report's overview says its requests were answered, for a file without section 三.
+
+An overview may break the year's requests down by outcome ('收到依申请公开信息171条,其中:予以公开4条,
+不予公开(三类内部事务信息)2条,不予处理(无正当理由大量反复申请)165条'). Outcome words also describe
+documents (公文…不予公开13条), so such a breakdown is read only when every item of it names a top row
+of section 三 and the items add up to the requests the same sentence counts; a note in brackets that
+names one sub-row of its item gives that sub-row the item's count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from metrics.models import Fact
+from metrics.normalize import compact, normalize
+from metrics.templates.standard import SECTION3_ROWS, STD2021
+
+# The top rows of 三、本年度办理结果, the parents of their sub-rows.
+_OUTCOMES = (
+    "outcome_granted",
+    "outcome_partial",
+    "outcome_denied",
+    "outcome_unable",
+    "outcome_not_processed",
+)
+_OUTCOMES += ("outcome_other",)
+_ITEM = re.compile(
+    r"^(?P<label>[\u4e00-\u9fff]{2,8}?)(?:\((?P<note>[^()]{2,40})\))?(?:的)?(?:申请)?"
+    r"(?P<num>\d+)(?:件|条|个|项|份)$"
+)
+
+
+def overview_outcomes(requests: Fact) -> list[Fact]:
+    """The outcome counts of the sentence that states the year's requests (`requests` as read from the
+    overview), or none when the sentence gives no complete breakdown."""
+    sentence = normalize(requests.evidence)
+    start = sentence.find("其中")
+    if start < 0 or requests.value is None:
+        return []
+    clauses = [c.strip(" :") for c in re.split(r"[,;]", sentence[start + 2 :].split(".")[0])]
+    facts: list[Fact] = []
+    for clause in clauses:
+        m = _ITEM.match(clause)
+        row = _row_named(m["label"]) if m else None
+        if row is None or any(f.metric_id == row.metric_id for f in facts):
+            return []
+        value = float(m["num"])
+        facts.append(Fact(row.metric_id, value, evidence=requests.evidence, note=_NOTE))
+        sub = _sub_row_named(row.metric_id, m["note"] or "")
+        if sub is not None:
+            facts.append(Fact(sub.metric_id, value, evidence=requests.evidence, note=_NOTE))
+    top = [f for f in facts if f.metric_id in _OUTCOMES]
+    return facts if top and sum(f.value for f in top) == requests.value else []
+
+
+_NOTE = "the overview's breakdown of the year's requests, which adds up to them; the table is not in the file"
+
+
+def _row_named(label: str):
+    rows = [r for r in SECTION3_ROWS if r.metric_id in _OUTCOMES]
+    named = [r for r in rows if any(label.endswith(compact(x)) for x in r.labels)]
+    return named[0] if len(named) == 1 else None
+
+
+def _sub_row_named(parent: str, note: str):
+    if not note:
+        return None
+    subs = [r for r in SECTION3_ROWS if r.parent == parent and STD2021 in r.formats]
+    named = [r for r in subs if any(compact(x) in compact(note) for x in r.labels)]
+    return named[0] if len(named) == 1 else None
