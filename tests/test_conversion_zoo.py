@@ -34,14 +34,14 @@ RECALL_FLOORS = {
     "markdownify": 0.990,  # today 1.000
     "inscriptis": 0.952,  # today 0.962
     "trafilatura": 0.990,  # today 1.000
-    "html-text": 0.919,  # today 0.929
-    "bs4 get_text": 0.919,  # today 0.929
+    "html-text": 0.952,  # today 0.962
+    "bs4 get_text": 0.952,  # today 0.962
     "bs4 row cells |": 0.957,  # today 0.967
     "pandoc plain": 0.364,  # today 0.374
     "pandoc markdown": 0.861,  # today 0.871
     "pandoc gfm": 0.990,  # today 1.000
     "w3m -dump": 0.990,  # today 1.000
-    "lynx -dump": 0.919,  # today 0.929
+    "lynx -dump": 0.952,  # today 0.962
     "libreoffice docx": 0.990,  # today 1.000
     "chromium pdf, no table borders": 0.889,  # today 0.899
     "chromium pdf": 0.990,  # today 1.000
@@ -64,7 +64,7 @@ FIXTURE_RECALL_FLOORS = {
     "inscriptis": 0.888,  # today 0.898
     "trafilatura": 0.990,  # today 1.000
     "html-text": 0.888,  # today 0.898
-    "bs4 get_text": 0.883,  # today 0.893
+    "bs4 get_text": 0.888,  # today 0.898
     "bs4 row cells |": 0.984,  # today 0.994
     "pandoc plain": 0.804,  # today 0.814
     "pandoc markdown": 0.798,  # today 0.808

@@ -832,3 +832,12 @@ def test_an_overview_breakdown_that_does_not_add_up_or_names_other_things_gives_
     assert short["requests_new"] == 10 and "outcome_granted" not in short
     other = _overview_only(tmp_path, "2020年收到政府信息公开申请6件,其中予以公开4件,电话咨询2件。")
     assert "outcome_granted" not in other
+
+
+def test_a_table_printing_zeros_blank_reads_the_same_with_one_cell_per_line(tmp_path):
+    lines: list[str] = []
+    for line in _sparse_section3(_SPARSE_HEADER, "20 2 1"):
+        label = line.rstrip(" 0123456789")
+        lines += [label, ""] + [n for number in line[len(label) :].split() for n in (number, "")]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert got["outcome_granted"] == 23 and got["requests_new"] == 48 and got["denied_state_secret"] == 0

@@ -534,7 +534,7 @@ def section3_readings(src: Source, fmt: str, whole: bool) -> tuple[dict[str, tup
     def assign(hit: Hit, row: RawRow, queued: bool = False) -> None:
         if hit.key not in out:
             apart = not row.own_line and not in_table_order
-            reading = read_raw(row, blank_totals and not apart)
+            reading = read_raw(row, blank_totals and (below or not apart))
             reading.apart = apart
             reading.queued = queued and reading.apart
             out[hit.key] = (reading, src.span(src.norm_at(hit.start), src.norm_at(hit.end - 1) + 1))
