@@ -605,3 +605,9 @@ def test_a_clause_opening_with_the_report_year_after_as_of_now_counts_that_year(
     got = values("截至目前,2013年我区接收政府信息公开申请13件,产生行政复议及行政诉讼0件。")
     assert got == {"requests_new": 13, "review_total": 0, "litigation_total": 0}
     assert "requests_new" not in values("截至目前,累计接收政府信息公开申请130件。")
+
+
+def test_a_total_after_the_channel_counts_it_adds_up_is_the_proactive_total():
+    body = "信息发布量由2012年的1128条增加到2013年的1887条,在省政府网站发布信息514条,总计2401条。"
+    assert values(body)["proactive_items"] == 2401
+    assert "proactive_items" not in values("在网站发布信息1887条,在微博发布信息514条,总计2400条。")

@@ -47,6 +47,7 @@ from metrics.templates.legacy_prose import (
     FEE_WAIVED,
     FRESH,
     GENERIC_NAME,
+    LISTED_COUNT,
     MID_EXCLUDED,
     NONE_EVENT,
     NONE_UNDER_HEADING,
@@ -55,6 +56,7 @@ from metrics.templates.legacy_prose import (
     OTHER_YEAR,
     PERCENT_CLAUSE,
     PUBLICITY_ATTRIBUTES,
+    PUBLISHED_INFORMATION,
     REASON_RULES,
     REQUEST_OUTCOMES,
     REQUEST_SCOPE,
@@ -62,6 +64,7 @@ from metrics.templates.legacy_prose import (
     SENTENCE_EXCLUDED,
     SINCE,
     SUBSET,
+    SUMMED_TOTAL,
     TOTAL_WORDS,
     TOTALS_ONLY,
     Rule,
@@ -238,6 +241,35 @@ def _candidate_from_match(rule: Rule, m: re.Match[str], s: Sentence, year: int |
     return Candidate(
         rule.metric_id, quantity.value, approximate, s.original, strong=bool(TOTAL_WORDS.search(clause))
     )
+
+
+def _summed_total_candidates(s: Sentence, year: int | None) -> Iterator[Candidate]:
+    """总计N条 right after two or more counts of published information that add up to it: the last
+    counts before it, with no other year's date among them (由2013年的1128条增加到2014年的1887条,
+    …514条,总计2401条 sums 1887 and 514)."""
+    if not PUBLISHED_INFORMATION.search(s.norm) or CUMULATIVE.search(s.norm):
+        return
+    for m in SUMMED_TOTAL.finditer(s.norm):
+        listed = list(LISTED_COUNT.finditer(s.norm, 0, m.start()))
+        total = _number(m.group("num"))
+        for k in range(2, len(listed) + 1):
+            if sum(_number(c.group("num")) for c in listed[-k:]) != total:
+                continue
+            since = listed[-k - 1].end() if k < len(listed) else 0
+            if not _years_elsewhere(s.norm[since : m.start()], year):
+                yield Candidate(
+                    "proactive_items",
+                    total,
+                    False,
+                    s.original,
+                    strong=True,
+                    note="the sum of the counts before it",
+                )
+            break
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
 
 
 def _fee_candidates(s: Sentence, year: int | None) -> Iterator[Candidate]:
@@ -519,6 +551,7 @@ def extract_legacy_prose(doc: Document, meta: Metadata) -> tuple[list[Fact], lis
     candidates: list[Candidate] = []
     for s in all_sentences:
         candidates.extend(_count_candidates(s, year))
+        candidates.extend(_summed_total_candidates(s, year))
         candidates.extend(_fee_candidates(s, year))
         candidates.extend(_zero_candidates(s))
         candidates.extend(_reason_candidates(s))

@@ -203,6 +203,12 @@ COUNT_RULES: tuple[Rule, ...] = (
     _rule("press_conferences", "发布会", rf"(?:召开|举行|举办)(?:了)?{_N}{_EVENT_UNIT}新闻发布会"),
 )
 
+# 在官网发布信息1887条,在省政府网站发布信息514条,总计2401条: a total after the channels' counts it
+# adds up. Read as the proactive total only when it is their sum and the sentence publishes 信息.
+SUMMED_TOTAL = re.compile(rf"(?:总计|共计|合计)(?:为|达)?(?P<num>{ARABIC})条")
+LISTED_COUNT = re.compile(rf"(?<![\d.,])(?P<num>{ARABIC})条")
+PUBLISHED_INFORMATION = re.compile(r"(?:发布|公开)[^,;:。!?]{0,12}信息")
+
 # 依申请公开收取的费用(检索费、邮寄费、复制费等)为0元 / 收取费用0.5万元
 FEE_AMOUNT = re.compile(
     rf"(?:收取|收费|费用)[^,;:。!?\d]{{0,24}}?(?:为|共|计|合计)?(?<![\d.])(?P<num>{ARABIC})\s*(?P<money>万元|元)"
