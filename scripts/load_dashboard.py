@@ -230,6 +230,9 @@ def timed_apptest_run(at, action, measures: Measures) -> None:
         action(at)
     except KeyError:  # the page shown has no such filter (the roll-up page has no layout filter)
         return
+    except Exception as e:  # an action that failed: counted, and the session goes on
+        measures.errors.update([f"session could not act: {type(e).__name__}: {str(e)[:80]}"])
+        return
     try:
         started = time.perf_counter()
         at.run()
