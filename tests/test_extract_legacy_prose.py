@@ -611,3 +611,9 @@ def test_a_total_after_the_channel_counts_it_adds_up_is_the_proactive_total():
     body = "信息发布量由2012年的1128条增加到2013年的1887条,在省政府网站发布信息514条,总计2401条。"
     assert values(body)["proactive_items"] == 2401
     assert "proactive_items" not in values("在网站发布信息1887条,在微博发布信息514条,总计2400条。")
+
+
+def test_a_sentence_answering_the_fees_heading_needs_no_word_of_requests():
+    body = "三、政府信息公开的收费及减免情况\n我街道未对任何公民、法人和组织收取任何费用。"
+    assert values(body) == {"request_fees_10k_yuan": 0}
+    assert values("一、概述\n我街道未对任何公民、法人和组织收取任何费用。") == {}

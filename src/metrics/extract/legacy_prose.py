@@ -45,6 +45,7 @@ from metrics.templates.legacy_prose import (
     FEE_NONE,
     FEE_OTHER_MONEY,
     FEE_WAIVED,
+    FEES_HEADING,
     FRESH,
     GENERIC_NAME,
     LISTED_COUNT,
@@ -272,8 +273,10 @@ def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
-def _fee_candidates(s: Sentence, year: int | None) -> Iterator[Candidate]:
-    if "费" not in s.norm or not FEE_CONTEXT.search(s.norm):
+def _fee_candidates(s: Sentence, year: int | None, heading: str = "") -> Iterator[Candidate]:
+    """Fees charged for requests; `heading` is the sentence before, which answers for the context
+    when it is the fees section's heading ('三、政府信息公开的收费及减免情况' / '我街道未收取任何费用')."""
+    if "费" not in s.norm or not (FEE_CONTEXT.search(s.norm) or FEES_HEADING.fullmatch(heading)):
         return
     for m in FEE_AMOUNT.finditer(s.norm):
         clause = _clause_before(s.norm, m.start()) + m.group()
@@ -549,10 +552,10 @@ def extract_legacy_prose(doc: Document, meta: Metadata) -> tuple[list[Fact], lis
     all_sentences = sentences(doc.text)
     year = meta.year
     candidates: list[Candidate] = []
-    for s in all_sentences:
+    for before, s in zip([None, *all_sentences], all_sentences, strict=False):
         candidates.extend(_count_candidates(s, year))
         candidates.extend(_summed_total_candidates(s, year))
-        candidates.extend(_fee_candidates(s, year))
+        candidates.extend(_fee_candidates(s, year, before.norm.strip() if before else ""))
         candidates.extend(_zero_candidates(s))
         candidates.extend(_reason_candidates(s))
     facts, flags = _resolve(candidates)

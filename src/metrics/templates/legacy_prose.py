@@ -224,6 +224,11 @@ FEE_NONE = re.compile(
     rf"|{_NEG}[^,;:。!?\d]{{0,30}}?收费(?:和|及|与|或)减免(?:的)?情况"
 )
 
+# The heading of the fees section ('三、政府信息公开的收费及减免情况'), whose next sentence answers it.
+FEES_HEADING = re.compile(
+    r"[一二三四五六七八九十]{1,2}\s*[,.]?\s*[^,;:。!?\d]{0,20}收费[^,;:。!?\d]{0,10}情况"
+)
+
 # 对申请公开政府信息暂免收费: fees waived, so none were collected.
 FEE_WAIVED = re.compile(r"(?:暂免|免于|免予|免除|一律免)收(?:取)?费")
 
