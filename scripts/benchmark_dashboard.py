@@ -27,6 +27,7 @@ from pathlib import Path
 import duckdb
 
 from metrics import queries, ui_text
+from metrics.bench import environment, navigation_mode_as_on_a_server, timed_run
 from metrics.dashboard.registry import PAGES, PageSpec
 from metrics.demo import generate_bulk
 from metrics.ingest import ingest_paths
@@ -110,44 +111,7 @@ def cell(times: list[float], target: float) -> str:
     return f"{statistics.median(times):.2f} / {worst:.2f} s  {verdict(worst, target):4s}"
 
 
-@contextmanager
-def environment(**values: str):
-    saved = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k)
-            else:
-                os.environ[k] = v
-
-
 # --- server side: AppTest ---------------------------------------------------------------------
-
-
-def navigation_mode_as_on_a_server() -> None:
-    """AppTest resets Streamlit's "pages/ folder" flag before every run, which a server never does
-    once app.py has called st.navigation; without this, reruns would skip app.py's sidebar."""
-    import streamlit.testing.v1.app_test as app_test
-    from streamlit.runtime.pages_manager import PagesManager
-
-    class NavigationPagesManager(PagesManager):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            PagesManager.uses_pages_directory = False
-
-    app_test.PagesManager = NavigationPagesManager
-
-
-def timed_run(at) -> float:
-    t = time.perf_counter()
-    at.run()
-    secs = time.perf_counter() - t
-    if at.exception:
-        raise RuntimeError(at.exception[0].message)
-    return secs
 
 
 def server_timings(page: PageSpec, narrowed: tuple[int, int]) -> tuple[float, float]:

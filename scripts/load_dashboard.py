@@ -184,8 +184,9 @@ async def load(base: str, sessions: int, seconds: float, years: tuple[int, int])
 
 def apptest_load(db: Path, sessions: int, seconds: float, years: tuple[int, int]) -> Measures:
     """The same user actions as `drive`, by AppTest sessions in threads; each run timed as it runs."""
-    from benchmark_dashboard import navigation_mode_as_on_a_server
     from streamlit import config
+
+    from metrics.bench import navigation_mode_as_on_a_server
 
     os.environ["OGI_DB"] = str(db)
     config.set_option("server.address", "127.0.0.1")  # as `ogi dashboard` binds it

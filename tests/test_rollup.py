@@ -103,26 +103,26 @@ def test_word_document_holds_the_three_sections_tables(con):
     assert section3.cell(3, 7).text == str(int(result.values[("requests_new", "total")]))
 
 
+def _rollup_cli(db, out) -> subprocess.CompletedProcess:
+    command = [
+        sys.executable,
+        "-m",
+        "metrics",
+        "rollup",
+        "--db",
+        str(db),
+        "--year",
+        "2021",
+        "--out",
+        str(out),
+    ]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
 @pytest.mark.parametrize("suffix", [".xlsx", ".docx"])
 def test_cli_writes_the_rollup_file_named_by_its_suffix(fixture_db, tmp_path, suffix):
     out = tmp_path / f"rollup{suffix}"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "metrics",
-            "rollup",
-            "--db",
-            str(fixture_db),
-            "--year",
-            "2021",
-            "--out",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = _rollup_cli(fixture_db, out)
     assert done.returncode == 0, done.stderr
     assert out.stat().st_size > 0 and "4个机关" in done.stdout
     if suffix == ".xlsx":
@@ -132,21 +132,5 @@ def test_cli_writes_the_rollup_file_named_by_its_suffix(fixture_db, tmp_path, su
 
 
 def test_cli_refuses_an_unknown_file_kind(fixture_db, tmp_path):
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "metrics",
-            "rollup",
-            "--db",
-            str(fixture_db),
-            "--year",
-            "2021",
-            "--out",
-            str(tmp_path / "x.pdf"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = _rollup_cli(fixture_db, tmp_path / "x.pdf")
     assert done.returncode == 2 and ".xlsx or .docx" in done.stderr

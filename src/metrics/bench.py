@@ -116,7 +116,7 @@ def _child_env() -> dict[str, str]:
 # ---- pages under AppTest ---------------------------------------------------------------------------
 
 
-def _navigation_mode_as_on_a_server() -> None:
+def navigation_mode_as_on_a_server() -> None:
     """AppTest resets Streamlit's "pages/ folder" flag before every run, which a server never does
     once app.py has called st.navigation; without this, reruns would skip app.py's sidebar."""
     import streamlit.testing.v1.app_test as app_test
@@ -147,7 +147,7 @@ def _recording(calls: list[Recorded]):
 
 
 @contextmanager
-def _environment(**values: str):
+def environment(**values: str):
     saved = {k: os.environ.get(k) for k in values}
     os.environ.update(values)
     try:
@@ -160,7 +160,7 @@ def _environment(**values: str):
                 os.environ[k] = v
 
 
-def _timed_run(at) -> float:
+def timed_run(at) -> float:
     started = time.perf_counter()
     at.run()
     seconds = time.perf_counter() - started
@@ -178,13 +178,13 @@ def page_renders(db: Path, calls: list[Recorded]) -> dict[str, dict[str, float]]
     from metrics.dashboard.registry import PAGES
 
     logging.disable(logging.WARNING)  # outside `streamlit run`, every cache call warns
-    _navigation_mode_as_on_a_server()
+    navigation_mode_as_on_a_server()
     st.cache_resource.clear()
     st.cache_data.clear()
     out: dict[str, dict[str, float]] = {}
-    with _environment(OGI_DB=str(db), OGI_UPLOADS=tempfile.mkdtemp(prefix="ogi-bench-")), _recording(calls):
+    with environment(OGI_DB=str(db), OGI_UPLOADS=tempfile.mkdtemp(prefix="ogi-bench-")), _recording(calls):
         at = AppTest.from_file(str(APP), default_timeout=600)
-        out["app"] = {"first": round(_timed_run(at), 3)}
+        out["app"] = {"first": round(timed_run(at), 3)}
         log(
             f"  app's first render (snapshot and its cleaned layer, then Overview) {out['app']['first']:.2f} s"
         )
@@ -194,9 +194,9 @@ def page_renders(db: Path, calls: list[Recorded]) -> dict[str, dict[str, float]]
             at = AppTest.from_file(str(APP), default_timeout=600)
             at.run()
             st.cache_data.clear()  # the snapshot stays; every result is asked for afresh
-            first = _timed_run(at.switch_page(page.path))
+            first = timed_run(at.switch_page(page.path))
             at.slider(key="years").set_value(narrowed)
-            change = _timed_run(at)
+            change = timed_run(at)
             out[page.key] = {"first": round(first, 3), "filter_change": round(change, 3)}
             log(f"  page {page.key:10s} first render {first:6.2f} s   filter change {change:6.2f} s")
     st.cache_resource.clear()

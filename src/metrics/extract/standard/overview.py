@@ -11,19 +11,13 @@ from __future__ import annotations
 
 import re
 
+from metrics.catalog import metrics
 from metrics.models import Fact
 from metrics.normalize import compact, normalize
 from metrics.templates.standard import SECTION3_ROWS, STD2021
 
-# The top rows of 三、本年度办理结果, the parents of their sub-rows.
-_OUTCOMES = (
-    "outcome_granted",
-    "outcome_partial",
-    "outcome_denied",
-    "outcome_unable",
-    "outcome_not_processed",
-)
-_OUTCOMES += ("outcome_other",)
+# The top rows of 三、本年度办理结果: the rows its 总计 is declared the sum of.
+_OUTCOMES = metrics()["outcome_total"].sum_of
 _ITEM = re.compile(
     r"^(?P<label>[\u4e00-\u9fff]{2,8}?)(?:\((?P<note>[^()]{2,40})\))?(?:的)?(?:申请)?"
     r"(?P<num>\d+)(?:件|条|个|项|份)$"

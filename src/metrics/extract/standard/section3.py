@@ -470,17 +470,16 @@ def gap_rows(gap: str) -> list[RawRow]:
     return [RawRow(None, tokens, one_per_line, own, text)]
 
 
-def cells_in_table_order(src: Source, hits: list[Hit], gaps: list[list[RawRow]]) -> bool:
+def cells_in_table_order(gaps: list[list[RawRow]]) -> bool:
     """A crawler's text of an HTML table: one cell per line, each label followed by exactly its row's
     cells, or by none (a parent, or a row whose blank cells were dropped). Text in the table's own
     order, row by row; PDF-to-text tools that reorder cells leave runs of other lengths somewhere, and
-    a tool that prints each row's numbers before its label leaves the first row's numbers above the
-    first label and the last label with none."""
+    a tool that prints each row's numbers before its label leaves the last label with none (and the
+    first row's numbers above the first label, which the caller checks)."""
     rows = [r for gap in gaps for r in gap]
     return (
         bool(rows)
         and bool(gaps[-1])
-        and not _numbers_line_before(src, hits[0])
         and all(
             len(gap) <= 1
             and all(r.tokens is not None and r.reliable and len(r.tokens) == N_COLUMNS for r in gap)
@@ -518,7 +517,9 @@ def section3_readings(src: Source, fmt: str, whole: bool) -> tuple[dict[str, tup
         gap_rows(gap_text(src, hit, src.norm_at(hits[i + 1].start) if i + 1 < len(hits) else src.norm_at(hi)))
         for i, hit in enumerate(hits)
     ]
-    if not whole and _numbers_line_before(src, hits[0]) and not gaps[-1]:
+    # Cells right above the first label, before any line of words (the header).
+    numbers_above = bool(hits) and _numbers_line_before(src, hits[0])
+    if not whole and numbers_above and not gaps[-1]:
         # PDF text that prints each row's numbers above its label: the numbers after a label are the
         # next row's, so none is given to a row.
         return {}, hi
@@ -526,10 +527,10 @@ def section3_readings(src: Source, fmt: str, whole: bool) -> tuple[dict[str, tup
     # row belongs to the label right above it and a label with none is a row printed blank. Otherwise
     # labels and rows of numbers were printed apart, and rows go to the labels in order.
     below = all(sum(1 for r in rows if not r.own_line) <= 1 for rows in gaps)
-    in_table_order = bool(hits) and cells_in_table_order(src, hits, gaps)
+    in_table_order = bool(hits) and not numbers_above and cells_in_table_order(gaps)
     apart = False  # some row of numbers stands apart from its label
 
-    blank_totals = bool(hits) and prints_blank_cells(src, hits, gaps)
+    blank_totals = bool(hits) and not numbers_above and prints_blank_cells(src, hits, gaps)
 
     def assign(hit: Hit, row: RawRow, queued: bool = False) -> None:
         if hit.key not in out:
@@ -590,11 +591,11 @@ _HEADER_CHARS = 200
 def prints_blank_cells(src: Source, hits: list[Hit], gaps: list[list[RawRow]]) -> bool:
     """Whether the text is of a table that prints its zeros blank, 总计 included, in the order it was
     printed: its header names the 总计 column (a converter that cut the table's right-hand columns
-    off the page lost it), no numbers stand above the first label (PDF text that sets each row's
-    numbers above its label), and no cell prints a 0 or a zero mark (`/`, `—`, `无`; a table that
-    writes its zeros leaves no cell blank)."""
+    off the page lost it) and no cell prints a 0 or a zero mark (`/`, `—`, `无`; a table that writes
+    its zeros leaves no cell blank). The caller also requires that no numbers stand above the first
+    label (PDF text that sets each row's numbers above its label)."""
     header = src.squeezed[max(0, hits[0].start - _HEADER_CHARS) : hits[0].start]
-    if compact(REQUESTER_COLUMNS[-1][1]) not in header or _numbers_line_before(src, hits[0]):
+    if compact(REQUESTER_COLUMNS[-1][1]) not in header:
         return False
     tokens = [t for rows in gaps for r in rows for t in (r.tokens or r.cells or [])]
     return bool(tokens) and not any(t.strip() and count_value(t) == 0 for t in tokens)
