@@ -294,11 +294,19 @@ def loose_tokens(line: str) -> list[str]:
     return CELL_TOKEN.findall(line)
 
 
-def pipe_cells(line: str, label_line: bool) -> list[str] | None:
-    """The value cells of a `|` line (blank cells kept), or None when it holds no value."""
+def pipe_cells(line: str, label_line: bool, bordered: bool | None = None) -> list[str] | None:
+    """The value cells of a `|` line (blank cells kept), or None when it holds no value.
+
+    `bordered`: whether the printed row opens with a `|` (markdown); by default, whether this line
+    does. A row that opens with its first cell (html2text, cells joined by ` | `) has no closing
+    border either, so text after its last `|`, even blank, is its last cell (a blank 总计).
+    """
     parts = line.split("|")
     head, middle, tail = parts[0], parts[1:-1], parts[-1]
-    cells = ([] if label_line or not head.strip() else [head]) + middle + ([tail] if tail.strip() else [])
+    if bordered is None:
+        bordered = not head.strip()
+    last = [tail] if tail.strip() or not bordered else []
+    cells = ([] if label_line or not head.strip() else [head]) + middle + last
     if not cells or all(_SEPARATOR_CELL.match(c) for c in cells):
         return None
     values = [c for c in cells if count_value(c) is not None or len(re.findall(r"\d", c)) > 3]

@@ -442,18 +442,20 @@ class RawRow:
     reliable: bool  # tokens were one per line
     own_line: bool  # on the line of the label itself
     text: str
+    line: int  # the line of the gap it starts on (0: the label's own line)
 
 
-def gap_rows(gap: str) -> list[RawRow]:
-    """The rows of numbers in the text after a label: `|` rows, or else the loose numbers."""
+def gap_rows(gap: str, bordered: bool = True) -> list[RawRow]:
+    """The rows of numbers in the text after a label: `|` rows, or else the loose numbers.
+    `bordered`: whether the label's line opens with a `|`."""
     lines = gap.split("\n")
     rows: list[RawRow] = []
     loose: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
         if "|" in line:
-            cells = pipe_cells(line, label_line=index == 0)
+            cells = pipe_cells(line, label_line=index == 0, bordered=bordered if index == 0 else None)
             if cells is not None:
-                rows.append(RawRow(cells, None, True, index == 0, line.strip()))
+                rows.append(RawRow(cells, None, True, index == 0, line.strip(), index))
         elif index == 0 or not is_sentence(line):
             loose.extend((index, t) for t in loose_tokens(line))
     if rows or not loose:
@@ -464,10 +466,16 @@ def gap_rows(gap: str) -> list[RawRow]:
     text = " ".join(tokens)
     if one_per_line and len(tokens) > N_COLUMNS and len(tokens) % N_COLUMNS == 0:
         return [
-            RawRow(None, tokens[i : i + N_COLUMNS], True, own and i == 0, text)
+            RawRow(None, tokens[i : i + N_COLUMNS], True, own and i == 0, text, loose[i][0])
             for i in range(0, len(tokens), N_COLUMNS)
         ]
-    return [RawRow(None, tokens, one_per_line, own, text)]
+    return [RawRow(None, tokens, one_per_line, own, text, loose[0][0])]
+
+
+def opens_with_border(src: Source, hit: Hit) -> bool:
+    """Whether the line of a label starts with a `|` (a markdown row), or with the label's own cell."""
+    at = src.norm_at(hit.start)
+    return src.norm[src.norm.rfind("\n", 0, at) + 1 : at].lstrip().startswith("|")
 
 
 def cells_in_table_order(gaps: list[list[RawRow]]) -> bool:
@@ -486,6 +494,14 @@ def cells_in_table_order(gaps: list[list[RawRow]]) -> bool:
             for gap in gaps
         )
     )
+
+
+def rows_right_below_labels(gaps: list[list[RawRow]]) -> bool:
+    """PDF text of a table whose labels wrap: each row's numbers on its label's line or on the line
+    right after it, every label with at most one row and the last label with its own. A reordering
+    tool leaves numbers further down or none after the last label, so here the row below a label is
+    that label's own, even where the report's figures do not add up."""
+    return bool(gaps) and bool(gaps[-1]) and all(r.own_line or r.line == 1 for rows in gaps for r in rows)
 
 
 def _numbers_line_before(src: Source, first: Hit) -> bool:
@@ -514,7 +530,10 @@ def section3_readings(src: Source, fmt: str, whole: bool) -> tuple[dict[str, tup
     pending_labels: deque[Hit] = deque()
     pending_rows: deque[RawRow] = deque()
     gaps = [
-        gap_rows(gap_text(src, hit, src.norm_at(hits[i + 1].start) if i + 1 < len(hits) else src.norm_at(hi)))
+        gap_rows(
+            gap_text(src, hit, src.norm_at(hits[i + 1].start) if i + 1 < len(hits) else src.norm_at(hi)),
+            opens_with_border(src, hit),
+        )
         for i, hit in enumerate(hits)
     ]
     # Cells right above the first label, before any line of words (the header).
@@ -528,13 +547,14 @@ def section3_readings(src: Source, fmt: str, whole: bool) -> tuple[dict[str, tup
     # labels and rows of numbers were printed apart, and rows go to the labels in order.
     below = all(sum(1 for r in rows if not r.own_line) <= 1 for rows in gaps)
     in_table_order = bool(hits) and not numbers_above and cells_in_table_order(gaps)
+    row_per_label = below and not numbers_above and rows_right_below_labels(gaps)
     apart = False  # some row of numbers stands apart from its label
 
     blank_totals = bool(hits) and not numbers_above and prints_blank_cells(src, hits, gaps)
 
     def assign(hit: Hit, row: RawRow, queued: bool = False) -> None:
         if hit.key not in out:
-            apart = not row.own_line and not in_table_order
+            apart = not row.own_line and not in_table_order and not row_per_label
             reading = read_raw(row, blank_totals and (below or not apart))
             reading.apart = apart
             reading.queued = queued and reading.apart

@@ -1,0 +1,78 @@
+"""Section 三 as two real renderings print it: html2text's rows (cells joined by `|`, no outer
+borders, a blank 总计 as trailing blanks) and PDF text whose wrapped labels put each row's numbers on
+the line right below its label."""
+
+from __future__ import annotations
+
+from metrics.extract.standard import extract_standard
+from metrics.readers import read_document
+from tests.test_extract_standard_blank_rows import COLUMNS, HEADER, ROWS, SECTION4, row
+
+TITLE = "标题：示例县人民政府2022年政府信息公开工作年度报告\n"
+
+
+def extract_text(tmp_path, text: str):
+    path = tmp_path / "report.txt"
+    path.write_text(TITLE + text, encoding="utf-8")
+    facts, flags = extract_standard(read_document(path), "std2021")
+    return {(f.metric_id, f.column): f for f in facts}, flags
+
+
+def html2text_row(label: str, run: str, blank_total: bool) -> str:
+    """A row as html2text prints it from a table that leaves zeros blank: `label| 3| 1|  |    `."""
+    cells = ["" if d == "0" else d for d in run] or [""] * len(COLUMNS)
+    if blank_total:
+        cells[-1] = ""
+    return label + "".join(f"| {c}" for c in cells[:-1]) + f"| {cells[-1]}   \n"
+
+
+def test_html2text_row_with_a_blank_total_keeps_its_trailing_blank_cell_as_the_total(tmp_path):
+    # Outcome rows print their requester cells and leave 总计 blank, as some agencies' tables do.
+    outcome = ("予以公开", "本机关不掌握相关政府信息", "逾期不补正、行政机关不再处理其政府信息公开申请")
+    text = HEADER + "\n"
+    for label, run in ROWS:
+        text += html2text_row(label, run, blank_total=label.endswith(outcome))
+    facts, _ = extract_text(tmp_path, text + SECTION4)
+    assert row(facts, "outcome_granted")[:6] == [3, 1, 0, 0, 0, 0]
+    assert row(facts, "unable_not_held")[:6] == [1, 0, 0, 0, 0, 0]
+    assert row(facts, "requests_new") == [5, 1, 0, 0, 0, 0, 6]
+
+
+def test_markdown_row_closing_border_is_no_blank_cell(tmp_path):
+    text = HEADER + "\n"
+    for label, run in ROWS:
+        cells = list(run) or [""] * len(COLUMNS)
+        text += f"| {label} | " + " | ".join(cells) + " |  \n"
+    facts, flags = extract_text(tmp_path, text + SECTION4)
+    assert row(facts, "requests_new") == [5, 1, 0, 0, 0, 0, 6]
+    assert row(facts, "outcome_granted") == [3, 1, 0, 0, 0, 0, 4]
+    assert not [f for f in flags if f.code == "ambiguous_row" and f.severity == "warning"]
+
+
+def pdf_text(rows) -> str:
+    """PDF text of a table whose label column is narrow: each label over two lines, its numbers on
+    the line right below it."""
+    text = HEADER + "\n"
+    for label, run in rows:
+        numbers = " ".join(run)
+        text += f"{label}\n{numbers}\n" if numbers else f"{label}\n"
+    return text + SECTION4
+
+
+def test_pdf_rows_right_below_their_labels_are_kept_when_the_report_itself_does_not_add_up(tmp_path):
+    # The report prints a 总计 of 4 beside requester cells adding up to 5 on the 予以公开 row.
+    rows = [(label, "3200004" if label.endswith("予以公开") else run) for label, run in ROWS]
+    facts, flags = extract_text(tmp_path, pdf_text(rows))
+    assert row(facts, "outcome_granted") == [3, 2, 0, 0, 0, 0, 4]
+    assert row(facts, "requests_new") == [5, 1, 0, 0, 0, 0, 6]
+    # Kept as printed; validation flags the row that does not add up.
+    assert not [f for f in flags if "apart from their labels" in f.message]
+
+
+def test_pdf_rows_further_down_than_the_next_line_are_still_dropped_when_identities_break(tmp_path):
+    # A line of words between a label and its numbers: the numbers may be another row's.
+    rows = [(label, "3200004" if label.endswith("予以公开") else run) for label, run in ROWS]
+    text = pdf_text(rows).replace("（一）予以公开\n", "（一）予以公开\n（注：含部分答复）\n")
+    facts, flags = extract_text(tmp_path, text)
+    assert row(facts, "outcome_granted") == [None] * 7
+    assert any(f.code == "ambiguous_row" and "apart from their labels" in f.message for f in flags)
