@@ -35,7 +35,7 @@ RECALL_FLOORS = {
     "inscriptis": 0.952,  # today 0.962
     "trafilatura": 0.990,  # today 1.000
     "html-text": 0.952,  # today 0.962
-    "bs4 get_text": 0.952,  # today 0.962
+    "bs4 get_text": 0.990,  # today 1.000
     "bs4 row cells |": 0.990,  # today 1.000
     "pandoc plain": 0.364,  # today 0.374
     "pandoc markdown": 0.860,  # today 0.871

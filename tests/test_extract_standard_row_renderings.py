@@ -76,3 +76,25 @@ def test_pdf_rows_further_down_than_the_next_line_are_still_dropped_when_identit
     facts, flags = extract_text(tmp_path, text)
     assert row(facts, "outcome_granted") == [None] * 7
     assert any(f.code == "ambiguous_row" and "apart from their labels" in f.message for f in flags)
+
+
+def one_cell_per_line(run: str) -> str:
+    """Cells as BeautifulSoup's get_text("\\n") prints a table that leaves zeros blank: a blank
+    cell's `&nbsp;` is a line holding only a no-break space."""
+    return "".join(("\xa0" if d == "0" else d) + "\n" for d in run)
+
+
+def test_one_cell_per_line_keeps_nbsp_lines_as_blank_cells_in_section_three_and_four(tmp_path):
+    text = HEADER.replace("申请人情况", "\n申请人情况\n") + "\n"
+    for label, run in ROWS:
+        text += f"{label}\n{one_cell_per_line(run)}"
+    text += "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n"
+    # Review: 5 upheld, 2 pending, 7 in all; lawsuits: 8 upheld, 1 pending, 9 in all; none after review.
+    text += one_cell_per_line("500278001900000") + "五、存在的主要问题及改进情况\n无。\n"
+    facts, _ = extract_text(tmp_path, text)
+    assert row(facts, "requests_new") == [5, 1, 0, 0, 0, 0, 6]
+    assert row(facts, "outcome_granted") == [3, 1, 0, 0, 0, 0, 4]
+    section4 = {m: facts[(m, "total")].value for m in ("review_upheld", "review_pending", "review_total")}
+    assert section4 == {"review_upheld": 5, "review_pending": 2, "review_total": 7}
+    assert facts[("lit_direct_total", "total")].value == 9
+    assert facts[("lit_after_review_total", "total")].value == 0

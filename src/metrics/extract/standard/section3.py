@@ -451,16 +451,26 @@ def gap_rows(gap: str, bordered: bool = True) -> list[RawRow]:
     lines = gap.split("\n")
     rows: list[RawRow] = []
     loose: list[tuple[int, str]] = []
+    blank_cells: list[tuple[int, str]] = []  # lines of spaces alone: an `&nbsp;` cell, one per line
     for index, line in enumerate(lines):
         if "|" in line:
             cells = pipe_cells(line, label_line=index == 0, bordered=bordered if index == 0 else None)
             if cells is not None:
                 rows.append(RawRow(cells, None, True, index == 0, line.strip(), index))
+        elif index > 0 and line and not line.strip():
+            blank_cells.append((index, ""))
         elif index == 0 or not is_sentence(line):
             loose.extend((index, t) for t in loose_tokens(line))
-    if rows or not loose:
+    if rows:
         return rows  # numbers outside the `|` rows of a markdown table are page numbers or notes
     one_per_line = len({i for i, _ in loose}) == len(loose)
+    if one_per_line and blank_cells and len(loose) + len(blank_cells) == N_COLUMNS:
+        # One cell per line with the blank cells kept as lines of spaces: the whole row, in order.
+        slots = sorted(loose + blank_cells)
+        own = slots[0][0] == 0
+        return [RawRow([t for _, t in slots], None, True, own, " ".join(t for _, t in loose), slots[0][0])]
+    if not loose:
+        return rows
     tokens = [t for _, t in loose]
     own = loose[0][0] == 0
     text = " ".join(tokens)

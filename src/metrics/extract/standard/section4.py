@@ -40,14 +40,20 @@ def section4_header_chars() -> frozenset[str]:
 BORDERS = "borders"  # `|` between cells: in their printed order, blank cells kept
 LINES = "lines"  # one number per line: PDF-to-text tools may have reordered them
 SPACES = "spaces"  # several numbers on a line: cells may have run together or lost blanks
+BLANK_LINES = "blank lines"  # one cell per line, blank cells as lines of spaces: all fifteen in order
 
 
 def section4_cells(src: Source, lo: int) -> tuple[list[str], str]:
     """The printed cells after the section 四 header, up to the prose that follows, and how they
-    were set apart (BORDERS, LINES or SPACES)."""
+    were set apart (BORDERS, LINES or SPACES).
+
+    One cell per line (a crawler's text of the table) keeps a blank cell as a line holding only
+    spaces (an `&nbsp;` cell); where those lines and the numbers make exactly the fifteen cells and
+    every group adds up, they are the row as printed, blanks in place (kind BLANK_LINES)."""
     start = src.norm_at(lo)
     header = section4_header_chars()
     cells: list[str] = []
+    slots: list[str] = []  # the cells with blank-cell lines in place, for one cell per line
     empty_row: list[str] = []  # a row printed with every cell blank, or a markdown table's empty head
     kinds: set[str] = set()
     for line in src.norm[start : start + 4000].split("\n"):
@@ -65,6 +71,8 @@ def section4_cells(src: Source, lo: int) -> tuple[list[str], str]:
                 kinds.add(BORDERS)
             elif cells and is_prose(line, header):
                 break
+        elif cells and line and not line.strip():
+            slots.append("")
         else:
             # Once the cells have begun, a line may hold nothing but a blank cell's mark ("/", "无").
             first = (CELL_TOKEN if cells else DIGIT).search(line)
@@ -78,11 +86,19 @@ def section4_cells(src: Source, lo: int) -> tuple[list[str], str]:
                 tokens = loose_tokens(numbers)
                 kinds.add(LINES if len(tokens) <= 1 else SPACES)
                 cells.extend(tokens)
+                slots.extend(tokens)
             if cells and prose_at < len(line):
                 break
         if sum(1 for c in cells if c.strip()) >= len(SECTION4_CELLS):
             break
     kind = SPACES if SPACES in kinds else BORDERS if BORDERS in kinds or not cells else LINES
+    if kind == LINES and len(cells) < len(SECTION4_CELLS) <= len(slots):
+        width = len(SECTION4_CELLS)
+        # Blank lines after the table (before the next heading) are no cells.
+        whole = slots[:width] if not any(c.strip() for c in slots[width:]) else []
+        groups = tuple(len(SECTION4_COLUMNS) for _ in SECTION4_GROUPS)
+        if whole and totals_hold([count_value(c) for c in whole], groups):
+            return whole, BLANK_LINES
     return (cells or empty_row), kind
 
 
@@ -126,7 +142,7 @@ def read_section4(src: Source, lo: int) -> Reading | None:
     reading = read_cells(cells, groups)
     # One number per line: PDF-to-text tools write a table's cells in an order of their own, so
     # only cells whose groups add up are taken to stand in the printed order.
-    if kind == BORDERS or None in reading.values or totals_hold(reading.values, groups):
+    if kind in (BORDERS, BLANK_LINES) or None in reading.values or totals_hold(reading.values, groups):
         return reading
     return unknown_row(len(reading.values), " ".join(c.strip() for c in cells if c.strip()))
 
