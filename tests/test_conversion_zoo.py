@@ -43,7 +43,7 @@ RECALL_FLOORS = {
     "w3m -dump": 0.990,  # today 1.000
     "lynx -dump": 0.952,  # today 0.962
     "libreoffice docx": 0.990,  # today 1.000
-    "chromium pdf, no table borders": 0.935,  # today 0.946
+    "chromium pdf, no table borders": 0.943,  # today 0.953
     "chromium pdf": 0.990,  # today 1.000
     "chromium pdf → pdftotext": 0.505,  # today 0.515
     "chromium pdf → pdftotext -layout": 0.747,  # today 0.758
@@ -52,7 +52,7 @@ RECALL_FLOORS = {
     "libreoffice pdf": 0.926,  # today 0.936
     "libreoffice pdf → pdftotext": 0.472,  # today 0.482
     "libreoffice pdf → pdftotext -layout": 0.853,  # today 0.864
-    "libreoffice pdf → pdfplumber": 0.839,  # today 0.849
+    "libreoffice pdf → pdfplumber": 0.858,  # today 0.868
     "libreoffice pdf → pypdfium2": 0.790,  # today 0.800
 }
 

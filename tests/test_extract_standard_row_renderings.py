@@ -98,3 +98,16 @@ def test_one_cell_per_line_keeps_nbsp_lines_as_blank_cells_in_section_three_and_
     assert section4 == {"review_upheld": 5, "review_pending": 2, "review_total": 7}
     assert facts[("lit_direct_total", "total")].value == 9
     assert facts[("lit_after_review_total", "total")].value == 0
+
+
+def test_group_cell_piece_run_into_a_label_tail_is_dropped_and_the_label_rejoined(tmp_path):
+    # PDF text of a narrow label column: the group cell (三)不予公开 is set beside its sub-rows, its
+    # first piece on the line of the tail of 保护第三方合法权益 (`（三）不益`).
+    text = pdf_text(ROWS)
+    text = text.replace(
+        "4.保护第三方合法权益\n0 0 0 0 0 0 0\n5.属于三类内部事务信息\n",
+        "4.保护第三方合法权\n2 0 0 0 0 0 2\n（三）不益\n予公开 5.属于三类内部事务信息\n",
+    )
+    facts, _ = extract_text(tmp_path, text)
+    assert row(facts, "denied_third_party") == [2, 0, 0, 0, 0, 0, 2]
+    assert row(facts, "denied_internal_affairs") == [0] * 7

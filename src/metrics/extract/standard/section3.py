@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import os
 import re
 from collections import deque
 from dataclasses import dataclass
@@ -208,11 +209,25 @@ def _group_pieces(line: str) -> list[tuple[str, str]]:
     return out
 
 
+def _numbered_head(line: str, spelling: str) -> list[tuple[str, str]]:
+    """A group cell's numbered first piece run into the tail of the label beside it, with nothing
+    between them (`(三)不` and `益` on one line: `(三)不益`): the piece, and the tail as the rest."""
+    text = compact(line)
+    numbering = _GROUP_NUMBERING.match(spelling)
+    if not numbering or not text.startswith(numbering.group()):
+        return []
+    n = len(os.path.commonprefix([text, spelling]))
+    rest = text[n:]
+    if n <= len(numbering.group()) or not rest or DIGIT.search(rest) or not CJK.match(rest):
+        return []
+    return [(spelling[:n], rest)]
+
+
 def _group_chain(lines: list[str], start: int, spellings: tuple[str, ...]) -> list[tuple[int, str]]:
     """The lines from `start` whose pieces spell one of `spellings` in order, other lines between
     them skipped, each with what stays of it; empty when they do not."""
     for spelling in spellings:
-        for first, rest in _group_pieces(lines[start]):
+        for first, rest in _group_pieces(lines[start]) + _numbered_head(lines[start], spelling):
             if not spelling.startswith(first) or first == spelling:
                 continue
             chain, spelled = [(start, rest)], first
