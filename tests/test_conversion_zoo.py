@@ -43,7 +43,7 @@ RECALL_FLOORS = {
     "w3m -dump": 0.990,  # today 1.000
     "lynx -dump": 0.952,  # today 0.962
     "libreoffice docx": 0.990,  # today 1.000
-    "chromium pdf, no table borders": 0.943,  # today 0.953
+    "chromium pdf, no table borders": 0.976,  # today 0.986
     "chromium pdf": 0.990,  # today 1.000
     "chromium pdf → pdftotext": 0.505,  # today 0.515
     "chromium pdf → pdftotext -layout": 0.747,  # today 0.758
@@ -72,7 +72,7 @@ FIXTURE_RECALL_FLOORS = {
     "w3m -dump": 0.990,  # today 1.000
     "lynx -dump": 0.888,  # today 0.898
     "libreoffice docx": 0.990,  # today 1.000
-    "chromium pdf, no table borders": 0.786,  # today 0.797
+    "chromium pdf, no table borders": 0.877,  # today 0.887
     "chromium pdf": 0.978,  # today 0.989
     "chromium pdf → pdftotext": 0.165,  # today 0.175
     "chromium pdf → pdftotext -layout": 0.758,  # today 0.768

@@ -21,6 +21,7 @@ from metrics.readers import budgets, ocr
 from metrics.readers.errors import ReadError
 from metrics.readers.page_furniture import PAGE_MARK, drop_page_furniture
 from metrics.readers.page_meta import read_page_meta
+from metrics.readers.pdf_columns import aligned_rows
 
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 _DIGIT = re.compile(r"\d")
@@ -195,9 +196,12 @@ def _read_page(page) -> _Page:
     grids = [_grid_of(table, page.page_number, n) for n, table in enumerate(found, start=1)]
     boxes = [table.bbox for table in found]
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside_any(obj, boxes))
+    lines = outside.extract_text_lines(return_chars=True)
+    # A borderless table's row that lost its blank cells gets them back from where its numbers stand.
+    aligned = aligned_rows(lines)
     placed: list[tuple[float, int, str | _Grid]] = [
-        (line["top"], 0, line["text"])
-        for line in outside.extract_text_lines(return_chars=False)
+        (line["top"], 0, aligned.get(i, line["text"]))
+        for i, line in enumerate(lines)
         if not PAGE_MARK.match(line["text"])
     ]
     placed += [(box[1], 1, grid) for box, grid in zip(boxes, grids, strict=True) if grid.n_rows]
