@@ -43,17 +43,17 @@ RECALL_FLOORS = {
     "w3m -dump": 0.990,  # today 1.000
     "lynx -dump": 0.952,  # today 0.962
     "libreoffice docx": 0.990,  # today 1.000
-    "chromium pdf, no table borders": 0.976,  # today 0.986
+    "chromium pdf, no table borders": 0.975,  # today 0.986
     "chromium pdf": 0.990,  # today 1.000
     "chromium pdf → pdftotext": 0.505,  # today 0.515
     "chromium pdf → pdftotext -layout": 0.747,  # today 0.758
     "chromium pdf → pdfplumber": 0.950,  # today 0.960
-    "chromium pdf → pypdfium2": 0.902,  # today 0.913
+    "chromium pdf → pypdfium2": 0.952,  # today 0.962
     "libreoffice pdf": 0.926,  # today 0.936
     "libreoffice pdf → pdftotext": 0.472,  # today 0.482
     "libreoffice pdf → pdftotext -layout": 0.853,  # today 0.864
-    "libreoffice pdf → pdfplumber": 0.858,  # today 0.868
-    "libreoffice pdf → pypdfium2": 0.790,  # today 0.800
+    "libreoffice pdf → pdfplumber": 0.853,  # today 0.864
+    "libreoffice pdf → pypdfium2": 0.797,  # today 0.807
 }
 
 # The same over the project's own HTML fixtures (tests/fixtures/legacy and standard), which run

@@ -111,3 +111,23 @@ def test_group_cell_piece_run_into_a_label_tail_is_dropped_and_the_label_rejoine
     facts, _ = extract_text(tmp_path, text)
     assert row(facts, "denied_third_party") == [2, 0, 0, 0, 0, 0, 2]
     assert row(facts, "denied_internal_affairs") == [0] * 7
+
+
+def test_wrapped_note_and_declared_label_tail_do_not_part_a_row_from_its_label(tmp_path):
+    # PDF text: the note of 部分公开 and the tail of the 其他处理 sub-rows' labels wrap onto lines of
+    # their own above the numbers; the report's own 予以公开 row does not add up, so only rows read
+    # right below their labels are kept.
+    rows = [(label, "3200004" if label.endswith("予以公开") else run) for label, run in ROWS]
+    text = pdf_text(rows)
+    text = text.replace(
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\n",
+        "（二）部分公开（区分处理的，\n只计这一情形，不计其他情形）\n",
+    )
+    text = text.replace(
+        "（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\n",
+        "（六）其他处理1.申请人无正当理由逾\n期不补正、行政机关不\n再处理其政府信息公开\n申请\n",
+    )
+    facts, flags = extract_text(tmp_path, text)
+    assert row(facts, "outcome_partial") == [0] * 7
+    assert row(facts, "other_no_correction") == [1, 0, 0, 0, 0, 0, 1]
+    assert not [f for f in flags if "apart from their labels" in f.message]

@@ -129,7 +129,12 @@ class Section3Row:
     labels: tuple[str, ...]
     formats: tuple[str, ...] = BOTH
     parent: str = ""
+    # Words the printed label goes on with after the labels above, which wrap onto lines of their
+    # own between the label and its numbers in PDF text.
+    tail: str = ""
 
+
+NOT_PROCESSED_FURTHER = "、行政机关不再处理其政府信息公开申请"
 
 SECTION3_ROWS: tuple[Section3Row, ...] = (
     Section3Row("requests_new", ("本年新收政府信息公开申请数量", "本年新收")),
@@ -171,12 +176,14 @@ SECTION3_ROWS: tuple[Section3Row, ...] = (
         ("申请人无正当理由逾期不补正", "逾期不补正"),
         (STD2021,),
         parent="outcome_other",
+        tail=NOT_PROCESSED_FURTHER,
     ),
     Section3Row(
         "other_unpaid_fee",
         ("申请人逾期未按收费通知要求缴纳费用", "逾期未按收费通知要求缴纳费用", "缴纳费用"),
         (STD2021,),
         parent="outcome_other",
+        tail=NOT_PROCESSED_FURTHER,
     ),
     Section3Row("other_misc", ("其他",), (STD2021,), parent="outcome_other"),
     Section3Row("outcome_total", ("总计",)),

@@ -30,7 +30,7 @@ from metrics.extract.standard.cells import (
 from metrics.extract.standard.source import Hit, Source, alternation, find_hits, first_of
 from metrics.models import Fact, Flag, Table
 from metrics.normalize import compact
-from metrics.templates import REQUESTER_COLUMNS, SECTION4_COLUMNS, section3_rows
+from metrics.templates import REQUESTER_COLUMNS, SECTION3_ROWS, SECTION4_COLUMNS, section3_rows
 from metrics.templates.standard import (
     SECTION2_CELLS,
     SECTION3_GROUP_CELLS,
@@ -149,6 +149,24 @@ _LEADING_ROW_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.．][ \t]+")
 _NUMBERING_LINE = re.compile(r"[ \t]*\d{1,2}[.．][ \t]*[\"“”]?[ \t]*")
 
 
+# A label's note left open at the end of a line (`（二）部分公开（区分处理的，`), closed on the next.
+_OPEN_NOTE = re.compile(r"[（(][^（()）\d]*$")
+_NOTE_TAIL = re.compile(r"^[^（()）\d]*[）)]\s*$")
+
+
+def join_wrapped_notes(lines: list[str]) -> list[str]:
+    """A label's parenthesised note wrapped onto the next line (`（二）部分公开（区分处理的，` /
+    `只计这一情形，不计其他情形）`) would stand between the label and the numbers below it; the
+    note's tail joins its label's line."""
+    out: list[str] = []
+    for line in lines:
+        if out and _OPEN_NOTE.search(out[-1]) and _NOTE_TAIL.match(line.strip()):
+            out[-1] += line.strip()
+        else:
+            out.append(line)
+    return out
+
+
 def drop_numbering_lines_inside_labels(lines: list[str]) -> list[str]:
     """A narrow numbering column that PDF text sets on a line of its own between two lines of its
     row's wrapped label (`危及 三` / `3. “` / `安全一稳`) would split the label; such lines go."""
@@ -249,7 +267,7 @@ def rejoin_wrapped_labels(text: str) -> str:
     section 二 or 三 label begun on the lines before it, the numbers line moves below them. Numbering set
     inside a label and the pieces of group cells between its lines are dropped."""
     lines = drop_numbering_lines_inside_labels(
-        drop_group_cell_pieces(_NUMBERING_INSIDE_LABEL.sub("", text).split("\n"))
+        drop_group_cell_pieces(join_wrapped_notes(_NUMBERING_INSIDE_LABEL.sub("", text).split("\n")))
     )
     labels = _wrapped_row_labels()
     i = 1
@@ -446,8 +464,18 @@ def row_gap_has_numbers(src: Source, hit: Hit, following: Hit) -> bool:
 
 
 def gap_text(src: Source, hit: Hit, stop: int) -> str:
-    """The text after a label up to `stop`, without the numbering of the row that follows."""
-    return NUMBERING_AT_END.sub("", src.norm[src.norm_at(hit.end - 1) + 1 : stop])
+    """The text after a label (and its declared tail, where printed) up to `stop`, without the
+    numbering of the row that follows."""
+    end = hit.end
+    tail = _label_tails().get(hit.key, "")
+    if tail and src.squeezed.startswith(tail, end):
+        end += len(tail)
+    return NUMBERING_AT_END.sub("", src.norm[src.norm_at(end - 1) + 1 : stop])
+
+
+@functools.cache
+def _label_tails() -> dict[str, str]:
+    return {row.metric_id: compact(row.tail) for row in SECTION3_ROWS if row.tail}
 
 
 @dataclass
