@@ -20,6 +20,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from metrics import formats
 from metrics.extract import extract_file
+from metrics.readers import read_document
 
 FONT = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
@@ -197,3 +198,30 @@ def test_prose_report_gives_its_sentence_figures_in_word_and_pdf(tmp_path, suffi
     fmt, figures, _ = printed_figures(path)
     assert fmt == formats.LEGACY_PROSE
     assert figures == PROSE_FIGURES
+
+
+# Paragraphs whose figures' phrases a printed A4 page wraps over two lines ('主动公开政' / '府信息128条').
+WRAPPED_BODY = [
+    "一、主动公开政府信息情况",
+    "2012年,我局按照条例要求,认真梳理本单位职责范围内的各类政府信息,做到应公,主动公开政府信息128条,"
+    "其中机构职能类12条,业务工作类101条,其他类15条。",
+    "二、依申请公开政府信息情况",
+    "我局进一步规范依申请公开工作流程,明确受理、登记、审核、答复各环节的责任与,共受理政府信息公开申请6件,"
+    "其中同意公开4件,不予公开1件。",
+    "三、存在的主要问题及改进措施",
+    "一是信息公开的及时性还需进一步提高,部分信息更新不够及时;二是公开内容的深度和广度还需要进一步拓展,"
+    "群众关心关注的热点问题公开还不够充分;三是工作人员的业务能力还需要加强,培训的针对性有待提高。"
+    "下一步,我局将进一步健全工作机制,加强督促检查,不断提升政府信息公开工作的质量和水平。",
+]
+WRAPPED_STYLE = ParagraphStyle("wrapped", parent=BODY, wordWrap="CJK")
+
+
+def test_prose_report_printed_with_its_figures_wrapped_over_lines_gives_them_all(tmp_path):
+    path = tmp_path / "report.pdf"
+    flowables = [Paragraph(PROSE_TITLE, BODY), *(Paragraph(p, WRAPPED_STYLE) for p in WRAPPED_BODY)]
+    SimpleDocTemplate(str(path), pagesize=A4).build(flowables)
+    text = read_document(path).text
+    assert "主动公开政府信息128条" not in text and "受理政府信息公开申请6件" not in text  # wrapped inside
+    fmt, figures, _ = printed_figures(path)
+    assert fmt == formats.LEGACY_PROSE
+    assert (figures["proactive_items"], figures["requests_new"], figures["outcome_granted"]) == (128, 6, 4)

@@ -19,6 +19,8 @@ A report that fails is flagged, its printed numbers kept.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -90,22 +92,53 @@ _SHORT_LINE = 8
 
 
 def _join_broken_lines(text: str) -> str:
-    """Rejoin lines that a PDF or scraper broke mid-sentence ('2011\\n年\\n1\\n月'), keep real breaks."""
+    """Rejoin lines that a PDF or scraper broke mid-sentence ('2011\\n年\\n1\\n月'), and the lines of
+    a printed page's paragraphs ('主动公开政府信息' / '数160条'), keep real breaks."""
+    lines = [raw.strip() for raw in text.splitlines()]
+    width = _wrap_width(lines)
     out: list[str] = []
-    for raw in text.splitlines():
-        line = raw.strip()
+    last = ""  # the last line as printed, before any joining
+    for line in lines:
         if not line:
             if out and out[-1] != "\n":
                 out.append("\n")
             continue
         if out and out[-1] != "\n":
             prev = out[-1]
-            if prev[-1] not in _LINE_END and (len(prev) <= _SHORT_LINE or len(line) <= _SHORT_LINE):
+            wrapped = width and _printed_width(last) >= _FULL_LINE * width
+            if prev[-1] not in _LINE_END and (
+                len(prev) <= _SHORT_LINE or len(line) <= _SHORT_LINE or wrapped
+            ):
                 out[-1] = prev + line
+                last = line
                 continue
             out.append("\n")
         out.append(line)
+        last = line
     return "".join(out)
+
+
+# A printed page's text: most lines of a paragraph are as long as the page is wide. Where at least
+# this share of the long lines have the most common length (give or take a character), the text was
+# wrapped at that width, and a line at least _FULL_LINE of it long went on on the next line unless it
+# ends a sentence. Text whose paragraphs are lines of their own (web pages) has no such width.
+_WRAPPED_SHARE = 0.3
+_LONG_LINE = 20
+_FULL_LINE = 0.85
+
+
+def _wrap_width(lines: list[str]) -> int:
+    lengths = [_printed_width(line) for line in lines if _printed_width(line) >= _LONG_LINE]
+    if len(lengths) < 5:
+        return 0
+    common = Counter(lengths).most_common(1)[0][0]
+    near = sum(1 for n in lengths if abs(n - common) <= 1)
+    return common if near >= _WRAPPED_SHARE * len(lengths) else 0
+
+
+def _printed_width(line: str) -> int:
+    """A line's width on the page in Chinese characters: digits and Latin letters take half."""
+    return round(sum(1 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in line))
 
 
 _SENTENCE_SPLIT = re.compile(r"[^。!?;\n]+")
