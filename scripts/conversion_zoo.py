@@ -3,7 +3,7 @@ read back by our extractor and scored against the figures of its HTML source (se
 
 usage: python scripts/conversion_zoo.py [--only NAME ...] [--keep DIR] [--show N] [--workers N] [--floors]
 
---floors also prints RECALL_FLOORS, FIXTURE_RECALL_FLOORS and CONFLICTS_TODAY for tests/test_conversion_zoo.py
+--floors also prints RECALL_FLOORS, FIXTURE_RECALL_FLOORS, PROSE_RECALL_FLOORS and CONFLICTS_TODAY for tests/test_conversion_zoo.py
 as measured now (recall minus 0.01 over the development reports and the fixtures; conflicts over all sources).
 """
 
@@ -42,6 +42,7 @@ def main() -> int:
             ("dev", zoo.dev_sources()),
             ("wide", zoo.wide_sources()),
             ("fixtures", zoo.fixture_sources()),
+            ("prose", zoo.prose_sources(Path(workdir) / "prose-sources")),
         )
         for corpus, sources in corpora:
             if not sources:
@@ -64,7 +65,11 @@ def main() -> int:
 
 def print_floors(measured: dict[str, dict[str, zoo.Score]]) -> None:
     """The dicts at the top of tests/test_conversion_zoo.py, as this run measured them."""
-    for corpus, title in (("dev", "RECALL_FLOORS"), ("fixtures", "FIXTURE_RECALL_FLOORS")):
+    for corpus, title in (
+        ("dev", "RECALL_FLOORS"),
+        ("fixtures", "FIXTURE_RECALL_FLOORS"),
+        ("prose", "PROSE_RECALL_FLOORS"),
+    ):
         print(f"{title} = {{")
         for name, s in measured.get(corpus, {}).items():
             if s.recall is not None:

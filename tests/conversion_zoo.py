@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import html
 import importlib.util
 import json
 import multiprocessing
@@ -71,6 +72,36 @@ def fixture_sources() -> list[Path]:
     return sorted((TESTS / "fixtures" / "legacy").glob("*.html")) + sorted(
         (TESTS / "fixtures" / "standard").glob("*.html")
     )
+
+
+def prose_sources(into: Path) -> list[Path]:
+    """The 2008-2014 prose reports that have hand-checked truth (the development corpus's and the wide
+    corpus's, kept as text), each as the web page it came from: a paragraph per line, the first line
+    as the heading. Written into `into` with a copy of the truth beside each."""
+    found = sorted(DEV.glob("leg-*.txt")) if DEV.is_dir() else []
+    found += sorted((WIDE / "legacy").glob("*.txt"))
+    into.mkdir(parents=True, exist_ok=True)
+    sources = []
+    for text_path in (p for p in found if _truth_path(p).is_file()):
+        source = into / (text_path.stem + ".html")
+        source.write_text(_as_page(_decoded(text_path.read_bytes())), encoding="utf-8")
+        shutil.copyfile(_truth_path(text_path), _truth_path(source))
+        sources.append(source)
+    return sources
+
+
+def _decoded(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030")
+
+
+def _as_page(text: str) -> str:
+    lines = [html.escape(line.strip()) for line in text.splitlines() if line.strip()]
+    head = lines[0] if lines else ""
+    body = "".join(f"<p>{line}</p>" for line in lines[1:])
+    return f'<html><head><meta charset="utf-8"><title>{head}</title></head><body><h1>{head}</h1>{body}</body></html>'
 
 
 def _complete(path: Path) -> bool:
