@@ -128,7 +128,7 @@ _FULL_LINE = 0.85
 
 
 def _wrap_width(lines: list[str]) -> int:
-    lengths = [_printed_width(line) for line in lines if _printed_width(line) >= _LONG_LINE]
+    lengths = [n for n in map(_printed_width, lines) if n >= _LONG_LINE]
     if len(lengths) < 5:
         return 0
     common = Counter(lengths).most_common(1)[0][0]

@@ -208,7 +208,11 @@ def drop_group_cell_pieces(lines: list[str]) -> list[str]:
     out = list(lines)
     for cell in SECTION3_GROUP_CELLS:
         spellings = (compact(cell), compact(_GROUP_NUMBERING.sub("", cell)))
+        firsts = tuple(spelling[0] for spelling in spellings)
         for i in range(len(out)):
+            # A chain's first piece opens its line: most lines cannot start one (a cheap test first).
+            if not compact(out[i]).startswith(firsts):
+                continue
             for k, rest in _group_chain(out, i, spellings):
                 out[k] = rest.strip()
     return [line for i, line in enumerate(out) if line or not lines[i].strip()]
