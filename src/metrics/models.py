@@ -17,6 +17,16 @@ class Table:
 
 
 @dataclass
+class OcrRead:
+    """A page (or a picture in a page) read by OCR: its number, its text, and every text the engine
+    read there with its confidence (0..1), so a figure taken from it can say how sure the engine was."""
+
+    page: int
+    text: str
+    readings: list[tuple[str, float]] = field(default_factory=list)
+
+
+@dataclass
 class Document:
     """What a reader makes of a file: the original text, its tables, and any page metadata."""
 
@@ -27,6 +37,7 @@ class Document:
         default_factory=dict
     )  # 标题, 发文机关, 发布日期 ... when the page had them
     encoding: str = ""
+    ocr: list[OcrRead] = field(default_factory=list)  # the pages read by OCR, none for a text document
 
 
 @dataclass
@@ -38,6 +49,9 @@ class Fact:
     approximate: bool = False  # 余, 多, 近, 约
     derived: bool = False  # computed from other facts rather than printed
     note: str = ""  # why an ambiguous value was read the way it was
+    ocr: bool = False  # read from a page (or picture) by OCR
+    ocr_page: int | None = None  # the OCR'd page it lies on, where its evidence places it
+    ocr_confidence: float | None = None  # the engine's confidence in the text it read the figure from
 
 
 @dataclass

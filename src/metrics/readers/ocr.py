@@ -30,7 +30,7 @@ import numpy as np
 import pypdfium2
 from PIL import Image
 
-from metrics.models import Document, Table
+from metrics.models import Document, OcrRead, Table
 from metrics.readers.errors import ReadError
 from metrics.readers.page_meta import read_page_meta
 
@@ -89,6 +89,10 @@ class OcrPage:
     text: str
     tables: list[Table] = field(default_factory=list)
     dropped: int = 0  # boxes below the confidence threshold
+    readings: list[tuple[str, float]] = field(default_factory=list)  # every text kept, with its confidence
+
+    def read(self, page: int) -> OcrRead:
+        return OcrRead(page=page, text=self.text, readings=self.readings)
 
 
 def engine_installed() -> bool:
@@ -338,10 +342,15 @@ class _Scan:
 
 
 def _table(
-    ruling: _Ruling, cells: list[list[int]], boxes: list[Box], doubtful: list[Box], scan: _Scan
+    ruling: _Ruling,
+    cells: list[list[int]],
+    boxes: list[Box],
+    doubtful: list[Box],
+    scan: _Scan,
+    readings: list[tuple[str, float]],
 ) -> tuple[list[list[str]], list[list[str]]]:
     """The grid (a merged cell's text in every slot it covers) and the printed rows (each cell once, in
-    the row where it starts), as the PDF reader gives them."""
+    the row where it starts), as the PDF reader gives them. Cells read again are added to `readings`."""
     texts: dict[int, list[Box]] = {}
     unsure: set[int] = set()
     for box in boxes:
@@ -358,7 +367,9 @@ def _table(
             if cell not in text:
                 read = "" if cell in unsure else _cell_text(texts.get(cell, []))
                 if not read or _MISREAD_NUMBER.match(read):
-                    read = _reread(_cell_bounds(ruling, cells, r, c), scan)
+                    read, confidence = _reread(_cell_bounds(ruling, cells, r, c), scan)
+                    if confidence is not None:
+                        readings.append((read, confidence))
                 text[cell] = read
     grid = [[text[cell] for cell in row] for row in cells]
     printed, started = [], set()
@@ -387,19 +398,20 @@ def _cell_bounds(ruling: _Ruling, cells: list[list[int]], r: int, c: int) -> tup
     return ruling.xs[c], ruling.ys[r], ruling.xs[last_c + 1], ruling.ys[last_r + 1]
 
 
-def _reread(bounds: tuple[int, int, int, int], scan: _Scan) -> str:
+def _reread(bounds: tuple[int, int, int, int], scan: _Scan) -> tuple[str, float | None]:
     """A cell where the page-wide reading found nothing, or nothing sure: blank if it holds no ink;
     otherwise its ink alone is read again (a lone digit in a wide cell is easily missed on a whole
-    page). What is still unsure reads UNREADABLE, never blank, so it is not taken as zero."""
+    page). What is still unsure reads UNREADABLE, never blank, so it is not taken as zero. With the
+    text comes the engine's confidence in it (None where the engine read nothing)."""
     margin = max(int(scan.text_height * 0.2), 3)
     x0, y0, x1, y1 = bounds[0] + margin, bounds[1] + margin, bounds[2] - margin, bounds[3] - margin
     if x1 <= x0 or y1 <= y0:
-        return ""
+        return "", None
     region = scan.gray[y0:y1, x0:x1]
     lines = (scan.across[y0:y1, x0:x1] | scan.down[y0:y1, x0:x1]).astype(bool)
     ink = (region < scan.ink_level) & ~lines
     if ink.sum() < SETTINGS.min_ink * scan.text_height**2:
-        return ""
+        return "", None
     rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
     pad = margin
     top, bottom = max(rows[0] - pad, 0), rows[-1] + pad + 1
@@ -407,9 +419,11 @@ def _reread(bounds: tuple[int, int, int, int], scan: _Scan) -> str:
     crop = np.ascontiguousarray(region[top:bottom, left:right])
     result, _ = _engine()(np.stack([crop] * 3, axis=-1), use_det=False, use_cls=False, use_rec=True)
     if not result:
-        return UNREADABLE
+        return UNREADABLE, None
     read, confidence = result[0][0].strip(), float(result[0][1])
-    return read if read and confidence >= SETTINGS.min_confidence else UNREADABLE
+    if read and confidence >= SETTINGS.min_confidence:
+        return read, confidence
+    return UNREADABLE, None
 
 
 # ---------------------------------------------------------------- lines of text
@@ -448,11 +462,12 @@ def _layout(gray: np.ndarray, boxes: list[Box], doubtful: list[Box], page: int) 
     rulings = _rulings(across, down, text_height)
     placed: list[tuple[float, str]] = []
     tables: list[Table] = []
+    readings = [(box.text, box.confidence) for box in boxes]
     free = list(boxes)
     for number, ruling in enumerate(rulings, start=1):
         inside = [box for box in free if _slot(ruling, box) is not None]
         free = [box for box in free if _slot(ruling, box) is None]
-        grid, printed = _table(ruling, _cells(ruling, across, down), inside, doubtful, scan)
+        grid, printed = _table(ruling, _cells(ruling, across, down), inside, doubtful, scan, readings)
         tables.append(Table(rows=grid, where=f"page {page} (OCR), table {number}"))
         placed += [(ruling.ys[0] + i * 1e-3, " | ".join(row)) for i, row in enumerate(printed) if any(row)]
     placed += [(row[0].mid_y, _join(row, " | ")) for row in _rows(free)]
@@ -461,7 +476,10 @@ def _layout(gray: np.ndarray, boxes: list[Box], doubtful: list[Box], page: int) 
         return OcrPage(text="", dropped=len(doubtful))
     note = PAGE_NOTE.format(page=page, dropped=len(doubtful))
     return OcrPage(
-        text="\n".join([note] + [line for _, line in placed]), tables=tables, dropped=len(doubtful)
+        text="\n".join([note] + [line for _, line in placed]),
+        tables=tables,
+        dropped=len(doubtful),
+        readings=readings,
     )
 
 
@@ -502,4 +520,10 @@ def read_picture(path: str, data: bytes) -> Document:
     except (OSError, Image.DecompressionBombError) as exc:
         raise ReadError(f"the image cannot be read: {exc}") from exc
     page = read_image(image, 1)
-    return Document(path=path, text=page.text, tables=page.tables, page_meta=read_page_meta(page.text))
+    return Document(
+        path=path,
+        text=page.text,
+        tables=page.tables,
+        page_meta=read_page_meta(page.text),
+        ocr=[page.read(1)] if page.text else [],
+    )
