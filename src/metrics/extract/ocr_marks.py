@@ -1,8 +1,8 @@
 """Which figures were read by OCR: a figure read from a scanned page is marked, with the page it lies on
 and the engine's confidence, so a person knows which figures to check against the scan.
 
-A figure lies on an OCR'd page when its evidence names an OCR'd table (`page 3 (OCR), table 1`) or
-quotes text of that page. In a document whose every line came from OCR, every figure read was OCR'd,
+A figure lies on an OCR'd page (or picture) when its evidence names an OCR'd table (`page 3 (OCR),
+table 1`, `picture 2 (OCR), table 1`) or quotes text of that page. In a document whose every line came from OCR, every figure read was OCR'd,
 even where its evidence does not place it. Derived figures were read from nothing and stay unmarked.
 """
 
@@ -12,7 +12,7 @@ import re
 
 from metrics.models import Document, Fact, OcrRead
 
-_OCR_TABLE = re.compile(r"\bpage (\d+) \(OCR\)")
+_OCR_TABLE = re.compile(r"\b(?:page|picture) (\d+) \(OCR\)")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SPACE = re.compile(r"\s+")
 # Pieces of evidence that quote the text: what follows a label (`row 规章, column 合计: 3`) and what

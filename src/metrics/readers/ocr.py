@@ -42,6 +42,8 @@ class OcrSettings:
     min_confidence: float = 0.8  # boxes the engine scores lower are left out
     long_side: int = 2000  # pixels: pages are read at this size (A4 at ~170 dpi); the engine's own limit
     max_pixels: int = 60_000_000  # a page image above this is no scan of a report page (A4 at 600 dpi: 35 M)
+    # pixels: a picture in an HTML or Word report whose longer side is shorter holds no table of figures
+    min_picture_side: int = 200
     seconds_per_page: float = 120.0  # a document whose pages take longer on average is given up
     max_skew_degrees: float = 3.0  # the steepest tilt looked for when turning a page upright
     line_fraction: float = 0.5  # share of a cell's side a drawn line must cover to separate two cells
@@ -56,7 +58,8 @@ UNREADABLE = "?"  # a cell whose text the engine was unsure of
 # A cell of digits with a letter among them (3 read as B in a row of figures) is read again on its own.
 _MISREAD_NUMBER = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[\dA-Za-z]+$|^[A-Za-z]$")
 # A note heading each OCR'd page's text, so a reader of the evidence knows where the words came from.
-PAGE_NOTE = "[OCR: page {page}, read from a scanned image; {dropped} low-confidence text boxes left out]"
+# The place is a PDF's page ("page 3") or a picture in an HTML or Word report ("picture 2").
+PAGE_NOTE = "[OCR: {place}, read from a scanned image; {dropped} low-confidence text boxes left out]"
 
 
 @dataclass
@@ -141,24 +144,24 @@ class PageClock:
         self.limit = SETTINGS.seconds_per_page * pages
         self.start = time.monotonic()
 
-    def check(self, page: int) -> None:
+    def check(self, place: str) -> None:
         spent = time.monotonic() - self.start
         if spent > self.limit:
             raise ReadError(
-                f"OCR stopped at page {page}: {spent:.0f} s spent, more than the "
+                f"OCR stopped at {place}: {spent:.0f} s spent, more than the "
                 f"{SETTINGS.seconds_per_page:.0f} s per page allowed"
             )
 
 
-def read_image(image: Image.Image, page: int) -> OcrPage:
-    """OCR one page image."""
+def read_image(image: Image.Image, place: str) -> OcrPage:
+    """OCR one page image; `place` names it in the evidence ("page 3", "picture 2")."""
     require_engine()
     gray = _upright(_at_reading_size(_without_seal(image)))
     result, _ = _engine()(np.asarray(gray.convert("RGB")), return_word_box=True)
     boxes = [_box(*found) for found in result or []]
     kept = [box for box in boxes if box.confidence >= SETTINGS.min_confidence]
     doubtful = [box for box in boxes if box.confidence < SETTINGS.min_confidence]
-    return _layout(np.asarray(gray), kept, doubtful, page)
+    return _layout(np.asarray(gray), kept, doubtful, place)
 
 
 def _without_seal(image: Image.Image) -> Image.Image:
@@ -455,7 +458,7 @@ def _join(row: list[Box], joiner: str) -> str:
 # ---------------------------------------------------------------- the page
 
 
-def _layout(gray: np.ndarray, boxes: list[Box], doubtful: list[Box], page: int) -> OcrPage:
+def _layout(gray: np.ndarray, boxes: list[Box], doubtful: list[Box], place: str) -> OcrPage:
     text_height = float(np.median([box.y1 - box.y0 for box in boxes])) if boxes else 20.0
     across, down = _line_masks(gray, text_height)
     scan = _Scan(gray, across, down, text_height, _ink_level(Image.fromarray(gray)))
@@ -468,13 +471,13 @@ def _layout(gray: np.ndarray, boxes: list[Box], doubtful: list[Box], page: int) 
         inside = [box for box in free if _slot(ruling, box) is not None]
         free = [box for box in free if _slot(ruling, box) is None]
         grid, printed = _table(ruling, _cells(ruling, across, down), inside, doubtful, scan, readings)
-        tables.append(Table(rows=grid, where=f"page {page} (OCR), table {number}"))
+        tables.append(Table(rows=grid, where=f"{place} (OCR), table {number}"))
         placed += [(ruling.ys[0] + i * 1e-3, " | ".join(row)) for i, row in enumerate(printed) if any(row)]
     placed += [(row[0].mid_y, _join(row, " | ")) for row in _rows(free)]
     placed.sort(key=lambda item: item[0])
     if not placed:  # nothing legible: the page stays empty, so an all-blank scan fails as unreadable
         return OcrPage(text="", dropped=len(doubtful))
-    note = PAGE_NOTE.format(page=page, dropped=len(doubtful))
+    note = PAGE_NOTE.format(place=place, dropped=len(doubtful))
     return OcrPage(
         text="\n".join([note] + [line for _, line in placed]),
         tables=tables,
@@ -499,15 +502,44 @@ def read_pdf_pages(data: bytes, numbers: list[int]) -> dict[int, OcrPage]:
     try:
         pages = {}
         for number in numbers:
-            clock.check(number)
+            clock.check(f"page {number}")
             page = document[number - 1]
             width, height = page.get_size()  # points
             scale = SETTINGS.long_side / max(width, height)
-            pages[number] = read_image(page.render(scale=scale).to_pil(), number)
+            pages[number] = read_image(page.render(scale=scale).to_pil(), f"page {number}")
             page_done()
         return pages
     finally:
         document.close()
+
+
+def read_embedded_pictures(pictures: list[bytes]) -> dict[int, OcrPage]:
+    """OCR the pictures of an HTML or Word report, numbered from 1 in the order given. A picture that
+    cannot be decoded, is too large to be a page, or too small to hold a table (an icon, a logo's
+    corner, a rule) is passed over: the report's own text still stands without it."""
+    clock = PageClock(len(pictures))
+    read = {}
+    for number, data in enumerate(pictures, start=1):
+        clock.check(f"picture {number}")
+        image = _embedded_image(data)
+        if image is None:
+            continue
+        page = read_image(image, f"picture {number}")
+        page_done()
+        if page.text:
+            read[number] = page
+    return read
+
+
+def _embedded_image(data: bytes) -> Image.Image | None:
+    try:
+        image = Image.open(io.BytesIO(data))  # reads the header only: the size is checked before decoding
+        if max(image.size) < SETTINGS.min_picture_side or image.width * image.height > SETTINGS.max_pixels:
+            return None
+        image.load()
+    except (OSError, Image.DecompressionBombError, ValueError):
+        return None
+    return image
 
 
 def read_picture(path: str, data: bytes) -> Document:
@@ -519,7 +551,7 @@ def read_picture(path: str, data: bytes) -> Document:
         image.load()
     except (OSError, Image.DecompressionBombError) as exc:
         raise ReadError(f"the image cannot be read: {exc}") from exc
-    page = read_image(image, 1)
+    page = read_image(image, "page 1")
     return Document(
         path=path,
         text=page.text,
