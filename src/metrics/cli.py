@@ -147,6 +147,7 @@ def extract(paths: tuple[str, ...], as_json: bool) -> None:
                 "file": path,
                 "status": attempt.status,
                 "reason": attempt.reason,
+                "ocr_pages": attempt.ocr_pages,
                 "title": None,
                 "agency": None,
                 "agency_source": None,

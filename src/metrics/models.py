@@ -37,7 +37,8 @@ class Document:
         default_factory=dict
     )  # 标题, 发文机关, 发布日期 ... when the page had them
     encoding: str = ""
-    ocr: list[OcrRead] = field(default_factory=list)  # the pages read by OCR, none for a text document
+    # the pages (or pictures) read by OCR, legible or not; none for a document read from its text
+    ocr: list[OcrRead] = field(default_factory=list)
 
 
 @dataclass

@@ -524,10 +524,8 @@ def read_embedded_pictures(pictures: list[bytes]) -> dict[int, OcrPage]:
         image = _embedded_image(data)
         if image is None:
             continue
-        page = read_image(image, f"picture {number}")
+        read[number] = read_image(image, f"picture {number}")
         page_done()
-        if page.text:
-            read[number] = page
     return read
 
 
@@ -557,5 +555,5 @@ def read_picture(path: str, data: bytes) -> Document:
         text=page.text,
         tables=page.tables,
         page_meta=read_page_meta(page.text),
-        ocr=[page.read(1)] if page.text else [],
+        ocr=[page.read(1)],
     )

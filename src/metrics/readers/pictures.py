@@ -29,8 +29,9 @@ def add_pictures(doc: Document, pictures: Callable[[], Iterator[bytes]]) -> Docu
         return doc
     found = list(itertools.islice(pictures(), budgets.PICTURES))
     for number, page in ocr.read_embedded_pictures(found).items():
-        doc.text = f"{doc.text}\n{page.text}" if doc.text else page.text
-        doc.tables.extend(page.tables)
         doc.ocr.append(page.read(number))
+        if page.text:  # a picture with nothing legible (a photo, a seal) adds nothing
+            doc.text = f"{doc.text}\n{page.text}" if doc.text else page.text
+            doc.tables.extend(page.tables)
     budgets.check_text(doc.text)
     return doc
