@@ -51,8 +51,9 @@ class Fact:
     derived: bool = False  # computed from other facts rather than printed
     note: str = ""  # why an ambiguous value was read the way it was
     ocr: bool = False  # read from a page (or picture) by OCR
-    ocr_page: int | None = None  # the OCR'd page it lies on, where its evidence places it
-    ocr_confidence: float | None = None  # the engine's confidence in the text it read the figure from
+    ocr_page: int | None = None  # the OCR'd page (or picture) it lies on, where its evidence places it
+    # the engine's least confidence (0..1) among the texts of that page printing the figure
+    ocr_confidence: float | None = None
 
 
 @dataclass

@@ -29,8 +29,8 @@ CREATE TABLE IF NOT EXISTS facts (
     derived          BOOLEAN NOT NULL DEFAULT FALSE,
     note             VARCHAR,
     ocr              BOOLEAN,             -- read by OCR from a scanned page or a picture; NULL: not known
-    ocr_page         INTEGER,             -- the OCR'd page it lies on, where its evidence places it
-    ocr_confidence   DOUBLE               -- the engine's confidence (0..1) in the text it was read from
+    ocr_page         INTEGER,             -- the OCR'd page (or picture) it lies on, where its evidence places it
+    ocr_confidence   DOUBLE               -- the engine's least confidence (0..1) in the page's texts printing it
 );
 
 -- The figures the pages chart, one row per report that has 总计-column facts (report_totals.sql says
