@@ -77,6 +77,8 @@ def test_only_pictures_in_the_pages_folder_are_read_never_an_address_or_a_file_e
         "http://example.invalid/table.png",
         "//example.invalid/table.png",
         "data:image/png;base64,iVBORw0KGgo=",
+        "report_files/%00.png",  # names no file can have
+        "x" * 5000 + ".png",
     ]
     body = PROSE + "".join(f'<img src="{src}">' for src in sources)
     read_document(html_report(tmp_path / "site", body))

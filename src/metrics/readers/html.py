@@ -100,16 +100,29 @@ def _local_pictures(path: str, root) -> Iterator[bytes]:
     folder = Path(path).resolve().parent
     seen = set()
     for img in root.iter("img"):
-        src = (img.get("src") or "").strip()
-        address = urlsplit(src)
-        if not src or address.scheme or address.netloc:  # http:, data:, //host: not a file beside it
-            continue
-        file = (folder / unquote(address.path)).resolve()
-        if file in seen or not file.is_relative_to(folder) or not file.is_file():
+        file = _file_beside(folder, (img.get("src") or "").strip())
+        if file is None or file in seen:
             continue
         seen.add(file)
-        if file.stat().st_size <= budgets.FILE_BYTES:
+        try:
             yield file.read_bytes()
+        except OSError:  # unreadable (permissions): the page is read without it
+            continue
+
+
+def _file_beside(folder: Path, src: str) -> Path | None:
+    """The regular file within `folder` that `src` names, or None: an address (http:, data:, //host),
+    a path leading out of the folder, a missing file, or a name no file can have (a NUL, too long)."""
+    address = urlsplit(src)
+    if not src or address.scheme or address.netloc:
+        return None
+    try:
+        file = (folder / unquote(address.path)).resolve()
+        if file.is_relative_to(folder) and file.is_file() and file.stat().st_size <= budgets.FILE_BYTES:
+            return file
+    except (OSError, ValueError):
+        pass
+    return None
 
 
 def _parse(text: str):
