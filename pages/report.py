@@ -43,6 +43,8 @@ if chosen != requested:
 m = meta.iloc[0]
 
 st.subheader(escape.markdown(m["title"] or m["agency"] or chosen))
+if not widgets.missing(m["ocr_pages"]) and m["ocr_pages"] > 0:
+    st.info(t("report_ocr", pages=int(m["ocr_pages"])), icon=":material/document_scanner:")
 layouts.metadata(m)
 
 flags = data.run("report_flags", {"report_id": chosen})

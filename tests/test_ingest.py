@@ -173,5 +173,12 @@ def test_cli_status_summarises_reports_and_flags(tmp_path):
     result = runner.invoke(main, ["status", "--db", db, "--json"])
     status = json.loads(result.output)
     assert status["reports by year, format and status"] == [
-        {"year": 2022, "format": "std2021", "status": "ok", "reports": 1, "other_versions": 0}
+        {
+            "year": 2022,
+            "format": "std2021",
+            "status": "ok",
+            "reports": 1,
+            "other_versions": 0,
+            "read_by_ocr": 0,
+        }
     ]

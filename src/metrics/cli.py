@@ -99,6 +99,7 @@ def ingest(
                 "reason": attempt.reason,
                 "seconds": round(attempt.seconds, 3),
                 "peak_rss_mb": round(attempt.peak_rss / 2**20, 1),
+                "ocr_pages": attempt.ocr_pages,
             }
             bar.write(json.dumps(line, ensure_ascii=False), file=sys.stdout)
 
@@ -117,6 +118,7 @@ def ingest(
     _print_table(["status", "files"], sorted(summary.by_status.items()))
     if summary.by_format:
         _print_table(["format", "reports written"], sorted(summary.by_format.items()))
+    click.echo(_ocr_line(summary.ocr_pages))
     if summary.problems:
         click.echo("\nfiles not ingested:")
         _print_table(["file", "status", "reason"], summary.problems)
@@ -145,6 +147,7 @@ def extract(paths: tuple[str, ...], as_json: bool) -> None:
                 "file": path,
                 "status": attempt.status,
                 "reason": attempt.reason,
+                "ocr_pages": attempt.ocr_pages,
                 "title": None,
                 "agency": None,
                 "agency_source": None,
@@ -263,6 +266,7 @@ def rebuild(db: str | None, workers: int | None, quiet: bool, wait: float) -> No
         )
     click.echo(f"{done.summary.files} files read again in {done.seconds:.1f} s → {path}")
     _print_table(["status", "files"], sorted(done.summary.by_status.items()))
+    click.echo(_ocr_line(done.summary.ocr_pages))
     if done.missing:
         click.echo(
             "\nfiles not read again (no longer found, or a link an ingest refused), kept as they were:"
@@ -461,6 +465,12 @@ def export(db: str | None, fmt: str, out: Path) -> None:
     click.echo(
         f"{out}: reports, facts and flags by year, ingest_log, current_choices, flag_reviews, schema.sql"
     )
+
+
+def _ocr_line(pages: int) -> str:
+    """How much of the run was read from scans: OCR is what makes a run slow, and its figures are the
+    ones to check against the page."""
+    return f"pages read by OCR: {pages}"
 
 
 def _number(v: float) -> str:

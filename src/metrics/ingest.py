@@ -39,6 +39,7 @@ class Summary:
     by_status: Counter = field(default_factory=Counter)
     by_format: Counter = field(default_factory=Counter)
     problems: list[tuple[str, str, str]] = field(default_factory=list)  # (path, status, reason)
+    ocr_pages: int = 0  # pages (and pictures) read by OCR in this run
 
     @property
     def files(self) -> int:
@@ -120,8 +121,19 @@ def process_file(path: str) -> Attempt:
         )
     status, reason = _judge(ex)
     if status not in (OK, PARTIAL):
-        return Attempt(path, digest, status, reason)
-    return Attempt(path, digest, status, reason, ex, digest[:16], ex.meta.agency_type, doc.text, doc.encoding)
+        return Attempt(path, digest, status, reason, ocr_pages=len(doc.ocr))
+    return Attempt(
+        path,
+        digest,
+        status,
+        reason,
+        ex,
+        digest[:16],
+        ex.meta.agency_type,
+        doc.text,
+        doc.encoding,
+        ocr_pages=len(doc.ocr),
+    )
 
 
 def _out_of_memory() -> str:
@@ -242,6 +254,7 @@ def _unless_duplicate(attempt: Attempt, stored_hashes: dict[str, str]) -> Attemp
         f"same content as {first}, already ingested",
         seconds=attempt.seconds,
         peak_rss=attempt.peak_rss,
+        ocr_pages=attempt.ocr_pages,
     )
 
 
@@ -255,6 +268,7 @@ def _flush(writer: Writer, batch: list[Attempt], summary: Summary, file_done: Fi
         elif attempt.extraction is not None:
             summary.by_format[attempt.extraction.format] += 1
         summary.by_status[attempt.status] += 1
+        summary.ocr_pages += attempt.ocr_pages
         if attempt.status not in (OK, PARTIAL):
             summary.problems.append((readable(attempt.file_path), attempt.status, attempt.reason))
         if file_done:

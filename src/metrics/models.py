@@ -17,6 +17,16 @@ class Table:
 
 
 @dataclass
+class OcrRead:
+    """A page (or a picture in a page) read by OCR: its number, its text, and every text the engine
+    read there with its confidence (0..1), so a figure taken from it can say how sure the engine was."""
+
+    page: int
+    text: str
+    readings: list[tuple[str, float]] = field(default_factory=list)
+
+
+@dataclass
 class Document:
     """What a reader makes of a file: the original text, its tables, and any page metadata."""
 
@@ -27,6 +37,8 @@ class Document:
         default_factory=dict
     )  # 标题, 发文机关, 发布日期 ... when the page had them
     encoding: str = ""
+    # the pages (or pictures) read by OCR, legible or not; none for a document read from its text
+    ocr: list[OcrRead] = field(default_factory=list)
 
 
 @dataclass
@@ -38,6 +50,10 @@ class Fact:
     approximate: bool = False  # 余, 多, 近, 约
     derived: bool = False  # computed from other facts rather than printed
     note: str = ""  # why an ambiguous value was read the way it was
+    ocr: bool = False  # read from a page (or picture) by OCR
+    ocr_page: int | None = None  # the OCR'd page (or picture) it lies on, where its evidence places it
+    # the engine's least confidence (0..1) among the texts of that page printing the figure
+    ocr_confidence: float | None = None
 
 
 @dataclass

@@ -114,6 +114,10 @@ def _snapshot(attach: str) -> duckdb.DuckDBPyConnection:
             con.execute(sql_text("report_totals"))
             stored = con.execute(sql_text("raw_has_table"), {"table_name": "report_totals"}).fetchone()[0]
             con.execute(sql_text("report_totals_stored" if stored else "report_totals_pivoted"))
+            marked = con.execute(
+                sql_text("raw_has_column"), {"table_name": "facts", "column_name": "ocr_confidence"}
+            ).fetchone()[0]
+            con.execute(sql_text("ocr_marks_stored" if marked else "ocr_marks_absent"))
             con.execute(sql_text("current_versions"))
             con.execute(sql_text("views"))
         except (duckdb.CatalogException, duckdb.BinderException):

@@ -201,6 +201,7 @@ class Attempt:
     agency_type: str = ""
     body_text: str = ""
     encoding: str = ""
+    ocr_pages: int = 0  # pages (and pictures) of the file read by OCR
     seconds: float = 0.0  # what reading it cost (not stored)
     peak_rss: int = 0  # bytes
 
@@ -339,6 +340,7 @@ class Writer:
                     "ingested_at": pa.array([now] * len(stored), pa.timestamp("us")),
                     "encoding": [a.encoding for a in stored],
                     "body_text": [a.body_text for a in stored],
+                    "ocr_pages": pa.array([a.ocr_pages for a in stored], pa.int32()),
                 }
             ),
             "new_facts": _facts_table(stored),
@@ -374,6 +376,9 @@ def _facts_table(stored: list[Attempt]) -> pa.Table:
             "approximate": pa.array([f.approximate for _, f in rows], pa.bool_()),
             "derived": pa.array([f.derived for _, f in rows], pa.bool_()),
             "note": [f.note for _, f in rows],
+            "ocr": pa.array([f.ocr for _, f in rows], pa.bool_()),
+            "ocr_page": pa.array([f.ocr_page for _, f in rows], pa.int32()),
+            "ocr_confidence": pa.array([f.ocr_confidence for _, f in rows], pa.float64()),
         }
     )
 

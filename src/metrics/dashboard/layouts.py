@@ -22,6 +22,8 @@ from metrics.ui_text import code_label
 
 # The background of a cell a finding is about.
 HIGHLIGHT = "background-color: #fff3b0"
+# After a figure read by OCR, in the report's tables.
+OCR_MARK = "OCR"
 
 
 def report_choices(reports: pd.DataFrame) -> list[str]:
@@ -51,6 +53,7 @@ def metadata(m: pd.Series) -> None:
         (t("col_parser"), m["parser_version"]),
         (t("col_ingested"), str(m["ingested_at"])[:19]),
         (t("col_warnings"), int(m["warnings"])),
+        (t("col_ocr_pages"), widgets.count(m["ocr_pages"])),
     ]
     half = (len(rows) + 1) // 2
     for column, part, key in zip(st.columns(2), (rows[:half], rows[half:]), ("a", "b"), strict=True):
@@ -75,7 +78,28 @@ def _cell(row) -> str:
         text = "≈" + text
     if row["derived"]:
         text += " †"
+    if _read_by_ocr(row):
+        text += " " + OCR_MARK
     return text
+
+
+def _read_by_ocr(row) -> bool:
+    """Whether a figure was read by OCR; unknown (a database written before OCR marks) counts as no."""
+    return not widgets.missing(row["ocr"]) and bool(row["ocr"])
+
+
+def _ocr_columns() -> dict:
+    return {
+        "ocr": st.column_config.CheckboxColumn(t("col_ocr")),
+        "ocr_page": st.column_config.NumberColumn(t("col_ocr_page"), format="%d"),
+        "ocr_confidence": st.column_config.NumberColumn(t("col_ocr_confidence"), format="%.3f"),
+    }
+
+
+def _ocr_caption(facts: pd.DataFrame) -> None:
+    """The legend of the OCR mark, under a report's figures when any was read by OCR."""
+    if any(_read_by_ocr(row) for row in facts.to_dict("records")):
+        st.caption(t("report_ocr_marks"))
 
 
 def _evidence(facts: pd.DataFrame, metric_ids, key: str) -> None:
@@ -94,6 +118,9 @@ def _evidence(facts: pd.DataFrame, metric_ids, key: str) -> None:
                 "value",
                 "approximate",
                 "derived",
+                "ocr",
+                "ocr_page",
+                "ocr_confidence",
                 "evidence",
                 "note",
                 "metric_id",
@@ -104,6 +131,7 @@ def _evidence(facts: pd.DataFrame, metric_ids, key: str) -> None:
                 "value": t("col_value"),
                 "approximate": t("col_approximate"),
                 "derived": t("col_derived"),
+                **_ocr_columns(),
                 "evidence": t("col_evidence"),
                 "note": t("col_note"),
                 "metric_id": "metric_id",
@@ -141,6 +169,9 @@ def figures(fmt: str, facts: pd.DataFrame, marked: frozenset[tuple[str, str]] = 
                 "value",
                 "approximate",
                 "derived",
+                "ocr",
+                "ocr_page",
+                "ocr_confidence",
                 "evidence",
                 "note",
                 "metric_id",
@@ -152,11 +183,13 @@ def figures(fmt: str, facts: pd.DataFrame, marked: frozenset[tuple[str, str]] = 
                 "value": t("col_value"),
                 "approximate": t("col_approximate"),
                 "derived": t("col_derived"),
+                **_ocr_columns(),
                 "evidence": t("col_evidence"),
                 "note": t("col_note"),
             },
         )
     st.caption(t("report_cell_marks"))
+    _ocr_caption(facts)
 
 
 def _highlighted(grid: pd.DataFrame, keys: pd.DataFrame, marked: frozenset):

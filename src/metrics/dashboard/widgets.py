@@ -135,6 +135,20 @@ def _dates_only(values: pd.Series) -> bool:
     return bool((known == known.dt.normalize()).all())
 
 
+# The OCR marks of reports and figures, headed in the interface language wherever rows are downloaded,
+# so whoever opens the file sees which figures to check against the scan.
+OCR_HEADERS = {
+    "ocr": "col_ocr",
+    "ocr_page": "col_ocr_page",
+    "ocr_confidence": "col_ocr_confidence",
+    "ocr_pages": "col_ocr_pages",
+}
+
+
+def with_ocr_headers(df: pd.DataFrame) -> pd.DataFrame:
+    return df.rename(columns={c: t(key) for c, key in OCR_HEADERS.items() if c in df.columns})
+
+
 def downloads(
     stem: str,
     key: str,
@@ -155,7 +169,7 @@ def downloads(
     has_detail = frame is not None or query is not None
 
     def rows() -> pd.DataFrame:
-        return frame if frame is not None else data.run(query, query_params)
+        return with_ocr_headers(frame if frame is not None else data.run(query, query_params))
 
     def sheets() -> dict[str, pd.DataFrame]:
         if shown is None:

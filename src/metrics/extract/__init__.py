@@ -16,6 +16,7 @@ from metrics.extract.detect import detect_format
 from metrics.extract.legacy_prose import extract_legacy_prose
 from metrics.extract.legacy_table import extract_legacy_table
 from metrics.extract.metadata import read_metadata
+from metrics.extract.ocr_marks import mark_ocr_figures
 from metrics.extract.standard import extract_standard
 from metrics.extract.standard.overview import overview_outcomes
 from metrics.extract.validation import check_identities, check_text_against_table
@@ -49,6 +50,7 @@ def extract_document(doc: Document) -> Extraction:
         flags += check_text_against_table(facts, [f for f in prose if f.metric_id in _PROSE_CHECKED])
         facts += _figures_of_unread_sections(prose, facts)
     facts += derived_facts(facts)
+    mark_ocr_figures(facts, doc)
     ex.facts = facts
     ex.flags += flags + check_identities(facts, fmt)
     return ex

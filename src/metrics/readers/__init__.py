@@ -71,6 +71,8 @@ def _as_characters(doc: Document) -> Document:
     doc.text = doc.text.translate(RADICALS)
     for table in doc.tables:
         table.rows = [[cell.translate(RADICALS) for cell in row] for row in table.rows]
+    for read in doc.ocr:  # the OCR'd pages' text is matched against the evidence drawn from doc.text
+        read.text = read.text.translate(RADICALS)
     return doc
 
 

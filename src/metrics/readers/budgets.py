@@ -4,7 +4,8 @@ A few kilobytes can describe gigabytes (a zip bomb, a table cell merged across a
 a compressed page of a million ruled lines), so each limit bounds what a file expands into, not
 only what it weighs. The limits sit far above any real report (the largest known run to ~200
 pages, tables of a few thousand cells and ~1 MB of text), so only hostile or broken files meet them.
-No reader decodes images, so there is no pixel budget.
+Images are decoded only to be read by OCR, under the page budgets of metrics.readers.ocr (pixels and
+seconds per page).
 """
 
 from __future__ import annotations
@@ -33,6 +34,10 @@ HTML_DEPTH = 2048
 PDF_PAGES = 1000
 PDF_PAGE_DRAWINGS = 20_000
 PDF_PAGE_SECONDS = 10
+
+# Pictures in one HTML or Word report read by OCR (when its text holds no statistics): a report
+# printed as pictures runs to a few dozen pages.
+PICTURES = 60
 
 # The worker process reading one file: address space it may add to what it starts with, and
 # wall-clock seconds before it is stopped.

@@ -10,6 +10,7 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import docx
@@ -21,11 +22,15 @@ from metrics.models import Document, Table
 from metrics.readers import budgets
 from metrics.readers.errors import ReadError
 from metrics.readers.page_meta import read_page_meta
+from metrics.readers.pictures import add_pictures
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .doc (and .xls) container
 _P, _TBL, _TR, _TC, _SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
 _SDT_CONTENT, _T, _TAB, _BR = qn("w:sdtContent"), qn("w:t"), qn("w:tab"), qn("w:br")
 _VAL = qn("w:val")
+# A picture in the body: DrawingML's <a:blip r:embed>, and the older VML <v:imagedata r:id>.
+_BLIP, _EMBED = qn("a:blip"), qn("r:embed")
+_IMAGEDATA, _RID = "{urn:schemas-microsoft-com:vml}imagedata", qn("r:id")
 
 
 @dataclass
@@ -39,16 +44,29 @@ class _Reading:
 
 def read_docx(path: str, data: bytes) -> Document:
     """Read a .docx. Raises ReadError for files that are not a readable Word document."""
-    body = _open_body(data)
+    document = _open(data)
     reading = _Reading(lines=[], tables=[])
-    _walk(body, reading, parent="")
-    text = "\n".join(reading.lines)
-    if not text.strip():
+    _walk(document.element.body, reading, parent="")
+    doc = Document(path=path, text="\n".join(reading.lines), tables=reading.tables)
+    doc = add_pictures(doc, lambda: _pictures(document))
+    if not doc.text.strip():
         raise ReadError("the Word document contains no text")
-    return Document(path=path, text=text, tables=reading.tables, page_meta=read_page_meta(text))
+    doc.page_meta = read_page_meta(doc.text)
+    return doc
 
 
-def _open_body(data: bytes):
+def _pictures(document) -> Iterator[bytes]:
+    """The pictures of the body (word/media/*) in document order, each once."""
+    parts = document.part.related_parts
+    seen = set()
+    for element in document.element.body.iter(_BLIP, _IMAGEDATA):
+        rid = element.get(_EMBED) if element.tag == _BLIP else element.get(_RID)
+        if rid in parts and rid not in seen:
+            seen.add(rid)
+            yield parts[rid].blob
+
+
+def _open(data: bytes):
     if data.startswith(_OLE_MAGIC):
         raise ReadError("this is an old binary Word (.doc) file renamed to .docx; save it as .docx or PDF")
     if not zipfile.is_zipfile(io.BytesIO(data)):
@@ -57,7 +75,7 @@ def _open_body(data: bytes):
         raise ReadError("the file is not a Word document (a .docx is a zip archive and this is not one)")
     try:
         _check_unpacked_size(data)
-        return docx.Document(io.BytesIO(data)).element.body
+        return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, KeyError) as exc:  # zlib: a damaged part
         raise ReadError(f"the Word document is damaged or incomplete: {exc}") from exc
     except (etree.XMLSyntaxError, ValueError) as exc:

@@ -7,6 +7,9 @@ faster than a pure-Python tree, which matters at hundreds of pages per second.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -16,6 +19,7 @@ from metrics.readers import budgets
 from metrics.readers.encoding import decode
 from metrics.readers.errors import ReadError
 from metrics.readers.page_meta import read_page_meta
+from metrics.readers.pictures import add_pictures
 
 _DROP = ("script", "style", "noscript", "template", "head", "iframe", "svg")
 _BLOCKS = frozenset(
@@ -77,14 +81,48 @@ def read_html(path: str, data: bytes) -> Document:
             tag.drop_tree()
     tables = _tables(root)
     body_text = budgets.check_text(_visible_text(root))
-    if not body_text.strip() and not tables:
+    doc = Document(path=path, text=body_text, tables=tables, encoding=encoding)
+    doc = add_pictures(doc, lambda: _local_pictures(path, root))
+    if not doc.text.strip() and not doc.tables:
         raise ReadError("the page has no readable content")
-    page_meta = read_page_meta(body_text)
+    doc.page_meta = read_page_meta(doc.text)
     for key, value in meta.items():
-        page_meta.setdefault(key, value)
+        doc.page_meta.setdefault(key, value)
     if page_title:
-        page_meta.setdefault("页面标题", page_title)
-    return Document(path=path, text=body_text, tables=tables, page_meta=page_meta, encoding=encoding)
+        doc.page_meta.setdefault("页面标题", page_title)
+    return doc
+
+
+def _local_pictures(path: str, root) -> Iterator[bytes]:
+    """The pictures the page shows from files beside it (<img src="report_files/table1.png">), in page
+    order, each once. Nothing is fetched from the network, and no file outside the page's folder is
+    read: a page someone uploads must not make the server read its other files."""
+    folder = Path(path).resolve().parent
+    seen = set()
+    for img in root.iter("img"):
+        file = _file_beside(folder, (img.get("src") or "").strip())
+        if file is None or file in seen:
+            continue
+        seen.add(file)
+        try:
+            yield file.read_bytes()
+        except OSError:  # unreadable (permissions): the page is read without it
+            continue
+
+
+def _file_beside(folder: Path, src: str) -> Path | None:
+    """The regular file within `folder` that `src` names, or None: an address (http:, data:, //host),
+    a path leading out of the folder, a missing file, or a name no file can have (a NUL, too long)."""
+    address = urlsplit(src)
+    if not src or address.scheme or address.netloc:
+        return None
+    try:
+        file = (folder / unquote(address.path)).resolve()
+        if file.is_relative_to(folder) and file.is_file() and file.stat().st_size <= budgets.FILE_BYTES:
+            return file
+    except (OSError, ValueError):
+        pass
+    return None
 
 
 def _parse(text: str):

@@ -30,7 +30,7 @@ import numpy as np
 import pypdfium2
 from PIL import Image
 
-from metrics.models import Document, Table
+from metrics.models import Document, OcrRead, Table
 from metrics.readers.errors import ReadError
 from metrics.readers.page_meta import read_page_meta
 
@@ -42,6 +42,8 @@ class OcrSettings:
     min_confidence: float = 0.8  # boxes the engine scores lower are left out
     long_side: int = 2000  # pixels: pages are read at this size (A4 at ~170 dpi); the engine's own limit
     max_pixels: int = 60_000_000  # a page image above this is no scan of a report page (A4 at 600 dpi: 35 M)
+    # pixels: a picture in an HTML or Word report whose longer side is shorter holds no table of figures
+    min_picture_side: int = 200
     seconds_per_page: float = 120.0  # a document whose pages take longer on average is given up
     max_skew_degrees: float = 3.0  # the steepest tilt looked for when turning a page upright
     line_fraction: float = 0.5  # share of a cell's side a drawn line must cover to separate two cells
@@ -56,7 +58,8 @@ UNREADABLE = "?"  # a cell whose text the engine was unsure of
 # A cell of digits with a letter among them (3 read as B in a row of figures) is read again on its own.
 _MISREAD_NUMBER = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[\dA-Za-z]+$|^[A-Za-z]$")
 # A note heading each OCR'd page's text, so a reader of the evidence knows where the words came from.
-PAGE_NOTE = "[OCR: page {page}, read from a scanned image; {dropped} low-confidence text boxes left out]"
+# The place is a PDF's page ("page 3") or a picture in an HTML or Word report ("picture 2").
+PAGE_NOTE = "[OCR: {place}, read from a scanned image; {dropped} low-confidence text boxes left out]"
 
 
 @dataclass
@@ -89,6 +92,10 @@ class OcrPage:
     text: str
     tables: list[Table] = field(default_factory=list)
     dropped: int = 0  # boxes below the confidence threshold
+    readings: list[tuple[str, float]] = field(default_factory=list)  # every text kept, with its confidence
+
+    def read(self, page: int) -> OcrRead:
+        return OcrRead(page=page, text=self.text, readings=self.readings)
 
 
 def engine_installed() -> bool:
@@ -137,24 +144,24 @@ class PageClock:
         self.limit = SETTINGS.seconds_per_page * pages
         self.start = time.monotonic()
 
-    def check(self, page: int) -> None:
+    def check(self, place: str) -> None:
         spent = time.monotonic() - self.start
         if spent > self.limit:
             raise ReadError(
-                f"OCR stopped at page {page}: {spent:.0f} s spent, more than the "
+                f"OCR stopped at {place}: {spent:.0f} s spent, more than the "
                 f"{SETTINGS.seconds_per_page:.0f} s per page allowed"
             )
 
 
-def read_image(image: Image.Image, page: int) -> OcrPage:
-    """OCR one page image."""
+def read_image(image: Image.Image, place: str) -> OcrPage:
+    """OCR one page image; `place` names it in the evidence ("page 3", "picture 2")."""
     require_engine()
     gray = _upright(_at_reading_size(_without_seal(image)))
     result, _ = _engine()(np.asarray(gray.convert("RGB")), return_word_box=True)
     boxes = [_box(*found) for found in result or []]
     kept = [box for box in boxes if box.confidence >= SETTINGS.min_confidence]
     doubtful = [box for box in boxes if box.confidence < SETTINGS.min_confidence]
-    return _layout(np.asarray(gray), kept, doubtful, page)
+    return _layout(np.asarray(gray), kept, doubtful, place)
 
 
 def _without_seal(image: Image.Image) -> Image.Image:
@@ -338,10 +345,15 @@ class _Scan:
 
 
 def _table(
-    ruling: _Ruling, cells: list[list[int]], boxes: list[Box], doubtful: list[Box], scan: _Scan
+    ruling: _Ruling,
+    cells: list[list[int]],
+    boxes: list[Box],
+    doubtful: list[Box],
+    scan: _Scan,
+    readings: list[tuple[str, float]],
 ) -> tuple[list[list[str]], list[list[str]]]:
     """The grid (a merged cell's text in every slot it covers) and the printed rows (each cell once, in
-    the row where it starts), as the PDF reader gives them."""
+    the row where it starts), as the PDF reader gives them. Cells read again are added to `readings`."""
     texts: dict[int, list[Box]] = {}
     unsure: set[int] = set()
     for box in boxes:
@@ -358,7 +370,9 @@ def _table(
             if cell not in text:
                 read = "" if cell in unsure else _cell_text(texts.get(cell, []))
                 if not read or _MISREAD_NUMBER.match(read):
-                    read = _reread(_cell_bounds(ruling, cells, r, c), scan)
+                    read, confidence = _reread(_cell_bounds(ruling, cells, r, c), scan)
+                    if confidence is not None:
+                        readings.append((read, confidence))
                 text[cell] = read
     grid = [[text[cell] for cell in row] for row in cells]
     printed, started = [], set()
@@ -387,19 +401,20 @@ def _cell_bounds(ruling: _Ruling, cells: list[list[int]], r: int, c: int) -> tup
     return ruling.xs[c], ruling.ys[r], ruling.xs[last_c + 1], ruling.ys[last_r + 1]
 
 
-def _reread(bounds: tuple[int, int, int, int], scan: _Scan) -> str:
+def _reread(bounds: tuple[int, int, int, int], scan: _Scan) -> tuple[str, float | None]:
     """A cell where the page-wide reading found nothing, or nothing sure: blank if it holds no ink;
     otherwise its ink alone is read again (a lone digit in a wide cell is easily missed on a whole
-    page). What is still unsure reads UNREADABLE, never blank, so it is not taken as zero."""
+    page). What is still unsure reads UNREADABLE, never blank, so it is not taken as zero. With the
+    text comes the engine's confidence in it (None where the engine read nothing)."""
     margin = max(int(scan.text_height * 0.2), 3)
     x0, y0, x1, y1 = bounds[0] + margin, bounds[1] + margin, bounds[2] - margin, bounds[3] - margin
     if x1 <= x0 or y1 <= y0:
-        return ""
+        return "", None
     region = scan.gray[y0:y1, x0:x1]
     lines = (scan.across[y0:y1, x0:x1] | scan.down[y0:y1, x0:x1]).astype(bool)
     ink = (region < scan.ink_level) & ~lines
     if ink.sum() < SETTINGS.min_ink * scan.text_height**2:
-        return ""
+        return "", None
     rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
     pad = margin
     top, bottom = max(rows[0] - pad, 0), rows[-1] + pad + 1
@@ -407,9 +422,11 @@ def _reread(bounds: tuple[int, int, int, int], scan: _Scan) -> str:
     crop = np.ascontiguousarray(region[top:bottom, left:right])
     result, _ = _engine()(np.stack([crop] * 3, axis=-1), use_det=False, use_cls=False, use_rec=True)
     if not result:
-        return UNREADABLE
+        return UNREADABLE, None
     read, confidence = result[0][0].strip(), float(result[0][1])
-    return read if read and confidence >= SETTINGS.min_confidence else UNREADABLE
+    if read and confidence >= SETTINGS.min_confidence:
+        return read, confidence
+    return UNREADABLE, None
 
 
 # ---------------------------------------------------------------- lines of text
@@ -441,27 +458,31 @@ def _join(row: list[Box], joiner: str) -> str:
 # ---------------------------------------------------------------- the page
 
 
-def _layout(gray: np.ndarray, boxes: list[Box], doubtful: list[Box], page: int) -> OcrPage:
+def _layout(gray: np.ndarray, boxes: list[Box], doubtful: list[Box], place: str) -> OcrPage:
     text_height = float(np.median([box.y1 - box.y0 for box in boxes])) if boxes else 20.0
     across, down = _line_masks(gray, text_height)
     scan = _Scan(gray, across, down, text_height, _ink_level(Image.fromarray(gray)))
     rulings = _rulings(across, down, text_height)
     placed: list[tuple[float, str]] = []
     tables: list[Table] = []
+    readings = [(box.text, box.confidence) for box in boxes]
     free = list(boxes)
     for number, ruling in enumerate(rulings, start=1):
         inside = [box for box in free if _slot(ruling, box) is not None]
         free = [box for box in free if _slot(ruling, box) is None]
-        grid, printed = _table(ruling, _cells(ruling, across, down), inside, doubtful, scan)
-        tables.append(Table(rows=grid, where=f"page {page} (OCR), table {number}"))
+        grid, printed = _table(ruling, _cells(ruling, across, down), inside, doubtful, scan, readings)
+        tables.append(Table(rows=grid, where=f"{place} (OCR), table {number}"))
         placed += [(ruling.ys[0] + i * 1e-3, " | ".join(row)) for i, row in enumerate(printed) if any(row)]
     placed += [(row[0].mid_y, _join(row, " | ")) for row in _rows(free)]
     placed.sort(key=lambda item: item[0])
     if not placed:  # nothing legible: the page stays empty, so an all-blank scan fails as unreadable
         return OcrPage(text="", dropped=len(doubtful))
-    note = PAGE_NOTE.format(page=page, dropped=len(doubtful))
+    note = PAGE_NOTE.format(place=place, dropped=len(doubtful))
     return OcrPage(
-        text="\n".join([note] + [line for _, line in placed]), tables=tables, dropped=len(doubtful)
+        text="\n".join([note] + [line for _, line in placed]),
+        tables=tables,
+        dropped=len(doubtful),
+        readings=readings,
     )
 
 
@@ -481,15 +502,42 @@ def read_pdf_pages(data: bytes, numbers: list[int]) -> dict[int, OcrPage]:
     try:
         pages = {}
         for number in numbers:
-            clock.check(number)
+            clock.check(f"page {number}")
             page = document[number - 1]
             width, height = page.get_size()  # points
             scale = SETTINGS.long_side / max(width, height)
-            pages[number] = read_image(page.render(scale=scale).to_pil(), number)
+            pages[number] = read_image(page.render(scale=scale).to_pil(), f"page {number}")
             page_done()
         return pages
     finally:
         document.close()
+
+
+def read_embedded_pictures(pictures: list[bytes]) -> dict[int, OcrPage]:
+    """OCR the pictures of an HTML or Word report, numbered from 1 in the order given. A picture that
+    cannot be decoded, is too large to be a page, or too small to hold a table (an icon, a logo's
+    corner, a rule) is passed over: the report's own text still stands without it."""
+    clock = PageClock(len(pictures))
+    read = {}
+    for number, data in enumerate(pictures, start=1):
+        clock.check(f"picture {number}")
+        image = _embedded_image(data)
+        if image is None:
+            continue
+        read[number] = read_image(image, f"picture {number}")
+        page_done()
+    return read
+
+
+def _embedded_image(data: bytes) -> Image.Image | None:
+    try:
+        image = Image.open(io.BytesIO(data))  # reads the header only: the size is checked before decoding
+        if max(image.size) < SETTINGS.min_picture_side or image.width * image.height > SETTINGS.max_pixels:
+            return None
+        image.load()
+    except (OSError, Image.DecompressionBombError, ValueError):
+        return None
+    return image
 
 
 def read_picture(path: str, data: bytes) -> Document:
@@ -501,5 +549,11 @@ def read_picture(path: str, data: bytes) -> Document:
         image.load()
     except (OSError, Image.DecompressionBombError) as exc:
         raise ReadError(f"the image cannot be read: {exc}") from exc
-    page = read_image(image, 1)
-    return Document(path=path, text=page.text, tables=page.tables, page_meta=read_page_meta(page.text))
+    page = read_image(image, "page 1")
+    return Document(
+        path=path,
+        text=page.text,
+        tables=page.tables,
+        page_meta=read_page_meta(page.text),
+        ocr=[page.read(1)],
+    )

@@ -85,7 +85,8 @@ def read_pdf(path: str, data: bytes) -> Document:
         raise ReadError("the PDF has neither a text layer nor text that OCR can read on its pages")
     tables = [Table(rows=grid.rows, where=_where(grid)) for grid in grids if grid.n_rows]
     tables += [table for number in sorted(scanned) for table in scanned[number].tables]
-    return Document(path=path, text=text, tables=tables, page_meta=read_page_meta(text))
+    ocr_reads = [scanned[number].read(number) for number in sorted(scanned)]
+    return Document(path=path, text=text, tables=tables, page_meta=read_page_meta(text), ocr=ocr_reads)
 
 
 def _ocr_pages(data: bytes, numbers: list[int], n_pages: int) -> dict[int, ocr.OcrPage]:

@@ -1,17 +1,17 @@
 -- One chunk of generated reports (metrics.demo.bulk_store), loaded as ingest would have stored them.
 -- new_reports, new_facts, new_flags and new_log are Arrow tables registered by the generator; the
--- columns every generated row shares are filled in here. Evidence names the cell, as a table
+-- columns every generated row shares are filled in here (nothing generated is read by OCR). Evidence names the cell, as a table
 -- report's evidence does, without the printed text the generator never wrote. Facts are stored in
 -- report order (the generator hands out report ids in ascending order, chunk after chunk), so a
 -- report's figures sit together and the report page's lookup by id reads a row group or two.
 INSERT INTO reports
 SELECT report_id, file_path, content_hash, title, agency, region, level, agency_type, year, published,
-       format, 'ok', parser_version, ingested_at, 'utf-8', '(批量生成的演示数据:只有数字,没有原文。)'
+       format, 'ok', parser_version, ingested_at, 'utf-8', '(批量生成的演示数据:只有数字,没有原文。)', 0
 FROM new_reports;
 
 INSERT INTO facts
 SELECT report_id, metric_id, requester_column, value,
-       'generated: ' || metric_id || ' / ' || requester_column, FALSE, FALSE, ''
+       'generated: ' || metric_id || ' / ' || requester_column, FALSE, FALSE, '', FALSE, NULL, NULL
 FROM new_facts
 ORDER BY report_id;
 

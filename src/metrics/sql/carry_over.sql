@@ -8,8 +8,9 @@ FROM old.reports
 WHERE file_path IN (SELECT file_path FROM missing_files)
   AND report_id NOT IN (SELECT report_id FROM reports);
 
-INSERT INTO reports SELECT * FROM old.reports WHERE report_id IN (SELECT report_id FROM carried);
-INSERT INTO facts SELECT * FROM old.facts WHERE report_id IN (SELECT report_id FROM carried);
+-- By name: an old database written before a column was added lacks it, and leaves it NULL here.
+INSERT INTO reports BY NAME SELECT * FROM old.reports WHERE report_id IN (SELECT report_id FROM carried);
+INSERT INTO facts BY NAME SELECT * FROM old.facts WHERE report_id IN (SELECT report_id FROM carried);
 INSERT INTO report_totals SELECT * FROM memory.report_totals_of('facts') WHERE report_id IN (SELECT report_id FROM carried);
 INSERT INTO flags SELECT * FROM old.flags
 WHERE report_id IN (SELECT report_id FROM carried) AND scope = 'report';

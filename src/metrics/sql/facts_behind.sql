@@ -2,7 +2,7 @@
 -- filtered set, one row per report x metric x column, with evidence and provenance.
 SELECT
     f.report_id, f.agency, f.year, f.region, f.level, f.agency_type, f.format,
-    f.metric_id, f.requester_column, f.value, f.approximate, f.derived, f.evidence,
+    f.metric_id, f.requester_column, f.value, f.approximate, f.derived, f.ocr, f.evidence,
     f.file_path, f.parser_version, f.flag_codes
 FROM filterable_facts f
 SEMI JOIN selected_reports($year_from, $year_to, $regions, $levels, $agency_types, $agencies, $formats) s

@@ -1,20 +1,21 @@
 -- A Parquet tree written by parquet_export.sql, read as the report database: an in-memory database
--- attached as `raw` whose tables are views over the files, columns in the order of schema.sql, so the
--- dashboard's SQL runs on it unchanged. {dir} stands for the tree's folder, quotes doubled.
--- The partition column comes back from the folder names (year=2021), typed as stored.
+-- attached as `raw` whose tables are views over the files, so the dashboard's SQL runs on it unchanged.
+-- {dir} stands for the tree's folder, quotes doubled. Every column the files hold is read: a tree
+-- exported before a column was added lacks it, as its database did (queries.open_snapshot checks).
+-- The partition column comes back from the folder names (year=2021), typed as stored; facts and
+-- flags hold it only to be partitioned, so it is left out of them.
 ATTACH ':memory:' AS raw;
 
 CREATE VIEW raw.reports AS
-SELECT report_id, file_path, content_hash, title, agency, region, level, agency_type, year, published,
-       format, status, parser_version, ingested_at, encoding, body_text
+SELECT *
 FROM read_parquet('{dir}/reports/*/*.parquet', hive_partitioning = true, hive_types = {'year': INTEGER});
 
 CREATE VIEW raw.facts AS
-SELECT report_id, metric_id, requester_column, value, evidence, approximate, derived, note
+SELECT * EXCLUDE (year)
 FROM read_parquet('{dir}/facts/*/*.parquet', hive_partitioning = true, hive_types = {'year': INTEGER});
 
 CREATE VIEW raw.flags AS
-SELECT report_id, code, message, metric_id, requester_column, severity, scope
+SELECT * EXCLUDE (year)
 FROM read_parquet('{dir}/flags/*/*.parquet', hive_partitioning = true, hive_types = {'year': INTEGER});
 
 CREATE VIEW raw.ingest_log AS SELECT * FROM read_parquet('{dir}/ingest_log.parquet');

@@ -15,7 +15,8 @@ CREATE TABLE IF NOT EXISTS reports (
     parser_version VARCHAR NOT NULL,
     ingested_at    TIMESTAMP NOT NULL,
     encoding       VARCHAR,
-    body_text      VARCHAR                -- the original text, shown escaped in the report detail
+    body_text      VARCHAR,               -- the original text, shown escaped in the report detail
+    ocr_pages      INTEGER                -- pages (and pictures) read by OCR; NULL: stored before this was kept
 );
 
 CREATE TABLE IF NOT EXISTS facts (
@@ -26,7 +27,10 @@ CREATE TABLE IF NOT EXISTS facts (
     evidence         VARCHAR,
     approximate      BOOLEAN NOT NULL DEFAULT FALSE,
     derived          BOOLEAN NOT NULL DEFAULT FALSE,
-    note             VARCHAR
+    note             VARCHAR,
+    ocr              BOOLEAN,             -- read by OCR from a scanned page or a picture; NULL: not known
+    ocr_page         INTEGER,             -- the OCR'd page (or picture) it lies on, where its evidence places it
+    ocr_confidence   DOUBLE               -- the engine's least confidence (0..1) in the page's texts printing it
 );
 
 -- The figures the pages chart, one row per report that has 总计-column facts (report_totals.sql says
@@ -99,3 +103,10 @@ CREATE TABLE IF NOT EXISTS flag_reviews (
     reviewed_at    TIMESTAMP NOT NULL,
     PRIMARY KEY (report_id, code)
 );
+
+-- Columns added since the first release: a database written before them gains them (NULL, not known)
+-- when a writer first opens it, in the place CREATE TABLE gives them above.
+ALTER TABLE reports ADD COLUMN IF NOT EXISTS ocr_pages INTEGER;
+ALTER TABLE facts ADD COLUMN IF NOT EXISTS ocr BOOLEAN;
+ALTER TABLE facts ADD COLUMN IF NOT EXISTS ocr_page INTEGER;
+ALTER TABLE facts ADD COLUMN IF NOT EXISTS ocr_confidence DOUBLE;

@@ -36,7 +36,7 @@ report_flags AS (
 )
 SELECT
     r.report_id, r.agency, r.region, r.level, r.agency_type, r.year, r.published, r.format, r.status,
-    r.title, r.file_path, r.parser_version, r.ingested_at,
+    r.title, r.file_path, r.parser_version, r.ingested_at, o.ocr_pages,
     coalesce(g.warnings, 0) AS warnings,
     coalesce(g.flag_codes, '') AS flag_codes,
     legal_deadline(r.year) AS deadline,
@@ -68,6 +68,7 @@ SELECT
     v.versions, v.is_current, v.current_by
 FROM raw.reports r
 JOIN current_versions v USING (report_id)
+JOIN report_ocr o USING (report_id)
 LEFT JOIN totals t USING (report_id)
 LEFT JOIN report_flags g USING (report_id);
 
@@ -79,7 +80,7 @@ SELECT * FROM report_versions WHERE is_current;
 CREATE OR REPLACE VIEW filterable_facts AS
 SELECT f.*, r.agency, r.region, r.level, r.agency_type, r.year, r.format,
        r.file_path, r.parser_version, r.flag_codes
-FROM raw.facts f
+FROM marked_facts f
 JOIN report_figures r USING (report_id);
 
 -- The reports a sidebar filter selects. An empty list means "no restriction" for that filter.

@@ -8,10 +8,13 @@ DELETE FROM reports WHERE file_path IN (SELECT file_path FROM new_reports);
 
 INSERT INTO reports
 SELECT report_id, file_path, content_hash, title, agency, region, level, agency_type, year,
-       TRY_CAST(published AS DATE), format, status, parser_version, ingested_at, encoding, body_text
+       TRY_CAST(published AS DATE), format, status, parser_version, ingested_at, encoding, body_text,
+       ocr_pages
 FROM new_reports;
 
-INSERT INTO facts SELECT report_id, metric_id, requester_column, value, evidence, approximate, derived, note
+INSERT INTO facts
+SELECT report_id, metric_id, requester_column, value, evidence, approximate, derived, note,
+       ocr, ocr_page, ocr_confidence
 FROM new_facts;
 
 INSERT INTO report_totals SELECT * FROM memory.report_totals_of('new_facts');
