@@ -144,3 +144,34 @@ def test_directory_entries_and_follow_up_statuses_are_kept_by_re_ingest_and_rebu
     assert directory.load(db).set_index("printed_agency").loc["云川市教育局", "region"] == "青岚省云川市"
     statuses = figures(db, "SELECT status FROM flag_statuses")
     assert statuses["status"].tolist() == ["contacted"]
+
+
+def open_directory_page(db: Path, monkeypatch, lang: str = "zh"):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("OGI_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = ui_text.LANGUAGES[lang]  # the URL holds the language's name
+    at.run()
+    at.switch_page("pages/directory.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_directory_page_shows_every_name_with_its_level_in_words(db, monkeypatch, lang):
+    at = open_directory_page(db, monkeypatch, lang)
+    table = at.dataframe[0].value
+    assert set(table["printed_agency"]) == {s.agency for s in SPECS}
+    assert set(table["level"]) <= set(ui_text.CODES[lang]["level"].values())
+
+
+def test_confirming_a_suggested_renaming_on_the_directory_page_makes_one_agency(db, monkeypatch):
+    at = open_directory_page(db, monkeypatch)
+    label = ui_text.text("zh", "dir_confirm", agency="平潭县农业局", successor="平潭县农业农村局")
+    next(b for b in at.button if b.label == label).click().run()
+    assert not at.exception
+    table = at.dataframe[0].value.set_index("printed_agency")
+    assert table.loc["平潭县农业局", "agency"] == "平潭县农业农村局"
+    assert table.loc["平潭县农业局", "names"] == "平潭县农业局 → 平潭县农业农村局"
+    assert not [b for b in at.button if b.label == label]

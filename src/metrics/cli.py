@@ -500,7 +500,7 @@ def _import_directory(db: Path, path: Path):
 
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     imported = agency_directory.import_csv(db, frame)
-    click.echo(f"{len(imported.entries)} agencies stored from {path}")
+    click.echo(f"{imported.stored} agencies placed by {path}")
     for name in imported.unknown_agencies:
         click.echo(f"  ! no report prints the agency {name}; row not stored")
     for level in imported.unknown_levels:

@@ -41,6 +41,11 @@ class Imported:
     unknown_agencies: list[str]  # names no stored report prints
     unknown_levels: list[str]  # levels that are no level's code or label
 
+    @property
+    def stored(self) -> int:
+        """How many names the import placed otherwise than their names alone would."""
+        return sum(not e.is_empty for e in self.entries)
+
 
 def read_csv_entries(frame: pd.DataFrame, directory: pd.DataFrame) -> Imported:
     """The entries of an edited directory CSV (headers and levels in either language, or codes): for
