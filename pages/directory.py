@@ -83,6 +83,7 @@ def confirm(agency: str, successor: str) -> None:
 
 if access.writes_allowed("directory_token"):
     st.caption(t("dir_edit_caption"))
+    widgets.uploader_in_language(t("dir_upload_instructions"))
     st.file_uploader(t("dir_upload"), type=["csv"], key="directory_upload")
     st.button(t("dir_import"), on_click=save_upload, key="directory_import")
     kind, text = st.session_state.pop("directory_result", (None, ""))

@@ -1,18 +1,23 @@
 import streamlit as st
 
-from metrics.dashboard import data, findings, flag_status, messages, state, versions, widgets
+from metrics import ui_text
+from metrics.dashboard import data, findings, flag_status, messages, reasons, state, versions, widgets
 from metrics.dashboard.state import filters, lang, metric_label, t
-from metrics.templates import IDENTITIES
 
 state.ensure_app_frame()
-
-# What each declared identity says, shown beside its code (the codes are what flags store).
-CHECK_RULES = {f"identity:{i.code}": i.description for i in IDENTITIES}
 
 st.title(t("page_quality"))
 if not data.has_database():
     messages.no_database()
     st.stop()
+
+INGEST_COLUMNS = {
+    "file_path": t("col_file"),
+    "status": t("col_status"),
+    "reason": t("col_reason"),
+    "format": t("col_format"),
+    "attempted_at": t("col_attempted"),
+}
 
 # The ingest log does not depend on the filters: a file that failed has no agency or year to filter on.
 st.subheader(t("quality_ingest"))
@@ -20,23 +25,34 @@ problems = data.run("ingest_problems", {})
 if problems.empty:
     st.success(t("quality_no_ingest_problems"))
 else:
+    # Shown in words, by file name (a server's folders mean nothing to the reader); the download's
+    # detail keeps the recorded path, status and reason.
+    shown_problems = problems.assign(
+        file_path=problems["file_path"].map(widgets.file_name),
+        reason=[
+            reasons.in_words(s, r, lang())
+            for s, r in zip(problems["status"], problems["reason"], strict=True)
+        ],
+        status=problems["status"].map(lambda s: t(f"ingest_{s}")),
+        format=problems["format"].map(
+            lambda c: ui_text.code_label(lang(), "format", c) if isinstance(c, str) else c
+        ),
+    )
     st.dataframe(
-        problems,
+        shown_problems,
         hide_index=True,
         key="quality_ingest_table",
         placeholder=widgets.EMPTY,
-        column_config={
-            "file_path": t("col_file"),
-            "status": t("col_status"),
-            "reason": t("col_reason"),
-            "format": t("col_format"),
-            "report_id": t("col_report"),
-            "parser_version": t("col_parser"),
-            "attempted_at": t("col_attempted"),
-        },
+        column_order=["file_path", "status", "reason", "format", "attempted_at"],
+        column_config=INGEST_COLUMNS,
     )
     st.caption(t("quality_ingest_caption"))
-    widgets.downloads("ingest-problems", "quality_ingest", frame=problems)
+    widgets.downloads(
+        "ingest-problems",
+        "quality_ingest",
+        frame=problems,
+        shown=widgets.displayed(shown_problems, INGEST_COLUMNS),
+    )
 
 # Versions do not depend on the filters either: the choice is about what the filters then count.
 st.subheader(t("quality_versions"))
@@ -111,37 +127,30 @@ else:
     flags = findings.with_sentences(flags, figures, lang()).assign(
         status_label=lambda f: f["status"].map(lambda s: t(f"flag_status_{s}")),
         link=lambda f: f["report_id"].map(widgets.report_link),
+        check=lambda f: f["code"].map(lambda c: findings.check_name(c, lang())),
+        severity_label=lambda f: f["severity"].map(lambda s: t(f"severity_{s}")),
+        file_name=lambda f: f["file_path"].map(widgets.file_name),
     )
     summary = flags.groupby("code", as_index=False).agg(
         reports=("report_id", "nunique"), flags=("message", "size")
     )
-    summary = summary.assign(rule=summary["code"].map(CHECK_RULES)).sort_values("flags", ascending=False)
+    summary = summary.assign(check=summary["code"].map(lambda c: findings.check_name(c, lang()))).sort_values(
+        "flags", ascending=False
+    )
+    summary_columns = {"check": t("col_check"), "reports": t("h_reports"), "flags": t("col_flag_count")}
     st.dataframe(
         summary,
         hide_index=True,
         key="quality_flag_summary",
         placeholder=widgets.EMPTY,
-        column_order=["code", "rule", "reports", "flags"],
-        column_config={
-            "code": t("col_check"),
-            "rule": t("col_message"),
-            "reports": t("h_reports"),
-            "flags": t("col_flag_count"),
-        },
+        column_order=list(summary_columns),
+        column_config=summary_columns,
     )
     widgets.downloads(
         "flag-summary",
         "quality_flag_summary_dl",
         frame=flags,
-        shown=widgets.displayed(
-            summary,
-            {
-                "code": t("col_check"),
-                "rule": t("col_message"),
-                "reports": t("h_reports"),
-                "flags": t("col_flag_count"),
-            },
-        ),
+        shown=widgets.displayed(summary, summary_columns),
     )
     flag_columns = {
         "agency": t("col_agency"),
@@ -149,10 +158,10 @@ else:
         "sentence": t("col_sentence"),
         "status_label": t("col_flag_status"),
         "note": t("col_flag_note"),
-        "code": t("col_check"),
-        "severity": t("col_severity"),
+        "check": t("col_check"),
+        "severity_label": t("col_severity"),
         "evidence": t("col_evidence"),
-        "file_path": t("col_file"),
+        "file_name": t("col_file"),
     }
     st.dataframe(
         flags,

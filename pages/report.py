@@ -58,7 +58,11 @@ if not flags.empty:
     marked = frozenset().union(*(findings.cells(f) for f in flags.to_dict("records")))
     st.markdown(f"**{t('report_flags')}**")
     st.dataframe(
-        flags.assign(status=flags["status"].map(lambda s: t(f"flag_status_{s}"))),
+        flags.assign(
+            status=flags["status"].map(lambda s: t(f"flag_status_{s}")),
+            code=flags["code"].map(lambda c: findings.check_name(c, lang())),
+            severity=flags["severity"].map(lambda s: t(f"severity_{s}")),
+        ),
         hide_index=True,
         key="report_flags_table",
         column_order=["sentence", "status", "note", "code", "severity"],

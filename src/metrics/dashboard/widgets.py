@@ -285,3 +285,20 @@ def reports_behind(key: str, filters_: Filters | None = None) -> None:
         },
     )
     downloads("reports", f"{key}_behind_dl", "selected_reports", data.params(filters_))
+
+
+def uploader_in_language(instructions: str) -> None:
+    """Put the interface language's words on Streamlit's file uploader, which prints its own English
+    ("Upload", "40MB per file") and takes no text for them: the printed words are hidden and ours shown
+    in their place. The texts are ui_text's, never a user's, so they may stand in the style sheet."""
+    button = t("upload_choose").replace('"', "")
+    instructions = instructions.replace('"', "")
+    st.html(
+        "<style>"
+        "[data-testid=stFileUploaderDropzone] button [data-testid=stMarkdownContainer] p{font-size:0}"
+        "[data-testid=stFileUploaderDropzone] button [data-testid=stMarkdownContainer] p::after"
+        f'{{content:"{button}";font-size:1rem}}'
+        "[data-testid=stFileUploaderDropzoneInstructions] span{font-size:0}"
+        f'[data-testid=stFileUploaderDropzoneInstructions] span::after{{content:"{instructions}";font-size:.875rem}}'
+        "</style>"
+    )

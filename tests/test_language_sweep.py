@@ -1,0 +1,86 @@
+"""One language at a time: reasons, check names, statuses and file names on the pages that list
+files and findings, in the interface language and without codes or server folders."""
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from metrics import ui_text
+from metrics.dashboard import findings, reasons
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+LANG_PARAM = {"zh": "中文", "en": "English"}
+
+
+def open_page(page: str, lang: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = LANG_PARAM[lang]
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+# Ingest's wrapper around a reader's own reason, which is said by the reason it wraps.
+WRAPPER = re.compile(r"^could not be read: x(: x)?$")
+
+
+def reader_reasons() -> list[str]:
+    """Every reason a reader or ingest records, its fields written x."""
+    found = []
+    for path in [*(ROOT / "src/metrics/readers").glob("*.py"), ROOT / "src/metrics/ingest.py"]:
+        for m in re.finditer(
+            r'(?:ReadError\(|(?:FAILED|UNSUPPORTED|PARTIAL), )f?"([^"]+)"', path.read_text()
+        ):
+            found.append(re.sub(r"\{[^}]*\}", "x", m.group(1)))
+    return [r for r in found if not WRAPPER.match(r)]
+
+
+def test_every_reason_a_reader_records_is_said_in_words_of_its_own():
+    unknown = {
+        r
+        for r in reader_reasons()
+        if reasons.in_words("failed", r, "zh") == ui_text.text("zh", "reason_other_failed")
+    }
+    assert reader_reasons() and not unknown, unknown
+
+
+@pytest.mark.parametrize(
+    "code",
+    sorted(findings.BY_CODE)
+    + ["date:published_in_year", "across_years:carried_over", "ambiguous_row", "metadata_agency_disagrees"],
+)
+def test_every_check_has_a_name_in_each_language_not_its_code(code):
+    for lang in ui_text.LANGUAGES:
+        name = findings.check_name(code, lang)
+        assert name and code not in name and "check_" not in name
+    assert re.search(r"[\u4e00-\u9fff]", findings.check_name(code, "zh"))
+
+
+def test_a_finding_recorded_in_english_is_said_in_chinese_in_the_chinese_interface():
+    flag = {
+        "code": "ambiguous_row",
+        "message": "row 总计: the number 5 stands without the unit every other row prints",
+    }
+    assert findings.sentence(flag, {}, "std2021", "zh") == ui_text.text("zh", "check_ambiguous_row")
+    assert findings.sentence(flag, {}, "std2021", "en") == flag["message"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_data_quality_lists_failed_files_by_name_with_reasons_and_checks_in_the_interface_language(
+    app_env, lang
+):
+    at = open_page("pages/quality.py", lang)
+    ingest = next(d.value for d in at.dataframe if "reason" in d.value.columns)
+    assert not ingest["file_path"].str.contains("/").any()
+    assert set(ingest["status"]) <= {
+        ui_text.text(lang, f"ingest_{s}") for s in ("failed", "unsupported", "partial", "duplicate")
+    }
+    english = ingest["reason"].str.contains(r"[A-Za-z]{3,} [a-z]{2,}")
+    assert (~english).all() if lang == "zh" else english.all()
+    summary = next(d.value for d in at.dataframe if "check" in d.value.columns and "flags" in d.value.columns)
+    assert not summary["check"].str.contains(r"^[a-z_]+:").any()
+    assert summary["check"].str.startswith(ui_text.text(lang, "check_identity", rule="")).any()
