@@ -175,3 +175,16 @@ def test_confirming_a_suggested_renaming_on_the_directory_page_makes_one_agency(
     assert table.loc["平潭县农业局", "agency"] == "平潭县农业农村局"
     assert table.loc["平潭县农业局", "names"] == "平潭县农业局 → 平潭县农业农村局"
     assert not [b for b in at.button if b.label == label]
+
+
+def test_the_coverage_map_shows_a_renamed_agency_as_one_row_with_its_earlier_name_on_hover(db, monkeypatch):
+    directory.confirm_successor(db, "平潭县农业局", "平潭县农业农村局")
+    with queries.open_snapshot(db) as con:
+        coverage = queries.run(con, "coverage", queries.Filters(2016, 2021, regions=("平潭县",)).params())
+    from metrics.dashboard import charts
+
+    fig = charts.coverage_map(coverage, {s: s for s in charts.COVERAGE_STATES})
+    rows = list(fig.data[0].y)
+    assert rows.count("平潭县农业农村局") == 1 and "平潭县农业局" not in rows
+    hover = fig.data[0].text[rows.index("平潭县农业农村局")]
+    assert "平潭县农业局" in hover[0] and "平潭县农业局" not in hover[-1]

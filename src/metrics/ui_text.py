@@ -490,6 +490,7 @@ _ZH: dict[str, str] = {
     "upload_instructions": "每个文件不超过 {mb} MB",
     "dir_upload_instructions": "CSV 文件",
     "reason_pdf_encrypted": "PDF 文件已加密，需要密码才能打开。",
+    "printed_as": "报告署名：{name}",
 }
 
 _EN: dict[str, str] = {
@@ -956,6 +957,7 @@ _EN: dict[str, str] = {
     "upload_instructions": "At most {mb} MB per file",
     "dir_upload_instructions": "CSV file",
     "reason_pdf_encrypted": "the PDF is encrypted and needs a password",
+    "printed_as": "printed as {name}",
 }
 
 TEXT = {"zh": _ZH, "en": _EN}
