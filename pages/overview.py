@@ -132,13 +132,14 @@ st.subheader(t("late_missing_title"), anchor=LATE_MISSING_ANCHOR)
 late_missing = coverage[coverage["state"].isin(["late", "missing"])]
 # Years as text, "all" for every year: the URL holds the choice, so a shared link opens the same list.
 years = [str(y) for y in sorted(late_missing["year"].unique(), reverse=True)]
+all_years = t("late_missing_all_years")  # the words of this run's language, however late they are asked for
 year = widgets.coded_control(
     st.selectbox,
     t("year"),
     ["all", *years],
     "late_missing_year",
     "all",
-    format_func=lambda y: t("late_missing_all_years") if y == "all" else y,
+    format_func=lambda y: all_years if y == "all" else y,
 )
 if year != "all":
     late_missing = late_missing[late_missing["year"] == int(year)]

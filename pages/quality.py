@@ -60,58 +60,77 @@ several = data.run("agency_year_versions", {})
 if several.empty:
     st.success(t("quality_no_versions"))
 else:
+    version_columns = {
+        "agency": t("col_agency"),
+        "year": t("year"),
+        "is_current": t("col_current"),
+        "current_by": t("col_current_by"),
+        "published": t("published"),
+        "ingested_at": t("col_ingested"),
+        "requests_new": t("h_requests"),
+        "outcome_total": metric_label("outcome_total"),
+        "warnings": t("col_warnings"),
+        "format": t("col_format"),
+        "file_path": t("col_file"),
+    }
+    shown_versions = several.assign(
+        link=several["report_id"].map(widgets.report_link),
+        current_by=several["current_by"].map(lambda c: t(f"current_by_{c}")),
+        is_current=several["is_current"].map(lambda c: t("yes") if c else t("no")),
+        format=several["format"].map(lambda c: ui_text.code_label(lang(), "format", c)),
+        file_path=several["file_path"].map(widgets.file_name),
+    )
     st.dataframe(
-        several.assign(
-            link=several["report_id"].map(widgets.report_link),
-            current_by=several["current_by"].map(lambda c: t(f"current_by_{c}")),
-        ),
+        shown_versions,
         hide_index=True,
         key="quality_versions_table",
         placeholder=widgets.EMPTY,
-        column_order=[
-            "agency",
-            "year",
-            "is_current",
-            "current_by",
-            "published",
-            "ingested_at",
-            "requests_new",
-            "outcome_total",
-            "warnings",
-            "format",
-            "file_path",
-            "link",
-        ],
-        column_config={
-            "agency": t("col_agency"),
+        column_order=[*version_columns, "link"],
+        column_config={c: h for c, h in version_columns.items() if c != "year"}
+        | {
             "year": st.column_config.NumberColumn(t("year"), format="%d"),
-            "is_current": t("col_current"),
-            "current_by": t("col_current_by"),
-            "published": t("published"),
-            "ingested_at": t("col_ingested"),
-            "requests_new": t("h_requests"),
-            "outcome_total": metric_label("outcome_total"),
-            "warnings": t("col_warnings"),
-            "format": t("col_format"),
-            "file_path": t("col_file"),
             "link": st.column_config.LinkColumn(t("col_report"), display_text=t("open_report")),
         },
     )
     st.caption(t("quality_versions_caption"))
-    widgets.downloads("report-versions", "quality_versions", frame=several)
+    widgets.downloads(
+        "report-versions",
+        "quality_versions",
+        frame=several,
+        shown=widgets.displayed(shown_versions, version_columns),
+    )
     versions.chooser(several)
 
 unplaced = data.run("unplaced_reports", {})
 if not unplaced.empty:
     st.subheader(t("quality_unplaced"))
+    unplaced_columns = {
+        "title": t("col_title"),
+        "agency": t("col_agency"),
+        "year": t("year"),
+        "format": t("col_format"),
+        "file_path": t("col_file"),
+    }
+    shown_unplaced = unplaced.assign(
+        link=unplaced["report_id"].map(widgets.report_link),
+        format=unplaced["format"].map(lambda c: ui_text.code_label(lang(), "format", c)),
+        file_path=unplaced["file_path"].map(widgets.file_name),
+    )
     st.dataframe(
-        unplaced.assign(link=unplaced["report_id"].map(widgets.report_link)),
+        shown_unplaced,
         hide_index=True,
         key="quality_unplaced_table",
         placeholder=widgets.EMPTY,
-        column_config={"link": st.column_config.LinkColumn(t("col_report"), display_text=t("open_report"))},
+        column_order=[*unplaced_columns, "link"],
+        column_config=unplaced_columns
+        | {"link": st.column_config.LinkColumn(t("col_report"), display_text=t("open_report"))},
     )
-    widgets.downloads("unplaced-reports", "quality_unplaced", frame=unplaced)
+    widgets.downloads(
+        "unplaced-reports",
+        "quality_unplaced",
+        frame=unplaced,
+        shown=widgets.displayed(shown_unplaced, unplaced_columns),
+    )
 
 if filters() is None:
     st.stop()
@@ -191,6 +210,14 @@ else:
 
 st.subheader(t("quality_missing"))
 missing = data.query("missing_years")
+missing_columns = {
+    "agency": t("col_agency"),
+    "first_year": t("col_first_year"),
+    "last_year": t("col_last_year"),
+    "years_present": t("col_years_present"),
+    "gaps": t("col_gaps"),
+    "outside_span": t("col_outside_span"),
+}
 if missing.empty:
     st.success(t("quality_no_missing"))
 else:
@@ -199,14 +226,14 @@ else:
         hide_index=True,
         key="quality_missing_table",
         placeholder=widgets.EMPTY,
-        column_config={
-            "agency": t("col_agency"),
-            "first_year": st.column_config.NumberColumn(t("col_first_year"), format="%d"),
-            "last_year": st.column_config.NumberColumn(t("col_last_year"), format="%d"),
-            "years_present": t("col_years_present"),
-            "gaps": t("col_gaps"),
-            "outside_span": t("col_outside_span"),
+        column_config=missing_columns
+        | {
+            c: st.column_config.NumberColumn(missing_columns[c], format="%d")
+            for c in ("first_year", "last_year")
         },
     )
     st.caption(t("quality_missing_caption"))
-widgets.downloads("missing-years", "quality_missing", "coverage")
+# The list shown, with the agencies × years behind it as the detail.
+widgets.downloads(
+    "missing-years", "quality_missing", "coverage", shown=widgets.displayed(missing, missing_columns)
+)

@@ -84,3 +84,22 @@ def test_data_quality_lists_failed_files_by_name_with_reasons_and_checks_in_the_
     summary = next(d.value for d in at.dataframe if "check" in d.value.columns and "flags" in d.value.columns)
     assert not summary["check"].str.contains(r"^[a-z_]+:").any()
     assert summary["check"].str.startswith(ui_text.text(lang, "check_identity", rule="")).any()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_data_quality_download_is_the_table_shown_headed_in_the_interface_language(
+    app_env, monkeypatch, lang
+):
+    from metrics.dashboard import widgets
+
+    offered = {}
+    monkeypatch.setattr(
+        widgets, "downloads", lambda stem, key, *a, shown=None, **kw: offered.update({stem: shown})
+    )
+    open_page("pages/quality.py", lang)
+    assert {"ingest-problems", "missing-years", "flags"} <= set(offered)
+    for stem, shown in offered.items():
+        assert shown is not None, stem
+        codes = [c for c in shown.columns if re.fullmatch(r"[a-z_]+", c)]
+        assert not codes, (stem, codes)
+        assert not shown.astype(str).apply(lambda col: col.str.startswith("/")).any().any(), stem

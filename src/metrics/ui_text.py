@@ -491,6 +491,9 @@ _ZH: dict[str, str] = {
     "dir_upload_instructions": "CSV 文件",
     "reason_pdf_encrypted": "PDF 文件已加密，需要密码才能打开。",
     "printed_as": "报告署名：{name}",
+    "yes": "是",
+    "no": "否",
+    "col_title": "标题",
 }
 
 _EN: dict[str, str] = {
@@ -958,6 +961,9 @@ _EN: dict[str, str] = {
     "dir_upload_instructions": "CSV file",
     "reason_pdf_encrypted": "the PDF is encrypted and needs a password",
     "printed_as": "printed as {name}",
+    "yes": "yes",
+    "no": "no",
+    "col_title": "Title",
 }
 
 TEXT = {"zh": _ZH, "en": _EN}
