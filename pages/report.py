@@ -81,9 +81,22 @@ if facts.empty:
     st.info(t("report_no_figures"))
 else:
     layouts.figures(m["format"], facts, marked)
+m_format = m["format"]
+figure_columns = {
+    "metric": t("col_metric"),
+    "requester": t("col_requester"),
+    "value": t("col_value"),
+    "evidence": t("col_evidence"),
+}
+# Every figure of the report, in words, as the tables above show them; the stored rows are the detail.
+shown_figures = facts.assign(
+    metric=facts["metric_id"].map(lambda m: findings.name(m, m_format, lang())),
+    requester=facts["requester_column"].map(lambda c: findings.COLUMN_NAMES.get(c, {}).get(lang(), c)),
+)
 widgets.downloads(
     f"report-{chosen}",
     "report_figures",
+    shown=widgets.displayed(shown_figures, figure_columns),
     frame=facts.assign(
         report_id=chosen,
         agency=m["agency"],

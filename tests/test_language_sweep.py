@@ -103,3 +103,19 @@ def test_every_data_quality_download_is_the_table_shown_headed_in_the_interface_
         codes = [c for c in shown.columns if re.fullmatch(r"[a-z_]+", c)]
         assert not codes, (stem, codes)
         assert not shown.astype(str).apply(lambda col: col.str.startswith("/")).any().any(), stem
+
+
+def test_the_report_detail_download_is_its_figures_in_words_not_stored_codes(app_env, monkeypatch):
+    from metrics.dashboard import widgets
+
+    offered = {}
+    monkeypatch.setattr(
+        widgets, "downloads", lambda stem, key, *a, shown=None, **kw: offered.update({stem: shown})
+    )
+    open_page("pages/report.py", "en")
+    shown = next(v for k, v in offered.items() if k.startswith("report-"))
+    assert list(shown.columns) == [
+        ui_text.text("en", k) for k in ("col_metric", "col_requester", "col_value", "col_evidence")
+    ]
+    assert "Total" in set(shown[ui_text.text("en", "col_requester")])
+    assert not shown[ui_text.text("en", "col_metric")].str.fullmatch(r"[a-z_]+").any()
