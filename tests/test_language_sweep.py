@@ -119,3 +119,36 @@ def test_the_report_detail_download_is_its_figures_in_words_not_stored_codes(app
     ]
     assert "Total" in set(shown[ui_text.text("en", "col_requester")])
     assert not shown[ui_text.text("en", "col_metric")].str.fullmatch(r"[a-z_]+").any()
+
+
+def test_the_roll_up_lists_agencies_with_level_format_and_findings_in_words(app_env):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["rollup_year"] = "2019"
+    at.run()
+    at.switch_page("pages/rollup.py").run()
+    included = next(
+        d.value for d in at.dataframe if "flag_codes" in d.value.columns and "link" in d.value.columns
+    )
+    assert set(included["level"]) <= set(ui_text.CODES["zh"]["level"].values())
+    assert set(included["format"]) <= set(ui_text.CODES["zh"]["format"].values())
+    assert included["flag_codes"].str.contains(ui_text.text("zh", "check_identity", rule="")).any()
+    assert not included["flag_codes"].str.contains("identity:").any()
+
+
+def test_the_reports_behind_say_late_and_findings_in_words_and_download_what_is_shown(app_env, monkeypatch):
+    from metrics.dashboard import widgets
+
+    offered = {}
+    real = widgets.downloads
+    monkeypatch.setattr(
+        widgets,
+        "downloads",
+        lambda stem, *a, shown=None, **kw: offered.update({stem: shown}) or real(stem, *a, shown=shown, **kw),
+    )
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["overview_behind"] = "true"
+    at.run()
+    behind = next(d.value for d in at.dataframe if "parser_version" in d.value.columns)
+    assert set(behind["late"]) <= {ui_text.text("zh", "yes"), ui_text.text("zh", "no"), "—"}
+    assert not behind["flag_codes"].str.contains(r"[a-z_]+:[a-z_]+").any()
+    assert ui_text.text("zh", "col_late") in offered["reports"].columns
