@@ -461,7 +461,7 @@ def export(db: str | None, fmt: str, out: Path) -> None:
         raise click.UsageError(f"{out} is not empty; export into a new folder")
     parquet_tree.export(_existing_db(db), out)
     click.echo(
-        f"{out}: reports, facts and flags by year, ingest_log, current_choices, flag_reviews, schema.sql"
+        f"{out}: reports, facts and flags by year, ingest_log, current_choices, flag_reviews, agency_directory, schema.sql"
     )
 
 
