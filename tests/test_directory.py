@@ -188,3 +188,24 @@ def test_the_coverage_map_shows_a_renamed_agency_as_one_row_with_its_earlier_nam
     assert rows.count("平潭县农业农村局") == 1 and "平潭县农业局" not in rows
     hover = fig.data[0].text[rows.index("平潭县农业农村局")]
     assert "平潭县农业局" in hover[0] and "平潭县农业局" not in hover[-1]
+
+
+def test_the_directory_commands_export_import_suggest_and_join(db, tmp_path):
+    from click.testing import CliRunner
+
+    from metrics.cli import main
+
+    run = CliRunner().invoke
+    out = tmp_path / "directory.csv"
+    assert run(main, ["directory", "export", "--db", str(db), str(out)]).exit_code == 0
+    edited = pd.read_csv(out, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    edited.iloc[:, 1] = edited.iloc[:, 1].replace({"云川市": "青岚省云川市"})
+    edited.to_csv(out, index=False, encoding="utf-8-sig")
+    done = run(main, ["directory", "import", "--db", str(db), str(out)])
+    assert done.exit_code == 0 and done.output.startswith("1 agencies placed"), done.output
+    assert "平潭县农业局" in run(main, ["directory", "suggest", "--db", str(db)]).output
+    assert (
+        run(main, ["directory", "join", "--db", str(db), "平潭县农业局", "平潭县农业农村局"]).exit_code == 0
+    )
+    assert directory.suggest_successors(directory.load(db)).empty
+    assert rollup_agencies(db, "青岚省") == {"青岚省人民政府", "云川市教育局"}
