@@ -152,3 +152,46 @@ def test_the_reports_behind_say_late_and_findings_in_words_and_download_what_is_
     assert set(behind["late"]) <= {ui_text.text("zh", "yes"), ui_text.text("zh", "no"), "—"}
     assert not behind["flag_codes"].str.contains(r"[a-z_]+:[a-z_]+").any()
     assert ui_text.text("zh", "col_late") in offered["reports"].columns
+
+
+# Words the Chinese interface may print: file kinds and units, and a page's own anchor in a link.
+ALLOWED_LATIN = {"CSV", "Excel", "Word", "PDF", "HTML", "DOCX", "TXT", "MB", "OCR", "late", "missing"}
+# A file name or a list of file kinds ('a004-2014.html', '.txt, .md'): the reader's own words.
+FILE_NAMES = re.compile(r"[\w.-]*\.(?:txt|md|html?|pdf|docx|png|jpe?g|tiff?)\b|utf-8")
+
+
+def shown_texts(at: AppTest) -> list[str]:
+    """Every text a page shows outside its tables (whose headers AppTest gives as the stored column
+    names; the tables are checked by the tests of each page): headings, prose, metrics, widgets."""
+    out = []
+    for kind in (
+        "title",
+        "header",
+        "subheader",
+        "markdown",
+        "caption",
+        "info",
+        "warning",
+        "success",
+        "error",
+    ):
+        out += [str(e.value) for e in at.get(kind)]
+    out += [f"{m.label} {m.value}" for m in at.metric]
+    for kind in ("selectbox", "multiselect", "radio", "toggle", "button", "text_input", "download_button"):
+        for e in at.get(kind):
+            out += [str(e.label or ""), *(str(o) for o in (getattr(e, "options", None) or []))]
+    return out
+
+
+@pytest.mark.parametrize(
+    "page", [p.path for p in __import__("metrics.dashboard.registry").dashboard.registry.PAGES]
+)
+def test_the_chinese_interface_prints_no_english_words(app_env, page):
+    at = open_page(page, "zh")
+    english = {
+        word
+        for text in shown_texts(at)
+        for word in re.findall(r"[A-Za-z][A-Za-z_:]{2,}", FILE_NAMES.sub("", text))
+        if word not in ALLOWED_LATIN and not text.startswith("http")
+    }
+    assert not english, english

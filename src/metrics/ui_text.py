@@ -417,7 +417,7 @@ _ZH: dict[str, str] = {
     "similar_match_report": "相似报告",
     "similar_similarity": "相似度",
     "similar_none": "当前筛选下没有相似度达到这一水平的报告。",
-    "similar_method": "相似度：两份报告文字的 5 字片段集合的重合比例（Jaccard，由 MinHash 估计），只比较正文语句：表格行、含三个以上数字的统计语句、数字和本机关名称不计，3 个以上机关共用的语句视为模板。用 MinHash LSH 找出候选，不逐对比较。",
+    "similar_method": "相似度：两份报告正文中相同的 5 字片段占全部片段的比例（按抽样估计），只比较正文语句：表格行、含三个以上数字的统计语句、数字和本机关名称不计，3 个以上机关共用的语句视为模板。先用快速索引找出可能相似的报告，不逐对比较。",
     "similar_side_by_side": "并排对照",
     "similar_pick": "选择一对报告",
     "similar_marked": "两份报告共有的段落（至少 12 个字）以底色标出。",
