@@ -119,16 +119,17 @@ def suggest_successors(directory: pd.DataFrame) -> pd.DataFrame:
     (the series), region, level, agency_type, first_year, last_year; names already in one series
     are not suggested again."""
     rows = []
-    for old in directory.itertuples(index=False):
-        for new in directory.itertuples(index=False):
-            if (
-                old.agency != new.agency
-                and old.region == new.region
-                and old.level == new.level
-                and 0 < new.first_year - old.last_year <= _RENAME_GAP_YEARS
-                and _shares_a_word(old.agency_type, new.agency_type)
-            ):
-                rows.append((old.printed_agency, new.agency, old.last_year, new.first_year))
+    # Only names of one region and level are compared, so a directory of thousands stays quick.
+    for _, place in directory.groupby(["region", "level"], sort=False):
+        names = list(place.itertuples(index=False))
+        for old in names:
+            for new in names:
+                if (
+                    old.agency != new.agency
+                    and 0 < new.first_year - old.last_year <= _RENAME_GAP_YEARS
+                    and _shares_a_word(old.agency_type, new.agency_type)
+                ):
+                    rows.append((old.printed_agency, new.agency, old.last_year, new.first_year))
     return pd.DataFrame(rows, columns=["agency", "successor", "last_year", "successor_first_year"])
 
 
