@@ -81,6 +81,10 @@ def confirm(agency: str, successor: str) -> None:
     directory.confirm_successor(data.db_file(), agency, successor)
 
 
+def undo(agency: str) -> None:
+    directory.separate(data.db_file(), agency)
+
+
 if access.writes_allowed("directory_token"):
     st.caption(t("dir_edit_caption"))
     widgets.uploader_in_language(t("dir_upload_instructions"))
@@ -102,3 +106,15 @@ if access.writes_allowed("directory_token"):
             args=(row.agency, row.successor),
             key=f"confirm_{row.agency}_{row.successor}",
         )
+
+    joined = entries[entries["agency"] != entries["printed_agency"]]
+    if not joined.empty:
+        st.subheader(t("dir_joined_title"))
+        st.caption(t("dir_joined_caption"))
+        for row in joined.itertuples(index=False):
+            st.button(
+                t("dir_undo", agency=row.printed_agency, successor=row.agency),
+                on_click=undo,
+                args=(row.printed_agency,),
+                key=f"undo_{row.printed_agency}",
+            )

@@ -209,3 +209,23 @@ def test_the_directory_commands_export_import_suggest_and_join(db, tmp_path):
     )
     assert directory.suggest_successors(directory.load(db)).empty
     assert rollup_agencies(db, "青岚省") == {"青岚省人民政府", "云川市教育局"}
+
+
+def test_a_renaming_confirmed_by_mistake_is_undone_on_the_directory_page_keeping_the_names_region(
+    db, monkeypatch
+):
+    import_rows(db, [{"printed_agency": "平潭县农业局", "region": "福建省福州市平潭县"}])
+    directory.confirm_successor(db, "平潭县农业局", "平潭县农业农村局")
+    at = open_directory_page(db, monkeypatch)
+    label = ui_text.text("zh", "dir_undo", agency="平潭县农业局", successor="平潭县农业农村局")
+    next(b for b in at.button if b.label == label).click().run()
+    assert not at.exception
+    shown = directory.load(db).set_index("printed_agency").loc["平潭县农业局"]
+    assert shown["agency"] == "平潭县农业局" and shown["region"] == "福建省福州市平潭县"
+
+
+def test_confirming_a_renaming_keeps_the_region_entered_for_the_old_name(db):
+    import_rows(db, [{"printed_agency": "平潭县农业局", "region": "福建省福州市平潭县"}])
+    directory.confirm_successor(db, "平潭县农业局", "平潭县农业农村局")
+    shown = directory.load(db).set_index("printed_agency").loc["平潭县农业局"]
+    assert shown["agency"] == "平潭县农业农村局" and shown["region"] == "福建省福州市平潭县"

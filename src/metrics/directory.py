@@ -149,8 +149,26 @@ def import_csv(db: Path, frame: pd.DataFrame) -> Imported:
 
 
 def confirm_successor(db: Path, agency: str, successor: str) -> None:
-    """Record that `agency` was renamed `successor`: its reports join the successor's series."""
+    """Record that `agency` was renamed `successor`: its reports join the successor's series (the
+    name's other entries, region, level and kind, stay)."""
     entries = load(db).set_index("printed_agency")
     series = entries.loc[successor, "agency"] if successor in entries.index else successor
+    _store_series(db, entries, agency, series)
+
+
+def separate(db: Path, agency: str) -> None:
+    """Undo a renaming: the name's reports become an agency of their own again."""
+    _store_series(db, load(db).set_index("printed_agency"), agency, "")
+
+
+def _store_series(db: Path, entries: pd.DataFrame, agency: str, series: str) -> None:
+    shown = entries.loc[agency]
+    entry = DirectoryEntry(
+        agency,
+        _changed(shown["region"], shown["read_region"]),
+        _changed(shown["level"], shown["read_level"]),
+        _changed(shown["agency_type"], shown["read_agency_type"]),
+        series,
+    )
     with store.open_for_writing(db) as writer:
-        writer.set_directory_entries([DirectoryEntry(agency, series=series)])
+        writer.set_directory_entries([entry])

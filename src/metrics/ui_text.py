@@ -494,6 +494,9 @@ _ZH: dict[str, str] = {
     "yes": "是",
     "no": "否",
     "col_title": "标题",
+    "dir_joined_title": "已确认的更名",
+    "dir_joined_caption": "如确认有误，可撤销：该名称的报告恢复为单独的机关。",
+    "dir_undo": "撤销：{agency} 不是 {successor} 的旧名称",
 }
 
 _EN: dict[str, str] = {
@@ -964,6 +967,9 @@ _EN: dict[str, str] = {
     "yes": "yes",
     "no": "no",
     "col_title": "Title",
+    "dir_joined_title": "Renamings confirmed",
+    "dir_joined_caption": "A renaming confirmed by mistake can be undone: that name's reports become an agency of their own again.",
+    "dir_undo": "Undo: {agency} is not an earlier name of {successor}",
 }
 
 TEXT = {"zh": _ZH, "en": _EN}
