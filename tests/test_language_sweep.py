@@ -195,3 +195,17 @@ def test_the_chinese_interface_prints_no_english_words(app_env, page):
         if word not in ALLOWED_LATIN and not text.startswith("http")
     }
     assert not english, english
+
+
+def test_report_detail_in_english_names_section_two_figures_in_english(app_env):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "English"
+    at.query_params["agency"] = "广州市人民政府"
+    at.run()
+    at.switch_page("pages/report.py").run()
+    assert not at.exception
+    grids = [d.value for d in at.dataframe if list(d.value.columns) == [ui_text.text("en", "col_value")]]
+    assert grids
+    labels = [str(label) for grid in grids for label in grid.index]
+    assert not [label for label in labels if re.search(r"[\u4e00-\u9fff]", label)]
+    assert any("Article 20, item (1)" == c.value for c in at.caption)
