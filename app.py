@@ -24,7 +24,9 @@ page = st.navigation(
     [
         st.Page(p.path, title=state.t(f"page_{p.key}"), icon=p.icon, url_path=p.url_path, default=(i == 0))
         for i, p in enumerate(registry.PAGES)
-    ]
+    ],
+    # Every page listed: a collapsed list ends in Streamlit's own "View more", in English only.
+    expanded=True,
 )
 if failure is not None:
     messages.error(failure)

@@ -130,15 +130,19 @@ widgets.downloads(
 
 st.subheader(t("late_missing_title"), anchor=LATE_MISSING_ANCHOR)
 late_missing = coverage[coverage["state"].isin(["late", "missing"])]
-years = sorted(late_missing["year"].unique(), reverse=True)
-year = st.selectbox(
+# Years as text, "all" for every year: the URL holds the choice, so a shared link opens the same list.
+years = [str(y) for y in sorted(late_missing["year"].unique(), reverse=True)]
+all_years = t("late_missing_all_years")  # the words of this run's language, however late they are asked for
+year = widgets.coded_control(
+    st.selectbox,
     t("year"),
-    [None, *years],
-    format_func=lambda y: t("late_missing_all_years") if y is None else str(y),
-    key="late_missing_year",
+    ["all", *years],
+    "late_missing_year",
+    "all",
+    format_func=lambda y: all_years if y == "all" else y,
 )
-if year is not None:
-    late_missing = late_missing[late_missing["year"] == year]
+if year != "all":
+    late_missing = late_missing[late_missing["year"] == int(year)]
 late_missing = late_missing.sort_values(
     ["year", "state", "days_late", "agency"], ascending=[False, True, False, True]
 )

@@ -1,18 +1,23 @@
 import streamlit as st
 
-from metrics.dashboard import data, findings, flag_status, messages, state, versions, widgets
+from metrics import ui_text
+from metrics.dashboard import data, findings, flag_status, messages, reasons, state, versions, widgets
 from metrics.dashboard.state import filters, lang, metric_label, t
-from metrics.templates import IDENTITIES
 
 state.ensure_app_frame()
-
-# What each declared identity says, shown beside its code (the codes are what flags store).
-CHECK_RULES = {f"identity:{i.code}": i.description for i in IDENTITIES}
 
 st.title(t("page_quality"))
 if not data.has_database():
     messages.no_database()
     st.stop()
+
+INGEST_COLUMNS = {
+    "file_path": t("col_file"),
+    "status": t("col_status"),
+    "reason": t("col_reason"),
+    "format": t("col_format"),
+    "attempted_at": t("col_attempted"),
+}
 
 # The ingest log does not depend on the filters: a file that failed has no agency or year to filter on.
 st.subheader(t("quality_ingest"))
@@ -20,23 +25,34 @@ problems = data.run("ingest_problems", {})
 if problems.empty:
     st.success(t("quality_no_ingest_problems"))
 else:
+    # Shown in words, by file name (a server's folders mean nothing to the reader); the download's
+    # detail keeps the recorded path, status and reason.
+    shown_problems = problems.assign(
+        file_path=problems["file_path"].map(widgets.file_name),
+        reason=[
+            reasons.in_words(s, r, lang())
+            for s, r in zip(problems["status"], problems["reason"], strict=True)
+        ],
+        status=problems["status"].map(lambda s: t(f"ingest_{s}")),
+        format=problems["format"].map(
+            lambda c: ui_text.code_label(lang(), "format", c) if isinstance(c, str) else c
+        ),
+    )
     st.dataframe(
-        problems,
+        shown_problems,
         hide_index=True,
         key="quality_ingest_table",
         placeholder=widgets.EMPTY,
-        column_config={
-            "file_path": t("col_file"),
-            "status": t("col_status"),
-            "reason": t("col_reason"),
-            "format": t("col_format"),
-            "report_id": t("col_report"),
-            "parser_version": t("col_parser"),
-            "attempted_at": t("col_attempted"),
-        },
+        column_order=["file_path", "status", "reason", "format", "attempted_at"],
+        column_config=INGEST_COLUMNS,
     )
     st.caption(t("quality_ingest_caption"))
-    widgets.downloads("ingest-problems", "quality_ingest", frame=problems)
+    widgets.downloads(
+        "ingest-problems",
+        "quality_ingest",
+        frame=problems,
+        shown=widgets.displayed(shown_problems, INGEST_COLUMNS),
+    )
 
 # Versions do not depend on the filters either: the choice is about what the filters then count.
 st.subheader(t("quality_versions"))
@@ -44,58 +60,77 @@ several = data.run("agency_year_versions", {})
 if several.empty:
     st.success(t("quality_no_versions"))
 else:
+    version_columns = {
+        "agency": t("col_agency"),
+        "year": t("year"),
+        "is_current": t("col_current"),
+        "current_by": t("col_current_by"),
+        "published": t("published"),
+        "ingested_at": t("col_ingested"),
+        "requests_new": t("h_requests"),
+        "outcome_total": metric_label("outcome_total"),
+        "warnings": t("col_warnings"),
+        "format": t("col_format"),
+        "file_path": t("col_file"),
+    }
+    shown_versions = several.assign(
+        link=several["report_id"].map(widgets.report_link),
+        current_by=several["current_by"].map(lambda c: t(f"current_by_{c}")),
+        is_current=several["is_current"].map(lambda c: t("yes") if c else t("no")),
+        format=several["format"].map(lambda c: ui_text.code_label(lang(), "format", c)),
+        file_path=several["file_path"].map(widgets.file_name),
+    )
     st.dataframe(
-        several.assign(
-            link=several["report_id"].map(widgets.report_link),
-            current_by=several["current_by"].map(lambda c: t(f"current_by_{c}")),
-        ),
+        shown_versions,
         hide_index=True,
         key="quality_versions_table",
         placeholder=widgets.EMPTY,
-        column_order=[
-            "agency",
-            "year",
-            "is_current",
-            "current_by",
-            "published",
-            "ingested_at",
-            "requests_new",
-            "outcome_total",
-            "warnings",
-            "format",
-            "file_path",
-            "link",
-        ],
-        column_config={
-            "agency": t("col_agency"),
+        column_order=[*version_columns, "link"],
+        column_config={c: h for c, h in version_columns.items() if c != "year"}
+        | {
             "year": st.column_config.NumberColumn(t("year"), format="%d"),
-            "is_current": t("col_current"),
-            "current_by": t("col_current_by"),
-            "published": t("published"),
-            "ingested_at": t("col_ingested"),
-            "requests_new": t("h_requests"),
-            "outcome_total": metric_label("outcome_total"),
-            "warnings": t("col_warnings"),
-            "format": t("col_format"),
-            "file_path": t("col_file"),
             "link": st.column_config.LinkColumn(t("col_report"), display_text=t("open_report")),
         },
     )
     st.caption(t("quality_versions_caption"))
-    widgets.downloads("report-versions", "quality_versions", frame=several)
+    widgets.downloads(
+        "report-versions",
+        "quality_versions",
+        frame=several,
+        shown=widgets.displayed(shown_versions, version_columns),
+    )
     versions.chooser(several)
 
 unplaced = data.run("unplaced_reports", {})
 if not unplaced.empty:
     st.subheader(t("quality_unplaced"))
+    unplaced_columns = {
+        "title": t("col_title"),
+        "agency": t("col_agency"),
+        "year": t("year"),
+        "format": t("col_format"),
+        "file_path": t("col_file"),
+    }
+    shown_unplaced = unplaced.assign(
+        link=unplaced["report_id"].map(widgets.report_link),
+        format=unplaced["format"].map(lambda c: ui_text.code_label(lang(), "format", c)),
+        file_path=unplaced["file_path"].map(widgets.file_name),
+    )
     st.dataframe(
-        unplaced.assign(link=unplaced["report_id"].map(widgets.report_link)),
+        shown_unplaced,
         hide_index=True,
         key="quality_unplaced_table",
         placeholder=widgets.EMPTY,
-        column_config={"link": st.column_config.LinkColumn(t("col_report"), display_text=t("open_report"))},
+        column_order=[*unplaced_columns, "link"],
+        column_config=unplaced_columns
+        | {"link": st.column_config.LinkColumn(t("col_report"), display_text=t("open_report"))},
     )
-    widgets.downloads("unplaced-reports", "quality_unplaced", frame=unplaced)
+    widgets.downloads(
+        "unplaced-reports",
+        "quality_unplaced",
+        frame=unplaced,
+        shown=widgets.displayed(shown_unplaced, unplaced_columns),
+    )
 
 if filters() is None:
     st.stop()
@@ -111,37 +146,30 @@ else:
     flags = findings.with_sentences(flags, figures, lang()).assign(
         status_label=lambda f: f["status"].map(lambda s: t(f"flag_status_{s}")),
         link=lambda f: f["report_id"].map(widgets.report_link),
+        check=lambda f: f["code"].map(lambda c: findings.check_name(c, lang())),
+        severity_label=lambda f: f["severity"].map(lambda s: t(f"severity_{s}")),
+        file_name=lambda f: f["file_path"].map(widgets.file_name),
     )
     summary = flags.groupby("code", as_index=False).agg(
         reports=("report_id", "nunique"), flags=("message", "size")
     )
-    summary = summary.assign(rule=summary["code"].map(CHECK_RULES)).sort_values("flags", ascending=False)
+    summary = summary.assign(check=summary["code"].map(lambda c: findings.check_name(c, lang()))).sort_values(
+        "flags", ascending=False
+    )
+    summary_columns = {"check": t("col_check"), "reports": t("h_reports"), "flags": t("col_flag_count")}
     st.dataframe(
         summary,
         hide_index=True,
         key="quality_flag_summary",
         placeholder=widgets.EMPTY,
-        column_order=["code", "rule", "reports", "flags"],
-        column_config={
-            "code": t("col_check"),
-            "rule": t("col_message"),
-            "reports": t("h_reports"),
-            "flags": t("col_flag_count"),
-        },
+        column_order=list(summary_columns),
+        column_config=summary_columns,
     )
     widgets.downloads(
         "flag-summary",
         "quality_flag_summary_dl",
         frame=flags,
-        shown=widgets.displayed(
-            summary,
-            {
-                "code": t("col_check"),
-                "rule": t("col_message"),
-                "reports": t("h_reports"),
-                "flags": t("col_flag_count"),
-            },
-        ),
+        shown=widgets.displayed(summary, summary_columns),
     )
     flag_columns = {
         "agency": t("col_agency"),
@@ -149,10 +177,10 @@ else:
         "sentence": t("col_sentence"),
         "status_label": t("col_flag_status"),
         "note": t("col_flag_note"),
-        "code": t("col_check"),
-        "severity": t("col_severity"),
+        "check": t("col_check"),
+        "severity_label": t("col_severity"),
         "evidence": t("col_evidence"),
-        "file_path": t("col_file"),
+        "file_name": t("col_file"),
     }
     st.dataframe(
         flags,
@@ -182,6 +210,14 @@ else:
 
 st.subheader(t("quality_missing"))
 missing = data.query("missing_years")
+missing_columns = {
+    "agency": t("col_agency"),
+    "first_year": t("col_first_year"),
+    "last_year": t("col_last_year"),
+    "years_present": t("col_years_present"),
+    "gaps": t("col_gaps"),
+    "outside_span": t("col_outside_span"),
+}
 if missing.empty:
     st.success(t("quality_no_missing"))
 else:
@@ -190,14 +226,14 @@ else:
         hide_index=True,
         key="quality_missing_table",
         placeholder=widgets.EMPTY,
-        column_config={
-            "agency": t("col_agency"),
-            "first_year": st.column_config.NumberColumn(t("col_first_year"), format="%d"),
-            "last_year": st.column_config.NumberColumn(t("col_last_year"), format="%d"),
-            "years_present": t("col_years_present"),
-            "gaps": t("col_gaps"),
-            "outside_span": t("col_outside_span"),
+        column_config=missing_columns
+        | {
+            c: st.column_config.NumberColumn(missing_columns[c], format="%d")
+            for c in ("first_year", "last_year")
         },
     )
     st.caption(t("quality_missing_caption"))
-widgets.downloads("missing-years", "quality_missing", "coverage")
+# The list shown, with the agencies × years behind it as the detail.
+widgets.downloads(
+    "missing-years", "quality_missing", "coverage", shown=widgets.displayed(missing, missing_columns)
+)

@@ -60,7 +60,11 @@ if not flags.empty:
     marked = frozenset().union(*(findings.cells(f) for f in flags.to_dict("records")))
     st.markdown(f"**{t('report_flags')}**")
     st.dataframe(
-        flags.assign(status=flags["status"].map(lambda s: t(f"flag_status_{s}"))),
+        flags.assign(
+            status=flags["status"].map(lambda s: t(f"flag_status_{s}")),
+            code=flags["code"].map(lambda c: findings.check_name(c, lang())),
+            severity=flags["severity"].map(lambda s: t(f"severity_{s}")),
+        ),
         hide_index=True,
         key="report_flags_table",
         column_order=["sentence", "status", "note", "code", "severity"],
@@ -79,9 +83,22 @@ if facts.empty:
     st.info(t("report_no_figures"))
 else:
     layouts.figures(m["format"], facts, marked)
+m_format = m["format"]
+figure_columns = {
+    "metric": t("col_metric"),
+    "requester": t("col_requester"),
+    "value": t("col_value"),
+    "evidence": t("col_evidence"),
+}
+# Every figure of the report, in words, as the tables above show them; the stored rows are the detail.
+shown_figures = facts.assign(
+    metric=facts["metric_id"].map(lambda m: findings.name(m, m_format, lang())),
+    requester=facts["requester_column"].map(lambda c: findings.COLUMN_NAMES.get(c, {}).get(lang(), c)),
+)
 widgets.downloads(
     f"report-{chosen}",
     "report_figures",
+    shown=widgets.displayed(shown_figures, figure_columns),
     frame=facts.assign(
         report_id=chosen,
         agency=m["agency"],

@@ -160,7 +160,7 @@ agency_columns = {
     "warnings": t("col_warnings"),
     "flag_codes": t("col_flags"),
 }
-included = result.reports.assign(link=result.reports["report_id"].map(widgets.report_link))
+included = widgets.in_words(result.reports).assign(link=result.reports["report_id"].map(widgets.report_link))
 st.dataframe(
     included,
     hide_index=True,
@@ -181,18 +181,27 @@ if not result.missing.empty:
     st.subheader(t("rollup_missing_title", year=year))
     missing_columns = agency_columns | {"years_reported": t("col_years_present")}
     missing_columns = {k: v for k, v in missing_columns.items() if k in result.missing.columns}
-    st.dataframe(result.missing, hide_index=True, key="rollup_missing_table", column_config=missing_columns)
+    missing = widgets.in_words(result.missing)
+    st.dataframe(
+        missing,
+        hide_index=True,
+        key="rollup_missing_table",
+        column_order=list(missing_columns),
+        column_config=missing_columns,
+    )
     widgets.downloads(
         "rollup-missing",
         "rollup_missing_dl",
         frame=result.missing,
-        shown=widgets.displayed(result.missing, missing_columns),
+        shown=widgets.displayed(missing, missing_columns),
     )
 
 if not result.unmapped.empty:
     st.subheader(t("rollup_unmapped"))
     st.dataframe(
-        result.unmapped.assign(metric=result.unmapped["metric_id"].map(lambda m: catalog.label(m, lang()))),
+        widgets.in_words(result.unmapped).assign(
+            metric=result.unmapped["metric_id"].map(lambda m: catalog.label(m, lang()))
+        ),
         hide_index=True,
         key="rollup_unmapped_table",
         column_order=["format", "metric", "value", "reports", "why"],

@@ -3,8 +3,8 @@ import os
 import pandas as pd
 import streamlit as st
 
-from metrics.dashboard import access, data, state, uploads, widgets
-from metrics.dashboard.state import t
+from metrics.dashboard import access, data, reasons, state, uploads, widgets
+from metrics.dashboard.state import lang, t
 from metrics.ingest import ingest_paths
 from metrics.store import StoreError
 
@@ -20,7 +20,7 @@ def result_text(row, attempted: dict[str, str]) -> str:
         return t("upload_result_new")
     if status == "duplicate":
         return t("upload_result_duplicate")
-    return t("upload_result_failed", reason=row.reason)
+    return t("upload_result_failed", reason=reasons.in_words(status, row.reason, lang()))
 
 
 st.title(t("page_upload"))
@@ -29,14 +29,13 @@ st.markdown(
         "upload_intro",
         types=", ".join(f".{s}" for s in uploads.ALLOWED_SUFFIXES),
         mb=uploads.MAX_MEGABYTES,
-        folder=str(uploads.uploads_dir()),
-        db=str(data.db_file()),
     )
 )
 
 if not access.writes_allowed("upload_token"):
     st.stop()
 
+widgets.uploader_in_language(t("upload_instructions", mb=uploads.MAX_MEGABYTES))
 with st.form("upload_form", clear_on_submit=True):
     files = st.file_uploader(
         t("upload_label"),
@@ -107,7 +106,11 @@ if submitted:
         st.warning(t("upload_failures"))
         st.dataframe(
             pd.DataFrame(failed, columns=["file_path", "status", "reason"]).assign(
-                status=lambda f: f["status"].map(lambda s: t(f"ingest_{s}"))
+                file_path=lambda f: f["file_path"].map(widgets.file_name),
+                reason=lambda f: [
+                    reasons.in_words(s, r, lang()) for s, r in zip(f["status"], f["reason"], strict=True)
+                ],
+                status=lambda f: f["status"].map(lambda s: t(f"ingest_{s}")),
             ),
             hide_index=True,
             key="upload_problems",

@@ -299,3 +299,20 @@ def test_the_table_builder_csv_is_the_table_shown(server, page):
     assert list(csv.reader(io.StringIO(data))) == shown
     assert len(shown) == 1 + 2 * 9  # the header, then two agencies × 2013–2021
     page.screenshot(path=str(SHOTS / "builder.png"), full_page=True)
+
+
+# What a reader sees on an element: its own text, or the words a style sheet puts after it.
+SEEN_TEXT = """e => { const after = getComputedStyle(e, '::after').content;
+    return getComputedStyle(e).fontSize === '0px' ? after.replace(/^"|"$/g, '') : e.innerText; }"""
+
+
+@pytest.mark.parametrize("lang,button", [("中文", "选择文件"), ("English", "Choose files")])
+def test_the_file_uploader_and_page_list_speak_the_interface_language(server, page, lang, button):
+    page.goto(f"{server}/upload?lang={urllib.parse.quote(lang)}")
+    dropzone = page.locator("[data-testid=stFileUploaderDropzone]")
+    dropzone.wait_for(timeout=30000)
+    assert dropzone.locator("button [data-testid=stMarkdownContainer] p").evaluate(SEEN_TEXT) == button
+    instructions = dropzone.locator("[data-testid=stFileUploaderDropzoneInstructions] span").first
+    assert "per file" not in instructions.evaluate(SEEN_TEXT) or lang == "English"
+    # Every page is listed: a collapsed list would end in Streamlit's English "View more".
+    assert page.locator("[data-testid=stSidebarNavViewButton]").count() == 0

@@ -58,7 +58,7 @@ def app_env(fixture_db, monkeypatch):
 def test_overview_lists_late_reports_with_days_late_and_missing_years_as_rows(app_env):
     at = open_page()
     assert any("#late-missing" in m.value and zh("late_missing_link") in m.value for m in at.markdown)
-    at.selectbox(key="late_missing_year").set_value(2020).run()
+    at.selectbox(key="late_missing_year").set_value("2020").run()
     table = table_with(at, zh("col_agency"), zh("col_days_late"))
     rows = {(r[zh("col_agency")], r[zh("col_state")]): r for _, r in table.iterrows()}
     assert set(rows) == {
@@ -71,6 +71,14 @@ def test_overview_lists_late_reports_with_days_late_and_missing_years_as_rows(ap
     assert f"{late[zh('deadline')]:%Y-%m-%d}" == "2021-01-31"
     assert f"{rows[('上海市公安局', zh('state_missing'))][zh('deadline')]:%Y-%m-%d}" == "2021-01-31"
     assert {m.label: m.value for m in at.metric}[zh("h_missing")] == "24"
+
+
+def test_the_late_and_missing_year_is_kept_in_the_url_and_restored_from_it(app_env):
+    at = open_page()
+    at.selectbox(key="late_missing_year").set_value("2020").run()
+    assert at.query_params["late_missing_year"] == "2020"
+    shared = open_page(query={"late_missing_year": "2020"})
+    assert shared.selectbox(key="late_missing_year").value == "2020"
 
 
 def test_a_rate_no_report_gives_is_not_reported_with_the_reason_not_a_dash(app_env):

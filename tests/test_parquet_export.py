@@ -10,7 +10,9 @@ from click.testing import CliRunner
 from metrics import queries
 from metrics.cli import main
 from metrics.demo.bulk_store import generate_store
+from metrics.models import DirectoryEntry
 from metrics.sql_files import sql_text
+from metrics.store import open_for_writing
 
 # Every query a page runs, with page-level parameters as the pages set them.
 # Queries that a page runs on the agencies chosen on it (Compare agencies).
@@ -44,6 +46,7 @@ PAGE_QUERIES = (
     "report_meta",
     "report_facts",
     "report_flags",
+    "directory",
 )
 
 
@@ -53,6 +56,10 @@ def stores(tmp_path_factory):
     folder = tmp_path_factory.mktemp("export")
     db = folder / "ogi.duckdb"
     generate_store(db, 1500, seed=11)
+    with queries.open_snapshot(db) as con:
+        first = con.execute("SELECT min(agency) FROM raw.reports").fetchone()[0]
+    with open_for_writing(db) as writer:  # a directory entry, which the tree must carry too
+        writer.set_directory_entries([DirectoryEntry(first, region="某省某市")])
     tree = folder / "tree"
     done = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "parquet", str(tree)])
     assert done.exit_code == 0, done.output

@@ -327,6 +327,8 @@ def dashboard(db: str | None, port: int, host: str, upload_token: str | None) ->
 
         summary = ingest_paths([demo], path)
         click.echo(f"{summary.files} demo files ingested.")
+        # The demo's names leave out the places above them (云川市…); its directory places them.
+        _import_directory(path, PROJECT / "data" / "demo_directory.csv")
     app = PROJECT / "app.py"
     env = dict(os.environ, OGI_DB=str(path.resolve()))
     if upload_token:
@@ -463,7 +465,7 @@ def export(db: str | None, fmt: str, out: Path) -> None:
         raise click.UsageError(f"{out} is not empty; export into a new folder")
     parquet_tree.export(_existing_db(db), out)
     click.echo(
-        f"{out}: reports, facts and flags by year, ingest_log, current_choices, flag_reviews, schema.sql"
+        f"{out}: reports, facts and flags by year, ingest_log, current_choices, flag_reviews, agency_directory, schema.sql"
     )
 
 
@@ -471,6 +473,75 @@ def _ocr_line(pages: int) -> str:
     """How much of the run was read from scans: OCR is what makes a run slow, and its figures are the
     ones to check against the page."""
     return f"pages read by OCR: {pages}"
+
+
+@main.group()
+def directory() -> None:
+    """The agency directory (机关名录): export it as CSV, import an edited one, confirm renamings."""
+
+
+@directory.command("export")
+@DB_OPTION
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", help="language of headers and levels")
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+def directory_export(db: str | None, lang: str, out: Path) -> None:
+    """Write every agency name with its region path, level, kind and series to OUT (UTF-8 CSV)."""
+    from metrics import directory as agency_directory
+
+    frame = agency_directory.csv_frame(agency_directory.load(_existing_db(db)), lang)
+    frame.to_csv(out, index=False, encoding="utf-8-sig")
+    click.echo(f"{len(frame)} agencies written to {out}")
+
+
+@directory.command("import")
+@DB_OPTION
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def directory_import(db: str | None, path: Path) -> None:
+    """Store an edited directory CSV; kept across re-ingest and rebuild."""
+    imported = _import_directory(_existing_db(db), path)
+    if imported.unknown_agencies or imported.unknown_levels:
+        sys.exit(1)
+
+
+def _import_directory(db: Path, path: Path):
+    import pandas as pd
+
+    from metrics import directory as agency_directory
+
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    imported = agency_directory.import_csv(db, frame)
+    click.echo(f"{imported.stored} agencies placed by {path}")
+    for name in imported.unknown_agencies:
+        click.echo(f"  ! no report prints the agency {name}; row not stored")
+    for level in imported.unknown_levels:
+        click.echo(f"  ! unknown level {level}; row not stored")
+    return imported
+
+
+@directory.command("suggest")
+@DB_OPTION
+def directory_suggest(db: str | None) -> None:
+    """List agency names that look like one bureau renamed (same region and level, one's years
+    ending before the other's begin, a shared word); `ogi directory join` confirms one."""
+    from metrics import directory as agency_directory
+
+    found = agency_directory.suggest_successors(agency_directory.load(_existing_db(db)))
+    _print_table(
+        ["agency", "last year", "successor", "first year"],
+        found[["agency", "last_year", "successor", "successor_first_year"]].itertuples(index=False),
+    )
+
+
+@directory.command("join")
+@DB_OPTION
+@click.argument("agency")
+@click.argument("successor")
+def directory_join(db: str | None, agency: str, successor: str) -> None:
+    """Record that AGENCY was renamed SUCCESSOR: every page shows them as one agency."""
+    from metrics import directory as agency_directory
+
+    agency_directory.confirm_successor(_existing_db(db), agency, successor)
+    click.echo(f"{agency} joins the series of {successor}")
 
 
 def _number(v: float) -> str:

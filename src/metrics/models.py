@@ -92,3 +92,19 @@ class Extraction:
     def totals(self) -> dict[str, float]:
         """The 总计-column figures keyed by metric id (what `ogi extract --json` prints)."""
         return {f.metric_id: f.value for f in self.facts if f.column == TOTAL and f.value is not None}
+
+
+@dataclass(frozen=True)
+class DirectoryEntry:
+    """A person's entry in the agency directory for a name as printed; an empty field keeps what the
+    name and the gazetteer give (metrics.directory)."""
+
+    agency: str
+    region: str = ""
+    level: str = ""
+    agency_type: str = ""
+    series: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.region or self.level or self.agency_type or self.series)

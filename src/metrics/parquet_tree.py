@@ -1,8 +1,8 @@
 """The report database as a hive-partitioned Parquet tree, for engines beyond one machine.
 
 `ogi export --format parquet DIR` writes reports, facts and flags partitioned by report year
-(DIR/facts/year=2021/facts_0.parquet ...), the ingest log, version choices and finding statuses as
-single files, and schema.sql beside them. DuckDB on object storage, Spark or Trino can read the
+(DIR/facts/year=2021/facts_0.parquet ...), the ingest log, version choices, finding statuses and the
+agency directory's entries as single files, and schema.sql beside them. DuckDB on object storage, Spark or Trino can read the
 tree as it is; queries.open_parquet_snapshot reads it back as the dashboard's snapshot, so the
 dashboard's SQL runs on it unchanged.
 """

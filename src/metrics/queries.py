@@ -14,7 +14,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from metrics import catalog, eras, formats
+from metrics import catalog, eras, formats, gazetteer
+from metrics.rollup.regions import with_parents
 from metrics.sql_files import sql_text
 
 # A rate over fewer requests or cases than this is marked and kept out of rankings.
@@ -119,6 +120,7 @@ def _snapshot(attach: str) -> duckdb.DuckDBPyConnection:
             ).fetchone()[0]
             con.execute(sql_text("ocr_marks_stored" if marked else "ocr_marks_absent"))
             con.execute(sql_text("current_versions"))
+            _directory_inputs(con)
             con.execute(sql_text("views"))
         except (duckdb.CatalogException, duckdb.BinderException):
             raise  # a readable database of another layout (an older version), not a damaged one
@@ -133,6 +135,18 @@ def _snapshot(attach: str) -> duckdb.DuckDBPyConnection:
         con.close()
         raise
     return con
+
+
+def _directory_inputs(con: duckdb.DuckDBPyConnection) -> None:
+    """The gazetteer's region paths and the stored directory entries, which views.sql reads."""
+    con.execute(sql_text("directory_tables"))
+    regions = [region for (region,) in con.execute(sql_text("stored_regions")).fetchall()]
+    paths = gazetteer.region_paths(regions)
+    if paths:
+        con.executemany(sql_text("region_path_row"), [{"region": r, "path": p} for r, p in paths])
+    # A database written before the directory existed has no entries yet.
+    if con.execute(sql_text("raw_has_table"), {"table_name": "agency_directory"}).fetchone()[0]:
+        con.execute(sql_text("copy_directory_entries"))
 
 
 def run(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> pd.DataFrame:
@@ -151,4 +165,6 @@ def filter_options(con: duckdb.DuckDBPyConnection) -> FilterOptions:
     df = run(con, "filter_options", {})
     years = tuple(sorted(int(v) for v in df.loc[df["kind"] == "year", "value"]))
     values = {k: tuple(df.loc[df["kind"] == k, "value"]) for k in FILTER_KINDS}
+    # A region is offered with the places above it, which hold it (青岚省 for 青岚省云川市).
+    values["region"] = tuple(with_parents(values["region"]))
     return FilterOptions(years=years, values=values)

@@ -25,7 +25,7 @@ import duckdb
 import pyarrow as pa
 
 from metrics import PARSER_VERSION
-from metrics.models import Extraction
+from metrics.models import DirectoryEntry, Extraction
 from metrics.sql_files import sql_text
 
 DEFAULT_DB = Path("data/ogi.duckdb")
@@ -240,6 +240,27 @@ class Writer:
         )
         self.changed = True
 
+    def set_directory_entries(self, entries: list[DirectoryEntry]) -> None:
+        """Store people's directory entries; an empty entry returns its name to what was read. A name
+        given a series brings the names already in its own series along (a second rename)."""
+        for entry in entries:
+            if entry.is_empty:
+                self.con.execute(sql_text("delete_directory_entry"), {"agency": entry.agency})
+                continue
+            self.con.execute(
+                sql_text("set_directory_entry"),
+                {
+                    "agency": entry.agency,
+                    "region": entry.region,
+                    "level": entry.level,
+                    "agency_type": entry.agency_type,
+                    "series": entry.series,
+                },
+            )
+            if entry.series:
+                self.con.execute(sql_text("follow_series"), {"agency": entry.agency, "series": entry.series})
+        self.changed = True
+
     def write(self, attempts: list[Attempt]) -> list[tuple[Attempt, str]]:
         """Store attempts in one transaction. Should that fail, store them one by one, so a row the
         database refuses costs only its own file; returns those files with the database's reason.
@@ -296,6 +317,15 @@ class Writer:
         self.con.execute(f"ATTACH '{literal}' AS old (READ_ONLY)")
         try:
             self.con.execute(sql_text("carry_over"))
+            # What people recorded; a database written before these tables existed has none.
+            for table, sql in (
+                ("agency_directory", "carry_directory"),
+                ("flag_reviews", "carry_flag_reviews"),
+            ):
+                if self.con.execute(
+                    sql_text("attached_has_table"), {"database": "old", "table_name": table}
+                ).fetchone()[0]:
+                    self.con.execute(sql_text(sql))
         finally:
             self.con.execute("DETACH old")
             self.con.unregister("missing_files")

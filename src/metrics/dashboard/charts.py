@@ -335,6 +335,16 @@ def hbar_panels(panels: list[tuple[str, pd.DataFrame]], x: str, y: str, x_title:
     return go.Figure(data=traces, layout=layout)
 
 
+def _printed_as(df: pd.DataFrame) -> pd.Series:
+    """' · printed as <name>' where a report of a renamed agency prints an earlier name."""
+    earlier = df["printed_agency"].notna() & (df["printed_agency"] != df["agency"])
+    return (
+        df["printed_agency"]
+        .where(earlier)
+        .map(lambda n: "" if pd.isna(n) else f" · {t('printed_as', name=n)}")
+    )
+
+
 def coverage_map(df: pd.DataFrame, state_labels: dict[str, str]) -> go.Figure:
     """Agencies x years, one coloured cell per report state; hover gives the dates."""
     codes = {s: i for i, s in enumerate(COVERAGE_STATES)}
@@ -345,6 +355,7 @@ def coverage_map(df: pd.DataFrame, state_labels: dict[str, str]) -> go.Figure:
     hover = (
         df.assign(
             text=df["state"].map(state_labels)
+            + _printed_as(df)
             + df["published"].map(lambda d: "" if pd.isna(d) else f" · {t('published')} {d:%Y-%m-%d}")
             + df["days_late"].map(lambda n: "" if pd.isna(n) else f" · {t('days_late', n=int(n))}")
         )

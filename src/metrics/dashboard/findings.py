@@ -6,6 +6,8 @@ the declared identity (metrics.templates) and the report's own figures, in eithe
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from metrics import catalog
@@ -47,7 +49,43 @@ def sentence(flag, figures: Figures, fmt: str, lang: str) -> str:
             return said
     if code.startswith("date:") and not pd.isna(flag.get("published")):
         return text(lang, f"finding_{code[5:]}", date=f"{flag['published']:%Y-%m-%d}", year=int(flag["year"]))
-    return flag["message"]
+    message = flag["message"]
+    # Extractors record some findings in English, some in Chinese: one in the other language is said
+    # by what its check means, and the stored message stays in the download's detail.
+    return message if _in_language(message, lang) else check_name(code, lang)
+
+
+# English running text: two words of Latin letters in a row ('the table gives ...'); a Chinese
+# message may hold a metric id or a file type, never a phrase.
+_ENGLISH_PHRASE = re.compile(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}")
+
+
+def _in_language(message: str, lang: str) -> bool:
+    return bool(_ENGLISH_PHRASE.search(message)) == (lang == "en")
+
+
+def check_name(code: str, lang: str) -> str:
+    """What a check tests, in words of the interface language (never its code)."""
+    identity = BY_CODE.get(code)
+    if identity is None:
+        return text(lang, "check_" + code.replace(":", "_"))
+    if lang == "zh":
+        return text(lang, "check_identity", rule=identity.description)
+    if identity.kind == "columns":  # a rule about every row's columns names no metrics
+        return text(lang, "check_identity", rule=text(lang, "check_columns_rule"))
+    right = (
+        " + ".join(catalog.label(m, lang).split(" / ")[0] for m in identity.right)
+        if len(identity.right) <= 3
+        else text(
+            lang,
+            "check_parts_of",
+            first=catalog.label(identity.right[0], lang).split(" / ")[0],
+            n=len(identity.right),
+        )
+    )
+    left = " + ".join(catalog.label(m, lang).split(" / ")[0] for m in identity.left)
+    sign = "≥" if identity.kind == "parts_within_total" else "="
+    return text(lang, "check_identity", rule=f"{left} {sign} {right}")
 
 
 def _identity_sentence(identity: Identity, flag, figures: Figures, fmt: str, lang: str) -> str | None:

@@ -205,14 +205,21 @@ def _section2(fmt: str, cells: dict, facts: pd.DataFrame, marked: frozenset) -> 
     declared = section2_cells(fmt)
     for item in dict.fromkeys(c.item for c in declared):
         item_cells = [c for c in declared if c.item == item]
-        rows = list(dict.fromkeys(c.row_labels[0] for c in item_cells))
-        columns = list(dict.fromkeys(c.column_labels[0] for c in item_cells))
+        # The printed grid's labels are Chinese; in English each figure is a row under its own name.
+        place = (
+            (lambda c: (c.row_labels[0], c.column_labels[0]))
+            if lang() == "zh"
+            else (lambda c: (metric_label(c.metric_id), t("col_value")))
+        )
+        rows = list(dict.fromkeys(place(c)[0] for c in item_cells))
+        columns = list(dict.fromkeys(place(c)[1] for c in item_cells))
         grid = pd.DataFrame("", index=rows, columns=columns)
         keys = pd.DataFrame(None, index=rows, columns=columns, dtype=object)
         for c in item_cells:
-            grid.loc[c.row_labels[0], c.column_labels[0]] = _cell(cells.get((c.metric_id, "total")))
-            keys.loc[c.row_labels[0], c.column_labels[0]] = (c.metric_id, "total")
-        st.caption(t("section2_item", item=item))
+            grid.loc[place(c)] = _cell(cells.get((c.metric_id, "total")))
+            keys.loc[place(c)] = (c.metric_id, "total")
+        number = item if lang() == "zh" else str("一二三四五六七八九十".index(item) + 1)
+        st.caption(t("section2_item", item=number))
         st.dataframe(_highlighted(grid, keys, marked), key=f"report_s2_{item}")
     metric_ids = {c.metric_id for c in declared}
     _evidence(facts, metric_ids, "report_s2_evidence")

@@ -24,6 +24,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("anomalies", "pages/anomalies.py", "anomalies", ":material/troubleshoot:"),
     PageSpec("similar", "pages/similar.py", "similar", ":material/content_copy:"),
     PageSpec("quality", "pages/quality.py", "quality", ":material/fact_check:"),
+    PageSpec("directory", "pages/directory.py", "directory", ":material/account_tree:"),
     PageSpec("report", "pages/report.py", "report", ":material/description:"),
     PageSpec("upload", "pages/upload.py", "upload", ":material/upload_file:"),
 )

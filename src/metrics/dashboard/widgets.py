@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from metrics import exports
-from metrics.dashboard import data, messages, registry, sidebar
+from metrics.dashboard import data, findings, messages, registry, sidebar
 from metrics.dashboard.state import filters, lang, t
 from metrics.queries import MIN_BASE, Filters
 from metrics.ui_text import code_label
@@ -267,35 +267,78 @@ _BEHIND_COLUMNS = [
 ]
 
 
+def checks_in_words(codes) -> str:
+    """A report's findings ('identity:std_balance; date:published_in_year') as the names of their checks."""
+    if not isinstance(codes, str) or not codes:
+        return ""
+    return "；".join(findings.check_name(code, lang()) for code in codes.split("; "))
+
+
+def in_words(df: pd.DataFrame) -> pd.DataFrame:
+    """Report rows with every stored code the page shows said in words: level, format, status, the
+    findings, late as yes/no, and a file by its name (never its server folder)."""
+    words = {
+        "level": lambda c: code_label(lang(), "level", c) if isinstance(c, str) else c,
+        "format": lambda c: code_label(lang(), "format", c) if isinstance(c, str) else c,
+        "status": lambda c: t(f"ingest_{c}") if isinstance(c, str) else c,
+        "flag_codes": checks_in_words,
+        "late": lambda v: EMPTY if pd.isna(v) else t("yes") if v else t("no"),
+        "file_path": lambda p: file_name(p) if isinstance(p, str) else p,
+    }
+    return df.assign(**{c: df[c].map(f) for c, f in words.items() if c in df.columns})
+
+
 def reports_behind(key: str, filters_: Filters | None = None) -> None:
     """On request, the reports a page's figures are built from, each linked to Report detail."""
     if not st.toggle(t("show_reports_behind"), key=f"{key}_behind", bind=sidebar.BIND):
         return
     df = data.query("selected_reports", filters_)
-    shown = df[["report_id", *_BEHIND_COLUMNS]].assign(
-        link=df["report_id"].map(report_link),
-        format=df["format"].map(lambda code: code_label(lang(), "format", code)),
-        status=df["status"].map(lambda code: t(f"ingest_{code}")),
-        file_path=df["file_path"].map(file_name),
-    )
+    shown = in_words(df[["report_id", *_BEHIND_COLUMNS]]).assign(link=df["report_id"].map(report_link))
+    columns = {
+        "agency": t("col_agency"),
+        "year": t("year"),
+        "format": t("col_format"),
+        "status": t("col_status"),
+        "published": t("published"),
+        "late": t("col_late"),
+        "warnings": t("col_warnings"),
+        "flag_codes": t("col_flags"),
+        "file_path": t("col_file"),
+        "parser_version": t("col_parser"),
+    }
     st.dataframe(
         shown,
         hide_index=True,
         key=f"{key}_behind_table",
         placeholder=EMPTY,
         column_order=["link", *_BEHIND_COLUMNS],
-        column_config={
+        column_config=columns
+        | {
             "link": st.column_config.LinkColumn(t("col_report"), display_text=t("open_report")),
-            "agency": t("col_agency"),
             "year": st.column_config.NumberColumn(t("year"), format="%d"),
-            "format": t("col_format"),
-            "status": t("col_status"),
-            "published": t("published"),
-            "late": t("col_late"),
-            "warnings": t("col_warnings"),
-            "flag_codes": t("col_flags"),
-            "file_path": t("col_file"),
-            "parser_version": t("col_parser"),
         },
     )
-    downloads("reports", f"{key}_behind_dl", "selected_reports", data.params(filters_))
+    downloads(
+        "reports",
+        f"{key}_behind_dl",
+        "selected_reports",
+        data.params(filters_),
+        shown=displayed(shown, columns),
+    )
+
+
+def uploader_in_language(instructions: str) -> None:
+    """Put the interface language's words on Streamlit's file uploader, which prints its own English
+    ("Upload", "40MB per file") and takes no text for them: the printed words are hidden and ours shown
+    in their place. The texts are ui_text's, never a user's, so they may stand in the style sheet."""
+    button = t("upload_choose").replace('"', "")
+    instructions = instructions.replace('"', "")
+    st.html(
+        "<style>"
+        "[data-testid=stFileUploaderDropzone] button [data-testid=stMarkdownContainer] p{font-size:0}"
+        "[data-testid=stFileUploaderDropzone] button [data-testid=stMarkdownContainer] p::after"
+        f'{{content:"{button}";font-size:1rem}}'
+        "[data-testid=stFileUploaderDropzoneInstructions] span{font-size:0}"
+        f'[data-testid=stFileUploaderDropzoneInstructions] span::after{{content:"{instructions}";font-size:.875rem}}'
+        "</style>"
+    )

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import opencc
 
+from metrics import ui_text
 from metrics.demo import planted
 from metrics.demo.content import LEGACY_PROSE, LEGACY_TABLE, Content, Style, build_content
 from metrics.demo.figures import YearFigures, simulate_history
@@ -358,6 +359,22 @@ def truth_dir_for(out_dir: str | Path) -> Path:
     return out_dir.with_name(out_dir.name + "_truth")
 
 
+def directory_file_for(out_dir: str | Path) -> Path:
+    """The demo's agency directory lives beside the corpus folder too (data/demo_directory.csv)."""
+    out_dir = Path(out_dir)
+    return out_dir.with_name(out_dir.name + "_directory.csv")
+
+
+def write_directory(path: Path, agencies: Iterable[Agency]) -> None:
+    """Each agency's printed name and full region path, as `ogi directory import` reads it: the demo's
+    names leave out the places above them (东湖镇人民政府 sits in 青岚省云川市石桥县东湖镇), which no
+    gazetteer knows, since the places are invented."""
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow([ui_text.text("zh", "dir_col_printed_agency"), ui_text.text("zh", "dir_col_region")])
+        out.writerows((a.name, a.region) for a in agencies)
+
+
 def generate_corpus(
     out_dir: str | Path,
     n_agencies: int = DEFAULT_AGENCIES,
@@ -369,6 +386,7 @@ def generate_corpus(
     agencies = catalogue()
     if not 1 <= n_agencies <= len(agencies):
         raise ValueError(f"n_agencies must be between 1 and {len(agencies)}")
+    write_directory(directory_file_for(out_dir), agencies[:n_agencies])
     return _write_all(
         Path(out_dir),
         truth_dir_for(out_dir),

@@ -36,7 +36,7 @@ _DATE_FIELDS = ("发布日期", "发布时间", "成文日期")
 _DATED_FIELD = re.compile(r"(?:发布日期|发布时间|公开日期|时间|日期)\s*[:：]\s*" + _DATE.pattern)
 
 # Administrative units, outermost first; a name is read left to right against them.
-_PROVINCE = re.compile(r"^(北京市|天津市|上海市|重庆市|.{2,3}?省|.{2,8}?自治区|.{2,4}?特别行政区)")
+PROVINCE_UNIT = re.compile(r"^(北京市|天津市|上海市|重庆市|.{2,3}?省|.{2,8}?自治区|.{2,4}?特别行政区)")
 _CITY = re.compile(r"^(.{2,6}?(?:市|自治州|地区|盟))")
 _COUNTY = re.compile(r"^(.{1,8}?(?:自治县|县|区|旗))")
 _TOWNSHIP = re.compile(r"^(.{1,8}?(?:镇|乡|街道))")
@@ -419,7 +419,7 @@ def region_and_level(agency: str) -> tuple[str, str]:
     rest = agency
     units: list[tuple[str, str]] = []
     for level, pattern in (
-        ("province", _PROVINCE),
+        ("province", PROVINCE_UNIT),
         ("city", _CITY),
         ("county", _COUNTY),
         ("township", _TOWNSHIP),

@@ -10,6 +10,8 @@ cells AS (
     SELECT a.agency, y.year,
         count(s.report_id) AS reports,
         min(s.report_id) AS report_id,
+        -- The name the report prints: a renamed agency's earlier reports print its earlier names.
+        min(s.printed_agency) AS printed_agency,
         min(s.published) AS published,
         legal_deadline(y.year) AS deadline,
         bool_or(s.late) AS late,
@@ -21,7 +23,7 @@ cells AS (
     LEFT JOIN sel s ON s.agency = a.agency AND s.year = y.year
     GROUP BY a.agency, y.year
 )
-SELECT agency, year, reports, report_id, published, deadline,
+SELECT agency, year, reports, report_id, printed_agency, published, deadline,
     CASE WHEN reports = 0 THEN 'missing'
          WHEN late THEN 'late'
          WHEN published IS NULL THEN 'undated'

@@ -11,3 +11,4 @@ COPY (SELECT g.*, r.year FROM raw.flags g LEFT JOIN raw.reports r USING (report_
 COPY raw.ingest_log TO '{dir}/ingest_log.parquet' (FORMAT PARQUET);
 COPY raw.current_choices TO '{dir}/current_choices.parquet' (FORMAT PARQUET);
 COPY raw.flag_reviews TO '{dir}/flag_reviews.parquet' (FORMAT PARQUET);
+COPY raw.agency_directory TO '{dir}/agency_directory.parquet' (FORMAT PARQUET);

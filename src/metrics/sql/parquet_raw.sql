@@ -22,3 +22,5 @@ CREATE VIEW raw.ingest_log AS SELECT * FROM read_parquet('{dir}/ingest_log.parqu
 CREATE VIEW raw.current_choices AS SELECT * FROM read_parquet('{dir}/current_choices.parquet');
 -- A table, not a view: the snapshot copies statuses only where the database holds this table.
 CREATE TABLE raw.flag_reviews AS SELECT * FROM read_parquet('{dir}/flag_reviews.parquet');
+-- A table too: the snapshot copies directory entries only where the database holds this table.
+CREATE TABLE raw.agency_directory AS SELECT * FROM read_parquet('{dir}/agency_directory.parquet');

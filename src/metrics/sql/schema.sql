@@ -104,6 +104,20 @@ CREATE TABLE IF NOT EXISTS flag_reviews (
     PRIMARY KEY (report_id, code)
 );
 
+-- A person's entries in the agency directory (机关名录), keyed by the agency name as printed: its
+-- region path, level and kind where the name reads wrong or short, and the name of the continuous
+-- series it belongs to (a renamed bureau's newest name). An empty field keeps what the name gives.
+-- Set by importing the directory's CSV or confirming a suggested successor; kept across re-ingest
+-- (reports are not touched) and carried into a rebuild (carry_directory.sql).
+CREATE TABLE IF NOT EXISTS agency_directory (
+    agency         VARCHAR PRIMARY KEY,
+    region         VARCHAR NOT NULL DEFAULT '',
+    level          VARCHAR NOT NULL DEFAULT '',
+    agency_type    VARCHAR NOT NULL DEFAULT '',
+    series         VARCHAR NOT NULL DEFAULT '',
+    updated_at     TIMESTAMP NOT NULL
+);
+
 -- Columns added since the first release: a database written before them gains them (NULL, not known)
 -- when a writer first opens it, in the place CREATE TABLE gives them above.
 ALTER TABLE reports ADD COLUMN IF NOT EXISTS ocr_pages INTEGER;

@@ -21,11 +21,52 @@ SELECT report_id,
 FROM raw.reports
 WHERE published IS NOT NULL AND year IS NOT NULL AND year(published) <= year;
 
+-- The agency directory (机关名录): one row per agency name as printed, with where it sits and the
+-- series it belongs to. A person's entry (directory_entries) overrides the gazetteer's path
+-- (region_paths), which completes what the name gives; an empty field of an entry keeps the rest.
+CREATE OR REPLACE TABLE agency_directory AS
+WITH printed AS (
+    SELECT agency,
+        mode(region) AS region, mode(level) AS level, mode(agency_type) AS agency_type,
+        min(year) AS first_year, max(year) AS last_year, count(*) AS reports
+    FROM raw.reports
+    WHERE coalesce(agency, '') <> ''
+    GROUP BY agency
+)
+SELECT
+    p.agency AS printed_agency,
+    coalesce(nullif(e.series, ''), p.agency) AS agency,
+    coalesce(nullif(e.region, ''), g.path, p.region, '') AS region,
+    coalesce(nullif(e.level, ''), p.level, '') AS level,
+    coalesce(nullif(e.agency_type, ''), p.agency_type, '') AS agency_type,
+    -- What was read without a person's entry: an import stores only what differs from these.
+    coalesce(g.path, p.region, '') AS read_region, coalesce(p.level, '') AS read_level,
+    coalesce(p.agency_type, '') AS read_agency_type,
+    p.first_year, p.last_year, p.reports,
+    e.agency IS NOT NULL AS edited
+FROM printed p
+LEFT JOIN region_paths g ON g.region = p.region
+LEFT JOIN directory_entries e ON e.agency = p.agency;
+
 -- One row per stored report, every version: its metadata, provenance, publication deadline, the totals
--- the pages chart, and whether it is the current version of its agency and year.
+-- the pages chart, and whether it is the current version of its agency and year. The agency, region,
+-- level and kind are the directory's: a renamed bureau's reports carry its series' name, so every
+-- page shows one agency over the years; printed_agency is the name the report prints.
 CREATE OR REPLACE TABLE report_versions AS
 WITH totals AS (
     SELECT * FROM report_totals_source
+),
+-- Two names of one series reporting the same year (a rename within the year): the series counts
+-- one of them, by the same rule as versions of one report.
+series_versions AS (
+    SELECT v.report_id, v.versions, v.current_by,
+        v.is_current AND row_number() OVER (
+            PARTITION BY coalesce(d.agency, v.group_agency), v.group_year
+            ORDER BY v.is_current DESC, r.published DESC NULLS LAST, r.ingested_at DESC, r.report_id DESC
+        ) = 1 AS is_current
+    FROM current_versions v
+    JOIN raw.reports r USING (report_id)
+    LEFT JOIN agency_directory d ON d.printed_agency = r.agency
 ),
 report_flags AS (
     SELECT report_id,
@@ -35,7 +76,13 @@ report_flags AS (
     GROUP BY report_id
 )
 SELECT
-    r.report_id, r.agency, r.region, r.level, r.agency_type, r.year, r.published, r.format, r.status,
+    r.report_id,
+    coalesce(d.agency, r.agency) AS agency,
+    coalesce(d.region, r.region) AS region,
+    coalesce(d.level, r.level) AS level,
+    coalesce(d.agency_type, r.agency_type) AS agency_type,
+    r.agency AS printed_agency,
+    r.year, r.published, r.format, r.status,
     r.title, r.file_path, r.parser_version, r.ingested_at, o.ocr_pages,
     coalesce(g.warnings, 0) AS warnings,
     coalesce(g.flag_codes, '') AS flag_codes,
@@ -67,8 +114,9 @@ SELECT
     CASE WHEN t.litigation_corrected IS NOT NULL THEN litigation_closed END AS litigation_correction_base,
     v.versions, v.is_current, v.current_by
 FROM raw.reports r
-JOIN current_versions v USING (report_id)
+JOIN series_versions v USING (report_id)
 JOIN report_ocr o USING (report_id)
+LEFT JOIN agency_directory d ON d.printed_agency = r.agency
 LEFT JOIN totals t USING (report_id)
 LEFT JOIN report_flags g USING (report_id);
 
@@ -88,7 +136,8 @@ CREATE OR REPLACE MACRO selected_reports(year_from, year_to, regions, levels, ag
 SELECT *
 FROM report_figures
 WHERE year BETWEEN year_from AND year_to
-  AND (len(regions) = 0 OR list_contains(regions, region))
+  -- A region holds the places under it (青岚省 holds 青岚省云川市).
+  AND (len(regions) = 0 OR list_bool_or(list_transform(regions, lambda x: starts_with(coalesce(region, ''), x))))
   AND (len(levels) = 0 OR list_contains(levels, level))
   AND (len(agency_types) = 0 OR list_contains(agency_types, agency_type))
   AND (len(agencies) = 0 OR list_contains(agencies, agency))
