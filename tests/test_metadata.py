@@ -1,7 +1,10 @@
+import csv
 import itertools
+from pathlib import Path
 
 import pytest
 
+from metrics import ui_text
 from metrics.demo.places import catalogue, synthetic_agencies
 from metrics.extract.metadata import agency_from_title, agency_type, read_metadata, region_and_level
 from metrics.models import Document
@@ -325,3 +328,47 @@ def test_a_township_speaking_of_itself_is_named_by_its_governments_signature():
     text = "2014年,我镇主动公开政府信息160条。\n我镇将进一步改进工作。\n石门坝镇人民政府\n2015年1月20日"
     meta = read_metadata(Document(path="x.txt", text=text))
     assert (meta.agency, meta.agency_source, meta.level) == ("石门坝镇人民政府", "self_reference", "township")
+
+
+@pytest.mark.parametrize(
+    ("name", "region", "level", "kind"),
+    [
+        ("興國縣良村鎮", "興國縣良村鎮", "township", "人民政府"),
+        ("遂溪縣北坡鎮人民政府", "遂溪縣北坡鎮", "township", "人民政府"),
+        ("宣州區衛生和計劃生育委員會", "宣州區", "county_department", "衛生和計劃生育委員會"),
+        ("上海市科委（上海市科学技术委员会）", "上海市", "province_department", "科委"),
+        ("高新区(新市区)", "高新区", "county", "人民政府"),
+    ],
+)
+def test_traditional_characters_and_a_bracketed_other_name_do_not_hide_the_region(name, region, level, kind):
+    assert (*region_and_level(name), agency_type(name)) == (region, level, kind)
+
+
+WIDE = Path(__file__).parent / "corpus" / "wide"
+LEVELS = set(ui_text.CODES["zh"]["level"])
+# Names in the wide corpus that print no place at all (a bureau named alone, a park).
+NAMES_WITHOUT_A_PLACE = {"林业局", "蒲纺工业园区", "西甲直播林业局"}
+
+
+def wide_corpus_agencies() -> list[str]:
+    """Agency names as the wide corpus's reports print them (names the index guessed are bracketed)."""
+    names = set()
+    for index in WIDE.rglob("index.csv"):
+        with index.open(encoding="utf-8-sig", newline="") as f:
+            names |= {row["agency"] for row in csv.DictReader(f) if row.get("agency")}
+    return sorted(n for n in names if not n.startswith("(") and " " not in n)
+
+
+def test_every_wide_corpus_agency_name_gives_a_printed_region_and_a_level():
+    names = wide_corpus_agencies()
+    assert len(names) >= 80
+    wrong = []
+    for name in names:
+        region, level = region_and_level(name)
+        if name in NAMES_WITHOUT_A_PLACE:
+            ok = region == ""
+        else:
+            ok = bool(region) and name.startswith(region) and level in LEVELS
+        if not ok:
+            wrong.append((name, region, level))
+    assert wrong == []

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from metrics.models import Document, Flag, Metadata
-from metrics.normalize import normalize
+from metrics.normalize import normalize, to_simplified
 
 # 信息公开 without 政府 and 工作情况报告 are titles' wordings too ('某局2012年信息公开年度报告').
 _REPORT_WORDS = re.compile(
@@ -415,7 +415,21 @@ _SELF_OR_VERB = re.compile(r"本单位|本机关|本部门|我单位|[并和及]
 
 
 def region_and_level(agency: str) -> tuple[str, str]:
-    """The administrative units an agency name starts with, and the level of the agency."""
+    """The administrative units an agency name starts with, and the level of the agency.
+
+    A name in traditional characters (興國縣良村鎮) is read in simplified ones, its region kept as
+    printed; a bracketed other name after it (上海市科委（上海市科学技术委员会）) is left out."""
+    name = _BRACKETED_END.sub("", agency) or agency
+    simple = to_simplified(name)
+    region, level = _units_and_level(simple)
+    return (name[: len(region)] if len(simple) == len(name) else region), level
+
+
+# A name's other name in brackets at its end.
+_BRACKETED_END = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+def _units_and_level(agency: str) -> tuple[str, str]:
     rest = agency
     units: list[tuple[str, str]] = []
     for level, pattern in (
@@ -453,7 +467,8 @@ def agency_type(agency: str) -> str:
     """What kind of agency: 人民政府 or 街道办事处 for governments, else the department name without its
     region."""
     region, level = region_and_level(agency)
-    rest = agency[len(region) :] if region else agency
+    name = _BRACKETED_END.sub("", agency) or agency
+    rest = name[len(region) :] if region else name
     if not level.endswith("_department"):
         if not level:
             return rest or ""
