@@ -147,3 +147,27 @@ def test_xhtml_with_xml_declaration_reads(tmp_path):
     page = '<?xml version="1.0" encoding="utf-8"?><html><body><p>主动公开政府信息12条</p></body></html>'
     doc = read_document(write(tmp_path, "x.htm", page.encode()))
     assert "主动公开政府信息12条" in doc.text
+
+
+PAGE = (
+    "<html><head><meta charset='utf-8'><title>示例县2022年政府信息公开工作年度报告</title></head>"
+    "<body><p>示例县2022年政府信息公开工作年度报告</p><table><tr><td>行政许可</td><td>12</td></tr></table>"
+    "</body></html>"
+)
+
+
+@pytest.mark.parametrize("name", ["t20230131_1.shtml", "index.xhtml", "show.jsp", "detail.aspx", "art.php"])
+def test_web_pages_saved_under_any_page_suffix_are_read_as_html(tmp_path, name):
+    path = tmp_path / name
+    path.write_text(PAGE, encoding="utf-8")
+    doc = read_document(path)
+    assert "示例县2022年政府信息公开工作年度报告" in doc.text
+    assert doc.tables and doc.tables[0].rows[0] == ["行政许可", "12"]
+    assert "<td>" not in doc.text
+
+
+def test_a_script_page_suffix_holding_no_html_is_unsupported_with_the_reason(tmp_path):
+    path = tmp_path / "download.jsp"
+    path.write_bytes(b"%PDF-1.4 not a page")
+    with pytest.raises(UnsupportedFile, match="holds no HTML"):
+        read_document(path)

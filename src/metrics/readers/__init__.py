@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import stat
 from pathlib import Path
 
@@ -14,7 +15,24 @@ MAX_BYTES = budgets.FILE_BYTES
 
 # Pictures of report pages, read by OCR.
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
-SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx", *IMAGE_SUFFIXES)
+# Web pages as crawlers save them: static pages and server-side includes (.shtml, common on
+# government sites) ...
+HTML_SUFFIXES = (".html", ".htm", ".shtml", ".shtm", ".xhtml")
+# ... and pages saved under the address of the script that served them (`index.jsp`, `show.aspx`),
+# read as web pages when they hold one.
+SCRIPT_PAGE_SUFFIXES = (".jsp", ".asp", ".aspx", ".php", ".do", ".action", ".jhtml")
+SUPPORTED_SUFFIXES = (
+    ".txt",
+    ".md",
+    *HTML_SUFFIXES,
+    *SCRIPT_PAGE_SUFFIXES,
+    ".pdf",
+    ".docx",
+    *IMAGE_SUFFIXES,
+)
+# The start of a web page: any of these tags in its first bytes.
+_MARKUP = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|div|table|p)[\s>/]", re.IGNORECASE)
+_MARKUP_WINDOW = 4096
 
 
 def read_document(path: str | Path) -> Document:
@@ -48,7 +66,11 @@ def _read(path: Path, suffix: str, data: bytes) -> Document:
         from metrics.readers.text import read_text
 
         return read_text(str(path), data)
-    if suffix in (".html", ".htm"):
+    if suffix in SCRIPT_PAGE_SUFFIXES and not _MARKUP.search(data[:_MARKUP_WINDOW]):
+        raise UnsupportedFile(
+            f"a file named '{suffix}' is read as a saved web page, and this one holds no HTML"
+        )
+    if suffix in HTML_SUFFIXES + SCRIPT_PAGE_SUFFIXES:
         from metrics.readers.html import read_html
 
         return read_html(str(path), data)
