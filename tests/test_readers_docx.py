@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
 
-from metrics.readers import ReadError
+from metrics.readers import ReadError, read_document
 from metrics.readers.docx import read_docx
 
 
@@ -110,3 +113,55 @@ def test_zip_that_is_not_a_word_document_is_rejected():
 def test_document_without_text_is_rejected():
     with pytest.raises(ReadError, match="no text"):
         read_docx("blank.docx", save(docx.Document()))
+
+
+def libreoffice_copy(tmp_path, data: bytes, suffix: str) -> Path:
+    """The docx saved by LibreOffice as an old Word (.doc) or RTF file."""
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs it")
+    source = tmp_path / "report.docx"
+    source.write_bytes(data)
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation={profile}",
+            "--convert-to",
+            suffix,
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    return tmp_path / f"report.{suffix}"
+
+
+@pytest.mark.parametrize("suffix", ["doc", "rtf"])
+def test_old_word_and_rtf_files_read_like_the_docx_they_were_saved_from(tmp_path, suffix):
+    data = standard_table_docx()
+    path = libreoffice_copy(tmp_path, data, suffix)
+    doc = read_document(path)
+    (table,) = doc.tables
+    assert table.rows == read_docx("merged.docx", data).tables[0].rows
+    assert "一、本年新收政府信息公开申请数量 | 9 | 2 | 1 | 12" in doc.text.splitlines()
+
+
+def test_old_word_file_without_libreoffice_fails_with_what_to_install(tmp_path, monkeypatch):
+    path = tmp_path / "report.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 600)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(ReadError, match="LibreOffice"):
+        read_document(path)
+
+
+def test_word_web_page_and_docx_saved_as_doc_are_read_as_what_they_are(tmp_path):
+    page = tmp_path / "page.doc"
+    page.write_text("<html><body><p>示例镇2022年政府信息公开工作年度报告</p></body></html>", encoding="utf-8")
+    assert "示例镇2022年政府信息公开工作年度报告" in read_document(page).text
+    renamed = tmp_path / "renamed.doc"
+    renamed.write_bytes(standard_table_docx())
+    assert read_document(renamed).tables[0].rows[2][0] == "一、本年新收政府信息公开申请数量"

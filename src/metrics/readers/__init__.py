@@ -8,7 +8,7 @@ from pathlib import Path
 
 from metrics.models import Document
 from metrics.normalize import RADICALS
-from metrics.readers import budgets
+from metrics.readers import budgets, word_binary
 from metrics.readers.errors import ReadError, UnsupportedFile
 
 MAX_BYTES = budgets.FILE_BYTES
@@ -21,6 +21,8 @@ HTML_SUFFIXES = (".html", ".htm", ".shtml", ".shtm", ".xhtml")
 # ... and pages saved under the address of the script that served them (`index.jsp`, `show.aspx`),
 # read as web pages when they hold one.
 SCRIPT_PAGE_SUFFIXES = (".jsp", ".asp", ".aspx", ".php", ".do", ".action", ".jhtml")
+# Old Word files and RTF, converted by LibreOffice.
+WORD_BINARY_SUFFIXES = word_binary.SUFFIXES
 SUPPORTED_SUFFIXES = (
     ".txt",
     ".md",
@@ -28,6 +30,7 @@ SUPPORTED_SUFFIXES = (
     *SCRIPT_PAGE_SUFFIXES,
     ".pdf",
     ".docx",
+    *WORD_BINARY_SUFFIXES,
     *IMAGE_SUFFIXES,
 )
 # The start of a web page: any of these tags in its first bytes.
@@ -82,6 +85,8 @@ def _read(path: Path, suffix: str, data: bytes) -> Document:
         from metrics.readers.ocr import read_picture
 
         return read_picture(str(path), data)
+    if suffix in WORD_BINARY_SUFFIXES:
+        return word_binary.read_word_binary(str(path), data, suffix)
     from metrics.readers.docx import read_docx
 
     return read_docx(str(path), data)

@@ -35,6 +35,10 @@ PDF_PAGES = 1000
 PDF_PAGE_DRAWINGS = 20_000
 PDF_PAGE_SECONDS = 10
 
+# An old Word (.doc) or RTF file's conversion to .docx by LibreOffice: its first start with a new
+# profile takes a few seconds, a long report a few more.
+CONVERT_SECONDS = 120
+
 # Pictures in one HTML or Word report read by OCR (when its text holds no statistics): a report
 # printed as pictures runs to a few dozen pages.
 PICTURES = 60
