@@ -91,9 +91,16 @@ def test_not_a_zip_is_rejected():
         read_docx("fake.docx", "这不是文档".encode())
 
 
-def test_old_binary_doc_renamed_is_explained():
+def test_old_binary_doc_given_to_the_docx_reader_itself_is_explained():
     with pytest.raises(ReadError, match=r"old binary Word \(.doc\)"):
         read_docx("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500))
+
+
+def test_old_word_file_renamed_docx_is_read_through_libreoffice(tmp_path):
+    data = standard_table_docx()
+    renamed = tmp_path / "renamed.docx"
+    renamed.write_bytes(libreoffice_copy(tmp_path, data, "doc").read_bytes())
+    assert read_document(renamed).tables[0].rows == read_docx("merged.docx", data).tables[0].rows
 
 
 def test_truncated_docx_is_rejected():

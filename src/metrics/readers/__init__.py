@@ -87,6 +87,9 @@ def _read(path: Path, suffix: str, data: bytes) -> Document:
         return read_picture(str(path), data)
     if suffix in WORD_BINARY_SUFFIXES:
         return word_binary.read_word_binary(str(path), data, suffix)
+    if data.startswith(word_binary.OLE_MAGIC):
+        # An old Word file renamed .docx is as common as the real thing.
+        return word_binary.read_word_binary(str(path), data, ".doc")
     from metrics.readers.docx import read_docx
 
     return read_docx(str(path), data)

@@ -23,8 +23,8 @@ from metrics.readers import budgets
 from metrics.readers.errors import ReadError
 from metrics.readers.page_meta import read_page_meta
 from metrics.readers.pictures import add_pictures
+from metrics.readers.word_binary import OLE_MAGIC
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .doc (and .xls) container
 _P, _TBL, _TR, _TC, _SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
 _SDT_CONTENT, _T, _TAB, _BR = qn("w:sdtContent"), qn("w:t"), qn("w:tab"), qn("w:br")
 _VAL = qn("w:val")
@@ -67,7 +67,7 @@ def _pictures(document) -> Iterator[bytes]:
 
 
 def _open(data: bytes):
-    if data.startswith(_OLE_MAGIC):
+    if data.startswith(OLE_MAGIC):
         raise ReadError("this is an old binary Word (.doc) file renamed to .docx; save it as .docx or PDF")
     if not zipfile.is_zipfile(io.BytesIO(data)):
         if data.startswith(b"PK"):

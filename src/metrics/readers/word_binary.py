@@ -26,6 +26,7 @@ from metrics.readers.errors import ReadError
 SUFFIXES = (".doc", ".rtf")
 INSTALL_HINT = "install LibreOffice Writer (Debian: apt install libreoffice-writer-nogui)"
 _ZIP = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .doc (and .xls) container
 _MARKUP = re.compile(rb"<(?:html|head|body|meta)[\s>/]", re.IGNORECASE)
 
 
