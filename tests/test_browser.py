@@ -16,6 +16,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from metrics import ui_text
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -214,29 +216,59 @@ def downloaded_csv(page, button) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
 
 
-def test_the_late_and_missing_download_is_the_list_shown(server, page, fixture_db):
-    page.goto(f"{server}/?years=2020&years=2021")
-    heading = page.get_by_role("heading", name="逾期和缺失的报告")
+LANGUAGES = [("中文", "zh"), ("English", "en")]
+
+
+@pytest.mark.parametrize("lang,code", LANGUAGES)
+def test_the_late_and_missing_download_is_the_list_shown(server, page, fixture_db, lang, code):
+    def t(key: str) -> str:
+        return ui_text.text(code, key)
+
+    page.goto(f"{server}/?years=2020&years=2021&lang={urllib.parse.quote(lang)}")
+    heading = page.get_by_role("heading", name=t("late_missing_title"))
     heading.wait_for(timeout=30000)
-    page.get_by_role("link", name="查看逾期和缺失名单").click()
+    page.get_by_role("link", name=t("late_missing_link")).click()
     page.wait_for_timeout(500)
     assert heading.bounding_box()["y"] < 1000, "the KPI's link scrolls to the list"
-    table = page.locator("[data-testid=stDataFrame]").filter(has_text="逾期天数")
+    table = page.locator("[data-testid=stDataFrame]").filter(has_text=t("col_days_late"))
     table.wait_for(timeout=30000)
-    page.screenshot(path=str(SHOTS / "late-and-missing.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"late-and-missing-{code}.png"), full_page=True)
     # The list's own download is the third on the page (headline, coverage, list).
-    rows = downloaded_csv(page, page.get_by_role("button", name="下载 CSV").nth(2))
-    assert rows[0] == ["机关", "年度", "情况", "发布日期", "法定期限", "逾期天数"]
+    rows = downloaded_csv(page, page.get_by_role("button", name=t("download_csv")).nth(2))
+    assert rows[0] == [
+        t(k) for k in ("col_agency", "year", "col_state", "published", "deadline", "col_days_late")
+    ]
+    late, missing = t("state_late"), t("state_missing")
     assert rows[1:] == [
-        ["北京市海淀区人民政府", "2021", "逾期发布", "2022-02-10", "2022-01-31", "10"],
-        ["广州市人民政府", "2020", "逾期发布", "2021-03-01", "2021-01-31", "29"],
-        ["上海市公安局", "2020", "缺失", "", "2021-01-31", ""],
-        ["黑河市民政局", "2020", "缺失", "", "2021-01-31", ""],
+        ["北京市海淀区人民政府", "2021", late, "2022-02-10", "2022-01-31", "10"],
+        ["广州市人民政府", "2020", late, "2021-03-01", "2021-01-31", "29"],
+        ["上海市公安局", "2020", missing, "", "2021-01-31", ""],
+        ["黑河市民政局", "2020", missing, "", "2021-01-31", ""],
     ]
     # The same rows, in the same order, as the table draws them (its cells are read by their text).
     shown = table.locator("[role=gridcell]").all_inner_texts()
     for row in rows[1:]:
         assert row[0] in shown
+
+
+@pytest.mark.parametrize("lang,code", LANGUAGES)
+def test_three_agencies_compared_year_by_year_download_the_table_shown(server, page, lang, code):
+    agencies = ["上海市公安局", "广州市人民政府", "北京市海淀区人民政府"]
+    query = "&".join(f"compare_agencies={urllib.parse.quote(a)}" for a in agencies)
+    page.goto(f"{server}/compare?{query}&lang={urllib.parse.quote(lang)}")
+    page.get_by_role("heading", name=ui_text.text(code, "compare_yearly")).wait_for(timeout=30000)
+    header = ui_text.text(code, "col_indicator")
+    table = page.locator("[data-testid=stDataFrame]").filter(has_text=header).first
+    table.wait_for(timeout=30000)
+    page.wait_for_timeout(1000)
+    shown = [row for row in grid_rows(table) if row]
+    assert {row[0] for row in shown[1:]} == set(agencies)
+    assert shown[0][-9:] == [str(y) for y in range(2013, 2022)]
+    with page.expect_download() as info:
+        page.locator(".st-key-compare_yearly_csv button").click()
+    data = Path(info.value.path()).read_bytes().decode("utf-8-sig")
+    assert list(csv.reader(io.StringIO(data))) == shown
+    page.screenshot(path=str(SHOTS / f"compare-yearly-{code}.png"), full_page=True)
 
 
 def test_a_shared_link_restores_the_full_view(server, page):
@@ -283,22 +315,23 @@ def grid_rows(table) -> list[list[str]]:
     )
 
 
-def test_the_table_builder_csv_is_the_table_shown(server, page):
+@pytest.mark.parametrize("lang,code", LANGUAGES)
+def test_the_table_builder_csv_is_the_table_shown(server, page, lang, code):
     query = (
         "builder_agencies=北京市海淀区人民政府&builder_agencies=广州市人民政府&builder_metrics=requests_new"
     )
-    page.goto(f"{server}/builder?{query}")
-    page.get_by_role("heading", name="自定义报表").wait_for(timeout=30000)
+    page.goto(f"{server}/builder?{query}&lang={urllib.parse.quote(lang)}")
+    page.get_by_role("heading", name=ui_text.text(code, "page_builder")).wait_for(timeout=30000)
     table = page.locator("[data-testid=stDataFrame]").first
     table.wait_for(timeout=30000)
     page.wait_for_timeout(1000)
     shown = [row for row in grid_rows(table) if row]
     with page.expect_download() as info:
-        page.get_by_role("button", name="下载 CSV").first.click()
+        page.get_by_role("button", name=ui_text.text(code, "download_csv")).first.click()
     data = Path(info.value.path()).read_bytes().decode("utf-8-sig")
     assert list(csv.reader(io.StringIO(data))) == shown
     assert len(shown) == 1 + 2 * 9  # the header, then two agencies × 2013–2021
-    page.screenshot(path=str(SHOTS / "builder.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"builder-{code}.png"), full_page=True)
 
 
 # What a reader sees on an element: its own text, or the words a style sheet puts after it.
