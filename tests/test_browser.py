@@ -20,6 +20,9 @@ from metrics import ui_text
 
 pytestmark = pytest.mark.browser
 
+# The interface languages as the sidebar names them, and their codes in ui_text.
+LANGUAGES = [("中文", "zh"), ("English", "en")]
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "artifacts" / "screenshots"
@@ -132,24 +135,28 @@ def db_report_ids(db: Path, region: str) -> set[str]:
         con.close()
 
 
-def test_filter_download_and_reload(server, page, fixture_db):
+@pytest.mark.parametrize("lang,code", LANGUAGES)
+def test_filter_download_and_reload(server, page, fixture_db, lang, code):
+    def t(key: str) -> str:
+        return ui_text.text(code, key)
+
     # A page opened by URL on a fresh server must still get app.py's sidebar.
-    page.goto(f"{server}/")  # the default page lives at the root
-    page.get_by_role("heading", name="总览").wait_for(timeout=30000)
-    wait_for_metric(page, "报告数", "12")
-    page.screenshot(path=str(SHOTS / "overview.png"), full_page=True)
+    page.goto(f"{server}/?lang={urllib.parse.quote(lang)}")  # the default page lives at the root
+    page.get_by_role("heading", name=t("page_overview")).wait_for(timeout=30000)
+    wait_for_metric(page, t("h_reports"), "12")
+    page.screenshot(path=str(SHOTS / f"overview-{code}.png"), full_page=True)
 
     sidebar = page.locator("[data-testid=stSidebar]")
-    region_box = sidebar.locator("[data-testid=stMultiSelect]").filter(has_text="地区")
+    region_box = sidebar.locator("[data-testid=stMultiSelect]").filter(has_text=t("f_region"))
     region_box.click()
     page.get_by_role("option", name=REGION, exact=True).click()
     page.keyboard.press("Escape")
-    wait_for_metric(page, "报告数", str(len(db_report_ids(fixture_db, REGION))))
+    wait_for_metric(page, t("h_reports"), str(len(db_report_ids(fixture_db, REGION))))
     assert "region=" in page.url
-    page.screenshot(path=str(SHOTS / "overview-filtered.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"overview-filtered-{code}.png"), full_page=True)
 
     with page.expect_download() as info:
-        page.get_by_role("button", name="下载明细 CSV").first.click()
+        page.get_by_role("button", name=t("download_detail_csv")).first.click()
     data = Path(info.value.path()).read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
@@ -157,7 +164,7 @@ def test_filter_download_and_reload(server, page, fixture_db):
     assert all(r["file_path"] and r["parser_version"] for r in rows)
 
     page.reload()
-    wait_for_metric(page, "报告数", str(len(db_report_ids(fixture_db, REGION))))
+    wait_for_metric(page, t("h_reports"), str(len(db_report_ids(fixture_db, REGION))))
 
 
 def test_every_page_shows_without_errors(server, page):
@@ -216,9 +223,6 @@ def downloaded_csv(page, button) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
 
 
-LANGUAGES = [("中文", "zh"), ("English", "en")]
-
-
 @pytest.mark.parametrize("lang,code", LANGUAGES)
 def test_the_late_and_missing_download_is_the_list_shown(server, page, fixture_db, lang, code):
     def t(key: str) -> str:
@@ -271,15 +275,21 @@ def test_three_agencies_compared_year_by_year_download_the_table_shown(server, p
     page.screenshot(path=str(SHOTS / f"compare-yearly-{code}.png"), full_page=True)
 
 
-def test_a_shared_link_restores_the_full_view(server, page):
+@pytest.mark.parametrize("lang,code", LANGUAGES)
+def test_a_shared_link_restores_the_full_view(server, page, lang, code):
+    def t(key: str) -> str:
+        return ui_text.text(code, key)
+
     # A page of its own: the session the earlier tests used carries their choices.
     page = page.context.browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-    page.goto(f"{server}/compare?compare_agencies=上海市公安局&compare_agencies=广州市人民政府")
-    page.get_by_role("heading", name="机关对比").wait_for(timeout=30000)
-    rank_by = page.locator("[data-testid=stSelectbox]").filter(has_text="排名依据")
+    page.goto(
+        f"{server}/compare?compare_agencies=上海市公安局&compare_agencies=广州市人民政府&lang={urllib.parse.quote(lang)}"
+    )
+    page.get_by_role("heading", name=t("page_compare")).wait_for(timeout=30000)
+    rank_by = page.locator("[data-testid=stSelectbox]").filter(has_text=t("rank_by"))
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    option = page.get_by_role("option", name="不予公开率", exact=True)
+    option = page.get_by_role("option", name=t("rate_refusal_rate"), exact=True)
     # A rerun still writing the page's controls to the URL closes a list opened meanwhile: open it again.
     for _ in range(5):
         rank_by.click()
@@ -290,19 +300,23 @@ def test_a_shared_link_restores_the_full_view(server, page):
             page.keyboard.press("Escape")
     option.click()
     page.wait_for_function("() => location.search.includes('compare_rank_by=refusal_rate')", timeout=20000)
-    page.get_by_role("button", name="复制链接").click()
+    page.get_by_role("button", name=t("share_link")).click()
     link = page.locator("[data-testid=stPopoverBody] [data-testid=stCode]").inner_text().strip()
     assert link.startswith(f"{server}/compare?") and "compare_rank_by=refusal_rate" in link
+    if code != "zh":  # Chinese is the default; another language travels with the link
+        assert f"lang={urllib.parse.quote(lang)}" in link
 
     fresh = page.context.browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     fresh.goto(link)
-    fresh.get_by_role("heading", name="机关对比").wait_for(timeout=30000)
+    fresh.get_by_role("heading", name=t("page_compare")).wait_for(timeout=30000)
     fresh.locator("[data-testid=stDataFrame]").first.wait_for(timeout=30000)
-    agencies = fresh.locator("[data-testid=stMultiSelect]").filter(has_text="对比的机关").inner_text()
+    agencies = (
+        fresh.locator("[data-testid=stMultiSelect]").filter(has_text=t("compare_agencies")).inner_text()
+    )
     assert "上海市公安局" in agencies and "广州市人民政府" in agencies
-    rank_box = fresh.locator("[data-testid=stSelectbox]").filter(has_text="排名依据")
-    assert rank_box.locator("input").input_value() == "不予公开率"
-    fresh.screenshot(path=str(SHOTS / "compare-from-link.png"), full_page=True)
+    rank_box = fresh.locator("[data-testid=stSelectbox]").filter(has_text=t("rank_by"))
+    assert rank_box.locator("input").input_value() == t("rate_refusal_rate")
+    fresh.screenshot(path=str(SHOTS / f"compare-from-link-{code}.png"), full_page=True)
     fresh.context.close()
     page.context.close()
 
