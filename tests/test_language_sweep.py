@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from metrics import ui_text
 from metrics.dashboard import findings, reasons
+from metrics.readers import SUPPORTED_SUFFIXES
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -157,7 +158,9 @@ def test_the_reports_behind_say_late_and_findings_in_words_and_download_what_is_
 # Words the Chinese interface may print: file kinds and units, and a page's own anchor in a link.
 ALLOWED_LATIN = {"CSV", "Excel", "Word", "PDF", "HTML", "DOCX", "TXT", "MB", "OCR", "late", "missing"}
 # A file name or a list of file kinds ('a004-2014.html', '.txt, .md'): the reader's own words.
-FILE_NAMES = re.compile(r"[\w.-]*\.(?:txt|md|html?|pdf|docx|png|jpe?g|tiff?)\b|utf-8")
+FILE_NAMES = re.compile(
+    r"[\w.-]*\.(?:" + "|".join(s.removeprefix(".") for s in SUPPORTED_SUFFIXES) + r")\b|utf-8"
+)
 
 
 def shown_texts(at: AppTest) -> list[str]:
