@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
 import docx
+import libreoffice
 import pytest
 
 from metrics.readers import ReadError, read_document
@@ -124,26 +124,9 @@ def test_document_without_text_is_rejected():
 
 def libreoffice_copy(tmp_path, data: bytes, suffix: str) -> Path:
     """The docx saved by LibreOffice as an old Word (.doc) or RTF file."""
-    if shutil.which("soffice") is None:
-        pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs it")
     source = tmp_path / "report.docx"
     source.write_bytes(data)
-    profile = (tmp_path / "profile").as_uri()
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation={profile}",
-            "--convert-to",
-            suffix,
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        capture_output=True,
-        timeout=180,
-        check=True,
-    )
+    libreoffice.convert(source, suffix, tmp_path)
     return tmp_path / f"report.{suffix}"
 
 
