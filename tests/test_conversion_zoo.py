@@ -45,7 +45,7 @@ RECALL_FLOORS = {
     "w3m -dump": 0.990,  # today 1.000
     "lynx -dump": 0.952,  # today 0.962
     "libreoffice docx": 0.990,  # today 1.000
-    "chromium pdf, no table borders": 0.975,  # today 0.986
+    "chromium pdf, no table borders": 0.981,  # today 0.991
     "chromium pdf": 0.990,  # today 1.000
     "chromium pdf → pdftotext": 0.505,  # today 0.515
     "chromium pdf → pdftotext -layout": 0.747,  # today 0.758
@@ -74,7 +74,7 @@ FIXTURE_RECALL_FLOORS = {
     "w3m -dump": 0.990,  # today 1.000
     "lynx -dump": 0.888,  # today 0.898
     "libreoffice docx": 0.990,  # today 1.000
-    "chromium pdf, no table borders": 0.877,  # today 0.887
+    "chromium pdf, no table borders": 0.967,  # today 0.977
     "chromium pdf": 0.978,  # today 0.989
     "chromium pdf → pdftotext": 0.165,  # today 0.175
     "chromium pdf → pdftotext -layout": 0.758,  # today 0.768

@@ -18,10 +18,10 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from metrics.models import Document, Table
 from metrics.readers import budgets, ocr
+from metrics.readers.aligned_columns import aligned_rows, pdf_words
 from metrics.readers.errors import ReadError
 from metrics.readers.page_furniture import PAGE_MARK, drop_page_furniture
 from metrics.readers.page_meta import read_page_meta
-from metrics.readers.pdf_columns import aligned_rows
 
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 _DIGIT = re.compile(r"\d")
@@ -67,6 +67,16 @@ class _Page:
 
     number: int
     blocks: list[str | _Grid]
+
+
+@dataclass
+class _PageParts:
+    """A page as read: its text lines outside ruled tables (pdfplumber's, with their characters) and
+    its ruled tables with their tops."""
+
+    number: int
+    lines: list[dict]
+    grids: list[tuple[float, _Grid]]
 
 
 def read_pdf(path: str, data: bytes) -> Document:
@@ -118,7 +128,7 @@ def _read_pages(data: bytes) -> list[_Page]:
                 raise ReadError(
                     f"the PDF has {len(pdf.pages):,} pages, more than the {budgets.PDF_PAGES:,} we read"
                 )
-            return [_read_page_within_budget(page) for page in pdf.pages]
+            return _placed_blocks([_read_page_within_budget(page) for page in pdf.pages])
     except PdfminerException as exc:
         raise _read_error(exc.args[0] if exc.args else exc) from exc
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
@@ -176,7 +186,7 @@ def _describe(exc: object) -> str:
     return known.get(message, message or type(exc).__name__)
 
 
-def _read_page_within_budget(page) -> _Page:
+def _read_page_within_budget(page) -> _PageParts:
     """A few KB of compressed drawing can take minutes to parse and its ruled lines minutes more
     to join into tables: each page gets a time budget and a budget of lines and boxes."""
     n = page.page_number
@@ -192,22 +202,33 @@ def _read_page_within_budget(page) -> _Page:
         return _read_page(page)
 
 
-def _read_page(page) -> _Page:
+def _read_page(page) -> _PageParts:
     found = page.find_tables()
     grids = [_grid_of(table, page.page_number, n) for n, table in enumerate(found, start=1)]
     boxes = [table.bbox for table in found]
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside_any(obj, boxes))
     lines = outside.extract_text_lines(return_chars=True)
-    # A borderless table's row that lost its blank cells gets them back from where its numbers stand.
-    aligned = aligned_rows(lines)
-    placed: list[tuple[float, int, str | _Grid]] = [
-        (line["top"], 0, aligned.get(i, line["text"]))
-        for i, line in enumerate(lines)
-        if not PAGE_MARK.match(line["text"])
-    ]
-    placed += [(box[1], 1, grid) for box, grid in zip(boxes, grids, strict=True) if grid.n_rows]
-    placed.sort(key=lambda item: (item[0], item[1]))
-    return _Page(number=page.page_number, blocks=[block for _, _, block in placed])
+    placed = [(box[1], grid) for box, grid in zip(boxes, grids, strict=True) if grid.n_rows]
+    return _PageParts(number=page.page_number, lines=lines, grids=placed)
+
+
+def _placed_blocks(parts: list[_PageParts]) -> list[_Page]:
+    """Each page's lines and grids in reading order. A borderless table's row that lost its blank
+    cells gets them back from where its numbers stand; its header may be on an earlier page."""
+    aligned = aligned_rows([pdf_words(line) for part in parts for line in part.lines])
+    pages = []
+    first = 0  # index of the page's first line among all lines
+    for part in parts:
+        placed: list[tuple[float, int, str | _Grid]] = [
+            (line["top"], 0, aligned.get(first + i, line["text"]))
+            for i, line in enumerate(part.lines)
+            if not PAGE_MARK.match(line["text"])
+        ]
+        placed += [(top, 1, grid) for top, grid in part.grids]
+        placed.sort(key=lambda item: (item[0], item[1]))
+        pages.append(_Page(number=part.number, blocks=[block for _, _, block in placed]))
+        first += len(part.lines)
+    return pages
 
 
 def _inside_any(char: dict, boxes: list[tuple[float, float, float, float]]) -> bool:

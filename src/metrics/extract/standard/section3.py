@@ -667,12 +667,14 @@ _HEADER_CHARS = 200
 
 def prints_blank_cells(src: Source, hits: list[Hit], gaps: list[list[RawRow]]) -> bool:
     """Whether the text is of a table that prints its zeros blank, 总计 included, in the order it was
-    printed: its header names the 总计 column (a converter that cut the table's right-hand columns
-    off the page lost it) and no cell prints a 0 or a zero mark (`/`, `—`, `无`; a table that writes
-    its zeros leaves no cell blank). The caller also requires that no numbers stand above the first
-    label (PDF text that sets each row's numbers above its label)."""
+    printed: the table has its 总计 column (a converter that cut the table's right-hand columns off
+    the page lost it) — its header names it, or a row holds every column's cell, blanks in place —
+    and no cell prints a 0 or a zero mark (`/`, `—`, `无`; a table that writes its zeros leaves no
+    cell blank). The caller also requires that no numbers stand above the first label (PDF text that
+    sets each row's numbers above its label)."""
     header = src.squeezed[max(0, hits[0].start - _HEADER_CHARS) : hits[0].start]
-    if compact(REQUESTER_COLUMNS[-1][1]) not in header:
+    full_rows = any(r.cells is not None and len(r.cells) == N_COLUMNS for rows in gaps for r in rows)
+    if compact(REQUESTER_COLUMNS[-1][1]) not in header and not full_rows:
         return False
     tokens = [t for rows in gaps for r in rows for t in (r.tokens or r.cells or [])]
     return bool(tokens) and not any(t.strip() and count_value(t) == 0 for t in tokens)
