@@ -39,8 +39,8 @@ RECALL_FLOORS = {
     "html-text": 0.952,  # today 0.962
     "bs4 get_text": 0.990,  # today 1.000
     "bs4 row cells |": 0.990,  # today 1.000
-    "pandoc plain": 0.364,  # today 0.374
-    "pandoc markdown": 0.860,  # today 0.871
+    "pandoc plain": 0.484,  # today 0.494
+    "pandoc markdown": 0.990,  # today 1.000
     "pandoc gfm": 0.990,  # today 1.000
     "w3m -dump": 0.990,  # today 1.000
     "lynx -dump": 0.952,  # today 0.962
@@ -52,7 +52,7 @@ RECALL_FLOORS = {
     "chromium pdf → pdfplumber": 0.950,  # today 0.960
     "chromium pdf → pypdfium2": 0.952,  # today 0.962
     "libreoffice pdf": 0.926,  # today 0.936
-    "libreoffice pdf → pdftotext": 0.472,  # today 0.482
+    "libreoffice pdf → pdftotext": 0.474,  # today 0.485
     "libreoffice pdf → pdftotext -layout": 0.853,  # today 0.864
     "libreoffice pdf → pdfplumber": 0.853,  # today 0.864
     "libreoffice pdf → pypdfium2": 0.797,  # today 0.807
@@ -68,8 +68,8 @@ FIXTURE_RECALL_FLOORS = {
     "html-text": 0.888,  # today 0.898
     "bs4 get_text": 0.888,  # today 0.898
     "bs4 row cells |": 0.990,  # today 1.000
-    "pandoc plain": 0.803,  # today 0.814
-    "pandoc markdown": 0.797,  # today 0.808
+    "pandoc plain": 0.990,  # today 1.000
+    "pandoc markdown": 0.990,  # today 1.000
     "pandoc gfm": 0.990,  # today 1.000
     "w3m -dump": 0.990,  # today 1.000
     "lynx -dump": 0.888,  # today 0.898

@@ -841,3 +841,90 @@ def test_a_table_printing_zeros_blank_reads_the_same_with_one_cell_per_line(tmp_
         lines += [label, ""] + [n for number in line[len(label) :].split() for n in (number, "")]
     got = extract_file(_doc(tmp_path, lines)).totals()
     assert got["outcome_granted"] == 23 and got["requests_new"] == 48 and got["denied_state_secret"] == 0
+
+
+# pandoc's grid table (markdown and plain output): ASCII borders, a cell's wrapped lines, and `\`
+# where the cell's text broke.
+ASCII_GRID = """\
++-------------+-------------+-------------+-------------+
+| 第二十条    |             |             |             |
+| 第（一）项  |             |             |             |
++=============+=============+=============+=============+
+| 信息内容    | 本年新\\     | 本年新\\     | 对外        |
+|             | 制作数量    | 公开数量    | 公开总数量  |
++-------------+-------------+-------------+-------------+
+| 规范性文件  | 6           | 5           | -           |
++-------------+-------------+-------------+-------------+
+"""
+
+
+def test_an_ascii_grid_table_joins_each_cells_wrapped_lines_into_one_row():
+    rows = drawn_tables(ASCII_GRID)[0].rows
+    assert rows[0][0] == "第二十条第（一）项"
+    assert rows[1] == ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"]
+    # a dash inside a cell is the cell's text, not a border
+    assert rows[2] == ["规范性文件", "6", "5", "-"]
+
+
+# pandoc's simple table without a header (a rule of dashes above and below): columns are where the
+# rule's runs start, counted in display columns, and a blank cell is blank space.
+DASH_RULED = """\
+四、政府信息公开行政复议、行政诉讼情况
+
+  ---------- ---------- ---------- ---------- ------ ------------------ ---------- ---------- ---------- ------ ------------ ---------- ---------- ---------- ------
+  行政复议                                           行政诉讼
+  结果维持   结果纠正   其他结果   尚未审结   总计   未经复议直接起诉                                           复议后起诉
+                                                     结果维持           结果纠正   其他结果   尚未审结   总计   结果维持     结果纠正   其他结果   尚未审结   总计
+  5                                2          7      8                                        1          9
+  ---------- ---------- ---------- ---------- ------ ------------------ ---------- ---------- ---------- ------ ------------ ---------- ---------- ---------- ------
+"""
+
+
+def test_a_table_ruled_by_dashes_keeps_its_blank_cells_in_their_columns(tmp_path):
+    rows = drawn_tables(DASH_RULED)[0].rows
+    assert rows[-1] == ["5", "", "", "2", "7", "8", "", "", "1", "9", "", "", "", "", ""]
+    lines = ["示例县审计局2021年政府信息公开工作年度报告", *DASH_RULED.splitlines()]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert (got["review_upheld"], got["review_corrected"], got["review_pending"]) == (5, 0, 2)
+    assert (got["lit_direct_upheld"], got["lit_direct_pending"], got["lit_direct_total"]) == (8, 1, 9)
+    assert got["lit_after_review_total"] == 0
+
+
+# pandoc's multiline table: blank lines part the rows, and a row's cells wrap over its lines.
+MULTILINE = """\
+  ------------------ -------- --------
+  信息内容           上一年项 本年增/
+                     目数量   减
+
+  行政许可           12       -2
+
+  其他对外管理服务   3        0
+  事项
+  ------------------ -------- --------
+"""
+
+
+def test_a_multiline_table_ruled_by_dashes_joins_the_lines_of_each_row():
+    rows = drawn_tables(MULTILINE)[0].rows
+    assert rows == [
+        ["信息内容", "上一年项目数量", "本年增/减"],
+        ["行政许可", "12", "-2"],
+        ["其他对外管理服务事项", "3", "0"],
+    ]
+
+
+def test_a_label_under_a_blank_cell_is_a_row_of_its_own_not_the_tail_of_the_blank_row_above():
+    # (五)'s last sub-row printed blank, then (六) in the parent column: two rows, not one.
+    table = Table(
+        rows=[
+            ["", "", "5.要求行政机关确认或重新出具已获取信息", "", ""],
+            ["", "（六）其他处理", "", "", ""],
+        ],
+        where="t",
+    )
+    assert join_continued_rows(table).rows == table.rows
+
+
+def test_a_markdown_tables_header_separator_is_not_read_as_a_grid_border():
+    markdown = "| 信息内容 | 本年新制作数量 |\n|---|---|\n| 规章 | 1 |\n| 规范性文件 | 5 |\n"
+    assert drawn_tables(markdown) == []

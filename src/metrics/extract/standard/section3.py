@@ -116,6 +116,8 @@ def _continued(above: list[str], row: list[str], labels: tuple[str, ...]) -> lis
     for col, (top, piece) in enumerate(zip(above, row, strict=True)):
         if not piece.strip() or piece == top:
             continue
+        if not top.strip():
+            return None  # a label under a blank cell opens a row (a blank row's next sibling)
         head = compact(ROW_NUMBER.sub("", top))
         whole = head + compact(piece)
         numbering = _PARENT_NUMBERING.match(whole)
