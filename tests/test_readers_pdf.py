@@ -167,3 +167,51 @@ def test_pdf_whose_pages_hold_no_text_even_for_ocr_fails_with_that_reason():
     # With the OCR engine the black box is read and holds nothing; without it, the reason says so.
     with pytest.raises(ReadError, match="neither a text layer nor text that OCR can read|OCR, which is not"):
         read_pdf("scan.pdf", buffer.getvalue())
+
+
+# A table whose row a page break cut in two, as browsers print it: the row's part on each page is
+# drawn with its column rules but without a rule where the page cut it, and every page carries the
+# printer's running head and foot.
+CUT_COLUMNS = [50, 300, 380, 460]
+
+
+def _cut_table_page(page, number: int, rows: list[list[str]], top: float, open_top: bool, open_bottom: bool):
+    page.setFont(FONT, 9)
+    page.drawString(40, A4[1] - 30, "12/4/26, 1:37 PM 示例县人民政府2022年政府信息公开工作年度报告")
+    page.drawString(40, 30, f"file:///tmp/report.html {number}/2")
+    page.setFont(FONT, 10)
+    height = 30
+    bottom = top - height * len(rows)
+    for i, row in enumerate(rows):
+        y = top - height * i
+        if i > 0 or not open_top:
+            page.line(CUT_COLUMNS[0], y, CUT_COLUMNS[-1], y)
+        for x, text in zip(CUT_COLUMNS, row, strict=False):
+            page.drawString(x + 4, y - 20, text)
+    if not open_bottom:
+        page.line(CUT_COLUMNS[0], bottom, CUT_COLUMNS[-1], bottom)
+    for x in CUT_COLUMNS:
+        page.line(x, top, x, bottom)
+    page.showPage()
+
+
+def test_a_row_cut_by_a_page_break_is_kept_on_both_pages_and_the_table_joined():
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    _cut_table_page(
+        page,
+        1,
+        [["信息内容", "本年", "上年"], ["1.第一项", "1", "2"], ["2.被分页截断的第", "3", "4"]],
+        top=300,
+        open_top=False,
+        open_bottom=True,
+    )
+    _cut_table_page(
+        page, 2, [["二项", "", ""], ["3.第三项", "5", "6"]], top=A4[1] - 60, open_top=True, open_bottom=False
+    )
+    page.save()
+    doc = read_pdf("cut.pdf", buffer.getvalue())
+    (table,) = doc.tables
+    assert ["2.被分页截断的第", "3", "4"] in table.rows and ["二项", "", ""] in table.rows
+    assert table.rows[-1] == ["3.第三项", "5", "6"]
+    assert "continued on page 2" in table.where

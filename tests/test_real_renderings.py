@@ -928,3 +928,16 @@ def test_a_label_under_a_blank_cell_is_a_row_of_its_own_not_the_tail_of_the_blan
 def test_a_markdown_tables_header_separator_is_not_read_as_a_grid_border():
     markdown = "| 信息内容 | 本年新制作数量 |\n|---|---|\n| 规章 | 1 |\n| 规范性文件 | 5 |\n"
     assert drawn_tables(markdown) == []
+
+
+def test_numbers_beside_the_middle_piece_of_a_label_wrapped_over_three_lines_go_below_the_whole_label():
+    # PDF text of a narrow label cell centred on its row: `3.危及"三` / `安全一稳 0 0 …` / `定"`.
+    text = "\n".join(["3.危及“三", "安全一稳 1 0 0 0 0 0 1", "定”", "4.保护第三方合法权益 | 0 | 0"])
+    lines = rejoin_wrapped_labels(text).split("\n")
+    assert compact("".join(lines[:3])) == compact("3.危及“三安全一稳定”")
+    assert lines[3] == "1 0 0 0 0 0 1"
+
+
+def test_a_label_piece_beside_numbers_with_no_label_around_it_stays_as_printed():
+    text = "\n".join(["五、存在的主要问题", "办件 12 3", "下一步"])
+    assert rejoin_wrapped_labels(text) == text

@@ -53,6 +53,11 @@ def drop_page_furniture(text: str) -> str:
     return "\n".join(line for i, line in enumerate(lines) if i not in dropped)
 
 
+def is_furniture(line: str) -> bool:
+    """A line a printer puts at a page's head or foot: a page mark, or a running title."""
+    return _is_mark_line(line) or _is_title_like(line)
+
+
 def _is_mark_line(line: str) -> bool:
     """A page mark alone, or, in layout-preserving text, marks and a running title set side by side
     (`file:///….html      5/13`, `12/3/26, 8:43 PM      某局2023年…年度报告_…`)."""

@@ -20,7 +20,7 @@ from metrics.models import Document, Table
 from metrics.readers import budgets, ocr
 from metrics.readers.aligned_columns import aligned_rows, pdf_words
 from metrics.readers.errors import ReadError
-from metrics.readers.page_furniture import PAGE_MARK, drop_page_furniture
+from metrics.readers.page_furniture import PAGE_MARK, drop_page_furniture, is_furniture
 from metrics.readers.page_meta import read_page_meta
 
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
@@ -203,7 +203,7 @@ def _read_page_within_budget(page) -> _PageParts:
 
 
 def _read_page(page) -> _PageParts:
-    found = page.find_tables()
+    found = page.find_tables({"explicit_horizontal_lines": _cut_edges(page)})
     grids = [_grid_of(table, page.page_number, n) for n, table in enumerate(found, start=1)]
     boxes = [table.bbox for table in found]
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside_any(obj, boxes))
@@ -229,6 +229,44 @@ def _placed_blocks(parts: list[_PageParts]) -> list[_Page]:
         pages.append(_Page(number=part.number, blocks=[block for _, _, block in placed]))
         first += len(part.lines)
     return pages
+
+
+def _cut_edges(page) -> list[dict]:
+    """Rules a page break cut away: a table row split over two pages is drawn without a rule where
+    the page cut it, so its cells are open and the row is lost. Where the column rules of a table
+    (three or more) stop at one height, none going on past it and no rule across them there, that
+    edge is drawn in."""
+    vertical = [e for e in page.edges if e["orientation"] == "v" and e["height"] > _MIN_RULE]
+    horizontal = [e for e in page.edges if e["orientation"] == "h" and e["width"] > _MIN_RULE]
+    lines = []
+    for end, other_end in (("top", "bottom"), ("bottom", "top")):
+        ends: dict[int, list[dict]] = {}
+        for edge in vertical:
+            ends.setdefault(round(edge[end]), []).append(edge)
+        for y, edges in ends.items():
+            x0, x1 = min(e["x0"] for e in edges), max(e["x1"] for e in edges)
+            goes_on = any(abs(e[other_end] - y) <= _EDGE_TOLERANCE and x0 <= e["x0"] <= x1 for e in vertical)
+            ruled = any(
+                abs(h["top"] - y) <= _EDGE_TOLERANCE and h["x0"] < x1 and h["x1"] > x0 for h in horizontal
+            )
+            if len(edges) >= _MIN_CUT_COLUMNS and not goes_on and not ruled:
+                lines.append(
+                    {
+                        "object_type": "line",
+                        "x0": x0,
+                        "x1": x1,
+                        "top": y,
+                        "bottom": y,
+                        "width": x1 - x0,
+                        "height": 0,
+                    }
+                )
+    return lines
+
+
+# A rule shorter than this is a corner of a cell's box, not a rule; a cut edge crosses this many columns.
+_MIN_RULE = 3.0
+_MIN_CUT_COLUMNS = 3
 
 
 def _inside_any(char: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -295,13 +333,16 @@ def _join_split_tables(pages: list[_Page]) -> list[_Grid]:
         for position, block in enumerate(page.blocks):
             if not isinstance(block, _Grid):
                 continue
-            if position == 0 and open_grid is not None and _continues(open_grid, block):
+            # Only the printer's running head may stand above a table's continuation.
+            opens_page = all(isinstance(b, str) and is_furniture(b) for b in page.blocks[:position])
+            if opens_page and open_grid is not None and _continues(open_grid, block):
                 _append_continuation(open_grid, block)
                 latest = open_grid
             else:
                 grids.append(block)
                 latest = block
-        ends_with_grid = bool(page.blocks) and isinstance(page.blocks[-1], _Grid)
+        body = [b for b in page.blocks if not (isinstance(b, str) and is_furniture(b))]
+        ends_with_grid = bool(body) and isinstance(body[-1], _Grid)
         open_grid = latest if ends_with_grid else None
     return grids
 

@@ -278,17 +278,35 @@ def rejoin_wrapped_labels(text: str) -> str:
     labels = _wrapped_row_labels()
     i = 1
     while i < len(lines) - 1:
-        if _NUMBERS_LINE.fullmatch(lines[i]):
-            tail = _label_tail(lines, i, labels)
+        middle, numbers = _label_piece_and_numbers(lines[i])
+        if numbers:
+            tail = _label_tail(lines, i, labels, middle)
             if tail:
-                numbers = _LEADING_ROW_NUMBER.sub("", lines[i])
-                lines[i : i + tail + 1] = lines[i + 1 : i + tail + 1] + [numbers]
+                # A label wrapped over three lines or more sets its numbers beside a middle piece
+                # (`3.危及"三` / `安全一稳 0 0 0` / `定"`): the piece stays in the label.
+                lines[i : i + tail + 1] = (
+                    ([middle] if middle else []) + lines[i + 1 : i + tail + 1] + [numbers]
+                )
                 head = _head_start(lines, i)
                 # The row's numbering alone on a line inside the label would break it apart.
                 lines[head:i] = [line for line in lines[head:i] if not ROW_NUMBER.fullmatch(line.strip())]
                 i = head + tail + 1
         i += 1
     return "\n".join(_rejoin_tails_after_numbers(lines, labels))
+
+
+def _label_piece_and_numbers(line: str) -> tuple[str, str]:
+    """A line of numbers alone (`0 0 0`), or of a short piece of a label and numbers (`安全一稳 0 0 0`):
+    the piece ('' if none) and the numbers; ('', '') for any other line."""
+    if _NUMBERS_LINE.fullmatch(line):
+        return "", _LEADING_ROW_NUMBER.sub("", line)
+    row = _LABEL_THEN_NUMBERS.fullmatch(line)
+    if row is None or "|" in line:
+        return "", ""
+    piece = row["label"].strip()
+    if len(compact(piece)) > _LABEL_TAIL_CHARS or DIGIT.search(piece) or not CJK.search(piece):
+        return "", ""
+    return piece, row["numbers"].strip()
 
 
 # A row in layout text: its label, then its numbers on the same line (`2.其他法律行政法规禁  0  0 …`).
@@ -317,12 +335,13 @@ def _rejoin_tails_after_numbers(lines: list[str], labels: tuple[str, ...]) -> li
     return out
 
 
-def _label_tail(lines: list[str], i: int, labels: tuple[str, ...]) -> int:
-    """How many lines after numbers line i finish a label that the lines before it begin (0: none)."""
+def _label_tail(lines: list[str], i: int, labels: tuple[str, ...], middle: str = "") -> int:
+    """How many lines after numbers line i finish a label that the lines before it begin, with
+    `middle`, the label's piece beside the numbers, between (0: none)."""
     head = _label_head(lines, i)
     if not head:
         return 0  # a row's numbers after a whole row, not inside a wrapped label
-    joined = head
+    joined = head + compact(_QUOTES.sub("", middle))
     for n in range(1, _MAX_TAIL_LINES + 1):
         if i + n >= len(lines):
             return 0
@@ -332,7 +351,10 @@ def _label_tail(lines: list[str], i: int, labels: tuple[str, ...]) -> int:
         if not part or len(part) > _LABEL_TAIL_CHARS or DIGIT.search(part) or not CJK.search(part):
             return 0
         joined += part
-        if any(_spans(joined, label, len(head)) for label in labels):
+        if any(
+            _spans(joined, label, len(joined) - len(part)) and joined.find(label) < len(head)
+            for label in labels
+        ):
             return n
     return 0
 
