@@ -402,3 +402,26 @@ def test_no_figure_is_taken_when_a_cumulative_column_stands_beside_one_no_header
     lines = ["示例市2013年政府信息公开工作年度报告", "政府信息公开情况统计表"]
     lines += ["指标名称 | 历年累计 | 其他", "主动公开政府信息数 | 5400 | 120", "收到申请数 | 31 | 30"]
     assert _extracted(tmp_path, lines) == {}
+
+
+def test_a_two_character_unit_wrapped_around_the_rows_number_goes_back_to_it():
+    # PDF text of a table without rules: the narrow unit column wraps 人次 and 万元 over two lines,
+    # the row's number on the line between, and a label's note wraps around its number too.
+    text = "\n".join(
+        [
+            "政府信息公开情况统计表",
+            "（二）设置政府信息公开查阅点数 个 3",
+            "（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面 万",
+            "12.5",
+            "的经费） 元",
+            "（二）举办各类培训班数 次 2",
+            "人",
+            "（三）接受培训人员数 120",
+            "次",
+        ]
+    )
+    facts, _ = extract_legacy_table(Document(path="t.txt", text=text), Metadata())
+    got = {f.metric_id: f for f in facts}
+    assert got["trainees"].value == 120 and got["disclosure_budget_10k_yuan"].value == 12.5
+    assert got["trainings"].value == 2
+    assert "（三）接受培训人员数 120" in got["trainees"].evidence

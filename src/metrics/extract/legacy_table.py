@@ -337,11 +337,39 @@ def _table_lines(text: str) -> tuple[list[tuple[str, str]], bool]:
     normalised = normalize(text).splitlines()
     if len(normalised) != len(originals):  # normalisation never should merge lines; if it did, show its text
         originals = normalised
-    lines = [(n.strip(), o) for n, o in zip(normalised, originals, strict=True)]
+    lines = _rejoin_wrapped_units([(n.strip(), o) for n, o in zip(normalised, originals, strict=True)])
     for i, (line, _) in enumerate(lines):
         if _TABLE_TITLE.search(line):
             return lines[i:], True
     return lines, False
+
+
+# A two-character unit wrapped in a narrow unit column of PDF text: its first character ends the
+# line above the row's number (alone or after a label piece), its second the line below.
+_WRAPPED_UNITS = {unit[:1]: unit[1:] for unit in _UNITS if len(unit) == 2}
+_ENDS_IN_PIECE = re.compile(r"(?:^|(?<=\s))(?P<piece>\S)$")
+_ENDS_IN_VALUE = re.compile(rf"(?P<value>(?:{ARABIC}))$")
+
+
+def _rejoin_wrapped_units(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`人` / `(三)接受培训人员数 120` / `次`: the unit 人次 goes back before the number it belongs to,
+    and its pieces leave the lines around (a label's pieces there stay, joined where the label's
+    note wraps around the number: `(四)专项经费(不包括… 万` / `12.5` / `的经费) 元`)."""
+    out = list(lines)
+    for i in range(1, len(out) - 1):
+        above, row, below = out[i - 1][0], out[i][0], out[i + 1][0]
+        first, second = _ENDS_IN_PIECE.search(above), _ENDS_IN_PIECE.search(below)
+        value = _ENDS_IN_VALUE.search(row)
+        if not (first and second and value) or _WRAPPED_UNITS.get(first["piece"]) != second["piece"]:
+            continue
+        unit = first["piece"] + second["piece"]
+        head, tail = above[: first.start()].strip(), below[: second.start()].strip()
+        if head.count("(") > head.count(")") and tail.count(")") > tail.count("("):
+            head, tail = head + tail, ""  # the label's note closes on the line below its number
+        out[i - 1] = (head, out[i - 1][1])
+        out[i] = (f"{row[: value.start()].strip()} {unit} {value['value']}".strip(), out[i][1])
+        out[i + 1] = (tail, out[i + 1][1])
+    return out
 
 
 # --- putting it together --------------------------------------------------------------------------
