@@ -376,3 +376,14 @@ def test_every_corpus_agency_name_gives_a_printed_region_and_a_level():
         if not ok:
             wrong.append((name, region, level))
     assert wrong == []
+
+
+def test_a_publication_date_in_the_first_half_year_at_the_head_dates_the_report_to_the_year_before():
+    # A page whose title was lost: the agency's name and the publication date head the text.
+    text = "示例市环境保护局\n2010年2月10日\n引 言\n本年度报告根据《条例》要求编制。\n一、概述\n本局依法公开政府信息。"
+    assert read_metadata(Document(path="r.txt", text=text)).year == 2009
+
+
+def test_a_date_late_in_the_year_at_the_head_does_not_date_the_report_to_the_year_before():
+    text = "示例市环境保护局\n2010年11月10日\n本局依法公开政府信息。"
+    assert read_metadata(Document(path="r.txt", text=text)).year == 2010

@@ -294,6 +294,11 @@ def _year_in_path_name(name: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+_DATE_LINE = re.compile(r"(?m)^\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*日\s*$")
+_DATE_LINES = 12
+_LAST_PUBLISHING_MONTH = 6
+
+
 def _year_in_opening_text(doc: Document) -> int | None:
     head = normalize(doc.text[:3000])
     m = re.search(r"((?:19|20)\d\d)\s*年(?:度)?(?:,|，)?\s*(?:我|本|全|在)", head)
@@ -302,6 +307,11 @@ def _year_in_opening_text(doc: Document) -> int | None:
     m = re.search(r"((?:19|20)\d\d)年1月1日(?:起)?至\1年12月31日", head)
     if m:
         return int(m.group(1))
+    # A report is published in the first months after its year: a date on a line of its own at the
+    # head (the publication date under the agency's name) in January to June dates the year before.
+    m = _DATE_LINE.search("\n".join(head.split("\n")[:_DATE_LINES]))
+    if m and int(m.group(2)) <= _LAST_PUBLISHING_MONTH:
+        return int(m.group(1)) - 1
     # Last resort: the year the opening text speaks of most often.
     years = Counter(re.findall(r"((?:19|20)\d\d)\s*年", head))
     return int(years.most_common(1)[0][0]) if years else None
