@@ -166,25 +166,37 @@ _LAYOUT_SPACE = re.compile(
 )
 
 
-def sentences(text: str) -> list[Sentence]:
+@dataclass(frozen=True)
+class Prose:
+    """A report's text as the patterns read it (broken lines joined, layout spaces dropped,
+    normalised), and the same text as printed, for evidence. Made once per report."""
+
+    joined: str
+    norm: str
+
+
+def prose(text: str) -> Prose:
+    joined = _LAYOUT_SPACE.sub("", _join_broken_lines(strip_ruby(text)))
+    return Prose(joined, _normalize(joined))
+
+
+def sentences(text: Prose) -> list[Sentence]:
     return _pieces(text, _SENTENCE_SPLIT)
 
 
-def passages(text: str) -> list[Sentence]:
+def passages(text: Prose) -> list[Sentence]:
     """Runs of text up to a full stop or line break, semicolons kept: '160条,其中,综合政务59条;人事1条。'"""
     return _pieces(text, _PASSAGE_SPLIT)
 
 
-def _pieces(text: str, split: re.Pattern[str]) -> list[Sentence]:
-    joined = _LAYOUT_SPACE.sub("", _join_broken_lines(strip_ruby(text)))
-    norm = _normalize(joined)
-    same_shape = len(norm) == len(joined)
+def _pieces(text: Prose, split: re.Pattern[str]) -> list[Sentence]:
+    same_shape = len(text.norm) == len(text.joined)
     out = []
-    for m in split.finditer(norm):
+    for m in split.finditer(text.norm):
         piece = m.group().strip()
         if len(piece) < 4:
             continue
-        original = joined[m.start() : m.end()].strip() if same_shape else piece
+        original = text.joined[m.start() : m.end()].strip() if same_shape else piece
         out.append(Sentence(piece, original))
     return out
 
@@ -493,7 +505,7 @@ def _breakdowns(p: Sentence, total: float, year: int | None) -> Iterator[Categor
 
 
 def _category_lists(
-    text: str, all_sentences: list[Sentence], total: Fact | None, year: int | None
+    text: Prose, all_sentences: list[Sentence], total: Fact | None, year: int | None
 ) -> list[CategoryList]:
     lists: list[CategoryList] = []
     read: list[str] = []
@@ -582,7 +594,8 @@ def _fmt(value: float) -> str:
 
 
 def extract_legacy_prose(doc: Document, meta: Metadata) -> tuple[list[Fact], list[Flag]]:
-    all_sentences = sentences(doc.text)
+    text = prose(doc.text)
+    all_sentences = sentences(text)
     year = meta.year
     candidates: list[Candidate] = []
     for before, s in zip([None, *all_sentences], all_sentences, strict=False):
@@ -593,7 +606,7 @@ def extract_legacy_prose(doc: Document, meta: Metadata) -> tuple[list[Fact], lis
         candidates.extend(_reason_candidates(s))
     facts, flags = _resolve(candidates)
     total = next((f for f in facts if f.metric_id == "proactive_items"), None)
-    lists = _category_lists(doc.text, all_sentences, total, year)
+    lists = _category_lists(text, all_sentences, total, year)
     facts += [f for lst in lists for f in lst.facts]
     if total is not None:
         flags += category_flags(total, lists)
