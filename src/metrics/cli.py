@@ -490,7 +490,7 @@ def extract_ray(inputs: tuple[str, ...], out: str, address: str | None, cpus: in
     try:
         from metrics import ray_extract
     except ModuleNotFoundError as e:
-        raise click.UsageError(f"{e.name} is not installed: pip install 'ogi-metrics[ray]'") from e
+        raise click.UsageError(f"{e.name} is not installed: pip install '.[ray]'") from e
     missing = [i for i in inputs if "://" not in i and not os.path.exists(i)]
     if missing:
         raise click.UsageError(f"no such file or folder: {', '.join(missing)}")

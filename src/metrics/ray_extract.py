@@ -153,7 +153,7 @@ def _unpickled(rows: pa.Table) -> list[Attempt]:
 def run(inputs: list[str], out: str, address: str | None = None, cpus: int | None = None) -> None:
     """extract_to_parquet on a Ray started here with `cpus` cores, or on the cluster at `address`
     (auto, ray://head:10001), which is sent this package's code; the nodes need its dependencies
-    (pip install 'ogi-metrics[ray]') and local inputs at the same path (a shared filesystem)."""
+    (pip install '.[ray]') and local inputs at the same path (a shared filesystem)."""
     if address:
         ray.init(address=address, runtime_env={"py_modules": [str(Path(__file__).parent)]})
     else:
