@@ -496,7 +496,10 @@ def extract_ray(inputs: tuple[str, ...], out: str, address: str | None, cpus: in
         raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
     if "://" not in out and Path(out).exists() and any(Path(out).iterdir()):
         raise click.UsageError(f"{out} is not empty; extract into a new folder")
-    ray_extract.run(list(inputs), out, address, cpus)
+    try:
+        ray_extract.run(list(inputs), out, address, cpus)
+    except ray_extract.NothingToRead as e:
+        raise click.UsageError(str(e)) from e
     click.echo(
         f"{out}: reports, facts and flags by year, ingest_log, current_choices, flag_reviews, agency_directory, schema.sql"
     )

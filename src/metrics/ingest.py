@@ -167,9 +167,11 @@ def _judge(ex: Extraction) -> tuple[str, str]:
     return OK, ", ".join(parts)
 
 
-def attempts(paths: list[str], workers: int) -> Iterator[Attempt]:
-    """Each file read in a worker process; a worker that dies or overruns fails only its file."""
-    for outcome in run_in_workers(process_file, paths, workers):
+def attempts(
+    paths: list[str], workers: int, work: Callable[[str], Attempt] = process_file
+) -> Iterator[Attempt]:
+    """Each file read in a worker process by `work`; a worker that dies or overruns fails only its file."""
+    for outcome in run_in_workers(work, paths, workers):
         yield _attempt_of(outcome)
 
 

@@ -2,7 +2,7 @@
 
 Ray Data reads the files' bytes in parallel across a cluster's nodes (local folders, or any filesystem
 it reads: s3://, gs://, hdfs://), each batch of files is read and extracted by the code `ogi ingest`
-runs (ingest.process_bytes), and the rows are the ones ingest's writer stores, written in the layout
+runs (ingest.process_bytes, in a reader process under ingest's memory and time limits), and the rows are the ones ingest's writer stores, written in the layout
 of `ogi export --format parquet` (reports, facts and flags partitioned by year, ingest_log and the
 empty tables people fill as single files, schema.sql), which queries.open_parquet_snapshot reads.
 
@@ -15,6 +15,7 @@ year=__HIVE_DEFAULT_PARTITION__ (Hive's and Spark's name for it), which DuckDB r
 
 from __future__ import annotations
 
+import functools
 import os
 import pickle
 from collections.abc import Iterator
@@ -26,7 +27,7 @@ import pyarrow.fs
 import pyarrow.parquet as pq
 import ray
 
-from metrics.ingest import UNSUPPORTED, Summary, as_first_stored, process_bytes, store_batch
+from metrics.ingest import UNSUPPORTED, Summary, as_first_stored, attempts, process_bytes, store_batch
 from metrics.sql_files import sql_text
 from metrics.store import Attempt, in_memory_writer
 from metrics.walk import files_under
@@ -42,12 +43,16 @@ EMPTY_TABLES = ("current_choices", "flag_reviews", "agency_directory")
 def extract_to_parquet(inputs: list[str], out: str) -> None:
     """Read every file under `inputs` on the Ray cluster this process is connected to (ray.init) and
     write the Parquet tree into `out`, a folder or a URI Ray Data writes to."""
-    local, remote = _sources(inputs)
-    files = ray.data.read_binary_files(local + remote, include_paths=True)
+    local = files_under([i for i in inputs if "://" not in i])
+    # Local files by their real path, as ingest logs them; URIs as Ray Data lists them.
+    paths = [os.path.realpath(p) for p in local.files] + [i for i in inputs if "://" in i]
+    if not paths:
+        raise NothingToRead(f"no files under {', '.join(inputs)}")
+    files = ray.data.read_binary_files(paths, include_paths=True)
     logged = files.map_batches(_attempts, batch_size=FILES_PER_BATCH, batch_format="pyarrow")
     # A shuffle by content brings every copy of a file together, wherever it was read.
     stored = logged.groupby("content_hash").map_groups(_as_stored, batch_format="pyarrow")
-    refused = [Attempt(path, None, UNSUPPORTED, reason) for path, reason in files_under(local).refused]
+    refused = [Attempt(path, None, UNSUPPORTED, reason) for path, reason in local.refused]
     if refused:
         stored = stored.union(ray.data.from_arrow(_pickled(as_first_stored(refused))))
     stored = stored.materialize()  # extracted once, written as four tables
@@ -61,24 +66,26 @@ def extract_to_parquet(inputs: list[str], out: str) -> None:
     _write_single_files(log.iter_batches(batch_format="pyarrow"), out)
 
 
-def _sources(inputs: list[str]) -> tuple[list[str], list[str]]:
-    """Local inputs as the files ingest would find under them (hidden files skipped, links followed
-    only inside the inputs), each by its real path as ingest logs it; URIs as Ray Data lists them."""
-    remote = [i for i in inputs if "://" in i]
-    local = [i for i in inputs if "://" not in i]
-    return [os.path.realpath(p) for p in files_under(local).files], remote
+class NothingToRead(Exception):
+    """The inputs hold no file to read (empty folders, or only hidden files)."""
 
 
 def _attempts(files: pa.Table) -> pa.Table:
-    """Read and extract a batch of files (columns path, bytes) as ingest does."""
-    paths, contents = files.column("path").to_pylist(), files.column("bytes").to_pylist()
-    return _pickled([process_bytes(path, data) for path, data in zip(paths, contents, strict=True)])
+    """Read and extract a batch of files (columns path, bytes) as ingest does: in a reader process of
+    its own, so a file that exhausts memory, crashes a library or never ends fails alone, not the
+    batch's task (which Ray would retry, then stop the run)."""
+    contents = dict(zip(files.column("path").to_pylist(), files.column("bytes").to_pylist(), strict=True))
+    read = functools.partial(_process_held, contents)
+    return _pickled(list(attempts(list(contents), 1, read)))
+
+
+def _process_held(contents: dict[str, bytes], path: str) -> Attempt:
+    return process_bytes(path, contents[path])
 
 
 def _as_stored(copies: pa.Table) -> pa.Table:
     """The attempts of files of one content, the first by path keeping the report."""
-    attempts = sorted(_unpickled(copies), key=lambda a: a.file_path)
-    return _pickled(as_first_stored(attempts))
+    return _pickled(as_first_stored(sorted(_unpickled(copies), key=lambda a: a.file_path)))
 
 
 def _rows(stored: pa.Table, table: str) -> pa.Table:
