@@ -24,12 +24,17 @@ PARTITIONED = ("reports", "facts", "flags")
 @pytest.fixture(scope="module")
 def trees(tmp_path_factory):
     """Reports of every kind the fixtures hold (standard and legacy, HTML and text, GBK, a file that
-    is no report) and a copy of one, as the tree of ingest + export and the tree of Ray."""
+    is no report), a copy of one, and files ingest logs without reading (empty, of a type it does not
+    read, hidden, a link out of the inputs), as the tree of ingest + export and the tree of Ray."""
     work = tmp_path_factory.mktemp("ray")
     inputs = work / "reports"
     for kind in ("standard", "legacy", "ingest"):
         shutil.copytree(FIXTURES / kind, inputs / kind)
     shutil.copyfile(inputs / "ingest" / "std2021_good.txt", inputs / "ingest" / "std2021_good_copy.txt")
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "report.wps").write_bytes(b"WPS")
+    (inputs / ".hidden.txt").write_text("skipped by both")
+    (inputs / "outside.txt").symlink_to(FIXTURES / "standard" / "pipe_rows_std2021.txt")
     runner = CliRunner()
     db = work / "ogi.duckdb"
     # One worker: ingest meets the copies in path order, the order Ray's run keeps the first of.
@@ -68,6 +73,21 @@ def test_ray_extraction_logs_a_copy_as_ingest_does(trees):
         f"SELECT status, reason FROM '{on_ray}/ingest_log.parquet' WHERE file_path LIKE '%std2021_good_copy.txt'"
     ).fetchall()
     assert status == "duplicate" and reason.endswith("std2021_good.txt, already ingested")
+
+
+def test_ray_extraction_logs_files_it_does_not_read_as_ingest_does(trees):
+    _, on_ray = trees
+    logged = dict(
+        duckdb.sql(
+            f"SELECT regexp_extract(file_path, '[^/]+$'), status FROM '{on_ray}/ingest_log.parquet'"
+        ).fetchall()
+    )
+    assert (logged["empty.txt"], logged["report.wps"], logged["outside.txt"]) == (
+        "failed",
+        "unsupported",
+        "unsupported",
+    )
+    assert ".hidden.txt" not in logged
 
 
 def test_ray_tree_reads_as_the_dashboards_snapshot(trees):
