@@ -35,6 +35,10 @@ from metrics.walk import files_under
 # Files read and stored per task: enough to amortise a task's start and a writer's transaction,
 # few enough that a node's tasks share out a folder of a few thousand files.
 FILES_PER_BATCH = 64
+# Attempts turned into rows per task: the shuffle leaves many small blocks, and each task sets up an
+# in-memory database, so blocks are taken together up to this many files.
+STORED_PER_BATCH = 2000
+BATCHES_OF_STORED = {"batch_size": STORED_PER_BATCH, "batch_format": "pyarrow"}
 PARTITIONED = ("reports", "facts", "flags")
 # Written by people on the dashboard, so empty in a tree made from files; the snapshot expects them.
 EMPTY_TABLES = ("current_choices", "flag_reviews", "agency_directory")
@@ -44,25 +48,28 @@ def extract_to_parquet(inputs: list[str], out: str) -> None:
     """Read every file under `inputs` on the Ray cluster this process is connected to (ray.init) and
     write the Parquet tree into `out`, a folder or a URI Ray Data writes to."""
     local = files_under([i for i in inputs if "://" not in i])
+    remote = [i for i in inputs if "://" in i]
     # Local files by their real path, as ingest logs them; URIs as Ray Data lists them.
-    paths = [os.path.realpath(p) for p in local.files] + [i for i in inputs if "://" in i]
+    paths = [os.path.realpath(p) for p in local.files] + remote
     if not paths:
         raise NothingToRead(f"no files under {', '.join(inputs)}")
     files = ray.data.read_binary_files(paths, include_paths=True)
     logged = files.map_batches(_attempts, batch_size=FILES_PER_BATCH, batch_format="pyarrow")
-    # A shuffle by content brings every copy of a file together, wherever it was read.
-    stored = logged.groupby("content_hash").map_groups(_as_stored, batch_format="pyarrow")
+    # A shuffle by content brings every copy of a file together, wherever it was read. Each of its
+    # partitions costs a task: Ray's default number (200) is sized for files it lists itself.
+    partitions = None if remote else max(1, len(paths) // STORED_PER_BATCH)
+    stored = logged.groupby("content_hash", partitions).map_groups(_as_stored, batch_format="pyarrow")
     refused = [Attempt(path, None, UNSUPPORTED, reason) for path, reason in local.refused]
     if refused:
         stored = stored.union(ray.data.from_arrow(_pickled(as_first_stored(refused))))
     stored = stored.materialize()  # extracted once, written as four tables
     for table in PARTITIONED:
-        rows = stored.map_batches(_rows, fn_kwargs={"table": table}, batch_format="pyarrow")
+        rows = stored.map_batches(_rows, fn_kwargs={"table": table}, **BATCHES_OF_STORED)
         rows.write_parquet(f"{out}/{table}", partition_cols=["year"])
     across = _across_years_flags(stored)
     if across.num_rows:
         ray.data.from_arrow(across).write_parquet(f"{out}/flags", partition_cols=["year"])
-    log = stored.map_batches(_rows, fn_kwargs={"table": "ingest_log"}, batch_format="pyarrow")
+    log = stored.map_batches(_rows, fn_kwargs={"table": "ingest_log"}, **BATCHES_OF_STORED)
     _write_single_files(log.iter_batches(batch_format="pyarrow"), out)
 
 
@@ -99,8 +106,8 @@ def _rows(stored: pa.Table, table: str) -> pa.Table:
 def _across_years_flags(stored: ray.data.Dataset) -> pa.Table:
     """The checks between an agency's consecutive years, by the writer's own SQL, run here once every
     file is read: they need the reports (without their text) and total-column facts of all years."""
-    reports = stored.map_batches(_rows, fn_kwargs={"table": "reports"}, batch_format="pyarrow")
-    totals = stored.map_batches(_totals, batch_format="pyarrow")
+    reports = stored.map_batches(_rows, fn_kwargs={"table": "reports"}, **BATCHES_OF_STORED)
+    totals = stored.map_batches(_totals, **BATCHES_OF_STORED)
     with in_memory_writer() as writer:
         for table, rows in (("reports", reports.drop_columns(["body_text"])), ("facts", totals)):
             for batch in rows.iter_batches(batch_format="pyarrow"):
