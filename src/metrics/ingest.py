@@ -253,11 +253,11 @@ def _reread_orphaned_duplicates(
     store_batch(writer, batch, summary, file_done)
 
 
-def as_first_stored(attempts: Iterable[Attempt]) -> list[Attempt]:
+def as_first_stored(in_order: Iterable[Attempt]) -> list[Attempt]:
     """Attempts as ingest stores them into an empty database in this order: names made storable, and
     a file whose content an earlier one gave logged as its duplicate."""
     stored_hashes: dict[str, str] = {}
-    return [_unless_duplicate(_storable(attempt), stored_hashes) for attempt in attempts]
+    return [_unless_duplicate(_storable(attempt), stored_hashes) for attempt in in_order]
 
 
 def _unless_duplicate(attempt: Attempt, stored_hashes: dict[str, str]) -> Attempt:
