@@ -1,4 +1,4 @@
-"""The `ogi` command: ingest, extract, status, check, rebuild, files, rollup, dashboard, demo."""
+"""The `ogi` command: ingest, extract, extract-ray, status, check, rebuild, files, rollup, dashboard, demo."""
 
 from __future__ import annotations
 
@@ -464,6 +464,42 @@ def export(db: str | None, fmt: str, out: Path) -> None:
     if out.exists() and any(out.iterdir()):
         raise click.UsageError(f"{out} is not empty; export into a new folder")
     parquet_tree.export(_existing_db(db), out)
+    click.echo(
+        f"{out}: reports, facts and flags by year, ingest_log, current_choices, flag_reviews, agency_directory, schema.sql"
+    )
+
+
+@main.command("extract-ray")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--out",
+    required=True,
+    help="folder (or s3://, gs:// ... URI) for the Parquet tree, laid out as `ogi export --format parquet`",
+)
+@click.option(
+    "--address",
+    default=None,
+    help="Ray cluster to run on (auto, ray://head:10001); default: a Ray started on this machine",
+)
+@click.option(
+    "--cpus", type=click.IntRange(min=1), default=None, help="cores of the local Ray (default: all)"
+)
+def extract_ray(inputs: tuple[str, ...], out: str, address: str | None, cpus: int | None) -> None:
+    """Read and extract every file under INPUTS (folders, files or URIs) on Ray, writing the Parquet
+    tree `ogi export --format parquet` writes, for millions of files on a cluster."""
+    try:
+        from metrics import ray_extract
+    except ModuleNotFoundError as e:
+        raise click.UsageError(f"{e.name} is not installed: pip install '.[ray]'") from e
+    missing = [i for i in inputs if "://" not in i and not os.path.exists(i)]
+    if missing:
+        raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
+    if "://" not in out and Path(out).exists() and any(Path(out).iterdir()):
+        raise click.UsageError(f"{out} is not empty; extract into a new folder")
+    try:
+        ray_extract.run(list(inputs), out, address, cpus)
+    except ray_extract.NothingToRead as e:
+        raise click.UsageError(str(e)) from e
     click.echo(
         f"{out}: reports, facts and flags by year, ingest_log, current_choices, flag_reviews, agency_directory, schema.sql"
     )

@@ -18,8 +18,8 @@ from pathlib import Path
 from metrics import PARSER_VERSION, formats
 from metrics.extract import extract_document
 from metrics.file_names import for_storage, readable
-from metrics.models import Extraction
-from metrics.readers import ReadError, UnsupportedFile, budgets, read_document
+from metrics.models import Document, Extraction
+from metrics.readers import ReadError, UnsupportedFile, budgets, read_bytes, read_document
 from metrics.store import LOCK_WAIT_SECONDS, Attempt, Writer, open_for_writing
 from metrics.walk import files_under
 from metrics.workers import Outcome, run_in_workers
@@ -95,8 +95,19 @@ def process_file(path: str) -> Attempt:
     digest = content_hash(path)
     if digest is None:
         return Attempt(path, None, FAILED, "the file could not be opened (missing or unreadable)")
+    return _extracted(path, digest, lambda: read_document(path))
+
+
+def process_bytes(path: str, data: bytes) -> Attempt:
+    """process_file for a file whose content was fetched elsewhere (Ray Data reads files where they
+    lie, on any node); `path` names the file as ingest would. Never raises either."""
+    return _extracted(path, hashlib.sha256(data).hexdigest(), lambda: read_bytes(path, data))
+
+
+def _extracted(path: str, digest: str, read: Callable[[], Document]) -> Attempt:
+    """The attempt of one file whose content hashes to `digest`, read by `read`."""
     try:
-        doc = read_document(path)
+        doc = read()
     except UnsupportedFile as e:
         return Attempt(path, digest, UNSUPPORTED, str(e))
     except ReadError as e:
@@ -156,9 +167,11 @@ def _judge(ex: Extraction) -> tuple[str, str]:
     return OK, ", ".join(parts)
 
 
-def attempts(paths: list[str], workers: int) -> Iterator[Attempt]:
-    """Each file read in a worker process; a worker that dies or overruns fails only its file."""
-    for outcome in run_in_workers(process_file, paths, workers):
+def attempts(
+    paths: list[str], workers: int, work: Callable[[str], Attempt] = process_file
+) -> Iterator[Attempt]:
+    """Each file read in a worker process by `work`; a worker that dies or overruns fails only its file."""
+    for outcome in run_in_workers(work, paths, workers):
         yield _attempt_of(outcome)
 
 
@@ -219,8 +232,8 @@ def ingest_into(
         if progress:
             progress(done, total, attempt.file_path)
         if len(batch) >= BATCH:
-            _flush(writer, batch, summary, file_done)
-    _flush(writer, batch, summary, file_done)
+            store_batch(writer, batch, summary, file_done)
+    store_batch(writer, batch, summary, file_done)
     _reread_orphaned_duplicates(writer, workers or os.cpu_count() or 1, summary, file_done)
     if writer.changed:
         writer.refresh_cross_year_flags()
@@ -237,7 +250,14 @@ def _reread_orphaned_duplicates(
         _unless_duplicate(_storable(a), stored_hashes)
         for a in attempts(writer.orphaned_duplicates(), workers)
     ]
-    _flush(writer, batch, summary, file_done)
+    store_batch(writer, batch, summary, file_done)
+
+
+def as_first_stored(in_order: Iterable[Attempt]) -> list[Attempt]:
+    """Attempts as ingest stores them into an empty database in this order: names made storable, and
+    a file whose content an earlier one gave logged as its duplicate."""
+    stored_hashes: dict[str, str] = {}
+    return [_unless_duplicate(_storable(attempt), stored_hashes) for attempt in in_order]
 
 
 def _unless_duplicate(attempt: Attempt, stored_hashes: dict[str, str]) -> Attempt:
@@ -258,7 +278,9 @@ def _unless_duplicate(attempt: Attempt, stored_hashes: dict[str, str]) -> Attemp
     )
 
 
-def _flush(writer: Writer, batch: list[Attempt], summary: Summary, file_done: FileDone | None) -> None:
+def store_batch(writer: Writer, batch: list[Attempt], summary: Summary, file_done: FileDone | None) -> None:
+    """Write a batch of attempts and count them; a file whose rows the database refuses is logged
+    as failed. The batch is emptied."""
     refused = {id(a): reason for a, reason in writer.write(batch)}
     for attempt in batch:
         if id(attempt) in refused:  # the database refused this file's rows; the others are stored

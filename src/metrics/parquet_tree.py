@@ -23,6 +23,7 @@ def export(db: Path, out: Path) -> None:
     try:
         # ATTACH and COPY take no bound parameters; both paths are quoted as literals.
         con.execute(f"ATTACH '{_literal(db)}' AS raw (READ_ONLY)")
+        con.execute(sql_text("tree_tables"))
         con.execute(sql_text("parquet_export").replace("{dir}", _literal(out)))
     finally:
         con.close()

@@ -98,6 +98,20 @@ def open_for_writing(
             raise
 
 
+@contextlib.contextmanager
+def in_memory_writer() -> Iterator[Writer]:
+    """A writer on an empty database in memory, named `raw` as a file's would be: the rows ingest
+    stores, for a pipeline that keeps them elsewhere (metrics.ray_extract writes them as Parquet)."""
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("ATTACH ':memory:' AS raw")
+        con.execute("USE raw")
+        _create_tables(con)
+        yield Writer(con)
+    finally:
+        con.close()
+
+
 def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
     """The tables of schema.sql, where missing; report_totals, new in a database written before it
     existed, is filled from the facts already there, so it is complete wherever it exists."""

@@ -41,17 +41,34 @@ _MARKUP_WINDOW = 4096
 def read_document(path: str | Path) -> Document:
     """Read one file. Raises UnsupportedFile for types we do not read and ReadError for bad files."""
     path = Path(path)
+    _check_suffix(path)
+    status = path.stat()
+    if not stat.S_ISREG(status.st_mode):
+        # A named pipe or a device (/dev/zero) would block or never end.
+        raise ReadError("it is not a regular file (a pipe, a device or a socket)")
+    _check_size(status.st_size)
+    return _document(path, path.read_bytes())
+
+
+def read_bytes(path: str | Path, data: bytes) -> Document:
+    """Read one file's content fetched elsewhere (a distributed engine reads files where they lie);
+    `path` names it as read_document's argument would, for its type and the hints in its name."""
+    path = Path(path)
+    _check_suffix(path)
+    _check_size(len(data))
+    return _document(path, data)
+
+
+def _check_suffix(path: Path) -> None:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnsupportedFile(
             f"file type '{suffix or '(none)'}' is not a report format we read "
             f"({', '.join(SUPPORTED_SUFFIXES)})"
         )
-    status = path.stat()
-    if not stat.S_ISREG(status.st_mode):
-        # A named pipe or a device (/dev/zero) would block or never end.
-        raise ReadError("it is not a regular file (a pipe, a device or a socket)")
-    size = status.st_size
+
+
+def _check_size(size: int) -> None:
     if size == 0:
         raise ReadError("the file is empty")
     if size > MAX_BYTES:
@@ -59,7 +76,10 @@ def read_document(path: str | Path) -> Document:
             f"the file is {size / 1e6:.0f} MB, larger than the {MAX_BYTES // 2**20} MB "
             "a report can plausibly be"
         )
-    doc = _read(path, suffix, path.read_bytes())
+
+
+def _document(path: Path, data: bytes) -> Document:
+    doc = _read(path, path.suffix.lower(), data)
     budgets.check_text(doc.text)
     return _as_characters(doc)
 
@@ -106,4 +126,4 @@ def _as_characters(doc: Document) -> Document:
     return doc
 
 
-__all__ = ["MAX_BYTES", "SUPPORTED_SUFFIXES", "ReadError", "UnsupportedFile", "read_document"]
+__all__ = ["MAX_BYTES", "SUPPORTED_SUFFIXES", "ReadError", "UnsupportedFile", "read_bytes", "read_document"]
