@@ -45,6 +45,8 @@ DEV = TESTS.parents[1] / "shared" / "corpus" / "dev"
 WIDE = TESTS / "corpus" / "wide"
 TIMEOUT = 180  # seconds for one program run; LibreOffice's first start with a new profile is the slowest
 
+CHROMIUM = "/usr/bin/chromium"  # Debian's; never a downloaded browser
+
 
 # ---------------------------------------------------------------- sources
 
@@ -254,7 +256,7 @@ def lynx_dump(src: Path, out: Path) -> list[Path]:
 
 def chromium_pdf(src: Path, out: Path) -> Path:
     """Chromium's print to PDF, made once per source and read back by every PDF reader below."""
-    return _chromium_print(src, out / "chromium.pdf")
+    return chromium_print(src, out / "chromium.pdf")
 
 
 # Tables whose borders do not print (a border drawn by a style sheet the page lost, or none at all):
@@ -272,7 +274,7 @@ def chromium_pdf_borderless(src: Path, out: Path) -> Path:
         page = re.sub(r"(?i)<meta[^>]*charset[^>]*>", "", page)
         html = out / "borderless.html"
         html.write_text(f'<meta charset="utf-8">{_NO_BORDERS}{page}', encoding="utf-8")
-        _chromium_print(html, pdf)
+        chromium_print(html, pdf)
     return pdf
 
 
@@ -286,16 +288,16 @@ def chromium_pdf_a5(src: Path, out: Path) -> Path:
         html.write_text(
             f'<meta charset="utf-8"><style>@page{{size:A5;margin:12mm}}</style>{page}', encoding="utf-8"
         )
-        _chromium_print(html, pdf)
+        chromium_print(html, pdf)
     return pdf
 
 
-def _chromium_print(src: Path, pdf: Path) -> Path:
+def chromium_print(src: Path, pdf: Path) -> Path:
     if not pdf.exists():
         with tempfile.TemporaryDirectory(dir=pdf.parent) as profile:  # parallel runs must not share one
             _run(
                 [
-                    "/usr/bin/chromium",
+                    CHROMIUM,
                     "--headless",
                     "--no-sandbox",
                     "--disable-gpu",
@@ -454,16 +456,16 @@ def _converters() -> list[Converter]:
         Converter(
             "chromium pdf, no table borders",
             _via_pdf(chromium_pdf_borderless, pdf_itself, "chromium-borderless"),
-            ("/usr/bin/chromium",),
+            (CHROMIUM,),
         ),
         Converter(
             "chromium pdf on A5 paper",
             _via_pdf(chromium_pdf_a5, pdf_itself, "chromium-a5"),
-            ("/usr/bin/chromium",),
+            (CHROMIUM,),
         ),
     ]
     for maker, make, needs in (
-        ("chromium pdf", chromium_pdf, ("/usr/bin/chromium",)),
+        ("chromium pdf", chromium_pdf, (CHROMIUM,)),
         ("libreoffice pdf", libreoffice_pdf, ("soffice",)),
     ):
         for reader_name, (reader, reader_needs, per_page) in PDF_READERS.items():

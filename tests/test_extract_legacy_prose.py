@@ -4,7 +4,7 @@ import pytest
 
 from metrics.extract.legacy_prose import PROACTIVE_CATEGORY, extract_legacy_prose
 from metrics.extract.metadata import read_metadata
-from metrics.models import Document
+from metrics.models import Document, Metadata
 
 TITLE = "示例县农业局2013年度政府信息公开工作报告\n"
 
@@ -617,3 +617,22 @@ def test_a_sentence_answering_the_fees_heading_needs_no_word_of_requests():
     body = "三、政府信息公开的收费及减免情况\n我街道未对任何公民、法人和组织收取任何费用。"
     assert values(body) == {"request_fees_10k_yuan": 0}
     assert values("一、概述\n我街道未对任何公民、法人和组织收取任何费用。") == {}
+
+
+def _with_notes(chars: str, notes: int) -> str:
+    """`chars` with a pinyin note after each of its first `notes` characters."""
+    return "".join(ch + ("(zhèn)" if i < notes else "") for i, ch in enumerate(chars))
+
+
+def test_a_printed_page_with_pinyin_after_its_characters_is_joined_at_its_wrapped_lines():
+    # A mirror prints pinyin after some characters; the page wraps every line at one printed width,
+    # 30 characters, a note's letters counting half a character each: 30 characters, or 18 and four
+    # notes. Without the notes the lines are of two widths, and neither says where lines wrap.
+    filler = "依法主动公开政府信息工作有序推进取得实效" * 2
+    body = [
+        _with_notes(filler[k : k + 30], 0) if k % 2 else _with_notes(filler[k : k + 18], 4) for k in range(8)
+    ]
+    body += [_with_notes("全年我镇在政府门户网站上主动公", 4) + "开政府", "信息46件,内容涵盖政策文件。"]
+    text = "示例镇2009年政府信息公开工作年度报告\n" + "\n".join(body)
+    facts, _ = extract_legacy_prose(Document(path="r.txt", text=text), Metadata(year=2009))
+    assert {f.metric_id: f.value for f in facts}.get("proactive_items") == 46

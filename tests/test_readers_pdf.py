@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
+import conversion_zoo as zoo
 import pytest
 from reportlab.lib import colors, pdfencrypt
 from reportlab.lib.pagesizes import A4
@@ -215,3 +217,19 @@ def test_a_row_cut_by_a_page_break_is_kept_on_both_pages_and_the_table_joined():
     assert ["2.被分页截断的第", "3", "4"] in table.rows and ["二项", "", ""] in table.rows
     assert table.rows[-1] == ["3.第三项", "5", "6"]
     assert "continued on page 2" in table.where
+
+
+@pytest.mark.skipif(not Path(zoo.CHROMIUM).exists(), reason="Chromium is not installed (CI installs it)")
+def test_digits_in_a_latin_font_stay_on_the_line_of_the_large_chinese_type_around_them(tmp_path):
+    # Chromium's print of large type: the digits' Latin font stands some points lower than the
+    # Chinese font of their line.
+    page = tmp_path / "large.html"
+    page.write_text(
+        '<meta charset="utf-8"><body style="font-size:32px;font-family:serif">'
+        "<p>示例镇人民政府2014年政府信息公开工作年度报告</p>"
+        "<p>我镇主动公开政府信息数<b>160</b>条，其中综合政务59条。</p></body>",
+        encoding="utf-8",
+    )
+    pdf = zoo.chromium_print(page, tmp_path / "large.pdf")
+    text = read_pdf("large.pdf", pdf.read_bytes()).text
+    assert "2014年政府信息公开" in text and "政府信息数160条" in text

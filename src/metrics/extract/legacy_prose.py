@@ -176,7 +176,8 @@ class Prose:
 
 
 def prose(text: str) -> Prose:
-    joined = _LAYOUT_SPACE.sub("", _join_broken_lines(strip_ruby(text)))
+    # Lines are joined first: a printed line's width counts the pinyin a mirror printed after characters.
+    joined = _LAYOUT_SPACE.sub("", strip_ruby(_join_broken_lines(text)))
     return Prose(joined, _normalize(joined))
 
 

@@ -207,7 +207,7 @@ def _read_page(page) -> _PageParts:
     grids = [_grid_of(table, page.page_number, n) for n, table in enumerate(found, start=1)]
     boxes = [table.bbox for table in found]
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside_any(obj, boxes))
-    lines = outside.extract_text_lines(return_chars=True)
+    lines = outside.extract_text_lines(return_chars=True, y_tolerance=_line_tolerance(page))
     placed = [(box[1], grid) for box, grid in zip(boxes, grids, strict=True) if grid.n_rows]
     return _PageParts(number=page.page_number, lines=lines, grids=placed)
 
@@ -229,6 +229,24 @@ def _placed_blocks(parts: list[_PageParts]) -> list[_Page]:
         pages.append(_Page(number=part.number, blocks=[block for _, _, block in placed]))
         first += len(part.lines)
     return pages
+
+
+def _line_tolerance(page) -> float:
+    """How far apart the tops of one line's characters may stand. Digits set in a Latin font stand
+    lower than the Chinese around them by a share of the type size (5 points at 24-point type), and
+    pdfplumber's fixed 3 points then puts them on a line of their own. The page's large type (not its
+    small print: a printer's running head) sets the tolerance, a quarter of a size: lines stand more
+    than a size apart."""
+    sizes = sorted(char["size"] for char in page.chars)
+    if not sizes:
+        return _MIN_LINE_TOLERANCE
+    large = sizes[int(_LARGE_TYPE * (len(sizes) - 1))]
+    return max(_MIN_LINE_TOLERANCE, _LINE_TOLERANCE_SHARE * large)
+
+
+_MIN_LINE_TOLERANCE = 3.0  # pdfplumber's default
+_LINE_TOLERANCE_SHARE = 0.25
+_LARGE_TYPE = 0.9  # the size 90 % of the page's characters do not exceed
 
 
 def _cut_edges(page) -> list[dict]:
