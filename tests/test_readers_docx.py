@@ -155,3 +155,12 @@ def test_word_web_page_and_docx_saved_as_doc_are_read_as_what_they_are(tmp_path)
     renamed = tmp_path / "renamed.doc"
     renamed.write_bytes(standard_table_docx())
     assert read_document(renamed).tables[0].rows[2][0] == "一、本年新收政府信息公开申请数量"
+
+
+def test_the_title_of_the_word_files_properties_is_kept():
+    document = docx.Document()
+    document.add_paragraph("一、总体情况")
+    document.core_properties.title = "示例县财政局2017年政府信息公开工作年度报告"
+    assert (
+        read_docx("r.docx", save(document)).properties_title == "示例县财政局2017年政府信息公开工作年度报告"
+    )

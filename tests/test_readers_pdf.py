@@ -233,3 +233,15 @@ def test_digits_in_a_latin_font_stay_on_the_line_of_the_large_chinese_type_aroun
     pdf = zoo.chromium_print(page, tmp_path / "large.pdf")
     text = read_pdf("large.pdf", pdf.read_bytes()).text
     assert "2014年政府信息公开" in text and "政府信息数160条" in text
+
+
+def test_the_title_of_the_pdfs_properties_is_kept():
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    page.setTitle("示例县财政局2017年政府信息公开工作年度报告")
+    page.setFont(FONT, 12)
+    page.drawString(50, 700, "一、总体情况")
+    page.save()
+    assert (
+        read_pdf("r.pdf", buffer.getvalue()).properties_title == "示例县财政局2017年政府信息公开工作年度报告"
+    )

@@ -39,6 +39,8 @@ class Document:
     encoding: str = ""
     # the pages (or pictures) read by OCR, legible or not; none for a document read from its text
     ocr: list[OcrRead] = field(default_factory=list)
+    # the title the file's document properties give (a PDF's /Title, a Word file's core title)
+    properties_title: str = ""
 
 
 @dataclass

@@ -49,12 +49,23 @@ _GOVERNMENT = re.compile(r"(人民政府|人民政府办公室|人民政府办�
 
 
 # The places a report states its agency or year, most trusted first (Metadata.agency_source/year_source).
-TITLE, PAGE_FIELD, FIRST_SENTENCE, SELF_REFERENCE, SENTENCE, FILE_NAME, FOLDER_NAME, OPENING_TEXT = (
+(
+    TITLE,
+    PAGE_FIELD,
+    FIRST_SENTENCE,
+    SELF_REFERENCE,
+    SENTENCE,
+    PROPERTIES,
+    FILE_NAME,
+    FOLDER_NAME,
+    OPENING_TEXT,
+) = (
     "title",
     "page_field",
     "first_sentence",
     "self_reference",
     "sentence",
+    "document_properties",
     "file_name",
     "folder_name",
     "opening_text",
@@ -72,13 +83,17 @@ class Stated:
 def read_metadata(doc: Document) -> Metadata:
     title = _title(doc)
     path_names = _path_names(doc.path)
-    agencies = _agency_statements(doc, title, [n for n in path_names if _is_report_name(str(n.value))])
-    years = _year_statements(doc, title, path_names)
+    # The file's own title property, where it is a report's name, states it as surely as the name the
+    # file was saved under (other titles there are an editor's defaults: 文档1, Microsoft Word - …).
+    properties = [Stated(doc.properties_title, PROPERTIES)] if _is_report_name(doc.properties_title) else []
+    names = properties + path_names
+    agencies = _agency_statements(doc, title, [n for n in names if _is_report_name(str(n.value))])
+    years = _year_statements(doc, title, names)
     agency = agencies[0] if agencies else Stated("", "")
     year = years[0] if years else Stated(None, "")
     region, level = region_and_level(str(agency.value))
     return Metadata(
-        title=title or next((str(n.value) for n in path_names if _is_report_name(str(n.value))), ""),
+        title=title or next((str(n.value) for n in names if _is_report_name(str(n.value))), ""),
         agency=str(agency.value),
         region=region,
         level=level,

@@ -47,7 +47,12 @@ def read_docx(path: str, data: bytes) -> Document:
     document = _open(data)
     reading = _Reading(lines=[], tables=[])
     _walk(document.element.body, reading, parent="")
-    doc = Document(path=path, text="\n".join(reading.lines), tables=reading.tables)
+    doc = Document(
+        path=path,
+        text="\n".join(reading.lines),
+        tables=reading.tables,
+        properties_title=(document.core_properties.title or "").strip(),
+    )
     doc = add_pictures(doc, lambda: _pictures(document))
     if not doc.text.strip():
         raise ReadError("the Word document contains no text")

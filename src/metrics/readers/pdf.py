@@ -96,7 +96,27 @@ def read_pdf(path: str, data: bytes) -> Document:
     tables = [Table(rows=grid.rows, where=_where(grid)) for grid in grids if grid.n_rows]
     tables += [table for number in sorted(scanned) for table in scanned[number].tables]
     ocr_reads = [scanned[number].read(number) for number in sorted(scanned)]
-    return Document(path=path, text=text, tables=tables, page_meta=read_page_meta(text), ocr=ocr_reads)
+    return Document(
+        path=path,
+        text=text,
+        tables=tables,
+        page_meta=read_page_meta(text),
+        ocr=ocr_reads,
+        properties_title=_properties_title(data),
+    )
+
+
+def _properties_title(data: bytes) -> str:
+    """The PDF's /Title: Word fills it with the document's first line, the report's title, which a
+    scanned report's OCR may not read whole."""
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError:
+        return ""
+    try:
+        return (document.get_metadata_dict().get("Title") or "").strip()
+    finally:
+        document.close()
 
 
 def _ocr_pages(data: bytes, numbers: list[int], n_pages: int) -> dict[int, ocr.OcrPage]:
