@@ -389,22 +389,27 @@ def test_a_date_late_in_the_year_at_the_head_does_not_date_the_report_to_the_yea
     assert read_metadata(Document(path="r.txt", text=text)).year == 2010
 
 
-def test_a_report_title_in_the_files_properties_names_the_agency_and_year_when_the_text_does_not():
-    # A scan whose OCR lost the title line; the PDF's /Title (Word fills it with the first line) has it.
-    doc = Document(
-        path="scan_0012.pdf",
-        text="一、总体情况\n本局依法公开政府信息。",
-        properties_title="示例县财政局2017年政府信息公开工作年度报告",
-    )
+@pytest.mark.parametrize(
+    ("path", "properties_title", "expected"),
+    [
+        # A scan whose OCR lost the title line; the PDF's /Title (Word fills it with the first line)
+        # names the report.
+        (
+            "scan_0012.pdf",
+            "示例县财政局2017年政府信息公开工作年度报告",
+            ("示例县财政局", 2017, "document_properties"),
+        ),
+        # An editor's default title names no report: the file's name does.
+        (
+            "示例县财政局2017年政府信息公开工作年度报告.pdf",
+            "Microsoft Word - 文档1 2016",
+            ("示例县财政局", 2017, "file_name"),
+        ),
+    ],
+)
+def test_the_files_title_property_names_agency_and_year_only_where_it_is_a_reports_name(
+    path, properties_title, expected
+):
+    doc = Document(path=path, text="一、总体情况\n本局依法公开政府信息。", properties_title=properties_title)
     meta = read_metadata(doc)
-    assert (meta.agency, meta.year, meta.agency_source) == ("示例县财政局", 2017, "document_properties")
-
-
-def test_an_editors_default_title_in_the_files_properties_is_not_taken_for_the_report():
-    doc = Document(
-        path="示例县财政局2017年政府信息公开工作年度报告.pdf",
-        text="一、总体情况",
-        properties_title="Microsoft Word - 文档1 2016",
-    )
-    meta = read_metadata(doc)
-    assert (meta.agency, meta.year, meta.agency_source) == ("示例县财政局", 2017, "file_name")
+    assert (meta.agency, meta.year, meta.agency_source) == expected
