@@ -295,6 +295,9 @@ def rejoin_wrapped_labels(text: str) -> str:
     return "\n".join(_rejoin_tails_after_numbers(lines, labels))
 
 
+_MIN_ROW_NUMBERS = 2
+
+
 def _label_piece_and_numbers(line: str) -> tuple[str, str]:
     """A line of numbers alone (`0 0 0`), or of a short piece of a label and numbers (`安全一稳 0 0 0`):
     the piece ('' if none) and the numbers; ('', '') for any other line."""
@@ -303,10 +306,14 @@ def _label_piece_and_numbers(line: str) -> tuple[str, str]:
     row = _LABEL_THEN_NUMBERS.fullmatch(line)
     if row is None or "|" in line:
         return "", ""
-    piece = row["label"].strip()
+    piece, numbers = row["label"].strip(), row["numbers"].strip()
     if len(compact(piece)) > _LABEL_TAIL_CHARS or DIGIT.search(piece) or not CJK.search(piece):
         return "", ""
-    return piece, row["numbers"].strip()
+    # A lone number beside a piece of a label may be any cell of the row (text that reorders a
+    # table's cells sets them so): only a row's numbers together say the piece is the label's middle.
+    if len(numbers.split()) < _MIN_ROW_NUMBERS:
+        return "", ""
+    return piece, numbers
 
 
 # A row in layout text: its label, then its numbers on the same line (`2.其他法律行政法规禁  0  0 …`).
