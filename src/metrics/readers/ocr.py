@@ -419,6 +419,7 @@ class _Scan:
 
     gray: np.ndarray
     ink: np.ndarray
+    drawn: np.ndarray  # the drawn lines' own pixels
     lines: np.ndarray  # the drawn lines and their blurred edges, not joined across gaps
     text_height: float
 
@@ -490,8 +491,9 @@ def _reread(bounds: tuple[int, int, int, int], scan: _Scan) -> tuple[str, float 
     if x1 <= x0 or y1 <= y0:
         return "", None
     # The cell's borders painted paper: a digit set against a border is read as itself, not with a bar.
+    # Only the line's own pixels: its blurred edge may be the digit's.
     region = scan.gray[y0:y1, x0:x1].copy()
-    region[scan.lines[y0:y1, x0:x1].astype(bool)] = np.percentile(region, 90)
+    region[scan.drawn[y0:y1, x0:x1].astype(bool)] = np.percentile(region, 90)
     ink = scan.ink[y0:y1, x0:x1].astype(bool) & ~scan.lines[y0:y1, x0:x1].astype(bool)
     if ink.sum() < SETTINGS.min_ink * scan.text_height**2:
         return "", None
@@ -542,7 +544,8 @@ def _layout(gray: np.ndarray, boxes: list[Box], doubtful: list[Box], place: str)
     text_height = float(np.median([box.y1 - box.y0 for box in boxes])) if boxes else 20.0
     ink = _ink(gray, text_height)
     drawn_across, drawn_down = _line_masks(ink, text_height)
-    scan = _Scan(gray, ink, _edged(drawn_across | drawn_down), text_height)
+    drawn = drawn_across | drawn_down
+    scan = _Scan(gray, ink, drawn, _edged(drawn), text_height)
     across, down = _joined(drawn_across), _joined(drawn_down)
     rulings = _rulings(across, down, text_height)
     placed: list[tuple[float, str]] = []
