@@ -49,6 +49,13 @@ class OcrSettings:
     line_fraction: float = 0.5  # share of a cell's side a drawn line must cover to separate two cells
     # ink in a table cell, in squared text heights, below which the cell is blank (specks, a line's edge)
     min_ink: float = 0.05
+    # how much a pixel's red exceeds its green and blue for it to be a seal's (0-255): a red seal is
+    # ~140 above on grey paper, its thin strokes' colour smeared by JPEG still above 30; grey paper ~0
+    seal_redness: int = 30
+    # ONNX Runtime's worker threads spin between the engine's many small runs (one per text line), which
+    # burns CPU another process on a shared machine could use: a table page took 11.3 CPU s spinning,
+    # 6.5 s sleeping, in the same wall time
+    spin_threads: bool = False
 
 
 SETTINGS = OcrSettings()
@@ -114,7 +121,7 @@ def _engine():
     # One thread pool the size of the machine: ONNX Runtime's default of one pool per operator
     # oversubscribes small machines several times over.
     threads = _cpu_count()
-    return RapidOCR(
+    engine = RapidOCR(
         use_cls=False,  # pages are upright once deskewed; the angle classifier only costs time
         max_side_len=SETTINGS.long_side,
         intra_op_num_threads=threads,
@@ -123,6 +130,23 @@ def _engine():
         # character with lines of fifty (measured: a table page 13 s in batches of 6, 6 s one by one).
         rec_batch_num=1,
     )
+    if not SETTINGS.spin_threads:
+        for holder in (engine.text_det.infer, engine.text_rec.session):
+            holder.session = _session(holder.session._model_path, threads)
+    return engine
+
+
+def _session(model_path: str, threads: int):
+    """An ONNX Runtime session whose idle threads sleep rather than spin (RapidOCR offers no switch)."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 4
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    return onnxruntime.InferenceSession(model_path, sess_options=options, providers=["CPUExecutionProvider"])
 
 
 def _cpu_count() -> int:
@@ -165,11 +189,20 @@ def read_image(image: Image.Image, place: str) -> OcrPage:
 
 
 def _without_seal(image: Image.Image) -> Image.Image:
-    """The page in grey, read through its red channel: a red seal stamped over the text turns as light
-    as the paper, while black and blue print stays dark."""
+    """The page in grey, read through its red channel: a red seal stamped over the text turns nearly as
+    light as the paper, while black and blue print stays dark. On grey paper, and with a JPEG's colour
+    smeared, the seal's red channel is still a shade darker than the paper, enough to read as lines; so
+    what is clearly red (red well above green and blue, and light in red) is made paper outright.
+    Black print under the seal, or with a JPEG's colour fringe, is dark in red and stays."""
     if image.mode in ("L", "1", "I", "I;16", "F"):
         return image.convert("L")
-    return image.convert("RGB").getchannel("R")
+    rgb = np.asarray(image.convert("RGB"))
+    red = rgb[..., 0]
+    redness = red.astype(np.int16) - rgb[..., 1:].max(axis=2)
+    paper = np.percentile(red, 90)
+    gray = red.copy()
+    gray[(redness > SETTINGS.seal_redness) & (red > paper * 0.6)] = paper
+    return Image.fromarray(gray)
 
 
 def _at_reading_size(gray: Image.Image) -> Image.Image:
@@ -246,21 +279,46 @@ class _Ruling:
         return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
 
 
-def _line_masks(gray: np.ndarray, text_height: float) -> tuple[np.ndarray, np.ndarray]:
-    """Pixels of strokes longer than letters are: drawn lines. A vertical line is looked for over one
-    text height (a table row is at least that tall, a letter's stroke shorter); a horizontal one over
-    two and a half (no letter is that wide). Lines broken by a few pixels (cells drawn apart, as in
-    HTML tables with cell spacing) are joined."""
+def _ink(gray: np.ndarray, text_height: float) -> np.ndarray:
+    """Pixels of print: clearly darker than the paper around them. Compared with the paper nearby rather
+    than with the page's, so that a shaded cell or header row (and unevenly lit paper) is not taken for
+    ink, while the lines and letters on it are. Ruling lines are thin and often grey (an HTML table's
+    bevelled border, a light scan), so any pixel clearly darker counts; specks do not survive the
+    openings that find lines."""
     import cv2
 
-    # Ruling lines are thin and often grey (an HTML table's bevelled border, a light scan), so any pixel
-    # clearly darker than the paper counts; specks do not survive the opening below.
-    ink = (gray < float(np.percentile(gray, 90)) * 0.85).astype(np.uint8)
+    side = max(int(text_height * 1.5), 9)  # wider than any stroke or line, narrower than a shaded row
+    # the paper's level from a blurred copy: a bright speck of noise would otherwise set it
+    blurred = cv2.blur(gray, (5, 5))
+    paper = cv2.morphologyEx(blurred, cv2.MORPH_CLOSE, np.ones((side, side), np.uint8))
+    contrast = float(np.percentile(gray, 90)) * 0.15
+    return (paper.astype(np.int16) - gray > contrast).astype(np.uint8)
+
+
+def _line_masks(ink: np.ndarray, text_height: float) -> tuple[np.ndarray, np.ndarray]:
+    """Pixels of strokes longer than letters are: drawn lines. A vertical line is looked for over one
+    text height (a table row is at least that tall, a letter's stroke shorter); a horizontal one over
+    two and a half (no letter is that wide)."""
+    import cv2
+
     tall = max(int(text_height * 0.9), 5)
     across = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, int(tall * 2.5)), np.uint8))
     down = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((tall, 1), np.uint8))
-    joined = np.ones((5, 5), np.uint8)
-    return cv2.dilate(across, joined), cv2.dilate(down, joined)
+    return across, down
+
+
+def _edged(mask: np.ndarray) -> np.ndarray:
+    """A line's pixels with its edges, which a scan blurs into a pixel of grey either side."""
+    import cv2
+
+    return cv2.dilate(mask, np.ones((3, 3), np.uint8))
+
+
+def _joined(mask: np.ndarray) -> np.ndarray:
+    """Lines broken by a few pixels (cells drawn apart, as in HTML tables with cell spacing) joined."""
+    import cv2
+
+    return cv2.dilate(mask, np.ones((5, 5), np.uint8))
 
 
 def _rulings(across: np.ndarray, down: np.ndarray, text_height: float) -> list[_Ruling]:
@@ -277,18 +335,40 @@ def _rulings(across: np.ndarray, down: np.ndarray, text_height: float) -> list[_
         inside = labels[y : y + h, x : x + w] == label
         ys = _positions((across[y : y + h, x : x + w] & inside).sum(axis=1), w * 0.1, y, near)
         xs = _positions((down[y : y + h, x : x + w] & inside).sum(axis=0), h * 0.02, x, near)
+        ys = _open_edges(ys, xs, down[y : y + h] & (labels[y : y + h] == label), y, text_height)
         if len(ys) >= 3 and len(xs) >= 3:
             rulings.append(_Ruling(ys, xs))
     return sorted(rulings, key=lambda r: r.ys[0])
 
 
 def _positions(profile: np.ndarray, least: float, offset: int, near: int) -> list[int]:
-    """The middles of the runs of rows (or columns) whose line pixels reach `least`."""
+    """Where the runs of rows (or columns) whose line pixels reach `least` peak: a line's own position
+    even where something short touches it (a seal's ring, a letter against a cell's border)."""
     hits = np.flatnonzero(profile >= least)
     if not len(hits):
         return []
     runs = np.split(hits, np.flatnonzero(np.diff(hits) > near) + 1)
-    return [offset + int(run.mean()) for run in runs]
+    return [offset + int(run[np.argmax(profile[run])]) for run in runs]
+
+
+def _open_edges(ys: list[int], xs: list[int], down: np.ndarray, offset: int, text_height: float) -> list[int]:
+    """A table cut by a page break is printed without its top (or bottom) rule: its vertical lines run
+    on past the first (or last) horizontal one, and the row there is closed where most of them end."""
+    if not ys or len(xs) < 3:
+        return ys
+    ends = []
+    for x in xs:
+        rows = np.flatnonzero(down[:, max(x - 3, 0) : x + 4].any(axis=1))
+        if len(rows):
+            ends.append((offset + rows[0], offset + rows[-1]))
+    if not ends:
+        return ys
+    top, bottom = (int(np.median(column)) for column in zip(*ends, strict=True))
+    if ys[0] - top > text_height:
+        ys = [top] + ys
+    if bottom - ys[-1] > text_height:
+        ys = ys + [bottom]
+    return ys
 
 
 def _drawn(mask: np.ndarray, fixed: int, lo: int, hi: int, vertical: bool) -> bool:
@@ -338,10 +418,10 @@ class _Scan:
     """The upright page and what is known of its print: its drawn lines and its text height."""
 
     gray: np.ndarray
-    across: np.ndarray
-    down: np.ndarray
+    ink: np.ndarray
+    drawn: np.ndarray  # the drawn lines' own pixels
+    lines: np.ndarray  # the drawn lines and their blurred edges, not joined across gaps
     text_height: float
-    ink_level: int
 
 
 def _table(
@@ -410,9 +490,11 @@ def _reread(bounds: tuple[int, int, int, int], scan: _Scan) -> tuple[str, float 
     x0, y0, x1, y1 = bounds[0] + margin, bounds[1] + margin, bounds[2] - margin, bounds[3] - margin
     if x1 <= x0 or y1 <= y0:
         return "", None
-    region = scan.gray[y0:y1, x0:x1]
-    lines = (scan.across[y0:y1, x0:x1] | scan.down[y0:y1, x0:x1]).astype(bool)
-    ink = (region < scan.ink_level) & ~lines
+    # The cell's borders painted paper: a digit set against a border is read as itself, not with a bar.
+    # Only the line's own pixels: its blurred edge may be the digit's.
+    region = scan.gray[y0:y1, x0:x1].copy()
+    region[scan.drawn[y0:y1, x0:x1].astype(bool)] = np.percentile(region, 90)
+    ink = scan.ink[y0:y1, x0:x1].astype(bool) & ~scan.lines[y0:y1, x0:x1].astype(bool)
     if ink.sum() < SETTINGS.min_ink * scan.text_height**2:
         return "", None
     rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
@@ -460,8 +542,11 @@ def _join(row: list[Box], joiner: str) -> str:
 
 def _layout(gray: np.ndarray, boxes: list[Box], doubtful: list[Box], place: str) -> OcrPage:
     text_height = float(np.median([box.y1 - box.y0 for box in boxes])) if boxes else 20.0
-    across, down = _line_masks(gray, text_height)
-    scan = _Scan(gray, across, down, text_height, _ink_level(Image.fromarray(gray)))
+    ink = _ink(gray, text_height)
+    drawn_across, drawn_down = _line_masks(ink, text_height)
+    drawn = drawn_across | drawn_down
+    scan = _Scan(gray, ink, drawn, _edged(drawn), text_height)
+    across, down = _joined(drawn_across), _joined(drawn_down)
     rulings = _rulings(across, down, text_height)
     placed: list[tuple[float, str]] = []
     tables: list[Table] = []
