@@ -49,13 +49,13 @@ RECALL_FLOORS = {
     "chromium pdf on A5 paper": 0.926,  # today 0.936
     "chromium pdf": 0.990,  # today 1.000
     "chromium pdf → pdftotext": 0.505,  # today 0.515
-    "chromium pdf → pdftotext -layout": 0.747,  # today 0.758
+    "chromium pdf → pdftotext -layout": 0.752,  # today 0.762
     "chromium pdf → pdfplumber": 0.950,  # today 0.960
     "chromium pdf → pypdfium2": 0.952,  # today 0.962
     "libreoffice pdf": 0.926,  # today 0.936
-    "libreoffice pdf → pdftotext": 0.474,  # today 0.485
-    "libreoffice pdf → pdftotext -layout": 0.853,  # today 0.864
-    "libreoffice pdf → pdfplumber": 0.853,  # today 0.864
+    "libreoffice pdf → pdftotext": 0.482,  # today 0.492
+    "libreoffice pdf → pdftotext -layout": 0.861,  # today 0.871
+    "libreoffice pdf → pdfplumber": 0.861,  # today 0.871
     "libreoffice pdf → pypdfium2": 0.797,  # today 0.807
 }
 
@@ -75,17 +75,17 @@ FIXTURE_RECALL_FLOORS = {
     "w3m -dump": 0.990,  # today 1.000
     "lynx -dump": 0.888,  # today 0.898
     "libreoffice docx": 0.990,  # today 1.000
-    "chromium pdf, no table borders": 0.967,  # today 0.977
+    "chromium pdf, no table borders": 0.979,  # today 0.989
     "chromium pdf on A5 paper": 0.956,  # today 0.966
-    "chromium pdf": 0.978,  # today 0.989
+    "chromium pdf": 0.979,  # today 0.989
     "chromium pdf → pdftotext": 0.165,  # today 0.175
     "chromium pdf → pdftotext -layout": 0.758,  # today 0.768
-    "chromium pdf → pdfplumber": 0.786,  # today 0.797
+    "chromium pdf → pdfplumber": 0.798,  # today 0.808
     "chromium pdf → pypdfium2": 0.877,  # today 0.887
     "libreoffice pdf": 0.973,  # today 0.983
     "libreoffice pdf → pdftotext": 0.538,  # today 0.548
-    "libreoffice pdf → pdftotext -layout": 0.865,  # today 0.876
-    "libreoffice pdf → pdfplumber": 0.865,  # today 0.876
+    "libreoffice pdf → pdftotext -layout": 0.866,  # today 0.876
+    "libreoffice pdf → pdfplumber": 0.866,  # today 0.876
     "libreoffice pdf → pypdfium2": 0.888,  # today 0.898
 }
 
@@ -106,18 +106,18 @@ PROSE_RECALL_FLOORS = {
     "w3m -dump": 0.990,  # today 1.000
     "lynx -dump": 0.969,  # today 0.979
     "libreoffice docx": 0.990,  # today 1.000
-    "chromium pdf, no table borders": 0.983,  # today 0.993
-    "chromium pdf on A5 paper": 0.969,  # today 0.979
-    "chromium pdf": 0.983,  # today 0.993
-    "chromium pdf → pdftotext": 0.983,  # today 0.993
-    "chromium pdf → pdftotext -layout": 0.983,  # today 0.993
-    "chromium pdf → pdfplumber": 0.983,  # today 0.993
-    "chromium pdf → pypdfium2": 0.983,  # today 0.993
-    "libreoffice pdf": 0.976,  # today 0.986
-    "libreoffice pdf → pdftotext": 0.976,  # today 0.986
-    "libreoffice pdf → pdftotext -layout": 0.976,  # today 0.986
-    "libreoffice pdf → pdfplumber": 0.976,  # today 0.986
-    "libreoffice pdf → pypdfium2": 0.976,  # today 0.986
+    "chromium pdf, no table borders": 0.990,  # today 1.000
+    "chromium pdf on A5 paper": 0.990,  # today 1.000
+    "chromium pdf": 0.990,  # today 1.000
+    "chromium pdf → pdftotext": 0.990,  # today 1.000
+    "chromium pdf → pdftotext -layout": 0.990,  # today 1.000
+    "chromium pdf → pdfplumber": 0.990,  # today 1.000
+    "chromium pdf → pypdfium2": 0.990,  # today 1.000
+    "libreoffice pdf": 0.990,  # today 1.000
+    "libreoffice pdf → pdftotext": 0.990,  # today 1.000
+    "libreoffice pdf → pdftotext -layout": 0.990,  # today 1.000
+    "libreoffice pdf → pdfplumber": 0.990,  # today 1.000
+    "libreoffice pdf → pypdfium2": 0.990,  # today 1.000
 }
 
 # Conflicting values per converter over all sources, as many as today's extractor yields: a ceiling so
