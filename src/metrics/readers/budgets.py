@@ -44,8 +44,10 @@ CONVERT_SECONDS = 120
 PICTURES = 60
 
 # The worker process reading one file: address space it may add to what it starts with, and
-# wall-clock seconds before it is stopped.
-WORKER_MEMORY_BYTES = 2048 * MB
+# wall-clock seconds before it is stopped. OCR takes most: ONNX Runtime reserves some 800 MB of
+# address space for its engine and threads, and a scanned table page at 150 dpi then needs about
+# 1.3 GB resident; 2 GB left it short on a loaded machine.
+WORKER_MEMORY_BYTES = 3072 * MB
 WORKER_SECONDS = 180
 # A scanned report of many pages takes that long by right: each page OCR'd gives its file this much
 # more time (OCR itself gives up on a document whose pages average far more, see ocr.SETTINGS).
