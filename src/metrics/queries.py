@@ -17,6 +17,7 @@ import pandas as pd
 from metrics import catalog, eras, formats, gazetteer
 from metrics.rollup.regions import with_parents
 from metrics.sql_files import sql_text
+from metrics.store import SUMMARIES
 
 # A rate over fewer requests or cases than this is marked and kept out of rankings.
 MIN_BASE = 10
@@ -112,9 +113,8 @@ def _snapshot(attach: str) -> duckdb.DuckDBPyConnection:
     try:
         try:
             con.execute(attach)
-            con.execute(sql_text("report_totals"))
-            stored = con.execute(sql_text("raw_has_table"), {"table_name": "report_totals"}).fetchone()[0]
-            con.execute(sql_text("report_totals_stored" if stored else "report_totals_pivoted"))
+            for summary in SUMMARIES:
+                _summary_source(con, summary)
             marked = con.execute(
                 sql_text("raw_has_column"), {"table_name": "facts", "column_name": "ocr_confidence"}
             ).fetchone()[0]
@@ -135,6 +135,14 @@ def _snapshot(attach: str) -> duckdb.DuckDBPyConnection:
         con.close()
         raise
     return con
+
+
+def _summary_source(con: duckdb.DuckDBPyConnection, summary: str) -> None:
+    """A summary the store keeps in step with its facts (report_totals, report_cells), read as stored,
+    or derived from the facts where the database does not keep it (older, or a Parquet tree)."""
+    con.execute(sql_text(summary))
+    stored = con.execute(sql_text("raw_has_table"), {"table_name": summary}).fetchone()[0]
+    con.execute(sql_text(f"{summary}_stored" if stored else f"{summary}_pivoted"))
 
 
 def _directory_inputs(con: duckdb.DuckDBPyConnection) -> None:
