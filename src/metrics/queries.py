@@ -18,6 +18,7 @@ from metrics import catalog, eras, formats, gazetteer
 from metrics.rollup.regions import with_parents
 from metrics.sql_files import sql_text
 from metrics.store import SUMMARIES
+from metrics.templates import IDENTITIES
 
 # A rate over fewer requests or cases than this is marked and kept out of rankings.
 MIN_BASE = 10
@@ -74,6 +75,17 @@ def series_map_rows() -> list[tuple[str, str, str]]:
     ]
 
 
+def identity_cell_rows() -> list[tuple[str, str | None]]:
+    """(check code, metric_id): the cells a finding of each identity check quotes, as
+    metrics.dashboard.findings reads them (one identity per code, the last declared)."""
+    by_code = {f"identity:{i.code}": i for i in IDENTITIES}
+    return [
+        (code, metric)
+        for code, i in by_code.items()
+        for metric in ((None,) if i.kind == "columns" else dict.fromkeys(i.left + i.right))
+    ]
+
+
 def trend_series() -> list[str]:
     """The series a trend chart can show, in metric-dictionary order."""
     return list(dict.fromkeys(series for _, _, series in series_map_rows()))
@@ -115,6 +127,8 @@ def _snapshot(attach: str) -> duckdb.DuckDBPyConnection:
             con.execute(attach)
             for summary in SUMMARIES:
                 _summary_source(con, summary)
+            flagged = con.execute(sql_text("raw_has_table"), {"table_name": "flagged_facts"}).fetchone()[0]
+            con.execute(sql_text("flagged_facts_stored" if flagged else "flagged_facts_derived"))
             marked = con.execute(
                 sql_text("raw_has_column"), {"table_name": "facts", "column_name": "ocr_confidence"}
             ).fetchone()[0]
@@ -129,6 +143,7 @@ def _snapshot(attach: str) -> duckdb.DuckDBPyConnection:
             # whichever it is, reading the file failed before any page asked anything of it.
             raise UnreadableDatabase(str(e)) from e
         con.executemany(sql_text("series_map_row"), series_map_rows())
+        con.executemany(sql_text("identity_cell_row"), identity_cell_rows())
         if con.execute(sql_text("raw_has_table"), {"table_name": "flag_reviews"}).fetchone()[0]:
             con.execute(sql_text("copy_flag_statuses"))
     except BaseException:

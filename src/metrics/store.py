@@ -119,15 +119,17 @@ SUMMARIES = ("report_totals", "report_cells")
 
 
 def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """The tables of schema.sql, where missing; a summary (queries.SUMMARIES), new in a database
-    written before it existed, is filled from the facts already there, so it is complete wherever it
-    exists."""
-    had = {s: _has_table(con, s) for s in SUMMARIES}
+    """The tables of schema.sql, where missing; a summary (SUMMARIES, flagged_facts), new in a
+    database written before it existed, is filled from the facts already there, so it is complete
+    wherever it exists."""
+    had = {s: _has_table(con, s) for s in (*SUMMARIES, "flagged_facts")}
     con.execute(sql_text("schema"))
     for summary in SUMMARIES:
         con.execute(sql_text(summary))
         if not had[summary]:
             con.execute(sql_text(f"{summary}_backfill"))
+    if not had["flagged_facts"]:
+        con.execute(sql_text("flagged_facts_backfill"))
 
 
 def _has_table(con: duckdb.DuckDBPyConnection, table: str) -> bool:
@@ -358,9 +360,11 @@ class Writer:
         self.changed = True
 
     def refresh_cross_year_flags(self) -> None:
-        """Checks between consecutive years of an agency, over the current versions only."""
+        """Checks between consecutive years of an agency, over the current versions only; then the
+        facts of the flagged reports, which these checks and a rebuild's carry-over change."""
         self.con.execute(sql_text("current_versions"))
         self.con.execute(sql_text("cross_year_flags"))
+        self.con.execute(sql_text("flagged_facts_sync"))
 
     def _write_in_one_transaction(self, attempts: list[Attempt]) -> None:
         now = datetime.now()
