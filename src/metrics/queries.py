@@ -124,6 +124,7 @@ def _snapshot(attach: str) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(":memory:")
     try:
         try:
+            con.execute(sql_text("snapshot_database"))
             con.execute(attach)
             for summary in SUMMARIES:
                 _summary_source(con, summary)
@@ -146,6 +147,7 @@ def _snapshot(attach: str) -> duckdb.DuckDBPyConnection:
         con.executemany(sql_text("identity_cell_row"), identity_cell_rows())
         if con.execute(sql_text("raw_has_table"), {"table_name": "flag_reviews"}).fetchone()[0]:
             con.execute(sql_text("copy_flag_statuses"))
+        con.execute(sql_text("compress_snapshot"))
     except BaseException:
         con.close()
         raise
@@ -181,6 +183,7 @@ def run(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> pd.DataFrame
         raise KeyError(f"query {name} needs parameters {sorted(missing)}")
     # A cursor per query: DuckDB connections are not shared between threads, cursors are cheap.
     with con.cursor() as cur:
+        cur.execute(sql_text("use_snapshot"))
         return cur.execute(sql, {k: params[k] for k in wanted}).df()
 
 
