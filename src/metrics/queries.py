@@ -17,6 +17,8 @@ import pandas as pd
 from metrics import catalog, eras, formats, gazetteer
 from metrics.rollup.regions import with_parents
 from metrics.sql_files import sql_text
+from metrics.store import SUMMARIES
+from metrics.templates import IDENTITIES
 
 # A rate over fewer requests or cases than this is marked and kept out of rankings.
 MIN_BASE = 10
@@ -73,6 +75,17 @@ def series_map_rows() -> list[tuple[str, str, str]]:
     ]
 
 
+def identity_cell_rows() -> list[tuple[str, str | None]]:
+    """(check code, metric_id): the cells a finding of each identity check quotes, as
+    metrics.dashboard.findings reads them (one identity per code, the last declared)."""
+    by_code = {f"identity:{i.code}": i for i in IDENTITIES}
+    return [
+        (code, metric)
+        for code, i in by_code.items()
+        for metric in ((None,) if i.kind == "columns" else dict.fromkeys(i.left + i.right))
+    ]
+
+
 def trend_series() -> list[str]:
     """The series a trend chart can show, in metric-dictionary order."""
     return list(dict.fromkeys(series for _, _, series in series_map_rows()))
@@ -111,10 +124,12 @@ def _snapshot(attach: str) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(":memory:")
     try:
         try:
+            con.execute(sql_text("snapshot_database"))
             con.execute(attach)
-            con.execute(sql_text("report_totals"))
-            stored = con.execute(sql_text("raw_has_table"), {"table_name": "report_totals"}).fetchone()[0]
-            con.execute(sql_text("report_totals_stored" if stored else "report_totals_pivoted"))
+            for summary in SUMMARIES:
+                _summary_source(con, summary)
+            flagged = con.execute(sql_text("raw_has_table"), {"table_name": "flagged_facts"}).fetchone()[0]
+            con.execute(sql_text("flagged_facts_stored" if flagged else "flagged_facts_derived"))
             marked = con.execute(
                 sql_text("raw_has_column"), {"table_name": "facts", "column_name": "ocr_confidence"}
             ).fetchone()[0]
@@ -129,12 +144,22 @@ def _snapshot(attach: str) -> duckdb.DuckDBPyConnection:
             # whichever it is, reading the file failed before any page asked anything of it.
             raise UnreadableDatabase(str(e)) from e
         con.executemany(sql_text("series_map_row"), series_map_rows())
+        con.executemany(sql_text("identity_cell_row"), identity_cell_rows())
         if con.execute(sql_text("raw_has_table"), {"table_name": "flag_reviews"}).fetchone()[0]:
             con.execute(sql_text("copy_flag_statuses"))
+        con.execute(sql_text("compress_snapshot"))
     except BaseException:
         con.close()
         raise
     return con
+
+
+def _summary_source(con: duckdb.DuckDBPyConnection, summary: str) -> None:
+    """A summary the store keeps in step with its facts (report_totals, report_cells), read as stored,
+    or derived from the facts where the database does not keep it (older, or a Parquet tree)."""
+    con.execute(sql_text(summary))
+    stored = con.execute(sql_text("raw_has_table"), {"table_name": summary}).fetchone()[0]
+    con.execute(sql_text(f"{summary}_stored" if stored else f"{summary}_pivoted"))
 
 
 def _directory_inputs(con: duckdb.DuckDBPyConnection) -> None:
@@ -158,6 +183,7 @@ def run(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> pd.DataFrame
         raise KeyError(f"query {name} needs parameters {sorted(missing)}")
     # A cursor per query: DuckDB connections are not shared between threads, cursors are cheap.
     with con.cursor() as cur:
+        cur.execute(sql_text("use_snapshot"))
         return cur.execute(sql, {k: params[k] for k in wanted}).df()
 
 

@@ -112,14 +112,28 @@ def in_memory_writer() -> Iterator[Writer]:
         con.close()
 
 
+# The per-report summaries kept beside the facts, in step with them: each defined by <name>.sql as a
+# macro <name>_of(facts), written with every batch (write_batch.sql), backfilled by
+# <name>_backfill.sql, and read by a snapshot through <name>_stored.sql or <name>_pivoted.sql.
+SUMMARIES = ("report_totals", "report_cells")
+
+
 def _create_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """The tables of schema.sql, where missing; report_totals, new in a database written before it
-    existed, is filled from the facts already there, so it is complete wherever it exists."""
-    had_totals = con.execute(sql_text("raw_has_table"), {"table_name": "report_totals"}).fetchone()[0]
+    """The tables of schema.sql, where missing; a summary (SUMMARIES, flagged_facts), new in a
+    database written before it existed, is filled from the facts already there, so it is complete
+    wherever it exists."""
+    had = {s: _has_table(con, s) for s in (*SUMMARIES, "flagged_facts")}
     con.execute(sql_text("schema"))
-    con.execute(sql_text("report_totals"))
-    if not had_totals:
-        con.execute(sql_text("report_totals_backfill"))
+    for summary in SUMMARIES:
+        con.execute(sql_text(summary))
+        if not had[summary]:
+            con.execute(sql_text(f"{summary}_backfill"))
+    if not had["flagged_facts"]:
+        con.execute(sql_text("flagged_facts_backfill"))
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    return con.execute(sql_text("raw_has_table"), {"table_name": table}).fetchone()[0]
 
 
 def _attached_as_raw(path: Path) -> duckdb.DuckDBPyConnection:
@@ -346,9 +360,11 @@ class Writer:
         self.changed = True
 
     def refresh_cross_year_flags(self) -> None:
-        """Checks between consecutive years of an agency, over the current versions only."""
+        """Checks between consecutive years of an agency, over the current versions only; then the
+        facts of the flagged reports, which these checks and a rebuild's carry-over change."""
         self.con.execute(sql_text("current_versions"))
         self.con.execute(sql_text("cross_year_flags"))
+        self.con.execute(sql_text("flagged_facts_sync"))
 
     def _write_in_one_transaction(self, attempts: list[Attempt]) -> None:
         now = datetime.now()

@@ -15,7 +15,15 @@ SELECT report_id, metric_id, requester_column, value,
 FROM new_facts
 ORDER BY report_id;
 
+INSERT INTO flagged_facts
+SELECT report_id, metric_id, requester_column, value,
+       'generated: ' || metric_id || ' / ' || requester_column, FALSE, FALSE, '', FALSE, NULL, NULL
+FROM new_facts
+WHERE report_id IN (SELECT report_id FROM new_flags)
+ORDER BY report_id;
+
 INSERT INTO report_totals SELECT * FROM memory.report_totals_of('new_facts');
+INSERT INTO report_cells SELECT * FROM memory.report_cells_of('new_facts');
 
 INSERT INTO flags SELECT report_id, code, message, metric_id, requester_column, severity, 'report'
 FROM new_flags;

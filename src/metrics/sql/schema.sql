@@ -61,6 +61,11 @@ CREATE TABLE IF NOT EXISTS report_totals (
     litigation_pending DOUBLE
 );
 
+-- flagged_facts: the facts of every report that has a flag, shaped like facts, so the Data quality
+-- page reads the figures its findings are about without scanning every fact. Kept in step with the
+-- facts and flags: written with every batch (write_batch.sql), synced after the checks across years
+-- (flagged_facts_sync.sql), created and filled from the facts once (flagged_facts_backfill.sql).
+
 CREATE TABLE IF NOT EXISTS flags (
     report_id        VARCHAR NOT NULL,
     code             VARCHAR NOT NULL,    -- identity code (see metrics.templates.identities) or finding

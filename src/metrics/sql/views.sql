@@ -1,7 +1,7 @@
 -- The cleaned layer the dashboard reads. It runs once per database snapshot on an in-memory
 -- database with the snapshot attached read-only as `raw` (after current_versions.sql and one of
--- report_totals_stored.sql / report_totals_pivoted.sql), so pages query small prepared tables
--- instead of pivoting the facts table on every filter change.
+-- report_totals_stored.sql / report_totals_pivoted.sql, and of their report_cells_* counterparts),
+-- so pages query small prepared tables instead of pivoting the facts table on every filter change.
 
 -- The legal deadline of a year's report: 31 March of the next year until the 2018 reports, 31 January
 -- from 2019 on.
@@ -112,12 +112,16 @@ SELECT
     CASE WHEN cases_corrected IS NOT NULL THEN cases_closed END AS correction_base,
     CASE WHEN t.review_corrected IS NOT NULL THEN review_closed END AS review_correction_base,
     CASE WHEN t.litigation_corrected IS NOT NULL THEN litigation_closed END AS litigation_correction_base,
-    v.versions, v.is_current, v.current_by
+    v.versions, v.is_current, v.current_by,
+    -- The cells the Requests page charts by year (report_cells.sql), one struct so that its names
+    -- (outcome_granted again) stay apart from the totals above.
+    c AS cells
 FROM raw.reports r
 JOIN series_versions v USING (report_id)
 JOIN report_ocr o USING (report_id)
 LEFT JOIN agency_directory d ON d.printed_agency = r.agency
 LEFT JOIN totals t USING (report_id)
+LEFT JOIN report_cells_source c USING (report_id)
 LEFT JOIN report_flags g USING (report_id);
 
 -- The current version of every report: what totals, charts and filters count.
@@ -162,6 +166,11 @@ SELECT * FROM (VALUES
 -- Which figure of which layout feeds which trend series (metrics.eras decides); queries.open_snapshot
 -- fills it from Python with series_map_row.sql, since the decision is data there, not SQL.
 CREATE OR REPLACE TABLE series_map (metric_id VARCHAR, format VARCHAR, series_id VARCHAR);
+
+-- The cells an identity finding quotes, by check code (metrics.templates declares them; open_snapshot
+-- fills this from Python with identity_cell_row.sql): the identity's metrics, in the finding's
+-- column; a NULL metric is a check across requester columns, about the finding's row in every column.
+CREATE OR REPLACE TABLE identity_cells (code VARCHAR, metric_id VARCHAR);
 
 -- Where the follow-up of each finding stands (raw.flag_reviews); queries.open_snapshot copies it in
 -- when the database has one (a database written before statuses existed has none).

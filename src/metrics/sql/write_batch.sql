@@ -4,6 +4,10 @@ DELETE FROM facts WHERE report_id IN (SELECT r.report_id FROM reports r JOIN new
 DELETE FROM flags WHERE report_id IN (SELECT r.report_id FROM reports r JOIN new_reports n USING (file_path));
 DELETE FROM report_totals
 WHERE report_id IN (SELECT r.report_id FROM reports r JOIN new_reports n USING (file_path));
+DELETE FROM report_cells
+WHERE report_id IN (SELECT r.report_id FROM reports r JOIN new_reports n USING (file_path));
+DELETE FROM flagged_facts
+WHERE report_id IN (SELECT r.report_id FROM reports r JOIN new_reports n USING (file_path));
 DELETE FROM reports WHERE file_path IN (SELECT file_path FROM new_reports);
 
 INSERT INTO reports
@@ -18,6 +22,12 @@ SELECT report_id, metric_id, requester_column, value, evidence, approximate, der
 FROM new_facts;
 
 INSERT INTO report_totals SELECT * FROM memory.report_totals_of('new_facts');
+INSERT INTO report_cells SELECT * FROM memory.report_cells_of('new_facts');
+INSERT INTO flagged_facts
+SELECT report_id, metric_id, requester_column, value, evidence, approximate, derived, note,
+       ocr, ocr_page, ocr_confidence
+FROM new_facts
+WHERE report_id IN (SELECT report_id FROM new_flags);
 
 INSERT INTO flags SELECT report_id, code, message, metric_id, requester_column, severity, 'report'
 FROM new_flags;
