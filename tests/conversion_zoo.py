@@ -268,26 +268,23 @@ _NO_BORDERS = "<style>table,tr,td,th{border:none!important}</style>"
 
 def chromium_pdf_borderless(src: Path, out: Path) -> Path:
     """Chromium's print of the page with every table border taken away."""
-    pdf = out / "chromium-borderless.pdf"
-    if not pdf.exists():
-        page = _BORDER_STYLE.sub("", _BORDER_ATTRIBUTE.sub("", read_html(src)))
-        page = re.sub(r"(?i)<meta[^>]*charset[^>]*>", "", page)
-        html = out / "borderless.html"
-        html.write_text(f'<meta charset="utf-8">{_NO_BORDERS}{page}', encoding="utf-8")
-        chromium_print(html, pdf)
-    return pdf
+    page = _BORDER_STYLE.sub("", _BORDER_ATTRIBUTE.sub("", read_html(src)))
+    return _restyled_print(page, _NO_BORDERS, out, "borderless")
 
 
 def chromium_pdf_a5(src: Path, out: Path) -> Path:
     """Chromium's print on A5 paper: narrow pages break tables between and inside rows, wrap labels
     over more lines, and cut off a table wider than the page."""
-    pdf = out / "chromium-a5.pdf"
+    return _restyled_print(read_html(src), "<style>@page{size:A5;margin:12mm}</style>", out, "a5")
+
+
+def _restyled_print(page: str, style: str, out: Path, name: str) -> Path:
+    """Chromium's print of the page (made once) with `style` put first, as UTF-8 whatever it declared."""
+    pdf = out / f"chromium-{name}.pdf"
     if not pdf.exists():
-        page = re.sub(r"(?i)<meta[^>]*charset[^>]*>", "", read_html(src))
-        html = out / "a5.html"
-        html.write_text(
-            f'<meta charset="utf-8"><style>@page{{size:A5;margin:12mm}}</style>{page}', encoding="utf-8"
-        )
+        html = out / f"{name}.html"
+        page = re.sub(r"(?i)<meta[^>]*charset[^>]*>", "", page)
+        html.write_text(f'<meta charset="utf-8">{style}{page}', encoding="utf-8")
         chromium_print(html, pdf)
     return pdf
 
