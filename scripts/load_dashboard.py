@@ -1,6 +1,7 @@
 """Load on the dashboard while an ingest runs (a measurement that prints figures, not a test).
 
-usage: python scripts/load_dashboard.py [--sessions 20] [--seconds 60] [--reports 200] [--driver browser|apptest]
+usage: python scripts/load_dashboard.py [--sessions 20] [--seconds 60] [--reports 200] [--pause 0]
+                                        [--driver browser|apptest]
 
 Starts `ogi dashboard` on a temporary copy of the demo database, then drives N browser sessions
 (headless Chromium, one browser context each) for the given time: each opens a page by its URL
@@ -10,6 +11,11 @@ after another, so the server swaps snapshots under the sessions. Prints every er
 exception or error shown on a page, a browser error, a run that never finished) and the time of
 each server run, from the browser's request (rerun_script on the websocket) to the server's
 script_finished. Target: no error, p95 at most 1 s.
+
+`--pause S` has each session wait a random 0.5×S to 1.5×S seconds after each run before it acts
+again, as a person reading the page does. With no pause (the default) every session acts the moment
+its run ends, so the server is always saturated and the figure measures its queue, not a user's
+wait; both are worth printing.
 
 `--driver apptest` runs the sessions as Streamlit AppTest instances in threads of this process
 instead, on the same database while the same ingests run: each is a session of app.py sharing one
@@ -126,7 +132,14 @@ class Session:
             await asyncio.sleep(0.02)
 
 
-async def drive(session: Session, base: str, years: tuple[int, int], until: float, rng: random.Random):
+def pause_for(pause: float, rng: random.Random) -> float:
+    """Seconds a session reads the page before its next action."""
+    return rng.uniform(0.5 * pause, 1.5 * pause) if pause else 0.0
+
+
+async def drive(
+    session: Session, base: str, years: tuple[int, int], until: float, rng: random.Random, pause: float
+):
     """Open pages, pick filters, move between pages until `until`; every action waits for its run."""
     page = session.page
     while time.perf_counter() < until:
@@ -141,6 +154,7 @@ async def drive(session: Session, base: str, years: tuple[int, int], until: floa
             if time.perf_counter() >= until:
                 return
             await session.act(action)
+            await asyncio.sleep(pause_for(pause, rng))
 
 
 async def open_from_menu(page, rng: random.Random) -> None:
@@ -158,7 +172,7 @@ async def pick(page, label_key: str, rng: random.Random) -> None:
     await page.keyboard.press("Escape")
 
 
-async def load(base: str, sessions: int, seconds: float, years: tuple[int, int]) -> Measures:
+async def load(base: str, sessions: int, seconds: float, years: tuple[int, int], pause: float) -> Measures:
     from playwright.async_api import async_playwright
 
     measures = Measures()
@@ -176,13 +190,13 @@ async def load(base: str, sessions: int, seconds: float, years: tuple[int, int])
         measures.actions = 0
         until = time.perf_counter() + seconds
         await asyncio.gather(
-            *(drive(user, base, years, until, random.Random(i)) for i, user in enumerate(users))
+            *(drive(user, base, years, until, random.Random(i), pause) for i, user in enumerate(users))
         )
         await browser.close()
     return measures
 
 
-def apptest_load(db: Path, sessions: int, seconds: float, years: tuple[int, int]) -> Measures:
+def apptest_load(db: Path, sessions: int, seconds: float, years: tuple[int, int], pause: float) -> Measures:
     """The same user actions as `drive`, by AppTest sessions in threads; each run timed as it runs."""
     from streamlit import config
 
@@ -194,7 +208,7 @@ def apptest_load(db: Path, sessions: int, seconds: float, years: tuple[int, int]
     measures = Measures()
     until = time.perf_counter() + seconds
     threads = [
-        threading.Thread(target=apptest_session, args=(measures, years, until, random.Random(i)))
+        threading.Thread(target=apptest_session, args=(measures, years, until, random.Random(i), pause))
         for i in range(sessions)
     ]
     for thread in threads:
@@ -204,7 +218,9 @@ def apptest_load(db: Path, sessions: int, seconds: float, years: tuple[int, int]
     return measures
 
 
-def apptest_session(measures: Measures, years: tuple[int, int], until: float, rng: random.Random) -> None:
+def apptest_session(
+    measures: Measures, years: tuple[int, int], until: float, rng: random.Random, pause: float
+) -> None:
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=RUN_TIMEOUT)
@@ -219,6 +235,7 @@ def apptest_session(measures: Measures, years: tuple[int, int], until: float, rn
             if time.perf_counter() >= until:
                 return
             timed_apptest_run(at, action, measures)
+            time.sleep(pause_for(pause, rng))
 
 
 def apptest_pick(at, key: str, rng: random.Random) -> None:
@@ -300,9 +317,15 @@ def percentile(values: list[float], p: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[p - 1] if len(values) > 1 else values[0]
 
 
-def report(measures: Measures, ingests: list[tuple[float, int]], sessions: int, seconds: float) -> None:
+def report(
+    measures: Measures, ingests: list[tuple[float, int]], sessions: int, seconds: float, pause: float
+) -> None:
     runs = sorted(measures.runs)
-    print(f"\n{sessions} sessions for {seconds:.0f} s: {measures.actions} actions, {len(runs)} server runs")
+    paused = f"pausing {0.5 * pause:g}-{1.5 * pause:g} s between actions" if pause else "with no pause"
+    print(
+        f"\n{sessions} sessions for {seconds:.0f} s, {paused}: "
+        f"{measures.actions} actions, {len(runs)} server runs"
+    )
     if runs:
         p95 = percentile(runs, 95)
         verdict = "ok" if p95 <= P95_TARGET else f"OVER the {P95_TARGET:g} s target"
@@ -324,6 +347,7 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=200, help="generated reports per ingest")
     parser.add_argument("--port", type=int, default=8599)
     parser.add_argument("--driver", choices=["browser", "apptest"], default="browser")
+    parser.add_argument("--pause", type=float, default=0.0, help="mean seconds a session reads each page")
     args = parser.parse_args()
     if args.driver == "browser" and not Path(CHROMIUM).exists():
         sys.exit(f"{CHROMIUM} is not installed (apt-get install chromium); no browser is downloaded")
@@ -343,17 +367,17 @@ def main() -> None:
         writer.start()
         try:
             if args.driver == "apptest":
-                measures = apptest_load(db, args.sessions, args.seconds, YEARS)
+                measures = apptest_load(db, args.sessions, args.seconds, YEARS, args.pause)
             else:
                 measures = asyncio.run(
-                    load(f"http://127.0.0.1:{args.port}", args.sessions, args.seconds, YEARS)
+                    load(f"http://127.0.0.1:{args.port}", args.sessions, args.seconds, YEARS, args.pause)
                 )
         finally:
             stop.set()
             writer.join()
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
-        report(measures, ingests, args.sessions, args.seconds)
+        report(measures, ingests, args.sessions, args.seconds, args.pause)
 
 
 if __name__ == "__main__":

@@ -81,3 +81,84 @@ def test_an_unchanged_ingest_leaves_the_dashboards_cached_snapshot_and_results_i
     ingest_paths([folder], db, workers=1)  # a new report: a new snapshot
     at.run()
     assert not at.exception and len(opened) == 2
+
+
+def _two_report_folders(tmp_path: Path) -> tuple[Path, Path]:
+    """A database of one report, and a second report ready to be ingested into it."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(FIXTURE, folder / "a.txt")
+    ingest_paths([folder], tmp_path / "ogi.duckdb", workers=1)
+    later = tmp_path / "later"
+    later.mkdir()
+    shutil.copy(ROOT / "tests" / "fixtures" / "standard" / "pipe_rows_std2021.txt", later / "b.txt")
+    return folder, later
+
+
+def _reports_in_use(db: Path) -> int:
+    """Reports in the snapshot the pages read now."""
+    from metrics.dashboard import data
+
+    with data._snapshot(str(db), data.version()).cursor() as cur:
+        return cur.execute("SELECT count(*) FROM raw.reports").fetchone()[0]
+
+
+def _loading_notes(at) -> list[str]:
+    from metrics import ui_text
+
+    note = ui_text.text("zh", "snapshot_loading")
+    return [info.value for info in at.sidebar.info if info.value == note]
+
+
+def test_pages_go_on_with_the_older_snapshot_while_a_slow_new_one_builds_then_show_the_new_one(
+    tmp_path, monkeypatch
+):
+    from streamlit.testing.v1 import AppTest
+
+    from metrics.dashboard import data
+
+    db = tmp_path / "ogi.duckdb"
+    _, later = _two_report_folders(tmp_path)
+    monkeypatch.setenv("OGI_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    assert not at.exception and not _loading_notes(at)
+    assert _reports_in_use(db) == 1
+
+    release = __import__("threading").Event()
+    real_open = queries.open_snapshot
+    monkeypatch.setattr(queries, "open_snapshot", lambda path: release.wait(60) and real_open(path))
+    monkeypatch.setattr(data, "FRESH_WAIT_SECONDS", 0.2)
+    ingest_paths([later], db, workers=1)
+    started = time.monotonic()
+    at.run()
+    assert time.monotonic() - started < 30  # not held until the build is let go
+    assert not at.exception and _loading_notes(at)
+    older = data.version()
+    assert older != data.store.db_version(db) and _reports_in_use(db) == 1
+
+    release.set()
+    data._SNAPSHOTS.building[str(db)].thread.join(60)
+    at.run()
+    assert not at.exception and not _loading_notes(at)
+    assert data.version() == data.store.db_version(db) != older
+    assert _reports_in_use(db) == 2
+
+
+def test_a_new_snapshot_built_within_the_wait_is_shown_on_the_next_run(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from metrics.dashboard import data
+
+    db = tmp_path / "ogi.duckdb"
+    _, later = _two_report_folders(tmp_path)
+    monkeypatch.setenv("OGI_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    ingest_paths([later], db, workers=1)
+    monkeypatch.setattr(
+        data, "FRESH_WAIT_SECONDS", 60
+    )  # a loaded machine must not turn this into the slow case
+    at.run()
+    assert not at.exception and not _loading_notes(at)
+    assert data.version() == data.store.db_version(db)

@@ -1,13 +1,20 @@
 """Query results for the pages, cached per database snapshot.
 
 The snapshot connection is a cache_resource and every result a cache_data entry, both keyed by
-store.db_version: when an ingest swaps in a new database file, the version changes, the next run
-opens the new snapshot and every page shows the new figures. File names come out decoded (the
+store.db_version: when an ingest swaps in a new database file, the version changes and the new
+snapshot is built in the background. Pages wait for it up to FRESH_WAIT_SECONDS (a small
+database's is ready by then, so they show the new figures at once); past that they go on with the
+snapshot they had, and its cached results, until the new one is ready. Without that, every ingest
+batch into a large database (a snapshot of 100,000 reports takes seconds to build) would stop every
+session until it was built and then leave every cache cold. File names come out decoded (the
 database keeps names in any bytes as \\xNN escapes; see metrics.file_names).
 """
 
 from __future__ import annotations
 
+import threading
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -24,8 +31,68 @@ def db_file() -> Path:
     return store.db_path()
 
 
+# How long a run waits for a newer database's snapshot before it goes on with the one it had.
+FRESH_WAIT_SECONDS = 2.0
+
+
+@dataclass
+class _Build:
+    thread: threading.Thread
+    started: float  # time.monotonic()
+
+
+@dataclass
+class _Snapshots:
+    """Per database file: the version whose snapshot is built, and the build of a newer one."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    built: dict[str, int] = field(default_factory=dict)
+    building: dict[str, _Build] = field(default_factory=dict)
+
+
+_SNAPSHOTS = _Snapshots()
+
+
 def version() -> int:
-    return store.db_version(db_file())
+    """The version of the snapshot this run reads: the file's, once its snapshot is built."""
+    path = str(db_file())
+    on_disk = store.db_version(Path(path))
+    with _SNAPSHOTS.lock:
+        built = _SNAPSHOTS.built.get(path)
+        if on_disk in (0, built):
+            return on_disk
+        build = _SNAPSHOTS.building.get(path)
+        if build is None:
+            build = _Build(
+                threading.Thread(target=_build, args=(path, on_disk), daemon=True), time.monotonic()
+            )
+            _SNAPSHOTS.building[path] = build
+            build.thread.start()
+    if built is None:
+        # Nothing older to show on a first snapshot: wait for it (a damaged file then raises here).
+        build.thread.join()
+        return on_disk
+    # Counted from the build's start, so a run that asks many times waits once at most.
+    build.thread.join(timeout=max(0.0, build.started + FRESH_WAIT_SECONDS - time.monotonic()))
+    return built if build.thread.is_alive() else on_disk
+
+
+def _build(path: str, db_version: int) -> None:
+    try:
+        _snapshot(path, db_version)
+    except Exception:  # a damaged file: the run that asks for this version opens it and says why
+        pass
+    else:
+        with _SNAPSHOTS.lock:
+            _SNAPSHOTS.built[path] = db_version
+    finally:
+        with _SNAPSHOTS.lock:
+            _SNAPSHOTS.building.pop(path, None)
+
+
+def showing_older() -> bool:
+    """True while the pages show an older snapshot than the database file holds."""
+    return version() != store.db_version(db_file())
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)

@@ -33,6 +33,16 @@ def language() -> str:
     return lang()
 
 
+@st.fragment(run_every=2)
+def _loading_note() -> None:
+    """Said while the pages show the snapshot from before an ingest; once the new one is built the
+    whole app runs again on it, without the user having to touch anything."""
+    if data.showing_older():
+        st.info(t("snapshot_loading"), icon=":material/hourglass_top:")
+    else:
+        st.rerun(scope="app")
+
+
 def filters() -> Filters | None:
     """The chosen filters; None when the database holds no report with a year to filter on."""
     if not data.has_database():
@@ -41,6 +51,9 @@ def filters() -> Filters | None:
     if not opts.years:
         return None
     sb = st.sidebar
+    if data.showing_older():
+        with sb:
+            _loading_note()
     sb.subheader(t("filters"))
     first, last = opts.years[0], opts.years[-1]
     if first < last:
