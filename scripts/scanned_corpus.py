@@ -3,7 +3,10 @@ rendered to page images at 150 and 300 dpi, damaged as scans are, wrapped as ima
 `ogi extract --json` (OCR) and scored against their hand-checked truth files (tests/scans.py says how).
 
 usage: python scripts/scanned_corpus.py [--dpi 150 300] [--damage clean skew ...] [--reports pt-001 ...]
-                                      [--keep DIR] [--show N]
+                                      [--legacy] [--keep DIR] [--show N]
+
+`--legacy` reads the legacy layouts instead: the development corpus's prose reports typed as pages
+of paragraphs, and the project's legacy table fixture (scored against what its source gives).
 
 The PDFs are named after their source (pt-001.pdf for pt-001.html), one folder per condition.
 """
@@ -26,10 +29,17 @@ def main() -> int:
     ap.add_argument("--dpi", type=int, nargs="*", default=[300, 150])
     ap.add_argument("--damage", nargs="*", default=list(scans.DAMAGE), choices=scans.DAMAGE)
     ap.add_argument("--reports", nargs="*", help="source ids (pt-001 ...); default: all")
+    ap.add_argument(
+        "--legacy", action="store_true", help="the legacy layouts' reports (leg-*, the table fixture) instead"
+    )
     ap.add_argument("--keep", type=Path, help="write the PDFs and predictions here and keep them")
     ap.add_argument("--show", type=int, default=0, help="list up to N misses and wrong values per condition")
     a = ap.parse_args()
-    sources = [s for s in zoo.dev_sources() if not a.reports or s.stem in a.reports]
+    sources = [
+        s
+        for s in (scans.legacy_sources() if a.legacy else zoo.dev_sources())
+        if not a.reports or s.stem in a.reports
+    ]
     if not sources:
         print(f"no HTML reports with truth in {zoo.DEV}")
         return 1

@@ -12,12 +12,19 @@ Damage kinds (each PDF stores its pages as JPEG, quality 75, as scanners do):
 
 Scores follow ../shared/tools/score.py: a truth value is found when the same metric id has the same
 value (money to the cent); precision counts wrong values only for metric ids the truth file names.
+A source without a truth file (the project's own legacy table fixture) is scored against the figures
+read from the source itself: the scan must give what its source gives.
+
+The legacy layouts are printed from text: the development corpus's prose reports (.txt) and the
+legacy table fixture (.html) set as a page of paragraphs and a ruled table, as such reports were
+typed and printed.
 
 Shared by tests/test_scanned_corpus.py and scripts/scanned_corpus.py.
 """
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import math
@@ -58,6 +65,50 @@ class Score:
         return self.found / (self.found + self.wrong) if self.found + self.wrong else 0.0
 
 
+LEGACY_TABLE_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "legacy" / "table_2016.html"
+
+
+def legacy_sources() -> list[Path]:
+    """Reports in the two legacy layouts: the development corpus's prose reports with truth files and
+    the project's own legacy table fixture."""
+    prose = (
+        sorted(p for p in zoo.DEV.glob("leg-*.txt") if truth_file(p).is_file()) if zoo.DEV.is_dir() else []
+    )
+    return [*prose, LEGACY_TABLE_FIXTURE]
+
+
+def truth_file(source: Path) -> Path:
+    return source.with_name(source.stem + ".truth.json")
+
+
+def printed_pdf(source: Path, out: Path) -> Path:
+    """Chromium's print of the source: an HTML page as it is, a text report typed as paragraphs."""
+    if source.suffix != ".txt":
+        return zoo.chromium_pdf(source, out)
+    lines = source.read_text(encoding="utf-8").splitlines()
+    page = out / "typed.html"
+    page.write_text(
+        '<meta charset="utf-8"><style>body{font:12pt "Noto Serif CJK SC","Noto Sans CJK SC";margin:2cm}'
+        "p{margin:0 0 .4em;text-indent:2em}</style>"
+        + "".join(f"<p>{html.escape(line)}</p>" for line in lines),
+        encoding="utf-8",
+    )
+    return zoo.chromium_print(page, out / "chromium.pdf")
+
+
+def reference_figures(source: Path) -> dict:
+    """The figures a scan of `source` should give: its truth file's, else those read from the source."""
+    if truth_file(source).is_file():
+        return json.loads(truth_file(source).read_text(encoding="utf-8")).get("metrics") or {}
+    run = subprocess.run(
+        [sys.executable, "-m", "metrics", "extract", "--json", str(source)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(run.stdout.splitlines()[0]).get("metrics") or {}
+
+
 def page_count(pdf: Path) -> int:
     return len(pypdfium2.PdfDocument(pdf))
 
@@ -69,7 +120,7 @@ def read_scans(sources: list[Path], dpi: int, damage: str, work: Path) -> Score:
     for source in sources:
         printed = work / "chromium" / source.stem
         printed.mkdir(parents=True, exist_ok=True)
-        pdf = zoo.chromium_pdf(source, printed)
+        pdf = printed_pdf(source, printed)
         scan(pdf, dpi, damage, folder / f"{source.stem}.pdf", random.Random(f"{source.stem}{dpi}{damage}"))
     return score(extract(folder), sources)
 
@@ -165,12 +216,11 @@ def score(extracted: tuple[list[dict], float, float, int], sources: list[Path]) 
     by_stem = {Path(p["file"]).stem: p for p in predictions}
     score = Score(pages=pages, seconds=seconds, cpu_seconds=cpu_seconds)
     for source in sources:
-        truth = json.loads(source.with_name(source.stem + ".truth.json").read_text(encoding="utf-8"))
         prediction = by_stem.get(source.stem, {})
         if prediction.get("status") != "ok":
             score.failed.append(f"{source.stem}: {prediction.get('reason', 'no output')}")
         got = prediction.get("metrics") or {}
-        for metric, want in (truth.get("metrics") or {}).items():
+        for metric, want in reference_figures(source).items():
             if want is None:
                 continue
             score.total += 1

@@ -636,3 +636,30 @@ def test_a_printed_page_with_pinyin_after_its_characters_is_joined_at_its_wrappe
     text = "示例镇2009年政府信息公开工作年度报告\n" + "\n".join(body)
     facts, _ = extract_legacy_prose(Document(path="r.txt", text=text), Metadata(year=2009))
     assert {f.metric_id: f.value for f in facts}.get("proactive_items") == 46
+
+
+def _line(width: int, digits: str = "") -> str:
+    """A line `width` Chinese characters wide, its digits (half a character each) at the end."""
+    words = "本局认真落实政府信息公开各项要求依法依规做好公开工作并取得实效全面推进决策执行管理服务结果公开"
+    return words[: width - len(digits) // 2] + digits
+
+
+def test_a_scanned_page_of_indented_paragraphs_is_joined_at_its_wrapped_lines():
+    # An OCR'd page: paragraphs' first lines are indented, and figures set in narrower digits make
+    # full lines differ by a few characters (34-38 here), so no one width holds most lines. A
+    # figure's words broken at a wrap ('举办新闻' / '发布会6次') must still read as one sentence.
+    paragraphs = [
+        [_line(34), _line(38, "3698"), _line(22) + "。"],
+        [_line(35, "12"), _line(37, "2148"), _line(25) + "。"],
+        [_line(34), _line(36), _line(27) + "。"],
+        [
+            "通过不同渠道和方式回应解读情况：本局在政府网站发布解读材料并举办新闻",
+            "发布会6次，组织在线访谈0次。",
+        ],
+        [_line(36), _line(38, "20"), _line(24) + "。"],
+        [_line(37, "56"), _line(21) + "。"],
+        [_line(32, "8"), _line(38), _line(26) + "。"],
+    ]
+    text = "示例局2017年政府信息公开工作年度报告\n" + "\n".join(line for p in paragraphs for line in p)
+    facts, _ = extract_legacy_prose(Document(path="r.pdf", text=text), Metadata(year=2017))
+    assert {f.metric_id: f.value for f in facts}.get("press_conferences") == 6

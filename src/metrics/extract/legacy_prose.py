@@ -119,10 +119,13 @@ def _join_broken_lines(text: str) -> str:
 
 
 # A printed page's text: most lines of a paragraph are as long as the page is wide. Where at least
-# this share of the long lines have the most common length (give or take a character), the text was
+# this share of the long lines have the most common length (give or take _WIDTH_SPREAD), the text was
 # wrapped at that width, and a line at least _FULL_LINE of it long went on on the next line unless it
 # ends a sentence. Text whose paragraphs are lines of their own (web pages) has no such width.
 _WRAPPED_SHARE = 0.3
+# Full lines differ by up to two characters: an indented paragraph's first line is two shorter, and
+# OCR reads digits and marks of varying width.
+_WIDTH_SPREAD = 2
 _LONG_LINE = 20
 _FULL_LINE = 0.85
 
@@ -132,7 +135,7 @@ def _wrap_width(lines: list[str]) -> int:
     if len(lengths) < 5:
         return 0
     common = Counter(lengths).most_common(1)[0][0]
-    near = sum(1 for n in lengths if abs(n - common) <= 1)
+    near = sum(1 for n in lengths if abs(n - common) <= _WIDTH_SPREAD)
     return common if near >= _WRAPPED_SHARE * len(lengths) else 0
 
 
