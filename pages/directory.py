@@ -17,7 +17,7 @@ st.caption(t("dir_intro"))
 entries = data.run("directory", {})
 shown = entries.assign(
     level=entries["level"].map(lambda c: ui_text.code_label(lang(), "level", c)),
-    names=entries.groupby("agency")["printed_agency"].transform(lambda names: " → ".join(names)),
+    names=entries["agency"].map(entries.groupby("agency", sort=False)["printed_agency"].agg(" → ".join)),
 )
 columns = {
     "printed_agency": t("dir_col_printed_agency"),

@@ -119,9 +119,12 @@ def suggest_successors(directory: pd.DataFrame) -> pd.DataFrame:
     (the series), region, level, agency_type, first_year, last_year; names already in one series
     are not suggested again."""
     rows = []
-    # Only names of one region and level are compared, so a directory of thousands stays quick.
-    for _, place in directory.groupby(["region", "level"], sort=False):
-        names = list(place.itertuples(index=False))
+    # Only names of one region and level are compared, so a directory of thousands stays quick; the
+    # rows are grouped as plain tuples, since pandas' per-group indexing costs more than the comparing.
+    places: dict[tuple[str, str], list] = {}
+    for entry in directory.itertuples(index=False):
+        places.setdefault((entry.region, entry.level), []).append(entry)
+    for names in places.values():
         for old in names:
             for new in names:
                 if (
