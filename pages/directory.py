@@ -40,13 +40,16 @@ st.dataframe(
     | {c: st.column_config.NumberColumn(columns[c], format="%d") for c in ("first_year", "last_year")},
 )
 # The CSV to edit is the directory's own format (one row per printed name), which the upload reads back.
+# Built only when pressed (a callable, run outside this script run: the language is fixed now).
+language = lang()
 st.download_button(
     t("dir_download"),
-    directory.csv_frame(entries, lang()).to_csv(index=False).encode("utf-8-sig"),
+    lambda: directory.csv_frame(entries, language).to_csv(index=False).encode("utf-8-sig"),
     file_name="directory.csv",
     mime="text/csv",
     icon=":material/download:",
     key="directory_download",
+    on_click="ignore",
 )
 
 
