@@ -22,6 +22,9 @@ PAGE_QUERIES = (
     "selection_summary",
     "headline_by_year",
     "coverage",
+    "coverage_counts",
+    "coverage_map",
+    "late_missing",
     "trend_series",
     "trend_rates",
     "trend_rows",
@@ -36,6 +39,7 @@ PAGE_QUERIES = (
     "builder_cells",
     "selected_agencies",
     "selected_reports",
+    "selected_among",
     "flags_detail",
     "flag_figures",
     "missing_years",
@@ -99,6 +103,8 @@ def params(con, **scenario) -> dict:
             "peer_by": "level",
             "agency": agency,
             "report_id": report_id,
+            "report_ids": [r for (r,) in con.execute("SELECT report_id FROM report_figures").fetchall()],
+            "max_agencies": 5,
         }
     )
 

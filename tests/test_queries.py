@@ -40,6 +40,8 @@ def test_every_named_query_parses_and_runs(con):
         "paths": ["/corpus/broken.pdf"],
         "region": "",
         "year": 2021,
+        "report_ids": ["x"],
+        "max_agencies": 5,
     }
     sql_dir = pathlib.Path(queries.__file__).parent / "sql"
     # Dashboard queries read the snapshot layer (report_figures, selected_reports) or the attached raw tables;

@@ -185,3 +185,55 @@ FROM report_figures
 WHERE (region_prefix = '' OR starts_with(coalesce(region, ''), region_prefix))
   AND (len(levels) = 0 OR list_contains(levels, level))
   AND (len(agency_types) = 0 OR list_contains(agency_types, agency_type));
+
+-- Agencies x years of the filtered set: which reports exist, which are missing, which came late
+-- (coverage.sql; the Overview page reads its parts: coverage_counts, coverage_map, late_missing).
+-- The span of years is the whole selection's; `only_agencies` keeps the cells of some agencies (an empty list:
+-- every agency), which changes no cell, since a cell depends on its own agency's reports alone.
+CREATE OR REPLACE MACRO coverage_cells(year_from, year_to, regions, levels, agency_types, agencies, formats, only_agencies) AS TABLE
+WITH sel AS (
+    SELECT * FROM selected_reports(year_from, year_to, regions, levels, agency_types, agencies, formats)
+    WHERE coalesce(agency, '') <> ''
+),
+named AS (SELECT DISTINCT agency FROM sel WHERE len(only_agencies) = 0 OR list_contains(only_agencies, agency)),
+span AS (SELECT min(year) AS first_year, max(year) AS last_year FROM sel),
+years AS (SELECT unnest(range(first_year, last_year + 1)) AS year FROM span),
+cells AS (
+    SELECT a.agency, y.year,
+        count(s.report_id) AS reports,
+        min(s.report_id) AS report_id,
+        -- The name the report prints: a renamed agency's earlier reports print its earlier names.
+        min(s.printed_agency) AS printed_agency,
+        min(s.published) AS published,
+        legal_deadline(y.year) AS deadline,
+        bool_or(s.late) AS late,
+        min(s.file_path) AS file_path,
+        min(s.parser_version) AS parser_version,
+        min(s.flag_codes) AS flag_codes
+    FROM named a
+    CROSS JOIN years y
+    LEFT JOIN sel s ON s.agency = a.agency AND s.year = y.year
+    GROUP BY a.agency, y.year
+)
+SELECT agency, year, reports, report_id, printed_agency, published, deadline,
+    CASE WHEN reports = 0 THEN 'missing'
+         WHEN late THEN 'late'
+         WHEN published IS NULL THEN 'undated'
+         ELSE 'on_time' END AS state,
+    CASE WHEN late THEN datediff('day', deadline, published) END AS days_late,
+    count(*) FILTER (WHERE reports = 0) OVER (PARTITION BY agency) AS missing_years,
+    file_path, parser_version, flag_codes
+FROM cells;
+
+-- Each agency of the filtered set with the years it misses in the selection's span, as coverage_cells
+-- counts them, without making its cells: a year is missing where the agency has no report.
+CREATE OR REPLACE MACRO coverage_agencies(year_from, year_to, regions, levels, agency_types, agencies, formats) AS TABLE
+WITH sel AS (
+    SELECT agency, year
+    FROM selected_reports(year_from, year_to, regions, levels, agency_types, agencies, formats)
+    WHERE coalesce(agency, '') <> ''
+),
+span AS (SELECT max(year) - min(year) + 1 AS years FROM sel)
+SELECT agency, any_value(span.years) - count(DISTINCT year) AS missing_years
+FROM sel, span
+GROUP BY agency;
