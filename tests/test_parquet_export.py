@@ -95,7 +95,7 @@ def params(con, **scenario) -> dict:
         | {
             "metrics": ["requests_new", "outcome_denied", "review_total"],
             "columns": ["total", "natural_person"],
-            "series": ["requests_new", "outcome_granted"],
+            **queries.series_params(["requests_new", "outcome_granted"]),
             "group_by": "region",
             "top_n": 10,
             "min_base": queries.MIN_BASE,

@@ -4,13 +4,67 @@ revised and missing reports) and on the dashboard fixture, under the filters peo
 
 from __future__ import annotations
 
+import duckdb
 import pandas as pd
 import pytest
 
-from metrics import bench, queries
+from metrics import bench, catalog, queries
 from metrics.demo.bulk_store import generate_store
+from metrics.sql_files import sql_text
+from metrics.store import SUMMARIES
 
 MAP_ROWS = 7
+
+# trend_series as it read the facts before report_series: every 总计 fact of the series' metrics.
+TREND_FROM_FACTS = """
+WITH sel AS (
+    SELECT report_id, year, format,
+        CASE $group_by WHEN 'agency' THEN agency WHEN 'region' THEN region WHEN 'level' THEN level
+                       WHEN 'agency_type' THEN agency_type ELSE '' END AS grp
+    FROM selected_reports($year_from, $year_to, $regions, $levels, $agency_types, $agencies, $formats)
+),
+vals AS (
+    SELECT s.year, s.grp, m.series_id, f.report_id, f.value
+    FROM sel s
+    JOIN raw.facts f USING (report_id)
+    JOIN series_map m ON m.metric_id = f.metric_id AND m.format = s.format
+    WHERE f.requester_column = 'total' AND list_contains($series, m.series_id)
+),
+top_groups AS (
+    SELECT grp FROM vals GROUP BY grp ORDER BY sum(value) DESC NULLS LAST, grp LIMIT $top_n
+)
+SELECT year, grp, series_id, sum(value) AS value, count(DISTINCT report_id) AS reports
+FROM vals
+SEMI JOIN top_groups USING (grp)
+GROUP BY ALL
+ORDER BY series_id, grp, year
+"""
+
+
+def plant_duplicates_and_blanks(db) -> None:
+    """Facts ingest can store and the generator does not write: a figure printed twice in a report
+    (both counted) and a figure printed without a value; the summaries are written again from them."""
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(f"ATTACH '{db}' AS raw")
+        con.execute(
+            """INSERT INTO raw.facts BY NAME
+               SELECT * REPLACE (value + 1 AS value) FROM raw.facts
+               WHERE requester_column = 'total' AND metric_id IN ('requests_new', 'outcome_granted')
+                 AND report_id IN (SELECT report_id FROM raw.reports ORDER BY report_id LIMIT 200)"""
+        )
+        con.execute(
+            """INSERT INTO raw.facts BY NAME
+               SELECT * REPLACE (NULL::DOUBLE AS value, 'review_total' AS metric_id) FROM raw.facts
+               WHERE requester_column = 'total' AND metric_id = 'requests_new'
+                 AND report_id IN (SELECT report_id FROM raw.reports ORDER BY report_id DESC LIMIT 200)"""
+        )
+        for summary in SUMMARIES:
+            con.execute(sql_text(summary))
+            con.execute(f"DELETE FROM raw.{summary}")
+            con.execute(f"INSERT INTO raw.{summary} SELECT * FROM memory.{summary}_of('raw.facts')")
+    finally:
+        con.close()
 
 
 @pytest.fixture(scope="module", params=["generated", "fixture"])
@@ -18,6 +72,7 @@ def con(request, tmp_path_factory, fixture_db):
     if request.param == "generated":
         db = tmp_path_factory.mktemp("scale") / "ogi.duckdb"
         generate_store(db, 1500, seed=11)
+        plant_duplicates_and_blanks(db)
     else:
         db = fixture_db
     c = queries.open_snapshot(db)
@@ -84,3 +139,21 @@ def test_selected_among_keeps_the_given_reports_the_filters_select_and_no_other(
         kept = queries.run(con, "selected_among", params | {"report_ids": given})["report_id"]
         assert list(kept) == sorted(set(given) & selected)
         assert queries.run(con, "selected_among", params | {"report_ids": []}).empty
+
+
+def test_report_series_has_a_column_for_every_metric_of_the_dictionary(con):
+    columns = con.execute("SELECT * FROM report_series_source LIMIT 0").df().columns
+    assert list(columns) == ["report_id", *catalog.metrics(), "not_applicable"]
+
+
+@pytest.mark.parametrize("group_by", ["all", "agency", "region", "level"])
+@pytest.mark.parametrize(
+    "series", [["requests_new"], ["outcome_granted", "review_total"], ["litigation_total", "staff_total"]]
+)
+def test_trend_series_from_report_series_is_what_the_facts_give(con, series, group_by):
+    for params in filter_sets(con):
+        params = params | queries.series_params(series) | {"group_by": group_by, "top_n": 3}
+        expected = con.execute(
+            TREND_FROM_FACTS, {k: params[k] for k in queries._PARAM.findall(TREND_FROM_FACTS)}
+        )
+        same(queries.run(con, "trend_series", params), expected.df())
