@@ -8,5 +8,5 @@ WITH shown AS (
 )
 SELECT *
 FROM coverage_cells($year_from, $year_to, $regions, $levels, $agency_types, $agencies, $formats,
-                    (SELECT coalesce(list(agency), []) FROM shown))
+                    (SELECT coalesce(list(agency), []) FROM shown), false)
 ORDER BY missing_years DESC, agency, year;
