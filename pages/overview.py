@@ -13,8 +13,10 @@ f = widgets.require_filters()
 
 summary = data.query("selection_summary").iloc[0]
 by_year = data.query("headline_by_year").set_index("year")
-coverage = data.query("coverage")
-missing_cells = int((coverage["state"] == "missing").sum())
+# The coverage figures, map and list, each from its own query: the cells of every agency and year
+# (a million at a whole country's scale) are made only for the download that holds them.
+coverage_counts = data.query("coverage_counts").iloc[0]
+missing_cells = int(coverage_counts["missing_cells"])
 
 cols = st.columns(5)
 cols[0].metric(t("h_reports"), widgets.count(summary["reports"]))
@@ -104,32 +106,33 @@ widgets.downloads(
 )
 
 st.subheader(t("coverage_title"))
-agencies = coverage["agency"].unique()
-shown = coverage[coverage["agency"].isin(agencies[: charts.MAX_HEATMAP_ROWS])]
-if len(agencies) > charts.MAX_HEATMAP_ROWS:
-    st.caption(t("coverage_truncated", shown=charts.MAX_HEATMAP_ROWS, total=len(agencies)))
+shown = data.query("coverage_map", max_agencies=charts.MAX_HEATMAP_ROWS)
+if coverage_counts["agencies"] > charts.MAX_HEATMAP_ROWS:
+    st.caption(t("coverage_truncated", shown=charts.MAX_HEATMAP_ROWS, total=int(coverage_counts["agencies"])))
 states = {s: t(f"state_{s}") for s in charts.COVERAGE_STATES}
 charts.show(charts.coverage_map(shown, states), "coverage_map")
 st.caption(t("coverage_caption", dated=int(summary["dated_reports"]), reports=int(summary["reports"])))
-widgets.downloads(
-    "overview-coverage",
-    "overview_coverage",
-    "coverage",
-    shown=widgets.displayed(
-        coverage.assign(state=coverage["state"].map(states)),
-        {
-            "agency": t("col_agency"),
-            "year": t("year"),
-            "state": t("col_state"),
-            "published": t("published"),
-            "deadline": t("deadline"),
-            "days_late": t("col_days_late"),
-        },
-    ),
-)
+coverage_params = data.params()
+coverage_headers = {
+    "agency": t("col_agency"),
+    "year": t("year"),
+    "state": t("col_state"),
+    "published": t("published"),
+    "deadline": t("deadline"),
+    "days_late": t("col_days_late"),
+}
+
+
+def coverage_shown() -> pd.DataFrame:
+    """Every coverage cell as the map shows it, made when a download asks for it."""
+    coverage = data.run("coverage", coverage_params)
+    return widgets.displayed(coverage.assign(state=coverage["state"].map(states)), coverage_headers)
+
+
+widgets.downloads("overview-coverage", "overview_coverage", "coverage", coverage_params, shown=coverage_shown)
 
 st.subheader(t("late_missing_title"), anchor=LATE_MISSING_ANCHOR)
-late_missing = coverage[coverage["state"].isin(["late", "missing"])]
+late_missing = data.query("late_missing")
 # Years as text, "all" for every year: the URL holds the choice, so a shared link opens the same list.
 years = [str(y) for y in sorted(late_missing["year"].unique(), reverse=True)]
 all_years = t("late_missing_all_years")  # the words of this run's language, however late they are asked for

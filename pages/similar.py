@@ -10,10 +10,9 @@ st.title(t("page_similar"))
 widgets.require_filters()
 st.caption(t("similar_intro"))
 
-selected = set(data.query("selected_reports")["report_id"])
 compared = data.similar_reports()
 pairs = compared.pairs
-pairs = pairs[pairs["report_id"].isin(selected)]
+pairs = pairs[pairs["report_id"].isin(data.selected_among(pairs["report_id"]))]
 left, right = st.columns([2, 3])
 threshold = left.slider(
     t("similar_threshold"),

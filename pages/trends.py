@@ -53,7 +53,7 @@ if mode == "counts":
     if not chosen:
         st.info(t("choose_something"))
         st.stop()
-    df = data.query("trend_series", series=chosen, group_by=group_by, top_n=TOP_GROUPS)
+    df = data.query("trend_series", **queries.series_params(chosen), group_by=group_by, top_n=TOP_GROUPS)
     if df.empty:
         st.warning(t("empty_series"))
         st.stop()

@@ -48,7 +48,7 @@ def test_bench_on_a_small_store_ends_with_its_figures_as_one_json_line(tmp_path)
         "peak_rss_mb",
     } <= set(result)
     assert result["reports"] == [2000]
-    assert {"coverage", "outcomes_by_year", "trend_series"} <= set(result["query_p95_ms"]["2000"])
+    assert {"coverage_map", "outcomes_by_year", "trend_series"} <= set(result["query_p95_ms"]["2000"])
     assert {"overview", "requests", "quality"} <= set(result["page_render_s"]["2000"])
     assert set(result["ingest_reports_per_s"]) >= {"1"}
     assert result["naive"]["2000"]["ratio"] > 0

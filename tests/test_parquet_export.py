@@ -22,6 +22,9 @@ PAGE_QUERIES = (
     "selection_summary",
     "headline_by_year",
     "coverage",
+    "coverage_counts",
+    "coverage_map",
+    "late_missing",
     "trend_series",
     "trend_rates",
     "trend_rows",
@@ -36,6 +39,7 @@ PAGE_QUERIES = (
     "builder_cells",
     "selected_agencies",
     "selected_reports",
+    "selected_among",
     "flags_detail",
     "flag_figures",
     "missing_years",
@@ -91,7 +95,7 @@ def params(con, **scenario) -> dict:
         | {
             "metrics": ["requests_new", "outcome_denied", "review_total"],
             "columns": ["total", "natural_person"],
-            "series": ["requests_new", "outcome_granted"],
+            **queries.series_params(["requests_new", "outcome_granted"]),
             "group_by": "region",
             "top_n": 10,
             "min_base": queries.MIN_BASE,
@@ -99,6 +103,8 @@ def params(con, **scenario) -> dict:
             "peer_by": "level",
             "agency": agency,
             "report_id": report_id,
+            "report_ids": [r for (r,) in con.execute("SELECT report_id FROM report_figures").fetchall()],
+            "max_agencies": 5,
         }
     )
 

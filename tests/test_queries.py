@@ -29,7 +29,7 @@ def test_every_named_query_parses_and_runs(con):
     extra = {
         "metrics": ["requests_new"],
         "columns": ["total"],
-        "series": ["requests_new"],
+        **queries.series_params(["requests_new"]),
         "group_by": "agency",
         "top_n": 5,
         "peer_by": "level",
@@ -40,6 +40,8 @@ def test_every_named_query_parses_and_runs(con):
         "paths": ["/corpus/broken.pdf"],
         "region": "",
         "year": 2021,
+        "report_ids": ["x"],
+        "max_agencies": 5,
     }
     sql_dir = pathlib.Path(queries.__file__).parent / "sql"
     # Dashboard queries read the snapshot layer (report_figures, selected_reports) or the attached raw tables;
@@ -135,14 +137,14 @@ def test_missing_years(con):
 
 
 def test_trend_series_joins_legacy_to_standard(con):
-    df = run(con, "trend_series", series=["outcome_granted"], group_by="all", top_n=10)
+    df = run(con, "trend_series", **queries.series_params(["outcome_granted"]), group_by="all", top_n=10)
     by_year = df.set_index("year")["value"].to_dict()
     # 2017: legacy 同意公开 15 + 属于已主动公开范围 3; 2021: 予以公开 12 + 20 + 2 + 8.
     assert by_year[2017] == 18 and by_year[2021] == 42 and by_year[2013] == 7
 
 
 def test_trend_series_top_groups(con):
-    df = run(con, "trend_series", series=["requests_new"], group_by="agency", top_n=2)
+    df = run(con, "trend_series", **queries.series_params(["requests_new"]), group_by="agency", top_n=2)
     assert set(df["grp"]) == {SHANGHAI, HAIDIAN}
 
 

@@ -91,6 +91,15 @@ def trend_series() -> list[str]:
     return list(dict.fromkeys(series for _, _, series in series_map_rows()))
 
 
+def series_params(series: list[str]) -> dict:
+    """The parameters of trend_series.sql for these series: the series and the metrics that feed them,
+    whose columns of report_series it reads (SQL names a column by a constant, not by a lookup)."""
+    return {
+        "series": list(series),
+        "series_metrics": sorted({m for m, _, s in series_map_rows() if s in series}),
+    }
+
+
 def formats_of(metric: catalog.Metric) -> tuple[str, ...]:
     if metric.formats == "all":
         return tuple(f for f in formats.FORMATS if f != formats.UNKNOWN)
@@ -155,7 +164,7 @@ def _snapshot(attach: str) -> duckdb.DuckDBPyConnection:
 
 
 def _summary_source(con: duckdb.DuckDBPyConnection, summary: str) -> None:
-    """A summary the store keeps in step with its facts (report_totals, report_cells), read as stored,
+    """A summary the store keeps in step with its facts (store.SUMMARIES), read as stored,
     or derived from the facts where the database does not keep it (older, or a Parquet tree)."""
     con.execute(sql_text(summary))
     stored = con.execute(sql_text("raw_has_table"), {"table_name": summary}).fetchone()[0]

@@ -140,6 +140,11 @@ def query(name: str, filters: queries.Filters | None = None, **extra) -> pd.Data
     return run(name, params(filters, **extra))
 
 
+def selected_among(report_ids: pd.Series) -> pd.Series:
+    """Which of these reports the sidebar's filters select, asked of the snapshot for these only."""
+    return query("selected_among", report_ids=sorted(set(report_ids)))["report_id"]
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
 def _rollup(path: str, db_version: int, selection: compute.Selection) -> compute.Rollup:
     return compute.compute(_snapshot(path, db_version), selection)

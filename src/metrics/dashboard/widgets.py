@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -155,7 +156,7 @@ def downloads(
     query: str | None = None,
     query_params: dict | None = None,
     frame: pd.DataFrame | None = None,
-    shown: pd.DataFrame | None = None,
+    shown: pd.DataFrame | Callable[[], pd.DataFrame] | None = None,
 ) -> None:
     """Download buttons for a chart or table.
 
@@ -163,6 +164,8 @@ def downloads(
     holds it with the rows behind it (a named query's result, or `frame`) as a second sheet, which
     the third button gives as CSV. Without `shown`, the rows behind are the download. The files are
     built only when a button is pressed (a callable), so large selections cost nothing until asked.
+    `shown` may be a callable too, where the page shows part of what its table would hold (a map of
+    the first agencies of a million cells), so that table is made only when asked for.
     """
     # Parameters are fixed now: the callable runs later, on another thread, outside this script run.
     query_params = query_params or (data.params() if frame is None and query else {})
@@ -174,10 +177,13 @@ def downloads(
     def sheets() -> dict[str, pd.DataFrame]:
         if shown is None:
             return {stem: rows()}
-        return {t("sheet_shown"): shown} | ({t("sheet_detail"): rows()} if has_detail else {})
+        return {t("sheet_shown"): shown_rows()} | ({t("sheet_detail"): rows()} if has_detail else {})
+
+    def shown_rows() -> pd.DataFrame:
+        return shown() if callable(shown) else shown
 
     def main() -> pd.DataFrame:
-        return shown if shown is not None else rows()
+        return shown_rows() if shown is not None else rows()
 
     buttons = st.columns([1, 1, 1, 3] if shown is not None and has_detail else [1, 1, 4])
     buttons[0].download_button(

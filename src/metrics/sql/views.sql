@@ -185,3 +185,77 @@ FROM report_figures
 WHERE (region_prefix = '' OR starts_with(coalesce(region, ''), region_prefix))
   AND (len(levels) = 0 OR list_contains(levels, level))
   AND (len(agency_types) = 0 OR list_contains(agency_types, agency_type));
+
+-- Agencies x years of the filtered set: which reports exist, which are missing, which came late
+-- (coverage.sql; the Overview page reads its parts: coverage_counts, coverage_map, late_missing).
+-- The span of years is the whole selection's; `only_agencies` keeps the cells of some agencies (an
+-- empty list: every agency), which changes no cell, since a cell depends on its own agency's reports
+-- alone; `late_or_missing` keeps the cells in those states only. The cells with reports come from
+-- grouping the reports (a string's minimum over a million groups is most of the time, so only the
+-- cells kept are grouped so), the missing ones from the years each agency lacks.
+CREATE OR REPLACE MACRO coverage_cells(year_from, year_to, regions, levels, agency_types, agencies, formats,
+                                       only_agencies, late_or_missing) AS TABLE
+WITH chosen AS (
+    SELECT * FROM selected_reports(year_from, year_to, regions, levels, agency_types, agencies, formats)
+    WHERE coalesce(agency, '') <> ''
+),
+span AS (SELECT min(year) AS first_year, max(year) AS last_year FROM chosen),
+years AS (SELECT unnest(range(first_year, last_year + 1)) AS year FROM span),
+kept AS (SELECT * FROM chosen WHERE len(only_agencies) = 0 OR list_contains(only_agencies, agency)),
+years_reported AS (SELECT agency, year, bool_or(late) AS late FROM kept GROUP BY agency, year),
+gaps AS (
+    SELECT agency, any_value(s.last_year - s.first_year + 1) - count(*) AS missing_years
+    FROM years_reported, span s
+    GROUP BY agency
+),
+reported AS (
+    SELECT agency, year,
+        count(report_id) AS reports,
+        min(report_id) AS report_id,
+        -- The name the report prints: a renamed agency's earlier reports print its earlier names.
+        min(printed_agency) AS printed_agency,
+        min(published) AS published,
+        legal_deadline(year) AS deadline,
+        bool_or(late) AS late,
+        min(file_path) AS file_path,
+        min(parser_version) AS parser_version,
+        min(flag_codes) AS flag_codes
+    FROM kept
+    SEMI JOIN (SELECT agency, year FROM years_reported WHERE late OR NOT late_or_missing) USING (agency, year)
+    GROUP BY agency, year
+),
+missing AS (
+    SELECT g.agency, y.year, 0 AS reports, legal_deadline(y.year) AS deadline
+    FROM gaps g
+    CROSS JOIN years y
+    ANTI JOIN years_reported r ON r.agency = g.agency AND r.year = y.year
+    WHERE g.missing_years > 0
+),
+cells AS (
+    SELECT * FROM reported
+    UNION ALL BY NAME
+    SELECT * FROM missing
+)
+SELECT c.agency, c.year, c.reports, c.report_id, c.printed_agency, c.published, c.deadline,
+    CASE WHEN c.reports = 0 THEN 'missing'
+         WHEN c.late THEN 'late'
+         WHEN c.published IS NULL THEN 'undated'
+         ELSE 'on_time' END AS state,
+    CASE WHEN c.late THEN datediff('day', c.deadline, c.published) END AS days_late,
+    g.missing_years,
+    c.file_path, c.parser_version, c.flag_codes
+FROM cells c
+JOIN gaps g USING (agency);
+
+-- Each agency of the filtered set with the years it misses in the selection's span, as coverage_cells
+-- counts them, without making its cells: a year is missing where the agency has no report.
+CREATE OR REPLACE MACRO coverage_agencies(year_from, year_to, regions, levels, agency_types, agencies, formats) AS TABLE
+WITH sel AS (
+    SELECT agency, year
+    FROM selected_reports(year_from, year_to, regions, levels, agency_types, agencies, formats)
+    WHERE coalesce(agency, '') <> ''
+),
+span AS (SELECT max(year) - min(year) + 1 AS years FROM sel)
+SELECT agency, any_value(span.years) - count(DISTINCT year) AS missing_years
+FROM sel, span
+GROUP BY agency;
