@@ -99,7 +99,7 @@ if access.writes_allowed("directory_token"):
 
     st.subheader(t("dir_suggest_title"))
     st.caption(t("dir_suggest_caption"))
-    suggested = directory.suggest_successors(entries)
+    suggested = data.rename_suggestions()
     if suggested.empty:
         st.success(t("dir_suggest_none"))
     for row in suggested.itertuples(index=False):

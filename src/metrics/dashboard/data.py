@@ -21,7 +21,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from metrics import anomalies, queries, similarity, store
+from metrics import anomalies, directory, queries, similarity, store
 from metrics.dashboard import state
 from metrics.file_names import readable
 from metrics.rollup import compute
@@ -174,3 +174,13 @@ def similar_reports() -> similarity.Comparison:
     """For every report, its most similar earlier report of the same agency and report of another
     agency that year (metrics.similarity), over the whole database."""
     return _similar_reports(str(db_file()), version())
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _rename_suggestions(path: str, db_version: int) -> pd.DataFrame:
+    return directory.suggest_successors(_result(path, db_version, "directory", {}))
+
+
+def rename_suggestions() -> pd.DataFrame:
+    """Agency names that look like one bureau renamed (metrics.directory), over the whole directory."""
+    return _rename_suggestions(str(db_file()), version())
