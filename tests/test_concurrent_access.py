@@ -162,3 +162,21 @@ def test_a_new_snapshot_built_within_the_wait_is_shown_on_the_next_run(tmp_path,
     at.run()
     assert not at.exception and not _loading_notes(at)
     assert data.version() == data.store.db_version(db)
+
+
+def test_a_snapshot_finished_during_a_run_does_not_cut_that_run_short(tmp_path, monkeypatch):
+    # The sidebar sees the older snapshot, and by the time its note is drawn the new one is in: the
+    # note is said for this run, and only its own later timed runs start the app again.
+    from streamlit.testing.v1 import AppTest
+
+    from metrics.dashboard import data
+
+    db = tmp_path / "ogi.duckdb"
+    _two_report_folders(tmp_path)
+    monkeypatch.setenv("OGI_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    answers = iter([True])
+    monkeypatch.setattr(data, "showing_older", lambda: next(answers, False))
+    at.run()
+    assert not at.exception and _loading_notes(at)

@@ -33,11 +33,16 @@ def language() -> str:
     return lang()
 
 
+_NOTE_RUNS = "_loading_note_runs"
+
+
 @st.fragment(run_every=2)
 def _loading_note() -> None:
     """Said while the pages show the snapshot from before an ingest; once the new one is built the
-    whole app runs again on it, without the user having to touch anything."""
-    if data.showing_older():
+    whole app runs again on it, without the user having to touch anything. Only the note's own timed
+    runs start that: a rerun asked for in the middle of the page's run would cut it short."""
+    st.session_state[_NOTE_RUNS] += 1
+    if st.session_state[_NOTE_RUNS] == 1 or data.showing_older():
         st.info(t("snapshot_loading"), icon=":material/hourglass_top:")
     else:
         st.rerun(scope="app")
@@ -52,6 +57,7 @@ def filters() -> Filters | None:
         return None
     sb = st.sidebar
     if data.showing_older():
+        st.session_state[_NOTE_RUNS] = 0
         with sb:
             _loading_note()
     sb.subheader(t("filters"))
