@@ -204,6 +204,10 @@ def apptest_load(db: Path, sessions: int, seconds: float, years: tuple[int, int]
 
     os.environ["OGI_DB"] = str(db)
     config.set_option("server.address", "127.0.0.1")  # as `ogi dashboard` binds it
+    # AppTest turns this global option on for each run and back to what it was after; sessions in
+    # threads would turn it off under each other's runs, and a run without it keeps no record of its
+    # selectboxes' format functions, so the next action on that session fails inside AppTest itself.
+    config.set_option("global.appTest", True)
     navigation_mode_as_on_a_server()
     measures = Measures()
     until = time.perf_counter() + seconds
