@@ -65,8 +65,13 @@ SETTINGS = OcrSettings()
 ENGINE_PACKAGE = "rapidocr_onnxruntime"
 INSTALL_HINT = "pip install rapidocr-onnxruntime (its wheel holds the Chinese OCR models)"
 UNREADABLE = "?"  # a cell whose text the engine was unsure of
-# A cell of digits with a letter among them (3 read as B in a row of figures) is read again on its own.
-_MISREAD_NUMBER = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[\dA-Za-z]+$|^[A-Za-z]$")
+# A cell of digits with a letter among them (3 read as B in a row of figures), or a number with a point
+# or comma hanging at either end (a speck beside a 1 read as "1."; "1.5" whose 5 was lost), is read
+# again on its own; if it still reads so it is UNREADABLE: as it stands it would pass for a figure, or
+# for a blank cell, which the extractors take as zero.
+_MISREAD_NUMBER = re.compile(
+    r"^(?=.*\d)(?=.*[A-Za-z])[\dA-Za-z]+$|^[A-Za-z]$|^\d+[.,。，、]$|^[.,。，、]\d+$"
+)
 # A note heading each OCR'd page's text, so a reader of the evidence knows where the words came from.
 # The place is a PDF's page ("page 3") or a picture in an HTML or Word report ("picture 2").
 PAGE_NOTE = "[OCR: {place}, read from a scanned image; {dropped} low-confidence text boxes left out]"
@@ -471,6 +476,8 @@ def _table(
                     read, confidence = _reread(_cell_bounds(ruling, cells, r, c), scan)
                     if confidence is not None:
                         readings.append((read, confidence))
+                    if _MISREAD_NUMBER.match(read):
+                        read = UNREADABLE
                 text[cell] = read
     grid = [[text[cell] for cell in row] for row in cells]
     printed, started = [], set()

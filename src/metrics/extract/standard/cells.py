@@ -5,6 +5,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from metrics.readers.ocr import UNREADABLE
 from metrics.templates import REQUESTER_COLUMNS
 
 COLUMN_IDS = tuple(c for c, _, _ in REQUESTER_COLUMNS)
@@ -166,14 +167,18 @@ def read_cells(cells: list[str], groups: tuple[int, ...]) -> Reading:
     if len(cells) < width:
         return read_tokens(cells, width, reliable=True, groups=groups)
     values = [count_value(c) for c in cells]
-    if any(v is None for v in values):
+    # A cell OCR could not read is one cell whose figure is unknown: the others keep their places (read
+    # as a run of digits, the row would close up over it, and its neighbours' figures shift into it).
+    unreadable = [c.strip() == UNREADABLE for c in cells]
+    if any(v is None and not gone for v, gone in zip(values, unreadable, strict=True)):
         return read_tokens(cells, width, reliable=False, groups=groups)
     derived = [False] * width
     pos = 0
     for size in groups:
         group = cells[pos : pos + size]
         if not group[-1].strip() and any(c.strip() for c in group[:-1]):
-            values[pos + size - 1] = sum(values[pos : pos + size - 1])
+            parts = values[pos : pos + size - 1]
+            values[pos + size - 1] = None if None in parts else sum(parts)
             derived[pos + size - 1] = True
         pos += size
     blank = all(not c.strip() for c in cells)
@@ -311,7 +316,9 @@ def pipe_cells(line: str, label_line: bool, bordered: bool | None = None) -> lis
         return None
     values = [c for c in cells if count_value(c) is not None or len(re.findall(r"\d", c)) > 3]
     if any(c.strip() for c in values):
-        return values
+        # In a row of figures, a cell OCR could not read (UNREADABLE) holds one too: left out, the row
+        # would close up over it. (In a row of headings it is a heading, and is left out.)
+        return [c for c in cells if c in values or c.strip() == UNREADABLE]
     if len(values) >= N_COLUMNS and len(values) == len(cells):
         return values  # a printed row with every cell empty
     return None
