@@ -47,6 +47,9 @@ class OcrSettings:
     seconds_per_page: float = 120.0  # a document whose pages take longer on average is given up
     max_skew_degrees: float = 3.0  # the steepest tilt looked for when turning a page upright
     line_fraction: float = 0.5  # share of a cell's side a drawn line must cover to separate two cells
+    # share of a cell's width one row of ink must cover to be the cell's own border (ocr._bordered):
+    # a JPEG may break a line by a pixel or two; a letter, kept off its cell's sides, covers far less
+    border_fraction: float = 0.9
     # ink in a table cell, in squared text heights, below which the cell is blank (specks, a line's edge)
     min_ink: float = 0.05
     # how much a pixel's red exceeds its green and blue for it to be a seal's (0-255): a red seal is
@@ -62,8 +65,13 @@ SETTINGS = OcrSettings()
 ENGINE_PACKAGE = "rapidocr_onnxruntime"
 INSTALL_HINT = "pip install rapidocr-onnxruntime (its wheel holds the Chinese OCR models)"
 UNREADABLE = "?"  # a cell whose text the engine was unsure of
-# A cell of digits with a letter among them (3 read as B in a row of figures) is read again on its own.
-_MISREAD_NUMBER = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[\dA-Za-z]+$|^[A-Za-z]$")
+# A cell of digits with a letter among them (3 read as B in a row of figures), or a number with a point
+# or comma hanging at either end (a speck beside a 1 read as "1."; "1.5" whose 5 was lost), is read
+# again on its own; if it still reads so it is UNREADABLE: as it stands it would pass for a figure, or
+# for a blank cell, which the extractors take as zero.
+_MISREAD_NUMBER = re.compile(
+    r"^(?=.*\d)(?=.*[A-Za-z])[\dA-Za-z]+$|^[A-Za-z]$|^\d+[.,。，、]$|^[.,。，、]\d+$"
+)
 # A note heading each OCR'd page's text, so a reader of the evidence knows where the words came from.
 # The place is a PDF's page ("page 3") or a picture in an HTML or Word report ("picture 2").
 PAGE_NOTE = "[OCR: {place}, read from a scanned image; {dropped} low-confidence text boxes left out]"
@@ -383,7 +391,19 @@ def _drawn(mask: np.ndarray, fixed: int, lo: int, hi: int, vertical: bool) -> bo
     return covered.mean() >= SETTINGS.line_fraction
 
 
-def _cells(ruling: _Ruling, across: np.ndarray, down: np.ndarray) -> list[list[int]]:
+def _bordered(ink: np.ndarray, y: int, lo: int, hi: int) -> bool:
+    """Whether a row of ink at `y` runs (nearly) all the way across lo..hi: a cell's own border where
+    it is too short for the lines found on the whole page, which must be longer than any letter. A
+    narrow column's cells drawn apart (HTML cell spacing) have borders only as long as the column is
+    wide; a scan's blur joins them to their neighbours' or not, as it falls. This looks only where a
+    table's horizontal line was found, and no letter reaches across its cell: cells have padding."""
+    if hi - lo < 3:
+        return True
+    band = ink[max(y - 3, 0) : y + 4, lo:hi]
+    return bool(band.mean(axis=1).max() >= SETTINGS.border_fraction)
+
+
+def _cells(ruling: _Ruling, across: np.ndarray, down: np.ndarray, ink: np.ndarray) -> list[list[int]]:
     """Each slot's cell id: slots with no line between them share one (a merged cell), as union-find."""
     n_rows, n_cols = len(ruling.ys) - 1, len(ruling.xs) - 1
     parent = list(range(n_rows * n_cols))
@@ -400,7 +420,10 @@ def _cells(ruling: _Ruling, across: np.ndarray, down: np.ndarray) -> list[list[i
             here = r * n_cols + c
             if c + 1 < n_cols and not _drawn(down, xs[c + 1], ys[r] + 3, ys[r + 1] - 3, vertical=True):
                 parent[root(here + 1)] = root(here)
-            if r + 1 < n_rows and not _drawn(across, ys[r + 1], xs[c] + 3, xs[c + 1] - 3, vertical=False):
+            lo, hi = xs[c] + 3, xs[c + 1] - 3
+            if r + 1 < n_rows and not (
+                _drawn(across, ys[r + 1], lo, hi, vertical=False) or _bordered(ink, ys[r + 1], lo, hi)
+            ):
                 parent[root(here + n_cols)] = root(here)
     return [[root(r * n_cols + c) for c in range(n_cols)] for r in range(n_rows)]
 
@@ -453,6 +476,8 @@ def _table(
                     read, confidence = _reread(_cell_bounds(ruling, cells, r, c), scan)
                     if confidence is not None:
                         readings.append((read, confidence))
+                    if _MISREAD_NUMBER.match(read):
+                        read = UNREADABLE
                 text[cell] = read
     grid = [[text[cell] for cell in row] for row in cells]
     printed, started = [], set()
@@ -555,7 +580,7 @@ def _layout(gray: np.ndarray, boxes: list[Box], doubtful: list[Box], place: str)
     for number, ruling in enumerate(rulings, start=1):
         inside = [box for box in free if _slot(ruling, box) is not None]
         free = [box for box in free if _slot(ruling, box) is None]
-        grid, printed = _table(ruling, _cells(ruling, across, down), inside, doubtful, scan, readings)
+        grid, printed = _table(ruling, _cells(ruling, across, down, ink), inside, doubtful, scan, readings)
         tables.append(Table(rows=grid, where=f"{place} (OCR), table {number}"))
         placed += [(ruling.ys[0] + i * 1e-3, " | ".join(row)) for i, row in enumerate(printed) if any(row)]
     placed += [(row[0].mid_y, _join(row, " | ")) for row in _rows(free)]
