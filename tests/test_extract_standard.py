@@ -505,18 +505,3 @@ def test_a_cell_ocr_could_not_read_keeps_its_place_in_a_row_of_figures_and_its_f
 
 def test_a_heading_ocr_could_not_read_is_no_cell_of_figures():
     assert pipe_cells("| ? | 结果纠正 | 其他结果 | 尚未审结 | 总计 |", label_line=False) is None
-
-
-def test_cells_ocr_could_not_read_are_what_their_groups_total_leaves_where_that_is_one_value():
-    # 总计 = the sum of the group's other cells, and counts are never below 0.
-    assert read_cells(["0", "?", "0", "?", "0", "0", "0"], (7,)).values == [0] * 7
-    assert read_cells(["2", "?", "0", "0", "0", "0", "5"], (7,)).values == [2, 3, 0, 0, 0, 0, 5]
-    assert read_cells(["1", "0", "0", "0", "0", "0", "?"], (7,)).values == [1, 0, 0, 0, 0, 0, 1]
-
-
-def test_cells_ocr_could_not_read_stay_unknown_where_the_total_leaves_them_more_than_one_value():
-    assert read_cells(["2", "?", "?", "0", "0", "0", "5"], (7,)).values == [2, None, None, 0, 0, 0, 5]
-
-
-def test_an_unread_cell_stays_unknown_where_its_total_would_make_it_negative():
-    assert read_cells(["1", "0", "0", "0", "?", "0", "0"], (7,)).values == [1, 0, 0, 0, None, 0, 0]

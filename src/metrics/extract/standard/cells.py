@@ -173,7 +173,6 @@ def read_cells(cells: list[str], groups: tuple[int, ...]) -> Reading:
     if any(v is None and not gone for v, gone in zip(values, unreadable, strict=True)):
         return read_tokens(cells, width, reliable=False, groups=groups)
     derived = [False] * width
-    settled: dict[int, str] = {}
     pos = 0
     for size in groups:
         group = cells[pos : pos + size]
@@ -181,37 +180,9 @@ def read_cells(cells: list[str], groups: tuple[int, ...]) -> Reading:
             parts = values[pos : pos + size - 1]
             values[pos + size - 1] = None if None in parts else sum(parts)
             derived[pos + size - 1] = True
-        settled |= _unread_by_total(values, pos, size)
         pos += size
-    for cell in settled:
-        derived[cell] = True
     blank = all(not c.strip() for c in cells)
-    return Reading(values, [c.strip() for c in cells], derived, blank=blank, settled=settled)
-
-
-def _unread_by_total(values: list[int | None], pos: int, size: int) -> dict[int, str]:
-    """The cells of a group that OCR could not read, where its total says what they hold: the total is
-    the sum of the group's other cells, and counts are never below 0. So with the total read, the
-    unread cells are all 0 where the cells read already make it, and one unread cell is what they
-    leave; with every other cell read, an unread total is their sum. Anything else stays unknown (a
-    remainder below 0 says a cell read is wrong)."""
-    group = values[pos : pos + size]
-    unread = [i for i, v in enumerate(group) if v is None]
-    *parts, total = group
-    known = sum(v for v in parts if v is not None)
-    if not unread:
-        return {}
-    if total is None:
-        fills = {size - 1: known} if unread == [size - 1] else {}
-    elif total == known:
-        fills = dict.fromkeys(unread, 0)
-    elif len(unread) == 1 and total > known:
-        fills = {unread[0]: total - known}
-    else:
-        fills = {}
-    for i, value in fills.items():
-        values[pos + i] = value
-    return {pos + i: "总计 = 同组其余各格之和" for i in fills}
+    return Reading(values, [c.strip() for c in cells], derived, blank=blank)
 
 
 def read_tokens(
