@@ -19,10 +19,11 @@ import scans
 from metrics.readers import ocr
 
 REPORTS = ("pt-006", "pt-007")
-# What these two reports read today minus 0.01: a regression guard (today 0.882 of 102 values). It was
+# What these two reports read today minus 0.01: a regression guard (today 0.843 of 102 values). It was
 # 0.91 while a cell OCR could not read was dropped and its row read as though it had lost a blank cell,
 # 0: right where the cell held 0, wrong where it held 1 (pt-007 at 300 dpi read two figures wrong so).
-RECALL_FLOOR = 0.87
+# Such a cell is now left out; its row's total does not fill it in (the report's own sums may not hold).
+RECALL_FLOOR = 0.83
 PRECISION_FLOOR = 0.99  # a wrong figure is worse than a missing one
 
 SOURCES = [s for s in zoo.dev_sources() if s.stem in REPORTS]
