@@ -154,15 +154,7 @@ table = widgets.displayed(
         state=late_missing["state"].map(states),
         link=late_missing["report_id"].map(lambda r: None if pd.isna(r) else widgets.report_link(r)),
     ),
-    {
-        "agency": t("col_agency"),
-        "year": t("year"),
-        "state": t("col_state"),
-        "published": t("published"),
-        "deadline": t("deadline"),
-        "days_late": t("col_days_late"),
-        "link": t("col_report"),
-    },
+    coverage_headers | {"link": t("col_report")},
 )
 if table.empty:
     st.success(t("late_missing_none"))

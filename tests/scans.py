@@ -109,6 +109,25 @@ def reference_figures(source: Path) -> dict:
     return json.loads(run.stdout.splitlines()[0]).get("metrics") or {}
 
 
+def needs_scanning_tools() -> list:
+    """Skip marks for a test that prints, scans and reads: Chromium, the seal's font, the OCR engine."""
+    import shutil
+
+    import pytest
+
+    from metrics.readers import ocr
+
+    return [
+        pytest.mark.skipif(
+            shutil.which(zoo.CHROMIUM) is None, reason=f"Chromium ({zoo.CHROMIUM}) is missing"
+        ),
+        pytest.mark.skipif(not FONT.is_file(), reason=f"the seal's font {FONT} is missing (fonts-noto-cjk)"),
+        pytest.mark.skipif(
+            not ocr.engine_installed(), reason=f"the OCR engine is not installed: {ocr.INSTALL_HINT}"
+        ),
+    ]
+
+
 def page_count(pdf: Path) -> int:
     return len(pypdfium2.PdfDocument(pdf))
 

@@ -10,13 +10,9 @@ Chromium and the OCR engine are installed; skipped with the reason elsewhere.
 
 from __future__ import annotations
 
-import shutil
-
 import conversion_zoo as zoo
 import pytest
 import scans
-
-from metrics.readers import ocr
 
 REPORTS = ("pt-006", "pt-007")
 # What these two reports read today minus 0.01: a regression guard (today 0.843 of 102 values). It was
@@ -32,15 +28,7 @@ pytestmark = [
         len(SOURCES) < len(REPORTS),
         reason=f"the development corpus ({', '.join(REPORTS)}) is not at {zoo.DEV}",
     ),
-    pytest.mark.skipif(
-        shutil.which("/usr/bin/chromium") is None, reason="Chromium (/usr/bin/chromium) is missing"
-    ),
-    pytest.mark.skipif(
-        not scans.FONT.is_file(), reason=f"the seal's font {scans.FONT} is missing (fonts-noto-cjk)"
-    ),
-    pytest.mark.skipif(
-        not ocr.engine_installed(), reason=f"the OCR engine is not installed: {ocr.INSTALL_HINT}"
-    ),
+    *scans.needs_scanning_tools(),
 ]
 
 

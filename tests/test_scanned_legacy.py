@@ -10,12 +10,8 @@ OCR engine are installed; the prose reports also need the development corpus (..
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 import scans
-
-from metrics.readers import ocr
 
 # What each set reads today minus about 0.01: a regression guard. The table misses today: the four
 # 举报投诉 rows (its zeros come back unsure) and one label the engine misreads (专门 as 专內).
@@ -24,17 +20,7 @@ PROSE_REPORTS = ("leg-011", "leg-012")
 PROSE_RECALL_FLOOR = 0.99  # today 1.000
 PRECISION_FLOOR = 0.99  # a wrong figure is worse than a missing one
 
-pytestmark = [
-    pytest.mark.skipif(
-        shutil.which("/usr/bin/chromium") is None, reason="Chromium (/usr/bin/chromium) is missing"
-    ),
-    pytest.mark.skipif(
-        not scans.FONT.is_file(), reason=f"the seal's font {scans.FONT} is missing (fonts-noto-cjk)"
-    ),
-    pytest.mark.skipif(
-        not ocr.engine_installed(), reason=f"the OCR engine is not installed: {ocr.INSTALL_HINT}"
-    ),
-]
+pytestmark = scans.needs_scanning_tools()
 PROSE_SOURCES = [s for s in scans.legacy_sources() if s.stem in PROSE_REPORTS]
 needs_prose = pytest.mark.skipif(
     len(PROSE_SOURCES) < len(PROSE_REPORTS),
