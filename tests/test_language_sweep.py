@@ -99,8 +99,10 @@ def test_every_data_quality_download_is_the_table_shown_headed_in_the_interface_
     )
     open_page("pages/quality.py", lang)
     assert {"ingest-problems", "missing-years", "flags"} <= set(offered)
-    for stem, shown in offered.items():
-        assert shown is not None, stem
+    for stem, offered_shown in offered.items():
+        assert offered_shown is not None, stem
+        # A large table's download is made when asked for: the page offers the function that makes it.
+        shown = offered_shown() if callable(offered_shown) else offered_shown
         codes = [c for c in shown.columns if re.fullmatch(r"[a-z_]+", c)]
         assert not codes, (stem, codes)
         assert not shown.astype(str).apply(lambda col: col.str.startswith("/")).any().any(), stem

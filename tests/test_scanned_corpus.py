@@ -15,11 +15,13 @@ import pytest
 import scans
 
 REPORTS = ("pt-006", "pt-007")
-# What these two reports read today minus 0.01: a regression guard (today 0.843 of 102 values). It was
+# A regression guard under what these two reports read today: 0.843 and 0.824 of 102 values in two runs
+# of the same code (each print differs: Chromium's header carries the clock, and the scan's JPEG blocks
+# and OCR's borderline cells move with it). It was
 # 0.91 while a cell OCR could not read was dropped and its row read as though it had lost a blank cell,
 # 0: right where the cell held 0, wrong where it held 1 (pt-007 at 300 dpi read two figures wrong so).
 # Such a cell is now left out; its row's total does not fill it in (the report's own sums may not hold).
-RECALL_FLOOR = 0.83
+RECALL_FLOOR = 0.80
 PRECISION_FLOOR = 0.99  # a wrong figure is worse than a missing one
 
 SOURCES = [s for s in zoo.dev_sources() if s.stem in REPORTS]
