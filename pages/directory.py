@@ -74,6 +74,7 @@ def save_upload() -> None:
         else "",
         t("dir_unknown_levels", levels="、".join(imported.unknown_levels)) if imported.unknown_levels else "",
     ]
+    data.wait_for_current()
     st.session_state["directory_result"] = (
         "warning" if any(problems) else "success",
         " ".join([t("dir_imported", n=imported.stored), *problems]).strip(),
@@ -82,10 +83,12 @@ def save_upload() -> None:
 
 def confirm(agency: str, successor: str) -> None:
     directory.confirm_successor(data.db_file(), agency, successor)
+    data.wait_for_current()
 
 
 def undo(agency: str) -> None:
     directory.separate(data.db_file(), agency)
+    data.wait_for_current()
 
 
 if access.writes_allowed("directory_token"):

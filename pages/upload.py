@@ -83,6 +83,7 @@ if submitted:
         st.success(t("upload_new_reports", n=stored))
     else:
         st.info(t("upload_nothing_new"))
+    data.wait_for_current()
     logged = data.run("upload_results", {"paths": [os.path.realpath(p) for p in saved]})
     counts = ", ".join(f"{t(f'ingest_{k}')}: {v}" for k, v in sorted(summary.by_status.items()))
     st.caption(t("upload_summary", files=summary.files, counts=counts))

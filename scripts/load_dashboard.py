@@ -208,6 +208,7 @@ def apptest_load(db: Path, sessions: int, seconds: float, years: tuple[int, int]
     # threads would turn it off under each other's runs, and a run without it keeps no record of its
     # selectboxes' format functions, so the next action on that session fails inside AppTest itself.
     config.set_option("global.appTest", True)
+    one_runtime_for_all_sessions()
     navigation_mode_as_on_a_server()
     measures = Measures()
     until = time.perf_counter() + seconds
@@ -222,6 +223,28 @@ def apptest_load(db: Path, sessions: int, seconds: float, years: tuple[int, int]
     return measures
 
 
+def one_runtime_for_all_sessions() -> None:
+    """AppTest installs a mock Streamlit runtime for each run and removes it afterwards; sessions in
+    threads would remove it under each other's runs, which then stop inside Streamlit ("Runtime
+    hasn't been created"), cut short and untimed. The latest runtime installed serves every run."""
+    from streamlit.runtime.runtime import Runtime
+
+    latest = []
+
+    def current(cls):
+        if cls._instance is not None:
+            latest[:] = [cls._instance]
+        return latest[0] if latest else None
+
+    def instance(cls):
+        if current(cls) is None:
+            raise RuntimeError("Runtime hasn't been created!")
+        return current(cls)
+
+    Runtime.instance = classmethod(instance)
+    Runtime.exists = classmethod(lambda cls: current(cls) is not None)
+
+
 def apptest_session(
     measures: Measures, years: tuple[int, int], until: float, rng: random.Random, pause: float
 ) -> None:
@@ -229,6 +252,7 @@ def apptest_session(
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=RUN_TIMEOUT)
     at.run()  # the session's first view, not timed (AppTest switches pages only after a first run)
+    time.sleep(pause_for(pause, rng))  # read, as after every run
     while time.perf_counter() < until:
         for action in (
             lambda at: at.switch_page(rng.choice(PAGES[:-1]).path),

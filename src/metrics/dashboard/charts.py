@@ -7,7 +7,6 @@ import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 from plotly.colors import qualitative
-from plotly.subplots import make_subplots
 
 from metrics.dashboard import escape
 from metrics.dashboard.state import t
@@ -366,68 +365,99 @@ def coverage_map(df: pd.DataFrame, state_labels: dict[str, str]) -> go.Figure:
     scale = []
     for i, colour in enumerate(COVERAGE_COLOURS):
         scale += [(i / n, colour), ((i + 1) / n, colour)]
-    fig = go.Figure(
-        go.Heatmap(
-            z=z.apply(lambda col: col.map(codes)).to_numpy(dtype=float),
-            x=years,
-            y=agencies,
-            text=hover.to_numpy(),
-            hovertemplate="%{y} · %{x}<br>%{text}<extra></extra>",
-            colorscale=scale,
-            zmin=-0.5,
-            zmax=n - 0.5,
-            xgap=2,
-            ygap=2,
-            colorbar={
-                "tickvals": list(range(n)),
-                "ticktext": [escape.plotly(state_labels[s]) for s in COVERAGE_STATES],
-                "title": "",
-            },
-        )
-    )
-    fig.update_yaxes(autorange="reversed")
+    layout = _style_layout(height=max(260, 24 * len(agencies) + 120))
+    layout["yaxis"]["autorange"] = "reversed"
     # Years on top as well: with dozens of agencies the bottom axis is out of sight.
-    year_axis(fig).update_xaxes(side="top", showticklabels=True)
-    mark_format_change(fig, years)
-    return style(fig, height=max(260, 24 * len(agencies) + 120))
+    layout["xaxis"] |= YEAR_AXIS | {"side": "top", "showticklabels": True}
+    if spans_format_change(years):
+        layout["shapes"], layout["annotations"] = _format_change_marks()
+    heatmap = {
+        "type": "heatmap",
+        "z": z.apply(lambda col: col.map(codes)).to_numpy(dtype=float),
+        "x": years,
+        "y": agencies,
+        "text": hover.to_numpy(),
+        "hovertemplate": "%{y} · %{x}<br>%{text}<extra></extra>",
+        "colorscale": scale,
+        "zmin": -0.5,
+        "zmax": n - 0.5,
+        "xgap": 2,
+        "ygap": 2,
+        "colorbar": {
+            "tickvals": list(range(n)),
+            "ticktext": [escape.plotly(state_labels[s]) for s in COVERAGE_STATES],
+            "title": "",
+        },
+    }
+    return go.Figure(data=[heatmap], layout=layout)
 
 
 def small_multiples(
     df: pd.DataFrame, panel: str, colour: str, y: str, percent_panels: set[str], columns: int = 2
 ) -> go.Figure:
     """One small line chart per panel over the years, each with its own value axis (a few reviews
-    stay readable beside thousands of requests), one colour per `colour` value and one legend."""
+    stay readable beside thousands of requests), one colour per `colour` value and one legend.
+    Built as plain dicts: Plotly's subplot calls (make_subplots, add_trace and update_yaxes per
+    panel) cost about 100 ms a figure on every run."""
     df = _inert(df)
     percent_panels = {escape.plotly(p) for p in percent_panels}
     names = list(dict.fromkeys(df[panel]))
     rows = -(-len(names) // columns)
-    fig = make_subplots(
-        rows=rows, cols=columns, subplot_titles=names, horizontal_spacing=0.08, vertical_spacing=0.5 / rows
-    )
-    colours = {name: PALETTE[i % len(PALETTE)] for i, (name, _) in enumerate(_groups(df, colour))}
-    for i, name in enumerate(names):
-        row, col = i // columns + 1, i % columns + 1
-        percent = name in percent_panels
-        for series, rows_ in _groups(df[df[panel] == name], colour):
-            fig.add_trace(
-                go.Scatter(
-                    x=rows_["year"],
-                    y=rows_[y],
-                    mode="lines+markers",
-                    name=str(series),
-                    legendgroup=str(series),
-                    showlegend=i == 0,
-                    line={"color": colours[series]},
-                    marker={"color": colours[series]},
-                    hovertemplate="%{x} · %{y" + (":.1%" if percent else ":,") + "}" + TRACE_NAME,
-                ),
-                row=row,
-                col=col,
-            )
-        fig.update_yaxes(tickformat=".0%" if percent else ",", rangemode="tozero", row=row, col=col)
-    fig.update_xaxes(YEAR_AXIS)
+    h_gap, v_gap = 0.08, 0.5 / rows
+    width, height = (1 - h_gap * (columns - 1)) / columns, (1 - v_gap * (rows - 1)) / rows
     layout = _style_layout(height=280 * rows + 60)
     layout["margin"]["t"] = 70
     layout["legend"]["y"] = 1 + 40 / (280 * rows)
-    fig.update_layout(layout)
-    return fig
+    colours = {name: PALETTE[i % len(PALETTE)] for i, (name, _) in enumerate(_groups(df, colour))}
+    traces, titles = [], []
+    for i, name in enumerate(names):
+        axes = "" if i == 0 else str(i + 1)
+        left = (i % columns) * (width + h_gap)
+        bottom = (rows - 1 - i // columns) * (height + v_gap)  # the first row is the top one
+        percent = name in percent_panels
+        layout[f"xaxis{axes}"] = (
+            layout.get(f"xaxis{axes}", {})
+            | YEAR_AXIS
+            | {
+                "domain": [left, left + width],
+                "anchor": f"y{axes}",
+            }
+        )
+        layout[f"yaxis{axes}"] = layout.get(f"yaxis{axes}", {}) | {
+            "domain": [bottom, bottom + height],
+            "anchor": f"x{axes}",
+            "tickformat": ".0%" if percent else ",",
+            "rangemode": "tozero",
+        }
+        titles.append(  # `name` is escaped already (_inert), so not through _panel_title
+            {
+                "text": name,
+                "x": left + width / 2,
+                "y": bottom + height,
+                "xref": "paper",
+                "yref": "paper",
+                "showarrow": False,
+                "xanchor": "center",
+                "yanchor": "bottom",
+                "font": {"size": 16},
+            }
+        )
+        for series, rows_ in _groups(df[df[panel] == name], colour):
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": rows_["year"].to_numpy(),
+                    "y": rows_[y].to_numpy(),
+                    "mode": "lines+markers",
+                    "name": str(series),
+                    "legendgroup": str(series),
+                    "showlegend": i == 0,
+                    "line": {"color": colours[series]},
+                    "marker": {"color": colours[series]},
+                    "hovertemplate": "%{x} · %{y" + (":.1%" if percent else ":,") + "}" + TRACE_NAME,
+                    "xaxis": f"x{axes}",
+                    "yaxis": f"y{axes}",
+                }
+            )
+    layout["annotations"] = titles
+    return go.Figure(data=traces, layout=layout)

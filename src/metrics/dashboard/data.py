@@ -2,11 +2,13 @@
 
 The snapshot connection is a cache_resource and every result a cache_data entry, both keyed by
 store.db_version: when an ingest swaps in a new database file, the version changes and the new
-snapshot is built in the background. Pages wait for it up to FRESH_WAIT_SECONDS (a small
-database's is ready by then, so they show the new figures at once); past that they go on with the
-snapshot they had, and its cached results, until the new one is ready. Without that, every ingest
-batch into a large database (a snapshot of 100,000 reports takes seconds to build) would stop every
-session until it was built and then leave every cache cold. File names come out decoded (the
+snapshot is built in the background. Before it is shown, the results pages asked of the snapshot
+before it (the latest WARM_RESULTS of them) are computed on it too, so the runs after an ingest find
+them cached instead of each waiting for its own. Pages wait for the new snapshot up to
+FRESH_WAIT_SECONDS (a small database's is ready by then, so they show the new figures at once); past
+that they go on with the snapshot they had, and its cached results, until the new one is ready.
+Without that, every ingest batch into a large database (a snapshot of 100,000 reports takes seconds
+to build) would stop every session until it was built and then leave every cache cold. File names come out decoded (the
 database keeps names in any bytes as \\xNN escapes; see metrics.file_names).
 """
 
@@ -14,6 +16,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,8 +35,12 @@ def db_file() -> Path:
     return store.db_path()
 
 
-# How long a run waits for a newer database's snapshot before it goes on with the one it had.
-FRESH_WAIT_SECONDS = 2.0
+# How long a run waits for a newer database's snapshot before it goes on with the one it had: a
+# tiny database's is built by then; any longer wait would hold every session's next click after
+# every ingest batch (with the results asked before computed on it, a build takes a while).
+FRESH_WAIT_SECONDS = 0.25
+# How many of the latest results asked of a snapshot are computed on the next one before it is shown.
+WARM_RESULTS = 64
 
 
 @dataclass
@@ -48,6 +56,9 @@ class _Snapshots:
     lock: threading.Lock = field(default_factory=threading.Lock)
     built: dict[str, int] = field(default_factory=dict)
     building: dict[str, _Build] = field(default_factory=dict)
+    # Per database file, the latest results asked for, oldest first: (cached function, its
+    # arguments after the path and version), keyed by their text.
+    asked: dict[str, OrderedDict[str, tuple[Callable, tuple]]] = field(default_factory=dict)
 
 
 _SNAPSHOTS = _Snapshots()
@@ -55,6 +66,18 @@ _SNAPSHOTS = _Snapshots()
 
 def version() -> int:
     """The version of the snapshot this run reads: the file's, once its snapshot is built."""
+    return _version(FRESH_WAIT_SECONDS)
+
+
+def wait_for_current() -> None:
+    """Hold this run until the database file's own snapshot is in: after this session wrote to the
+    database (an upload, a version chosen, a flag's status, the directory), its next question must
+    see what it wrote, however long the build takes."""
+    _version(None)
+
+
+def _version(wait: float | None) -> int:
+    """As version(), waiting up to `wait` seconds for a newer file's snapshot (None: until built)."""
     path = str(db_file())
     on_disk = store.db_version(Path(path))
     with _SNAPSHOTS.lock:
@@ -68,12 +91,12 @@ def version() -> int:
             )
             _SNAPSHOTS.building[path] = build
             build.thread.start()
-    if built is None:
+    if built is None or wait is None:
         # Nothing older to show on a first snapshot: wait for it (a damaged file then raises here).
         build.thread.join()
         return on_disk
     # Counted from the build's start, so a run that asks many times waits once at most.
-    build.thread.join(timeout=max(0.0, build.started + FRESH_WAIT_SECONDS - time.monotonic()))
+    build.thread.join(timeout=max(0.0, build.started + wait - time.monotonic()))
     return built if build.thread.is_alive() else on_disk
 
 
@@ -83,11 +106,36 @@ def _build(path: str, db_version: int) -> None:
     except Exception:  # a damaged file: the run that asks for this version opens it and says why
         pass
     else:
+        _warm(path, db_version)
         with _SNAPSHOTS.lock:
             _SNAPSHOTS.built[path] = db_version
     finally:
         with _SNAPSHOTS.lock:
             _SNAPSHOTS.building.pop(path, None)
+
+
+def _warm(path: str, db_version: int) -> None:
+    """Compute on the new snapshot what pages asked of the one before, latest first."""
+    with _SNAPSHOTS.lock:
+        asked = list(_SNAPSHOTS.asked.get(path, {}).values())
+    for cached, args in reversed(asked):
+        try:
+            cached(path, db_version, *args)
+        except Exception:  # the page that asks again gets the error, and says it
+            pass
+
+
+def _cached(cached: Callable, *args):
+    """cached(path, version, *args) for this run's snapshot, noted as asked for the next one."""
+    path = str(db_file())
+    key = f"{cached.__name__}{args!r}"
+    with _SNAPSHOTS.lock:
+        asked = _SNAPSHOTS.asked.setdefault(path, OrderedDict())
+        asked.pop(key, None)
+        asked[key] = (cached, args)
+        if len(asked) > WARM_RESULTS:
+            asked.popitem(last=False)
+    return cached(path, version(), *args)
 
 
 def showing_older() -> bool:
@@ -122,7 +170,7 @@ def has_database() -> bool:
 
 
 def options() -> queries.FilterOptions:
-    return _options(str(db_file()), version())
+    return _cached(_options)
 
 
 def params(filters: queries.Filters | None = None, **extra) -> dict:
@@ -132,7 +180,7 @@ def params(filters: queries.Filters | None = None, **extra) -> dict:
 
 
 def run(name: str, query_params: dict) -> pd.DataFrame:
-    return _result(str(db_file()), version(), name, query_params)
+    return _cached(_result, name, query_params)
 
 
 def query(name: str, filters: queries.Filters | None = None, **extra) -> pd.DataFrame:
@@ -152,7 +200,7 @@ def _rollup(path: str, db_version: int, selection: compute.Selection) -> compute
 
 def rollup(selection: compute.Selection) -> compute.Rollup:
     """A region's roll-up on the current snapshot (metrics.rollup)."""
-    return _rollup(str(db_file()), version(), selection)
+    return _cached(_rollup, selection)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -162,7 +210,7 @@ def _anomalies(path: str, db_version: int) -> pd.DataFrame:
 
 def anomalies_found() -> pd.DataFrame:
     """Every anomaly of the database (metrics.anomalies), judged over all its reports."""
-    return _anomalies(str(db_file()), version())
+    return _cached(_anomalies)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -173,7 +221,7 @@ def _similar_reports(path: str, db_version: int) -> similarity.Comparison:
 def similar_reports() -> similarity.Comparison:
     """For every report, its most similar earlier report of the same agency and report of another
     agency that year (metrics.similarity), over the whole database."""
-    return _similar_reports(str(db_file()), version())
+    return _cached(_similar_reports)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -183,4 +231,4 @@ def _rename_suggestions(path: str, db_version: int) -> pd.DataFrame:
 
 def rename_suggestions() -> pd.DataFrame:
     """Agency names that look like one bureau renamed (metrics.directory), over the whole directory."""
-    return _rename_suggestions(str(db_file()), version())
+    return _cached(_rename_suggestions)

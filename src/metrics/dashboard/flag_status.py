@@ -45,3 +45,4 @@ def _save(report_id: str, code: str) -> None:
         writer.set_flag_status(
             report_id, code, st.session_state["flag_status_choice"], st.session_state["flag_status_note"]
         )
+    data.wait_for_current()

@@ -51,3 +51,4 @@ def _apply(agency: str, year: int, key: str) -> None:
             writer.forget_current_choice(agency, year)
         else:
             writer.choose_current(choice)
+    data.wait_for_current()
