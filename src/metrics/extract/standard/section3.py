@@ -208,15 +208,17 @@ def drop_group_cell_pieces(lines: list[str]) -> list[str]:
     pieces spell a group cell in order (two lines at least), they are dropped and the rest of their
     lines stays."""
     out = list(lines)
+    compacted = [compact(line) for line in out]  # kept in step with `out`, read once per group cell
     for cell in SECTION3_GROUP_CELLS:
         spellings = (compact(cell), compact(_GROUP_NUMBERING.sub("", cell)))
         firsts = tuple(spelling[0] for spelling in spellings)
         for i in range(len(out)):
             # A chain's first piece opens its line: most lines cannot start one (a cheap test first).
-            if not compact(out[i]).startswith(firsts):
+            if not compacted[i].startswith(firsts):
                 continue
             for k, rest in _group_chain(out, i, spellings):
                 out[k] = rest.strip()
+                compacted[k] = compact(out[k])
     return [line for i, line in enumerate(out) if line or not lines[i].strip()]
 
 

@@ -12,7 +12,8 @@ MAX_CELL_CHARS = 200
 
 # What labels are matched on: no whitespace, and no quotes, which PDF text sets apart from the words
 # they enclose (危及 三 " 安全一稳定 ").
-_MATCHED = re.compile(r"[^\s\"]")
+_MATCHED = re.compile(r"[^\s\"]+")
+_UNMATCHED = re.compile(r"[\s\"]")
 
 
 # Page footers ("— 5 —", "第 5 页 共 7 页") that PDF-to-text leaves between table rows.
@@ -50,8 +51,10 @@ class Source:
 def make_source(where: str, text: str) -> Source:
     norm = _FOOTER.sub(lambda m: " " * len(m.group()), normalize(text))
     original = text if len(text) == len(norm) else norm
-    offsets = [m.start() for m in _MATCHED.finditer(norm)]
-    return Source(where, original, norm, "".join(norm[i] for i in offsets), offsets)
+    offsets: list[int] = []
+    for run in _MATCHED.finditer(norm):  # runs, not characters: a match object each is costly
+        offsets.extend(range(run.start(), run.end()))
+    return Source(where, original, norm, _UNMATCHED.sub("", norm), offsets)
 
 
 def grid_text(table: Table) -> str:
