@@ -25,7 +25,7 @@ import duckdb
 import pyarrow as pa
 
 from metrics import PARSER_VERSION
-from metrics.models import DirectoryEntry, Extraction
+from metrics.models import DirectoryEntry, Extraction, fact_values
 from metrics.sql_files import sql_text
 
 DEFAULT_DB = Path("data/ogi.duckdb")
@@ -425,20 +425,25 @@ class Writer:
 
 
 def _facts_table(stored: list[Attempt]) -> pa.Table:
-    rows = [(a.report_id, f) for a in stored for f in a.extraction.facts]
+    # One pass over the facts, turned into columns by zip: the writer is the one process every fact
+    # goes through, so per-fact Python work there limits how far ingest scales with cores.
+    rows = [(a.report_id, *fact_values(f)) for a in stored for f in a.extraction.facts]
+    report_id, metric_id, value, column, evidence, approximate, derived, note, ocr, ocr_page, confidence = (
+        list(values) for values in (zip(*rows, strict=True) if rows else [()] * 11)
+    )
     return pa.table(
         {
-            "report_id": [r for r, _ in rows],
-            "metric_id": [f.metric_id for _, f in rows],
-            "requester_column": [f.column for _, f in rows],
-            "value": pa.array([f.value for _, f in rows], pa.float64()),
-            "evidence": [f.evidence for _, f in rows],
-            "approximate": pa.array([f.approximate for _, f in rows], pa.bool_()),
-            "derived": pa.array([f.derived for _, f in rows], pa.bool_()),
-            "note": [f.note for _, f in rows],
-            "ocr": pa.array([f.ocr for _, f in rows], pa.bool_()),
-            "ocr_page": pa.array([f.ocr_page for _, f in rows], pa.int32()),
-            "ocr_confidence": pa.array([f.ocr_confidence for _, f in rows], pa.float64()),
+            "report_id": report_id,
+            "metric_id": metric_id,
+            "requester_column": column,
+            "value": pa.array(value, pa.float64()),
+            "evidence": evidence,
+            "approximate": pa.array(approximate, pa.bool_()),
+            "derived": pa.array(derived, pa.bool_()),
+            "note": note,
+            "ocr": pa.array(ocr, pa.bool_()),
+            "ocr_page": pa.array(ocr_page, pa.int32()),
+            "ocr_confidence": pa.array(confidence, pa.float64()),
         }
     )
 
