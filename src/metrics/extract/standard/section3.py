@@ -109,7 +109,7 @@ def join_continued_rows(table: Table) -> Table:
 
 def _continued(above: list[str], row: list[str], labels: tuple[str, ...]) -> list[str] | None:
     """`above` with the label pieces of `row` appended, or None when `row` is a row of its own."""
-    if len(row) != len(above) or any(DIGIT.search(c) for c in row):
+    if len(row) != len(above) or DIGIT.search("".join(row)):  # a digit in any of its cells
         return None
     joined = list(above)
     completed = False

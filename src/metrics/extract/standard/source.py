@@ -78,11 +78,12 @@ def find_hits(src: Source, pattern: re.Pattern, keys: dict[str, str], lo: int, h
     """Row labels in [lo, hi), but none inside a bracketed note: `其他对外管理服务事项(含…行政许可…)`
     names other rows in its note, and `(区分处理的…不计其他情形)` names 其他."""
     notes = [m.span() for m in _BRACKETED_NOTE.finditer(src.squeezed, lo, hi)]
-    return [
-        Hit(keys[m.group()], m.group(), m.start(), m.end())
-        for m in pattern.finditer(src.squeezed, lo, hi)
-        if not any(start < m.start() < end for start, end in notes)
+    hits = [
+        Hit(keys[m.group()], m.group(), m.start(), m.end()) for m in pattern.finditer(src.squeezed, lo, hi)
     ]
+    if not notes:  # most texts: nothing to test each hit against
+        return hits
+    return [hit for hit in hits if not any(start < hit.start < end for start, end in notes)]
 
 
 def first_of(src: Source, words: tuple[str, ...], lo: int = 0, hi: int | None = None) -> int:
