@@ -74,8 +74,10 @@ def translation(table: dict[int, int | str]) -> Callable[[str], str]:
 
 translate_radicals = translation(RADICALS)
 _translate = translation(_TABLE)
-# Cells and labels repeat across reports; whole texts are too big to keep.
+# Cells and labels repeat across reports, and are kept by the thousand; whole texts are too big to
+# keep that way, but the steps of reading one report normalise its text several times over.
 _CACHED_LENGTH = 200
+_TEXTS_KEPT = 4
 
 
 @functools.cache
@@ -107,7 +109,7 @@ _MAINLAND_PHRASE = {
 
 def normalize(text: str) -> str:
     """Simplified characters, ASCII digits and punctuation; same length is not guaranteed."""
-    return _normalize_short(text) if len(text) <= _CACHED_LENGTH else _normalize(text)
+    return _normalize_short(text) if len(text) <= _CACHED_LENGTH else _normalize_long(text)
 
 
 def _normalize(text: str) -> str:
@@ -120,6 +122,7 @@ def mainland_phrases(text: str) -> str:
 
 
 _normalize_short = functools.lru_cache(maxsize=1 << 16)(_normalize)
+_normalize_long = functools.lru_cache(maxsize=_TEXTS_KEPT)(_normalize)
 
 
 # Whitespace, and quotes, which labels print in several ways (危及"三安全一稳定" / 危及三安全一稳定).
