@@ -180,6 +180,8 @@ def _cell_text(cell) -> str:
 
 def _own_rows(table) -> list:
     """The rows of this table, not those of tables nested inside it."""
+    if table.find(".//table") is None:  # most tables: every row is its own
+        return list(table.iter("tr"))
     return [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
 
 
@@ -203,9 +205,12 @@ def expand_table(table, cells_before: int, where: str) -> list[list[str]]:
             slots += rowspan * colspan
             budgets.check_cells(slots, where)
             text = _cell_text(cell)
-            for dr in range(rowspan):
-                for dc in range(colspan):
-                    grid.setdefault((r + dr, c + dc), text)
+            if rowspan == colspan == 1:  # most cells; the slot is free (found above)
+                grid[r, c] = text
+            else:
+                for dr in range(rowspan):
+                    for dc in range(colspan):
+                        grid.setdefault((r + dr, c + dc), text)
             c += colspan
         n_rows = r + 1
     if not grid:
