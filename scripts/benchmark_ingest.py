@@ -1,9 +1,16 @@
 """Ingest speed and memory on generated reports (a benchmark that prints figures, not a test).
 
 usage: python scripts/benchmark_ingest.py [--reports 1000] [--scales 1,2,4] [--workers N]
+       python scripts/benchmark_ingest.py --pages DIR [--copies 750] [--workers N]
 
 Prints reports per second with one worker and with all cores (the parallel speed-up), and the
 peak memory of the writer and of a worker at growing corpus sizes (it should stay flat).
+
+With --pages, ingests copies of the report pages in DIR instead (real pages are ten to twenty times
+the size of generated ones, with the tables' real markup), each copy made distinct by a comment at
+its end so that every one is read and stored. Besides reports per second, it prints the CPU time a
+page costs the workers and the writer: on a machine shared with other work these say what one core
+does, where the wall clock says how busy the machine was.
 """
 
 from __future__ import annotations
@@ -22,21 +29,60 @@ from metrics.demo import generate_bulk
 
 def run_ingest(corpus: Path, db: Path, workers: int) -> tuple[float, int, int]:
     """(seconds, peak RSS of the ingest process in MB, peak RSS of its largest worker in MB)."""
+    seconds, rss, worker_rss, _, _ = timed_ingest(corpus, db, workers)
+    return seconds, rss, worker_rss
+
+
+def timed_ingest(corpus: Path, db: Path, workers: int) -> tuple[float, int, int, float, float]:
+    """run_ingest's figures, and the CPU seconds of the ingest process (the writer) and of its
+    workers, counted from the start of the ingest (imports left out)."""
     code = (
-        "import resource, sys, time\n"
+        "import os, resource, sys, time\n"
         "from pathlib import Path\n"
         "from metrics.ingest import ingest_paths\n"
-        "t = time.perf_counter()\n"
+        "t, cpu = time.perf_counter(), os.times()\n"
         f"s = ingest_paths([{str(corpus)!r}], Path({str(db)!r}), workers={workers})\n"
-        "dt = time.perf_counter() - t\n"
+        "dt, end = time.perf_counter() - t, os.times()\n"
         "me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024\n"
         "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024\n"
-        "print(dt, me, kids, dict(s.by_status))\n"
+        "writer = end.user + end.system - cpu.user - cpu.system\n"
+        "workers = end.children_user + end.children_system - cpu.children_user - cpu.children_system\n"
+        "print(dt, me, kids, writer, workers, dict(s.by_status))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()
-    return float(out[0]), int(out[1]), int(out[2])
+    return float(out[0]), int(out[1]), int(out[2]), float(out[3]), float(out[4])
+
+
+def copy_pages(pages: Path, out: Path, copies: int) -> int:
+    """`copies` files cycling through the web pages in `pages`, each distinct; how many were made."""
+    sources = sorted(p for p in pages.iterdir() if p.suffix.lower() in (".html", ".htm", ".shtml"))
+    if not sources:
+        sys.exit(f"no web pages in {pages}")
+    out.mkdir(parents=True)
+    for n in range(copies):
+        source = sources[n % len(sources)]
+        (out / f"{n:06d}{source.suffix}").write_bytes(source.read_bytes() + f"\n<!-- copy {n} -->\n".encode())
+    return copies
+
+
+def bench_pages(pages: Path, copies: int, workers: int, tmp: Path) -> None:
+    corpus = tmp / "pages"
+    n = copy_pages(pages, corpus, copies)
+    print(
+        f"cores: {os.cpu_count()}; {n} copies of the pages in {pages}; load average {os.getloadavg()[0]:.1f}"
+    )
+    one = None
+    for w in dict.fromkeys((1, workers)):
+        seconds, _, _, writer, reading = timed_ingest(corpus, tmp / f"{w}.duckdb", w)
+        one = one or seconds
+        print(
+            f"{w} worker(s): {n / seconds:6.1f} reports/s (speed-up {one / seconds:.2f}x); CPU per page: "
+            f"workers {1000 * reading / n:.1f} ms ({n / reading:.0f} pages per CPU second), "
+            f"writer {1000 * writer / n:.1f} ms"
+        )
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
 def main() -> None:
@@ -46,7 +92,13 @@ def main() -> None:
         "--scales", default="1,2,4", help="corpus sizes as multiples of --reports for the memory check"
     )
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--pages", type=Path, help="time copies of the web pages in this folder instead")
+    ap.add_argument("--copies", type=int, default=750, help="how many copies of --pages to ingest")
     a = ap.parse_args()
+    if a.pages:
+        with tempfile.TemporaryDirectory() as tmp:
+            bench_pages(a.pages, a.copies, a.workers, Path(tmp))
+        return
     scales = [int(x) for x in a.scales.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)

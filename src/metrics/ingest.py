@@ -12,6 +12,7 @@ import stat
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -226,13 +227,23 @@ def ingest_into(
     batch = [_storable(Attempt(path, None, UNSUPPORTED, reason)) for path, reason in found.refused]
     done = summary.files
     total = len(found.files) + len(found.refused)
-    for attempt in attempts(todo, workers or os.cpu_count() or 1):
-        batch.append(_unless_duplicate(_storable(attempt), stored_hashes))
-        done += 1
-        if progress:
-            progress(done, total, attempt.file_path)
-        if len(batch) >= BATCH:
-            store_batch(writer, batch, summary, file_done)
+    # Batches are written in a thread of their own, one at a time, while this one goes on taking the
+    # workers' outcomes and handing them their next files: written here, every worker that finished
+    # during a write would wait for it, idle.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ogi-writer") as storing:
+        writing: Future | None = None
+        for attempt in attempts(todo, workers or os.cpu_count() or 1):
+            batch.append(_unless_duplicate(_storable(attempt), stored_hashes))
+            done += 1
+            if progress:
+                progress(done, total, attempt.file_path)
+            if len(batch) >= BATCH:
+                if writing:
+                    writing.result()  # the batch before, written (or its error raised here)
+                writing = storing.submit(store_batch, writer, batch, summary, file_done)
+                batch = []
+        if writing:
+            writing.result()
     store_batch(writer, batch, summary, file_done)
     _reread_orphaned_duplicates(writer, workers or os.cpu_count() or 1, summary, file_done)
     if writer.changed:

@@ -25,7 +25,8 @@ import duckdb
 import pyarrow as pa
 
 from metrics import PARSER_VERSION
-from metrics.models import DirectoryEntry, Extraction
+from metrics.gc_pause import collector_paused
+from metrics.models import DirectoryEntry, Extraction, fact_values
 from metrics.sql_files import sql_text
 
 DEFAULT_DB = Path("data/ogi.duckdb")
@@ -367,45 +368,8 @@ class Writer:
         self.con.execute(sql_text("flagged_facts_sync"))
 
     def _write_in_one_transaction(self, attempts: list[Attempt]) -> None:
-        now = datetime.now()
-        stored = [a for a in attempts if a.extraction is not None]
-        tables = {
-            "new_log": pa.table(
-                {
-                    "file_path": [a.file_path for a in attempts],
-                    "content_hash": [a.content_hash for a in attempts],
-                    "status": [a.status for a in attempts],
-                    "reason": [a.reason for a in attempts],
-                    "report_id": [a.report_id for a in attempts],
-                    "format": [a.extraction.format if a.extraction else None for a in attempts],
-                    "parser_version": [PARSER_VERSION] * len(attempts),
-                    "attempted_at": pa.array([now] * len(attempts), pa.timestamp("us")),
-                }
-            ),
-            "new_reports": pa.table(
-                {
-                    "report_id": [a.report_id for a in stored],
-                    "file_path": [a.file_path for a in stored],
-                    "content_hash": [a.content_hash for a in stored],
-                    "title": [a.extraction.meta.title for a in stored],
-                    "agency": [a.extraction.meta.agency for a in stored],
-                    "region": [a.extraction.meta.region for a in stored],
-                    "level": [a.extraction.meta.level for a in stored],
-                    "agency_type": [a.agency_type for a in stored],
-                    "year": pa.array([a.extraction.meta.year for a in stored], pa.int32()),
-                    "published": [a.extraction.meta.published or None for a in stored],
-                    "format": [a.extraction.format for a in stored],
-                    "status": [a.status for a in stored],
-                    "parser_version": [PARSER_VERSION] * len(stored),
-                    "ingested_at": pa.array([now] * len(stored), pa.timestamp("us")),
-                    "encoding": [a.encoding for a in stored],
-                    "body_text": [a.body_text for a in stored],
-                    "ocr_pages": pa.array([a.ocr_pages for a in stored], pa.int32()),
-                }
-            ),
-            "new_facts": _facts_table(stored),
-            "new_flags": _flags_table(stored),
-        }
+        with collector_paused():
+            tables = _batch_tables(attempts)
         con = self.con
         for name, table in tables.items():
             con.register(name, table)
@@ -424,21 +388,69 @@ class Writer:
                 con.unregister(name)
 
 
+def _batch_tables(attempts: list[Attempt]) -> dict[str, pa.Table]:
+    """The Arrow tables write_batch.sql reads: the batch's log rows, reports, facts and flags."""
+    now = datetime.now()
+    stored = [a for a in attempts if a.extraction is not None]
+    return {
+        "new_log": pa.table(
+            {
+                "file_path": [a.file_path for a in attempts],
+                "content_hash": [a.content_hash for a in attempts],
+                "status": [a.status for a in attempts],
+                "reason": [a.reason for a in attempts],
+                "report_id": [a.report_id for a in attempts],
+                "format": [a.extraction.format if a.extraction else None for a in attempts],
+                "parser_version": [PARSER_VERSION] * len(attempts),
+                "attempted_at": pa.array([now] * len(attempts), pa.timestamp("us")),
+            }
+        ),
+        "new_reports": pa.table(
+            {
+                "report_id": [a.report_id for a in stored],
+                "file_path": [a.file_path for a in stored],
+                "content_hash": [a.content_hash for a in stored],
+                "title": [a.extraction.meta.title for a in stored],
+                "agency": [a.extraction.meta.agency for a in stored],
+                "region": [a.extraction.meta.region for a in stored],
+                "level": [a.extraction.meta.level for a in stored],
+                "agency_type": [a.agency_type for a in stored],
+                "year": pa.array([a.extraction.meta.year for a in stored], pa.int32()),
+                "published": [a.extraction.meta.published or None for a in stored],
+                "format": [a.extraction.format for a in stored],
+                "status": [a.status for a in stored],
+                "parser_version": [PARSER_VERSION] * len(stored),
+                "ingested_at": pa.array([now] * len(stored), pa.timestamp("us")),
+                "encoding": [a.encoding for a in stored],
+                "body_text": [a.body_text for a in stored],
+                "ocr_pages": pa.array([a.ocr_pages for a in stored], pa.int32()),
+            }
+        ),
+        "new_facts": _facts_table(stored),
+        "new_flags": _flags_table(stored),
+    }
+
+
 def _facts_table(stored: list[Attempt]) -> pa.Table:
-    rows = [(a.report_id, f) for a in stored for f in a.extraction.facts]
+    # One pass over the facts, turned into columns by zip: the writer is the one process every fact
+    # goes through, so per-fact Python work there limits how far ingest scales with cores.
+    rows = [(a.report_id, *fact_values(f)) for a in stored for f in a.extraction.facts]
+    report_id, metric_id, value, column, evidence, approximate, derived, note, ocr, ocr_page, confidence = (
+        list(values) for values in (zip(*rows, strict=True) if rows else [()] * 11)
+    )
     return pa.table(
         {
-            "report_id": [r for r, _ in rows],
-            "metric_id": [f.metric_id for _, f in rows],
-            "requester_column": [f.column for _, f in rows],
-            "value": pa.array([f.value for _, f in rows], pa.float64()),
-            "evidence": [f.evidence for _, f in rows],
-            "approximate": pa.array([f.approximate for _, f in rows], pa.bool_()),
-            "derived": pa.array([f.derived for _, f in rows], pa.bool_()),
-            "note": [f.note for _, f in rows],
-            "ocr": pa.array([f.ocr for _, f in rows], pa.bool_()),
-            "ocr_page": pa.array([f.ocr_page for _, f in rows], pa.int32()),
-            "ocr_confidence": pa.array([f.ocr_confidence for _, f in rows], pa.float64()),
+            "report_id": report_id,
+            "metric_id": metric_id,
+            "requester_column": column,
+            "value": pa.array(value, pa.float64()),
+            "evidence": evidence,
+            "approximate": pa.array(approximate, pa.bool_()),
+            "derived": pa.array(derived, pa.bool_()),
+            "note": note,
+            "ocr": pa.array(ocr, pa.bool_()),
+            "ocr_page": pa.array(ocr_page, pa.int32()),
+            "ocr_confidence": pa.array(confidence, pa.float64()),
         }
     )
 

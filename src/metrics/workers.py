@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from metrics.gc_pause import collector_paused
 from metrics.readers import budgets, ocr
 
 # What a worker sends after each page it OCRs, before its file's outcome.
@@ -102,7 +103,8 @@ def _collect(worker: _Worker) -> Outcome | None:
     path = worker.path
     try:
         while worker.conn.poll():
-            message = worker.conn.recv()
+            with collector_paused():  # an outcome unpickles into hundreds of facts, free of cycles
+                message = worker.conn.recv()
             if message == PAGE_OCRD:
                 worker.allowed += budgets.WORKER_SECONDS_PER_OCR_PAGE
                 continue

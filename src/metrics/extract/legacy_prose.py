@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from metrics.models import Document, Fact, Flag, Metadata
-from metrics.normalize import mainland_phrases, to_simplified
+from metrics.normalize import mainland_phrases, to_simplified, translation
 from metrics.numbers_zh import (
     parse_quantity,
     to_10k_yuan,
@@ -77,11 +77,12 @@ PROACTIVE_CATEGORY = "proactive_category"
 
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULLWIDTH.update({0x3000: 0x20, 0x201C: 0x22, 0x201D: 0x22, 0x2018: 0x27, 0x2019: 0x27, 0xA0: 0x20})
+_translate_fullwidth = translation(_FULLWIDTH)
 
 
 def _normalize(text: str) -> str:
     """Simplified characters and ASCII digits/punctuation; 、 and 。 stay, so lists keep their shape."""
-    return to_simplified(mainland_phrases(text.translate(_FULLWIDTH)))
+    return to_simplified(mainland_phrases(_translate_fullwidth(text)))
 
 
 # --- sentences ------------------------------------------------------------------------------------
@@ -141,7 +142,23 @@ def _wrap_width(lines: list[str]) -> int:
 
 def _printed_width(line: str) -> int:
     """A line's width on the page in Chinese characters: digits and Latin letters take half."""
-    return round(sum(1 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in line))
+    return round(sum(map(_CHAR_WIDTHS.__getitem__, line)))
+
+
+class _CharWidths(dict):
+    """Each character's printed width, looked up once: the lookup per character of every line of a
+    text cost more than the rest of reading its prose. Held to the characters a report uses."""
+
+    _MAX_KEPT = 1 << 16
+
+    def __missing__(self, char: str) -> float:
+        width = 1 if unicodedata.east_asian_width(char) in "WF" else 0.5
+        if len(self) < self._MAX_KEPT:
+            self[char] = width
+        return width
+
+
+_CHAR_WIDTHS = _CharWidths()
 
 
 _SENTENCE_SPLIT = re.compile(r"[^。!?;\n]+")

@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 from metrics.models import Document
-from metrics.normalize import RADICALS
+from metrics.normalize import RADICALS, translate_radicals
 from metrics.readers import budgets, word_binary
 from metrics.readers.errors import ReadError, UnsupportedFile
 
@@ -115,14 +115,19 @@ def _read(path: Path, suffix: str, data: bytes) -> Document:
     return read_docx(str(path), data)
 
 
+# Any radical code point: most tables hold none, and a search costs less than a translation per cell.
+_RADICAL = re.compile("[" + "".join(re.escape(chr(code)) for code in RADICALS) + "]")
+
+
 def _as_characters(doc: Document) -> Document:
     """Radical code points become the ideographs they show (⼀ -> 一), in the text and every cell, so
     that every later step, and the evidence shown to users, sees the characters a reader sees."""
-    doc.text = doc.text.translate(RADICALS)
+    doc.text = translate_radicals(doc.text)
     for table in doc.tables:
-        table.rows = [[cell.translate(RADICALS) for cell in row] for row in table.rows]
+        if any(_RADICAL.search(cell) for row in table.rows for cell in row):
+            table.rows = [[translate_radicals(cell) for cell in row] for row in table.rows]
     for read in doc.ocr:  # the OCR'd pages' text is matched against the evidence drawn from doc.text
-        read.text = read.text.translate(RADICALS)
+        read.text = translate_radicals(read.text)
     return doc
 
 

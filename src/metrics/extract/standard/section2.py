@@ -106,7 +106,13 @@ def _cells_at(line: str, wide: bool) -> list[tuple[int, str]]:
 
 
 def cell_matches(cell: Section2Cell, header_text: str) -> bool:
-    return any(compact(label) in header_text for label in cell.column_labels)
+    return any(label in header_text for label in compact_labels(cell.column_labels))
+
+
+@functools.cache
+def compact_labels(labels: tuple[str, ...]) -> tuple[str, ...]:
+    """A template's labels as they are matched, compacted once rather than at every row read."""
+    return tuple(compact(label) for label in labels)
 
 
 def section2_bounds(src: Source, whole: bool) -> tuple[int, int]:
@@ -186,7 +192,10 @@ def row_columns(
     some columns alike)."""
     columns: dict[str, tuple[int, Section2Cell]] = {}
     for cell in layout.cells:
-        if not any(compact(label) in hit.label for label in cell.row_labels) or cell.metric_id in columns:
+        if (
+            not any(label in hit.label for label in compact_labels(cell.row_labels))
+            or cell.metric_id in columns
+        ):
             continue
         found = [pos for pos, label in header if cell_matches(cell, label)]
         if found:
@@ -203,7 +212,11 @@ def template_columns(hit: Hit, named: list[Section2Cell], width: int) -> list[Se
         return None
     readings = set()
     for fmt in (STD2019, STD2021):
-        cells = [c for c in section2_cells(fmt) if any(compact(label) in hit.label for label in c.row_labels)]
+        cells = [
+            c
+            for c in section2_cells(fmt)
+            if any(label in hit.label for label in compact_labels(c.row_labels))
+        ]
         if len(cells) == width and set(named) <= set(cells):
             readings.add(tuple(cells))
     return list(readings.pop()) if len(readings) == 1 else None
@@ -219,7 +232,7 @@ def with_cut_headers(
     """A header cell cut short by the converter (`本年增/`) still names its column where its first
     characters begin no other column of the row and stand in the header apart from the named ones."""
     found = {cell.metric_id for _, cell in columns}
-    row_cells = [c for c in layout.cells if any(compact(label) in hit.label for label in c.row_labels)]
+    row_cells = [c for c in layout.cells if any(label in hit.label for label in compact_labels(c.row_labels))]
     taken = [(pos, pos + len(compact(cell.column_labels[0]))) for pos, cell in columns]
     out = list(columns)
     for cell in row_cells:
@@ -227,7 +240,7 @@ def with_cut_headers(
             continue
         prefix = compact(cell.column_labels[0])[:MIN_CUT_HEADER]
         others = [c for c in row_cells if c.metric_id != cell.metric_id]
-        if any(compact(label).startswith(prefix) for c in others for label in c.column_labels):
+        if any(label.startswith(prefix) for c in others for label in compact_labels(c.column_labels)):
             continue
         pos = src.squeezed.find(prefix, header_lo, hit.start)
         if pos >= 0 and not any(lo <= pos < hi for lo, hi in taken):
@@ -452,10 +465,11 @@ def cut_header_facts(
     """Header cells a converter cut short (`本年新` twice, for 本年新制作数量 and 本年新公开数量) name
     several columns at once. When the row's cells under them are all equal, each of those columns holds
     that value whichever order they stand in; otherwise nothing is read."""
+    compacted = compact(label)
     cells = [
         c
         for c in section2_layout().cells
-        if c.metric_id not in read and any(compact(r) in compact(label) for r in c.row_labels)
+        if c.metric_id not in read and any(r in compacted for r in compact_labels(c.row_labels))
     ]
     positions: dict[str, list[int]] = {}
     for index, header in enumerate(header_cells):

@@ -109,7 +109,7 @@ def join_continued_rows(table: Table) -> Table:
 
 def _continued(above: list[str], row: list[str], labels: tuple[str, ...]) -> list[str] | None:
     """`above` with the label pieces of `row` appended, or None when `row` is a row of its own."""
-    if len(row) != len(above) or any(DIGIT.search(c) for c in row):
+    if len(row) != len(above) or DIGIT.search("".join(row)):  # a digit in any of its cells
         return None
     joined = list(above)
     completed = False
@@ -208,29 +208,33 @@ def drop_group_cell_pieces(lines: list[str]) -> list[str]:
     pieces spell a group cell in order (two lines at least), they are dropped and the rest of their
     lines stays."""
     out = list(lines)
+    compacted = [compact(line) for line in out]  # kept in step with `out`, read once per group cell
     for cell in SECTION3_GROUP_CELLS:
         spellings = (compact(cell), compact(_GROUP_NUMBERING.sub("", cell)))
         firsts = tuple(spelling[0] for spelling in spellings)
         for i in range(len(out)):
             # A chain's first piece opens its line: most lines cannot start one (a cheap test first).
-            if not compact(out[i]).startswith(firsts):
+            if not compacted[i].startswith(firsts):
                 continue
             for k, rest in _group_chain(out, i, spellings):
                 out[k] = rest.strip()
+                compacted[k] = compact(out[k])
     return [line for i, line in enumerate(out) if line or not lines[i].strip()]
 
 
 _GROUP_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
 
 
-def _group_pieces(line: str) -> list[tuple[str, str]]:
-    """The ways a line may hold a piece of a group cell: (the piece, the rest of the line)."""
+@functools.lru_cache(maxsize=1 << 14)
+def _group_pieces(line: str) -> tuple[tuple[str, str], ...]:
+    """The ways a line may hold a piece of a group cell: (the piece, the rest of the line). Cached:
+    a line is read again for every group cell and every chain that may pass through it."""
     out = []
     for pattern in (_WORDS_THEN_NUMBERS, _PIECE_BEFORE_LABEL):
         m = pattern.fullmatch(line)
         if m and compact(m["words"]):
             out.append((compact(m["words"]), m["rest"]))
-    return out
+    return tuple(out)
 
 
 def _numbered_head(line: str, spelling: str) -> list[tuple[str, str]]:
@@ -251,7 +255,7 @@ def _group_chain(lines: list[str], start: int, spellings: tuple[str, ...]) -> li
     """The lines from `start` whose pieces spell one of `spellings` in order, other lines between
     them skipped, each with what stays of it; empty when they do not."""
     for spelling in spellings:
-        for first, rest in _group_pieces(lines[start]) + _numbered_head(lines[start], spelling):
+        for first, rest in (*_group_pieces(lines[start]), *_numbered_head(lines[start], spelling)):
             if not spelling.startswith(first) or first == spelling:
                 continue
             chain, spelled = [(start, rest)], first
@@ -369,19 +373,26 @@ def _label_tail(lines: list[str], i: int, labels: tuple[str, ...], middle: str =
 def _label_head(lines: list[str], i: int) -> str:
     """The label pieces on the lines before line i (a row's numbering alone on a line left out)."""
     start = _head_start(lines, i)
-    return "".join(compact(ROW_NUMBER.sub("", _QUOTES.sub("", line))) for line in lines[start:i])
+    return "".join(_head_line(line)[0] for line in lines[start:i])
 
 
 def _head_start(lines: list[str], i: int) -> int:
     """The first of the lines before line i that hold pieces of one label (or its numbering alone)."""
     start = i
-    while start > max(0, i - _MAX_TAIL_LINES):
-        line = _QUOTES.sub("", lines[start - 1])  # `3. “` is the row's numbering
-        piece = compact(ROW_NUMBER.sub("", line))
-        if not ROW_NUMBER.fullmatch(line.strip()) and (not piece or DIGIT.search(piece) or "|" in piece):
-            break
+    while start > max(0, i - _MAX_TAIL_LINES) and not _head_line(lines[start - 1])[1]:
         start -= 1
     return start
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _head_line(line: str) -> tuple[str, bool]:
+    """A line before a row's numbers as a label's head: its piece of the label, and whether it ends
+    the head (it holds digits or cells, or nothing, and is no row numbering). Cached: every numbers
+    line reads the lines above it again."""
+    line = _QUOTES.sub("", line)  # `3. “` is the row's numbering
+    piece = compact(ROW_NUMBER.sub("", line))
+    ends = not ROW_NUMBER.fullmatch(line.strip()) and (not piece or bool(DIGIT.search(piece)) or "|" in piece)
+    return piece, ends
 
 
 _QUOTES = re.compile(r"[\"“”'‘’]")

@@ -12,7 +12,8 @@ MAX_CELL_CHARS = 200
 
 # What labels are matched on: no whitespace, and no quotes, which PDF text sets apart from the words
 # they enclose (危及 三 " 安全一稳定 ").
-_MATCHED = re.compile(r"[^\s\"]")
+_MATCHED = re.compile(r"[^\s\"]+")
+_UNMATCHED = re.compile(r"[\s\"]")
 
 
 # Page footers ("— 5 —", "第 5 页 共 7 页") that PDF-to-text leaves between table rows.
@@ -50,8 +51,10 @@ class Source:
 def make_source(where: str, text: str) -> Source:
     norm = _FOOTER.sub(lambda m: " " * len(m.group()), normalize(text))
     original = text if len(text) == len(norm) else norm
-    offsets = [m.start() for m in _MATCHED.finditer(norm)]
-    return Source(where, original, norm, "".join(norm[i] for i in offsets), offsets)
+    offsets: list[int] = []
+    for run in _MATCHED.finditer(norm):  # runs, not characters: a match object each is costly
+        offsets.extend(range(run.start(), run.end()))
+    return Source(where, original, norm, _UNMATCHED.sub("", norm), offsets)
 
 
 def grid_text(table: Table) -> str:
@@ -75,11 +78,12 @@ def find_hits(src: Source, pattern: re.Pattern, keys: dict[str, str], lo: int, h
     """Row labels in [lo, hi), but none inside a bracketed note: `其他对外管理服务事项(含…行政许可…)`
     names other rows in its note, and `(区分处理的…不计其他情形)` names 其他."""
     notes = [m.span() for m in _BRACKETED_NOTE.finditer(src.squeezed, lo, hi)]
-    return [
-        Hit(keys[m.group()], m.group(), m.start(), m.end())
-        for m in pattern.finditer(src.squeezed, lo, hi)
-        if not any(start < m.start() < end for start, end in notes)
+    hits = [
+        Hit(keys[m.group()], m.group(), m.start(), m.end()) for m in pattern.finditer(src.squeezed, lo, hi)
     ]
+    if not notes:  # most texts: nothing to test each hit against
+        return hits
+    return [hit for hit in hits if not any(start < hit.start < end for start, end in notes)]
 
 
 def first_of(src: Source, words: tuple[str, ...], lo: int = 0, hi: int | None = None) -> int:
