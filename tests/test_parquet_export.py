@@ -40,6 +40,7 @@ PAGE_QUERIES = (
     "selected_agencies",
     "selected_reports",
     "selected_among",
+    "anomalies_selected",
     "flags_detail",
     "flag_figures",
     "missing_years",

@@ -189,6 +189,14 @@ def test_selected_among_keeps_the_given_reports_the_filters_select_and_no_other(
         assert queries.run(con, "selected_among", params | {"report_ids": []}).empty
 
 
+def test_the_selected_anomalies_are_the_snapshots_anomalies_of_the_selected_reports(con):
+    every = con.execute("SELECT * EXCLUDE (ordinal) FROM anomalies ORDER BY ordinal").df()
+    for params in filter_sets(con):
+        selected = set(queries.run(con, "selected_reports", params)["report_id"])
+        shown = queries.run(con, "anomalies_selected", params)
+        same(shown, every[every["report_id"].isin(selected)])
+
+
 def test_report_series_has_a_column_for_every_metric_of_the_dictionary(con):
     columns = con.execute("SELECT * FROM report_series_source LIMIT 0").df().columns
     assert list(columns) == ["report_id", *catalog.metrics(), "not_applicable"]

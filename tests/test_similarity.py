@@ -1,6 +1,9 @@
 """Copied text: the same agency's earlier text and another agency's text of the same year are found by
 MinHash LSH on the prose alone; template sentences, statistics and names do not make reports alike."""
 
+import threading
+import time
+
 import dashboard_fixture as fx
 import duckdb
 import pandas as pd
@@ -9,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from test_app_pages import APP, assert_clean, table_with
 
 from metrics import similarity
-from metrics.dashboard import escape
+from metrics.dashboard import data, escape
 
 TEMPLATE = "本报告根据《中华人民共和国政府信息公开条例》编制。所列数据的统计期限自1月1日起至12月31日止。\n"
 COPIED = (
@@ -137,3 +140,29 @@ def test_copied_text_page_filters_by_region(copied_db):
     at.switch_page("pages/similar.py").run()
     assert_clean(at)
     assert list(table_with(at, "agency", "match_agency")["agency"]) == ["广州市人民政府"]
+
+
+def test_the_page_says_a_long_comparison_runs_instead_of_waiting_for_it(copied_db, monkeypatch):
+    """Over a million reports the comparison takes minutes: the page comes back within its wait,
+    says the comparison runs, and lists the pairs once it is done."""
+    release = threading.Event()
+    compare = similarity.compare
+
+    def held(reports, *args, **kwargs):
+        release.wait(60)
+        return compare(reports, *args, **kwargs)
+
+    monkeypatch.setattr(similarity, "compare", held)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    started = time.monotonic()
+    at.switch_page("pages/similar.py").run()
+    assert time.monotonic() - started < 20  # the page's wait (2 s) and its run, not the comparison
+    assert_clean(at)
+    assert any("正在比对" in i.value for i in at.info)
+    release.set()
+    while data.comparing_since() is not None:
+        time.sleep(0.1)
+    at.run()
+    assert_clean(at)
+    assert len(table_with(at, "agency", "match_agency")) == 2

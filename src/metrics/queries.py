@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from metrics import catalog, eras, formats, gazetteer
+from metrics import anomalies, catalog, eras, formats, gazetteer
 from metrics.rollup.regions import with_parents
 from metrics.sql_files import sql_text
 from metrics.store import SUMMARIES
@@ -152,6 +152,7 @@ def _snapshot(attach: str) -> duckdb.DuckDBPyConnection:
             # DuckDB names damage in several ways (IO errors, checksum mismatches, internal errors);
             # whichever it is, reading the file failed before any page asked anything of it.
             raise UnreadableDatabase(str(e)) from e
+        anomalies.build(con, MIN_PEERS)
         con.executemany(sql_text("series_map_row"), series_map_rows())
         con.executemany(sql_text("identity_cell_row"), identity_cell_rows())
         if con.execute(sql_text("raw_has_table"), {"table_name": "flag_reviews"}).fetchone()[0]:

@@ -21,7 +21,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from metrics import anomalies, directory, queries, similarity, store
+from metrics import directory, queries, similarity, store
 from metrics.dashboard import state
 from metrics.file_names import readable
 from metrics.rollup import compute
@@ -155,25 +155,65 @@ def rollup(selection: compute.Selection) -> compute.Rollup:
     return _rollup(str(db_file()), version(), selection)
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def _anomalies(path: str, db_version: int) -> pd.DataFrame:
-    return anomalies.find(queries.run(_snapshot(path, db_version), "anomaly_figures", {}))
+@dataclass
+class _Comparisons:
+    """Per database file: the latest finished copied-text comparison, and the one being made.
+
+    Comparing every report's text takes minutes over a million reports (one core, in this process), so
+    it runs in a thread of its own, once per snapshot: the Similar page waits for it up to
+    FRESH_WAIT_SECONDS and past that shows the comparison it had (or none yet) and says it is running."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    done: dict[str, tuple[int, similarity.Comparison | BaseException]] = field(default_factory=dict)
+    running: dict[str, tuple[int, _Build]] = field(default_factory=dict)
 
 
-def anomalies_found() -> pd.DataFrame:
-    """Every anomaly of the database (metrics.anomalies), judged over all its reports."""
-    return _anomalies(str(db_file()), version())
+_COMPARISONS = _Comparisons()
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def _similar_reports(path: str, db_version: int) -> similarity.Comparison:
-    return similarity.compare(queries.run(_snapshot(path, db_version), "report_prose", {}))
+def _compare(path: str, db_version: int) -> None:
+    try:
+        result = similarity.compare(queries.run(_snapshot(path, db_version), "report_prose", {}))
+    except Exception as e:  # kept, so the page that asks says why instead of starting it again
+        result = e
+    with _COMPARISONS.lock:
+        _COMPARISONS.done[path] = (db_version, result)
+        _COMPARISONS.running.pop(path, None)
 
 
-def similar_reports() -> similarity.Comparison:
+def similar_reports() -> similarity.Comparison | None:
     """For every report, its most similar earlier report of the same agency and report of another
-    agency that year (metrics.similarity), over the whole database."""
-    return _similar_reports(str(db_file()), version())
+    agency that year (metrics.similarity), over the whole database: of the snapshot the pages read
+    when it is done within FRESH_WAIT_SECONDS, else of an older snapshot, or None before the first."""
+    path, db_version = str(db_file()), version()
+    with _COMPARISONS.lock:
+        done = _COMPARISONS.done.get(path)
+        if done is None or done[0] != db_version:
+            running = _COMPARISONS.running.get(path)
+            if running is None or running[0] != db_version:
+                build = _Build(
+                    threading.Thread(target=_compare, args=(path, db_version), daemon=True), time.monotonic()
+                )
+                _COMPARISONS.running[path] = (db_version, build)
+                build.thread.start()
+            else:
+                build = running[1]
+    if done is None or done[0] != db_version:
+        build.thread.join(timeout=max(0.0, build.started + FRESH_WAIT_SECONDS - time.monotonic()))
+        with _COMPARISONS.lock:
+            done = _COMPARISONS.done.get(path)
+    if done is None or (isinstance(done[1], BaseException) and done[0] != db_version):
+        return None
+    if isinstance(done[1], BaseException):
+        raise done[1]
+    return done[1]
+
+
+def comparing_since() -> float | None:
+    """Seconds since the comparison of the current snapshot started, while it runs; else None."""
+    with _COMPARISONS.lock:
+        running = _COMPARISONS.running.get(str(db_file()))
+    return None if running is None else time.monotonic() - running[1].started
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
