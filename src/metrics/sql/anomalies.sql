@@ -4,11 +4,6 @@
 -- snapshot from report_figures, so a page only keeps the rows of its selection (anomalies_selected.sql)
 -- instead of pulling a row per report into pandas. `ordinal` is the order of the list: kind, then the
 -- largest factor first, then the check's figure, agency and year.
--- Medians are taken from sorted lists as numpy takes them (the mean of the two middle values), so
--- the limits are the same numbers the checks were designed on.
-CREATE OR REPLACE MACRO sorted_median(l) AS
-    CASE WHEN len(l) % 2 = 1 THEN l[len(l) // 2 + 1] ELSE (l[len(l) // 2] + l[len(l) // 2 + 1]) / 2 END;
-
 CREATE OR REPLACE TABLE anomalies AS
 WITH figures AS (
     SELECT report_id, agency, region, level, agency_type, year, format,
@@ -22,7 +17,7 @@ jump_values AS (
     UNPIVOT (SELECT agency, year, report_id, requests_new, outcome_total, review_total, litigation_total FROM figures)
     ON requests_new, outcome_total, review_total, litigation_total INTO NAME metric_id VALUE figure
 ),
-pairs AS (
+pairs AS MATERIALIZED (
     SELECT c.report_id, c.metric_id, p.figure AS before, c.figure AS after,
         log10((c.figure + 1) / (p.figure + 1)) AS change,
         -- Size bands by the smaller year (a jump must not move itself into a band of its own).
@@ -34,7 +29,7 @@ pairs AS (
 -- $robust_k median absolute deviations, never under the log of $min_jump_factor; too few pairs set none.
 centres AS (
     SELECT metric_id, band, grouping(band) = 1 AS pooled, count(*) AS n,
-        sorted_median(list(change ORDER BY change)) AS centre
+        median(change) AS centre
     FROM pairs
     GROUP BY GROUPING SETS ((metric_id), (metric_id, band))
 ),
@@ -54,7 +49,7 @@ limits AS (
         CASE WHEN c.n < $min_band_pairs THEN log10($min_jump_factor)
             ELSE greatest(
                 log10($min_jump_factor),
-                abs(c.centre) + $robust_k * $mad_to_sd * sorted_median(list(d.deviation ORDER BY d.deviation))
+                abs(c.centre) + $robust_k * $mad_to_sd * median(d.deviation)
             ) END AS log_limit
     FROM centres c
     JOIN deviations d ON d.metric_id = c.metric_id AND d.pooled = c.pooled AND d.band IS NOT DISTINCT FROM c.band
