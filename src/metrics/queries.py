@@ -152,12 +152,13 @@ def _snapshot(attach: str) -> duckdb.DuckDBPyConnection:
             # DuckDB names damage in several ways (IO errors, checksum mismatches, internal errors);
             # whichever it is, reading the file failed before any page asked anything of it.
             raise UnreadableDatabase(str(e)) from e
-        anomalies.build(con, MIN_PEERS)
         con.executemany(sql_text("series_map_row"), series_map_rows())
         con.executemany(sql_text("identity_cell_row"), identity_cell_rows())
         if con.execute(sql_text("raw_has_table"), {"table_name": "flag_reviews"}).fetchone()[0]:
             con.execute(sql_text("copy_flag_statuses"))
         con.execute(sql_text("compress_snapshot"))
+        # After the compression, which leaves a sixth of the memory the cleaned layer took as built.
+        anomalies.build(con, MIN_PEERS)
     except BaseException:
         con.close()
         raise

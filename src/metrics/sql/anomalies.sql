@@ -5,25 +5,29 @@
 -- instead of pulling a row per report into pandas. `ordinal` is the order of the list: kind, then the
 -- largest factor first, then the check's figure, agency and year.
 CREATE OR REPLACE TABLE anomalies AS
-WITH figures AS (
+WITH figures AS MATERIALIZED (
     SELECT report_id, agency, region, level, agency_type, year, format,
         requests_new, requests_carried_over, requests_carried_forward, outcome_total,
-        granted_or_partial, refused, review_total, litigation_total
+        granted_or_partial, refused, review_total, litigation_total,
+        -- Numbers for the report and its agency: the year-on-year joins below hold millions of rows,
+        -- which at a whole country's scale would otherwise carry two strings each.
+        row_number() OVER () AS row_key,
+        dense_rank() OVER (ORDER BY agency) AS agency_key
     FROM report_figures
     WHERE coalesce(agency, '') <> '' AND year IS NOT NULL
 ),
 -- Year on year: each printed figure with the same agency's figure of the year before.
 jump_values AS (
-    UNPIVOT (SELECT agency, year, report_id, requests_new, outcome_total, review_total, litigation_total FROM figures)
+    UNPIVOT (SELECT agency_key, year, row_key, requests_new, outcome_total, review_total, litigation_total FROM figures)
     ON requests_new, outcome_total, review_total, litigation_total INTO NAME metric_id VALUE figure
 ),
 pairs AS MATERIALIZED (
-    SELECT c.report_id, c.metric_id, p.figure AS before, c.figure AS after,
+    SELECT c.row_key, c.metric_id, p.figure AS before, c.figure AS after,
         log10((c.figure + 1) / (p.figure + 1)) AS change,
         -- Size bands by the smaller year (a jump must not move itself into a band of its own).
         floor(log10(least(p.figure, c.figure) + 1)) AS band
     FROM jump_values c
-    JOIN jump_values p ON p.agency = c.agency AND p.year + 1 = c.year AND p.metric_id = c.metric_id
+    JOIN jump_values p ON p.agency_key = c.agency_key AND p.year + 1 = c.year AND p.metric_id = c.metric_id
 ),
 -- The robust limit of every pair of a figure (pooled) and of each size band: the median change plus
 -- $robust_k median absolute deviations, never under the log of $min_jump_factor; too few pairs set none.
@@ -62,7 +66,7 @@ judged_pairs AS (
     JOIN limits b ON b.metric_id = p.metric_id AND NOT b.pooled AND b.band = p.band
 ),
 jumps AS (
-    SELECT report_id,
+    SELECT row_key,
         CASE WHEN change > 0 THEN 'jump_up' ELSE 'jump_down' END AS kind,
         'anomaly:jump:' || metric_id AS code, metric_id, after AS value, before AS reference,
         greatest(after, before) / greatest(least(after, before), 1) AS factor,
@@ -72,7 +76,7 @@ jumps AS (
 ),
 -- Rates of 0 % or 100 % over at least $rate_base handled requests.
 rates AS (
-    SELECT report_id, kind, 'anomaly:rate:' || kind AS code, 'outcome_total' AS metric_id,
+    SELECT row_key, kind, 'anomaly:rate:' || kind AS code, 'outcome_total' AS metric_id,
         outcome_total AS value, outcome_total AS reference,
         NULL::DOUBLE AS factor, NULL::DOUBLE AS "limit", NULL::DOUBLE AS peers
     FROM figures,
@@ -86,19 +90,19 @@ rates AS (
 ),
 -- This year's 上年结转 against last year's 结转下年度继续办理 (the check ingest stores, and its code).
 carried AS (
-    SELECT c.report_id, 'carried' AS kind, 'across_years:carried_over' AS code,
+    SELECT c.row_key, 'carried' AS kind, 'across_years:carried_over' AS code,
         'requests_carried_over' AS metric_id,
         c.requests_carried_over AS value, p.requests_carried_forward AS reference,
         NULL::DOUBLE AS factor, NULL::DOUBLE AS "limit", NULL::DOUBLE AS peers
     FROM figures c
-    JOIN figures p ON p.agency = c.agency AND p.year + 1 = c.year
+    JOIN figures p ON p.agency_key = c.agency_key AND p.year + 1 = c.year
     WHERE c.requests_carried_over <> p.requests_carried_forward
 ),
 -- Peers: the same figure of the agencies of the same kind and level that year; each agency is judged
 -- against the median of the others, read from the group's sorted figures around its own rank (one
 -- sort per group, not one median per agency).
 known AS (
-    SELECT report_id, year, agency_type, level, requests_new AS figure,
+    SELECT row_key, year, agency_type, level, requests_new AS figure,
         row_number() OVER (PARTITION BY year, agency_type, level ORDER BY requests_new) - 1 AS rank
     FROM figures
     WHERE requests_new IS NOT NULL AND coalesce(agency_type, '') <> '' AND level IS NOT NULL
@@ -117,7 +121,7 @@ peer_groups AS (
     WHERE n >= 2
 ),
 others AS (
-    SELECT k.report_id, k.figure, g.n - 1 AS peers,
+    SELECT k.row_key, k.figure, g.n - 1 AS peers,
         CASE WHEN (g.n - 1) % 2 = 1
             THEN CASE WHEN (g.n - 1) // 2 < k.rank THEN g.o2 ELSE g.o3 END
             ELSE (
@@ -129,7 +133,7 @@ others AS (
     JOIN peer_groups g USING (year, agency_type, level)
 ),
 peer_outliers AS (
-    SELECT report_id,
+    SELECT row_key,
         CASE WHEN figure > median THEN 'peers_high' ELSE 'peers_low' END AS kind,
         'anomaly:peers:requests_new' AS code, 'requests_new' AS metric_id, figure AS value, median AS reference,
         greatest(figure, median) / greatest(least(figure, median), 1) AS factor,
@@ -145,12 +149,12 @@ found AS (
     UNION ALL SELECT * FROM carried
     UNION ALL SELECT * FROM peer_outliers
 )
-SELECT f.report_id, r.agency, r.region, r.level, r.agency_type, r.year, r.format,
+SELECT r.report_id, r.agency, r.region, r.level, r.agency_type, r.year, r.format,
     f.kind, f.code, f.metric_id, f.value, f.reference, f.factor, f."limit", f.peers,
     row_number() OVER (
         ORDER BY f.kind, f.factor DESC NULLS LAST, list_position($jump_metrics, f.metric_id) NULLS LAST,
             r.agency, r.year
     ) AS ordinal
 FROM found f
-JOIN figures r USING (report_id)
+JOIN figures r USING (row_key)
 ORDER BY ordinal;
