@@ -160,12 +160,12 @@ class _Comparisons:
     """Per database file: the latest finished copied-text comparison, and the one being made.
 
     Comparing every report's text takes minutes over a million reports (one core, in this process), so
-    it runs in a thread of its own, once per snapshot: the Similar page waits for it up to
-    FRESH_WAIT_SECONDS and past that shows the comparison it had (or none yet) and says it is running."""
+    it runs in a thread of its own, once per snapshot and one at a time: the Similar page waits for it
+    up to FRESH_WAIT_SECONDS and past that shows the comparison it had (or none yet) and says it runs."""
 
     lock: threading.Lock = field(default_factory=threading.Lock)
-    done: dict[str, tuple[int, similarity.Comparison | BaseException]] = field(default_factory=dict)
-    running: dict[str, tuple[int, _Build]] = field(default_factory=dict)
+    done: dict[str, tuple[int, similarity.Comparison | Exception]] = field(default_factory=dict)
+    running: dict[str, _Build] = field(default_factory=dict)
 
 
 _COMPARISONS = _Comparisons()
@@ -178,42 +178,43 @@ def _compare(path: str, db_version: int) -> None:
         result = e
     with _COMPARISONS.lock:
         _COMPARISONS.done[path] = (db_version, result)
-        _COMPARISONS.running.pop(path, None)
+        del _COMPARISONS.running[path]
 
 
 def similar_reports() -> similarity.Comparison | None:
     """For every report, its most similar earlier report of the same agency and report of another
     agency that year (metrics.similarity), over the whole database: of the snapshot the pages read
-    when it is done within FRESH_WAIT_SECONDS, else of an older snapshot, or None before the first."""
+    when it is done within FRESH_WAIT_SECONDS, else of an older snapshot, or None before the first.
+    A comparison of an older snapshot still running is let finish; the next run starts this one's."""
     path, db_version = str(db_file()), version()
     with _COMPARISONS.lock:
         done = _COMPARISONS.done.get(path)
-        if done is None or done[0] != db_version:
-            running = _COMPARISONS.running.get(path)
-            if running is None or running[0] != db_version:
-                build = _Build(
-                    threading.Thread(target=_compare, args=(path, db_version), daemon=True), time.monotonic()
-                )
-                _COMPARISONS.running[path] = (db_version, build)
-                build.thread.start()
-            else:
-                build = running[1]
-    if done is None or done[0] != db_version:
+        build = _COMPARISONS.running.get(path)
+        if (done is None or done[0] != db_version) and build is None:
+            build = _Build(
+                threading.Thread(target=_compare, args=(path, db_version), daemon=True), time.monotonic()
+            )
+            _COMPARISONS.running[path] = build
+            build.thread.start()
+    if build is not None:
         build.thread.join(timeout=max(0.0, build.started + FRESH_WAIT_SECONDS - time.monotonic()))
         with _COMPARISONS.lock:
             done = _COMPARISONS.done.get(path)
-    if done is None or (isinstance(done[1], BaseException) and done[0] != db_version):
+    if done is None:
         return None
-    if isinstance(done[1], BaseException):
-        raise done[1]
-    return done[1]
+    found_version, result = done
+    if isinstance(result, Exception):
+        if found_version == db_version:
+            raise result
+        return None
+    return result
 
 
 def comparing_since() -> float | None:
-    """Seconds since the comparison of the current snapshot started, while it runs; else None."""
+    """Seconds since the running comparison started, while one runs; else None."""
     with _COMPARISONS.lock:
-        running = _COMPARISONS.running.get(str(db_file()))
-    return None if running is None else time.monotonic() - running[1].started
+        build = _COMPARISONS.running.get(str(db_file()))
+    return None if build is None else time.monotonic() - build.started
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
