@@ -59,5 +59,5 @@ st.dataframe(
     | {c: h for c, h in columns.items() if c != "year"},
 )
 st.caption(t("anomaly_caption"))
-widgets.downloads("anomalies", "anomaly_dl", frame=found, shown=widgets.displayed(found, columns))
+widgets.downloads("anomalies", "anomaly_dl", frame=found, shown=lambda: widgets.displayed(found, columns))
 flag_status.editor(found)
