@@ -10,7 +10,8 @@ WITH figures AS MATERIALIZED (
         requests_new, requests_carried_over, requests_carried_forward, outcome_total,
         granted_or_partial, refused, review_total, litigation_total,
         -- Numbers for the report and its agency: the year-on-year joins below hold millions of rows,
-        -- which at a whole country's scale would otherwise carry two strings each.
+        -- which at a whole country's scale would otherwise carry two strings each (materialised, so a
+        -- report keeps its number in every join).
         row_number() OVER () AS row_key,
         dense_rank() OVER (ORDER BY agency) AS agency_key
     FROM report_figures
