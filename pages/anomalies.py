@@ -9,8 +9,7 @@ st.title(t("page_anomalies"))
 widgets.require_filters()
 st.caption(t("anomaly_intro"))
 
-found = data.anomalies_found()
-found = found[found["report_id"].isin(data.selected_among(found["report_id"]))]
+found = data.query("anomalies_selected")
 statuses = data.run("flag_status_rows", {})
 found = found.merge(statuses, on=["report_id", "code"], how="left").fillna({"status": "open", "note": ""})
 if not st.toggle(t("anomaly_show_confirmed"), key="anomaly_confirmed", bind=sidebar.BIND):
@@ -60,5 +59,5 @@ st.dataframe(
     | {c: h for c, h in columns.items() if c != "year"},
 )
 st.caption(t("anomaly_caption"))
-widgets.downloads("anomalies", "anomaly_dl", frame=found, shown=widgets.displayed(found, columns))
+widgets.downloads("anomalies", "anomaly_dl", frame=found, shown=lambda: widgets.displayed(found, columns))
 flag_status.editor(found)

@@ -132,9 +132,9 @@ def coverage_shown() -> pd.DataFrame:
 widgets.downloads("overview-coverage", "overview_coverage", "coverage", coverage_params, shown=coverage_shown)
 
 st.subheader(t("late_missing_title"), anchor=LATE_MISSING_ANCHOR)
-late_missing = data.query("late_missing")
+by_year = data.query("late_missing_years")
 # Years as text, "all" for every year: the URL holds the choice, so a shared link opens the same list.
-years = [str(y) for y in sorted(late_missing["year"].unique(), reverse=True)]
+years = [str(y) for y in by_year["year"]]
 all_years = t("late_missing_all_years")  # the words of this run's language, however late they are asked for
 year = widgets.coded_control(
     st.selectbox,
@@ -144,21 +144,28 @@ year = widgets.coded_control(
     "all",
     format_func=lambda y: all_years if y == "all" else y,
 )
-if year != "all":
-    late_missing = late_missing[late_missing["year"] == int(year)]
-late_missing = late_missing.sort_values(
-    ["year", "state", "days_late", "agency"], ascending=[False, True, False, True]
+late_params = data.params(year=None if year == "all" else int(year))
+cells = int(
+    by_year["cells"].sum() if year == "all" else by_year.loc[by_year["year"] == int(year), "cells"].sum()
 )
-table = widgets.displayed(
-    late_missing.assign(
-        state=late_missing["state"].map(states),
-        link=late_missing["report_id"].map(lambda r: None if pd.isna(r) else widgets.report_link(r)),
-    ),
-    coverage_headers | {"link": t("col_report")},
-)
+
+
+def late_missing_shown(rows: pd.DataFrame) -> pd.DataFrame:
+    return widgets.displayed(
+        rows.assign(
+            state=rows["state"].map(states),
+            link=rows["report_id"].map(lambda r: None if pd.isna(r) else widgets.report_link(r)),
+        ),
+        coverage_headers | {"link": t("col_report")},
+    )
+
+
+table = late_missing_shown(data.run("late_missing", late_params | {"max_rows": widgets.MAX_LIST_ROWS}))
 if table.empty:
     st.success(t("late_missing_none"))
 else:
+    if cells > len(table):
+        st.caption(t("list_truncated", shown=len(table), total=cells))
     st.dataframe(
         table,
         hide_index=True,
@@ -172,7 +179,14 @@ else:
         },
     )
 st.caption(t("late_missing_caption"))
+every_late_missing = late_params | {"max_rows": None}
 widgets.downloads(
-    "late-and-missing", "late_missing", frame=late_missing, shown=table.drop(columns=[t("col_report")])
+    "late-and-missing",
+    "late_missing",
+    "late_missing",
+    every_late_missing,
+    shown=lambda: late_missing_shown(data.run("late_missing", every_late_missing)).drop(
+        columns=[t("col_report")]
+    ),
 )
 widgets.reports_behind("overview")

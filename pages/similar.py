@@ -10,7 +10,30 @@ st.title(t("page_similar"))
 widgets.require_filters()
 st.caption(t("similar_intro"))
 
+_NOTE_RUNS = "_similar_note_runs"
+
+
+@st.fragment(run_every=2)
+def _comparing_note(had_pairs: bool) -> None:
+    """While the comparison of this snapshot runs: says so, and once it is done runs the page again.
+    Only the note's own timed runs start that: a rerun asked for in the middle of the page's run would
+    cut it short."""
+    st.session_state[_NOTE_RUNS] += 1
+    seconds = data.comparing_since()
+    if seconds is None and st.session_state[_NOTE_RUNS] > 1:
+        st.rerun(scope="app")
+    st.info(
+        t("similar_comparing_older" if had_pairs else "similar_comparing", seconds=f"{seconds or 0:.0f}"),
+        icon=":material/hourglass_top:",
+    )
+
+
 compared = data.similar_reports()
+if data.comparing_since() is not None:
+    st.session_state[_NOTE_RUNS] = 0
+    _comparing_note(compared is not None)
+if compared is None:
+    st.stop()
 pairs = compared.pairs
 pairs = pairs[pairs["report_id"].isin(data.selected_among(pairs["report_id"]))]
 left, right = st.columns([2, 3])

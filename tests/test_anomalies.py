@@ -2,14 +2,17 @@
 carry-over breaks and peers far apart, each found and said in words; the page marks them checked."""
 
 import dashboard_fixture as fx
+import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 from test_app_pages import APP, assert_clean, table_with
 
 from metrics import anomalies
 from metrics.dashboard import findings
+from metrics.queries import MIN_PEERS
 
 BASE = {
     "region": "某省",
@@ -42,6 +45,14 @@ def reports(rows) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
+def find(figures: pd.DataFrame) -> pd.DataFrame:
+    """The anomalies of these report rows, built as a snapshot builds them from its report_figures."""
+    with duckdb.connect() as con:
+        con.register("report_figures", pa.Table.from_pandas(figures))  # NaN as NULL, as SQL gives it
+        anomalies.build(con, MIN_PEERS)
+        return con.execute("SELECT * EXCLUDE (ordinal) FROM anomalies ORDER BY ordinal").df()
+
+
 def steady_agencies(n=30, years=range(2015, 2023)) -> list[tuple[str, int, int]]:
     rng = np.random.default_rng(3)
     rows = []
@@ -55,7 +66,7 @@ def test_a_hundredfold_jump_is_found_and_steady_years_are_not():
     figures = reports(
         steady_agencies() + [("跳变局", 2020, 40), ("跳变局", 2021, 4000), ("跳变局", 2022, 40)]
     )
-    found = anomalies.find(figures)
+    found = find(figures)
     jumps = found[found["code"] == "anomaly:jump:requests_new"]
     assert set(zip(jumps["agency"], jumps["year"], jumps["kind"], strict=True)) == {
         ("跳变局", 2021, "jump_up"),
@@ -65,7 +76,7 @@ def test_a_hundredfold_jump_is_found_and_steady_years_are_not():
 
 
 def test_a_large_change_on_a_small_base_is_not_a_jump():
-    found = anomalies.find(reports(steady_agencies() + [("小机关", 2020, 2), ("小机关", 2021, 60)]))
+    found = find(reports(steady_agencies() + [("小机关", 2020, 2), ("小机关", 2021, 60)]))
     jumps = found[found["code"].str.startswith("anomaly:jump")]
     assert "小机关" not in set(jumps["agency"])
 
@@ -74,7 +85,7 @@ def test_all_refused_on_many_requests_is_flagged_and_on_few_it_is_not():
     figures = reports([("拒绝局", 2021, 200), ("少量局", 2021, 20)])
     figures["refused"] = figures["outcome_total"]
     figures["granted_or_partial"] = 0.0
-    found = anomalies.find(figures)
+    found = find(figures)
     assert set(zip(found["agency"], found["kind"], strict=True)) == {
         ("拒绝局", "refusal_all"),
         ("拒绝局", "grant_none"),
@@ -85,28 +96,34 @@ def test_carried_over_that_is_not_last_years_carried_forward_is_a_break():
     figures = reports([("结转局", 2020, 50), ("结转局", 2021, 50), ("结转局", 2022, 50)])
     figures["requests_carried_forward"] = [5.0, 7.0, 3.0]
     figures["requests_carried_over"] = [np.nan, 5.0, 9.0]
-    found = anomalies.find(figures)
+    found = find(figures)
     assert found[["year", "kind", "value", "reference"]].values.tolist() == [[2022, "carried", 9.0, 7.0]]
     assert found["code"].iloc[0] == "across_years:carried_over"
 
 
 def test_a_figure_far_above_its_peers_is_flagged_with_the_median_of_the_others():
     figures = reports([(f"同类{i}", 2021, 50 + i) for i in range(6)] + [("超大局", 2021, 5000)])
-    found = anomalies.find(figures)
+    found = find(figures)
     assert found[["agency", "kind", "reference", "peers"]].values.tolist() == [
         ["超大局", "peers_high", 52.5, 6]
     ]
 
 
-def test_median_without_each_equals_the_median_of_the_others():
-    values = np.array([5.0, 1, 9, 3, 7, 2, 8])
-    expected = [np.median(np.delete(values, i)) for i in range(len(values))]
-    assert anomalies._medians_without_each(values).tolist() == expected
+@pytest.mark.parametrize("others", [[5.0, 1, 9, 3, 7, 2], [5.0, 1, 9, 3, 7, 2, 8], [4.0, 4, 4, 1, 9, 9, 2]])
+def test_each_agency_is_judged_against_the_median_of_the_others(others):
+    """Odd and even numbers of others, and ties: the reference is the median without the agency."""
+    peers = [(f"同类{i}", 2021, 100 * v) for i, v in enumerate(others)]
+    # A low agency among them: its peers' median is the median of `others` alone.
+    found = find(reports([*peers, ("超小局", 2021, 1)]))
+    low = found[found["agency"] == "超小局"]
+    assert low[["kind", "reference", "peers"]].values.tolist() == [
+        ["peers_low", float(np.median(np.array(others) * 100)), len(others)]
+    ]
 
 
 def test_each_anomaly_reads_as_a_sentence_with_its_numbers_in_both_languages():
     figures = reports(steady_agencies() + [("跳变局", 2020, 40), ("跳变局", 2021, 4000)])
-    row = anomalies.find(figures).query("agency == '跳变局'").iloc[0].to_dict()
+    row = find(figures).query("agency == '跳变局'").iloc[0].to_dict()
     zh, en = findings.anomaly_sentence(row, "zh"), findings.anomaly_sentence(row, "en")
     assert "2020 年的 40" in zh and "4,000" in zh and "100 倍" in zh
     assert "from 40 in 2020 to 4,000 in 2021, 100 times" in en

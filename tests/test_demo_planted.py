@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from metrics import anomalies, queries, similarity
+from metrics import queries, similarity
 from metrics.demo import planted
 from metrics.ingest import ingest_paths
 
@@ -25,7 +25,7 @@ def found(tmp_path_factory):
     with queries.open_snapshot(db) as con:
         prose = queries.run(con, "report_prose", {})
         pairs = similarity.compare(prose).pairs
-        flags = anomalies.find(queries.run(con, "anomaly_figures", {}))
+        flags = con.execute("SELECT * FROM anomalies ORDER BY ordinal").df()
         ids = {
             (file_path.rsplit("/", 1)[-1]): report_id
             for report_id, file_path in con.execute(

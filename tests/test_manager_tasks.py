@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from metrics import ui_text
+from metrics.dashboard import widgets
 from metrics.store import open_for_writing
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -71,6 +72,17 @@ def test_overview_lists_late_reports_with_days_late_and_missing_years_as_rows(ap
     assert f"{late[zh('deadline')]:%Y-%m-%d}" == "2021-01-31"
     assert f"{rows[('上海市公安局', zh('state_missing'))][zh('deadline')]:%Y-%m-%d}" == "2021-01-31"
     assert {m.label: m.value for m in at.metric}[zh("h_missing")] == "24"
+
+
+def test_a_long_late_and_missing_list_shows_its_first_rows_and_says_how_many_there_are(app_env, monkeypatch):
+    monkeypatch.setattr(widgets, "MAX_LIST_ROWS", 2)
+    at = open_page()
+    table = table_with(at, zh("col_agency"), zh("col_days_late"))
+    assert len(table) == 2 and list(table[zh("year")]) == sorted(table[zh("year")], reverse=True)
+    said = [
+        c.value for c in at.caption if re.fullmatch(zh("list_truncated", shown=2, total=r"(\d+)"), c.value)
+    ]
+    assert len(said) == 1 and int(re.search(r"\d+", said[0]).group()) > 2
 
 
 def test_the_late_and_missing_year_is_kept_in_the_url_and_restored_from_it(app_env):

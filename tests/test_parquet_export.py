@@ -25,6 +25,7 @@ PAGE_QUERIES = (
     "coverage_counts",
     "coverage_map",
     "late_missing",
+    "late_missing_years",
     "trend_series",
     "trend_rates",
     "trend_rows",
@@ -40,6 +41,7 @@ PAGE_QUERIES = (
     "selected_agencies",
     "selected_reports",
     "selected_among",
+    "anomalies_selected",
     "flags_detail",
     "flag_figures",
     "missing_years",
@@ -105,6 +107,8 @@ def params(con, **scenario) -> dict:
             "report_id": report_id,
             "report_ids": [r for (r,) in con.execute("SELECT report_id FROM report_figures").fetchall()],
             "max_agencies": 5,
+            "year": None,
+            "max_rows": 50,
         }
     )
 

@@ -172,10 +172,24 @@ def test_the_coverage_map_is_the_cells_of_the_first_agencies_in_coverage_order(c
         same(shown, cov[cov["agency"].isin(first)])
 
 
-def test_the_late_and_missing_list_is_the_coverage_cells_in_those_states(con):
+def test_the_late_and_missing_list_is_the_coverage_cells_in_those_states_latest_year_first(con):
     for params in filter_sets(con):
         cov = coverage(con, params)
-        same(queries.run(con, "late_missing", params), cov[cov["state"].isin(["late", "missing"])])
+        listed = cov[cov["state"].isin(["late", "missing"])].sort_values(
+            ["year", "state", "days_late", "agency"], ascending=[False, True, False, True]
+        )
+        every = params | {"year": None, "max_rows": None}
+        same(queries.run(con, "late_missing", every), listed)
+        same(queries.run(con, "late_missing", every | {"max_rows": 7}), listed.head(7))
+        for year in listed["year"].unique()[-1:]:  # the earliest year with such cells, if any
+            one_year = queries.run(con, "late_missing", every | {"year": int(year)})
+            # As objects: a year of missing cells only has no report id, None one side, NaN the other.
+            same(
+                *(d.astype(object).where(d.notna(), None) for d in (one_year, listed[listed["year"] == year]))
+            )
+        by_year = queries.run(con, "late_missing_years", params)
+        counted = listed.groupby("year").size().sort_index(ascending=False)
+        assert list(zip(by_year["year"], by_year["cells"], strict=True)) == list(counted.items())
 
 
 def test_selected_among_keeps_the_given_reports_the_filters_select_and_no_other(con):
@@ -187,6 +201,14 @@ def test_selected_among_keeps_the_given_reports_the_filters_select_and_no_other(
         kept = queries.run(con, "selected_among", params | {"report_ids": given})["report_id"]
         assert list(kept) == sorted(set(given) & selected)
         assert queries.run(con, "selected_among", params | {"report_ids": []}).empty
+
+
+def test_the_selected_anomalies_are_the_snapshots_anomalies_of_the_selected_reports(con):
+    every = con.execute("SELECT * EXCLUDE (ordinal) FROM anomalies ORDER BY ordinal").df()
+    for params in filter_sets(con):
+        selected = set(queries.run(con, "selected_reports", params)["report_id"])
+        shown = queries.run(con, "anomalies_selected", params)
+        same(shown, every[every["report_id"].isin(selected)])
 
 
 def test_report_series_has_a_column_for_every_metric_of_the_dictionary(con):

@@ -1,6 +1,9 @@
 """Copied text: the same agency's earlier text and another agency's text of the same year are found by
 MinHash LSH on the prose alone; template sentences, statistics and names do not make reports alike."""
 
+import threading
+import time
+
 import dashboard_fixture as fx
 import duckdb
 import pandas as pd
@@ -9,7 +12,8 @@ from streamlit.testing.v1 import AppTest
 from test_app_pages import APP, assert_clean, table_with
 
 from metrics import similarity
-from metrics.dashboard import escape
+from metrics.dashboard import data, escape
+from metrics.store import open_for_writing
 
 TEMPLATE = "本报告根据《中华人民共和国政府信息公开条例》编制。所列数据的统计期限自1月1日起至12月31日止。\n"
 COPIED = (
@@ -137,3 +141,57 @@ def test_copied_text_page_filters_by_region(copied_db):
     at.switch_page("pages/similar.py").run()
     assert_clean(at)
     assert list(table_with(at, "agency", "match_agency")["agency"]) == ["广州市人民政府"]
+
+
+def held_comparisons(monkeypatch) -> threading.Event:
+    """Comparisons that wait for the returned event (the minutes a million reports take)."""
+    release = threading.Event()
+    compare = similarity.compare
+
+    def held(reports, *args, **kwargs):
+        release.wait(60)
+        return compare(reports, *args, **kwargs)
+
+    monkeypatch.setattr(similarity, "compare", held)
+    return release
+
+
+def finish(release: threading.Event) -> None:
+    release.set()
+    while data.comparing_since() is not None:
+        time.sleep(0.1)
+
+
+def test_the_page_says_a_long_comparison_runs_instead_of_waiting_for_it(copied_db, monkeypatch):
+    """The page comes back within its wait, says the comparison runs, and lists the pairs once done."""
+    release = held_comparisons(monkeypatch)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    started = time.monotonic()
+    at.switch_page("pages/similar.py").run()
+    assert time.monotonic() - started < 20  # the page's wait (2 s) and its run, not the comparison
+    assert_clean(at)
+    assert any(i.value.startswith("正在比对全部报告的文字") for i in at.info)
+    finish(release)
+    at.run()
+    assert_clean(at)
+    assert not at.info and len(table_with(at, "agency", "match_agency")) == 2
+
+
+def test_after_an_ingest_the_page_shows_the_pairs_it_had_while_the_new_comparison_runs(
+    copied_db, monkeypatch
+):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("pages/similar.py").run()
+    assert len(table_with(at, "agency", "match_agency")) == 2
+    with open_for_writing(copied_db) as writer:  # a new database version
+        writer.set_flag_status(fx.report_id(fx.SPECS[0]), "anomaly:test", "contacted")
+    release = held_comparisons(monkeypatch)
+    at.run()
+    assert_clean(at)
+    assert any(i.value.startswith("正在比对新导入后的全部报告") for i in at.info)
+    assert len(table_with(at, "agency", "match_agency")) == 2
+    finish(release)
+    at.run()
+    assert not at.info and len(table_with(at, "agency", "match_agency")) == 2

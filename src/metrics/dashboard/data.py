@@ -5,11 +5,11 @@ store.db_version: when an ingest swaps in a new database file, the version chang
 snapshot is built in the background. Before it is shown, the results pages asked of the snapshot
 before it (the latest WARM_RESULTS of them) are computed on it too, so the runs after an ingest find
 them cached instead of each waiting for its own. Pages wait for the new snapshot up to
-FRESH_WAIT_SECONDS (a small database's is ready by then, so they show the new figures at once); past
+FRESH_WAIT_SECONDS (a tiny database's is ready by then, so they show the new figures at once); past
 that they go on with the snapshot they had, and its cached results, until the new one is ready.
 Without that, every ingest batch into a large database (a snapshot of 100,000 reports takes seconds
-to build) would stop every session until it was built and then leave every cache cold. File names come out decoded (the
-database keeps names in any bytes as \\xNN escapes; see metrics.file_names).
+to build) would stop every session until it was built and then leave every cache cold. File names
+come out decoded (the database keeps names in any bytes as \\xNN escapes; see metrics.file_names).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from metrics import anomalies, directory, queries, similarity, store
+from metrics import directory, queries, similarity, store
 from metrics.dashboard import state
 from metrics.file_names import readable
 from metrics.rollup import compute
@@ -39,6 +39,9 @@ def db_file() -> Path:
 # tiny database's is built by then; any longer wait would hold every session's next click after
 # every ingest batch (with the results asked before computed on it, a build takes a while).
 FRESH_WAIT_SECONDS = 0.25
+# How long the Similar page waits for a new snapshot's copied-text comparison (a small database's is
+# done by then) before it shows the one it had and says a new one runs.
+COMPARISON_WAIT_SECONDS = 2.0
 # How many of the latest results asked of a snapshot are computed on the next one before it is shown.
 WARM_RESULTS = 64
 
@@ -203,25 +206,67 @@ def rollup(selection: compute.Selection) -> compute.Rollup:
     return _cached(_rollup, selection)
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def _anomalies(path: str, db_version: int) -> pd.DataFrame:
-    return anomalies.find(queries.run(_snapshot(path, db_version), "anomaly_figures", {}))
+@dataclass
+class _Comparisons:
+    """Per database file: the latest finished copied-text comparison, and the one being made.
+
+    Comparing every report's text takes minutes over a million reports (one core, in this process), so
+    it runs in a thread of its own, once per snapshot and one at a time: the Similar page waits for it
+    up to COMPARISON_WAIT_SECONDS and past that shows the comparison it had (or none yet) and says it
+    runs."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    done: dict[str, tuple[int, similarity.Comparison | Exception]] = field(default_factory=dict)
+    running: dict[str, _Build] = field(default_factory=dict)
 
 
-def anomalies_found() -> pd.DataFrame:
-    """Every anomaly of the database (metrics.anomalies), judged over all its reports."""
-    return _cached(_anomalies)
+_COMPARISONS = _Comparisons()
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def _similar_reports(path: str, db_version: int) -> similarity.Comparison:
-    return similarity.compare(queries.run(_snapshot(path, db_version), "report_prose", {}))
+def _compare(path: str, db_version: int) -> None:
+    try:
+        result = similarity.compare(queries.run(_snapshot(path, db_version), "report_prose", {}))
+    except Exception as e:  # kept, so the page that asks says why instead of starting it again
+        result = e
+    with _COMPARISONS.lock:
+        _COMPARISONS.done[path] = (db_version, result)
+        del _COMPARISONS.running[path]
 
 
-def similar_reports() -> similarity.Comparison:
+def similar_reports() -> similarity.Comparison | None:
     """For every report, its most similar earlier report of the same agency and report of another
-    agency that year (metrics.similarity), over the whole database."""
-    return _cached(_similar_reports)
+    agency that year (metrics.similarity), over the whole database: of the snapshot the pages read
+    when it is done within COMPARISON_WAIT_SECONDS, else of an older snapshot, or None before the first.
+    A comparison of an older snapshot still running is let finish; the next run starts this one's."""
+    path, db_version = str(db_file()), version()
+    with _COMPARISONS.lock:
+        done = _COMPARISONS.done.get(path)
+        build = _COMPARISONS.running.get(path)
+        if (done is None or done[0] != db_version) and build is None:
+            build = _Build(
+                threading.Thread(target=_compare, args=(path, db_version), daemon=True), time.monotonic()
+            )
+            _COMPARISONS.running[path] = build
+            build.thread.start()
+    if build is not None:
+        build.thread.join(timeout=max(0.0, build.started + COMPARISON_WAIT_SECONDS - time.monotonic()))
+        with _COMPARISONS.lock:
+            done = _COMPARISONS.done.get(path)
+    if done is None:
+        return None
+    found_version, result = done
+    if isinstance(result, Exception):
+        if found_version == db_version:
+            raise result
+        return None
+    return result
+
+
+def comparing_since() -> float | None:
+    """Seconds since the running comparison started, while one runs; else None."""
+    with _COMPARISONS.lock:
+        build = _COMPARISONS.running.get(str(db_file()))
+    return None if build is None else time.monotonic() - build.started
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

@@ -15,18 +15,24 @@ def editor(flags: pd.DataFrame) -> None:
     if not access.writes_allowed("flag_status_token"):
         return
     st.markdown(f"**{t('flag_status_title')}**")
-    firsts = flags.drop_duplicates(["report_id", "code"])
-    choices = {(r["report_id"], r["code"]): r for r in firsts.to_dict("records")}
-    left, middle = st.columns([3, 1])
-    chosen = left.selectbox(
-        t("flag_status_pick"),
-        list(choices),
-        format_func=lambda k: (
-            f"{choices[k]['agency']} · {choices[k]['year']} · {choices[k]['sentence'][:80]}"
-        ),
-        key="flag_status_pick",
+    firsts = flags.drop_duplicates(["report_id", "code"]).reset_index(drop=True)
+    # Labels made column by column: a whole country's findings are tens of thousands of choices.
+    keys = list(zip(firsts["report_id"], firsts["code"], strict=True))
+    labels = dict(
+        zip(
+            keys,
+            firsts["agency"].astype(str)
+            + " · "
+            + firsts["year"].astype(str)
+            + " · "
+            + firsts["sentence"].astype(str).str[:80],
+            strict=True,
+        )
     )
-    current = choices[chosen]["status"]
+    left, middle = st.columns([3, 1])
+    chosen = left.selectbox(t("flag_status_pick"), keys, format_func=labels.get, key="flag_status_pick")
+    row = firsts.iloc[keys.index(chosen)]
+    current = row["status"]
     middle.selectbox(
         t("flag_status_choice"),
         findings.STATUSES,
@@ -34,7 +40,7 @@ def editor(flags: pd.DataFrame) -> None:
         format_func=lambda s: t(f"flag_status_{s}"),
         key="flag_status_choice",
     )
-    st.text_input(t("flag_status_note"), value=choices[chosen]["note"], key="flag_status_note")
+    st.text_input(t("flag_status_note"), value=row["note"], key="flag_status_note")
     st.button(t("flag_status_save"), on_click=_save, args=chosen, key="flag_status_save")
     st.caption(t("flag_status_caption"))
 

@@ -17,6 +17,9 @@ from metrics.ui_text import code_label
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # What a table shows in a cell no report fills (Streamlit would write "None").
 EMPTY = "—"
+# A list longer than this shows its first rows and says how many there are; its download has them all
+# (a whole country's late and missing reports are a quarter of a million rows).
+MAX_LIST_ROWS = 1000
 
 
 def missing(v) -> bool:
