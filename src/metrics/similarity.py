@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import hashlib
+import os
 import re
 import time
 from collections import Counter
@@ -131,6 +132,10 @@ class Comparison:
     template: frozenset[int]  # the hashed keys of the sentences found to be boilerplate
 
 
+# How much lower the worker processes of a comparison run than their parent (see os.nice).
+WORKER_NICENESS = 10
+
+
 def compare(reports: pd.DataFrame, workers: int = 1, timings: dict | None = None) -> Comparison:
     """For each report (rows of report_prose.sql), its most similar earlier report of the same agency
     and its most similar report of another agency in the same year, where LSH finds one.
@@ -142,7 +147,15 @@ def compare(reports: pd.DataFrame, workers: int = 1, timings: dict | None = None
     clock = time.perf_counter()
     chunks = _chunks(reports)
     with contextlib.ExitStack() as stack:
-        pool = stack.enter_context(ProcessPoolExecutor(workers)) if workers > 1 else None
+        # Niced: a comparison is background work, and the processes beside it (the dashboard's page
+        # runs, an ingest) are what people wait for.
+        pool = (
+            stack.enter_context(
+                ProcessPoolExecutor(workers, initializer=os.nice, initargs=(WORKER_NICENESS,))
+            )
+            if workers > 1
+            else None
+        )
         run = pool.map if pool else map
         per_agency: dict[str, set[int]] = {}
         for part in run(_agency_keys, chunks):

@@ -14,6 +14,7 @@ come out decoded (the database keeps names in any bytes as \\xNN escapes; see me
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections import OrderedDict
@@ -42,6 +43,9 @@ FRESH_WAIT_SECONDS = 0.25
 # How long the Similar page waits for a new snapshot's copied-text comparison (a small database's is
 # done by then) before it shows the one it had and says a new one runs.
 COMPARISON_WAIT_SECONDS = 2.0
+# Worker processes of the copied-text comparison (two even on one core: the point is to keep its work
+# out of the server's own process).
+COMPARISON_WORKERS = max(2, os.cpu_count() or 1)
 # How many of the latest results asked of a snapshot are computed on the next one before it is shown.
 WARM_RESULTS = 64
 
@@ -225,7 +229,11 @@ _COMPARISONS = _Comparisons()
 
 def _compare(path: str, db_version: int) -> None:
     try:
-        result = similarity.compare(queries.run(_snapshot(path, db_version), "report_prose", {}))
+        # Its two heavy stages in worker processes: in a thread of this process they would hold the
+        # interpreter's lock from every page run for as long as they take (seconds on thousands of
+        # reports), and every session would wait.
+        prose = queries.run(_snapshot(path, db_version), "report_prose", {})
+        result = similarity.compare(prose, workers=COMPARISON_WORKERS)
     except Exception as e:  # kept, so the page that asks says why instead of starting it again
         result = e
     with _COMPARISONS.lock:
