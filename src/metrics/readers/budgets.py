@@ -72,6 +72,9 @@ def check_cells(cells: int, where: str) -> None:
         )
 
 
+_REPEAT_SECONDS = 0.05
+
+
 class _OutOfTime(BaseException):
     """Raised by the timer; a BaseException so that a library's `except Exception` cannot swallow it."""
 
@@ -87,15 +90,22 @@ def time_limit(seconds: float, reason: str) -> Iterator[None]:
         yield
         return
 
+    stopped = False
+
     def expire(signum, frame):
-        raise _OutOfTime
+        if not stopped:
+            raise _OutOfTime
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # Once due, the signal comes again every REPEAT_SECONDS: one that lands in a weakref callback or a
+    # __del__ (the garbage collector runs them anywhere) is only printed by Python, and the parse
+    # would go on without a limit.
+    signal.setitimer(signal.ITIMER_REAL, seconds, _REPEAT_SECONDS)
     try:
         yield
     except _OutOfTime:
         raise ReadError(reason) from None
     finally:
+        stopped = True
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
