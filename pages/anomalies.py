@@ -23,7 +23,7 @@ found = found.assign(
     sentence=[findings.anomaly_sentence(r, lang()) for r in found.to_dict("records")],
     kind_label=found["kind"].map(lambda k: t(f"anomaly_kind_{k}")),
     status_label=found["status"].map(lambda s: t(f"flag_status_{s}")),
-    link=found["report_id"].map(widgets.report_link),
+    link=widgets.report_links(found["report_id"]),
 ).reset_index(drop=True)
 
 st.subheader(t("anomaly_kinds"))

@@ -154,7 +154,7 @@ def late_missing_shown(rows: pd.DataFrame) -> pd.DataFrame:
     return widgets.displayed(
         rows.assign(
             state=rows["state"].map(states),
-            link=rows["report_id"].map(lambda r: None if pd.isna(r) else widgets.report_link(r)),
+            link=widgets.report_links(rows["report_id"]),
         ),
         coverage_headers | {"link": t("col_report")},
     )

@@ -74,7 +74,7 @@ else:
         "file_path": t("col_file"),
     }
     shown_versions = several.assign(
-        link=several["report_id"].map(widgets.report_link),
+        link=widgets.report_links(several["report_id"]),
         current_by=several["current_by"].map(lambda c: t(f"current_by_{c}")),
         is_current=several["is_current"].map(lambda c: t("yes") if c else t("no")),
         format=several["format"].map(lambda c: ui_text.code_label(lang(), "format", c)),
@@ -112,7 +112,7 @@ if not unplaced.empty:
         "file_path": t("col_file"),
     }
     shown_unplaced = unplaced.assign(
-        link=unplaced["report_id"].map(widgets.report_link),
+        link=widgets.report_links(unplaced["report_id"]),
         format=unplaced["format"].map(lambda c: ui_text.code_label(lang(), "format", c)),
         file_path=unplaced["file_path"].map(widgets.file_name),
     )
@@ -145,7 +145,7 @@ else:
     figures = findings.figures_by_report(data.query("flag_figures"))
     flags = findings.with_sentences(flags, figures, lang()).assign(
         status_label=lambda f: f["status"].map(lambda s: t(f"flag_status_{s}")),
-        link=lambda f: f["report_id"].map(widgets.report_link),
+        link=lambda f: widgets.report_links(f["report_id"]),
         check=lambda f: f["code"].map(lambda c: findings.check_name(c, lang())),
         severity_label=lambda f: f["severity"].map(lambda s: t(f"severity_{s}")),
         file_name=lambda f: f["file_path"].map(widgets.file_name),

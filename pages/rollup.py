@@ -160,7 +160,7 @@ agency_columns = {
     "warnings": t("col_warnings"),
     "flag_codes": t("col_flags"),
 }
-included = widgets.in_words(result.reports).assign(link=result.reports["report_id"].map(widgets.report_link))
+included = widgets.in_words(result.reports).assign(link=widgets.report_links(result.reports["report_id"]))
 st.dataframe(
     included,
     hide_index=True,

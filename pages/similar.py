@@ -62,8 +62,8 @@ if shown.empty:
 
 shown = shown.assign(
     relation_label=shown["relation"].map(lambda r: t(f"similar_{r}")),
-    link=shown["report_id"].map(widgets.report_link),
-    match_link=shown["match_id"].map(widgets.report_link),
+    link=widgets.report_links(shown["report_id"]),
+    match_link=widgets.report_links(shown["match_id"]),
 )
 columns = {
     "agency": t("col_agency"),
