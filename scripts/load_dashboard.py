@@ -237,9 +237,10 @@ def one_runtime_for_all_sessions() -> None:
         return latest[0] if latest else None
 
     def instance(cls):
-        if current(cls) is None:
+        runtime = current(cls)
+        if runtime is None:
             raise RuntimeError("Runtime hasn't been created!")
-        return current(cls)
+        return runtime
 
     Runtime.instance = classmethod(instance)
     Runtime.exists = classmethod(lambda cls: current(cls) is not None)

@@ -261,8 +261,13 @@ def bars(
 
 
 def _panel_title(text: str, x: float, y: float) -> dict:
+    return _title_above(f"<b>{escape.plotly(text)}</b>", x, y, size=14)
+
+
+def _title_above(markup: str, x: float, y: float, size: int) -> dict:
+    """A title centred at x, standing on y (paper coordinates); `markup` is drawn as given."""
     return {
-        "text": f"<b>{escape.plotly(text)}</b>",
+        "text": markup,
         "x": x,
         "y": y,
         "xref": "paper",
@@ -270,7 +275,7 @@ def _panel_title(text: str, x: float, y: float) -> dict:
         "showarrow": False,
         "xanchor": "center",
         "yanchor": "bottom",
-        "font": {"size": 14},
+        "font": {"size": size},
     }
 
 
@@ -429,19 +434,7 @@ def small_multiples(
             "tickformat": ".0%" if percent else ",",
             "rangemode": "tozero",
         }
-        titles.append(  # `name` is escaped already (_inert), so not through _panel_title
-            {
-                "text": name,
-                "x": left + width / 2,
-                "y": bottom + height,
-                "xref": "paper",
-                "yref": "paper",
-                "showarrow": False,
-                "xanchor": "center",
-                "yanchor": "bottom",
-                "font": {"size": 16},
-            }
-        )
+        titles.append(_title_above(name, left + width / 2, bottom + height, size=16))  # escaped by _inert
         for series, rows_ in _groups(df[df[panel] == name], colour):
             traces.append(
                 {
