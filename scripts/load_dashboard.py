@@ -22,7 +22,9 @@ instead, on the same database while the same ingests run: each is a session of a
 process's caches, as on the server, and each run is timed where it runs. On a machine of few cores
 the browsers take the CPU the server needs (20 Chromium renderers on 2 cores), and the browser
 driver then measures them more than the server; the AppTest driver measures the server's runs
-alone, without Streamlit's websocket.
+alone, without Streamlit's websocket. AppTest fires no timed fragment, so this driver does what the
+sidebar's loading note does in a browser: while a session reads a page that shows the note, it runs
+the app again once the new snapshot is in; those runs are timed with the others and counted apart.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import functools
+import logging
 import os
 import random
 import signal
@@ -66,6 +69,7 @@ class Measures:
     runs: list[float] = field(default_factory=list)  # seconds per server run
     errors: Counter = field(default_factory=Counter)
     actions: int = 0
+    note_runs: list[float] = field(default_factory=list)  # of those, the loading note's own (apptest)
 
 
 class Session:
@@ -203,6 +207,12 @@ def apptest_load(db: Path, sessions: int, seconds: float, years: tuple[int, int]
     from metrics.bench import navigation_mode_as_on_a_server
 
     os.environ["OGI_DB"] = str(db)
+    # The loading note's check (read_page) asks the dashboard's data module from a session's thread
+    # between runs, where Streamlit warns that no run is in progress, many times a second. A filter,
+    # not a level: Streamlit sets its loggers' levels again as it runs.
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(
+        lambda record: "missing ScriptRunContext" not in record.getMessage()
+    )
     config.set_option("server.address", "127.0.0.1")  # as `ogi dashboard` binds it
     # AppTest turns this global option on for each run and back to what it was after; sessions in
     # threads would turn it off under each other's runs, and a run without it keeps no record of its
@@ -253,7 +263,7 @@ def apptest_session(
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=RUN_TIMEOUT)
     at.run()  # the session's first view, not timed (AppTest switches pages only after a first run)
-    time.sleep(pause_for(pause, rng))  # read, as after every run
+    read_page(at, pause_for(pause, rng), measures)  # as after every run
     while time.perf_counter() < until:
         for action in (
             lambda at: at.switch_page(rng.choice(PAGES[:-1]).path),
@@ -264,7 +274,24 @@ def apptest_session(
             if time.perf_counter() >= until:
                 return
             timed_apptest_run(at, action, measures)
-            time.sleep(pause_for(pause, rng))
+            read_page(at, pause_for(pause, rng), measures)
+
+
+def read_page(at, seconds: float, measures: Measures) -> None:
+    """Wait as a person reading the page does. Meanwhile do what the sidebar's loading note does on
+    the server, which AppTest does not (it fires no timed fragment): every NOTE_EVERY_SECONDS while
+    the page shows the note, once the newer snapshot is in, run the whole app again. Those runs are
+    the server's too, so they are timed with the others."""
+    from metrics.dashboard import data, sidebar
+
+    note = ui_text.text(LANG, "snapshot_loading")
+    until = time.perf_counter() + seconds
+    while (left := until - time.perf_counter()) > 0:
+        time.sleep(min(sidebar.NOTE_EVERY_SECONDS, left))
+        if any(info.value == note for info in at.sidebar.info) and not data.showing_older():
+            ran = len(measures.runs)
+            timed_apptest_run(at, lambda at: None, measures)
+            measures.note_runs.extend(measures.runs[ran:])
 
 
 def apptest_pick(at, key: str, rng: random.Random) -> None:
@@ -366,6 +393,12 @@ def report(
         print(
             f"ingests during the load: {len(ingests)} one after another, "
             f"median {statistics.median(s for s, _ in ingests):.1f} s each ({exits})"
+        )
+    if measures.note_runs:
+        notes = sorted(measures.note_runs)
+        print(
+            f"of those, {len(notes)} started by the loading note once a new snapshot was in: "
+            f"median {statistics.median(notes):.2f} s, max {notes[-1]:.2f} s"
         )
     print(f"errors: {sum(measures.errors.values())}")
     for error, count in measures.errors.most_common():

@@ -34,9 +34,10 @@ def language() -> str:
 
 
 _NOTE_RUNS = "_loading_note_runs"
+NOTE_EVERY_SECONDS = 2  # how often the note looks whether the new snapshot is in
 
 
-@st.fragment(run_every=2)
+@st.fragment(run_every=NOTE_EVERY_SECONDS)
 def _loading_note() -> None:
     """Said while the pages show the snapshot from before an ingest; once the new one is built the
     whole app runs again on it, without the user having to touch anything. Only the note's own timed
