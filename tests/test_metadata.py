@@ -16,6 +16,14 @@ def test_agency_is_title_without_year_and_report_words():
     assert agency_from_title("关于青岚省教育厅2016年政府信息公开工作年度报告") == "青岚省教育厅"
 
 
+def test_agency_from_a_title_kept_in_code_or_data_leaves_the_assignment_out():
+    assert (
+        agency_from_title('let content = "2019年云川市人民政府办公室政府信息公开工作年度报告')
+        == "云川市人民政府办公室"
+    )
+    assert agency_from_title('"title": "石桥县教育局2021年政府信息公开工作年度报告",') == "石桥县教育局"
+
+
 def test_agency_from_title_in_traditional_characters_and_chinese_year():
     assert agency_from_title("雲川市法制辦公室二〇一〇年度政府信息公開工作年度報告") == "云川市法制办公室"
 

@@ -336,6 +336,9 @@ def agency_from_title(title: str) -> str:
     t = re.sub(r"\s+", "", normalize(title))
     # A source tag before the title ('[某市人民政府]2012年…'), 关于 before or after the name.
     t = re.sub(r"^\[[^\]]*\]|^关于", "", t)
+    # A title kept in code or data: an assignment or a key before it ('let content = "2019年…',
+    # '"title": "…",'); a name never starts with one, nor a title ends with the quote closing it.
+    t = re.sub(r"^[\"']?[A-Za-z_$][\w$.]*[\"']?[=:][\"'`]?|[\"'`][,;]?$", "", t)
     t = re.sub(r"[《》\"]", "", t)
     # A cover notice publishes the report: '某办关于公布某市2009年度…年度报告的通知'.
     t = re.sub(r"^.*?关于(?:公布|印发|发布)|的通知$", "", t)

@@ -36,6 +36,11 @@ SUPPORTED_SUFFIXES = (
 # The start of a web page: any of these tags in its first bytes.
 _MARKUP = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|div|table|p)[\s>/]", re.IGNORECASE)
 _MARKUP_WINDOW = 4096
+# A whole web page saved under a text file's name, as crawlers often save what they fetched: it
+# opens with the page's own start (after a byte-order mark, blank space or a comment).
+_PAGE_START = re.compile(
+    rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)[\s>]", re.IGNORECASE | re.DOTALL
+)
 
 
 def read_document(path: str | Path) -> Document:
@@ -85,7 +90,7 @@ def _document(path: Path, data: bytes) -> Document:
 
 
 def _read(path: Path, suffix: str, data: bytes) -> Document:
-    if suffix in (".txt", ".md"):
+    if suffix in (".txt", ".md") and not _PAGE_START.match(data[:_MARKUP_WINDOW]):
         from metrics.readers.text import read_text
 
         return read_text(str(path), data)
@@ -93,7 +98,7 @@ def _read(path: Path, suffix: str, data: bytes) -> Document:
         raise UnsupportedFile(
             f"a file named '{suffix}' is read as a saved web page, and this one holds no HTML"
         )
-    if suffix in HTML_SUFFIXES + SCRIPT_PAGE_SUFFIXES:
+    if suffix in HTML_SUFFIXES + SCRIPT_PAGE_SUFFIXES + (".txt", ".md"):
         from metrics.readers.html import read_html
 
         return read_html(str(path), data)

@@ -70,7 +70,7 @@ def read_html(path: str, data: bytes) -> Document:
     text, encoding = decode(data, declared.group(1).decode("ascii", "ignore") if declared else None)
     # lxml refuses a str that still carries an XML encoding declaration; the text is decoded already.
     text = _XML_DECLARATION.sub("", text, count=1)
-    root = _parse(text)
+    root = parse_markup(text)
     meta = {}
     for tag in root.iter("meta"):
         key = _META_NAMES.get(str(tag.get("name", "")).lower())
@@ -82,8 +82,8 @@ def read_html(path: str, data: bytes) -> Document:
     for tag in list(root.iter(*_DROP)):
         if tag.getparent() is not None:
             _drop_tree(tag)
-    tables = _tables(root)
-    body_text = budgets.check_text(_visible_text(root))
+    tables = tables_of(root)
+    body_text = budgets.check_text(visible_text(root))
     doc = Document(path=path, text=body_text, tables=tables, encoding=encoding)
     doc = add_pictures(doc, lambda: _local_pictures(path, root))
     if not doc.text.strip() and not doc.tables:
@@ -128,7 +128,7 @@ def _file_beside(folder: Path, src: str) -> Path | None:
     return None
 
 
-def _parse(text: str):
+def parse_markup(text: str):
     # XML_PARSE_HUGE lets libxml2 nest 2048 elements instead of 256: pages of unclosed <font> tags
     # nest that deep, and beyond its limit libxml2 drops the content, so such a page is refused.
     parser = etree.HTMLParser(huge_tree=True)
@@ -163,10 +163,12 @@ def _drop_tree(element) -> None:
     parent.remove(element)
 
 
-def _tables(root) -> list[Table]:
+def tables_of(root, cells_before: int = 0, first: int = 1) -> list[Table]:
+    """Every table under `root` laid out on its grid, numbered from `first`; `cells_before` grid
+    slots of the file's other tables already count against its budget."""
     tables: list[Table] = []
-    cells = 0  # grid slots of all tables so far, held to the budget
-    for n, element in enumerate(root.iter("table"), start=1):
+    cells = cells_before  # grid slots of all tables so far, held to the budget
+    for n, element in enumerate(root.iter("table"), start=first):
         grid = expand_table(element, cells, where=f"table {n}")
         cells += sum(map(len, grid))
         if grid:
@@ -231,7 +233,7 @@ def _span(value) -> int:
         return 1
 
 
-def _visible_text(root) -> str:
+def visible_text(root) -> str:
     """Text with a line break after every block element and table cells separated by ' | '.
 
     The separators are put into the tree as the elements' tails, so that libxml2 writes out the
