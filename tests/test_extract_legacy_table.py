@@ -6,7 +6,7 @@ import pytest
 
 from metrics.extract import extract_file
 from metrics.extract.legacy_table import extract_legacy_table, match_row, parse_value
-from metrics.models import Document, Metadata, Table
+from metrics.models import Document, Metadata, OcrRead, Table
 from metrics.readers import read_document
 from metrics.templates import LEGACY_ROWS, core_label
 
@@ -209,6 +209,9 @@ def test_a_label_followed_by_unrecognised_text_does_not_take_a_later_number():
         ("一、主动公开情况", "主动公开情况"),
         ("  3、 网络申请数 ", "网络申请"),
         ("其中:主动公开规范性文件数", "主动公开规范性文件"),
+        ("4.1信函申请数", "信函申请"),  # two-level numbering (or OCR's reading of '4．')
+        ("3.政1务微博公开政府信息数", "政务微博公开政府信息"),  # a speck OCR read as a digit
+        ("12345热线来电数", "12345热线来电"),  # a number that is part of the label stays
     ],
 )
 def test_core_label_strips_numbering_qizhong_notes_and_count_suffix(label, core):
@@ -231,6 +234,25 @@ def test_core_label_strips_numbering_qizhong_notes_and_count_suffix(label, core)
 def test_label_variants_between_provinces(label, section, metric_id):
     row = match_row(label, section)
     assert row is not None and row.metric_id == metric_id
+
+
+def test_a_long_label_ocr_misread_by_one_character_names_its_row_only_in_a_scan():
+    misread = "（一）政府信息公开工作专内机构数"  # 专门 read as 专内
+    ocr_doc = Document(path="scan.pdf", text="", tables=[Table([[misread, "个", "1"]], "page 1, table 1")])
+    ocr_doc.ocr = [OcrRead(page=1, text=misread)]
+    text_doc = Document(path="page.txt", text="", tables=[Table([[misread, "个", "1"]], "table 1")])
+    assert values(ocr_doc) == {"disclosure_offices": 1}
+    assert values(text_doc) == {}
+
+
+def test_a_misread_label_as_close_to_two_rows_names_neither():
+    # 政务微博 and 政务微信 differ in one character: a third reading of it is neither.
+    assert match_row("政务微傅公开政府信息数", "一", misread=True) is None
+    assert match_row("政务微博公开政府信息数", "一", misread=True).metric_id == "proactive_via_weibo"
+    # Two wordings of one row are one answer.
+    assert match_row("危及国家安全公共安全经济安全与社会稳定", "三", misread=True).metric_id == (
+        "denied_security_stability"
+    )
 
 
 def test_shared_label_outside_any_known_section_matches_nothing():

@@ -59,6 +59,11 @@ for _index, _row in enumerate(LEGACY_ROWS):
     for _label in _row.labels:
         _BY_CORE.setdefault(_label, []).append((_index, _row))
 _SECTION_BY_CORE = {label: section for section, labels in LEGACY_SECTIONS for label in labels}
+_CORES_BY_LENGTH: dict[int, list[str]] = {}
+for _label in _BY_CORE:
+    _CORES_BY_LENGTH.setdefault(len(_label), []).append(_label)
+# A label OCR read this long with one character wrong still names its row (see _misread_core).
+_MISREAD_MIN_CHARS = 8
 
 
 @dataclass(frozen=True)
@@ -100,9 +105,11 @@ def _is_unit(text: str) -> bool:
     return _clean(text).strip("()") in _UNITS
 
 
-def match_row(label: str, section: str) -> LegacyRow | None:
-    """The declared row this printed label names, read in the table section we are in."""
-    candidates = _BY_CORE.get(core_label(label), [])
+def match_row(label: str, section: str, misread: bool = False) -> LegacyRow | None:
+    """The declared row this printed label names, read in the table section we are in; with
+    `misread`, also a label OCR read with one character wrong."""
+    core = core_label(label)
+    candidates = _BY_CORE.get(core) or (_BY_CORE.get(_misread_core(core), []) if misread else [])
     if not candidates:
         return None
     in_section = [row for _, row in candidates if row.section == section]
@@ -111,6 +118,22 @@ def match_row(label: str, section: str) -> LegacyRow | None:
     if len({row.section for _, row in candidates}) == 1:
         return candidates[0][1]
     return None
+
+
+def _misread_core(core: str) -> str:
+    """The one declared label a long label differs from in a single character ('专内机构' for
+    '专门机构'), or ''. A label that close to two declared ones names neither; a short one is not
+    tried, where one character tells rows apart."""
+    if len(core) < _MISREAD_MIN_CHARS:
+        return ""
+    near = [label for label in _CORES_BY_LENGTH.get(len(core), ()) if _differences(label, core) == 1]
+    # Two wordings of one row ('…和社会稳定', '…或社会稳定') are one answer.
+    rows = {tuple(row.metric_id for _, row in _BY_CORE[label]) for label in near}
+    return near[0] if len(rows) == 1 else ""
+
+
+def _differences(a: str, b: str) -> int:
+    return sum(x != y for x, y in zip(a, b, strict=True))
 
 
 def section_of(label: str) -> str:
@@ -161,7 +184,7 @@ def _value_column(table: Table) -> int | None:
     return None
 
 
-def _readings_from_table(table: Table) -> Iterator[_Reading]:
+def _readings_from_table(table: Table, ocr: bool) -> Iterator[_Reading]:
     section = ""
     value_col = _value_column(table)
     for cells in table.rows:
@@ -170,7 +193,7 @@ def _readings_from_table(table: Table) -> Iterator[_Reading]:
             if parse_value(cell) is not None or _is_unit(cell) or not _clean(cell):
                 continue
             section = section_of(cell) or section
-            found = match_row(cell, section)
+            found = match_row(cell, section, misread=ocr)
             if found is not None:
                 row, label_at = found, i
                 section = found.section
@@ -429,7 +452,7 @@ def extract_legacy_table(doc: Document, meta: Metadata) -> tuple[list[Fact], lis
     flags: list[Flag] = []
     from_tables: dict[str, Fact] = {}
     for table in doc.tables:
-        _collect(_readings_from_table(table), from_tables, flags)
+        _collect(_readings_from_table(table, ocr=bool(doc.ocr)), from_tables, flags)
     lines, titled = _table_lines(doc.text)
     from_text: dict[str, Fact] = {}
     text_flags: list[Flag] = []

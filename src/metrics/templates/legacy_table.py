@@ -295,8 +295,11 @@ LEGACY_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+[,.]|\(?[一二三四五六七八九十]+\)|\(?\d{1,2}\)|\d{1,2}[,.](?!\d)"
-    r"|[①②③④⑤⑥⑦⑧⑨⑩])+"
+    r"|\d{1,2}(?:\.\d{1,2})+(?![\d.])|[①②③④⑤⑥⑦⑧⑨⑩])+"
 )
+# A lone digit between two characters of a label: no declared label holds one, and OCR reads a speck
+# of a seal or a stain as one ('政1务微博').
+_STRAY_DIGIT = re.compile(r"(?<=[\u4e00-\u9fff])\d(?=[\u4e00-\u9fff])")
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _PREFIX = re.compile(r"^(?:其中|包括|含)[:,]?")
 _SUFFIX = re.compile(r"(?:数量|数)$")
@@ -306,7 +309,7 @@ _UNIT_SUFFIX = re.compile(r"\((?:件|条|次|个|人|人次|篇|万元|元)\)$")
 @functools.lru_cache(maxsize=4096)
 def core_label(text: str) -> str:
     """The form row labels are declared in: '(四)其中:不同意公开答复数(件)' -> '不同意公开答复'."""
-    label = compact(text)
+    label = _STRAY_DIGIT.sub("", compact(text))
     label = _UNIT_SUFFIX.sub("", label)
     label = _PARENTHESES.sub("", label)
     for _ in range(2):
