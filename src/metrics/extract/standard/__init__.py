@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterator
+from itertools import chain
+
 from metrics.extract.standard.cells import Reading
 from metrics.extract.standard.section2 import join_wrapped_headers, section2_facts
 from metrics.extract.standard.section3 import (
@@ -15,22 +19,30 @@ from metrics.extract.standard.section4 import read_section4, section4_facts, sec
 from metrics.extract.standard.settle import identities_hold, rows_unchecked, settle_with_identities
 from metrics.extract.standard.source import MAX_CELL_CHARS, Source, first_of, grid_text, make_source
 from metrics.models import Document, Fact, Flag, Table
-from metrics.templates.standard import SECTION4_START, SECTION4_TABLE
+from metrics.templates.standard import (
+    REQUESTER_COLUMNS,
+    SECTION4_COLUMNS,
+    SECTION4_GROUPS,
+    SECTION4_START,
+    SECTION4_TABLE,
+    section2_cells,
+    section3_rows,
+    section4_metric,
+)
 
 
 def extract_standard(doc: Document, fmt: str) -> tuple[list[Fact], list[Flag]]:
     """Every figure of sections 二, 三 and 四 the document states with certainty."""
-    sources = [
+    sources = (
         (make_source(t.where, grid_text(with_total_column(join_continued_rows(t)))), True)
         for t in doc.tables
         if is_data_table(t)
-    ]
-    sources.append((make_source("text", rejoin_wrapped_labels(join_wrapped_headers(doc.text))), False))
+    )
     facts: list[Fact] = []
     flags: list[Flag] = []
     unused: list[Flag] = []  # findings of sources that gave nothing new
     seen: set[tuple[str, str]] = set()
-    for src, whole in sources:
+    for src, whole in chain(sources, _text_source(doc, fmt, seen)):
         got, raised = read_source(src, fmt, whole)
         new = [f for f in got if (f.metric_id, f.column) not in seen]
         facts.extend(new)
@@ -40,6 +52,29 @@ def extract_standard(doc: Document, fmt: str) -> tuple[list[Fact], list[Flag]]:
     facts.extend(parent_sums(facts, fmt, "all sources"))
     # Where nothing at all was read, the findings say why.
     return facts, flags if facts else unused
+
+
+def _text_source(doc: Document, fmt: str, seen: set[tuple[str, str]]) -> Iterator[tuple[Source, bool]]:
+    """The document's text as a source, read after its tables (the generator runs once they are),
+    unless they gave every cell of the layout: a web page's text repeats its tables, and reading it
+    again, the costliest source, could add nothing."""
+    if not seen >= every_cell(fmt):
+        yield make_source("text", rejoin_wrapped_labels(join_wrapped_headers(doc.text))), False
+
+
+@functools.cache
+def every_cell(fmt: str) -> frozenset[tuple[str, str]]:
+    """(metric, column) of every figure the layout's tables hold."""
+    columns = [column for column, _, _ in REQUESTER_COLUMNS]
+    return frozenset(
+        [(cell.metric_id, "total") for cell in section2_cells(fmt)]
+        + [(row.metric_id, column) for row in section3_rows(fmt) for column in columns]
+        + [
+            (section4_metric(group, column), "total")
+            for group, _ in SECTION4_GROUPS
+            for column, _ in SECTION4_COLUMNS
+        ]
+    )
 
 
 def is_data_table(table: Table) -> bool:
