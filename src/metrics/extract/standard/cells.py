@@ -299,6 +299,16 @@ def loose_tokens(line: str) -> list[str]:
     return CELL_TOKEN.findall(line)
 
 
+# A table cell holding two or more numbers ('| 2 1 |').
+_MERGED_CELL = re.compile(r"\s*\d[\d,.]*(?:\s+\d[\d,.]*)+\s*")
+
+
+def has_merged_cell(line: str) -> bool:
+    """Whether a `|` row holds a cell of several numbers: a PDF-to-Markdown tool ran cells together,
+    so a cell's place no longer says its column (and pipe_cells would leave that cell out)."""
+    return any(_MERGED_CELL.fullmatch(cell) for cell in line.split("|"))
+
+
 def pipe_cells(line: str, label_line: bool, bordered: bool | None = None) -> list[str] | None:
     """The value cells of a `|` line (blank cells kept), or None when it holds no value.
 

@@ -19,6 +19,7 @@ from metrics.extract.standard.cells import (
     ROW_NUMBER,
     Reading,
     count_value,
+    has_merged_cell,
     is_count_cell,
     is_sentence,
     loose_tokens,
@@ -135,6 +136,8 @@ _PARENT_NUMBERING = re.compile(r"\([一二三四五六七八九十]{1,3}\)")
 
 # A line of a table's numbers alone (PDF text), and the digit-free tail of a wrapped label.
 _NUMBERS_LINE = re.compile(r"[ \t|]*\d[\d,. \t|]*")
+# A Markdown table's rule under its first row (| --- | :-: |): no words, so no header.
+_RULE_LINE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*")
 _LABEL_TAIL_CHARS = 30
 # How many lines a label's head or tail may take around its numbers (narrow label columns wrap
 # 要求行政机关确认或重新出具已获取信息 over seven).
@@ -542,7 +545,11 @@ def gap_rows(gap: str, bordered: bool = True) -> list[RawRow]:
     loose: list[tuple[int, str]] = []
     blank_cells: list[tuple[int, str]] = []  # lines of spaces alone: an `&nbsp;` cell, one per line
     for index, line in enumerate(lines):
-        if "|" in line:
+        if "|" in line and has_merged_cell(line):
+            # A cell holding two numbers: a PDF-to-Markdown tool ran cells together, so a cell's place
+            # no longer says its column; the row's numbers are read in order, as loose text is.
+            rows.append(RawRow(None, loose_tokens(line), False, index == 0, line.strip(), index))
+        elif "|" in line:
             cells = pipe_cells(line, label_line=index == 0, bordered=bordered if index == 0 else None)
             if cells is not None:
                 rows.append(RawRow(cells, None, True, index == 0, line.strip(), index))
@@ -604,7 +611,8 @@ def rows_right_below_labels(gaps: list[list[RawRow]]) -> bool:
 
 
 def _numbers_line_before(src: Source, first: Hit) -> bool:
-    """Whether cells stand right above the first label, before any line of words (the header)."""
+    """Whether cells stand right above the first label, before any line of words (the header); a
+    Markdown table's rule between them is neither."""
     end = src.norm.rfind("\n", 0, src.norm_at(first.start))
     # Line by line upwards from the label, never splitting the whole text.
     while end > 0:
@@ -612,7 +620,7 @@ def _numbers_line_before(src: Source, first: Hit) -> bool:
         line = src.norm[start:end]
         if _NUMBERS_LINE.fullmatch(line):
             return True
-        if line.strip():
+        if line.strip() and not _RULE_LINE.fullmatch(line):
             return False
         end = start - 1
     return False
@@ -659,6 +667,15 @@ def section3_readings(src: Source, fmt: str, whole: bool) -> tuple[dict[str, tup
             reading.queued = queued and reading.apart
             out[hit.key] = (reading, src.span(src.norm_at(hit.start), src.norm_at(hit.end - 1) + 1))
 
+    if not whole and numbers_above:
+        # PDF text that prints some rows' numbers above their labels (a label wrapped over lines, its
+        # numbers set at its middle) and others on the label's line: the numbers after a label may be
+        # the next row's, so a row is read only where its numbers share its label's line.
+        for hit, rows in zip(hits, gaps, strict=True):
+            own = [r for r in rows if r.own_line]
+            if own:
+                assign(hit, own[0])
+        return out, hi
     for hit, rows in zip(hits, gaps, strict=True):
         own = [r for r in rows if r.own_line]
         loose = [r for r in rows if not r.own_line]

@@ -10,6 +10,7 @@ from metrics.extract.standard.cells import (
     DIGIT,
     Reading,
     count_value,
+    has_merged_cell,
     loose_tokens,
     pipe_cells,
     read_cells,
@@ -59,7 +60,11 @@ def section4_cells(src: Source, lo: int) -> tuple[list[str], str]:
     for line in src.norm[start : start + 4000].split("\n"):
         if line.strip().startswith("注"):
             continue  # a note under the table
-        if "|" in line:
+        if "|" in line and has_merged_cell(line):
+            # Cells run together (see has_merged_cell): the numbers in their printed order.
+            cells.extend(loose_tokens(line))
+            kinds.add(SPACES)
+        elif "|" in line:
             whole_row = full_pipe_row(line, len(SECTION4_CELLS))
             if not cells and whole_row is not None:
                 return whole_row, BORDERS  # one printed row holding all fifteen cells, blanks included

@@ -1,0 +1,67 @@
+"""Markdown tables whose cells a PDF-to-Markdown tool ran together (`| 4 0 |`): a cell's place no
+longer says its column, so its row's numbers are read in their printed order, never by position."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from metrics.extract import extract_file
+
+FIXTURE = Path(__file__).parent / "fixtures" / "standard" / "pipe_rows_std2021.txt"
+
+
+def _facts(path: Path) -> dict[tuple[str, str], float]:
+    return {(f.metric_id, f.column): f.value for f in extract_file(str(path)).facts}
+
+
+def _variant(tmp_path: Path, old: str, new: str) -> dict[tuple[str, str], float]:
+    text = FIXTURE.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "report.md"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return _facts(path)
+
+
+def _wrong(read: dict, printed: dict, metric_prefix: str) -> dict:
+    return {k: v for k, v in read.items() if k[0].startswith(metric_prefix) and printed.get(k) != v}
+
+
+def test_a_section3_row_with_cells_run_together_keeps_no_figure_in_a_wrong_column(tmp_path):
+    printed = _facts(FIXTURE)
+    # Blank label columns before the numbers, and two pairs of cells run together.
+    read = _variant(
+        tmp_path,
+        "| 一、本年新收政府信息公开申请数量 | 21 | 4 | 0 | 0 | 1 | 1 | 27 |",
+        "| 一、本年新收政府信息公开申请数量 |  |  |  | 21 | 4 0 | 0 | 1 1 | 27 |",
+    )
+    assert _wrong(read, printed, "requests_new") == {}
+    assert read[("requests_new", "total")] == 27
+
+
+def test_a_section4_row_with_cells_run_together_is_read_in_printed_order(tmp_path):
+    printed = _facts(FIXTURE)
+    section4 = re.search(r"### 行政复议.*?(?=\n\n五)", FIXTURE.read_text(encoding="utf-8"), re.S).group()
+    # The fifteen cells 1 0 0 1 2 | 0 0 0 0 0 | 1 0 0 0 1 on one row, some cells run together.
+    read = _variant(tmp_path, section4, "| 1 0 | 0 1 | 2 0 | 0 0 | 0 0 | 1 0 | 0 0 | 1 |")
+    assert _wrong(read, printed, "review_") == {} and _wrong(read, printed, "lit_") == {}
+    assert read[("review_total", "total")] == 2
+    assert read[("lit_after_review_upheld", "total")] == 1
+
+
+def test_rows_whose_numbers_stand_above_their_labels_are_not_given_the_next_rows_numbers(tmp_path):
+    """PDF-to-Markdown text that sets a wrapped label's numbers above it, a table rule between them:
+    the numbers after such a label are the next row's, so only rows with numbers on their own line
+    are read."""
+    printed = _facts(FIXTURE)
+    read = _variant(
+        tmp_path,
+        "| 一、本年新收政府信息公开申请数量 | 21 | 4 | 0 | 0 | 1 | 1 | 27 |\n"
+        "| 二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n",
+        "|  | 21 | 4 | 0 | 0 | 1 | 1 | 27 |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n"
+        "一、本年新收政府信息公开\n申请数量\n"
+        "|  | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n"
+        "二、上年结转政府信息公开\n申请数量\n",
+    )
+    assert _wrong(read, printed, "requests_") == {} and _wrong(read, printed, "outcome_") == {}
+    assert read[("outcome_granted", "total")] == 13  # a row printed on its label's line
