@@ -447,3 +447,18 @@ def test_a_two_character_unit_wrapped_around_the_rows_number_goes_back_to_it():
     assert got["trainees"].value == 120 and got["disclosure_budget_10k_yuan"].value == 12.5
     assert got["trainings"].value == 2
     assert "（三）接受培训人员数 120" in got["trainees"].evidence
+
+
+def test_a_column_of_labels_printed_apart_from_its_column_of_numbers_gives_no_row_a_wrong_number():
+    # PDF text read column by column: the labels, then the numbers. The first number (the meetings')
+    # is not the last label's (the trainings').
+    text = (
+        "政府信息公开情况统计表\n九、政府信息公开会议和培训情况\n（一）召开政府信息公开工作会议或专题会议数\n"
+        "（二）举办各类培训班数\n次 4\n次 2\n"
+    )
+    assert values(Document(path="t.txt", text=text)) == {}
+
+
+def test_a_row_printed_after_a_blank_row_with_its_unit_between_still_takes_its_number():
+    text = "政府信息公开情况统计表\n（一）召开政府信息公开工作会议或专题会议数\n次\n（二）举办各类培训班数\n次 2\n"
+    assert values(Document(path="t.txt", text=text)) == {"trainings": 2}

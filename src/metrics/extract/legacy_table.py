@@ -216,6 +216,9 @@ def _readings_from_table(table: Table, ocr: bool) -> Iterator[_Reading]:
 # Notes in parentheses: '(不同渠道和方式公开相同信息计1条)' after a label, '(其中修订16件)' after a number.
 _NOTE = re.compile(r"\([^()]{4,}\)")
 _PAGE_FOOTER = re.compile(r"^-+\s*\d+\s*-+$")
+# So many rows named one after another without a number are a column of labels printed apart from
+# its column of numbers; a table's blank rows seldom run this long.
+_LABEL_BLOCK = 1
 # A wrapped label spans at most this many lines of a narrow label column.
 _MAX_LABEL_PIECES = 4
 _PIECE_SPLIT = re.compile(r"\s*\|\s*|\t+|\s{2,}")
@@ -283,6 +286,7 @@ def _readings_from_lines(lines: list[tuple[str, str]]) -> Iterator[_Reading]:
     value_headers: list[str] = []  # the headers of the figure columns, in their printed order
     skip = 0  # figures of the row still to pass before the year's one
     label_run: list[_Token] = []  # the label pieces since the last unit or number
+    unvalued = 0  # rows named one after another with no number between them
     for token in _tokens(lines):
         if token.kind != "label":
             label_run = []
@@ -294,8 +298,14 @@ def _readings_from_lines(lines: list[tuple[str, str]]) -> Iterator[_Reading]:
                     value_headers.append(header)
                 label_run = []
                 continue
+            # A row named right after another, nothing between them: the one before got no number.
+            before = pending if len(label_run) > 0 else None
             label_run = (label_run + [token])[-_MAX_LABEL_PIECES:]
             pending, section, pieces = _match_label(label_run, section)
+            if before is None:
+                unvalued = 0
+            elif pending is not None and pending is not before:
+                unvalued += 1
             unit, evidence = "", list(dict.fromkeys(t.line.strip() for t in pieces))
             code_pending = has_code_column
             skip = _year_column_index(value_headers)
@@ -313,11 +323,14 @@ def _readings_from_lines(lines: list[tuple[str, str]]) -> Iterator[_Reading]:
             skip -= 1
         else:
             value = parse_value(token.text)
-            if value is not None:
+            # After a block of rows named with no number between them, the numbers that follow are a
+            # block too (PDF text read column by column): the first is not the last row's.
+            if value is not None and unvalued < _LABEL_BLOCK:
                 if token.line.strip() not in evidence:
                     evidence.append(token.line.strip())
                 yield _Reading(pending, value, unit, " / ".join(evidence))
             pending = None
+            unvalued = 0
 
 
 def _is_value_header(header: str) -> bool:
