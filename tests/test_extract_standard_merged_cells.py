@@ -65,3 +65,24 @@ def test_rows_whose_numbers_stand_above_their_labels_are_not_given_the_next_rows
     )
     assert _wrong(read, printed, "requests_") == {} and _wrong(read, printed, "outcome_") == {}
     assert read[("outcome_granted", "total")] == 13  # a row printed on its label's line
+
+
+def test_a_section2_header_that_lost_a_column_name_outside_the_table_gives_no_figure_a_wrong_name(tmp_path):
+    # 本年废止件数 printed above the Markdown table, its cell left blank in the header row: the names
+    # in the header no longer stand over their figures.
+    read = _variant(
+        tmp_path,
+        "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n",
+        "本年废止件\n| 信息内容 | 本年制发件数 | 现行有效件数 |  |\n|---|---|---|---|\n数\n",
+    )
+    printed = _facts(FIXTURE)
+    assert _wrong(read, printed, "normative_") == {} and _wrong(read, printed, "rules_") == {}
+
+
+def test_a_section2_header_spanning_two_cells_still_gives_its_rows_figures(tmp_path):
+    read = _variant(
+        tmp_path,
+        "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n| 规章 | 0 | 0 | 0 |\n",
+        "| 信息内容 | 本年制发件数 | 本年废止件数 |  | 现行有效件数 |\n|---|---|---|---|---|\n| 规章 | 0 | 0 |  | 0 |\n",
+    )
+    assert read[("rules_in_force", "total")] == 0

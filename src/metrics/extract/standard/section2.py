@@ -259,6 +259,13 @@ def section2_row(
     row_line = line_at(src.norm, src.norm_at(hit.start))
     header_line = line_at(src.norm, src.norm_at(columns[0][0]))
     if "|" in row_line and "|" in header_line:
+        if _figure_under_a_lost_header(_header_block(src.norm, src.norm_at(columns[0][0])), row_line):
+            return [], Flag(
+                "ambiguous_row",
+                f"{src.where}, section 二 row {label}: a figure stands under a header cell that no line "
+                "of the header names, so a column's name was printed outside the table and which figure "
+                "is whose is unknown; the row is left out",
+            )
         return section2_aligned(
             src, label, columns, line_at(src.original, src.norm_at(hit.start)), header_line
         )
@@ -457,6 +464,46 @@ def section2_aligned(
 
 # A header cell cut short by a converter still names its columns by its first characters.
 MIN_CUT_HEADER = 3
+
+
+def _header_block(text: str, pos: int) -> list[str]:
+    """The `|` lines without figures around the header line at `pos`: the whole header, however many
+    lines a wrapped header takes."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    lines = [text[start:end]]
+    while start > 0:  # upwards
+        above = text.rfind("\n", 0, start - 1) + 1
+        line = text[above : start - 1]
+        if "|" not in line or DIGIT.search(line):
+            break
+        lines.insert(0, line)
+        start = above
+    while end < len(text):  # downwards
+        below = text.find("\n", end + 1)
+        line = text[end + 1 : len(text) if below < 0 else below]
+        if "|" not in line or DIGIT.search(line):
+            break
+        lines.append(line)
+        end = len(text) if below < 0 else below
+    return lines
+
+
+def _figure_under_a_lost_header(header_lines: list[str], row_line: str) -> bool:
+    """A figure under a cell no header line names, whose left neighbour's own cell holds one too: no
+    header spans both (a spanning header, `本年增/减` over two cells, leaves one of them blank in the
+    row), so a column's name went missing (printed above the table) and the names stand over the
+    wrong cells. Header lines of another width than the row say nothing of its cells, and a Markdown
+    rule (`| --- |`) names none."""
+    row = row_line.split("|")
+    headers = [line.split("|") for line in header_lines if line.count("|") == row_line.count("|")]
+    if not headers:
+        return False
+    return any(
+        DIGIT.search(row[i]) and row[i - 1].strip() and not any(compact(h[i]).strip("-:") for h in headers)
+        for i in range(1, len(row))
+    )
 
 
 def cut_header_facts(
