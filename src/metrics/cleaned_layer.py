@@ -42,14 +42,19 @@ _BUILD_SQL = (
 
 @functools.cache
 def stamp() -> str:
-    """What a layer is built by: the build's SQL, the anomalies' limits and the gazetteer (its code and
-    its division table). A stored layer of another stamp is another version's and is not read: a
-    column added since would be missing, a changed check would show the old findings."""
-    parts = [sql_text(name) for name in _BUILD_SQL]
+    """What a layer is built by: the build's SQL (but its comment lines, which change no layer), the
+    anomalies' limits and the gazetteer (its code and its division table). A stored layer of another
+    stamp is another version's and is not read: a column added since would be missing, a changed check
+    would show the old findings."""
+    parts = [_without_comment_lines(sql_text(name)) for name in _BUILD_SQL]
     parts.append(repr(anomalies.limits(MIN_PEERS)))
     parts.append(Path(gazetteer.__file__).read_text(encoding="utf-8"))
     parts.append(metadata.version("cpca"))
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _without_comment_lines(sql: str) -> str:
+    return "\n".join(line for line in sql.splitlines() if not line.lstrip().startswith("--"))
 
 
 def is_stored(con: duckdb.DuckDBPyConnection) -> bool:
