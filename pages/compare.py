@@ -3,7 +3,7 @@ import dataclasses
 import pandas as pd
 import streamlit as st
 
-from metrics import queries
+from metrics import cleaned_layer, queries
 from metrics.dashboard import charts, data, sidebar, state, widgets
 from metrics.dashboard.state import lang, metric_label, t
 from metrics.ui_text import code_label
@@ -282,7 +282,7 @@ peer_by = widgets.coded_control(
     horizontal=True,
 )
 peers = data.query(
-    "peer_medians", scope, peer_by=peer_by, min_base=queries.MIN_BASE, min_peers=queries.MIN_PEERS
+    "peer_medians", scope, peer_by=peer_by, min_base=queries.MIN_BASE, min_peers=cleaned_layer.MIN_PEERS
 )
 peer_rate = widgets.coded_control(
     st.selectbox, t("peer_rate"), list(RATES), "compare_peer_rate", "grant_rate", format_func=indicator_label
@@ -332,7 +332,9 @@ st.dataframe(
         },
     },
 )
-st.caption(t("peer_caption_rule", n=queries.MIN_BASE, peers=queries.MIN_PEERS, first=span[0], last=span[1]))
+st.caption(
+    t("peer_caption_rule", n=queries.MIN_BASE, peers=cleaned_layer.MIN_PEERS, first=span[0], last=span[1])
+)
 widgets.downloads(
     "compare-peers",
     "compare_peers",

@@ -11,8 +11,8 @@ from streamlit.testing.v1 import AppTest
 from test_app_pages import APP, assert_clean, table_with
 
 from metrics import anomalies
+from metrics.cleaned_layer import MIN_PEERS
 from metrics.dashboard import findings
-from metrics.queries import MIN_PEERS
 
 BASE = {
     "region": "某省",

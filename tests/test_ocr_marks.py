@@ -111,8 +111,9 @@ def report_page_rows(db, report_id: str):
 
 
 def without_ocr_columns(db) -> None:
-    """The database as written before OCR marks were kept."""
+    """The database as written before OCR marks were kept (and before the writer kept a cleaned layer)."""
     con = duckdb.connect(str(db))
+    con.execute("DROP SCHEMA cleaned CASCADE")
     for table, column in (
         ("reports", "ocr_pages"),
         ("facts", "ocr"),

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from metrics import queries
+from metrics import cleaned_layer, queries
 from metrics.cli import main
 from metrics.demo.bulk_store import generate_store
 from metrics.models import DirectoryEntry
@@ -101,7 +101,7 @@ def params(con, **scenario) -> dict:
             "group_by": "region",
             "top_n": 10,
             "min_base": queries.MIN_BASE,
-            "min_peers": queries.MIN_PEERS,
+            "min_peers": cleaned_layer.MIN_PEERS,
             "peer_by": "level",
             "agency": agency,
             "report_id": report_id,

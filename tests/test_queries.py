@@ -2,12 +2,13 @@
 
 import dataclasses
 import pathlib
+import re
 
 import dashboard_fixture as fx
 import pandas as pd
 import pytest
 
-from metrics import queries
+from metrics import cleaned_layer, queries
 
 ALL = queries.Filters(2013, 2021)
 SHANGHAI = "上海市公安局"
@@ -47,12 +48,21 @@ def test_every_named_query_parses_and_runs(con):
     sql_dir = pathlib.Path(queries.__file__).parent / "sql"
     # Dashboard queries read the snapshot layer (report_figures, selected_reports) or the attached raw tables;
     # the Parquet tree's statements (a {dir} placeholder for the folder) are run by metrics.parquet_tree;
-    # views and anomalies build the snapshot's tables.
+    # the cleaned layer's statements build (or read, or stamp) the snapshot's and the writer's tables.
+    layer = (
+        "views",
+        "anomalies",
+        "cleaned_layer",
+        "cleaned_layer_stored",
+        "cleaned_layer_schema",
+        "report_figures",
+        "copy_directory_entries",
+    )
     names = [
         p.stem
         for p in sorted(sql_dir.glob("*.sql"))
-        if p.stem not in ("views", "anomalies")
-        and "{dir}" not in p.read_text(encoding="utf-8")
+        if p.stem not in layer
+        and not {"{dir}", "{stamp}"} & set(re.findall(r"\{[a-z]+\}", p.read_text(encoding="utf-8")))
         and any(
             w in p.read_text(encoding="utf-8")
             for w in (
@@ -184,7 +194,7 @@ def peer_medians(con, agencies):
         dataclasses.replace(ALL, agencies=agencies),
         peer_by="agency_type",
         min_base=10,
-        min_peers=queries.MIN_PEERS,
+        min_peers=cleaned_layer.MIN_PEERS,
     ).set_index("agency")
 
 

@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from metrics import bench, catalog, queries
+from metrics import bench, catalog, cleaned_layer, queries
 from metrics.demo.bulk_store import generate_store
 from metrics.sql_files import sql_text
 from metrics.store import SUMMARIES
@@ -82,7 +82,8 @@ ORDER BY series_id, grp, year
 
 def plant_duplicates_and_blanks(db) -> None:
     """Facts ingest can store and the generator does not write: a figure printed twice in a report
-    (both counted) and a figure printed without a value; the summaries are written again from them."""
+    (both counted) and a figure printed without a value; the summaries and the cleaned layer are written
+    again from them."""
     con = duckdb.connect(":memory:")
     try:
         con.execute(f"ATTACH '{db}' AS raw")
@@ -102,6 +103,7 @@ def plant_duplicates_and_blanks(db) -> None:
             con.execute(sql_text(summary))
             con.execute(f"DELETE FROM raw.{summary}")
             con.execute(f"INSERT INTO raw.{summary} SELECT * FROM memory.{summary}_of('raw.facts')")
+        cleaned_layer.store(con)
     finally:
         con.close()
 

@@ -29,7 +29,7 @@ MAD_TO_SD = 1.4826
 # Rates of 0 % or 100 % count only over at least this many handled requests.
 RATE_BASE = 100
 # Peers: requests_new of agencies of the same kind and level in the same year, at least `min_peers` of
-# them (the peer medians' own minimum, metrics.queries.MIN_PEERS).
+# them (the peer medians' own minimum, metrics.cleaned_layer.MIN_PEERS).
 PEER_FACTOR = 20.0
 MIN_PEER_VALUE = 100  # the larger of the figure and the peers' median
 
@@ -55,18 +55,20 @@ COLUMNS = [
 def build(con: duckdb.DuckDBPyConnection, min_peers: int) -> None:
     """Table `anomalies` on this connection: every anomaly among the reports of its `report_figures`,
     worst first within a kind (column `ordinal`)."""
-    con.execute(
-        sql_text("anomalies"),
-        {
-            "jump_metrics": list(JUMP_METRICS),
-            "min_jump_base": MIN_JUMP_BASE,
-            "min_jump_factor": MIN_JUMP_FACTOR,
-            "robust_k": ROBUST_K,
-            "min_band_pairs": MIN_BAND_PAIRS,
-            "mad_to_sd": MAD_TO_SD,
-            "rate_base": RATE_BASE,
-            "peer_factor": PEER_FACTOR,
-            "min_peer_value": MIN_PEER_VALUE,
-            "min_peers": min_peers,
-        },
-    )
+    con.execute(sql_text("anomalies"), limits(min_peers))
+
+
+def limits(min_peers: int) -> dict:
+    """The parameters of anomalies.sql: the checks' limits above."""
+    return {
+        "jump_metrics": list(JUMP_METRICS),
+        "min_jump_base": MIN_JUMP_BASE,
+        "min_jump_factor": MIN_JUMP_FACTOR,
+        "robust_k": ROBUST_K,
+        "min_band_pairs": MIN_BAND_PAIRS,
+        "mad_to_sd": MAD_TO_SD,
+        "rate_base": RATE_BASE,
+        "peer_factor": PEER_FACTOR,
+        "min_peer_value": MIN_PEER_VALUE,
+        "min_peers": min_peers,
+    }

@@ -1,8 +1,9 @@
 """The dashboard's named queries: SQL files under sql/, run with parameters on a snapshot connection.
 
 A snapshot connection is an in-memory DuckDB database with the report database attached read-only
-as `raw`; views.sql builds the cleaned layer on it once, so every query after that is a small
-aggregation. Filters reach SQL only as bound parameters (lists included), never as SQL text.
+as `raw`, over the cleaned layer the writer stored in it (or, in a database without one, built on the
+snapshot once: metrics.cleaned_layer), so every query is a small aggregation. Filters reach SQL only
+as bound parameters (lists included), never as SQL text.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from metrics import anomalies, catalog, eras, formats, gazetteer
+from metrics import catalog, cleaned_layer, eras, formats
 from metrics.rollup.regions import with_parents
 from metrics.sql_files import sql_text
 from metrics.store import SUMMARIES
@@ -22,8 +23,6 @@ from metrics.templates import IDENTITIES
 
 # A rate over fewer requests or cases than this is marked and kept out of rankings.
 MIN_BASE = 10
-# A peer median stands on at least this many other agencies, or is not given.
-MIN_PEERS = 3
 
 GROUPINGS = ("all", "agency", "region", "level", "agency_type")
 PEER_GROUPINGS = ("agency_type", "level")
@@ -117,7 +116,7 @@ class UnreadableDatabase(Exception):
 
 
 def open_snapshot(path: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory database over the snapshot at `path` (read-only), with the cleaned layer built."""
+    """An in-memory database over the snapshot at `path` (read-only), with the cleaned layer in."""
     # ATTACH takes no bound parameters; the path is ours (store.db_path), quoted as a literal.
     literal = str(path).replace("'", "''")
     return _snapshot(f"ATTACH '{literal}' AS raw (READ_ONLY)")
@@ -129,22 +128,19 @@ def open_parquet_snapshot(tree: Path) -> duckdb.DuckDBPyConnection:
 
 
 def _snapshot(attach: str) -> duckdb.DuckDBPyConnection:
-    """Run `attach` (it makes the report tables readable as `raw`), then build the cleaned layer."""
+    """Run `attach` (it makes the report tables readable as `raw`), then read the cleaned layer the
+    database holds, or build it where it holds none this program built (metrics.cleaned_layer)."""
     con = duckdb.connect(":memory:")
     try:
         try:
             con.execute(sql_text("snapshot_database"))
             con.execute(attach)
-            for summary in SUMMARIES:
-                _summary_source(con, summary)
-            flagged = con.execute(sql_text("raw_has_table"), {"table_name": "flagged_facts"}).fetchone()[0]
-            con.execute(sql_text("flagged_facts_stored" if flagged else "flagged_facts_derived"))
-            marked = con.execute(
-                sql_text("raw_has_column"), {"table_name": "facts", "column_name": "ocr_confidence"}
-            ).fetchone()[0]
-            con.execute(sql_text("ocr_marks_stored" if marked else "ocr_marks_absent"))
-            con.execute(sql_text("current_versions"))
-            _directory_inputs(con)
+            _sources(con)
+            stored = cleaned_layer.is_stored(con)
+            if stored:
+                cleaned_layer.read_stored(con)
+            else:
+                cleaned_layer.build_tables(con)
             con.execute(sql_text("views"))
         except (duckdb.CatalogException, duckdb.BinderException):
             raise  # a readable database of another layout (an older version), not a damaged one
@@ -157,12 +153,27 @@ def _snapshot(attach: str) -> duckdb.DuckDBPyConnection:
         if con.execute(sql_text("raw_has_table"), {"table_name": "flag_reviews"}).fetchone()[0]:
             con.execute(sql_text("copy_flag_statuses"))
         con.execute(sql_text("compress_snapshot"))
-        # After the compression, which leaves a sixth of the memory the cleaned layer took as built.
-        anomalies.build(con, MIN_PEERS)
+        if not stored:
+            # After the compression, which leaves a sixth of the memory the cleaned layer took as built.
+            cleaned_layer.build_anomalies(con)
     except BaseException:
         con.close()
         raise
     return con
+
+
+def _sources(con: duckdb.DuckDBPyConnection) -> None:
+    """The report database's summaries, flagged facts and OCR marks, as stored or derived from its
+    facts where it does not keep them (older, or a Parquet tree)."""
+    for summary in SUMMARIES:
+        _summary_source(con, summary)
+    flagged = con.execute(sql_text("raw_has_table"), {"table_name": "flagged_facts"}).fetchone()[0]
+    con.execute(sql_text("flagged_facts_stored" if flagged else "flagged_facts_derived"))
+    marked = con.execute(
+        sql_text("raw_has_column"), {"table_name": "facts", "column_name": "ocr_confidence"}
+    ).fetchone()[0]
+    con.execute(sql_text("report_ocr_stored" if marked else "report_ocr_absent"))
+    con.execute(sql_text("ocr_marks_stored" if marked else "ocr_marks_absent"))
 
 
 def _summary_source(con: duckdb.DuckDBPyConnection, summary: str) -> None:
@@ -171,18 +182,6 @@ def _summary_source(con: duckdb.DuckDBPyConnection, summary: str) -> None:
     con.execute(sql_text(summary))
     stored = con.execute(sql_text("raw_has_table"), {"table_name": summary}).fetchone()[0]
     con.execute(sql_text(f"{summary}_stored" if stored else f"{summary}_pivoted"))
-
-
-def _directory_inputs(con: duckdb.DuckDBPyConnection) -> None:
-    """The gazetteer's region paths and the stored directory entries, which views.sql reads."""
-    con.execute(sql_text("directory_tables"))
-    regions = [region for (region,) in con.execute(sql_text("stored_regions")).fetchall()]
-    paths = gazetteer.region_paths(regions)
-    if paths:
-        con.executemany(sql_text("region_path_row"), [{"region": r, "path": p} for r, p in paths])
-    # A database written before the directory existed has no entries yet.
-    if con.execute(sql_text("raw_has_table"), {"table_name": "agency_directory"}).fetchone()[0]:
-        con.execute(sql_text("copy_directory_entries"))
 
 
 def run(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> pd.DataFrame:

@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from metrics import PARSER_VERSION
+from metrics import PARSER_VERSION, cleaned_layer
 from metrics.gc_pause import collector_paused
 from metrics.models import DirectoryEntry, Extraction, fact_values
 from metrics.sql_files import sql_text
@@ -67,7 +67,9 @@ def open_for_writing(
     changed something. Should anything fail, the database is left as it was and the copy removed;
     a failure of the disk or the database itself is raised as a StoreError naming its cause.
     `waiting` hears, once, that another writer holds the database. A `fresh` writer starts from an
-    empty database instead of a copy (a rebuild), and the old file stays in place until it is done."""
+    empty database instead of a copy (a rebuild), and the old file stays in place until it is done.
+    The cleaned layer the dashboard reads (metrics.cleaned_layer) is built into the copy before the
+    swap, once per write instead of once per dashboard snapshot."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with _writer_lock(path, wait, waiting):
         _remove_leftovers(path)
@@ -84,6 +86,8 @@ def open_for_writing(
             writer = Writer(con)
             yield writer
             if writer.changed or not path.exists():
+                if writer.layer_stale or not cleaned_layer.is_stored(con):
+                    cleaned_layer.store(con)
                 con.checkpoint()
                 con.close()
                 os.replace(work, path)
@@ -239,6 +243,8 @@ class Writer:
     def __init__(self, con: duckdb.DuckDBPyConnection):
         self.con = con
         self.changed = False  # whether anything was written
+        # Whether what the cleaned layer reads was written: everything but a finding's status.
+        self.layer_stale = False
 
     def attempts_by_path(self) -> dict[str, tuple[str, str, str]]:
         """file path -> (content_hash, parser_version, status) of its latest attempt."""
@@ -254,12 +260,12 @@ class Writer:
     def choose_current(self, report_id: str) -> None:
         """Make this report the version that counts for its agency and year, whatever the rule says."""
         self.con.execute(sql_text("choose_current"), {"report_id": report_id})
-        self.changed = True
+        self.changed = self.layer_stale = True
 
     def forget_current_choice(self, agency: str, year: int) -> None:
         """Let the rule decide again which version counts for this agency and year."""
         self.con.execute(sql_text("forget_current_choice"), {"agency": agency, "year": year})
-        self.changed = True
+        self.changed = self.layer_stale = True
 
     def set_flag_status(self, report_id: str, code: str, status: str, note: str = "") -> None:
         """Where the follow-up of a report's finding stands; kept when the same file is ingested again."""
@@ -288,7 +294,7 @@ class Writer:
             )
             if entry.series:
                 self.con.execute(sql_text("follow_series"), {"agency": entry.agency, "series": entry.series})
-        self.changed = True
+        self.changed = self.layer_stale = True
 
     def write(self, attempts: list[Attempt]) -> list[tuple[Attempt, str]]:
         """Store attempts in one transaction. Should that fail, store them one by one, so a row the
@@ -296,7 +302,7 @@ class Writer:
         A failure of the disk or of the database itself is no file's fault and is raised."""
         if not attempts:
             return []
-        self.changed = True
+        self.changed = self.layer_stale = True
         try:
             self._write_in_one_transaction(attempts)
             return []
@@ -358,7 +364,7 @@ class Writer:
         finally:
             self.con.execute("DETACH old")
             self.con.unregister("missing_files")
-        self.changed = True
+        self.changed = self.layer_stale = True
 
     def refresh_cross_year_flags(self) -> None:
         """Checks between consecutive years of an agency, over the current versions only; then the
@@ -366,6 +372,7 @@ class Writer:
         self.con.execute(sql_text("current_versions"))
         self.con.execute(sql_text("cross_year_flags"))
         self.con.execute(sql_text("flagged_facts_sync"))
+        self.layer_stale = True
 
     def _write_in_one_transaction(self, attempts: list[Attempt]) -> None:
         with collector_paused():

@@ -7,8 +7,9 @@ before it (the latest WARM_RESULTS of them) are computed on it too, so the runs 
 them cached instead of each waiting for its own. Pages wait for the new snapshot up to
 FRESH_WAIT_SECONDS (a tiny database's is ready by then, so they show the new figures at once); past
 that they go on with the snapshot they had, and its cached results, until the new one is ready.
-Without that, every ingest batch into a large database (a snapshot of 100,000 reports takes seconds
-to build) would stop every session until it was built and then leave every cache cold. File names
+Without that, every ingest batch into a large database would stop every session until the results
+were computed again (and, where the database holds no cleaned layer, until the snapshot built one:
+seconds at 100,000 reports; see metrics.cleaned_layer) and then leave every cache cold. File names
 come out decoded (the database keeps names in any bytes as \\xNN escapes; see metrics.file_names).
 """
 

@@ -1,7 +1,8 @@
 -- Every anomaly of the database (metrics.anomalies says what each check means and holds its limits,
 -- bound here as parameters), judged over every current report with an agency and a year whatever the
 -- filters, since a report is judged against its own other years and its peers. Built once per
--- snapshot from report_figures, so a page only keeps the rows of its selection (anomalies_selected.sql)
+-- write with the cleaned layer (metrics.cleaned_layer; or per snapshot of a database without it) from
+-- report_figures, so a page only keeps the rows of its selection (anomalies_selected.sql)
 -- instead of pulling a row per report into pandas. `ordinal` is the order of the list: kind, then the
 -- largest factor first, then the check's figure, agency and year.
 CREATE OR REPLACE TABLE anomalies AS

@@ -1,15 +1,16 @@
 -- Which stored report counts for its agency and year. Reports of one agency and year are versions
 -- of one report (a revision, or the same report saved from two sites); a report without agency or
 -- year is a group of its own. Read on any connection where the report database is attached as `raw`:
--- the dashboard's snapshot, `ogi status` and `ogi check`, and the writer's cross-year checks.
+-- the dashboard's snapshot, `ogi status` and `ogi check`, and the writer's cross-year checks and
+-- cleaned layer (raw.main.*: see cleaned_layer.sql).
 CREATE OR REPLACE TEMP VIEW current_versions AS
 WITH grouped AS (
     SELECT r.report_id, r.published, r.ingested_at,
         CASE WHEN coalesce(r.agency, '') = '' OR r.year IS NULL THEN r.report_id ELSE r.agency END AS group_agency,
         CASE WHEN coalesce(r.agency, '') = '' OR r.year IS NULL THEN NULL ELSE r.year END AS group_year,
         c.report_id IS NOT NULL AS chosen
-    FROM raw.reports r
-    LEFT JOIN raw.current_choices c ON c.report_id = r.report_id AND c.agency = r.agency AND c.year = r.year
+    FROM raw.main.reports r
+    LEFT JOIN raw.main.current_choices c ON c.report_id = r.report_id AND c.agency = r.agency AND c.year = r.year
 ),
 versions AS (
     SELECT report_id, group_agency, group_year,

@@ -1,5 +1,4 @@
 -- A database written before OCR marks were kept (or a Parquet tree of one): every mark unknown (NULL),
 -- so the pages read it with the same columns.
-CREATE OR REPLACE VIEW report_ocr AS SELECT report_id, NULL::INTEGER AS ocr_pages FROM raw.reports;
 CREATE OR REPLACE VIEW marked_facts AS
 SELECT *, NULL::BOOLEAN AS ocr, NULL::INTEGER AS ocr_page, NULL::DOUBLE AS ocr_confidence FROM raw.facts;
