@@ -86,3 +86,25 @@ def test_a_section2_header_spanning_two_cells_still_gives_its_rows_figures(tmp_p
         "| 信息内容 | 本年制发件数 | 本年废止件数 |  | 现行有效件数 |\n|---|---|---|---|---|\n| 规章 | 0 | 0 |  | 0 |\n",
     )
     assert read[("rules_in_force", "total")] == 0
+
+
+def test_a_section2_cell_holding_two_figures_is_no_one_figure(tmp_path):
+    # pymupdf4llm joins two cells with a line break: `3<br>1` is 3 and 1, never 31.
+    read = _variant(
+        tmp_path,
+        "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n| 规章 | 0 | 0 | 0 |\n"
+        "| 行政规范性文件 | 3 | 1 | 18 |\n",
+        "| 信息内容 | 本年制发件数<br>本年废止件数 | 现行有效件数 |\n|---|---|---|\n| 规章 | 0<br>0 | 0 |\n"
+        "| 行政规范性文件 | 3<br>1 | 18 |\n",
+    )
+    assert _wrong(read, _facts(FIXTURE), "normative_") == {}
+    assert read[("normative_in_force", "total")] == 18
+
+
+def test_a_section2_unit_set_in_a_header_cell_of_its_own_converts_the_figure(tmp_path):
+    read = _variant(
+        tmp_path,
+        "| 信息内容 | 本年收费金额（单位：万元） |\n|---|---|\n| 行政事业性收费 | 0.35 |\n",
+        "| 信息内容 | 本年收费金额 | （元） |\n|---|---|---|\n| 行政事业性收费 | 3500 |  |\n",
+    )
+    assert read[("fees_collected_10k_yuan", "total")] == 0.35

@@ -12,6 +12,10 @@ from metrics.normalize import compact, normalize
 from metrics.templates import Section2Cell, section2_cells, section3_rows
 from metrics.templates.standard import SECTION2_HEADER, SECTION2_START, SECTION3_START, STD2019, STD2021
 
+# Two numbers in one cell (`7 0`, cells a converter ran together): no one figure.
+_NUMBERS_APART = re.compile(r"\d\s+\d")
+# A header cell holding a unit alone: (元), （万元）.
+_UNIT_CELL = re.compile(r"\((?:万元|元)\)")
 _AMOUNT = re.compile(
     r"(?P<num>[-+]?\d[\d,]*(?:\.\d+)?)(?:\s*(?P<unit>万元|元))?|(?P<na>不适用|/|-)|(?P<zero>无)"
 )
@@ -455,7 +459,9 @@ def section2_aligned(
         if index is None:
             continue
         text = row_cells[index].strip()
-        fact = section2_fact(cell, normalize(text), text, header_cells[index], src.where, label)
+        fact = section2_fact(
+            cell, normalize(text), text, _with_unit_cell(header_cells, index), src.where, label
+        )
         if fact:
             facts.append(fact)
     read = {f.metric_id for f in facts}
@@ -464,6 +470,12 @@ def section2_aligned(
 
 # A header cell cut short by a converter still names its columns by its first characters.
 MIN_CUT_HEADER = 3
+
+
+def _with_unit_cell(header_cells: list[str], index: int) -> str:
+    """A header cell with the unit a converter set in a cell of its own after it (`采购总金额 | （元）`)."""
+    after = header_cells[index + 1] if index + 1 < len(header_cells) else ""
+    return header_cells[index] + after if _UNIT_CELL.fullmatch(after) else header_cells[index]
 
 
 def _header_block(text: str, pos: int) -> list[str]:
@@ -582,7 +594,7 @@ def section2_fact(
 def section2_value(cell: Section2Cell, text: str, header: str):
     """A number (units converted to the metric's), None for "not applicable", False when unreadable."""
     m = _AMOUNT.fullmatch(text.replace(" ", ""))
-    if not text or not m:
+    if not text or not m or _NUMBERS_APART.search(text):
         return False
     if m.group("na"):
         return None
