@@ -25,6 +25,7 @@ import functools
 import html
 import importlib.util
 import json
+import logging
 import multiprocessing
 import os
 import re
@@ -379,6 +380,24 @@ def _pdfium_pages(pdf: Path) -> list[str]:
         doc.close()
 
 
+# PDF-to-Markdown tools, as scrapers feeding language models now use them: Markdown tables laid out
+# from the PDF's text positions, cells sometimes run together or split.
+def markitdown_md(pdf: Path, out: Path, name: str) -> list[Path]:
+    from markitdown import MarkItDown
+
+    # pdfminer, which reads the PDF for it, warns of every font without a bounding box.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    return _write(out, name, MarkItDown().convert(str(pdf)).text_content)
+
+
+def pymupdf4llm_md(pdf: Path, out: Path, name: str) -> list[Path]:
+    import pymupdf4llm
+
+    # Its default layout analysis; no OCR, since a printed PDF holds its text (and its OCR path fails
+    # on LibreOffice's PDFs: "'NoneType' object is not iterable").
+    return _write(out, name, pymupdf4llm.to_markdown(str(pdf), use_ocr=False))
+
+
 def pages_joined(pages: Callable[[Path], list[str]]) -> Callable[[Path, Path, str], list[Path]]:
     def read(pdf: Path, out: Path, name: str) -> list[Path]:
         return _write(out, name, "\n".join(pages(pdf)))
@@ -402,6 +421,8 @@ PDF_READERS: dict[str, tuple[Callable[[Path, Path, str], list[Path]], tuple[str,
     "pypdfium2": (pages_joined(_pdfium_pages), ("py:pypdfium2",), False),
     "pdfplumber per page": (pages_split(_pdfplumber_pages), ("py:pdfplumber",), True),
     "pypdfium2 per page": (pages_split(_pdfium_pages), ("py:pypdfium2",), True),
+    "markitdown": (markitdown_md, ("py:markitdown",), False),
+    "pymupdf4llm": (pymupdf4llm_md, ("py:pymupdf4llm",), False),
 }
 
 

@@ -57,6 +57,10 @@ RECALL_FLOORS = {
     "libreoffice pdf → pdftotext -layout": 0.861,  # today 0.871
     "libreoffice pdf → pdfplumber": 0.861,  # today 0.871
     "libreoffice pdf → pypdfium2": 0.797,  # today 0.807
+    "chromium pdf → markitdown": 0.646,  # today 0.656
+    "chromium pdf → pymupdf4llm": 0.630,  # today 0.640
+    "libreoffice pdf → markitdown": 0.521,  # today 0.532
+    "libreoffice pdf → pymupdf4llm": 0.698,  # today 0.708
 }
 
 # The same over the project's own HTML fixtures (tests/fixtures/legacy and standard), which run
@@ -87,6 +91,10 @@ FIXTURE_RECALL_FLOORS = {
     "libreoffice pdf → pdftotext -layout": 0.866,  # today 0.876
     "libreoffice pdf → pdfplumber": 0.866,  # today 0.876
     "libreoffice pdf → pypdfium2": 0.888,  # today 0.898
+    "chromium pdf → markitdown": 0.475,  # today 0.486
+    "chromium pdf → pymupdf4llm": 0.871,  # today 0.881
+    "libreoffice pdf → markitdown": 0.340,  # today 0.350
+    "libreoffice pdf → pymupdf4llm": 0.549,  # today 0.559
 }
 
 # The same over the 2008-2014 prose reports with hand-checked truth (the development corpus's and the
@@ -118,6 +126,10 @@ PROSE_RECALL_FLOORS = {
     "libreoffice pdf → pdftotext -layout": 0.990,  # today 1.000
     "libreoffice pdf → pdfplumber": 0.990,  # today 1.000
     "libreoffice pdf → pypdfium2": 0.990,  # today 1.000
+    "chromium pdf → markitdown": 0.990,  # today 1.000
+    "chromium pdf → pymupdf4llm": 0.921,  # today 0.931
+    "libreoffice pdf → markitdown": 0.914,  # today 0.924
+    "libreoffice pdf → pymupdf4llm": 0.990,  # today 1.000
 }
 
 # Conflicting values per converter over all sources, as many as today's extractor yields: a ceiling so
@@ -129,6 +141,7 @@ CONFLICTS_TODAY = {
     "chromium pdf → pypdfium2 per page": 1,
     "libreoffice pdf → pdfplumber per page": 1,
     "libreoffice pdf → pypdfium2 per page": 1,
+    "libreoffice pdf → markitdown": 3,
 }
 
 
