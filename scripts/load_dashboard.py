@@ -289,9 +289,7 @@ def read_page(at, seconds: float, measures: Measures) -> None:
     while (left := until - time.perf_counter()) > 0:
         time.sleep(min(sidebar.NOTE_EVERY_SECONDS, left))
         if any(info.value == note for info in at.sidebar.info) and not data.showing_older():
-            ran = len(measures.runs)
-            timed_apptest_run(at, lambda at: None, measures)
-            measures.note_runs.extend(measures.runs[ran:])
+            timed_apptest_run(at, lambda at: None, measures, by_note=True)
 
 
 def apptest_pick(at, key: str, rng: random.Random) -> None:
@@ -299,7 +297,8 @@ def apptest_pick(at, key: str, rng: random.Random) -> None:
     widget.set_value([rng.choice(widget.options[:5])])
 
 
-def timed_apptest_run(at, action, measures: Measures) -> None:
+def timed_apptest_run(at, action, measures: Measures, by_note: bool = False) -> None:
+    """Act, run the app and note the run's seconds: a user's action, or the loading note's run."""
     try:
         action(at)
     except KeyError:  # the page shown has no such filter (the roll-up page has no layout filter)
@@ -313,8 +312,12 @@ def timed_apptest_run(at, action, measures: Measures) -> None:
     except Exception as e:  # a run past its time, or one that failed: counted, and the session goes on
         measures.errors.update([f"session could not act: {type(e).__name__}: {str(e)[:80]}"])
         return
-    measures.runs.append(time.perf_counter() - started)
-    measures.actions += 1
+    seconds = time.perf_counter() - started
+    measures.runs.append(seconds)
+    if by_note:
+        measures.note_runs.append(seconds)
+    else:
+        measures.actions += 1
     for exception in at.exception:
         measures.errors.update([f"exception: {exception.message[:120]}"])
     for error in at.error:
