@@ -108,3 +108,27 @@ def test_a_section2_unit_set_in_a_header_cell_of_its_own_converts_the_figure(tmp
         "| 信息内容 | 本年收费金额 | （元） |\n|---|---|---|\n| 行政事业性收费 | 3500 |  |\n",
     )
     assert read[("fees_collected_10k_yuan", "total")] == 0.35
+
+
+def test_a_label_split_between_two_cells_still_names_its_row(tmp_path):
+    # pymupdf4llm sets a cell border inside a label: `|（七）总|计|…`, `|四、结转下年度|继续办理|…`.
+    text = FIXTURE.read_text(encoding="utf-8")
+    old = "| 四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |"
+    path = tmp_path / "report.md"
+    path.write_text(
+        text.replace(old, "| 四、结转下年度|继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |"), encoding="utf-8"
+    )
+    forward = [f for f in extract_file(str(path)).facts if f.metric_id == "requests_carried_forward"]
+    # Read from its own row, not worked out from the other rows by the table's identities.
+    assert [(f.column, f.value) for f in forward if "继续办理" in f.evidence][-1] == ("total", 2)
+
+
+def test_a_label_going_on_in_the_row_below_takes_that_rows_numbers(tmp_path):
+    # The label's own row has every cell empty; its numbers stand in the row below, where the label
+    # goes on. The empty row is no row printed blank.
+    read = _variant(
+        tmp_path,
+        "| （二）部分公开（区分处理的，只计这一情形，不计其他情形） | 3 | 0 | 0 | 0 | 0 | 0 | 3 |",
+        "| （二）部分公开（区分处理 |  |  |  |  |  |  |  |\n|  的，只计这一情形，不计其他情形） | 3 | 0 | 0 | 0 | 0 | 0 | 3 |",
+    )
+    assert read[("outcome_partial", "total")] == 3

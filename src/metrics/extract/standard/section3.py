@@ -679,6 +679,9 @@ def section3_readings(src: Source, fmt: str, whole: bool) -> tuple[dict[str, tup
     for hit, rows in zip(hits, gaps, strict=True):
         own = [r for r in rows if r.own_line]
         loose = [r for r in rows if not r.own_line]
+        if own and continued_below(own[0], loose):
+            assign(hit, loose[0])  # see continued_below
+            continue
         if own:
             assign(hit, own[0])
         elif below and loose:
@@ -704,6 +707,20 @@ def section3_readings(src: Source, fmt: str, whole: bool) -> tuple[dict[str, tup
             row = blank_row() if blank_totals else unread_row()
             out.setdefault(hit.key, (row, src.span(src.norm_at(hit.start), src.norm_at(hit.end - 1) + 1)))
     return out, hi
+
+
+def continued_below(own: RawRow, loose: list[RawRow]) -> bool:
+    """A label's `|` row with every cell empty, and the next `|` row holding the numbers: a label too
+    long for its cell goes on in the row below (`|（二）部分公开（区分处理|||||||` /
+    `||的，只计这一情形…|7|0|…|7|`, a PDF-to-Markdown tool's rows), so the empty row is no row
+    printed blank."""
+    return (
+        own.cells is not None
+        and not any(c.strip() for c in own.cells)
+        and bool(loose)
+        and loose[0].cells is not None
+        and any(c.strip() for c in loose[0].cells)
+    )
 
 
 def unread_row() -> Reading:

@@ -27,6 +27,7 @@ _NUMBERING_IN_CELL = re.compile(
 # A note in brackets, longer than a row's numbering (一) or (十二).
 _BRACKETED_NOTE = re.compile(r"\([^()]{4,}\)")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_CJK_BORDER = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\|(?=[ \t]*[\u4e00-\u9fff])")
 
 
 @dataclass
@@ -51,10 +52,13 @@ class Source:
 def make_source(where: str, text: str) -> Source:
     norm = _FOOTER.sub(lambda m: " " * len(m.group()), normalize(text))
     original = text if len(text) == len(norm) else norm
+    # Labels are matched across a cell border that splits a word (`|（七）总|计|`, a PDF-to-Markdown
+    # tool's cells): a border between two Chinese characters is read as a space.
+    matched = _CJK_BORDER.sub(lambda m: " " * len(m.group()), norm) if "|" in norm else norm
     offsets: list[int] = []
-    for run in _MATCHED.finditer(norm):  # runs, not characters: a match object each is costly
+    for run in _MATCHED.finditer(matched):  # runs, not characters: a match object each is costly
         offsets.extend(range(run.start(), run.end()))
-    return Source(where, original, norm, _UNMATCHED.sub("", norm), offsets)
+    return Source(where, original, norm, _UNMATCHED.sub("", matched), offsets)
 
 
 def grid_text(table: Table) -> str:
