@@ -58,9 +58,9 @@ RECALL_FLOORS = {
     "libreoffice pdf → pdfplumber": 0.861,  # today 0.871
     "libreoffice pdf → pypdfium2": 0.797,  # today 0.807
     "chromium pdf → markitdown": 0.646,  # today 0.656
-    "chromium pdf → pymupdf4llm": 0.630,  # today 0.640
+    "chromium pdf → pymupdf4llm": 0.740,  # today 0.751
     "libreoffice pdf → markitdown": 0.521,  # today 0.532
-    "libreoffice pdf → pymupdf4llm": 0.698,  # today 0.708
+    "libreoffice pdf → pymupdf4llm": 0.804,  # today 0.814
 }
 
 # The same over the project's own HTML fixtures (tests/fixtures/legacy and standard), which run
@@ -92,9 +92,9 @@ FIXTURE_RECALL_FLOORS = {
     "libreoffice pdf → pdfplumber": 0.866,  # today 0.876
     "libreoffice pdf → pypdfium2": 0.888,  # today 0.898
     "chromium pdf → markitdown": 0.475,  # today 0.486
-    "chromium pdf → pymupdf4llm": 0.871,  # today 0.881
+    "chromium pdf → pymupdf4llm": 0.956,  # today 0.966
     "libreoffice pdf → markitdown": 0.340,  # today 0.350
-    "libreoffice pdf → pymupdf4llm": 0.549,  # today 0.559
+    "libreoffice pdf → pymupdf4llm": 0.797,  # today 0.808
 }
 
 # The same over the 2008-2014 prose reports with hand-checked truth (the development corpus's and the
