@@ -15,12 +15,17 @@ def _facts(path: Path) -> dict[tuple[str, str], float]:
     return {(f.metric_id, f.column): f.value for f in extract_file(str(path)).facts}
 
 
-def _variant(tmp_path: Path, old: str, new: str) -> dict[tuple[str, str], float]:
+def _variant_file(tmp_path: Path, old: str, new: str) -> Path:
+    """The fixture with `old` printed as `new`."""
     text = FIXTURE.read_text(encoding="utf-8")
     assert old in text
     path = tmp_path / "report.md"
     path.write_text(text.replace(old, new), encoding="utf-8")
-    return _facts(path)
+    return path
+
+
+def _variant(tmp_path: Path, old: str, new: str) -> dict[tuple[str, str], float]:
+    return _facts(_variant_file(tmp_path, old, new))
 
 
 def _wrong(read: dict, printed: dict, metric_prefix: str) -> dict:
@@ -112,11 +117,10 @@ def test_a_section2_unit_set_in_a_header_cell_of_its_own_converts_the_figure(tmp
 
 def test_a_label_split_between_two_cells_still_names_its_row(tmp_path):
     # pymupdf4llm sets a cell border inside a label: `|（七）总|计|…`, `|四、结转下年度|继续办理|…`.
-    text = FIXTURE.read_text(encoding="utf-8")
-    old = "| 四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |"
-    path = tmp_path / "report.md"
-    path.write_text(
-        text.replace(old, "| 四、结转下年度|继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |"), encoding="utf-8"
+    path = _variant_file(
+        tmp_path,
+        "| 四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |",
+        "| 四、结转下年度|继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |",
     )
     forward = [f for f in extract_file(str(path)).facts if f.metric_id == "requests_carried_forward"]
     # Read from its own row, not worked out from the other rows by the table's identities.
