@@ -217,6 +217,17 @@ def bs4_get_text(src: Path, out: Path) -> list[Path]:
     return _write(out, "bs4", BeautifulSoup(read_html(src), "lxml").get_text("\n"))
 
 
+def bs4_text_content(src: Path, out: Path) -> list[Path]:
+    from bs4 import BeautifulSoup
+
+    # get_text() with no separator, as most scrapers call it: the page's textContent, whose table
+    # cells run together wherever the markup has no white space between them (`部分公开44`).
+    soup = BeautifulSoup(read_html(src), "lxml")
+    for tag in soup(["script", "style"]):
+        tag.decompose()
+    return _write(out, "bs4-textcontent", soup.get_text())
+
+
 def bs4_row_cells(src: Path, out: Path) -> list[Path]:
     from bs4 import BeautifulSoup
 
@@ -464,6 +475,7 @@ def _converters() -> list[Converter]:
         Converter("trafilatura", trafilatura_text, ("py:trafilatura",)),
         Converter("html-text", html_text_text, ("py:html_text",)),
         Converter("bs4 get_text", bs4_get_text, ("py:bs4",)),
+        Converter("bs4 get_text, no separator", bs4_text_content, ("py:bs4",)),
         Converter("bs4 row cells |", bs4_row_cells, ("py:bs4",)),
         Converter("pandoc plain", _pandoc("plain"), ("pandoc",)),
         Converter("pandoc markdown", _pandoc("markdown"), ("pandoc",)),

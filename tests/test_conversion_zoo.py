@@ -38,6 +38,7 @@ RECALL_FLOORS = {
     "trafilatura": 0.990,  # today 1.000
     "html-text": 0.952,  # today 0.962
     "bs4 get_text": 0.990,  # today 1.000
+    "bs4 get_text, no separator": 0.764,  # today 0.774
     "bs4 row cells |": 0.990,  # today 1.000
     "pandoc plain": 0.484,  # today 0.494
     "pandoc markdown": 0.990,  # today 1.000
@@ -72,6 +73,7 @@ FIXTURE_RECALL_FLOORS = {
     "trafilatura": 0.990,  # today 1.000
     "html-text": 0.888,  # today 0.898
     "bs4 get_text": 0.888,  # today 0.898
+    "bs4 get_text, no separator": 0.713,  # today 0.723
     "bs4 row cells |": 0.990,  # today 1.000
     "pandoc plain": 0.990,  # today 1.000
     "pandoc markdown": 0.990,  # today 1.000
@@ -107,6 +109,7 @@ PROSE_RECALL_FLOORS = {
     "trafilatura": 0.983,  # today 0.993
     "html-text": 0.990,  # today 1.000
     "bs4 get_text": 0.990,  # today 1.000
+    "bs4 get_text, no separator": 0.990,  # today 1.000
     "bs4 row cells |": 0.990,  # today 1.000
     "pandoc plain": 0.990,  # today 1.000
     "pandoc markdown": 0.990,  # today 1.000

@@ -131,3 +131,23 @@ def test_wrapped_note_and_declared_label_tail_do_not_part_a_row_from_its_label(t
     assert row(facts, "outcome_partial") == [0] * 7
     assert row(facts, "other_no_correction") == [1, 0, 0, 0, 0, 0, 1]
     assert not [f for f in flags if "apart from their labels" in f.message]
+
+
+def test_cells_run_into_their_label_as_textcontent_prints_them_give_no_wrong_figure(tmp_path):
+    # A page's textContent (BeautifulSoup's get_text() with no separator) of a table that leaves its
+    # zeros blank: each row's printed cells run together right after the label (`…政府信息11`), so a
+    # run may be several cells, and which columns they were is lost.
+    text = HEADER + "\n"
+    for label, run in ROWS:
+        text += label + run.replace("0", "") + "\n"
+    facts, _ = extract_text(tmp_path, text + SECTION4)
+    # The same table as html2text prints it, every cell in its place: the figures to agree with.
+    cells = HEADER + "\n" + "".join(html2text_row(label, run, blank_total=False) for label, run in ROWS)
+    truth, _ = extract_text(tmp_path, cells + SECTION4)
+    assert row(truth, "requests_new") == [5, 1, 0, 0, 0, 0, 6]
+    wrong = {
+        k: (f.value, truth[k].value) for k, f in facts.items() if k in truth and f.value != truth[k].value
+    }
+    assert not wrong
+    # What the runs leave certain is still read: the rows printed blank, all zeros.
+    assert row(facts, "denied_state_secret") == [0] * 7

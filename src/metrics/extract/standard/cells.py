@@ -191,11 +191,13 @@ def read_tokens(
     reliable: bool,
     groups: tuple[int, ...] | None = None,
     blank_totals: bool = False,
+    runs: bool = False,
 ) -> Reading:
     """Numbers whose separation may be lost: scraped runs (`640020470`) and rows that lost blank cells.
 
     `reliable` says the tokens were separated by cell borders or line breaks rather than spaces;
-    `blank_totals` that a group's 总计 may be one of the lost blanks (see place_tokens).
+    `blank_totals` that a group's 总计 may be one of the lost blanks (see place_tokens); `runs` that
+    a token may be several cells run together, so too few tokens are not read as lost blanks.
     """
     groups = groups or (width,)
     tokens = [t.strip() for t in tokens if t.strip()]
@@ -205,7 +207,9 @@ def read_tokens(
     )
     if clean and len(tokens) == width and (reliable or totals_hold(values, groups)):
         return Reading(values, tokens, [False] * width)
-    placed = place_tokens(values, groups, blank_totals) if clean and 0 < len(tokens) < width else []
+    placed = (
+        place_tokens(values, groups, blank_totals) if clean and 0 < len(tokens) < width and not runs else []
+    )
     if placed and reliable:
         return read_lost_blanks(placed, tokens, width)
     digits = "".join(re.findall(r"\d", "".join(tokens)))

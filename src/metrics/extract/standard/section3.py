@@ -535,6 +535,8 @@ class RawRow:
     own_line: bool  # on the line of the label itself
     text: str
     line: int  # the line of the gap it starts on (0: the label's own line)
+    # A number may be several cells run together (see gap_rows).
+    runs: bool = False
 
 
 def gap_rows(gap: str, bordered: bool = True) -> list[RawRow]:
@@ -575,7 +577,11 @@ def gap_rows(gap: str, bordered: bool = True) -> list[RawRow]:
             RawRow(None, tokens[i : i + N_COLUMNS], True, own and i == 0, text, loose[i][0])
             for i in range(0, len(tokens), N_COLUMNS)
         ]
-    return [RawRow(None, tokens, one_per_line, own, text, loose[0][0])]
+    # One number right after the label's last character: text that kept no separator between cells
+    # (a page's textContent) ran the row's cells together, so the number may be several cells.
+    first_digit = re.search(r"\d", gap)
+    runs = first_digit is not None and not gap[first_digit.start() - 1 : first_digit.start()].isspace()
+    return [RawRow(None, tokens, one_per_line, own, text, loose[0][0], runs=runs)]
 
 
 def opens_with_border(src: Source, hit: Hit) -> bool:
@@ -734,7 +740,7 @@ def blank_row() -> Reading:
 def read_raw(row: RawRow, blank_totals: bool = False) -> Reading:
     if row.cells is not None:
         return read_cells(row.cells, (N_COLUMNS,))
-    return read_tokens(row.tokens or [], N_COLUMNS, row.reliable, blank_totals=blank_totals)
+    return read_tokens(row.tokens or [], N_COLUMNS, row.reliable, blank_totals=blank_totals, runs=row.runs)
 
 
 # How far above the first row the table's header is looked for.
