@@ -1,3 +1,6 @@
+from collections.abc import Callable
+
+import pandas as pd
 import streamlit as st
 
 from metrics import ui_text
@@ -19,6 +22,15 @@ INGEST_COLUMNS = {
     "attempted_at": t("col_attempted"),
 }
 
+
+def reasons_in_words(problems: pd.DataFrame) -> list[str]:
+    """Each failed file's reason in words, said once per distinct status and reason (thousands of
+    files fail for a few reasons)."""
+    pairs = list(zip(problems["status"], problems["reason"], strict=True))
+    said = {pair: reasons.in_words(*pair, lang()) for pair in set(pairs)}
+    return [said[pair] for pair in pairs]
+
+
 # The ingest log does not depend on the filters: a file that failed has no agency or year to filter on.
 st.subheader(t("quality_ingest"))
 problems = data.run("ingest_problems", {})
@@ -29,14 +41,9 @@ else:
     # detail keeps the recorded path, status and reason.
     shown_problems = problems.assign(
         file_path=problems["file_path"].map(widgets.file_name),
-        reason=[
-            reasons.in_words(s, r, lang())
-            for s, r in zip(problems["status"], problems["reason"], strict=True)
-        ],
-        status=problems["status"].map(lambda s: t(f"ingest_{s}")),
-        format=problems["format"].map(
-            lambda c: ui_text.code_label(lang(), "format", c) if isinstance(c, str) else c
-        ),
+        reason=reasons_in_words(problems),
+        status=widgets.per_value(problems["status"], lambda s: t(f"ingest_{s}")),
+        format=widgets.per_value(problems["format"], lambda c: ui_text.code_label(lang(), "format", c)),
     )
     st.dataframe(
         shown_problems,
@@ -75,10 +82,10 @@ else:
     }
     shown_versions = several.assign(
         link=widgets.report_links(several["report_id"]),
-        current_by=several["current_by"].map(lambda c: t(f"current_by_{c}")),
-        is_current=several["is_current"].map(lambda c: t("yes") if c else t("no")),
-        format=several["format"].map(lambda c: ui_text.code_label(lang(), "format", c)),
-        file_path=several["file_path"].map(widgets.file_name),
+        current_by=widgets.per_value(several["current_by"], lambda c: t(f"current_by_{c}")),
+        is_current=widgets.per_value(several["is_current"], lambda c: t("yes") if c else t("no")),
+        format=widgets.per_value(several["format"], lambda c: ui_text.code_label(lang(), "format", c)),
+        file_path=widgets.per_value(several["file_path"], widgets.file_name),
     )
     st.dataframe(
         shown_versions,
@@ -137,25 +144,55 @@ if filters() is None:
 widgets.require_filters()
 
 st.subheader(t("quality_flags"))
+FLAG_COLUMNS = {
+    "agency": t("col_agency"),
+    "year": t("year"),
+    "sentence": t("col_sentence"),
+    "status_label": t("col_flag_status"),
+    "note": t("col_flag_note"),
+    "check": t("col_check"),
+    "severity_label": t("col_severity"),
+    "evidence": t("col_evidence"),
+    "file_name": t("col_file"),
+}
+
+
+def words_for_findings(language: str) -> Callable[[pd.DataFrame, dict], pd.DataFrame]:
+    """The findings as the table shows them: each one's sentence, its check, status and link. The
+    language and the URL are read now: a download makes its rows later, outside this script run."""
+    links = widgets.report_linker()
+
+    def in_words(flags: pd.DataFrame, figure_rows: pd.DataFrame) -> pd.DataFrame:
+        # The figures of these findings' reports only: the listed ones are a few of tens of thousands.
+        figures = findings.figures_by_report(figure_rows[figure_rows["report_id"].isin(flags["report_id"])])
+        return findings.with_sentences(flags, figures, language).assign(
+            status_label=lambda f: widgets.per_value(
+                f["status"], lambda s: ui_text.text(language, f"flag_status_{s}")
+            ),
+            link=lambda f: links(f["report_id"]),
+            check=lambda f: widgets.per_value(f["code"], lambda c: findings.check_name(c, language)),
+            severity_label=lambda f: widgets.per_value(
+                f["severity"], lambda s: ui_text.text(language, f"severity_{s}")
+            ),
+            file_name=lambda f: widgets.per_value(f["file_path"], widgets.file_name),
+        )
+
+    return in_words
+
+
+in_words = words_for_findings(lang())
 flags = data.query("flags_detail")
 if flags.empty:
     st.success(t("quality_no_flags"))
     widgets.downloads("flags", "quality_flags", "flags_detail")
 else:
-    figures = findings.figures_by_report(data.query("flag_figures"))
-    flags = findings.with_sentences(flags, figures, lang()).assign(
-        status_label=lambda f: f["status"].map(lambda s: t(f"flag_status_{s}")),
-        link=lambda f: widgets.report_links(f["report_id"]),
-        check=lambda f: f["code"].map(lambda c: findings.check_name(c, lang())),
-        severity_label=lambda f: f["severity"].map(lambda s: t(f"severity_{s}")),
-        file_name=lambda f: f["file_path"].map(widgets.file_name),
-    )
+    figure_rows = data.query("flag_figures")
     summary = flags.groupby("code", as_index=False).agg(
         reports=("report_id", "nunique"), flags=("message", "size")
     )
-    summary = summary.assign(check=summary["code"].map(lambda c: findings.check_name(c, lang()))).sort_values(
-        "flags", ascending=False
-    )
+    summary = summary.assign(
+        check=widgets.per_value(summary["code"], lambda c: findings.check_name(c, lang()))
+    ).sort_values("flags", ascending=False)
     summary_columns = {"check": t("col_check"), "reports": t("h_reports"), "flags": t("col_flag_count")}
     st.dataframe(
         summary,
@@ -171,32 +208,31 @@ else:
         frame=flags,
         shown=widgets.displayed(summary, summary_columns),
     )
-    flag_columns = {
-        "agency": t("col_agency"),
-        "year": t("year"),
-        "sentence": t("col_sentence"),
-        "status_label": t("col_flag_status"),
-        "note": t("col_flag_note"),
-        "check": t("col_check"),
-        "severity_label": t("col_severity"),
-        "evidence": t("col_evidence"),
-        "file_name": t("col_file"),
-    }
+    # The first findings only (warnings first), as other long lists: a whole country's reports have tens
+    # of thousands, which took seconds to put into words and send at every run; the downloads hold all.
+    listed = in_words(flags.head(widgets.MAX_LIST_ROWS), figure_rows)
     st.dataframe(
-        flags,
+        listed,
         hide_index=True,
         key="quality_flags_table",
-        column_order=["link", *flag_columns],
+        column_order=["link", *FLAG_COLUMNS],
         placeholder=widgets.EMPTY,
         column_config={
             "link": st.column_config.LinkColumn(t("col_report"), display_text=t("open_report")),
             "year": st.column_config.NumberColumn(t("year"), format="%d"),
         }
-        | {c: h for c, h in flag_columns.items() if c != "year"},
+        | {c: h for c, h in FLAG_COLUMNS.items() if c != "year"},
     )
+    if len(flags) > len(listed):
+        st.caption(t("list_truncated", shown=len(listed), total=len(flags)))
     st.caption(t("quality_flags_caption"))
-    widgets.downloads("flags", "quality_flags", frame=flags, shown=widgets.displayed(flags, flag_columns))
-    flag_status.editor(flags)
+    widgets.downloads(
+        "flags",
+        "quality_flags",
+        frame=flags,
+        shown=lambda: widgets.displayed(in_words(flags, figure_rows), FLAG_COLUMNS),
+    )
+    flag_status.editor(listed)
 
     st.markdown(f"**{t('flag_agency_export')}**")
     agency = st.selectbox(t("flag_agency_pick"), sorted(flags["agency"].unique()), key="flag_agency")
@@ -205,7 +241,7 @@ else:
         f"findings-{agency}"[:60],
         "flag_agency_dl",
         frame=own,
-        shown=widgets.displayed(own, flag_columns),
+        shown=lambda: widgets.displayed(in_words(own, figure_rows), FLAG_COLUMNS),
     )
 
 st.subheader(t("quality_missing"))

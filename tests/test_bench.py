@@ -52,3 +52,17 @@ def test_bench_on_a_small_store_ends_with_its_figures_as_one_json_line(tmp_path)
     assert {"overview", "requests", "quality"} <= set(result["page_render_s"]["2000"])
     assert set(result["ingest_reports_per_s"]) >= {"1"}
     assert result["naive"]["2000"]["ratio"] > 0
+
+
+def test_a_scenario_sets_the_sidebar_filters_but_keeps_the_agencies_a_page_chose_itself():
+    from metrics.bench import Recorded, scenario_params
+
+    compare = Recorded("agency_year_rates", {"year_from": 2019, "agencies": ["甲局", "乙局"]})
+    overview = Recorded("requests_by_year", {"year_from": 2019, "agencies": []})
+    scenario = {"year_from": 2015, "agencies": ["丙局"], "regions": ["某省"]}
+    assert scenario_params(compare, scenario) == {
+        "year_from": 2015,
+        "agencies": ["甲局", "乙局"],
+        "regions": ["某省"],
+    }
+    assert scenario_params(overview, scenario)["agencies"] == ["丙局"]

@@ -133,6 +133,24 @@ def test_a_finding_is_one_sentence_with_the_numbers_in_either_language(app_env):
     assert "is 55" in said and "add up to 56" in said and "1 apart" in said
 
 
+def test_a_long_list_of_findings_shows_its_first_rows_and_says_how_many_there_are(own_db, monkeypatch):
+    early = fx.Spec("广州市人民政府", "广东省广州市", "city", "人民政府", 2019, "std2019", 2, "2019-12-20")
+    with open_for_writing(own_db) as w:  # a second finding: a report published within its own year
+        fx.save(w, early)
+    every = table_with(open_page("pages/quality.py"), "sentence", "status_label")
+    assert len(every) >= 2
+    monkeypatch.setattr(widgets, "MAX_LIST_ROWS", 1)
+    at = open_page("pages/quality.py")
+    listed = table_with(at, "sentence", "status_label")
+    assert (
+        listed[["agency", "year", "sentence"]].values.tolist()
+        == every[["agency", "year", "sentence"]].head(1).values.tolist()
+    )
+    assert zh("list_truncated", shown=1, total=len(every)) in [c.value for c in at.caption]
+    # The follow-up editor offers the listed findings.
+    assert len(at.selectbox(key="flag_status_pick").options) == 1
+
+
 def test_report_detail_highlights_the_cells_a_finding_is_about(app_env):
     at = open_page("pages/report.py", query={"report": fx.report_id(FLAGGED)})
     section3 = next(d for d in at.dataframe if "自然人" in d.value.columns)

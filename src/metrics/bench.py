@@ -238,6 +238,16 @@ def distinct_queries(calls: list[Recorded]) -> dict[tuple, Recorded]:
     return out
 
 
+def scenario_params(call: Recorded, scenario: dict) -> dict:
+    """The call's parameters under a scenario's sidebar filters, except the agencies a page chose
+    itself (Compare's chosen agencies): the pages are recorded with no agency in the sidebar, so a
+    recorded call naming agencies names the page's own, which it runs with whatever the sidebar holds."""
+    params = call.params | scenario
+    if call.params.get("agencies"):
+        params["agencies"] = call.params["agencies"]
+    return params
+
+
 def time_query(con, call: Recorded, params: dict, repeat: int) -> list[float]:
     times = []
     for _ in range(repeat):
@@ -260,7 +270,7 @@ def query_timings(db: Path, calls: list[Recorded], repeat: int) -> tuple[dict[st
         by_name: dict[str, list[float]] = {}
         for call in distinct_queries(calls).values():
             for scenario, params in filters.items():
-                times = time_query(con, call, call.params | params, repeat)
+                times = time_query(con, call, scenario_params(call, params), repeat)
                 by_name.setdefault(call.name, []).extend(times)
                 log(
                     f"  query {call.name:22s} {scenario:12s} median {ms(statistics.median(times)):8.1f} ms"

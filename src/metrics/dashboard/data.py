@@ -164,7 +164,10 @@ def _result(path: str, db_version: int, name: str, params: dict) -> pd.DataFrame
 def _names_decoded(df: pd.DataFrame) -> pd.DataFrame:
     """Stored file names as people read them: a GBK name shows its characters, not \\xNN escapes."""
     if "file_path" in df.columns:
-        df["file_path"] = df["file_path"].map(readable, na_action="ignore")
+        # Only a stored name with a backslash holds escapes; any other is the name itself.
+        escaped = df["file_path"].str.contains("\\", regex=False, na=False)
+        if escaped.any():
+            df.loc[escaped, "file_path"] = df.loc[escaped, "file_path"].map(readable)
     return df
 
 

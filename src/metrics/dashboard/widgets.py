@@ -219,6 +219,12 @@ def downloads(
         )
 
 
+def per_value(series: pd.Series, say: Callable) -> pd.Series:
+    """series.map(say), with say called once per distinct value: at a million reports a column of
+    tens of thousands of rows holds a few codes, and saying each row's took seconds."""
+    return series.map({v: say(v) for v in series.dropna().unique()})
+
+
 def file_name(path: str) -> str:
     """A source file as the interface shows it: its name, never the folder it has on the server."""
     return path.replace("\\", "/").rsplit("/", 1)[-1]
@@ -226,12 +232,19 @@ def file_name(path: str) -> str:
 
 def report_links(report_ids: pd.Series) -> pd.Series:
     """Links to these reports' pages (none where no report is given), keeping the sidebar's filters
-    and the language. The URL's filters are read once for all rows: read per row, they took a third
-    of the Data quality page's time at a million reports."""
+    and the language."""
+    return report_linker()(report_ids)
+
+
+def report_linker() -> Callable[[pd.Series], pd.Series]:
+    """report_links with the URL's filters read now, once for all rows (read per row, they took a
+    third of the Data quality page's time at a million reports), for a download made later, outside
+    this script run, where the URL cannot be read."""
     kept = {k: st.query_params.get_all(k) for k in sidebar.URL_KEYS if k in st.query_params}
-    path = registry.REPORT_PAGE.url_path
-    return report_ids.map(
-        lambda r: f"{path}?{urlencode(kept | {'report': r}, doseq=True)}", na_action="ignore"
+    path, query = registry.REPORT_PAGE.url_path, urlencode(kept, doseq=True)
+    start = f"{path}?{query}&" if query else f"{path}?"
+    return lambda report_ids: report_ids.map(
+        lambda r: f"{start}{urlencode({'report': r})}", na_action="ignore"
     )
 
 
