@@ -16,8 +16,8 @@ st.caption(t("dir_intro"))
 
 entries = data.run("directory", {})
 shown = entries.assign(
-    level=entries["level"].map(lambda c: ui_text.code_label(lang(), "level", c)),
-    names=entries["agency"].map(entries.groupby("agency", sort=False)["printed_agency"].agg(" → ".join)),
+    level=widgets.per_value(entries["level"], lambda c: ui_text.code_label(lang(), "level", c)),
+    names=directory.names_over_time(entries),
 )
 columns = {
     "printed_agency": t("dir_col_printed_agency"),

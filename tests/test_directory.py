@@ -87,6 +87,58 @@ def test_the_demo_directory_places_every_demo_agency_under_the_province():
     assert len(shipped) == 44 and regions.str.startswith("青岚省").all()
 
 
+def test_suggestions_pair_each_name_with_the_names_of_its_place_that_begin_right_after_it():
+    entries = pd.DataFrame(
+        [
+            ("平潭县农业局", "平潭县农业局", "平潭县", "county", "农业局", 2010, 2018),
+            ("平潭县教育局", "平潭县教育局", "平潭县", "county", "教育局", 2010, 2022),
+            (
+                "平潭县农业农村局",
+                "平潭县农业农村局",
+                "平潭县",
+                "county",
+                "农业农村局",
+                2020,
+                2023,
+            ),  # a year missing
+            (
+                "平潭县农业农村局（旧）",
+                "平潭县农业农村局（旧）",
+                "平潭县",
+                "county",
+                "农业农村局",
+                2022,
+                2023,
+            ),  # too late
+            (
+                "福清市农业农村局",
+                "福清市农业农村局",
+                "福清市",
+                "county",
+                "农业农村局",
+                2019,
+                2023,
+            ),  # elsewhere
+        ],
+        columns=["printed_agency", "agency", "region", "level", "agency_type", "first_year", "last_year"],
+    )
+    suggested = directory.suggest_successors(entries)
+    assert suggested.values.tolist() == [["平潭县农业局", "平潭县农业农村局", 2018, 2020]]
+    assert directory.suggest_successors(entries.iloc[:0]).empty
+
+
+def test_names_over_time_join_a_series_names_in_directory_order_and_leave_single_names_alone():
+    entries = pd.DataFrame(
+        {"agency": ["乙局", "甲局", "乙局", "丙局"], "printed_agency": ["乙局旧名", "甲局", "乙局", "丙局"]}
+    )
+    assert directory.names_over_time(entries).tolist() == [
+        "乙局旧名 → 乙局",
+        "甲局",
+        "乙局旧名 → 乙局",
+        "丙局",
+    ]
+
+
 def test_a_renamed_bureau_is_suggested_and_once_confirmed_is_one_agency_on_every_page(db):
     suggested = directory.suggest_successors(directory.load(db))
     assert suggested[["agency", "successor"]].values.tolist() == [["平潭县农业局", "平潭县农业农村局"]]

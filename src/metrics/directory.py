@@ -112,28 +112,41 @@ def _shares_a_word(a: str, b: str) -> bool:
 _RENAME_GAP_YEARS = 2
 
 
+def names_over_time(entries: pd.DataFrame) -> pd.Series:
+    """Per directory row, the names its agency printed, in the directory's order (`甲局 → 乙局`). Only
+    the agencies with several names are grouped: joining seventy thousand one-name groups took seconds."""
+    several = entries["agency"].duplicated(keep=False)
+    joined = entries[several].groupby("agency", sort=False)["printed_agency"].agg(" → ".join)
+    return entries["agency"].map(joined).where(several, entries["printed_agency"])
+
+
 def suggest_successors(directory: pd.DataFrame) -> pd.DataFrame:
     """Pairs of agency names that look like one bureau renamed: the same region and level, the old
     name's reports end before the new name's begin (within two years), and their kinds share a word
     (平潭县农业局 2010–2018 → 平潭县农业农村局 2019–). `directory` has printed_agency, agency
     (the series), region, level, agency_type, first_year, last_year; names already in one series
-    are not suggested again."""
-    rows = []
-    # Only names of one region and level are compared, so a directory of thousands stays quick; the
-    # rows are grouped as plain tuples, since pandas' per-group indexing costs more than the comparing.
-    places: dict[tuple[str, str], list] = {}
-    for entry in directory.itertuples(index=False):
-        places.setdefault((entry.region, entry.level), []).append(entry)
-    for names in places.values():
-        for old in names:
-            for new in names:
-                if (
-                    old.agency != new.agency
-                    and 0 < new.first_year - old.last_year <= _RENAME_GAP_YEARS
-                    and _shares_a_word(old.agency_type, new.agency_type)
-                ):
-                    rows.append((old.printed_agency, new.agency, old.last_year, new.first_year))
-    return pd.DataFrame(rows, columns=["agency", "successor", "last_year", "successor_first_year"])
+    are not suggested again. By place (region and level, in directory order), then in directory order."""
+    entries = directory.reset_index(drop=True).assign(
+        position=lambda d: range(len(d)), place=lambda d: d.groupby(["region", "level"], sort=False).ngroup()
+    )
+    # A name is paired only with the names of its region and level whose reports begin in the years
+    # right after its own end, joined on those years: seventy thousand names take no time.
+    olds = pd.concat(
+        entries.assign(first_year=entries["last_year"] + gap) for gap in range(1, _RENAME_GAP_YEARS + 1)
+    )
+    news = entries[["region", "level", "first_year", "agency", "agency_type", "position"]]
+    pairs = olds.merge(news, on=["region", "level", "first_year"], suffixes=("", "_new"))
+    pairs = pairs[pairs["agency"] != pairs["agency_new"]].sort_values(["place", "position", "position_new"])
+    kinds = zip(pairs["agency_type"], pairs["agency_type_new"], strict=True)
+    pairs = pairs[pd.Series([_shares_a_word(old, new) for old, new in kinds], index=pairs.index, dtype=bool)]
+    return pd.DataFrame(
+        {
+            "agency": pairs["printed_agency"],
+            "successor": pairs["agency_new"],
+            "last_year": pairs["last_year"],
+            "successor_first_year": pairs["first_year"],
+        }
+    ).reset_index(drop=True)
 
 
 def load(db: Path) -> pd.DataFrame:
