@@ -301,14 +301,19 @@ def in_words(df: pd.DataFrame) -> pd.DataFrame:
     """Report rows with every stored code the page shows said in words: level, format, status, the
     findings, late as yes/no, and a file by its name (never its server folder)."""
     words = {
-        "level": lambda c: code_label(lang(), "level", c) if isinstance(c, str) else c,
-        "format": lambda c: code_label(lang(), "format", c) if isinstance(c, str) else c,
-        "status": lambda c: t(f"ingest_{c}") if isinstance(c, str) else c,
+        "level": lambda c: code_label(lang(), "level", c),
+        "format": lambda c: code_label(lang(), "format", c),
+        "status": lambda c: t(f"ingest_{c}"),
         "flag_codes": checks_in_words,
-        "late": lambda v: EMPTY if pd.isna(v) else t("yes") if v else t("no"),
-        "file_path": lambda p: file_name(p) if isinstance(p, str) else p,
+        "late": lambda v: t("yes") if v else t("no"),
+        "file_path": file_name,
     }
-    return df.assign(**{c: df[c].map(f) for c, f in words.items() if c in df.columns})
+    said = {c: per_value(df[c], f) for c, f in words.items() if c in df.columns}
+    if "late" in said:
+        said["late"] = said["late"].fillna(EMPTY)  # not known
+    if "flag_codes" in said:
+        said["flag_codes"] = said["flag_codes"].fillna("")
+    return df.assign(**said)
 
 
 def reports_behind(key: str, filters_: Filters | None = None) -> None:
