@@ -438,13 +438,16 @@ def demo(out: str, seed: int | None, bulk: int | None) -> None:
 )
 @click.option("--repeat", type=click.IntRange(min=1), default=5, show_default=True, help="runs per query")
 @click.option(
-    "--ingest-pages", type=click.IntRange(min=1), default=300, show_default=True, help="HTML pages to ingest"
+    "--ingest-pages",
+    type=click.IntRange(min=1),
+    default=None,
+    help="HTML pages to ingest  [default: 1,500, bench.INGEST_PAGES]",
 )
-def bench(max_reports: int, out: Path | None, repeat: int, ingest_pages: int) -> None:
+def bench(max_reports: int, out: Path | None, repeat: int, ingest_pages: int | None) -> None:
     """Time the dashboard's queries and pages on generated stores, and ingest; the last line is JSON."""
     from metrics import bench as benchmark
 
-    benchmark.main(max_reports, out, repeat, ingest_pages)
+    benchmark.main(max_reports, out, repeat, ingest_pages or benchmark.INGEST_PAGES)
 
 
 @main.command()
