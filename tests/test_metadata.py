@@ -92,6 +92,21 @@ def test_agency_from_a_sentence_naming_the_report_when_there_is_no_title():
     assert read_metadata(doc).agency == "凤溪镇"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "agency"),
+    [
+        # Two verbs before the name: it follows the last one.
+        ("按照《条例》要求，编制本报告并向社会公开桥溪乡2019年政府信息公开工作年度报告。", "桥溪乡"),
+        # 编制形成: the year comes after both words.
+        ("根据有关规定，编制形成2021年云川市人民政府办公室政府信息公开年度报告。", "云川市人民政府办公室"),
+        # 人民政府 sharing 政府 with the report's own words.
+        ("现公布2013年凤溪镇人民政府信息公开工作年度报告。", "凤溪镇人民政府"),
+    ],
+)
+def test_agency_from_a_sentence_is_the_name_right_before_the_report(sentence, agency):
+    assert read_metadata(Document(path="p.txt", text=sentence + "一、总体情况")).agency == agency
+
+
 def test_township_whose_name_ends_in_its_unit_word_is_a_government():
     assert region_and_level("云川县桥镇镇人民政府") == ("云川县桥镇镇", "township")
 

@@ -422,7 +422,7 @@ def _agency_from_self_reference(doc: Document) -> str:
 # "现公布2012年凤安镇政府信息公开工作年度报告", "由某局编制的2011年度政府信息公开年度报告": the body
 # names the report when the page has no title.
 _REPORT_IN_SENTENCE = re.compile(
-    r"(?:公布|发布|编制|现将)(?:了)?(?:(?:19|20)\d\d年度?)?([\u4e00-\u9fff]{2,25}?)(?:(?:19|20)\d\d年度?)?"
+    r"(?:公布|发布|编制|现将)(?:了|形成)?(?:(?:19|20)\d\d年度?)?([\u4e00-\u9fff]{2,25}?)(?:(?:19|20)\d\d年度?)?"
     r"政府信息公开(?:工作)?(?:年度)?报告"
     r"|由([\u4e00-\u9fff]{2,25}?)编制的(?:(?:19|20)\d\d年度?)(?:政府|政务)信息公开(?:工作)?(?:年度)?(?:报告|年报)"
 )
@@ -432,7 +432,11 @@ def _agency_from_sentence(doc: Document) -> str:
     m = _REPORT_IN_SENTENCE.search(normalize(doc.text[:4000]))
     if m is None:
         return ""
-    agency = re.sub(r"^(本|我|向社会|特向社会|全)", "", m.group(1) or m.group(2))
+    # '编制本报告现向社会公开安乐乡2019年…报告': the name follows the sentence's last verb.
+    agency = re.sub(r"^.*(?:公布|发布|编制|公开)", "", m.group(1) or m.group(2))
+    agency = re.sub(r"^(本|我|向社会|特向社会|全)", "", agency)
+    # '现公布2012年某镇人民政府信息公开…' shares 政府 between the name and the report words.
+    agency = re.sub(r"人民$", "人民政府", agency)
     # '编制并公布本单位2024年…报告': a second verb or the report's word for itself is no name.
     if _SELF_OR_VERB.search(agency):
         return ""
