@@ -32,6 +32,17 @@ def test_proactive_total_with_words_between_verb_and_object():
     }
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全年主动发布信息总量达200条,其中工作动态120条。",
+        "2013年,全年新增公开政府信息200条,网站点击量10176次。",
+    ],
+)
+def test_proactive_total_published_or_newly_disclosed_over_the_year(sentence):
+    assert values(sentence) == {"proactive_items": 200}
+
+
 def test_proactive_total_in_full_width_digits_and_traditional_characters():
     assert values("2013年我局主動公開政府信息１２３條。") == {"proactive_items": 123}
 
@@ -580,6 +591,14 @@ def test_not_one_case_of_review_or_litigation_is_zero():
 def test_no_fee_charged_to_anyone_and_no_fee_or_waiver_situation_are_zero():
     assert values("我局未对任何申请人收取信息公开检索费用。") == {"request_fees_10k_yuan": 0}
     assert values("没有公民、法人和其他组织的政府信息公开收费和减免情况。") == {"request_fees_10k_yuan": 0}
+
+
+@pytest.mark.parametrize(
+    "together", ["网上及电子邮件申请的24件", "当面和信函申请24件", "网上、电子邮件申请24件"]
+)
+def test_requests_of_two_channels_counted_together_are_no_channel_s_count(together):
+    found = values(f"全年共受理政府信息公开申请30件,其中{together}。")
+    assert found == {"requests_new": 30}
 
 
 def test_requests_by_email_are_a_channel_of_their_own():

@@ -46,6 +46,9 @@ _ITEM_START = r"(?:(?<=\D,)|(?<=[、;:])|(?<=其中))"
 _ITEM_N = rf"(?P<before>{APPROX_BEFORE})?(?P<num>{NUMBER})(?P<after>{APPROX_AFTER})?"
 _LIST_UNIT = r"(?:件|条|宗|份|个|项)"
 
+# Not right after a conjunction: a channel named with another ('网上及当面申请').
+_ALONE = r"(?<![及和与或、])"
+
 _NEG = r"(?:没有|并未|均未|未曾|从未|尚未|还未|未有|未|没|无(?![法论偿需须条限]))"
 
 
@@ -70,19 +73,20 @@ COUNT_RULES: tuple[Rule, ...] = (
         rf"(?:公开|发布)(?:了)?各类(?:政府|政务)?信息(?:内容)?{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
     ),
     # 主动公开政府信息1,236条 / 主动公开了涉公安政府信息120条 / 2009年新增的主动公开政府信息94条 /
-    # 主动公布政府信息有71条 / 主动公开政务信息(包括…等栏目)共计76855条: an aside in brackets may
+    # 主动公布政府信息有71条 / 主动发布信息总量达200条 / 主动公开政务信息(包括…等栏目)共计76855条: an aside in brackets may
     # stand between the label and its total.
     _rule(
         "proactive_items",
         "主动",
-        rf"(?<!应)主动(?:向社会|向公众|对外)?(?:公开|公布)(?:了)?(?P<mid>{_GAP}{{0,8}}?)(?:政府)?信息(?:的)?"
+        rf"(?<!应)主动(?:向社会|向公众|对外)?(?:公开|公布|发布)(?:了)?(?P<mid>{_GAP}{{0,8}}?)(?:政府)?信息(?:的)?"
         rf"(?:件数|条数|数|数量|总数|总量)?(?:\([^()]{{0,80}}\))?{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
     ),
-    # 全年公开政府信息356条 / 我局共公开政府信息356条; plain 信息 is too often one topic's items
+    # 全年公开政府信息356条 / 我局共公开政府信息356条 / 全年新增公开政府信息43条; plain 信息 is too
+    # often one topic's items
     _rule(
         "proactive_items",
         "公开",
-        rf"(?:全年|(?:全年|本年|今年|本年度|年内|我\w{{1,2}}|本\w{{1,2}})(?:共|累计|共计|总共))(?:向社会)?公开(?:各类)?政府信息"
+        rf"(?:全年|(?:全年|本年|今年|本年度|年内|我\w{{1,2}}|本\w{{1,2}})(?:共|累计|共计|总共))(?:新增)?(?:向社会)?公开(?:各类)?政府信息"
         rf"{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
     ),
     # 共受理信息公开申请10件 / 受理收到政府信息公开申请0条 / 收到申请数为5件 / 收到申请公开政府信息数0条
@@ -105,13 +109,20 @@ COUNT_RULES: tuple[Rule, ...] = (
         "依申请公开",
         rf"(?:受理|收到|接到)(?:了)?{_GAP}{{0,6}}?依申请公开(?:政府信息|信息)?(?:申请)?(?:事项)?{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
     ),
-    _rule("requests_in_person", "当面", rf"当面(?:申请|提交|提出)(?:的)?{_CONN}{_N}{_REQUEST_UNIT}"),
+    # A channel named alone: '网上及电子邮件申请的124件' counts two channels together, so neither.
+    _rule("requests_in_person", "当面", rf"{_ALONE}当面(?:申请|提交|提出)(?:的)?{_CONN}{_N}{_REQUEST_UNIT}"),
     _rule(
-        "requests_online", "申请", rf"(?:网上|网络|在线)(?:申请|提交|提出)(?:的)?{_CONN}{_N}{_REQUEST_UNIT}"
+        "requests_online",
+        "申请",
+        rf"{_ALONE}(?:网上|网络|在线)(?:申请|提交|提出)(?:的)?{_CONN}{_N}{_REQUEST_UNIT}",
     ),
-    _rule("requests_letter", "信函", rf"信函(?:申请|提交|提出)?(?:的)?{_CONN}{_N}{_REQUEST_UNIT}"),
-    _rule("requests_fax", "传真", rf"传真(?:申请|提交|提出)(?:的)?{_CONN}{_N}{_REQUEST_UNIT}"),
-    _rule("requests_email", "邮件", rf"(?:电子)?邮件(?:申请|提交|提出)(?:的)?{_CONN}{_N}{_REQUEST_UNIT}"),
+    _rule("requests_letter", "信函", rf"{_ALONE}信函(?:申请|提交|提出)?(?:的)?{_CONN}{_N}{_REQUEST_UNIT}"),
+    _rule("requests_fax", "传真", rf"{_ALONE}传真(?:申请|提交|提出)(?:的)?{_CONN}{_N}{_REQUEST_UNIT}"),
+    _rule(
+        "requests_email",
+        "邮件",
+        rf"{_ALONE}(?<![及和与或、]电子)(?:电子)?邮件(?:申请|提交|提出)(?:的)?{_CONN}{_N}{_REQUEST_UNIT}",
+    ),
     # 在已经答复的9件申请中 / 已答复申请9件
     _rule(
         "outcome_total", "答复", rf"已(?:经)?(?:全部)?答复(?:了)?(?:的)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}"
