@@ -43,6 +43,13 @@ def test_proactive_total_published_or_newly_disclosed_over_the_year(sentence):
     assert values(sentence) == {"proactive_items": 200}
 
 
+def test_staff_counts_stated_in_prose():
+    got = values("全县从事政府信息公开工作人员120人。其中,专职人员15人、兼职人员105人。")
+    assert got == {"staff_total": 120, "staff_full_time": 15, "staff_part_time": 105}
+    # Part-time staff are not the whole staff.
+    assert values("本机关从事政府信息公开工作的兼职人员共2人。") == {"staff_part_time": 2}
+
+
 def test_proactive_total_in_full_width_digits_and_traditional_characters():
     assert values("2013年我局主動公開政府信息１２３條。") == {"proactive_items": 123}
 

@@ -803,9 +803,9 @@ def test_section3_numbers_printed_above_each_label_are_given_to_no_row(tmp_path)
     assert not {"requests_new", "requests_carried_over", "outcome_granted"} & set(got)
 
 
-def _overview_only(tmp_path, sentence: str) -> dict[str, float]:
+def _overview_only(tmp_path, sentence: str, year: int = 2020) -> dict[str, float]:
     lines = [
-        "示例县林业局2020年政府信息公开工作年度报告",
+        f"示例县林业局{year}年政府信息公开工作年度报告",
         "一、总体情况",
         sentence,
         "二、主动公开政府信息情况",
@@ -832,6 +832,33 @@ def test_an_overview_breakdown_that_does_not_add_up_or_names_other_things_gives_
     assert short["requests_new"] == 10 and "outcome_granted" not in short
     other = _overview_only(tmp_path, "2020年收到政府信息公开申请6件,其中予以公开4件,电话咨询2件。")
     assert "outcome_granted" not in other
+
+
+def test_overview_counts_of_tables_the_file_lacks_stand_in_for_them(tmp_path):
+    # The tables printed as images: the overview's words are all the text holds.
+    got = _overview_only(
+        tmp_path,
+        "2022年,本机关制发规范性文件3件,现行有效规范性文件12件,办理行政许可640件,行政处罚25件。"
+        "全年新收政府信息公开申请40件,接办上年4件,结转下年度继续办理2件。",
+        year=2022,
+    )
+    assert {k: got.get(k) for k in ("normative_issued", "normative_in_force", "licensing_decisions")} == {
+        "normative_issued": 3,
+        "normative_in_force": 12,
+        "licensing_decisions": 640,
+    }
+    assert (got["penalty_decisions"], got["requests_new"]) == (25, 40)
+    assert (got["requests_carried_over"], got["requests_carried_forward"]) == (4, 2)
+
+
+def test_overview_counts_of_another_year_or_stated_twice_differently_are_left_out(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "较上年制发规范性文件减少2件。2019年制发规范性文件5件。本年度办理行政许可30件。全年办理行政许可31件。",
+    )
+    assert "normative_issued" not in got and "licensing_decisions" not in got
+    # 现行有效 is a column of the 2021 table only; the 2019 table's cell counts what was published.
+    assert "normative_in_force" not in _overview_only(tmp_path, "现行有效规范性文件12件。", year=2020)
 
 
 def test_a_table_printing_zeros_blank_reads_the_same_with_one_cell_per_line(tmp_path):

@@ -18,10 +18,11 @@ from metrics.extract.legacy_table import extract_legacy_table
 from metrics.extract.metadata import read_metadata
 from metrics.extract.ocr_marks import mark_ocr_figures
 from metrics.extract.standard import extract_standard
-from metrics.extract.standard.overview import overview_outcomes
+from metrics.extract.standard.overview import overview_counts, overview_outcomes
 from metrics.extract.validation import check_identities, check_text_against_table
 from metrics.models import Document, Extraction, Fact, Flag, Metadata
 from metrics.readers import read_document
+from metrics.templates.standard import OVERVIEW_COUNTS
 
 Extractor = Callable[[Document, Metadata], tuple[list[Fact], list[Flag]]]
 
@@ -48,7 +49,7 @@ def extract_document(doc: Document) -> Extraction:
     if fmt in (formats.STD2019, formats.STD2021):
         prose = _overview_figures(doc, meta)
         flags += check_text_against_table(facts, [f for f in prose if f.metric_id in _PROSE_CHECKED])
-        facts += _figures_of_unread_sections(prose, facts)
+        facts += _figures_of_unread_sections(prose + _overview_counts(doc, meta, fmt), facts)
     facts += derived_facts(facts)
     mark_ocr_figures(facts, doc)
     ex.facts = facts
@@ -74,10 +75,22 @@ def _overview_figures(doc: Document, meta: Metadata) -> list[Fact]:
 
 
 # The standard tables by the metric sections they hold.
-_TABLE_OF_SECTION = {"requests": "三", "outcomes": "三", "review": "四", "litigation": "四"}
-# Overview counts whose wording is unmistakable (共收到…申请N件, 未发生行政复议); outcome words such as
-# 不予公开 also describe documents (公文…不予公开13条), so outcomes are left to the table.
-_STANDING_IN = ("requests_new", "review_total", "litigation_total")
+_TABLE_OF_SECTION = {
+    "proactive": "二",
+    "requests": "三",
+    "outcomes": "三",
+    "review": "四",
+    "litigation": "四",
+}
+# Overview counts whose wording is unmistakable (共收到…申请N件, 未发生行政复议, and OVERVIEW_COUNTS);
+# outcome words such as 不予公开 also describe documents (公文…不予公开13条), so outcomes are left to
+# the table.
+_STANDING_IN = ("requests_new", "review_total", "litigation_total", *(c.metric_id for c in OVERVIEW_COUNTS))
+
+
+def _overview_counts(doc: Document, meta: Metadata, fmt: str) -> list[Fact]:
+    m = _OVERVIEW_END.search(doc.text)
+    return overview_counts(doc.text if m is None else doc.text[: m.start()], fmt, meta.year)
 
 
 def _figures_of_unread_sections(prose: list[Fact], facts: list[Fact]) -> list[Fact]:

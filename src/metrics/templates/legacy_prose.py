@@ -37,6 +37,7 @@ _ITEM_UNIT = r"(?:条|篇|件|项|份|个)"
 _REQUEST_UNIT = r"(?:件|条|宗|个|份|项|例|人次|次|起)"
 _CASE_UNIT = r"(?:件|起|宗|例|次|个)"
 _EVENT_UNIT = r"(?:次|场|期)"
+_PERSON_UNIT = r"(?:人|名)"
 _TAIL = rf"(?P<unit_after>{APPROX_AFTER_UNIT})?"
 _GAP = r"[^,;:。!?()\d]"  # label words may be separated by other words, never by punctuation or digits
 
@@ -207,6 +208,14 @@ COUNT_RULES: tuple[Rule, ...] = (
         rf"(?:举报投诉|投诉举报|投诉)(?:案件)?(?:数|数量)?{_CONN}{_N}{_CASE_UNIT}",
         context=r"信息公开|公开工作",
     ),
+    # 从事政府信息公开工作人员4925人,其中专职人员965人、兼职人员3960人 / 配备专职工作人员2名
+    _rule(
+        "staff_total",
+        "人员",
+        rf"从事(?:政府)?信息公开(?:工作)?(?:的)?(?:工作)?人员{_CONN}{_N}{_PERSON_UNIT}",
+    ),
+    _rule("staff_full_time", "专职", rf"专职(?:工作)?人员{_CONN}{_N}{_PERSON_UNIT}"),
+    _rule("staff_part_time", "兼职", rf"兼职(?:工作)?人员{_CONN}{_N}{_PERSON_UNIT}"),
     # 召开听证会2次 / 举行2次听证会
     _rule("hearings", "听证", rf"听证(?:会)?{_CONN}{_N}{_EVENT_UNIT}"),
     _rule("hearings", "听证", rf"(?:召开|举行|举办|组织)(?:了)?{_N}{_EVENT_UNIT}听证"),

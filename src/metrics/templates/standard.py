@@ -228,3 +228,36 @@ def section3_rows(fmt: str) -> list[Section3Row]:
 
 def section4_metric(group: str, column: str) -> str:
     return f"{group}_{column}"
+
+
+# ---- counts an overview states in words ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OverviewCount:
+    """A count of a standard table's cell as an overview sentence words it, before its number and
+    件 ('本年度制发规范性文件2件'). Read only where that table gives nothing (a table printed as an
+    image, an excerpt that stops before it)."""
+
+    metric_id: str
+    words: str  # a regex for the words right before the number
+    formats: tuple[str, ...] = (STD2019, STD2021)
+    names_last_year: bool = (
+        False  # its words name last year themselves (接办上年…), so they are no other year's
+    )
+
+
+OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
+    OverviewCount(
+        "requests_carried_over",
+        r"(?:接办|结转)上一?年度?(?:的)?(?:申请)?|上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请)?",
+        names_last_year=True,
+    ),
+    OverviewCount("requests_carried_forward", r"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?"),
+    OverviewCount("rules_issued", r"(?:制发|制定|出台)(?:了|的)?[\u4e00-\u9fff]{0,6}?规章"),
+    OverviewCount("normative_issued", r"(?:制发|制定|出台)(?:了|的)?(?:行政)?规范性文件"),
+    # 现行有效 is the 2021 table's column; the 2019 table's same cell counts what was published.
+    OverviewCount("normative_in_force", r"现行有效(?:的)?(?:行政)?规范性文件", formats=(STD2021,)),
+    OverviewCount("licensing_decisions", r"(?:办理|作出|办结)(?:了)?行政许可(?:事项|决定)?"),
+    OverviewCount("penalty_decisions", r"(?:(?:办理|作出|办结)(?:了)?)?行政处罚(?:决定|案件)?"),
+)

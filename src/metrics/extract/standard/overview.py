@@ -14,7 +14,8 @@ import re
 from metrics.catalog import metrics
 from metrics.models import Fact
 from metrics.normalize import compact, normalize
-from metrics.templates.standard import SECTION3_ROWS, STD2021
+from metrics.numbers_zh import NUMBER, parse_quantity
+from metrics.templates.standard import OVERVIEW_COUNTS, SECTION3_ROWS, STD2021, OverviewCount
 
 # The top rows of 三、本年度办理结果: the rows its 总计 is declared the sum of.
 _OUTCOMES = metrics()["outcome_total"].sum_of
@@ -62,3 +63,50 @@ def _sub_row_named(parent: str, note: str):
     subs = [r for r in SECTION3_ROWS if r.parent == parent and STD2021 in r.formats]
     named = [r for r in subs if any(compact(x) in compact(note) for x in r.labels)]
     return named[0] if len(named) == 1 else None
+
+
+# A count right after its words: an exact number of 件, never 余/多 (the table's cell is exact).
+_COUNT = rf"(?:共|共计|合计|为|达)?(?P<num>{NUMBER})件"
+_OTHER_YEAR = re.compile(r"上年|去年|上一年|同期|同比|较")
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+
+
+def overview_counts(text: str, fmt: str, year: int | None) -> list[Fact]:
+    """The counts of OVERVIEW_COUNTS the overview states, each in a clause of its own year; a count
+    stated twice with two values is left out."""
+    norm = normalize(text)
+    found: dict[str, set[float]] = {}
+    evidence: dict[str, str] = {}
+    for count in OVERVIEW_COUNTS:
+        if fmt not in count.formats:
+            continue
+        for m in re.finditer(f"(?:{count.words}){_COUNT}", norm):
+            quantity = parse_quantity(m["num"])
+            if quantity is None or quantity.approximate or not _own_year(norm, m, count, year):
+                continue
+            found.setdefault(count.metric_id, set()).add(quantity.value)
+            evidence.setdefault(count.metric_id, _sentence(norm, m))
+    return [
+        Fact(metric_id, values.pop(), evidence=evidence[metric_id], note=_COUNT_NOTE)
+        for metric_id, values in found.items()
+        if len(values) == 1
+    ]
+
+
+_COUNT_NOTE = "stated by the overview; the table is not in the file"
+
+
+def _own_year(norm: str, m: re.Match, count: OverviewCount, year: int | None) -> bool:
+    """Whether the clause of the match speaks of the report's year: no other year's date or words
+    (较上年, 同比) before the count in it."""
+    start = max(norm.rfind(p, 0, m.start()) for p in ",;:.!?") + 1  # normalized: 。 is .
+    before = norm[start : m.start()] + ("" if count.names_last_year else m.group())
+    if _OTHER_YEAR.search(before):
+        return False
+    return all(year is None or int(y) == year for y in _YEAR.findall(before))
+
+
+def _sentence(norm: str, m: re.Match) -> str:
+    start = max(norm.rfind(p, 0, m.start()) for p in ".!?") + 1
+    end = min((i for i in (norm.find(p, m.end()) for p in ".!?") if i >= 0), default=len(norm))
+    return norm[start : end + 1]
