@@ -9,6 +9,7 @@ as bound parameters (lists included), never as SQL text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -195,6 +196,19 @@ def run(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> pd.DataFrame
     with con.cursor() as cur:
         cur.execute(sql_text("use_snapshot"))
         return cur.execute(sql, {k: params[k] for k in wanted}).df()
+
+
+def rows_in_chunks(
+    con: duckdb.DuckDBPyConnection, name: str, params: dict, size: int
+) -> Iterator[list[tuple]]:
+    """The named query's rows, `size` at a time, for a result too large to hold at once (every
+    report's text)."""
+    sql = sql_text(name)
+    with con.cursor() as cur:
+        cur.execute(sql_text("use_snapshot"))
+        cur.execute(sql, {k: params[k] for k in set(_PARAM.findall(sql))})
+        while rows := cur.fetchmany(size):
+            yield rows
 
 
 def filter_options(con: duckdb.DuckDBPyConnection) -> FilterOptions:

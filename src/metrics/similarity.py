@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import functools
 import hashlib
 import os
 import re
 import time
-from collections import Counter
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -126,6 +128,23 @@ def _chunks(reports: pd.DataFrame) -> list[list[tuple]]:
     return [rows[i : i + CHUNK] for i in range(0, len(rows), CHUNK)]
 
 
+def _in_order(
+    pool: ProcessPoolExecutor | None, workers: int, work: Callable, chunks: Iterable, *extra
+) -> Iterator:
+    """work(chunk, *extra) for every chunk, in order, with at most two chunks per worker in flight:
+    the pool's own map would take every chunk at once, and with them every text."""
+    if pool is None:
+        yield from (work(chunk, *extra) for chunk in chunks)
+        return
+    ahead: deque = deque()
+    for chunk in chunks:
+        ahead.append(pool.submit(work, chunk, *extra))
+        if len(ahead) >= 2 * workers:
+            yield ahead.popleft().result()
+    while ahead:
+        yield ahead.popleft().result()
+
+
 @dataclass(frozen=True)
 class Comparison:
     pairs: pd.DataFrame  # report, its match, how they relate (RELATIONS) and their similarity
@@ -136,16 +155,25 @@ class Comparison:
 WORKER_NICENESS = 10
 
 
-def compare(reports: pd.DataFrame, workers: int = 1, timings: dict | None = None) -> Comparison:
-    """For each report (rows of report_prose.sql), its most similar earlier report of the same agency
-    and its most similar report of another agency in the same year, where LSH finds one.
+def compare(
+    reports: pd.DataFrame,
+    texts: Callable[[], Iterable[list[tuple]]] | None = None,
+    workers: int = 1,
+    timings: dict | None = None,
+) -> Comparison:
+    """For each report (rows of report_prose_meta.sql and its body_text), its
+    most similar earlier report of the same agency and its most similar report of another agency in
+    the same year, where LSH finds one.
 
     The text is read twice, a chunk at a time (once for the boilerplate, once for the signatures), so
-    memory holds signatures, not texts or shingles; `workers` processes share the chunks. `timings`,
-    when given, receives the seconds of each stage."""
+    memory holds signatures, not texts or shingles; `workers` processes share the chunks. `texts`,
+    when given, reads the chunks afresh on each call (rows of report_texts.sql)
+    and `reports` need not hold the texts: a million reports' texts are never in memory at once.
+    `timings`, when given, receives the seconds of each stage."""
     timings = {} if timings is None else timings
     clock = time.perf_counter()
-    chunks = _chunks(reports)
+    if texts is None:
+        texts = functools.partial(_chunks, reports)
     with contextlib.ExitStack() as stack:
         # Niced: a comparison is background work, and the processes beside it (the dashboard's page
         # runs, an ingest) are what people wait for.
@@ -156,16 +184,17 @@ def compare(reports: pd.DataFrame, workers: int = 1, timings: dict | None = None
             if workers > 1
             else None
         )
-        run = pool.map if pool else map
         per_agency: dict[str, set[int]] = {}
-        for part in run(_agency_keys, chunks):
+        for part in _in_order(pool, workers, _agency_keys, texts()):
             for agency, keys in part.items():
                 per_agency.setdefault(agency, set()).update(keys)
         common = boilerplate(per_agency)
         del per_agency
         timings["prose and boilerplate"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        signatures = dict(item for part in run(_signatures, chunks, [common] * len(chunks)) for item in part)
+        signatures = dict(
+            item for part in _in_order(pool, workers, _signatures, texts(), common) for item in part
+        )
     timings["MinHash signatures"] = time.perf_counter() - clock
     clock = time.perf_counter()
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)

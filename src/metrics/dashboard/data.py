@@ -236,8 +236,12 @@ def _compare(path: str, db_version: int) -> None:
         # Its two heavy stages in worker processes: in a thread of this process they would hold the
         # interpreter's lock from every page run for as long as they take (seconds on thousands of
         # reports), and every session would wait.
-        prose = queries.run(_snapshot(path, db_version), "report_prose", {})
-        result = similarity.compare(prose, workers=COMPARISON_WORKERS)
+        con = _snapshot(path, db_version)
+        result = similarity.compare(
+            queries.run(con, "report_prose_meta", {}),
+            texts=lambda: queries.rows_in_chunks(con, "report_texts", {}, similarity.CHUNK),
+            workers=COMPARISON_WORKERS,
+        )
     except Exception as e:  # kept, so the page that asks says why instead of starting it again
         result = e
     with _COMPARISONS.lock:
