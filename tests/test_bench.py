@@ -66,3 +66,11 @@ def test_a_scenario_sets_the_sidebar_filters_but_keeps_the_agencies_a_page_chose
         "regions": ["某省"],
     }
     assert scenario_params(overview, scenario)["agencies"] == ["丙局"]
+
+
+def test_the_copied_text_page_is_timed_last_since_its_comparison_runs_on_in_the_background():
+    from metrics.bench import timed_in_order
+    from metrics.dashboard.registry import PAGES
+
+    order = [p.key for p in timed_in_order(PAGES)]
+    assert order[-1] == "similar" and sorted(order) == sorted(p.key for p in PAGES)
