@@ -107,6 +107,23 @@ def test_agency_from_a_sentence_is_the_name_right_before_the_report(sentence, ag
     assert read_metadata(Document(path="p.txt", text=sentence + "一、总体情况")).agency == agency
 
 
+def test_a_sentence_naming_the_report_in_title_marks_outranks_a_self_reference():
+    text = "按照要求,现向社会公开《桥溪区人民政府2022年度政府信息公开工作年度报告》。本区坚持依法公开。"
+    assert read_metadata(Document(path="p.txt", text=text)).agency == "桥溪区人民政府"
+
+
+def test_a_report_title_ending_in_its_site_s_name_names_the_report_s_agency():
+    assert (
+        agency_from_title("云川县教育局2021年政府信息公开工作年度报告_云川县人民政府网站") == "云川县教育局"
+    )
+    assert agency_from_title("2021年政府信息公开工作年度报告-云川县人民政府") == ""
+
+
+def test_a_name_that_has_lost_its_place_is_no_agency():
+    text = "本年报是由县交通运输局编制的2017年度政府信息公开年度报告。"
+    assert read_metadata(Document(path="p.txt", text=text)).agency == ""
+
+
 def test_township_whose_name_ends_in_its_unit_word_is_a_government():
     assert region_and_level("云川县桥镇镇人民政府") == ("云川县桥镇镇", "township")
 
@@ -369,8 +386,8 @@ def test_traditional_characters_and_a_bracketed_other_name_do_not_hide_the_regio
 
 WIDE = Path(__file__).parent / "corpus" / "wide"
 LEVELS = set(ui_text.CODES["zh"]["level"])
-# Names in the wide corpus that print no place at all (a bureau named alone, a park).
-NAMES_WITHOUT_A_PLACE = {"林业局", "蒲纺工业园区", "西甲直播林业局"}
+# Names in the wide corpus that print no place at all (a bureau named alone, a park, a national ministry).
+NAMES_WITHOUT_A_PLACE = {"林业局", "蒲纺工业园区", "西甲直播林业局", "国家卫生健康委"}
 
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"

@@ -127,9 +127,10 @@ def _agency_statements(doc: Document, title: str, path_titles: list[Stated]) -> 
         Stated(_agency_from_first_sentence(doc), FIRST_SENTENCE),
     ]
     found += [Stated(agency_from_title(str(t.value)), t.place) for t in path_titles]
+    # A sentence naming the report names its agency in full; 本区/我局 only points at a name nearby.
     found += [
-        Stated(_agency_from_self_reference(doc), SELF_REFERENCE),
         Stated(_agency_from_sentence(doc), SENTENCE),
+        Stated(_agency_from_self_reference(doc), SELF_REFERENCE),
         _agency_from_fields(doc, _SOURCE_FIELDS),
     ]
     return [s for s in found if s.value]
@@ -343,6 +344,9 @@ def agency_from_title(title: str) -> str:
     # A cover notice publishes the report: '某办关于公布某市2009年度…年度报告的通知'.
     t = re.sub(r"^.*?关于(?:公布|印发|发布)|的通知$", "", t)
     t = _VIEWER_PAGE.sub("", t)
+    # A page's title often ends with its site's name ('…年度报告_某县人民政府', '…报告-某某网'): the
+    # site's owner is not always the report's (a bureau's report on its county's site).
+    t = re.sub(r"((?:报告|年报|報告|年報)(?:全文)?)[_|｜\-–—].*$", r"\1", t)
     # The name printed before the year and only report words after it: the name is all before the
     # year ('某镇政府2022年信息公开工作年度报告' names 某镇政府, not 某镇).
     year = _YEAR_IN_TITLE.search(t) or _ZH_YEAR_IN_TITLE.search(t)
@@ -419,10 +423,10 @@ def _agency_from_self_reference(doc: Document) -> str:
     return ""
 
 
-# "现公布2012年凤安镇政府信息公开工作年度报告", "由某局编制的2011年度政府信息公开年度报告": the body
-# names the report when the page has no title.
+# "现公布2012年凤安镇政府信息公开工作年度报告", "由某局编制的2011年度政府信息公开年度报告",
+# "现向社会公开《某区人民政府2022年度…报告》": the body names the report when the page has no title.
 _REPORT_IN_SENTENCE = re.compile(
-    r"(?:公布|发布|编制|现将)(?:了|形成)?(?:(?:19|20)\d\d年度?)?([\u4e00-\u9fff]{2,25}?)(?:(?:19|20)\d\d年度?)?"
+    r"(?:公布|发布|编制|现将|向社会公开)(?:了|形成)?《?(?:(?:19|20)\d\d年度?)?([\u4e00-\u9fff]{2,25}?)(?:(?:19|20)\d\d年度?)?"
     r"政府信息公开(?:工作)?(?:年度)?报告"
     r"|由([\u4e00-\u9fff]{2,25}?)编制的(?:(?:19|20)\d\d年度?)(?:政府|政务)信息公开(?:工作)?(?:年度)?(?:报告|年报)"
 )
@@ -440,7 +444,10 @@ def _agency_from_sentence(doc: Document) -> str:
     # '编制并公布本单位2024年…报告': a second verb or the report's word for itself is no name.
     if _SELF_OR_VERB.search(agency):
         return ""
-    return agency if len(agency) >= 3 and not agency.startswith(("本", "我")) else ""
+    # '由县交通运输局编制的…': a name that starts with its level's word has lost its place.
+    if len(agency) < 3 or agency.startswith(("本", "我", "省", "市", "县", "区", "镇", "乡")):
+        return ""
+    return agency
 
 
 _SELF_OR_VERB = re.compile(r"本单位|本机关|本部门|我单位|[并和及](?:公布|发布|编制)")
