@@ -43,6 +43,11 @@ def test_proactive_total_published_or_newly_disclosed_over_the_year(sentence):
     assert values(sentence) == {"proactive_items": 200}
 
 
+def test_no_lawsuit_named_as_行政起诉_is_zero_lawsuits():
+    got = values("本年度没有因政府信息公开引起行政复议或者行政起诉的案例发生。")
+    assert got == {"review_total": 0, "litigation_total": 0}
+
+
 def test_staff_counts_stated_in_prose():
     got = values("全县从事政府信息公开工作人员120人。其中,专职人员15人、兼职人员105人。")
     assert got == {"staff_total": 120, "staff_full_time": 15, "staff_part_time": 105}

@@ -851,6 +851,21 @@ def test_overview_counts_of_tables_the_file_lacks_stand_in_for_them(tmp_path):
     assert (got["requests_carried_over"], got["requests_carried_forward"]) == (4, 2)
 
 
+def test_overview_counts_in_other_words_stand_in_too(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "本年度收到政府信息公开申请信件30件,其中自然人申请25件,法人或其他组织申请5件;"
+        "结转上年度政府信息公开申请3件。全年共印发规范性文件4份。",
+        year=2022,
+    )
+    assert (got["requests_new"], got["requests_new_natural_person"], got["requests_new_legal_person"]) == (
+        30,
+        25,
+        5,
+    )
+    assert (got["requests_carried_over"], got["normative_issued"]) == (3, 4)
+
+
 def test_overview_counts_of_another_year_or_stated_twice_differently_are_left_out(tmp_path):
     got = _overview_only(
         tmp_path,

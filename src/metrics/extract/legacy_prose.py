@@ -51,6 +51,7 @@ from metrics.templates.legacy_prose import (
     FRESH,
     GENERIC_NAME,
     LISTED_COUNT,
+    LITIGATION,
     MID_EXCLUDED,
     NONE_EVENT,
     NONE_UNDER_HEADING,
@@ -372,13 +373,13 @@ def _zeros_in_scope(scope: str, s: Sentence, note: str) -> Iterator[Candidate]:
     """0 for each kind of event the words under a negation name."""
     if "复议" in scope:
         yield Candidate("review_total", 0, False, s.original, strong=True, note=note)
-    if "诉讼" in scope:
+    if LITIGATION.search(scope):
         yield Candidate("litigation_total", 0, False, s.original, strong=True, note=note)
     if "投诉" in scope and "公开" in s.norm:
         yield Candidate("complaints_total", 0, False, s.original, strong=True, note=note)
     if (
         "复议" not in scope
-        and "诉讼" not in scope
+        and not LITIGATION.search(scope)
         and REQUEST_SCOPE.search(scope)
         and not re.search(r"投诉|举报|咨询", scope)
     ):

@@ -90,12 +90,13 @@ COUNT_RULES: tuple[Rule, ...] = (
         rf"(?:全年|(?:全年|本年|今年|本年度|年内|我\w{{1,2}}|本\w{{1,2}})(?:共|累计|共计|总共))(?:新增)?(?:向社会)?公开(?:各类)?政府信息"
         rf"{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
     ),
-    # 共受理信息公开申请10件 / 受理收到政府信息公开申请0条 / 收到申请数为5件 / 收到申请公开政府信息数0条
+    # 共受理信息公开申请10件 / 受理收到政府信息公开申请0条 / 收到申请数为5件 / 收到申请公开政府信息数0条 /
+    # 收到政府信息公开申请信件22件
     _rule(
         "requests_new",
         "申请",
         rf"(?:受理|收到|接到|接收|新收)(?:了|到)?(?P<mid>[^,;:。!?()\d]{{0,20}}?)申请(?!人)(?:公开(?:政府)?信息)?"
-        rf"(?:事项|件|表|书|数|数量|总数|总量)?"
+        rf"(?:事项|信件|件|表|书|数|数量|总数|总量)?"
         rf"{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
     ),
     # 共受理了3件政府信息公开申请
@@ -257,6 +258,8 @@ NONE_EVENT = re.compile(
     rf"{_NEG}(?:一例|一起|一件|任何)?(?:(?:发生|出现|收到|接到|受理|产生|引发|引起|接收|有|因|针对)过?"
     rf"|(?=行政复议|行政诉讼|复议|诉讼|投诉|举报|依申请|政府信息公开申请))(?P<scope>[^,;:。!?\d]{{0,40}})"
 )
+# Lawsuits, as a negation names them: 行政诉讼, or 行政起诉 (没有…引起行政复议或者行政起诉的案例).
+LITIGATION = re.compile(r"诉讼|行政起诉")
 # A negation that only states a condition or a right is not a report that nothing happened.
 CONDITIONAL = re.compile(r"可以|可|依法|有权|权利|途径|渠道|如果|如|若|告知|申请人")
 # 未发生被行政复议纠错 says how cases ended, not that there were none.

@@ -250,12 +250,15 @@ class OverviewCount:
 OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     OverviewCount(
         "requests_carried_over",
-        r"(?:接办|结转)上一?年度?(?:的)?(?:申请)?|上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请)?",
+        r"(?:接办|结转)上一?年度?(?:的)?(?:政府信息公开)?(?:申请)?|上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请)?",
         names_last_year=True,
     ),
+    # 自然人申请219件 / 法人或其他组织提出申请16件: the requester columns of 本年新收.
+    OverviewCount("requests_new_natural_person", r"(?:公民)?(?:个人|自然人)(?:提出)?(?:的)?申请"),
+    OverviewCount("requests_new_legal_person", r"法人(?:或|和|及)其他组织(?:提出)?(?:的)?申请"),
     OverviewCount("requests_carried_forward", r"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?"),
-    OverviewCount("rules_issued", r"(?:制发|制定|出台)(?:了|的)?[\u4e00-\u9fff]{0,6}?规章"),
-    OverviewCount("normative_issued", r"(?:制发|制定|出台)(?:了|的)?(?:行政)?规范性文件"),
+    OverviewCount("rules_issued", r"(?:制发|制定|出台|印发)(?:了|的)?[\u4e00-\u9fff]{0,6}?规章"),
+    OverviewCount("normative_issued", r"(?:制发|制定|出台|印发)(?:了|的)?(?:行政)?规范性文件"),
     # 现行有效 is the 2021 table's column; the 2019 table's same cell counts what was published.
     OverviewCount("normative_in_force", r"现行有效(?:的)?(?:行政)?规范性文件", formats=(STD2021,)),
     OverviewCount("licensing_decisions", r"(?:办理|作出|办结)(?:了)?行政许可(?:事项|决定)?"),
