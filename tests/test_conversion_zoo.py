@@ -131,7 +131,7 @@ PROSE_RECALL_FLOORS = {
     "libreoffice pdf → pypdfium2": 0.990,  # today 1.000
     "chromium pdf → markitdown": 0.990,  # today 1.000
     "chromium pdf → pymupdf4llm": 0.921,  # today 0.931
-    "libreoffice pdf → markitdown": 0.914,  # today 0.924
+    "libreoffice pdf → markitdown": 0.895,  # today 0.905 (51 prose reports; 0.924 over the 40 before the last stop)
     "libreoffice pdf → pymupdf4llm": 0.990,  # today 1.000
 }
 
