@@ -48,6 +48,18 @@ def test_no_lawsuit_named_as_行政起诉_is_zero_lawsuits():
     assert got == {"review_total": 0, "litigation_total": 0}
 
 
+def test_a_count_wrapped_between_its_number_and_its_unit_reads_as_unwrapped():
+    # A text browser's dump wraps long lines anywhere, even between a number and its unit.
+    one_line = (
+        "2014年,本区共主动公开、更新各类信息222条,累计主动公开信息2382条。全年受理政府信息公开申请5件。"
+    )
+    wrapped = (
+        "2014年,本区共主动公开、更新各类信息222\n条,累计主动公开信息2382条。全年受理政府信息公开申请5件。"
+    )
+    assert values(wrapped) == values(one_line)
+    assert values("全年主动公开政府信息12\n条。") == {"proactive_items": 12}
+
+
 def test_staff_counts_stated_in_prose():
     got = values("全县从事政府信息公开工作人员120人。其中,专职人员15人、兼职人员105人。")
     assert got == {"staff_total": 120, "staff_full_time": 15, "staff_part_time": 105}

@@ -90,6 +90,7 @@ def _normalize(text: str) -> str:
 
 # Lines are joined before normalising, so full-width marks count too.
 _LINE_END = "。！？；：!?;:"
+_UNIT_FIRST = re.compile(r"[条條件个個项項次人份篇宗起例名家场場期]")
 _SHORT_LINE = 8
 
 
@@ -108,8 +109,10 @@ def _join_broken_lines(text: str) -> str:
         if out and out[-1] != "\n":
             prev = out[-1]
             wrapped = width and _printed_width(last) >= _FULL_LINE * width
+            # A number and its unit on two lines ('…各类信息222' / '条,累计…'): no paragraph ends there.
+            split_count = prev[-1].isdigit() and _UNIT_FIRST.match(line)
             if prev[-1] not in _LINE_END and (
-                len(prev) <= _SHORT_LINE or len(line) <= _SHORT_LINE or wrapped
+                len(prev) <= _SHORT_LINE or len(line) <= _SHORT_LINE or wrapped or split_count
             ):
                 out[-1] = prev + line
                 last = line
