@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from metrics.extract import extract_file
 from metrics.extract.standard import extract_standard
 from metrics.extract.standard.section3 import join_continued_rows, rejoin_wrapped_labels
@@ -864,6 +866,30 @@ def test_overview_counts_in_other_words_stand_in_too(tmp_path):
         5,
     )
     assert (got["requests_carried_over"], got["normative_issued"]) == (3, 4)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全年新收到政府信息公开申请12件,接办上年2件,办结12件,结转下年办理2件。",
+        "收到政府信息公开申请信件12件,其中本年度答复12件,结转下年度办理2件。",
+        "共受理依申请公开12件,共办理完成12件。",
+    ],
+)
+def test_the_requests_an_overview_says_were_answered_are_its_outcome_total(tmp_path, sentence):
+    assert _overview_only(tmp_path, sentence, year=2022)["outcome_total"] == 12
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "收到政府信息公开申请12件,不予公开答复2件。",  # one outcome, not all
+        "公开各类建议提案答复30件,依申请公开受理12件。",  # replies to deputies' proposals
+        "全年办结12345热线工单30件,收到政府信息公开申请12件。",
+    ],
+)
+def test_answers_that_are_one_outcome_or_other_business_are_no_outcome_total(tmp_path, sentence):
+    assert "outcome_total" not in _overview_only(tmp_path, sentence, year=2022)
 
 
 def test_overview_counts_of_another_year_or_stated_twice_differently_are_left_out(tmp_path):

@@ -242,9 +242,13 @@ class OverviewCount:
     metric_id: str
     words: str  # a regex for the words right before the number
     formats: tuple[str, ...] = (STD2019, STD2021)
-    names_last_year: bool = (
-        False  # its words name last year themselves (接办上年…), so they are no other year's
-    )
+    # Its words name last year themselves (接办上年…), so they are no other year's.
+    names_last_year: bool = False
+    # Words that count other things too are read only where they open their clause (after 其中, 本年度,
+    # 共, 已 at most) in a sentence about requests: 不予公开答复2件 is one outcome, not all.
+    opens_clause: bool = False
+    sentence_has: str = ""  # a regex the sentence must match
+    clause_lacks: str = ""  # a regex the count's clause must not match
 
 
 OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
@@ -257,6 +261,14 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     OverviewCount("requests_new_natural_person", r"(?:公民)?(?:个人|自然人)(?:提出)?(?:的)?申请"),
     OverviewCount("requests_new_legal_person", r"法人(?:或|和|及)其他组织(?:提出)?(?:的)?申请"),
     OverviewCount("requests_carried_forward", r"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?"),
+    # 办结113件 / 其中本年度答复21件 / 共办理完成198件: the requests answered, 三's (七) 总计.
+    OverviewCount(
+        "outcome_total",
+        r"(?:办结|办理完成|完成办理|答复)(?:了)?(?:申请)?",
+        opens_clause=True,
+        sentence_has=r"申请",
+        clause_lacks=r"建议|提案|信访|热线|投诉|咨询|留言",
+    ),
     OverviewCount("rules_issued", r"(?:制发|制定|出台|印发)(?:了|的)?[\u4e00-\u9fff]{0,6}?规章"),
     OverviewCount("normative_issued", r"(?:制发|制定|出台|印发)(?:了|的)?(?:行政)?规范性文件"),
     # 现行有效 is the 2021 table's column; the 2019 table's same cell counts what was published.

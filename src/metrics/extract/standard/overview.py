@@ -85,6 +85,8 @@ def overview_counts(text: str, fmt: str, year: int | None) -> list[Fact]:
             quantity = parse_quantity(m["num"])
             if quantity is None or quantity.approximate or not _own_year(norm, m, count, year):
                 continue
+            if not _in_its_place(norm, m, count):
+                continue
             found.setdefault(count.metric_id, set()).add(quantity.value)
             evidence.setdefault(count.metric_id, _sentence(norm, m))
     return [
@@ -105,6 +107,21 @@ def _own_year(norm: str, m: re.Match, count: OverviewCount, year: int | None) ->
     if _OTHER_YEAR.search(before):
         return False
     return all(year is None or int(y) == year for y in _YEAR.findall(before))
+
+
+# What may open a clause before words that must open it (OverviewCount.opens_clause).
+_CLAUSE_OPENING = re.compile(r"(?:其中)?(?:本年度?|全年|年度内)?(?:共|已|均|全部|依法)*")
+
+
+def _in_its_place(norm: str, m: re.Match, count: OverviewCount) -> bool:
+    start = max(norm.rfind(p, 0, m.start()) for p in ",;:.!?") + 1
+    if count.opens_clause and not _CLAUSE_OPENING.fullmatch(norm[start : m.start()].strip()):
+        return False
+    if count.sentence_has and not re.search(count.sentence_has, _sentence(norm, m)):
+        return False
+    ends = [i for i in (norm.find(p, m.end()) for p in ",;:.!?") if i >= 0]
+    clause = norm[start : min(ends, default=len(norm))]
+    return not (count.clause_lacks and re.search(count.clause_lacks, clause))
 
 
 def _sentence(norm: str, m: re.Match) -> str:
