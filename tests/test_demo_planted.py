@@ -24,9 +24,9 @@ def found(tmp_path_factory):
     ingest_paths([DEMO], db, workers=2)
     with queries.open_snapshot(db) as con:
         # As the dashboard runs it: the texts read a chunk at a time.
-        reports = queries.run(con, "report_prose_meta", {})
         texts = lambda: queries.rows_in_chunks(con, "report_texts", {}, similarity.CHUNK)  # noqa: E731
-        pairs = similarity.compare(reports, texts=texts, workers=2).pairs
+        pairs = similarity.compare(texts=texts, workers=2).pairs
+        compared = {row[0] for chunk in texts() for row in chunk}
         flags = con.execute("SELECT * FROM anomalies ORDER BY ordinal").df()
         ids = {
             (file_path.rsplit("/", 1)[-1]): report_id
@@ -37,7 +37,7 @@ def found(tmp_path_factory):
     with (TRUTH / "index.csv").open(encoding="utf-8") as handle:
         index = list(csv.DictReader(handle))
     plants = {ids[row["file"]]: row for row in index if row["planted"]}
-    return pairs, flags, plants, set(reports["report_id"])
+    return pairs, flags, plants, compared
 
 
 def planted_ids(plants, kind: str) -> list[str]:

@@ -148,9 +148,9 @@ def held_comparisons(monkeypatch) -> threading.Event:
     release = threading.Event()
     compare = similarity.compare
 
-    def held(reports, *args, **kwargs):
+    def held(*args, **kwargs):
         release.wait(60)
-        return compare(reports, *args, **kwargs)
+        return compare(*args, **kwargs)
 
     monkeypatch.setattr(similarity, "compare", held)
     return release

@@ -16,6 +16,7 @@ import functools
 import hashlib
 import os
 import re
+import sys
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -84,9 +85,9 @@ def _key_hash(key: str) -> int:
 
 
 def _agency_keys(rows: list[tuple]) -> dict[str, set[int]]:
-    """Each agency's sentence keys (hashed) among these rows of (report id, agency, region, text)."""
+    """Each agency's sentence keys (hashed) among these rows of (report id, agency, region, year, text)."""
     out: dict[str, set[int]] = {}
-    for _, agency, region, text in rows:
+    for _, agency, region, _, text in rows:
         out.setdefault(agency, set()).update(map(_key_hash, sentences(text, (agency, region)).keys))
     return out
 
@@ -115,7 +116,7 @@ def shingles(prose: Prose) -> set[str]:
 def _signatures(rows: list[tuple], common: frozenset[int]) -> list[tuple[str, LeanMinHash]]:
     """MinHash signatures of the reports among these rows with prose enough to judge."""
     judged = []
-    for report_id, agency, region, text in rows:
+    for report_id, agency, region, _, text in rows:
         own = own_prose(sentences(text, (agency, region)), common)
         if sum(len(k) for k in own.keys) >= MIN_PROSE_CHARS:
             judged.append((report_id, [s.encode("utf-8") for s in shingles(own)]))
@@ -124,8 +125,24 @@ def _signatures(rows: list[tuple], common: frozenset[int]) -> list[tuple[str, Le
 
 
 def _chunks(reports: pd.DataFrame) -> list[list[tuple]]:
-    rows = list(reports[["report_id", "agency", "region", "body_text"]].itertuples(index=False, name=None))
+    columns = ["report_id", "agency", "region", "year", "body_text"]
+    rows = list(reports[columns].itertuples(index=False, name=None))
     return [rows[i : i + CHUNK] for i in range(0, len(rows), CHUNK)]
+
+
+def _noting(chunks: Iterable[list[tuple]], seen: list[tuple]) -> Iterator[list[tuple]]:
+    """The chunks, each report's id, agency, region and year noted in `seen` as they pass (its text
+    is not kept). An agency's name and region are held once however many reports print them: a
+    million reports' names as read were a quarter of the comparison's memory."""
+    for chunk in chunks:
+        seen.extend(
+            (report_id, _once(agency), _once(region), year) for report_id, agency, region, year, _ in chunk
+        )
+        yield chunk
+
+
+def _once(name: str | None) -> str | None:
+    return None if name is None else sys.intern(name)
 
 
 def _in_order(
@@ -156,20 +173,20 @@ WORKER_NICENESS = 10
 
 
 def compare(
-    reports: pd.DataFrame,
+    reports: pd.DataFrame | None = None,
     texts: Callable[[], Iterable[list[tuple]]] | None = None,
     workers: int = 1,
     timings: dict | None = None,
 ) -> Comparison:
-    """For each report (rows of report_prose_meta.sql and its body_text), its
+    """For each report (a row of report_texts.sql: report_id, agency, region, year, body_text), its
     most similar earlier report of the same agency and its most similar report of another agency in
     the same year, where LSH finds one.
 
-    The text is read twice, a chunk at a time (once for the boilerplate, once for the signatures), so
-    memory holds signatures, not texts or shingles; `workers` processes share the chunks. `texts`,
-    when given, reads the chunks afresh on each call (rows of report_texts.sql)
-    and `reports` need not hold the texts: a million reports' texts are never in memory at once.
-    `timings`, when given, receives the seconds of each stage."""
+    The reports are `texts()`, chunks of those rows read afresh on each call, or else the rows of the
+    frame `reports`. They are read twice, a chunk at a time (once for the boilerplate, once for the
+    signatures), so memory holds signatures, not texts or shingles: a million reports' texts are never
+    in memory at once. `workers` processes share the chunks. `timings`, when given, receives the
+    seconds of each stage."""
     timings = {} if timings is None else timings
     clock = time.perf_counter()
     if texts is None:
@@ -185,7 +202,8 @@ def compare(
             else None
         )
         per_agency: dict[str, set[int]] = {}
-        for part in _in_order(pool, workers, _agency_keys, texts()):
+        seen: list[tuple] = []
+        for part in _in_order(pool, workers, _agency_keys, _noting(texts(), seen)):
             for agency, keys in part.items():
                 per_agency.setdefault(agency, set()).update(keys)
         common = boilerplate(per_agency)
@@ -203,7 +221,8 @@ def compare(
             session.insert(report_id, signature, check_duplication=False)
     timings["LSH index"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    meta = reports.set_index("report_id")[["agency", "region", "year"]]
+    meta = pd.DataFrame(seen, columns=["report_id", "agency", "region", "year"]).set_index("report_id")
+    del seen
     agency_of, year_of = meta["agency"].to_dict(), meta["year"].to_dict()
     rows = []
     for report_id, signature in signatures.items():

@@ -238,7 +238,6 @@ def _compare(path: str, db_version: int) -> None:
         # reports), and every session would wait.
         con = _snapshot(path, db_version)
         result = similarity.compare(
-            queries.run(con, "report_prose_meta", {}),
             texts=lambda: queries.rows_in_chunks(con, "report_texts", {}, similarity.CHUNK),
             workers=COMPARISON_WORKERS,
         )
