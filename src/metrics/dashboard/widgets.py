@@ -219,10 +219,12 @@ def downloads(
         )
 
 
-def per_value(series: pd.Series, say: Callable) -> pd.Series:
-    """series.map(say), with say called once per distinct value: at a million reports a column of
-    tens of thousands of rows holds a few codes, and saying each row's took seconds."""
-    return series.map({v: say(v) for v in series.dropna().unique()})
+def per_value(series: pd.Series, say: Callable, missing=None) -> pd.Series:
+    """series.map(say), with say called once per distinct value (at a million reports a column of
+    tens of thousands of rows holds a few codes, and saying each row's took seconds); a missing value
+    stays missing, or becomes `missing` where one is given."""
+    said = series.map({v: say(v) for v in series.dropna().unique()})
+    return said if missing is None else said.fillna(missing)
 
 
 def file_name(path: str) -> str:
@@ -304,15 +306,15 @@ def in_words(df: pd.DataFrame) -> pd.DataFrame:
         "level": lambda c: code_label(lang(), "level", c),
         "format": lambda c: code_label(lang(), "format", c),
         "status": lambda c: t(f"ingest_{c}"),
-        "flag_codes": checks_in_words,
-        "late": lambda v: t("yes") if v else t("no"),
         "file_path": file_name,
     }
     said = {c: per_value(df[c], f) for c, f in words.items() if c in df.columns}
-    if "late" in said:
-        said["late"] = said["late"].fillna(EMPTY)  # not known
-    if "flag_codes" in said:
-        said["flag_codes"] = said["flag_codes"].fillna("")
+    if "flag_codes" in df.columns:
+        said["flag_codes"] = per_value(df["flag_codes"], checks_in_words, missing="")
+    if "late" in df.columns:
+        said["late"] = per_value(
+            df["late"], lambda v: t("yes") if v else t("no"), missing=EMPTY
+        )  # EMPTY: not known
     return df.assign(**said)
 
 

@@ -47,9 +47,10 @@ def extract_document(doc: Document) -> Extraction:
     facts, prose_flags = _with_prose_figures(doc, meta, fmt, facts)
     flags += prose_flags
     if fmt in (formats.STD2019, formats.STD2021):
-        prose = _overview_figures(doc, meta)
+        overview = _overview_text(doc)
+        prose = _overview_figures(doc, meta, overview)
         flags += check_text_against_table(facts, [f for f in prose if f.metric_id in _PROSE_CHECKED])
-        facts += _figures_of_unread_sections(prose + _overview_counts(doc, meta, fmt), facts)
+        facts += _figures_of_unread_sections(prose, facts, overview, fmt, meta.year)
     facts += derived_facts(facts)
     mark_ocr_figures(facts, doc)
     ex.facts = facts
@@ -65,12 +66,16 @@ _OVERVIEW_END = re.compile(
 )
 
 
-def _overview_figures(doc: Document, meta: Metadata) -> list[Fact]:
-    """The counts the overview prose states (一、总体情况, before the tables). Without the tables' own
-    text, prose rules cannot mistake a table's cells for a sentence's counts."""
+def _overview_text(doc: Document) -> str:
+    """The overview prose (一、总体情况, before the tables)."""
     m = _OVERVIEW_END.search(doc.text)
-    text = doc.text if m is None else doc.text[: m.start()]
-    prose, _ = extract_legacy_prose(replace(doc, text=text, tables=[]), meta)
+    return doc.text if m is None else doc.text[: m.start()]
+
+
+def _overview_figures(doc: Document, meta: Metadata, overview: str) -> list[Fact]:
+    """The counts the overview prose states. Without the tables' own text, prose rules cannot mistake
+    a table's cells for a sentence's counts."""
+    prose, _ = extract_legacy_prose(replace(doc, text=overview, tables=[]), meta)
     return prose
 
 
@@ -84,20 +89,21 @@ _TABLE_OF_SECTION = {
 }
 # Overview counts whose wording is unmistakable (共收到…申请N件, 未发生行政复议, and OVERVIEW_COUNTS);
 # outcome words such as 不予公开 also describe documents (公文…不予公开13条), so outcomes are left to
-# the table.
+# the table, but for the requests answered where OVERVIEW_COUNTS finds them in their place.
 _STANDING_IN = ("requests_new", "review_total", "litigation_total", *(c.metric_id for c in OVERVIEW_COUNTS))
+# The tables OVERVIEW_COUNTS stand in for.
+_COUNTED_TABLES = {_TABLE_OF_SECTION[metrics()[c.metric_id].section] for c in OVERVIEW_COUNTS}
 
 
-def _overview_counts(doc: Document, meta: Metadata, fmt: str) -> list[Fact]:
-    m = _OVERVIEW_END.search(doc.text)
-    return overview_counts(doc.text if m is None else doc.text[: m.start()], fmt, meta.year)
-
-
-def _figures_of_unread_sections(prose: list[Fact], facts: list[Fact]) -> list[Fact]:
+def _figures_of_unread_sections(
+    prose: list[Fact], facts: list[Fact], overview: str, fmt: str, year: int | None
+) -> list[Fact]:
     """Prose figures count where no table gives them: for a table of which nothing was read (an
     excerpt that stops before it, a page that is lost), the overview's counts stand in, each with
     its sentence as evidence. A table read even in part keeps the prose out of its section."""
     read = {_table_of(f.metric_id) for f in facts}
+    if not _COUNTED_TABLES <= read:  # most reports' tables are read: the words need no reading then
+        prose = prose + overview_counts(overview, fmt, year)
     standing = [f for f in prose if f.metric_id in _STANDING_IN and _table_of(f.metric_id) not in read]
     requests = [f for f in standing if f.metric_id == "requests_new"]
     return standing + (overview_outcomes(requests[0]) if len(requests) == 1 else [])

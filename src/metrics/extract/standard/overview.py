@@ -78,17 +78,15 @@ def overview_counts(text: str, fmt: str, year: int | None) -> list[Fact]:
     norm = normalize(text)
     found: dict[str, set[float]] = {}
     evidence: dict[str, str] = {}
-    for count in OVERVIEW_COUNTS:
+    for count, pattern in _PATTERNS.items():
         if fmt not in count.formats:
             continue
-        for m in re.finditer(f"(?:{count.words}){_COUNT}", norm):
+        for m in pattern.finditer(norm):
             quantity = parse_quantity(m["num"])
-            if quantity is None or quantity.approximate or not _own_year(norm, m, count, year):
-                continue
-            if not _in_its_place(norm, m, count):
+            if quantity is None or quantity.approximate or not _in_its_place(norm, m, count, year):
                 continue
             found.setdefault(count.metric_id, set()).add(quantity.value)
-            evidence.setdefault(count.metric_id, _sentence(norm, m))
+            evidence.setdefault(count.metric_id, norm[slice(*_around(norm, m, _SENTENCE_MARKS))])
     return [
         Fact(metric_id, values.pop(), evidence=evidence[metric_id], note=_COUNT_NOTE)
         for metric_id, values in found.items()
@@ -96,35 +94,35 @@ def overview_counts(text: str, fmt: str, year: int | None) -> list[Fact]:
     ]
 
 
+_PATTERNS = {count: re.compile(f"(?:{count.words}){_COUNT}") for count in OVERVIEW_COUNTS}
 _COUNT_NOTE = "stated by the overview; the table is not in the file"
-
-
-def _own_year(norm: str, m: re.Match, count: OverviewCount, year: int | None) -> bool:
-    """Whether the clause of the match speaks of the report's year: no other year's date or words
-    (较上年, 同比) before the count in it."""
-    start = max(norm.rfind(p, 0, m.start()) for p in ",;:.!?") + 1  # normalized: 。 is .
-    before = norm[start : m.start()] + ("" if count.names_last_year else m.group())
-    if _OTHER_YEAR.search(before):
-        return False
-    return all(year is None or int(y) == year for y in _YEAR.findall(before))
-
-
+# Normalized text: 。 is ".", ，is ",".
+_CLAUSE_MARKS = ",;:.!?"
+_SENTENCE_MARKS = ".!?"
 # What may open a clause before words that must open it (OverviewCount.opens_clause).
 _CLAUSE_OPENING = re.compile(r"(?:其中)?(?:本年度?|全年|年度内)?(?:共|已|均|全部|依法)*")
 
 
-def _in_its_place(norm: str, m: re.Match, count: OverviewCount) -> bool:
-    start = max(norm.rfind(p, 0, m.start()) for p in ",;:.!?") + 1
-    if count.opens_clause and not _CLAUSE_OPENING.fullmatch(norm[start : m.start()].strip()):
+def _in_its_place(norm: str, m: re.Match, count: OverviewCount, year: int | None) -> bool:
+    """Whether the clause of the match speaks of the report's year (no other year's date or words,
+    较上年 or 同比, before the count in it) and the count stands where its words require."""
+    start, end = _around(norm, m, _CLAUSE_MARKS)
+    before = norm[start : m.start()]
+    said = before + ("" if count.names_last_year else m.group())
+    if _OTHER_YEAR.search(said) or any(year is not None and int(y) != year for y in _YEAR.findall(said)):
         return False
-    if count.sentence_has and not re.search(count.sentence_has, _sentence(norm, m)):
+    if count.opens_clause and not _CLAUSE_OPENING.fullmatch(before.strip()):
         return False
-    ends = [i for i in (norm.find(p, m.end()) for p in ",;:.!?") if i >= 0]
-    clause = norm[start : min(ends, default=len(norm))]
-    return not (count.clause_lacks and re.search(count.clause_lacks, clause))
+    if count.sentence_has and not re.search(
+        count.sentence_has, norm[slice(*_around(norm, m, _SENTENCE_MARKS))]
+    ):
+        return False
+    return not (count.clause_lacks and re.search(count.clause_lacks, norm[start:end]))
 
 
-def _sentence(norm: str, m: re.Match) -> str:
-    start = max(norm.rfind(p, 0, m.start()) for p in ".!?") + 1
-    end = min((i for i in (norm.find(p, m.end()) for p in ".!?") if i >= 0), default=len(norm))
-    return norm[start : end + 1]
+def _around(norm: str, m: re.Match, marks: str) -> tuple[int, int]:
+    """Where the clause or sentence (as `marks` end them) that holds the match starts and ends, its
+    closing mark included."""
+    start = max(norm.rfind(p, 0, m.start()) for p in marks) + 1
+    end = min((i for i in (norm.find(p, m.end()) for p in marks) if i >= 0), default=len(norm))
+    return start, end + 1
