@@ -47,6 +47,12 @@ WIDE = TESTS / "corpus" / "wide"
 TIMEOUT = 180  # seconds for one program run; LibreOffice's first start with a new profile is the slowest
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's; never a downloaded browser
+# Chromium prints the date and time at the head of every page, as a user's print does; where a table
+# starts a page, some PDF readers run that line into the table's cells. The clock is fixed so that one
+# run reads the same PDFs as the next (with the real clock pymupdf4llm's recall moved by 0.01 between
+# runs a minute apart): every Chromium print runs under libfaketime.
+PRINT_CLOCK = "2026-03-01 10:00:00"
+CHROMIUM_PRINT = (CHROMIUM, "faketime")
 
 
 # ---------------------------------------------------------------- sources
@@ -306,6 +312,8 @@ def chromium_print(src: Path, pdf: Path) -> Path:
         with tempfile.TemporaryDirectory(dir=pdf.parent) as profile:  # parallel runs must not share one
             _run(
                 [
+                    "faketime",
+                    PRINT_CLOCK,
                     CHROMIUM,
                     "--headless",
                     "--no-sandbox",
@@ -486,16 +494,16 @@ def _converters() -> list[Converter]:
         Converter(
             "chromium pdf, no table borders",
             _via_pdf(chromium_pdf_borderless, pdf_itself, "chromium-borderless"),
-            (CHROMIUM,),
+            CHROMIUM_PRINT,
         ),
         Converter(
             "chromium pdf on A5 paper",
             _via_pdf(chromium_pdf_a5, pdf_itself, "chromium-a5"),
-            (CHROMIUM,),
+            CHROMIUM_PRINT,
         ),
     ]
     for maker, make, needs in (
-        ("chromium pdf", chromium_pdf, (CHROMIUM,)),
+        ("chromium pdf", chromium_pdf, CHROMIUM_PRINT),
         ("libreoffice pdf", libreoffice_pdf, ("soffice",)),
     ):
         for reader_name, (reader, reader_needs, per_page) in PDF_READERS.items():

@@ -118,8 +118,11 @@ def needs_scanning_tools() -> list:
     from metrics.readers import ocr
 
     return [
-        pytest.mark.skipif(
-            shutil.which(zoo.CHROMIUM) is None, reason=f"Chromium ({zoo.CHROMIUM}) is missing"
+        *(
+            pytest.mark.skipif(
+                shutil.which(program) is None, reason=f"{program} is missing (apt-get install it)"
+            )
+            for program in zoo.CHROMIUM_PRINT
         ),
         pytest.mark.skipif(not FONT.is_file(), reason=f"the seal's font {FONT} is missing (fonts-noto-cjk)"),
         pytest.mark.skipif(

