@@ -50,7 +50,7 @@ RECALL_FLOORS = {
     "chromium pdf on A5 paper": 0.928,  # today 0.939
     "chromium pdf": 0.990,  # today 1.000
     "chromium pdf → pdftotext": 0.507,  # today 0.518
-    "chromium pdf → pdftotext -layout": 0.752,  # today 0.762
+    "chromium pdf → pdftotext -layout": 0.922,  # today 0.932
     "chromium pdf → pdfplumber": 0.950,  # today 0.960
     "chromium pdf → pypdfium2": 0.952,  # today 0.962
     "libreoffice pdf": 0.926,  # today 0.936
@@ -85,7 +85,7 @@ FIXTURE_RECALL_FLOORS = {
     "chromium pdf on A5 paper": 0.956,  # today 0.966
     "chromium pdf": 0.978,  # today 0.989
     "chromium pdf → pdftotext": 0.165,  # today 0.175
-    "chromium pdf → pdftotext -layout": 0.758,  # today 0.768
+    "chromium pdf → pdftotext -layout": 0.770,  # today 0.780
     "chromium pdf → pdfplumber": 0.797,  # today 0.808
     "chromium pdf → pypdfium2": 0.877,  # today 0.887
     "libreoffice pdf": 0.973,  # today 0.983

@@ -10,7 +10,7 @@ import pytest
 
 from metrics.extract import extract_file
 from metrics.extract.standard import extract_standard
-from metrics.extract.standard.section3 import join_continued_rows, rejoin_wrapped_labels
+from metrics.extract.standard.section3 import join_continued_rows, join_split_numbers, rejoin_wrapped_labels
 from metrics.extract.standard.source import grid_cell
 from metrics.models import Document, Table
 from metrics.normalize import compact
@@ -445,6 +445,45 @@ def test_numbers_printed_midway_down_a_wrapped_label_in_pdf_text_go_to_that_labe
     assert got["unable_not_held"] == 3
 
 
+def test_a_rows_cells_split_over_two_lines_of_its_wrapped_label_in_layout_text_are_joined(tmp_path):
+    # pdftotext -layout: the first cell beside one line of the label, the other six beside a later
+    # line, blank lines between; a label begun above its first cell (申请人无正当理由逾 / 1.).
+    lines = [
+        "示例县审计局2023年政府信息公开工作年度报告",
+        "三、收到和处理政府信息公开申请情况",
+        "    一、本年新收政府信息公开申请数量      5     0    0    0    0    0    5",
+        "    二、上年结转政府信息公开申请数量      0     0    0    0    0    0    0",
+        "                    其他法律行政法 2",
+        "",
+        "                   2.",
+        "                   规禁止公开              0    0    0    0    0    2",
+        "",
+        "                    保护第三方合法 1",
+        "                   4.",
+        "",
+        "                   权益                    0    1    0    0    0    2",
+        "                    申请人无正当理由逾",
+        "                   1.",
+        "                   期不补正、行政机关不 3",
+        "                   再处理其政府信息公开    0    0    0    0    0    3",
+        "                   申请",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert got["denied_law_forbidden"] == 2
+    assert got["denied_third_party"] == 2
+    assert got["other_no_correction"] == 3
+
+
+def test_numbers_of_two_rows_are_not_joined_when_the_first_lines_cells_stand_right_of_the_seconds():
+    lines = [
+        "   保护第三方合法                                   0",
+        "   4.",
+        "   权益          1    0    0    0    0    1",
+    ]
+    assert join_split_numbers(lines) == lines
+
+
 def test_a_numbers_line_between_a_label_and_an_unrelated_line_stays_where_it_is():
     text = "（一）予以公开\n3 0 0 0 0 0 3\n（二）部分公开"
     assert rejoin_wrapped_labels(text) == text
@@ -690,8 +729,9 @@ def test_pieces_of_a_wrapped_group_cell_between_sub_row_lines_are_dropped():
     assert "属于三类内部事务信息" in compact(
         "".join(lines[lines.index("权益") + 1 : lines.index("1 0 0 0 0 0 1")])
     )
-    assert "2 0 0 0 0 0 2" in lines and not any(
-        line in ("（三）", "不予公", "开", "不予处", "理") for line in lines
+    # The numbers keep their columns (layout text places cells by them); the piece before them goes.
+    assert "2 0 0 0 0 0 2" in [line.strip() for line in lines] and not any(
+        line.strip() in ("（三）", "不予公", "开", "不予处", "理") for line in lines
     )
 
 
@@ -706,7 +746,8 @@ def test_group_cell_pieces_before_sub_row_labels_on_the_same_line_are_dropped():
             "法提供 行制作",
         ]
     )
-    lines = rejoin_wrapped_labels(text).split("\n")
+    # What stays of a line keeps its columns (layout text places cells by them).
+    lines = [line.strip() for line in rejoin_wrapped_labels(text).split("\n")]
     assert lines[0] == "1.属于国家秘密 0 0 0 0 0 0 0" and "予公开" not in lines
     assert "2.没有现成信息需要另" in lines and lines[-2:] == ["行制作", "0 0 0 0 0 0 0"]
 

@@ -220,7 +220,10 @@ def drop_group_cell_pieces(lines: list[str]) -> list[str]:
             if not compacted[i].startswith(firsts):
                 continue
             for k, rest in _group_chain(out, i, spellings):
-                out[k] = rest.strip()
+                # Where the rest is the line's end, it keeps its columns (layout text's cells are
+                # placed by them).
+                kept = len(out[k]) - len(rest) if out[k].endswith(rest) and rest.strip() else 0
+                out[k] = (" " * kept + rest).rstrip() if kept else rest.strip()
                 compacted[k] = compact(out[k])
     return [line for i, line in enumerate(out) if line or not lines[i].strip()]
 
@@ -279,8 +282,13 @@ def rejoin_wrapped_labels(text: str) -> str:
     / `关政府信息`), so the label is never whole. Where the lines after a numbers line complete a
     section 二 or 三 label begun on the lines before it, the numbers line moves below them. Numbering set
     inside a label and the pieces of group cells between its lines are dropped."""
+    lines = _NUMBERING_INSIDE_LABEL.sub("", text).split("\n")
+    if sum(1 for line in lines if _LAYOUT_ROW.search(line)) >= _LAYOUT_ROWS:
+        # Layout text sets blank lines inside a wrapped label, where its pieces stand apart; in
+        # other text a blank line may be a blank cell, and stays.
+        lines = [line for line in lines if line.strip(" ")]
     lines = drop_numbering_lines_inside_labels(
-        drop_group_cell_pieces(join_wrapped_notes(_NUMBERING_INSIDE_LABEL.sub("", text).split("\n")))
+        join_split_numbers(drop_group_cell_pieces(join_wrapped_notes(lines)))
     )
     labels = _wrapped_row_labels()
     i = 1
@@ -303,6 +311,81 @@ def rejoin_wrapped_labels(text: str) -> str:
 
 
 _MIN_ROW_NUMBERS = 2
+# A section 三 row's cells: the requesters' columns and their total.
+_ROW_WIDTH = len(REQUESTER_COLUMNS)
+# How many lines of a wrapped label may stand between the two parts of its row's numbers.
+_SPLIT_ROW_GAP = 3
+
+
+def join_split_numbers(lines: list[str]) -> list[str]:
+    """Layout text (pdftotext -layout) may set a row's first cells beside one line of its wrapped label
+    and the rest beside a later one (`其他法律行政法 0` / `2.` / `规禁止公开   0 0 0 0 0 0`). Where two
+    such lines hold one row's cells between them, left of and right of each other, with only pieces of
+    the label between, they become one line: the label's pieces (numbering first), then the cells in
+    order. Pieces above the first line join too where a row label begun there goes on in them."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        first = _numbers_at_end(line)
+        if first is None or not 0 < len(first[1]) < _ROW_WIDTH:
+            continue
+        j = _rest_of_row(out, i, first)
+        if j is None:
+            continue
+        second = _numbers_at_end(out[j])
+        pieces = [first[0], *out[i + 1 : j], second[0]]
+        start = _label_begun_above(out, i, compact(ROW_NUMBER.sub("", "".join(pieces))))
+        pieces = out[start:i] + pieces
+        numbering = [m.group() for p in pieces for m in ROW_NUMBER.finditer(p)][:1]
+        words = [compact(ROW_NUMBER.sub("", p)) for p in pieces]
+        indent = line[: len(line) - len(line.lstrip())]
+        out[j] = indent + "".join(numbering + words) + "  " + "  ".join(first[1] + second[1])
+        out[start:j] = [""] * (j - start)
+    return [line for line in out if line]
+
+
+def _rest_of_row(lines: list[str], i: int, first: tuple[str, list[str], int, int]) -> int | None:
+    """The line after line i that holds the rest of its row's cells, right of line i's, with only
+    pieces of a label between; None if there is none."""
+    for j in range(i + 1, min(len(lines), i + 2 + _SPLIT_ROW_GAP)):
+        second = _numbers_at_end(lines[j])
+        if second is None:
+            if _NUMBERING_LINE.fullmatch(lines[j]) or _is_label_piece(lines[j]):
+                continue
+            return None
+        fits = len(first[1]) + len(second[1]) == _ROW_WIDTH and first[3] < second[2]
+        return j if fits else None
+    return None
+
+
+def _label_begun_above(lines: list[str], i: int, words: str) -> int:
+    """The first of the label pieces right above line i that begin a row label `words` goes on with
+    (i itself if none)."""
+    labels = _wrapped_row_labels()
+    start = i
+    while start > max(0, i - _MAX_TAIL_LINES):
+        above = lines[start - 1]
+        if not (_NUMBERING_LINE.fullmatch(above) or _is_label_piece(above)):
+            break
+        start -= 1
+        head = compact(ROW_NUMBER.sub("", "".join(lines[start:i])))
+        if head and any(_spans(head + words, label, len(head)) for label in labels):
+            return start
+    return i
+
+
+def _numbers_at_end(line: str) -> tuple[str, list[str], int, int] | None:
+    """A layout line's label part, the numbers after it, and the columns where the first of those
+    numbers starts and the last ends (a piece of a label alone, or a line with digits inside its words,
+    is None)."""
+    m = _WORDS_THEN_CELLS.fullmatch(line)
+    if m is None or not m["numbers"].strip() or DIGIT.search(ROW_NUMBER.sub("", m["words"])):
+        return None
+    numbers = m["numbers"]
+    start = m.start("numbers") + len(numbers) - len(numbers.lstrip())
+    return m["words"], numbers.split(), start, m.start("numbers") + len(numbers.rstrip())
+
+
+_WORDS_THEN_CELLS = re.compile(r"(?P<words>.*?)(?P<numbers>(?:(?:^|[ \t]+)\d[\d,]*)+)[ \t]*")
 
 
 def _label_piece_and_numbers(line: str) -> tuple[str, str]:
@@ -327,6 +410,10 @@ def _label_piece_and_numbers(line: str) -> tuple[str, str]:
 _LABEL_THEN_NUMBERS = re.compile(r"(?P<label>.*[^\d\s.,])(?P<numbers>(?:[ \t]+\d[\d,.]*)+)[ \t]*")
 # Columns of layout text (w3m, pdftotext -layout) stand two or more spaces apart.
 _LAYOUT_GAP = re.compile(r"[ \t\u3000]{2,}")
+# A table row of layout text: numbers in columns two spaces apart or more; a text with a few such
+# rows is layout text.
+_LAYOUT_ROW = re.compile(r"\d(?: {2,}\d[\d,]*){3,}")
+_LAYOUT_ROWS = 3
 
 
 def _rejoin_tails_after_numbers(lines: list[str], labels: tuple[str, ...]) -> list[str]:
