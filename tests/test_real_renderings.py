@@ -475,6 +475,27 @@ def test_a_rows_cells_split_over_two_lines_of_its_wrapped_label_in_layout_text_a
     assert got["other_no_correction"] == 3
 
 
+def test_a_label_finished_by_the_piece_beside_its_numbers_takes_those_numbers(tmp_path):
+    # The label begins above (申请人无正当理由逾期不 / 1.) and 逾期不补正 ends beside the numbers; its
+    # tail (政府信息公开申请) follows them.
+    lines = [
+        "示例县审计局2023年政府信息公开工作年度报告",
+        "三、收到和处理政府信息公开申请情况",
+        "    一、本年新收政府信息公开申请数量      5     0    0    0    0    0    5",
+        "    二、上年结转政府信息公开申请数量      0     0    0    0    0    0    0",
+        "                   5.要求行政机关确认或重新出具已获取信息  1    0    0    0    0    0    1",
+        "                    申请人无正当理由逾期不",
+        "                   1.",
+        "                   补正、行政机关不再处理其 2    0    0    0    0    0    2",
+        "                   政府信息公开申请",
+        "                   3.其他                   0    0    0    0    0    0    0",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert got["np_confirmation"] == 1
+    assert got["other_no_correction"] == 2
+
+
 def test_numbers_of_two_rows_are_not_joined_when_the_first_lines_cells_stand_right_of_the_seconds():
     lines = [
         "   保护第三方合法                                   0",

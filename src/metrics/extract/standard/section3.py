@@ -306,8 +306,24 @@ def rejoin_wrapped_labels(text: str) -> str:
                 # The row's numbering alone on a line inside the label would break it apart.
                 lines[head:i] = [line for line in lines[head:i] if not ROW_NUMBER.fullmatch(line.strip())]
                 i = head + tail + 1
+            elif middle and _label_finished_beside(lines, i, labels, middle):
+                # A label begun above and finished by the piece beside its numbers
+                # (`申请人无正当理由逾期不` / `1.` / `补正、行政机关不再处理其 0 0 0`): the piece joins
+                # the label's lines and the numbers go below it.
+                head = _head_start(lines, i)
+                kept = [line for line in lines[head:i] if not ROW_NUMBER.fullmatch(line.strip())]
+                lines[head : i + 1] = [*kept, middle, numbers]
+                i = head + len(kept) + 1
         i += 1
     return "\n".join(_rejoin_tails_after_numbers(lines, labels))
+
+
+def _label_finished_beside(lines: list[str], i: int, labels: tuple[str, ...], middle: str) -> bool:
+    """A row label begins on the lines above numbers line i and ends in `middle`, the piece beside
+    its numbers."""
+    head = _label_head(lines, i)
+    joined = head + compact(_QUOTES.sub("", middle))
+    return bool(head) and any(_spans(joined, label, len(head)) for label in labels)
 
 
 _MIN_ROW_NUMBERS = 2
