@@ -350,6 +350,26 @@ def test_layout_text_drops_page_marks_set_side_by_side_with_the_running_title():
     assert kept == [title, "一、本年新收政府信息公开申请数量  3", "二、上年结转政府信息公开申请数量  0"]
 
 
+def test_pieces_of_the_printed_page_head_run_into_a_markdown_tables_cells_are_dropped():
+    # pymupdf4llm reads a browser print's head (time and running title) into the table that starts a
+    # page, one piece after each cell's last line break.
+    title = "示例县人民政府2023年政府信息公开工作年度报告_年报_示例县人民政府"
+    text = "\n".join(
+        [
+            f"12/3/26, 8:43 PM {title}",
+            "正文",
+            "file:///reports/a.html",
+            "2/4",
+            f"12/3/26, 8:43 PM {title}",
+            "||4.保护第<br>三方合法<br>权益<br>示例县人民政|3<br>府2023年政|0<br>府信息公开工|3<br>作年度报告_年报_示例县人民政府|",
+            "||5.属于三类内部事务信息|1<br>2|0|1|",
+        ]
+    )
+    kept = drop_page_furniture(text).split("\n")
+    assert "||4.保护第<br>三方合法<br>权益|3|0|3|" in kept
+    assert "||5.属于三类内部事务信息|1<br>2|0|1|" in kept  # two lines of a cell that spell no page head
+
+
 def _section3_grid(rows: list[list[str]], heads: list[str]) -> Table:
     label = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
     return Table([[label, label, *heads], *rows], "page 4, table 1")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from metrics.normalize import compact
+
 PAGE_MARK = re.compile(
     r"^\s*(?:"
     r"(?:file|https?)://\S+"  # the printed page's address
@@ -50,7 +52,36 @@ def drop_page_furniture(text: str) -> str:
     for i, line in enumerate(lines):
         first.setdefault(line.strip(), i)
     dropped = set(marks) | {i for i in running if first[lines[i].strip()] != i}
-    return "\n".join(line for i, line in enumerate(lines) if i not in dropped)
+    printed = {compact(lines[i]) for i in set(marks) | running if _TITLE.search(lines[i])}
+    return "\n".join(
+        _without_printed_pieces(line, printed) if line.startswith("|") and _BREAK in line else line
+        for i, line in enumerate(lines)
+        if i not in dropped
+    )
+
+
+# A line break inside a Markdown table's cell, as PDF-to-Markdown converters write it.
+_BREAK = "<br>"
+# The fewest characters of a page's printed head that mark pieces of it inside a table's cells.
+_MIN_PRINTED_PIECE = 8
+
+
+def _without_printed_pieces(row: str, printed: set[str]) -> str:
+    """A Markdown table row without the pieces of a page's printed head (its print time and running
+    title) that a PDF-to-Markdown converter spread over the row's cells, one after each cell's last
+    line break (`|4.保护第<br>三方合法<br>权益<br>平潭综合实验区市场监|0<br>督管理局2|0<br>023年度政|…`):
+    the longest run of cells up to the row's end whose last pieces spell a part of such a line goes,
+    and the cells keep the lines before it."""
+    cells = row.split("|")
+    last = len(cells) - 1 if not cells[-1].strip() else len(cells)
+    for start in range(1, last):
+        pieces = [cell.rsplit(_BREAK, 1)[-1] for cell in cells[start:last]]
+        spelled = compact("".join(pieces))
+        if len(spelled) >= _MIN_PRINTED_PIECE and any(spelled in line for line in printed):
+            for k in range(start, last):
+                cells[k] = cells[k].rsplit(_BREAK, 1)[0] if _BREAK in cells[k] else ""
+            return "|".join(cells)
+    return row
 
 
 def is_furniture(line: str) -> bool:
