@@ -50,7 +50,7 @@ RECALL_FLOORS = {
     "chromium pdf on A5 paper": 0.928,  # today 0.939
     "chromium pdf": 0.990,  # today 1.000
     "chromium pdf → pdftotext": 0.507,  # today 0.518
-    "chromium pdf → pdftotext -layout": 0.922,  # today 0.932
+    "chromium pdf → pdftotext -layout": 0.945,  # today 0.955
     "chromium pdf → pdfplumber": 0.950,  # today 0.960
     "chromium pdf → pypdfium2": 0.952,  # today 0.962
     "libreoffice pdf": 0.926,  # today 0.936
@@ -59,7 +59,7 @@ RECALL_FLOORS = {
     "libreoffice pdf → pdfplumber": 0.861,  # today 0.871
     "libreoffice pdf → pypdfium2": 0.797,  # today 0.807
     "chromium pdf → markitdown": 0.646,  # today 0.656
-    "chromium pdf → pymupdf4llm": 0.728,  # today 0.739
+    "chromium pdf → pymupdf4llm": 0.745,  # today 0.755
     "libreoffice pdf → markitdown": 0.521,  # today 0.532
     "libreoffice pdf → pymupdf4llm": 0.804,  # today 0.814
 }

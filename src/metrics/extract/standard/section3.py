@@ -283,7 +283,8 @@ def rejoin_wrapped_labels(text: str) -> str:
     section 二 or 三 label begun on the lines before it, the numbers line moves below them. Numbering set
     inside a label and the pieces of group cells between its lines are dropped."""
     lines = _NUMBERING_INSIDE_LABEL.sub("", text).split("\n")
-    if sum(1 for line in lines if _LAYOUT_ROW.search(line)) >= _LAYOUT_ROWS:
+    layout = sum(1 for line in lines if _LAYOUT_ROW.search(line)) >= _LAYOUT_ROWS
+    if layout:
         # Layout text sets blank lines inside a wrapped label, where its pieces stand apart; in
         # other text a blank line may be a blank cell, and stays.
         lines = [line for line in lines if line.strip(" ")]
@@ -306,10 +307,11 @@ def rejoin_wrapped_labels(text: str) -> str:
                 # The row's numbering alone on a line inside the label would break it apart.
                 lines[head:i] = [line for line in lines[head:i] if not ROW_NUMBER.fullmatch(line.strip())]
                 i = head + tail + 1
-            elif middle and _label_finished_beside(lines, i, labels, middle):
-                # A label begun above and finished by the piece beside its numbers
+            elif layout and middle and _label_finished_beside(lines, i, labels, middle):
+                # Layout text: a label begun above and finished by the piece beside its numbers
                 # (`申请人无正当理由逾期不` / `1.` / `补正、行政机关不再处理其 0 0 0`): the piece joins
-                # the label's lines and the numbers go below it.
+                # the label's lines and the numbers go below it. (Other text prints a label's last
+                # line beside its numbers so, and is read as it stands.)
                 head = _head_start(lines, i)
                 kept = [line for line in lines[head:i] if not ROW_NUMBER.fullmatch(line.strip())]
                 lines[head : i + 1] = [*kept, middle, numbers]
