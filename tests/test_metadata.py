@@ -101,6 +101,8 @@ def test_agency_from_a_sentence_naming_the_report_when_there_is_no_title():
         ("根据有关规定，编制形成2021年云川市人民政府办公室政府信息公开年度报告。", "云川市人民政府办公室"),
         # 人民政府 sharing 政府 with the report's own words.
         ("现公布2013年凤溪镇人民政府信息公开工作年度报告。", "凤溪镇人民政府"),
+        # A report called 信息公开工作年度报告 alone.
+        ("现特向社会公布2024年度云川市市场监督管理局信息公开工作年度报告。", "云川市市场监督管理局"),
     ],
 )
 def test_agency_from_a_sentence_is_the_name_right_before_the_report(sentence, agency):
@@ -121,6 +123,11 @@ def test_a_report_title_ending_in_its_site_s_name_names_the_report_s_agency():
 
 def test_a_name_that_has_lost_its_place_is_no_agency():
     text = "本年报是由县交通运输局编制的2017年度政府信息公开年度报告。"
+    assert read_metadata(Document(path="p.txt", text=text)).agency == ""
+
+
+def test_a_kind_of_agency_named_in_the_sentence_is_no_agency():
+    text = "根据《条例》规定,向社会公布2014年度政府职能部门信息公开年度报告。"
     assert read_metadata(Document(path="p.txt", text=text)).agency == ""
 
 
@@ -387,7 +394,7 @@ def test_traditional_characters_and_a_bracketed_other_name_do_not_hide_the_regio
 WIDE = Path(__file__).parent / "corpus" / "wide"
 LEVELS = set(ui_text.CODES["zh"]["level"])
 # Names in the wide corpus that print no place at all (a bureau named alone, a park, a national ministry).
-NAMES_WITHOUT_A_PLACE = {"林业局", "蒲纺工业园区", "西甲直播林业局", "国家卫生健康委"}
+NAMES_WITHOUT_A_PLACE = {"林业局", "蒲纺工业园区", "西甲直播林业局", "国家卫生健康委", "教育局"}
 
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"

@@ -918,6 +918,49 @@ def test_an_overview_breakdown_that_does_not_add_up_or_names_other_things_gives_
     assert "outcome_granted" not in other
 
 
+def test_an_overview_breakdown_in_the_next_sentence_adding_up_to_the_answered_requests_stands_in(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2022年收到政府信息公开申请信件15件,其中本年度答复14件,结转下年度办理1件。"
+        "在已答复的信件中,予以公开5件,部分公开3件,无法提供6件。",
+        year=2022,
+    )
+    assert (got["outcome_total"], got["outcome_granted"], got["outcome_partial"]) == (14, 5, 3)
+    assert got["outcome_unable"] == 6
+
+
+def test_an_overview_breakdown_naming_sub_rows_gives_them_and_their_top_rows(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2022年共收到政府信息公开申请7件。其中,予以公开2件,属于三类内部事务信息1件,"
+        "本机关不掌握相关政府信息3件,其他1件(申请人撤回申请)。",
+        year=2022,
+    )
+    assert (got["outcome_granted"], got["denied_internal_affairs"], got["outcome_denied"]) == (2, 1, 1)
+    assert (got["unable_not_held"], got["outcome_unable"], got["outcome_other"]) == (3, 3, 1)
+
+
+def test_overview_counts_without_a_verb_in_cases_or_after_a_total_stand_in(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "全年行政许可决定278件、行政处罚1217件、行政强制402件。行政许可处理决定数量324宗不是本机关的。"
+        "全年新收到政府信息公开申请80件,上年结转政府信息公开申请数量7件,共计办结84件。",
+        year=2022,
+    )
+    assert (got["penalty_decisions"], got["coercion_decisions"]) == (1217, 402)
+    assert "licensing_decisions" not in got  # stated twice with two values
+    assert (got["requests_carried_over"], got["outcome_total"]) == (7, 84)
+
+
+def test_requester_counts_splitting_a_total_with_last_years_requests_are_left_out(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2022年度,接收政府信息公开申请124宗(含2021年度结转5宗),公民申请113宗,法人和其他组织申请11宗。",
+        year=2022,
+    )
+    assert "requests_new_legal_person" not in got and "requests_new_natural_person" not in got
+
+
 def test_overview_counts_of_tables_the_file_lacks_stand_in_for_them(tmp_path):
     # The tables printed as images: the overview's words are all the text holds.
     got = _overview_only(

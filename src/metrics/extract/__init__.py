@@ -105,8 +105,21 @@ def _figures_of_unread_sections(
     if not _COUNTED_TABLES <= read:  # most reports' tables are read: the words need no reading then
         prose = prose + overview_counts(overview, fmt, year)
     standing = [f for f in prose if f.metric_id in _STANDING_IN and _table_of(f.metric_id) not in read]
-    requests = [f for f in standing if f.metric_id == "requests_new"]
-    return standing + (overview_outcomes(requests[0]) if len(requests) == 1 else [])
+    if any(metrics()[f.metric_id].section == "outcomes" for f in facts if f.metric_id in metrics()):
+        return standing
+    # No outcome row was read (section 三 is not in the file, or it stops after its request rows): the
+    # overview's breakdown of the requests stands in, where it adds up to the requests it counts (as
+    # the table gives them, if it does) or to those it says were answered.
+    table = {f.metric_id: f.value for f in facts}
+    requests = [
+        f for f in prose if f.metric_id == "requests_new" and table.get("requests_new", f.value) == f.value
+    ]
+    answered = [f for f in standing if f.metric_id == "outcome_total"]
+    if len(requests) != 1:
+        return standing
+    outcomes = overview_outcomes(requests[0], overview, answered[0] if len(answered) == 1 else None)
+    # The total answered stands as stated; the breakdown adds the rows under it.
+    return standing + [f for f in outcomes if f.metric_id not in {g.metric_id for g in standing}]
 
 
 def _table_of(metric_id: str) -> str | None:

@@ -427,7 +427,7 @@ def _agency_from_self_reference(doc: Document) -> str:
 # "现向社会公开《某区人民政府2022年度…报告》": the body names the report when the page has no title.
 _REPORT_IN_SENTENCE = re.compile(
     r"(?:公布|发布|编制|现将|向社会公开)(?:了|形成)?《?(?:(?:19|20)\d\d年度?)?([\u4e00-\u9fff]{2,25}?)(?:(?:19|20)\d\d年度?)?"
-    r"政府信息公开(?:工作)?(?:年度)?报告"
+    r"(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告"
     r"|由([\u4e00-\u9fff]{2,25}?)编制的(?:(?:19|20)\d\d年度?)(?:政府|政务)信息公开(?:工作)?(?:年度)?(?:报告|年报)"
 )
 
@@ -450,7 +450,11 @@ def _agency_from_sentence(doc: Document) -> str:
     return agency
 
 
-_SELF_OR_VERB = re.compile(r"本单位|本机关|本部门|我单位|[并和及](?:公布|发布|编制)")
+# The report's word for its own agency, a second verb, or a kind of agency with no place
+# ('公布2014年度政府职能部门信息公开年度报告').
+_SELF_OR_VERB = re.compile(
+    r"本单位|本机关|本部门|我单位|[并和及](?:公布|发布|编制)|^政府|职能部门|各部门|各单位"
+)
 
 
 def region_and_level(agency: str) -> tuple[str, str]:

@@ -248,23 +248,34 @@ class OverviewCount:
     # 共, 已 at most) in a sentence about requests: 不予公开答复2件 is one outcome, not all.
     opens_clause: bool = False
     sentence_has: str = ""  # a regex the sentence must match
+    sentence_lacks: str = ""  # a regex the sentence must not match
     clause_lacks: str = ""  # a regex the count's clause must not match
 
 
 OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     OverviewCount(
         "requests_carried_over",
-        r"(?:接办|结转)上一?年度?(?:的)?(?:政府信息公开)?(?:申请)?|上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请)?",
+        r"(?:接办|结转)上一?年度?(?:的)?(?:政府信息公开)?(?:申请)?(?:办理)?"
+        r"|上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请)?(?:数量)?",
         names_last_year=True,
     ),
-    # 自然人申请219件 / 法人或其他组织提出申请16件: the requester columns of 本年新收.
-    OverviewCount("requests_new_natural_person", r"(?:公民)?(?:个人|自然人)(?:提出)?(?:的)?申请"),
-    OverviewCount("requests_new_legal_person", r"法人(?:或|和|及)其他组织(?:提出)?(?:的)?申请"),
+    # 自然人申请219件 / 法人或其他组织提出申请16件: the requester columns of 本年新收, unless the sentence
+    # splits a total that holds last year's requests too (申请124宗(含2021年度结转5宗),…法人和其他组织申请11宗).
+    OverviewCount(
+        "requests_new_natural_person",
+        r"(?:公民)?(?:个人|自然人)(?:提出)?(?:的)?申请",
+        sentence_lacks=r"含[^,;.]{0,12}(?:结转|上年)",
+    ),
+    OverviewCount(
+        "requests_new_legal_person",
+        r"法人(?:或|和|及)其他组织(?:提出)?(?:的)?申请",
+        sentence_lacks=r"含[^,;.]{0,12}(?:结转|上年)",
+    ),
     OverviewCount("requests_carried_forward", r"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?"),
     # 办结113件 / 其中本年度答复21件 / 共办理完成198件: the requests answered, 三's (七) 总计.
     OverviewCount(
         "outcome_total",
-        r"(?:办结|办理完成|完成办理|答复)(?:了)?(?:申请)?",
+        r"(?:办结|办理完成|完成办理|答复)(?:了)?(?:依申请公开)?(?:政府信息)?(?:公开)?(?:申请)?",
         opens_clause=True,
         sentence_has=r"申请",
         clause_lacks=r"建议|提案|信访|热线|投诉|咨询|留言",
@@ -273,6 +284,14 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     OverviewCount("normative_issued", r"(?:制发|制定|出台|印发)(?:了|的)?(?:行政)?规范性文件"),
     # 现行有效 is the 2021 table's column; the 2019 table's same cell counts what was published.
     OverviewCount("normative_in_force", r"现行有效(?:的)?(?:行政)?规范性文件", formats=(STD2021,)),
-    OverviewCount("licensing_decisions", r"(?:办理|作出|办结)(?:了)?行政许可(?:事项|决定)?"),
-    OverviewCount("penalty_decisions", r"(?:(?:办理|作出|办结)(?:了)?)?行政处罚(?:决定|案件)?"),
+    # 办理行政许可事项12件 / 行政许可决定278件 / 行政许可处理决定数量324宗: without a verb, only its
+    # decisions (行政许可事项 alone may count the items the agency handles).
+    OverviewCount(
+        "licensing_decisions",
+        r"(?:办理|作出|办结)(?:了)?行政许可(?:事项|决定)?|行政许可(?:处理)?决定(?:数量)?",
+    ),
+    OverviewCount(
+        "penalty_decisions", r"(?:(?:办理|作出|办结)(?:了)?)?行政处罚(?:(?:处理)?决定(?:数量)?|案件)?"
+    ),
+    OverviewCount("coercion_decisions", r"(?:(?:办理|作出|办结)(?:了)?)?行政强制(?:(?:处理)?决定(?:数量)?)?"),
 )

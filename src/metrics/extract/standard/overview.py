@@ -1,10 +1,12 @@
 """How a standard report's overview says its requests were answered, for a file without section 三.
 
 An overview may break the year's requests down by outcome ('收到依申请公开信息171条,其中:予以公开4条,
-不予公开(三类内部事务信息)2条,不予处理(无正当理由大量反复申请)165条'). Outcome words also describe
-documents (公文…不予公开13条), so such a breakdown is read only when every item of it names a top row
-of section 三 and the items add up to the requests the same sentence counts; a note in brackets that
-names one sub-row of its item gives that sub-row the item's count.
+不予公开(三类内部事务信息)2条,不予处理(无正当理由大量反复申请)165条'), in the sentence that counts
+them or in the next ('共收到8份申请。其中,予以公开2件,…,本办不掌握相关政府信息2件,其他1件'; '在已答复的
+信件中,予以公开7件,…'). Outcome words also describe documents (公文…不予公开13条), so such a breakdown is
+read only when every item of it names a row of section 三 and its top rows add up to the requests
+counted, or to the requests answered; an item naming a sub-row (in its words or a note in brackets)
+gives that sub-row its count and its top row the sum of its sub-rows.
 """
 
 from __future__ import annotations
@@ -19,55 +21,95 @@ from metrics.templates.standard import OVERVIEW_COUNTS, SECTION3_ROWS, STD2021, 
 
 # The top rows of 三、本年度办理结果: the rows its 总计 is declared the sum of.
 _OUTCOMES = metrics()["outcome_total"].sum_of
+# Where a breakdown of the requests begins: 其中, 处理结果中, 在已答复的(信件)中.
+_BREAKDOWN = re.compile(r"其中|处理结果中|已?答复的[\u4e00-\u9fff]{0,4}中")
 _ITEM = re.compile(
-    r"^(?P<label>[\u4e00-\u9fff]{2,8}?)(?:\((?P<note>[^()]{2,40})\))?(?:的)?(?:申请)?"
-    r"(?P<num>\d+)(?:件|条|个|项|份)$"
+    r"^(?:因|对)?(?P<label>[\u4e00-\u9fff]{2,16}?)(?:\((?P<note>[^()]{2,40})\))?(?:的)?(?:申请)?"
+    r"(?P<num>\d+)(?:件|条|个|项|份|起)(?:\((?P<after>[^()]{2,40})\))?$"
 )
 
 
-def overview_outcomes(requests: Fact) -> list[Fact]:
-    """The outcome counts of the sentence that states the year's requests (`requests` as read from the
-    overview), or none when the sentence gives no complete breakdown."""
-    sentence = normalize(requests.evidence)
-    start = sentence.find("其中")
-    if start < 0 or requests.value is None:
+def overview_outcomes(requests: Fact, overview: str, answered: Fact | None = None) -> list[Fact]:
+    """The outcome counts of the overview's breakdown of the year's requests (`requests` as read from
+    the overview; `answered`, the requests it says were answered, if it says so), or none when it
+    gives no complete breakdown."""
+    if requests.value is None:
         return []
-    clauses = [c.strip(" :") for c in re.split(r"[,;]", sentence[start + 2 :].split(".")[0])]
-    facts: list[Fact] = []
+    sums = {requests.value} | ({answered.value} if answered and answered.value is not None else set())
+    sentence = normalize(requests.evidence)
+    norm = normalize(overview)
+    at = norm.find(sentence)
+    following = norm[at + len(sentence) :].lstrip(".!? ").split(".")[0] if at >= 0 else ""
+    for text in (sentence, following):
+        facts = _breakdown(text, sums, requests.evidence if text is sentence else following)
+        if facts:
+            return facts
+    return []
+
+
+def _breakdown(sentence: str, sums: set[float], evidence: str) -> list[Fact]:
+    start = _BREAKDOWN.search(sentence)
+    if start is None:
+        return []
+    clauses = [c.strip(" :") for c in re.split(r"[,;]", sentence[start.end() :].split(".")[0])]
+    clauses = [c for c in clauses if c]
+    values: dict[str, float] = {}
+    top: dict[str, float] = {}
     for clause in clauses:
         m = _ITEM.match(clause)
         row = _row_named(m["label"]) if m else None
-        if row is None or any(f.metric_id == row.metric_id for f in facts):
+        if row is None or row.metric_id in values:
             return []
         value = float(m["num"])
-        facts.append(Fact(row.metric_id, value, evidence=requests.evidence, note=_NOTE))
-        sub = _sub_row_named(row.metric_id, m["note"] or "")
+        sub = _sub_row_named(row.metric_id, row, m)
+        if row.metric_id in _OUTCOMES:
+            values[row.metric_id] = value
+            top[row.metric_id] = value
         if sub is not None:
-            facts.append(Fact(sub.metric_id, value, evidence=requests.evidence, note=_NOTE))
-    top = [f for f in facts if f.metric_id in _OUTCOMES]
-    return facts if top and sum(f.value for f in top) == requests.value else []
+            if sub.metric_id in values:
+                return []
+            values[sub.metric_id] = value
+            if row.metric_id not in _OUTCOMES:  # a sub-row alone: its top row is the sum of them
+                top[row.parent] = top.get(row.parent, 0.0) + value
+    if not top or sum(top.values()) not in sums:
+        return []
+    listed = {**{parent: v for parent, v in top.items() if parent not in values}, **values}
+    return [Fact(metric_id, v, evidence=evidence, note=_NOTE) for metric_id, v in listed.items()]
 
 
 _NOTE = "the overview's breakdown of the year's requests, which adds up to them; the table is not in the file"
 
 
 def _row_named(label: str):
-    rows = [r for r in SECTION3_ROWS if r.metric_id in _OUTCOMES]
-    named = [r for r in rows if any(label.endswith(compact(x)) for x in r.labels)]
+    """The top row of section 三 that the item's words end with, or else the one sub-row its words
+    name (属于四类过程性信息, 本办不掌握相关政府信息)."""
+    label = compact(label)
+    tops = [r for r in SECTION3_ROWS if r.metric_id in _OUTCOMES]
+    named = [r for r in tops if any(label.endswith(compact(x)) for x in r.labels)]
+    if named:
+        return named[0] if len(named) == 1 else None
+    subs = {r.metric_id: r for r in _std2021_sub_rows() if any(compact(x) in label for x in r.labels)}
+    return next(iter(subs.values())) if len(subs) == 1 else None
+
+
+def _sub_row_named(parent: str, row, m: re.Match):
+    """The sub-row an item names: itself when its words name a sub-row, or the one sub-row of its top
+    row that its words or a note in brackets name."""
+    if row.metric_id not in _OUTCOMES:
+        return row
+    said = compact(" ".join(x for x in (m["label"], m["note"], m["after"]) if x))
+    subs = [r for r in _std2021_sub_rows() if r.parent == parent]
+    named = [r for r in subs if any(compact(x) in said for x in r.labels)]
     return named[0] if len(named) == 1 else None
 
 
-def _sub_row_named(parent: str, note: str):
-    if not note:
-        return None
-    subs = [r for r in SECTION3_ROWS if r.parent == parent and STD2021 in r.formats]
-    named = [r for r in subs if any(compact(x) in compact(note) for x in r.labels)]
-    return named[0] if len(named) == 1 else None
+def _std2021_sub_rows():
+    return [r for r in SECTION3_ROWS if r.parent in _OUTCOMES and STD2021 in r.formats]
 
 
 # A count right after its words: an exact number of 件 (份 for documents), never 余/多 (the table's
 # cell is exact).
-_COUNT = rf"(?:共|共计|合计|为|达)?(?P<num>{NUMBER})(?:件|份)"
+_COUNT = rf"(?:共|共计|合计|为|达)?(?P<num>{NUMBER})(?:件|份|宗)"
 _OTHER_YEAR = re.compile(r"上年|去年|上一年|同期|同比|较")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 
@@ -100,7 +142,7 @@ _COUNT_NOTE = "stated by the overview; the table is not in the file"
 _CLAUSE_MARKS = ",;:.!?"
 _SENTENCE_MARKS = ".!?"
 # What may open a clause before words that must open it (OverviewCount.opens_clause).
-_CLAUSE_OPENING = re.compile(r"(?:其中)?(?:本年度?|全年|年度内)?(?:共|已|均|全部|依法)*")
+_CLAUSE_OPENING = re.compile(r"(?:其中)?(?:本年度?|全年|年度内)?(?:共计|共|合计|已|均|全部|依法)*")
 
 
 def _in_its_place(norm: str, m: re.Match, count: OverviewCount, year: int | None) -> bool:
@@ -113,9 +155,10 @@ def _in_its_place(norm: str, m: re.Match, count: OverviewCount, year: int | None
         return False
     if count.opens_clause and not _CLAUSE_OPENING.fullmatch(before.strip()):
         return False
-    if count.sentence_has and not re.search(
-        count.sentence_has, norm[slice(*_around(norm, m, _SENTENCE_MARKS))]
-    ):
+    sentence = norm[slice(*_around(norm, m, _SENTENCE_MARKS))]
+    if count.sentence_has and not re.search(count.sentence_has, sentence):
+        return False
+    if count.sentence_lacks and re.search(count.sentence_lacks, sentence):
         return False
     return not (count.clause_lacks and re.search(count.clause_lacks, norm[start:end]))
 
