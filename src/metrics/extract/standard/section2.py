@@ -522,8 +522,9 @@ def cut_header_facts(
     src: Source, label: str, row_cells: list[str], header_cells: list[str], read: set[str]
 ) -> list[Fact]:
     """Header cells a converter cut short (`本年新` twice, for 本年新制作数量 and 本年新公开数量) name
-    several columns at once. When the row's cells under them are all equal, each of those columns holds
-    that value whichever order they stand in; otherwise nothing is read."""
+    several columns at once: as many cut cells as the columns they may name stand for those columns in
+    the layout's order, the order of the national template (when the row's cells under them are all
+    equal, the order does not matter)."""
     compacted = compact(label)
     cells = [
         c
@@ -541,14 +542,16 @@ def cut_header_facts(
                 c.metric_id: c for c in cells if any(compact(x).startswith(header) for x in c.column_labels)
             }.values()
         )
-        texts = {row_cells[i].strip() for i in indexes}
-        if len(indexes) < 2 or len(named) != len(indexes) or len(texts) != 1:
+        if len(indexes) < 2 or len(named) != len(indexes):
             continue
-        text = texts.pop()
-        for cell in named:
+        equal = len({row_cells[i].strip() for i in indexes}) == 1
+        for cell, index in zip(named, indexes, strict=True):
+            text = row_cells[index].strip()
             fact = section2_fact(cell, normalize(text), text, header, src.where, label)
             if fact:
-                fact.note = f"the header prints '{header}' over {len(indexes)} columns; their cells are equal"
+                fact.note = f"the header prints '{header}' over {len(indexes)} columns; " + (
+                    "their cells are equal" if equal else "they are taken in the layout's order"
+                )
                 facts.append(fact)
     return facts
 
