@@ -953,6 +953,13 @@ def test_overview_counts_without_a_verb_in_cases_or_after_a_total_stand_in(tmp_p
     assert (got["requests_carried_over"], got["outcome_total"]) == (7, 84)
 
 
+def test_requests_carried_forward_counted_before_their_words_and_requests_received_as_shou(tmp_path):
+    got = _overview_only(
+        tmp_path, "全年收政府信息公开申请46件,本年度办结41件,剩余5件结转下年度办理。", year=2022
+    )
+    assert (got["requests_new"], got["outcome_total"], got["requests_carried_forward"]) == (46, 41, 5)
+
+
 def test_requester_counts_splitting_a_total_with_last_years_requests_are_left_out(tmp_path):
     got = _overview_only(
         tmp_path,

@@ -249,6 +249,7 @@ class OverviewCount:
     opens_clause: bool = False
     sentence_has: str = ""  # a regex the sentence must match
     sentence_lacks: str = ""  # a regex the sentence must not match
+    count_first: bool = False  # the count stands before its words (1件结转下年)
     clause_lacks: str = ""  # a regex the count's clause must not match
 
 
@@ -272,6 +273,8 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         sentence_lacks=r"含[^,;.]{0,12}(?:结转|上年)",
     ),
     OverviewCount("requests_carried_forward", r"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?"),
+    # 剩余26件结转下年度办理 / 1件结转下年: the count before its words.
+    OverviewCount("requests_carried_forward", r"(?:申请)?结转(?:至|到)?下一?年", count_first=True),
     # 办结113件 / 其中本年度答复21件 / 共办理完成198件: the requests answered, 三's (七) 总计.
     OverviewCount(
         "outcome_total",

@@ -136,7 +136,14 @@ def overview_counts(text: str, fmt: str, year: int | None) -> list[Fact]:
     ]
 
 
-_PATTERNS = {count: re.compile(f"(?:{count.words}){_COUNT}") for count in OVERVIEW_COUNTS}
+_PATTERNS = {
+    count: re.compile(
+        f"(?<![\\d.])(?P<num>{NUMBER})件(?:{count.words})"
+        if count.count_first
+        else f"(?:{count.words}){_COUNT}"
+    )
+    for count in OVERVIEW_COUNTS
+}
 _COUNT_NOTE = "stated by the overview; the table is not in the file"
 # Normalized text: 。 is ".", ，is ",".
 _CLAUSE_MARKS = ",;:.!?"
