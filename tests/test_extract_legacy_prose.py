@@ -293,6 +293,7 @@ def test_not_this_agencys_and_already_public_answers():
         "全年未接到公民、法人和其他组织提出的政府信息公开申请。",
         "我局至今还未收到过单位或个人的信息公开申请。",
         "2013年,我镇没有依申请公开政府信息办理事项。",
+        "我镇2016年度无申请。",
     ],
 )
 def test_statements_that_no_request_came_give_zero(body):
