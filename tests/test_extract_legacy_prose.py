@@ -707,3 +707,7 @@ def test_a_scanned_page_of_indented_paragraphs_is_joined_at_its_wrapped_lines():
     text = "示例局2017年政府信息公开工作年度报告\n" + "\n".join(line for p in paragraphs for line in p)
     facts, _ = extract_legacy_prose(Document(path="r.pdf", text=text), Metadata(year=2017))
     assert {f.metric_id: f.value for f in facts}.get("press_conferences") == 6
+
+
+def test_a_review_withdrawn_is_how_one_case_ended_not_the_count_of_reviews():
+    assert values("信息公开行政复议案件3件,维持1件,纠正1件,撤销复议申请1件。") == {"review_total": 3}

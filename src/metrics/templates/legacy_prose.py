@@ -200,8 +200,12 @@ COUNT_RULES: tuple[Rule, ...] = (
     ),
     _rule("outcome_told_to_amend", "更改补充", rf"告知(?:作出)?更改补充{_Q}{_CONN}{_N}{_REQUEST_UNIT}"),
     _rule("outcome_other_channel", "其他途径", rf"告知通过其他途径(?:办理)?{_Q}{_CONN}{_N}{_REQUEST_UNIT}"),
-    # 行政复议案0件 / 申请行政复议1件 / 行政诉讼案件2起
-    _rule("review_total", "复议", rf"(?:行政)?复议(?:案件|案|申请)?(?:数|数量)?{_CONN}{_N}{_CASE_UNIT}"),
+    # 行政复议案0件 / 申请行政复议1件 / 行政诉讼案件2起; 撤销复议申请1件 is how one case ended.
+    _rule(
+        "review_total",
+        "复议",
+        rf"(?<!撤销)(?<!撤回)(?:行政)?复议(?:案件|案|申请)?(?:数|数量)?{_CONN}{_N}{_CASE_UNIT}",
+    ),
     _rule("litigation_total", "诉讼", rf"(?:行政)?诉讼(?:案件|案)?(?:数|数量)?{_CONN}{_N}{_CASE_UNIT}"),
     _rule(
         "complaints_total",
