@@ -958,6 +958,10 @@ def test_requests_carried_forward_counted_before_their_words_and_requests_receiv
         tmp_path, "全年收政府信息公开申请46件,本年度办结41件,剩余5件结转下年度办理。", year=2022
     )
     assert (got["requests_new"], got["outcome_total"], got["requests_carried_forward"]) == (46, 41, 5)
+    answered = _overview_only(
+        tmp_path, "2022年共收到依申请公开20件,19件已按照规定时限和程序进行了答复,1件结转下年。", year=2022
+    )
+    assert (answered["outcome_total"], answered["requests_carried_forward"]) == (19, 1)
 
 
 def test_requester_counts_splitting_a_total_with_last_years_requests_are_left_out(tmp_path):

@@ -283,6 +283,15 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         sentence_has=r"申请",
         clause_lacks=r"建议|提案|信访|热线|投诉|咨询|留言",
     ),
+    # 19件已按照规定时限和程序进行了答复: the count before its words.
+    OverviewCount(
+        "outcome_total",
+        r"已[^,;.\d]{0,20}?(?:答复|办结)",
+        opens_clause=True,
+        sentence_has=r"申请",
+        clause_lacks=r"建议|提案|信访|热线|投诉|咨询|留言",
+        count_first=True,
+    ),
     OverviewCount("rules_issued", r"(?:制发|制定|出台|印发)(?:了|的)?[\u4e00-\u9fff]{0,6}?规章"),
     OverviewCount("normative_issued", r"(?:制发|制定|出台|印发)(?:了|的)?(?:行政)?规范性文件"),
     # 现行有效 is the 2021 table's column; the 2019 table's same cell counts what was published.
