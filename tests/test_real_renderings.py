@@ -973,6 +973,31 @@ def test_requester_counts_splitting_a_total_with_last_years_requests_are_left_ou
     assert "requests_new_legal_person" not in got and "requests_new_natural_person" not in got
 
 
+def test_a_breakdown_between_section3s_heading_and_its_cut_table_stands_in_for_the_outcome_rows(tmp_path):
+    lines = [
+        "示例区人民政府办公室2022年政府信息公开工作年度报告",
+        "一、总体情况",
+        "本办坚持依法公开。",
+        "三、收到和处理政府信息公开申请情况",
+        "2022年,本办共收到6份政府信息公开申请。其中,予以公开2件,部分公开1件,本机关不掌握相关政府信息3件。",
+        "申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
+        "一、本年新收政府信息公开申请数量 | 6 | 0 | 0 | 0 | 0 | 0 | 6 |",
+    ]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert got["requests_new"] == 6
+    assert (
+        got["outcome_granted"],
+        got["outcome_partial"],
+        got["unable_not_held"],
+        got["outcome_unable"],
+    ) == (
+        2,
+        1,
+        3,
+        3,
+    )
+
+
 def test_overview_counts_of_tables_the_file_lacks_stand_in_for_them(tmp_path):
     # The tables printed as images: the overview's words are all the text holds.
     got = _overview_only(

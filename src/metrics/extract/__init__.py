@@ -66,10 +66,22 @@ _OVERVIEW_END = re.compile(
 )
 
 
+# Section 三's heading, and where its table begins after the prose some reports put first.
+_SECTION3_HEADING = re.compile(r"三\s*[、.．]\s*收到和处理政府信息公开申请情况")
+_SECTION3_TABLE = re.compile(r"申请人情况|本列数据|本年新收政府信息公开申请|\|")
+
+
 def _overview_text(doc: Document) -> str:
-    """The overview prose (一、总体情况, before the tables)."""
+    """The overview prose (一、总体情况, before the tables), and the sentences some reports put between
+    section 三's heading and its table ('2022年共收到8份申请。其中,予以公开2件,…')."""
     m = _OVERVIEW_END.search(doc.text)
-    return doc.text if m is None else doc.text[: m.start()]
+    overview = doc.text if m is None else doc.text[: m.start()]
+    heading = _SECTION3_HEADING.search(doc.text)
+    if heading is None:
+        return overview
+    rest = doc.text[heading.end() :]
+    table = _SECTION3_TABLE.search(rest)
+    return overview + "\n" + (rest if table is None else rest[: table.start()])
 
 
 def _overview_figures(doc: Document, meta: Metadata, overview: str) -> list[Fact]:
@@ -117,7 +129,7 @@ def _figures_of_unread_sections(
     answered = [f for f in standing if f.metric_id == "outcome_total"]
     if len(requests) != 1:
         return standing
-    outcomes = overview_outcomes(requests[0], overview, answered[0] if len(answered) == 1 else None)
+    outcomes = overview_outcomes(requests[0], overview, fmt, answered[0] if len(answered) == 1 else None)
     # The total answered stands as stated; the breakdown adds the rows under it.
     return standing + [f for f in outcomes if f.metric_id not in {g.metric_id for g in standing}]
 

@@ -17,7 +17,7 @@ from metrics.catalog import metrics
 from metrics.models import Fact
 from metrics.normalize import compact, normalize
 from metrics.numbers_zh import NUMBER, parse_quantity
-from metrics.templates.standard import OVERVIEW_COUNTS, SECTION3_ROWS, STD2021, OverviewCount
+from metrics.templates.standard import OVERVIEW_COUNTS, SECTION3_ROWS, STD2019, STD2021, OverviewCount
 
 # The top rows of 三、本年度办理结果: the rows its 总计 is declared the sum of.
 _OUTCOMES = metrics()["outcome_total"].sum_of
@@ -29,10 +29,11 @@ _ITEM = re.compile(
 )
 
 
-def overview_outcomes(requests: Fact, overview: str, answered: Fact | None = None) -> list[Fact]:
+def overview_outcomes(requests: Fact, overview: str, fmt: str, answered: Fact | None = None) -> list[Fact]:
     """The outcome counts of the overview's breakdown of the year's requests (`requests` as read from
     the overview; `answered`, the requests it says were answered, if it says so), or none when it
-    gives no complete breakdown."""
+    gives no complete breakdown. An item naming a sub-row that the report's layout lacks (the 2021
+    layout's 其他处理 rows, in a 2019 report) counts for its top row alone."""
     if requests.value is None:
         return []
     sums = {requests.value} | ({answered.value} if answered and answered.value is not None else set())
@@ -42,6 +43,7 @@ def overview_outcomes(requests: Fact, overview: str, answered: Fact | None = Non
     following = norm[at + len(sentence) :].lstrip(".!? ").split(".")[0] if at >= 0 else ""
     for text in (sentence, following):
         facts = _breakdown(text, sums, requests.evidence if text is sentence else following)
+        facts = [f for f in facts if f.metric_id in _ROWS_OF[fmt]]
         if facts:
             return facts
     return []
@@ -101,6 +103,9 @@ def _sub_row_named(parent: str, row, m: re.Match):
     subs = [r for r in _std2021_sub_rows() if r.parent == parent]
     named = [r for r in subs if any(compact(x) in said for x in r.labels)]
     return named[0] if len(named) == 1 else None
+
+
+_ROWS_OF = {fmt: {r.metric_id for r in SECTION3_ROWS if fmt in r.formats} for fmt in (STD2019, STD2021)}
 
 
 def _std2021_sub_rows():
