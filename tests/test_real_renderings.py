@@ -939,6 +939,7 @@ def test_an_overview_breakdown_naming_sub_rows_gives_them_and_their_top_rows(tmp
     )
     assert (got["outcome_granted"], got["denied_internal_affairs"], got["outcome_denied"]) == (2, 1, 1)
     assert (got["unable_not_held"], got["outcome_unable"], got["outcome_other"]) == (3, 3, 1)
+    assert got["outcome_total"] == 7  # 总计, the sum of the top rows the breakdown adds up to
 
 
 def test_overview_counts_without_a_verb_in_cases_or_after_a_total_stand_in(tmp_path):
@@ -962,6 +963,19 @@ def test_requests_carried_forward_counted_before_their_words_and_requests_receiv
         tmp_path, "2022年共收到依申请公开20件,19件已按照规定时限和程序进行了答复,1件结转下年。", year=2022
     )
     assert (answered["outcome_total"], answered["requests_carried_forward"]) == (19, 1)
+
+
+def test_requests_counted_as_cases_of_a_kind_stand_in(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "全年收到依申请公开件10件,其中自然人申请件9件,法人或其他组织申请件1件。",
+        year=2022,
+    )
+    assert (got["requests_new"], got["requests_new_natural_person"], got["requests_new_legal_person"]) == (
+        10,
+        9,
+        1,
+    )
 
 
 def test_requester_counts_splitting_a_total_with_last_years_requests_are_left_out(tmp_path):

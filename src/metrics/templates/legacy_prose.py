@@ -105,11 +105,11 @@ COUNT_RULES: tuple[Rule, ...] = (
         "申请",
         rf"(?:受理|收到|接到|接收|新收)(?:了|到)?(?:共|共计)?{_N}(?:件|份|个|宗|起)(?P<mid>[^,;:。!?()\d]{{0,12}}?)申请(?!人|行政复议|复议)",
     ),
-    # 全年受理依申请公开9件
+    # 全年受理依申请公开9件 / 收到处理依申请公开件4件
     _rule(
         "requests_new",
         "依申请公开",
-        rf"(?:受理|收到|接到)(?:了)?{_GAP}{{0,6}}?依申请公开(?:政府信息|信息)?(?:申请)?(?:事项)?{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
+        rf"(?:受理|收到|接到)(?:了)?{_GAP}{{0,6}}?依申请公开(?:政府信息|信息)?(?:申请)?(?:事项|件)?{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
     ),
     # A channel named alone: '网上及电子邮件申请的124件' counts two channels together, so neither.
     _rule("requests_in_person", "当面", rf"{_ALONE}当面(?:申请|提交|提出)(?:的)?{_CONN}{_N}{_REQUEST_UNIT}"),

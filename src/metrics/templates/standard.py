@@ -264,12 +264,12 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     # splits a total that holds last year's requests too (申请124宗(含2021年度结转5宗),…法人和其他组织申请11宗).
     OverviewCount(
         "requests_new_natural_person",
-        r"(?:公民)?(?:个人|自然人)(?:提出)?(?:的)?申请",
+        r"(?:公民)?(?:个人|自然人)(?:提出)?(?:的)?申请(?:件)?",
         sentence_lacks=r"含[^,;.]{0,12}(?:结转|上年)",
     ),
     OverviewCount(
         "requests_new_legal_person",
-        r"法人(?:或|和|及)其他组织(?:提出)?(?:的)?申请",
+        r"法人(?:或|和|及)其他组织(?:提出)?(?:的)?申请(?:件)?",
         sentence_lacks=r"含[^,;.]{0,12}(?:结转|上年)",
     ),
     OverviewCount("requests_carried_forward", r"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?"),

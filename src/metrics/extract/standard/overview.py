@@ -76,6 +76,8 @@ def _breakdown(sentence: str, sums: set[float], evidence: str) -> list[Fact]:
     if not top or sum(top.values()) not in sums:
         return []
     listed = {**{parent: v for parent, v in top.items() if parent not in values}, **values}
+    # 总计 is declared the sum of the top rows: a breakdown that adds up states it too.
+    listed.setdefault("outcome_total", sum(top.values()))
     return [Fact(metric_id, v, evidence=evidence, note=_NOTE) for metric_id, v in listed.items()]
 
 
