@@ -460,3 +460,9 @@ def test_the_files_title_property_names_agency_and_year_only_where_it_is_a_repor
     doc = Document(path=path, text="一、总体情况\n本局依法公开政府信息。", properties_title=properties_title)
     meta = read_metadata(doc)
     assert (meta.agency, meta.year, meta.agency_source) == expected
+
+
+def test_a_document_number_above_the_title_is_no_part_of_its_name_or_year():
+    text = "2012年政府信息公开工作年度报告\n\n南政发[2013]05\n\n云川乡人民政府\n\n2012年政府信息公开工作年度报告\n\n根据《条例》要求,特向社会公布。"
+    meta = read_metadata(Document(path="p.txt", text=text))
+    assert (meta.agency, meta.year) == ("云川乡人民政府", 2012)

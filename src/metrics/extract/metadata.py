@@ -215,9 +215,16 @@ def _title_candidates(text: str):
         _title_cell(_title_prefix(_VIEWER_PAGE.sub("", line.strip(_LINE_MARKS))))
         for line in text.splitlines()[:80]
     ]
-    lines = [line for line in lines if line]
+    lines = [line for line in lines if line and not _DOCUMENT_NUMBER.fullmatch(line)]
     for i in range(len(lines)):
         yield i, lines[i], _title_at(lines, i)
+
+
+# A document number printed above the title (南政发[2013]05, 某府办〔2021〕3号): its year is the year
+# the report was issued, and it is no part of the title.
+_DOCUMENT_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,10}[\[〔【(（]\s*(?:19|20)\d\d\s*[\]〕】)）]\s*第?\d{1,4}\s*号?"
+)
 
 
 def _title_at(lines: list[str], i: int) -> str:
