@@ -711,3 +711,21 @@ def test_a_scanned_page_of_indented_paragraphs_is_joined_at_its_wrapped_lines():
 
 def test_a_review_withdrawn_is_how_one_case_ended_not_the_count_of_reviews():
     assert values("信息公开行政复议案件3件,维持1件,纠正1件,撤销复议申请1件。") == {"review_total": 3}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("2016年,我委公开政府信息728条。", {"proactive_items": 728}),
+        ("2011年度,全市共收到申请政府信息公开26件(次)。", {"requests_new": 26}),
+        ("共受理依申请政府信息公开事项17例。", {"requests_new": 17}),
+        ("我办共接到依申请公开办件18件。", {"requests_new": 18}),
+        (
+            "2013年度没有对公民、法人和其他组织因政府信息公开收取任何复印、递送等成本费用。",
+            {"request_fees_10k_yuan": 0},
+        ),
+        ("2011年,我县未发生对公民、法人和其他组织政府信息公开收费和减免事项。", {"request_fees_10k_yuan": 0}),
+    ],
+)
+def test_counts_and_no_fees_in_other_words_real_reports_use(sentence, expected):
+    assert values(sentence) == expected
