@@ -31,6 +31,9 @@ import pytest
 # Recall over the development reports, per whole-document converter: what the extractor reaches today
 # minus 0.01, a regression guard. The target is 0.98 for every converter: raise these as it improves
 # (`python scripts/conversion_zoo.py --floors` prints both dicts as measured at that moment).
+# PYMUPDF4LLM_SPREAD: pymupdf4llm's readings move from one run to the next even with the print clock
+# fixed (224 and 221 of the 244 prose values in two runs of the same code, one in a clean clone); the
+# cause is not found. Its floors stand 0.03 below today, not 0.01.
 RECALL_FLOORS = {
     "html2text": 0.990,  # today 1.000
     "markdownify": 0.990,  # today 1.000
@@ -59,9 +62,9 @@ RECALL_FLOORS = {
     "libreoffice pdf → pdfplumber": 0.861,  # today 0.871
     "libreoffice pdf → pypdfium2": 0.797,  # today 0.807
     "chromium pdf → markitdown": 0.646,  # today 0.656
-    "chromium pdf → pymupdf4llm": 0.745,  # today 0.755
+    "chromium pdf → pymupdf4llm": 0.725,  # today 0.755 (see PYMUPDF4LLM_SPREAD)
     "libreoffice pdf → markitdown": 0.521,  # today 0.532
-    "libreoffice pdf → pymupdf4llm": 0.804,  # today 0.814
+    "libreoffice pdf → pymupdf4llm": 0.784,  # today 0.814 (see PYMUPDF4LLM_SPREAD)
 }
 
 # The same over the project's own HTML fixtures (tests/fixtures/legacy and standard), which run
@@ -94,9 +97,9 @@ FIXTURE_RECALL_FLOORS = {
     "libreoffice pdf → pdfplumber": 0.866,  # today 0.876
     "libreoffice pdf → pypdfium2": 0.888,  # today 0.898
     "chromium pdf → markitdown": 0.475,  # today 0.486
-    "chromium pdf → pymupdf4llm": 0.956,  # today 0.966
+    "chromium pdf → pymupdf4llm": 0.936,  # today 0.966 (see PYMUPDF4LLM_SPREAD)
     "libreoffice pdf → markitdown": 0.340,  # today 0.350
-    "libreoffice pdf → pymupdf4llm": 0.797,  # today 0.808
+    "libreoffice pdf → pymupdf4llm": 0.778,  # today 0.808 (see PYMUPDF4LLM_SPREAD)
 }
 
 # The same over the 2008-2014 prose reports with hand-checked truth (the development corpus's and the
@@ -127,14 +130,14 @@ PROSE_RECALL_FLOORS = {
     "chromium pdf → pdfplumber": 0.969,  # today 0.980
     "chromium pdf → pypdfium2": 0.981,  # today 0.992
     "chromium pdf → markitdown": 0.969,  # today 0.980
-    "chromium pdf → pymupdf4llm": 0.908,  # today 0.918
+    "chromium pdf → pymupdf4llm": 0.888,  # today 0.918 (see PYMUPDF4LLM_SPREAD)
     "libreoffice pdf": 0.990,  # today 1.000
     "libreoffice pdf → pdftotext": 0.990,  # today 1.000
     "libreoffice pdf → pdftotext -layout": 0.990,  # today 1.000
     "libreoffice pdf → pdfplumber": 0.990,  # today 1.000
     "libreoffice pdf → pypdfium2": 0.990,  # today 1.000
     "libreoffice pdf → markitdown": 0.883,  # today 0.893
-    "libreoffice pdf → pymupdf4llm": 0.990,  # today 1.000
+    "libreoffice pdf → pymupdf4llm": 0.970,  # today 1.000 (see PYMUPDF4LLM_SPREAD)
 }
 
 # Conflicting values per converter over all sources, as many as today's extractor yields: a ceiling so
