@@ -466,14 +466,20 @@ def test_numbers_printed_midway_down_a_wrapped_label_in_pdf_text_go_to_that_labe
     assert got["unable_not_held"] == 3
 
 
+# pdftotext -layout's opening of section 三: numbers in columns, two spaces apart or more.
+_LAYOUT_SECTION3_HEAD = [
+    "示例县审计局2023年政府信息公开工作年度报告",
+    "三、收到和处理政府信息公开申请情况",
+    "    一、本年新收政府信息公开申请数量      5     0    0    0    0    0    5",
+    "    二、上年结转政府信息公开申请数量      0     0    0    0    0    0    0",
+]
+
+
 def test_a_rows_cells_split_over_two_lines_of_its_wrapped_label_in_layout_text_are_joined(tmp_path):
     # pdftotext -layout: the first cell beside one line of the label, the other six beside a later
     # line, blank lines between; a label begun above its first cell (申请人无正当理由逾 / 1.).
     lines = [
-        "示例县审计局2023年政府信息公开工作年度报告",
-        "三、收到和处理政府信息公开申请情况",
-        "    一、本年新收政府信息公开申请数量      5     0    0    0    0    0    5",
-        "    二、上年结转政府信息公开申请数量      0     0    0    0    0    0    0",
+        *_LAYOUT_SECTION3_HEAD,
         "                    其他法律行政法 2",
         "",
         "                   2.",
@@ -500,10 +506,7 @@ def test_a_label_finished_by_the_piece_beside_its_numbers_takes_those_numbers(tm
     # The label begins above (申请人无正当理由逾期不 / 1.) and 逾期不补正 ends beside the numbers; its
     # tail (政府信息公开申请) follows them.
     lines = [
-        "示例县审计局2023年政府信息公开工作年度报告",
-        "三、收到和处理政府信息公开申请情况",
-        "    一、本年新收政府信息公开申请数量      5     0    0    0    0    0    5",
-        "    二、上年结转政府信息公开申请数量      0     0    0    0    0    0    0",
+        *_LAYOUT_SECTION3_HEAD,
         "                   5.要求行政机关确认或重新出具已获取信息  1    0    0    0    0    0    1",
         "                    申请人无正当理由逾期不",
         "                   1.",

@@ -117,7 +117,7 @@ def _figures_of_unread_sections(
     if not _COUNTED_TABLES <= read:  # most reports' tables are read: the words need no reading then
         prose = prose + overview_counts(overview, fmt, year)
     standing = [f for f in prose if f.metric_id in _STANDING_IN and _table_of(f.metric_id) not in read]
-    if any(metrics()[f.metric_id].section == "outcomes" for f in facts if f.metric_id in metrics()):
+    if any(_section_of(f.metric_id) == "outcomes" for f in facts):
         return standing
     # No outcome row was read (section 三 is not in the file, or it stops after its request rows): the
     # overview's breakdown of the requests stands in, where it adds up to the requests it counts (as
@@ -135,8 +135,12 @@ def _figures_of_unread_sections(
 
 
 def _table_of(metric_id: str) -> str | None:
+    return _TABLE_OF_SECTION.get(_section_of(metric_id))
+
+
+def _section_of(metric_id: str) -> str | None:
     metric = metrics().get(metric_id)
-    return None if metric is None else _TABLE_OF_SECTION.get(metric.section)
+    return None if metric is None else metric.section
 
 
 def _with_prose_figures(

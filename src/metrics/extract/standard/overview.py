@@ -63,7 +63,7 @@ def _breakdown(sentence: str, sums: set[float], evidence: str) -> list[Fact]:
         if row is None or row.metric_id in values:
             return []
         value = float(m["num"])
-        sub = _sub_row_named(row.metric_id, row, m)
+        sub = _sub_row_named(row, m)
         if row.metric_id in _OUTCOMES:
             values[row.metric_id] = value
             top[row.metric_id] = value
@@ -84,34 +84,31 @@ def _breakdown(sentence: str, sums: set[float], evidence: str) -> list[Fact]:
 _NOTE = "the overview's breakdown of the year's requests, which adds up to them; the table is not in the file"
 
 
+# Section 三's top rows, their sub-rows (the 2021 layout has them all), and each layout's rows.
+_TOP_ROWS = [r for r in SECTION3_ROWS if r.metric_id in _OUTCOMES]
+_SUB_ROWS = [r for r in SECTION3_ROWS if r.parent in _OUTCOMES and STD2021 in r.formats]
+_ROWS_OF = {fmt: {r.metric_id for r in SECTION3_ROWS if fmt in r.formats} for fmt in (STD2019, STD2021)}
+
+
 def _row_named(label: str):
     """The top row of section 三 that the item's words end with, or else the one sub-row its words
     name (属于四类过程性信息, 本办不掌握相关政府信息)."""
     label = compact(label)
-    tops = [r for r in SECTION3_ROWS if r.metric_id in _OUTCOMES]
-    named = [r for r in tops if any(label.endswith(compact(x)) for x in r.labels)]
+    named = [r for r in _TOP_ROWS if any(label.endswith(compact(x)) for x in r.labels)]
     if named:
         return named[0] if len(named) == 1 else None
-    subs = {r.metric_id: r for r in _std2021_sub_rows() if any(compact(x) in label for x in r.labels)}
-    return next(iter(subs.values())) if len(subs) == 1 else None
+    subs = [r for r in _SUB_ROWS if any(compact(x) in label for x in r.labels)]
+    return subs[0] if len(subs) == 1 else None
 
 
-def _sub_row_named(parent: str, row, m: re.Match):
+def _sub_row_named(row, m: re.Match):
     """The sub-row an item names: itself when its words name a sub-row, or the one sub-row of its top
     row that its words or a note in brackets name."""
     if row.metric_id not in _OUTCOMES:
         return row
     said = compact(" ".join(x for x in (m["label"], m["note"], m["after"]) if x))
-    subs = [r for r in _std2021_sub_rows() if r.parent == parent]
-    named = [r for r in subs if any(compact(x) in said for x in r.labels)]
+    named = [r for r in _SUB_ROWS if r.parent == row.metric_id and any(compact(x) in said for x in r.labels)]
     return named[0] if len(named) == 1 else None
-
-
-_ROWS_OF = {fmt: {r.metric_id for r in SECTION3_ROWS if fmt in r.formats} for fmt in (STD2019, STD2021)}
-
-
-def _std2021_sub_rows():
-    return [r for r in SECTION3_ROWS if r.parent in _OUTCOMES and STD2021 in r.formats]
 
 
 # A count right after its words: an exact number of 件 (份 for documents), never 余/多 (the table's

@@ -343,64 +343,68 @@ def join_split_numbers(lines: list[str]) -> list[str]:
     order. Pieces above the first line join too where a row label begun there goes on in them."""
     out = list(lines)
     for i, line in enumerate(out):
-        first = _numbers_at_end(line)
-        if first is None or not 0 < len(first[1]) < _ROW_WIDTH:
+        first = _cells_at_end(line)
+        if first is None or not 0 < len(first.numbers) < _ROW_WIDTH:
             continue
-        j = _rest_of_row(out, i, first)
-        if j is None:
+        rest = _rest_of_row(out, i, first)
+        if rest is None:
             continue
-        second = _numbers_at_end(out[j])
-        pieces = [first[0], *out[i + 1 : j], second[0]]
+        j, second = rest
+        pieces = [first.words, *out[i + 1 : j], second.words]
         start = _label_begun_above(out, i, compact(ROW_NUMBER.sub("", "".join(pieces))))
         pieces = out[start:i] + pieces
         numbering = [m.group() for p in pieces for m in ROW_NUMBER.finditer(p)][:1]
         words = [compact(ROW_NUMBER.sub("", p)) for p in pieces]
         indent = line[: len(line) - len(line.lstrip())]
-        out[j] = indent + "".join(numbering + words) + "  " + "  ".join(first[1] + second[1])
+        out[j] = indent + "".join(numbering + words) + "  " + "  ".join(first.numbers + second.numbers)
         out[start:j] = [""] * (j - start)
     return [line for line in out if line]
 
 
-def _rest_of_row(lines: list[str], i: int, first: tuple[str, list[str], int, int]) -> int | None:
+@dataclass(frozen=True)
+class _CellsAtEnd:
+    """A layout line's label part and the numbers after it, with the columns where they start and end."""
+
+    words: str
+    numbers: list[str]
+    start: int
+    end: int
+
+
+def _rest_of_row(lines: list[str], i: int, first: _CellsAtEnd) -> tuple[int, _CellsAtEnd] | None:
     """The line after line i that holds the rest of its row's cells, right of line i's, with only
     pieces of a label between; None if there is none."""
     for j in range(i + 1, min(len(lines), i + 2 + _SPLIT_ROW_GAP)):
-        second = _numbers_at_end(lines[j])
+        second = _cells_at_end(lines[j])
         if second is None:
             if _NUMBERING_LINE.fullmatch(lines[j]) or _is_label_piece(lines[j]):
                 continue
             return None
-        fits = len(first[1]) + len(second[1]) == _ROW_WIDTH and first[3] < second[2]
-        return j if fits else None
+        fits = len(first.numbers) + len(second.numbers) == _ROW_WIDTH and first.end < second.start
+        return (j, second) if fits else None
     return None
 
 
 def _label_begun_above(lines: list[str], i: int, words: str) -> int:
-    """The first of the label pieces right above line i that begin a row label `words` goes on with
-    (i itself if none)."""
+    """The first of the label pieces right above line i (as `_head_start` walks them) that begin a row
+    label `words` goes on with (i itself if none)."""
     labels = _wrapped_row_labels()
-    start = i
-    while start > max(0, i - _MAX_TAIL_LINES):
-        above = lines[start - 1]
-        if not (_NUMBERING_LINE.fullmatch(above) or _is_label_piece(above)):
-            break
-        start -= 1
-        head = compact(ROW_NUMBER.sub("", "".join(lines[start:i])))
+    for start in range(i - 1, _head_start(lines, i) - 1, -1):
+        head = _label_head_from(lines, start, i)
         if head and any(_spans(head + words, label, len(head)) for label in labels):
             return start
     return i
 
 
-def _numbers_at_end(line: str) -> tuple[str, list[str], int, int] | None:
-    """A layout line's label part, the numbers after it, and the columns where the first of those
-    numbers starts and the last ends (a piece of a label alone, or a line with digits inside its words,
-    is None)."""
+def _cells_at_end(line: str) -> _CellsAtEnd | None:
+    """A layout line's label part and the numbers after it (a piece of a label alone, or a line with
+    digits inside its words, is None)."""
     m = _WORDS_THEN_CELLS.fullmatch(line)
     if m is None or not m["numbers"].strip() or DIGIT.search(ROW_NUMBER.sub("", m["words"])):
         return None
     numbers = m["numbers"]
     start = m.start("numbers") + len(numbers) - len(numbers.lstrip())
-    return m["words"], numbers.split(), start, m.start("numbers") + len(numbers.rstrip())
+    return _CellsAtEnd(m["words"], numbers.split(), start, m.start("numbers") + len(numbers.rstrip()))
 
 
 _WORDS_THEN_CELLS = re.compile(r"(?P<words>.*?)(?P<numbers>(?:(?:^|[ \t]+)\d[\d,]*)+)[ \t]*")
@@ -480,7 +484,10 @@ def _label_tail(lines: list[str], i: int, labels: tuple[str, ...], middle: str =
 
 def _label_head(lines: list[str], i: int) -> str:
     """The label pieces on the lines before line i (a row's numbering alone on a line left out)."""
-    start = _head_start(lines, i)
+    return _label_head_from(lines, _head_start(lines, i), i)
+
+
+def _label_head_from(lines: list[str], start: int, i: int) -> str:
     return "".join(_head_line(line)[0] for line in lines[start:i])
 
 
