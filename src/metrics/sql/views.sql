@@ -66,46 +66,42 @@ WHERE (region_prefix = '' OR starts_with(coalesce(region, ''), region_prefix))
 -- (coverage.sql; the Overview page reads its parts: coverage_counts, coverage_map, late_missing).
 -- The span of years is the whole selection's; `only_agencies` keeps the cells of some agencies (an
 -- empty list: every agency), which changes no cell, since a cell depends on its own agency's reports
--- alone; `late_or_missing` keeps the cells in those states only. The cells with reports come from
--- grouping the reports (a string's minimum over a million groups is most of the time, so only the
--- cells kept are grouped so), the missing ones from the years each agency lacks.
+-- alone; `late_or_missing` keeps the cells in those states only. report_figures holds one report per
+-- agency and year (the current one: current_versions.sql), so a report is a cell, and nothing is
+-- grouped by agency and year: at a whole country's scale that grouping was most of the time. The
+-- cells with reports read their text columns only for the reports kept; the missing ones are the
+-- years of the span each agency lacks.
 CREATE OR REPLACE MACRO coverage_cells(year_from, year_to, regions, levels, agency_types, agencies, formats,
                                        only_agencies, late_or_missing) AS TABLE
 WITH chosen AS (
-    SELECT * FROM selected_reports(year_from, year_to, regions, levels, agency_types, agencies, formats)
+    SELECT agency, year
+    FROM selected_reports(year_from, year_to, regions, levels, agency_types, agencies, formats)
     WHERE coalesce(agency, '') <> ''
 ),
 span AS (SELECT min(year) AS first_year, max(year) AS last_year FROM chosen),
-years AS (SELECT unnest(range(first_year, last_year + 1)) AS year FROM span),
-kept AS (SELECT * FROM chosen WHERE len(only_agencies) = 0 OR list_contains(only_agencies, agency)),
-years_reported AS (SELECT agency, year, bool_or(late) AS late FROM kept GROUP BY agency, year),
 gaps AS (
-    SELECT agency, any_value(s.last_year - s.first_year + 1) - count(*) AS missing_years
-    FROM years_reported, span s
+    SELECT agency, any_value(s.last_year - s.first_year + 1) - count(*) AS missing_years, list(year) AS years
+    FROM chosen, span s
+    WHERE len(only_agencies) = 0 OR list_contains(only_agencies, agency)
     GROUP BY agency
 ),
 reported AS (
-    SELECT agency, year,
-        count(report_id) AS reports,
-        min(report_id) AS report_id,
-        -- The name the report prints: a renamed agency's earlier reports print its earlier names.
-        min(printed_agency) AS printed_agency,
-        min(published) AS published,
-        legal_deadline(year) AS deadline,
-        bool_or(late) AS late,
-        min(file_path) AS file_path,
-        min(parser_version) AS parser_version,
-        min(flag_codes) AS flag_codes
-    FROM kept
-    SEMI JOIN (SELECT agency, year FROM years_reported WHERE late OR NOT late_or_missing) USING (agency, year)
-    GROUP BY agency, year
+    SELECT agency, year, 1 AS reports, report_id, printed_agency, published, legal_deadline(year) AS deadline,
+        late, file_path, parser_version, flag_codes
+    FROM selected_reports(year_from, year_to, regions, levels, agency_types, agencies, formats)
+    WHERE coalesce(agency, '') <> ''
+      AND (len(only_agencies) = 0 OR list_contains(only_agencies, agency))
+      AND (late OR NOT late_or_missing)
 ),
 missing AS (
-    SELECT g.agency, y.year, 0 AS reports, legal_deadline(y.year) AS deadline
-    FROM gaps g
-    CROSS JOIN years y
-    ANTI JOIN years_reported r ON r.agency = g.agency AND r.year = y.year
-    WHERE g.missing_years > 0
+    SELECT agency, year, 0 AS reports, legal_deadline(year) AS deadline
+    FROM (
+        SELECT g.agency,
+            unnest(list_filter(range(s.first_year, s.last_year + 1), lambda y: NOT list_contains(g.years, y)))::INTEGER
+                AS year
+        FROM gaps g, span s
+        WHERE g.missing_years > 0
+    )
 ),
 cells AS (
     SELECT * FROM reported
@@ -124,7 +120,8 @@ FROM cells c
 JOIN gaps g USING (agency);
 
 -- Each agency of the filtered set with the years it misses in the selection's span, as coverage_cells
--- counts them, without making its cells: a year is missing where the agency has no report.
+-- counts them, without making its cells: a year is missing where the agency has no report (one
+-- report per agency and year, as there).
 CREATE OR REPLACE MACRO coverage_agencies(year_from, year_to, regions, levels, agency_types, agencies, formats) AS TABLE
 WITH sel AS (
     SELECT agency, year
@@ -132,6 +129,6 @@ WITH sel AS (
     WHERE coalesce(agency, '') <> ''
 ),
 span AS (SELECT max(year) - min(year) + 1 AS years FROM sel)
-SELECT agency, any_value(span.years) - count(DISTINCT year) AS missing_years
+SELECT agency, any_value(span.years) - count(*) AS missing_years
 FROM sel, span
 GROUP BY agency;
