@@ -5,7 +5,7 @@ from metrics import catalog
 from metrics.dashboard import data, findings, messages, state, widgets
 from metrics.dashboard.state import filters, lang, t
 from metrics.models import TOTAL
-from metrics.rollup import compute, files, layout, regions
+from metrics.rollup import compute, files, layout
 from metrics.templates import REQUESTER_COLUMNS, SECTION4_COLUMNS, SECTION4_GROUPS
 
 state.ensure_app_frame()
@@ -21,7 +21,7 @@ left, right = st.columns([3, 1])
 region = widgets.coded_control(
     left.selectbox,
     t("rollup_region"),
-    ["", *regions.with_parents(options.values["region"])],
+    ["", *options.values["region"]],
     "rollup_region",
     "",
     format_func=lambda r: r or t("rollup_region_all"),

@@ -79,6 +79,20 @@ GROUP BY ALL
 ORDER BY series_id, grp, year
 """
 
+# rollup_cells as it read the facts before report_series and report_columns: every fact of the year's
+# reports of the region, the cells no report gives a value left out, as the roll-up leaves them.
+ROLLUP_FROM_FACTS = """
+SELECT r.format, f.metric_id, f.requester_column,
+    sum(f.value) AS value,
+    count(DISTINCT f.report_id) FILTER (WHERE f.value IS NOT NULL) AS reports
+FROM regional_reports($region, $levels, $agency_types) r
+JOIN raw.facts f USING (report_id)
+WHERE r.year = $year
+GROUP BY ALL
+HAVING sum(f.value) IS NOT NULL
+ORDER BY ALL
+"""
+
 
 def plant_duplicates_and_blanks(db) -> None:
     """Facts ingest can store and the generator does not write: a figure printed twice in a report
@@ -229,3 +243,15 @@ def test_trend_series_from_report_series_is_what_the_facts_give(con, series, gro
             TREND_FROM_FACTS, {k: params[k] for k in queries._PARAM.findall(TREND_FROM_FACTS)}
         )
         same(queries.run(con, "trend_series", params), expected.df())
+
+
+def test_rollup_cells_from_the_summaries_are_what_the_facts_give(con):
+    region = con.execute(
+        "SELECT region FROM report_figures WHERE region <> '' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1"
+    ).fetchone()[0]
+    years = con.execute("SELECT DISTINCT year FROM report_figures WHERE year IS NOT NULL").fetchall()
+    selections = [("", []), (region, []), (region[:2], ["county", "city"]), ("no such region", [])]
+    for (year,) in years:
+        for prefix, levels in selections:
+            params = {"region": prefix, "year": year, "levels": levels, "agency_types": []}
+            same(queries.run(con, "rollup_cells", params), derived(con, ROLLUP_FROM_FACTS, params))

@@ -17,7 +17,6 @@ import duckdb
 import pandas as pd
 
 from metrics import catalog, cleaned_layer, eras, formats
-from metrics.rollup.regions import with_parents
 from metrics.sql_files import sql_text
 from metrics.store import SUMMARIES
 from metrics.templates import IDENTITIES
@@ -215,6 +214,4 @@ def filter_options(con: duckdb.DuckDBPyConnection) -> FilterOptions:
     df = run(con, "filter_options", {})
     years = tuple(sorted(int(v) for v in df.loc[df["kind"] == "year", "value"]))
     values = {k: tuple(df.loc[df["kind"] == k, "value"]) for k in FILTER_KINDS}
-    # A region is offered with the places above it, which hold it (青岚省 for 青岚省云川市).
-    values["region"] = tuple(with_parents(values["region"]))
     return FilterOptions(years=years, values=values)

@@ -120,7 +120,7 @@ def in_memory_writer() -> Iterator[Writer]:
 # The per-report summaries kept beside the facts, in step with them: each defined by <name>.sql as a
 # macro <name>_of(facts), written with every batch (write_batch.sql), backfilled by
 # <name>_backfill.sql, and read by a snapshot through <name>_stored.sql or <name>_pivoted.sql.
-SUMMARIES = ("report_totals", "report_cells", "report_series")
+SUMMARIES = ("report_totals", "report_cells", "report_series", "report_columns")
 
 
 def _create_tables(con: duckdb.DuckDBPyConnection) -> None:

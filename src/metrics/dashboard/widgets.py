@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 import pandas as pd
 import streamlit as st
@@ -245,9 +245,9 @@ def report_linker() -> Callable[[pd.Series], pd.Series]:
     kept = {k: st.query_params.get_all(k) for k in sidebar.URL_KEYS if k in st.query_params}
     path, query = registry.REPORT_PAGE.url_path, urlencode(kept, doseq=True)
     start = f"{path}?{query}&" if query else f"{path}?"
-    return lambda report_ids: report_ids.map(
-        lambda r: f"{start}{urlencode({'report': r})}", na_action="ignore"
-    )
+    # Joined as columns: urlencode called per row took most of the Roll-up page's time at a million
+    # reports; the id alone is quoted per row (a hex digest, which quoting leaves as it is).
+    return lambda report_ids: start + "report=" + report_ids.map(quote_plus, na_action="ignore")
 
 
 def coded_control(draw, label: str, options, key: str, default, **kwargs):

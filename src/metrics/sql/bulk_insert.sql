@@ -25,6 +25,7 @@ ORDER BY report_id;
 INSERT INTO report_totals SELECT * FROM memory.report_totals_of('new_facts');
 INSERT INTO report_cells SELECT * FROM memory.report_cells_of('new_facts');
 INSERT INTO report_series SELECT * FROM memory.report_series_of('new_facts');
+INSERT INTO report_columns SELECT * FROM memory.report_columns_of('new_facts');
 
 INSERT INTO flags SELECT report_id, code, message, metric_id, requester_column, severity, 'report'
 FROM new_flags;

@@ -14,6 +14,7 @@ INSERT INTO facts BY NAME SELECT * FROM old.facts WHERE report_id IN (SELECT rep
 INSERT INTO report_totals SELECT * FROM memory.report_totals_of('facts') WHERE report_id IN (SELECT report_id FROM carried);
 INSERT INTO report_cells SELECT * FROM memory.report_cells_of('facts') WHERE report_id IN (SELECT report_id FROM carried);
 INSERT INTO report_series SELECT * FROM memory.report_series_of('facts') WHERE report_id IN (SELECT report_id FROM carried);
+INSERT INTO report_columns SELECT * FROM memory.report_columns_of('facts') WHERE report_id IN (SELECT report_id FROM carried);
 INSERT INTO flags SELECT * FROM old.flags
 WHERE report_id IN (SELECT report_id FROM carried) AND scope = 'report';
 INSERT OR REPLACE INTO ingest_log SELECT * FROM old.ingest_log

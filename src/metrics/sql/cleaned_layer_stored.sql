@@ -4,3 +4,4 @@ CREATE OR REPLACE VIEW findings AS SELECT * FROM raw.cleaned.findings;
 CREATE OR REPLACE VIEW agency_directory AS SELECT * FROM raw.cleaned.agency_directory;
 CREATE OR REPLACE VIEW report_versions AS SELECT * FROM raw.cleaned.report_versions;
 CREATE OR REPLACE VIEW anomalies AS SELECT * FROM raw.cleaned.anomalies;
+CREATE OR REPLACE VIEW filter_values AS SELECT * FROM raw.cleaned.filter_values;

@@ -13,4 +13,4 @@ LEFT JOIN flagged_facts_source f
     ON f.report_id = g.report_id AND f.metric_id = g.metric_id
    AND f.requester_column = coalesce(nullif(g.requester_column, ''), 'total')
 LEFT JOIN flag_statuses v ON v.report_id = g.report_id AND v.code = g.code
-ORDER BY g.severity DESC, r.agency, r.year, g.code;
+ORDER BY g.severity DESC, r.agency, r.year, g.code, g.message, r.report_id;

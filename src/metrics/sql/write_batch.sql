@@ -8,6 +8,8 @@ DELETE FROM report_cells
 WHERE report_id IN (SELECT r.report_id FROM reports r JOIN new_reports n USING (file_path));
 DELETE FROM report_series
 WHERE report_id IN (SELECT r.report_id FROM reports r JOIN new_reports n USING (file_path));
+DELETE FROM report_columns
+WHERE report_id IN (SELECT r.report_id FROM reports r JOIN new_reports n USING (file_path));
 DELETE FROM flagged_facts
 WHERE report_id IN (SELECT r.report_id FROM reports r JOIN new_reports n USING (file_path));
 DELETE FROM reports WHERE file_path IN (SELECT file_path FROM new_reports);
@@ -26,6 +28,7 @@ FROM new_facts;
 INSERT INTO report_totals SELECT * FROM memory.report_totals_of('new_facts');
 INSERT INTO report_cells SELECT * FROM memory.report_cells_of('new_facts');
 INSERT INTO report_series SELECT * FROM memory.report_series_of('new_facts');
+INSERT INTO report_columns SELECT * FROM memory.report_columns_of('new_facts');
 INSERT INTO flagged_facts
 SELECT report_id, metric_id, requester_column, value, evidence, approximate, derived, note,
        ocr, ocr_page, ocr_confidence
