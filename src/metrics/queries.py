@@ -8,7 +8,9 @@ as bound parameters (lists included), never as SQL text.
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +31,12 @@ PEER_GROUPINGS = ("agency_type", "level")
 FILTER_KINDS = ("region", "level", "agency_type", "agency", "format")
 
 _PARAM = re.compile(r"\$([a-z_]+)")
+
+# DuckDB's share of a snapshot's process (the dashboard's server). Past it, its cache of the report
+# database's blocks gives way and a large intermediate result is written to a temporary file in the
+# process's own folder, so at a whole country's scale the app stays within 2 GB (the rest is Python,
+# Streamlit and the pages' frames); DuckDB's default is most of the machine.
+SNAPSHOT_MEMORY = "1GB"
 
 
 @dataclass(frozen=True)
@@ -130,7 +138,10 @@ def open_parquet_snapshot(tree: Path) -> duckdb.DuckDBPyConnection:
 def _snapshot(attach: str) -> duckdb.DuckDBPyConnection:
     """Run `attach` (it makes the report tables readable as `raw`), then read the cleaned layer the
     database holds, or build it where it holds none this program built (metrics.cleaned_layer)."""
-    con = duckdb.connect(":memory:")
+    con = duckdb.connect(
+        ":memory:",
+        config={"memory_limit": SNAPSHOT_MEMORY, "temp_directory": str(_spill_folder())},
+    )
     try:
         try:
             con.execute(sql_text("snapshot_database"))
@@ -160,6 +171,12 @@ def _snapshot(attach: str) -> duckdb.DuckDBPyConnection:
         con.close()
         raise
     return con
+
+
+def _spill_folder() -> Path:
+    """Where a snapshot's DuckDB writes what does not fit its memory: a folder of this process's own
+    (DuckDB names its files alike in every process), which DuckDB removes when it is done."""
+    return Path(tempfile.gettempdir()) / f"ogi-snapshot-{os.getpid()}"
 
 
 def _sources(con: duckdb.DuckDBPyConnection) -> None:

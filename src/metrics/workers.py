@@ -169,10 +169,10 @@ def _serve(work: Callable[[str], Any], conn: Connection, parent: int) -> None:
         path = conn.recv()
         if path is None:
             return
-        _reset_peak_rss()
+        reset_peak_rss()
         started = time.monotonic()
         result = work(path)
-        conn.send(Outcome(path, result, seconds=time.monotonic() - started, peak_rss=_peak_rss()))
+        conn.send(Outcome(path, result, seconds=time.monotonic() - started, peak_rss=peak_rss()))
 
 
 def _cap_memory() -> None:
@@ -187,7 +187,7 @@ def _cap_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _reset_peak_rss() -> None:
+def reset_peak_rss() -> None:
     # Linux: writing 5 to clear_refs resets the peak (VmHWM) to the present, so the peak read after
     # a file is that file's. Where it is refused, the peak covers the worker's life so far.
     try:
@@ -197,7 +197,7 @@ def _reset_peak_rss() -> None:
         pass
 
 
-def _peak_rss() -> int:
+def peak_rss() -> int:
     with open("/proc/self/status") as status:
         for line in status:
             if line.startswith("VmHWM:"):

@@ -277,6 +277,15 @@ def similar_reports() -> similarity.Comparison | None:
     return result
 
 
+def wait_for_comparisons() -> None:
+    """Return once no comparison runs (a benchmark's, so the comparison's core and memory are counted
+    with the pages that started it, not with what is timed after)."""
+    with _COMPARISONS.lock:
+        threads = [build.thread for build in _COMPARISONS.running.values()]
+    for thread in threads:
+        thread.join()
+
+
 def comparing_since() -> float | None:
     """Seconds since the running comparison started, while one runs; else None."""
     with _COMPARISONS.lock:
