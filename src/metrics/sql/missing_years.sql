@@ -5,8 +5,9 @@ WITH sel AS (
     FROM selected_reports($year_from, $year_to, $regions, $levels, $agency_types, $agencies, $formats)
     WHERE coalesce(agency, '') <> ''
 ),
+-- A year once per agency: report_figures holds one report per agency and year (current_versions.sql).
 per_agency AS (
-    SELECT agency, list(DISTINCT year ORDER BY year) AS years_present, min(year) AS first_year, max(year) AS last_year
+    SELECT agency, list(year) AS years_present, min(year) AS first_year, max(year) AS last_year
     FROM sel
     GROUP BY agency
 ),
