@@ -228,7 +228,7 @@ def rows_in_chunks(
 
 
 def filter_options(con: duckdb.DuckDBPyConnection) -> FilterOptions:
-    df = run(con, "filter_options", {})
-    years = tuple(sorted(int(v) for v in df.loc[df["kind"] == "year", "value"]))
-    values = {k: tuple(df.loc[df["kind"] == k, "value"]) for k in FILTER_KINDS}
-    return FilterOptions(years=years, values=values)
+    lists = run(con, "filter_options", {})
+    by_kind = {kind: tuple(values) for kind, values in zip(lists["kind"], lists["values"], strict=True)}
+    years = tuple(sorted(int(v) for v in by_kind.get("year", ())))
+    return FilterOptions(years=years, values={k: by_kind.get(k, ()) for k in FILTER_KINDS})
