@@ -178,6 +178,20 @@ def test_the_page_says_a_long_comparison_runs_instead_of_waiting_for_it(copied_d
     assert not at.info and len(table_with(at, "agency", "match_agency")) == 2
 
 
+def test_a_snapshot_too_large_to_compare_within_the_wait_is_not_waited_for(copied_db, monkeypatch):
+    release = held_comparisons(monkeypatch)
+    monkeypatch.setattr(data, "COMPARISON_WAIT_SECONDS", 60.0)
+    monkeypatch.setattr(data, "COMPARISON_WAIT_MAX_REPORTS", len(fx.SPECS) - 1)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    started = time.monotonic()
+    at.switch_page("pages/similar.py").run()
+    assert time.monotonic() - started < 30  # not the minute a smaller snapshot would be waited for
+    assert_clean(at)
+    assert any(i.value.startswith("正在比对全部报告的文字") for i in at.info)
+    finish(release)
+
+
 def test_after_an_ingest_the_page_shows_the_pairs_it_had_while_the_new_comparison_runs(
     copied_db, monkeypatch
 ):

@@ -42,8 +42,11 @@ def db_file() -> Path:
 # every ingest batch (with the results asked before computed on it, a build takes a while).
 FRESH_WAIT_SECONDS = 0.25
 # How long the Similar page waits for a new snapshot's copied-text comparison (a small database's is
-# done by then) before it shows the one it had and says a new one runs.
+# done by then) before it shows the one it had and says a new one runs; only where the snapshot holds
+# few enough reports to be compared in that time (some 600 take a third of a second): beyond, the
+# comparison takes minutes, the wait would only delay the page, and its note says when it is done.
 COMPARISON_WAIT_SECONDS = 2.0
+COMPARISON_WAIT_MAX_REPORTS = 5_000
 # Worker processes of the copied-text comparison (two even on one core: the point is to keep its work
 # out of the server's own process).
 COMPARISON_WORKERS = max(2, os.cpu_count() or 1)
@@ -263,7 +266,7 @@ def similar_reports() -> similarity.Comparison | None:
             )
             _COMPARISONS.running[path] = build
             build.thread.start()
-    if build is not None:
+    if build is not None and _report_count(path, db_version) <= COMPARISON_WAIT_MAX_REPORTS:
         build.thread.join(timeout=max(0.0, build.started + COMPARISON_WAIT_SECONDS - time.monotonic()))
         with _COMPARISONS.lock:
             done = _COMPARISONS.done.get(path)
@@ -275,6 +278,10 @@ def similar_reports() -> similarity.Comparison | None:
             raise result
         return None
     return result
+
+
+def _report_count(path: str, db_version: int) -> int:
+    return int(queries.run(_snapshot(path, db_version), "report_count", {})["reports"].iloc[0])
 
 
 def wait_for_comparisons() -> None:
