@@ -66,6 +66,10 @@ def test_a_pdf_page_of_too_many_ruled_lines_is_refused_with_a_reason(tmp_path, m
         _read(tmp_path, "ruled.pdf", hostile.pdf_ruled(2000))
 
 
+# Under load the page's first timer signal may land in a weakref callback the garbage collector runs,
+# where Python can only report it (as the test below shows on purpose); the signal that comes again
+# stops the page, and the report is no failure of it.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_a_pdf_page_that_takes_longer_than_its_budget_is_stopped_with_a_reason(tmp_path, monkeypatch):
     monkeypatch.setattr(budgets, "PDF_PAGE_SECONDS", 0.3)
     # Only the clock may stop this page: on a loaded machine its drawings' count came first.
