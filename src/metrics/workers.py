@@ -12,6 +12,7 @@ import contextlib
 import functools
 import multiprocessing
 import os
+import pickle
 import resource
 import signal
 import time
@@ -24,8 +25,9 @@ from typing import Any
 from metrics.gc_pause import collector_paused
 from metrics.readers import budgets, ocr
 
-# What a worker sends after each page it OCRs, before its file's outcome.
-PAGE_OCRD = "page OCR'd"
+# What a worker sends after each page it OCRs, before its file's outcome: bytes that no pickled
+# outcome equals.
+PAGE_OCRD = b"page OCR'd"
 
 
 @dataclass
@@ -67,9 +69,10 @@ def run_in_workers(work: Callable[[str], Any], paths: list[str], workers: int) -
             )
             done = [outcome for outcome in map(_collect, busy) if outcome is not None]
             pool = [w for w in pool if w.process.exitcode is None]
-            # Workers get their next file before the caller handles these (it may write to disk).
+            # Workers get their next file before these are unpickled and the caller handles them (it
+            # may write to disk): a worker waiting for its next file is a core left idle.
             _hand_out(pending, pool, work, workers)
-            yield from done
+            yield from map(_unpickled, done)
     finally:
         _stop(pool)
 
@@ -98,13 +101,13 @@ def _start(work: Callable[[str], Any]) -> _Worker:
     return _Worker(process, parent_end)
 
 
-def _collect(worker: _Worker) -> Outcome | None:
-    """The worker's outcome if it has one, a failure if it died or overran, else None (still working)."""
+def _collect(worker: _Worker) -> Outcome | bytes | None:
+    """The worker's outcome if it has one (pickled, as sent), a failure if it died or overran, else
+    None (still working)."""
     path = worker.path
     try:
         while worker.conn.poll():
-            with collector_paused():  # an outcome unpickles into hundreds of facts, free of cycles
-                message = worker.conn.recv()
+            message = worker.conn.recv_bytes()
             if message == PAGE_OCRD:
                 worker.allowed += budgets.WORKER_SECONDS_PER_OCR_PAGE
                 continue
@@ -128,6 +131,13 @@ def _collect(worker: _Worker) -> Outcome | None:
     worker.conn.close()
     worker.path = None
     return Outcome(path, failure=failure, seconds=seconds)
+
+
+def _unpickled(outcome: Outcome | bytes) -> Outcome:
+    if isinstance(outcome, Outcome):
+        return outcome
+    with collector_paused():  # an outcome unpickles into hundreds of facts, free of cycles
+        return pickle.loads(outcome)
 
 
 def _death(exitcode: int) -> str:
@@ -159,7 +169,7 @@ def _serve(work: Callable[[str], Any], conn: Connection, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches every process; the caller stops us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _cap_memory()
-    ocr.page_done = functools.partial(conn.send, PAGE_OCRD)
+    ocr.page_done = functools.partial(conn.send_bytes, PAGE_OCRD)
     while True:
         # Other workers hold copies of this pipe's far end, so a parent that dies unannounced never
         # closes it: the worker looks for its parent instead.

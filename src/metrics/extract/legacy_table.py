@@ -10,6 +10,7 @@ real tables; otherwise the flattened text is read as a stream of label, unit and
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -84,7 +85,17 @@ class _Reading:
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", "", normalize(text)).replace("—", "-")
+    return _clean_short(text) if len(text) <= _CACHED_LENGTH else _cleaned(text)
+
+
+def _cleaned(text: str) -> str:
+    return "".join(normalize(text).split()).replace("—", "-")
+
+
+# A table's cells are cleaned several times over (as value, unit and label), and labels repeat from
+# report to report: short ones are kept, as normalize keeps them.
+_CACHED_LENGTH = 200
+_clean_short = functools.lru_cache(maxsize=1 << 16)(_cleaned)
 
 
 def parse_value(text: str) -> Value | None:

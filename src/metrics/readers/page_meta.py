@@ -29,8 +29,11 @@ _NEXT_FIELD = re.compile(r"\s+[\u4e00-\u9fff]{1,6}\s*[:：]")
 def read_page_meta(text: str, head_lines: int = 40) -> dict[str, str]:
     """Fields found in the first lines; the first occurrence of a field wins."""
     meta: dict[str, str] = {}
-    for line in text.splitlines()[:head_lines]:
-        m = _LINE.match(to_simplified(line))
+    # Converted in one call, not one a line: OpenCC's cost is mostly per call, and none of its
+    # phrases spans a line break.
+    head = to_simplified("\n".join(text.splitlines()[:head_lines]))
+    for line in head.split("\n"):
+        m = _LINE.match(line)
         # A blank field followed by the next one on the same line ("来源: 发布时间: ...") has no value.
         if m and m.group(2) and m.group(1) not in meta and not _FIELD_LABEL.match(m.group(2)):
             meta[m.group(1)] = _NEXT_FIELD.split(m.group(2), maxsplit=1)[0]
