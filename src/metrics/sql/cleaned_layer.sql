@@ -119,10 +119,7 @@ JOIN report_ocr o USING (report_id)
 LEFT JOIN agency_directory d ON d.printed_agency = r.agency
 LEFT JOIN totals t USING (report_id)
 LEFT JOIN report_cells_source c USING (report_id)
-LEFT JOIN report_flags g USING (report_id)
--- Stored by year: most pages ask for some years, and a year's rows then lie together, so a scan
--- skips the others' (DuckDB keeps each column's least and greatest value per row group).
-ORDER BY r.year, region, agency;
+LEFT JOIN report_flags g USING (report_id);
 
 -- The values each sidebar filter offers (filter_options.sql): everything the current reports hold,
 -- whatever else is selected, kept here because at a whole country's scale finding them took a fifth
