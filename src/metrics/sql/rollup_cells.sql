@@ -1,34 +1,23 @@
 -- Every figure of the roll-up's reports ($year's current reports of the region) added up per layout,
 -- metric and requester column, with how many reports give it a value: the 总计 figures from
--- report_series, the other requester columns' from report_columns. Both hold a row per report, so no
--- fact is read: the facts lie in report order, and joining one year's reports with all of them took
--- over half a second at a whole country's scale. The layouts are mapped onto the 2021 table in Python
--- (metrics.rollup), where the era mapping is data.
-WITH chosen AS (
-    SELECT report_id, format FROM regional_reports($region, $levels, $agency_types) WHERE year = $year
+-- report_series, the other requester columns' from report_columns (cells named metric:column). Both
+-- hold a row per report, so no fact is read: the facts lie in report order, and joining one year's
+-- reports with all of them took over half a second at a whole country's scale. The layouts are mapped
+-- onto the 2021 table in Python (metrics.rollup), where the era mapping is data.
+WITH figures AS (
+    SELECT r.format, s.* EXCLUDE (report_id, not_applicable), c.* EXCLUDE (report_id)
+    FROM regional_reports($region, $levels, $agency_types) r
+    LEFT JOIN report_series_source s USING (report_id)
+    LEFT JOIN report_columns_source c USING (report_id)
+    WHERE r.year = $year
 ),
-totals AS (
-    SELECT c.format, s.* EXCLUDE (report_id, not_applicable)
-    FROM chosen c JOIN report_series_source s USING (report_id)
-),
-by_column AS (
-    SELECT c.format, s.* EXCLUDE (report_id)
-    FROM chosen c JOIN report_columns_source s USING (report_id)
-),
-total_sums AS (SELECT format, sum(COLUMNS(* EXCLUDE (format))) FROM totals GROUP BY format),
-total_counts AS (SELECT format, count(COLUMNS(* EXCLUDE (format))) FROM totals GROUP BY format),
-column_sums AS (SELECT format, sum(COLUMNS(* EXCLUDE (format))) FROM by_column GROUP BY format),
-column_counts AS (SELECT format, count(COLUMNS(* EXCLUDE (format))) FROM by_column GROUP BY format),
+sums AS (SELECT format, sum(COLUMNS(* EXCLUDE (format))) FROM figures GROUP BY format),
+counts AS (SELECT format, count(COLUMNS(* EXCLUDE (format))) FROM figures GROUP BY format),
 -- One row per layout and cell; UNPIVOT leaves out the cells no report gives a value.
 cells AS (
-    SELECT format, metric_id AS cell, value, reports
-    FROM (UNPIVOT total_sums ON COLUMNS(* EXCLUDE (format)) INTO NAME metric_id VALUE value)
-    JOIN (UNPIVOT total_counts ON COLUMNS(* EXCLUDE (format)) INTO NAME metric_id VALUE reports)
-        USING (format, metric_id)
-    UNION ALL
     SELECT format, cell, value, reports
-    FROM (UNPIVOT column_sums ON COLUMNS(* EXCLUDE (format)) INTO NAME cell VALUE value)
-    JOIN (UNPIVOT column_counts ON COLUMNS(* EXCLUDE (format)) INTO NAME cell VALUE reports) USING (format, cell)
+    FROM (UNPIVOT sums ON COLUMNS(* EXCLUDE (format)) INTO NAME cell VALUE value)
+    JOIN (UNPIVOT counts ON COLUMNS(* EXCLUDE (format)) INTO NAME cell VALUE reports) USING (format, cell)
 )
 SELECT format,
     split_part(cell, ':', 1) AS metric_id,
