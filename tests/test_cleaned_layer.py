@@ -15,9 +15,17 @@ from metrics.demo.bulk_store import generate_store
 from metrics.models import DirectoryEntry
 from metrics.store import open_for_writing
 
-LAYER = ("report_versions", "report_figures", "findings", "agency_directory", "anomalies")
+LAYER = (
+    "report_versions",
+    "report_figures",
+    "findings",
+    "finding_facts",
+    "identity_cells",
+    "agency_directory",
+    "anomalies",
+)
 # What a snapshot over a stored layer makes itself: the pages' small tables.
-SMALL_TABLES = {"outcome_parts", "series_map", "identity_cells", "flag_statuses"}
+SMALL_TABLES = {"outcome_parts", "series_map", "flag_statuses"}
 
 
 @pytest.fixture

@@ -93,11 +93,42 @@ HAVING sum(f.value) IS NOT NULL
 ORDER BY ALL
 """
 
+# flags_detail and flag_figures as they read the facts of every flagged report before finding_facts.
+FLAGS_DETAIL_FROM_FLAGGED_FACTS = """
+SELECT
+    r.agency, r.year, r.format, g.code, g.severity, g.scope, g.message,
+    g.metric_id, g.requester_column, f.value AS reported_value, f.evidence,
+    r.report_id, r.file_path, r.parser_version, r.published,
+    coalesce(v.status, 'open') AS status, coalesce(v.note, '') AS note, v.reviewed_at
+FROM findings g
+JOIN selected_reports($year_from, $year_to, $regions, $levels, $agency_types, $agencies, $formats) r
+    USING (report_id)
+LEFT JOIN raw.flagged_facts f
+    ON f.report_id = g.report_id AND f.metric_id = g.metric_id
+   AND f.requester_column = coalesce(nullif(g.requester_column, ''), 'total')
+LEFT JOIN flag_statuses v ON v.report_id = g.report_id AND v.code = g.code
+ORDER BY ALL
+"""
+FLAG_FIGURES_FROM_FLAGGED_FACTS = """
+SELECT DISTINCT f.report_id, f.metric_id, f.requester_column, f.value
+FROM findings g
+JOIN identity_cells c ON c.code = g.code
+JOIN raw.flagged_facts f
+    ON f.report_id = g.report_id
+   AND f.metric_id = coalesce(c.metric_id, g.metric_id)
+   AND (c.metric_id IS NULL OR f.requester_column = coalesce(nullif(g.requester_column, ''), 'total'))
+SEMI JOIN selected_reports($year_from, $year_to, $regions, $levels, $agency_types, $agencies, $formats) r
+    ON r.report_id = g.report_id
+WHERE f.value IS NOT NULL
+ORDER BY ALL
+"""
+
 
 def plant_duplicates_and_blanks(db) -> None:
-    """Facts ingest can store and the generator does not write: a figure printed twice in a report
-    (both counted) and a figure printed without a value; the summaries and the cleaned layer are written
-    again from them."""
+    """Facts and findings ingest can store and the generator does not write: a figure printed twice in
+    a report (both counted), a figure printed without a value, a finding across requester columns; the
+    summaries, the flagged reports' facts and
+    the cleaned layer are written again from them."""
     con = duckdb.connect(":memory:")
     try:
         con.execute(f"ATTACH '{db}' AS raw")
@@ -112,6 +143,17 @@ def plant_duplicates_and_blanks(db) -> None:
                SELECT * REPLACE (NULL::DOUBLE AS value, 'review_total' AS metric_id) FROM raw.facts
                WHERE requester_column = 'total' AND metric_id = 'requests_new'
                  AND report_id IN (SELECT report_id FROM raw.reports ORDER BY report_id DESC LIMIT 200)"""
+        )
+        # A check across the requester columns, which the generator does not write: its finding quotes
+        # its row in every column.
+        con.execute(
+            """INSERT INTO raw.flags
+               SELECT report_id, 'identity:std_columns', '总计 ≠ 各列之和', 'requests_new', '', 'warning', 'report'
+               FROM raw.reports WHERE format = 'std2021' ORDER BY report_id LIMIT 50"""
+        )
+        con.execute("DELETE FROM raw.flagged_facts")
+        con.execute(
+            "INSERT INTO raw.flagged_facts SELECT * FROM raw.facts WHERE report_id IN (SELECT report_id FROM raw.flags)"
         )
         for summary in SUMMARIES:
             con.execute(sql_text(summary))
@@ -255,3 +297,22 @@ def test_rollup_cells_from_the_summaries_are_what_the_facts_give(con):
         for prefix, levels in selections:
             params = {"region": prefix, "year": year, "levels": levels, "agency_types": []}
             same(queries.run(con, "rollup_cells", params), derived(con, ROLLUP_FROM_FACTS, params))
+
+
+def test_the_findings_figures_from_finding_facts_are_what_the_flagged_reports_facts_give(con, request):
+    codes = {
+        code
+        for (code,) in con.execute(
+            "SELECT DISTINCT code FROM findings WHERE metric_id IS NOT NULL"
+        ).fetchall()
+    }
+    assert any(code.startswith("identity:") for code in codes)
+    if request.node.callspec.params["con"] == "generated":
+        assert "identity:std_columns" in codes  # planted: a finding quoting its row in every column
+    for params in filter_sets(con):
+        detail = queries.run(con, "flags_detail", params)
+        same(detail.sort_values(list(detail.columns)), derived(con, FLAGS_DETAIL_FROM_FLAGGED_FACTS, params))
+        figures = queries.run(con, "flag_figures", params)
+        same(
+            figures.sort_values(list(figures.columns)), derived(con, FLAG_FIGURES_FROM_FLAGGED_FACTS, params)
+        )

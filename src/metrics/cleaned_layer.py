@@ -19,6 +19,7 @@ import duckdb
 
 from metrics import anomalies, gazetteer
 from metrics.sql_files import sql_text
+from metrics.templates import IDENTITIES
 
 # A peer median stands on at least this many other agencies, or is not given.
 MIN_PEERS = 3
@@ -28,6 +29,9 @@ _BUILD_SQL = (
     "report_totals_stored",
     "report_cells_stored",
     "report_ocr_stored",
+    "flagged_facts_stored",
+    "identity_cells",
+    "identity_cell_row",
     "current_versions",
     "directory_tables",
     "stored_regions",
@@ -48,6 +52,7 @@ def stamp() -> str:
     would show the old findings."""
     parts = [_without_comment_lines(sql_text(name)) for name in _BUILD_SQL]
     parts.append(repr(anomalies.limits(MIN_PEERS)))
+    parts.append(repr(identity_cell_rows()))
     parts.append(Path(gazetteer.__file__).read_text(encoding="utf-8"))
     parts.append(metadata.version("cpca"))
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
@@ -67,7 +72,12 @@ def store(con: duckdb.DuckDBPyConnection) -> None:
     replacing the layer it held), from its stored summaries; stamped last."""
     con.execute(sql_text("cleaned_layer_schema"))
     try:
-        for source in ("report_totals_stored", "report_cells_stored", "report_ocr_stored"):
+        for source in (
+            "report_totals_stored",
+            "report_cells_stored",
+            "report_ocr_stored",
+            "flagged_facts_stored",
+        ):
             con.execute(sql_text(source))
         build_tables(con)
         build_anomalies(con)
@@ -87,10 +97,11 @@ def read_stored(con: duckdb.DuckDBPyConnection) -> None:
 
 def build_tables(con: duckdb.DuckDBPyConnection) -> None:
     """The layer's tables but the anomalies, in the connection's default database, from the database
-    attached as `raw` once its summaries' and OCR marks' sources are made (report_totals_source,
-    report_cells_source, report_ocr)."""
+    attached as `raw` once its summaries', OCR marks' and flagged facts' sources are made
+    (report_totals_source, report_cells_source, report_ocr, flagged_facts_source)."""
     con.execute(sql_text("current_versions"))
     _directory_inputs(con)
+    _identity_cells(con)
     con.execute(sql_text("legal_deadline"))
     con.execute(sql_text("cleaned_layer"))
     con.execute(sql_text("report_figures"))
@@ -99,6 +110,23 @@ def build_tables(con: duckdb.DuckDBPyConnection) -> None:
 def build_anomalies(con: duckdb.DuckDBPyConnection) -> None:
     """Table `anomalies`, from the report_figures of build_tables."""
     anomalies.build(con, MIN_PEERS)
+
+
+def _identity_cells(con: duckdb.DuckDBPyConnection) -> None:
+    """Table identity_cells, which finding_facts (cleaned_layer.sql) and flag_figures.sql read."""
+    con.execute(sql_text("identity_cells"))
+    con.executemany(sql_text("identity_cell_row"), identity_cell_rows())
+
+
+def identity_cell_rows() -> list[tuple[str, str | None]]:
+    """(check code, metric_id): the cells a finding of each identity check quotes, as
+    metrics.dashboard.findings reads them (one identity per code, the last declared)."""
+    by_code = {f"identity:{i.code}": i for i in IDENTITIES}
+    return [
+        (code, metric)
+        for code, i in by_code.items()
+        for metric in ((None,) if i.kind == "columns" else dict.fromkeys(i.left + i.right))
+    ]
 
 
 def _directory_inputs(con: duckdb.DuckDBPyConnection) -> None:

@@ -21,7 +21,6 @@ import pandas as pd
 from metrics import catalog, cleaned_layer, eras, formats
 from metrics.sql_files import sql_text
 from metrics.store import SUMMARIES
-from metrics.templates import IDENTITIES
 
 # A rate over fewer requests or cases than this is marked and kept out of rankings.
 MIN_BASE = 10
@@ -79,17 +78,6 @@ def series_map_rows() -> list[tuple[str, str, str]]:
         (m.metric_id, fmt, eras.series_id(m.metric_id, fmt) or m.metric_id)
         for m in catalog.metrics().values()
         for fmt in formats_of(m)
-    ]
-
-
-def identity_cell_rows() -> list[tuple[str, str | None]]:
-    """(check code, metric_id): the cells a finding of each identity check quotes, as
-    metrics.dashboard.findings reads them (one identity per code, the last declared)."""
-    by_code = {f"identity:{i.code}": i for i in IDENTITIES}
-    return [
-        (code, metric)
-        for code, i in by_code.items()
-        for metric in ((None,) if i.kind == "columns" else dict.fromkeys(i.left + i.right))
     ]
 
 
@@ -160,7 +148,6 @@ def _snapshot(attach: str) -> duckdb.DuckDBPyConnection:
             # whichever it is, reading the file failed before any page asked anything of it.
             raise UnreadableDatabase(str(e)) from e
         con.executemany(sql_text("series_map_row"), series_map_rows())
-        con.executemany(sql_text("identity_cell_row"), identity_cell_rows())
         if con.execute(sql_text("raw_has_table"), {"table_name": "flag_reviews"}).fetchone()[0]:
             con.execute(sql_text("copy_flag_statuses"))
         con.execute(sql_text("compress_snapshot"))

@@ -18,6 +18,27 @@ SELECT report_id,
 FROM raw.main.reports
 WHERE published IS NOT NULL AND year IS NOT NULL AND year(published) <= year;
 
+-- The figures the findings are about, so that the Data quality page reads none of the millions of
+-- facts of flagged reports: each finding's own cell (the figure it names, where it was read), and the
+-- cells an identity finding quotes (identity_cells): the identity's cells in the finding's column,
+-- or, for a check across the requester columns, the finding's row in every column.
+CREATE OR REPLACE TABLE finding_facts AS
+WITH wanted AS (  -- a NULL column: the cell in every requester column
+    SELECT report_id, metric_id, coalesce(nullif(requester_column, ''), 'total') AS requester_column
+    FROM findings
+    WHERE metric_id IS NOT NULL
+    UNION
+    SELECT g.report_id, coalesce(c.metric_id, g.metric_id),
+        CASE WHEN c.metric_id IS NOT NULL THEN coalesce(nullif(g.requester_column, ''), 'total') END
+    FROM findings g
+    JOIN identity_cells c ON c.code = g.code
+)
+SELECT f.report_id, f.metric_id, f.requester_column, f.value, f.evidence
+FROM flagged_facts_source f
+SEMI JOIN wanted w
+    ON w.report_id = f.report_id AND w.metric_id = f.metric_id
+   AND (w.requester_column IS NULL OR w.requester_column = f.requester_column);
+
 -- The agency directory (机关名录): one row per agency name as printed, with where it sits and the
 -- series it belongs to. A person's entry (directory_entries) overrides the gazetteer's path
 -- (region_paths), which completes what the name gives; an empty field of an entry keeps the rest.

@@ -2,11 +2,11 @@
 -- identity's cells in the finding's column, or, for a check across the requester columns, the
 -- finding's row in every column (identity_cells). Other findings are said by their stored message,
 -- so no figure is fetched for them, nor any other figure of a flagged report: a million reports have
--- thousands of those. The facts come from those the store keeps for flagged reports (flagged_facts).
+-- thousands of those. The figures come from those the cleaned layer keeps for findings (finding_facts).
 SELECT DISTINCT f.report_id, f.metric_id, f.requester_column, f.value
 FROM findings g
 JOIN identity_cells c ON c.code = g.code
-JOIN flagged_facts_source f
+JOIN finding_facts f
     ON f.report_id = g.report_id
    AND f.metric_id = coalesce(c.metric_id, g.metric_id)
    AND (c.metric_id IS NULL OR f.requester_column = coalesce(nullif(g.requester_column, ''), 'total'))

@@ -1,6 +1,6 @@
 -- The findings about the filtered reports, with the figure each one is about and where its follow-up
--- stands (open until a person sets it). A finding's figure is one of its report's, so it is looked up
--- among the facts the store keeps for flagged reports (flagged_facts), not among all facts.
+-- stands (open until a person sets it). A finding's figure is looked up among the figures findings
+-- are about (finding_facts, which the cleaned layer keeps), not among the facts.
 SELECT
     r.agency, r.year, r.format, g.code, g.severity, g.scope, g.message,
     g.metric_id, g.requester_column, f.value AS reported_value, f.evidence,
@@ -9,7 +9,7 @@ SELECT
 FROM findings g
 JOIN selected_reports($year_from, $year_to, $regions, $levels, $agency_types, $agencies, $formats) r
     USING (report_id)
-LEFT JOIN flagged_facts_source f
+LEFT JOIN finding_facts f
     ON f.report_id = g.report_id AND f.metric_id = g.metric_id
    AND f.requester_column = coalesce(nullif(g.requester_column, ''), 'total')
 LEFT JOIN flag_statuses v ON v.report_id = g.report_id AND v.code = g.code

@@ -43,11 +43,6 @@ SELECT * FROM (VALUES
 -- fills it from Python with series_map_row.sql, since the decision is data there, not SQL.
 CREATE OR REPLACE TABLE series_map (metric_id VARCHAR, format VARCHAR, series_id VARCHAR);
 
--- The cells an identity finding quotes, by check code (metrics.templates declares them; open_snapshot
--- fills this from Python with identity_cell_row.sql): the identity's metrics, in the finding's
--- column; a NULL metric is a check across requester columns, about the finding's row in every column.
-CREATE OR REPLACE TABLE identity_cells (code VARCHAR, metric_id VARCHAR);
-
 -- Where the follow-up of each finding stands (raw.flag_reviews); queries.open_snapshot copies it in
 -- when the database has one (a database written before statuses existed has none).
 CREATE OR REPLACE TABLE flag_statuses (report_id VARCHAR, code VARCHAR, status VARCHAR, note VARCHAR, reviewed_at TIMESTAMP);
