@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import conversion_zoo as zoo
+import numpy as np
 import pypdfium2
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
@@ -181,7 +182,10 @@ def _grey(page: Image.Image, rng: random.Random) -> Image.Image:
     level = rng.uniform(0.75, 0.85)
     shade = Image.linear_gradient("L").rotate(90).resize((width, height))
     light = Image.eval(shade, lambda v: int(255 * (level - 0.06 * v / 255)))
-    noise = Image.effect_noise((width, height), 18).filter(ImageFilter.GaussianBlur(0.6))
+    # Speckle from the scan's own seed (PIL's effect_noise draws from an unseeded generator), so that a
+    # report is scanned alike in every run on a machine.
+    speckle = np.random.default_rng(rng.getrandbits(32)).normal(128, 18, (height, width))
+    noise = Image.fromarray(speckle.clip(0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.6))
     paper = Image.merge("RGB", [Image.blend(light, noise, 0.12)] * 3)
     return ImageChops.multiply(page, paper)
 

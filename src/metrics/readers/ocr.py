@@ -527,13 +527,29 @@ def _reread(bounds: tuple[int, int, int, int], scan: _Scan) -> tuple[str, float 
     top, bottom = max(rows[0] - pad, 0), rows[-1] + pad + 1
     left, right = max(cols[0] - pad, 0), cols[-1] + pad + 1
     crop = np.ascontiguousarray(region[top:bottom, left:right])
-    result, _ = _engine()(np.stack([crop] * 3, axis=-1), use_det=False, use_cls=False, use_rec=True)
-    if not result:
-        return UNREADABLE, None
-    read, confidence = result[0][0].strip(), float(result[0][1])
+    read, confidence = _recognised(crop)
+    if confidence < SETTINGS.min_confidence:
+        # A figure's few strokes on grey, speckled or JPEG-smeared paper are read more surely black
+        # on white; the split between paper and ink is taken from the cell itself (Otsu's threshold).
+        read, confidence = max((read, confidence), _recognised(_black_on_white(crop)), key=lambda r: r[1])
     if read and confidence >= SETTINGS.min_confidence:
         return read, confidence
     return UNREADABLE, None
+
+
+def _recognised(crop: np.ndarray) -> tuple[str, float]:
+    """The engine's reading of one line of text, and its confidence (0 where it read nothing)."""
+    result, _ = _engine()(np.stack([crop] * 3, axis=-1), use_det=False, use_cls=False, use_rec=True)
+    if not result:
+        return "", 0.0
+    return result[0][0].strip(), float(result[0][1])
+
+
+def _black_on_white(crop: np.ndarray) -> np.ndarray:
+    import cv2
+
+    _, binary = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return binary
 
 
 # ---------------------------------------------------------------- lines of text
