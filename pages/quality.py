@@ -181,18 +181,16 @@ def words_for_findings(language: str) -> Callable[[pd.DataFrame, dict], pd.DataF
 
 
 in_words = words_for_findings(lang())
-flags = data.query("flags_detail")
-if flags.empty:
+counts = data.query("flag_counts")
+# The downloads hold every finding; the page lists the first (a whole country's reports have tens of
+# thousands, which took seconds to fetch and put into words at every run).
+every_finding = data.params(limit=None)
+if counts.empty:
     st.success(t("quality_no_flags"))
-    widgets.downloads("flags", "quality_flags", "flags_detail")
+    widgets.downloads("flags", "quality_flags", "flags_detail", query_params=every_finding)
 else:
     figure_rows = data.query("flag_figures")
-    summary = flags.groupby("code", as_index=False).agg(
-        reports=("report_id", "nunique"), flags=("message", "size")
-    )
-    summary = summary.assign(
-        check=widgets.per_value(summary["code"], lambda c: findings.check_name(c, lang()))
-    ).sort_values("flags", ascending=False)
+    summary = counts.assign(check=widgets.per_value(counts["code"], lambda c: findings.check_name(c, lang())))
     summary_columns = {"check": t("col_check"), "reports": t("h_reports"), "flags": t("col_flag_count")}
     st.dataframe(
         summary,
@@ -205,12 +203,11 @@ else:
     widgets.downloads(
         "flag-summary",
         "quality_flag_summary_dl",
-        frame=flags,
+        "flags_detail",
+        query_params=every_finding,
         shown=widgets.displayed(summary, summary_columns),
     )
-    # The first findings only (warnings first), as other long lists: a whole country's reports have tens
-    # of thousands, which took seconds to put into words and send at every run; the downloads hold all.
-    listed = in_words(flags.head(widgets.MAX_LIST_ROWS), figure_rows)
+    listed = in_words(data.query("flags_detail", limit=widgets.MAX_LIST_ROWS), figure_rows)
     st.dataframe(
         listed,
         hide_index=True,
@@ -223,25 +220,31 @@ else:
         }
         | {c: h for c, h in FLAG_COLUMNS.items() if c != "year"},
     )
-    if len(flags) > len(listed):
-        st.caption(t("list_truncated", shown=len(listed), total=len(flags)))
+    total = int(counts["flags"].sum())
+    if total > len(listed):
+        st.caption(t("list_truncated", shown=len(listed), total=total))
     st.caption(t("quality_flags_caption"))
     widgets.downloads(
         "flags",
         "quality_flags",
-        frame=flags,
-        shown=lambda: widgets.displayed(in_words(flags, figure_rows), FLAG_COLUMNS),
+        "flags_detail",
+        query_params=every_finding,
+        shown=lambda: widgets.displayed(
+            in_words(data.run("flags_detail", every_finding), figure_rows), FLAG_COLUMNS
+        ),
     )
     flag_status.editor(listed)
 
     st.markdown(f"**{t('flag_agency_export')}**")
-    agency = st.selectbox(t("flag_agency_pick"), sorted(flags["agency"].unique()), key="flag_agency")
-    own = flags[flags["agency"] == agency]
+    agency = st.selectbox(t("flag_agency_pick"), data.query("flag_agencies")["agency"], key="flag_agency")
+    # The agency's findings among the filtered reports: the filters with the agency list narrowed to it.
+    own = data.params(agencies=[agency], limit=None)
     widgets.downloads(
         f"findings-{agency}"[:60],
         "flag_agency_dl",
-        frame=own,
-        shown=lambda: widgets.displayed(in_words(own, figure_rows), FLAG_COLUMNS),
+        "flags_detail",
+        query_params=own,
+        shown=lambda: widgets.displayed(in_words(data.run("flags_detail", own), figure_rows), FLAG_COLUMNS),
     )
 
 st.subheader(t("quality_missing"))
@@ -258,7 +261,7 @@ if missing.empty:
     st.success(t("quality_no_missing"))
 else:
     st.dataframe(
-        missing,
+        missing.head(widgets.MAX_LIST_ROWS),
         hide_index=True,
         key="quality_missing_table",
         placeholder=widgets.EMPTY,
@@ -268,6 +271,8 @@ else:
             for c in ("first_year", "last_year")
         },
     )
+    if len(missing) > widgets.MAX_LIST_ROWS:
+        st.caption(t("list_truncated", shown=widgets.MAX_LIST_ROWS, total=len(missing)))
     st.caption(t("quality_missing_caption"))
 # The list shown, with the agencies × years behind it as the detail.
 widgets.downloads(

@@ -291,3 +291,22 @@ def test_rollup_page_of_a_legacy_year_names_the_figures_without_a_2021_cell(app_
     unmapped = table_with(at, "metric_id", "why")
     assert {"proactive_items", "litigation_total"} <= set(unmapped["metric_id"])
     assert zh("rollup_unmapped") in [s.value for s in at.subheader]
+
+
+def test_list_cells_are_kept_as_python_lists_with_the_rest_of_the_frame_as_it_was():
+    import numpy as np
+    import pandas as pd
+
+    from metrics.dashboard import data
+
+    frame = pd.DataFrame(
+        {
+            "agency": ["甲", "乙", "丙"],
+            "gaps": [np.array([2019, 2021]), np.array([], dtype=int), None],
+            "n": [1, 2, 3],
+        }
+    )
+    kept = data._lists_as_python(frame.copy())
+    assert kept["gaps"].tolist() == [[2019, 2021], [], None]
+    assert all(isinstance(v, list) for v in kept["gaps"].iloc[:2])
+    pd.testing.assert_frame_equal(kept[["agency", "n"]], frame[["agency", "n"]])

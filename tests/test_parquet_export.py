@@ -43,6 +43,8 @@ PAGE_QUERIES = (
     "selected_among",
     "anomalies_selected",
     "flags_detail",
+    "flag_counts",
+    "flag_agencies",
     "flag_figures",
     "missing_years",
     "ingest_problems",
@@ -109,6 +111,7 @@ def params(con, **scenario) -> dict:
             "max_agencies": 5,
             "year": None,
             "max_rows": 50,
+            "limit": None,
         }
     )
 

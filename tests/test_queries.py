@@ -44,6 +44,7 @@ def test_every_named_query_parses_and_runs(con):
         "report_ids": ["x"],
         "max_agencies": 5,
         "max_rows": 5,
+        "limit": 5,
     }
     sql_dir = pathlib.Path(queries.__file__).parent / "sql"
     # Dashboard queries read the snapshot layer (report_figures, selected_reports) or the attached raw tables;
@@ -232,10 +233,12 @@ def test_cases(con):
 
 
 def test_data_quality(con):
-    flags = run(con, "flags_detail")
+    flags = run(con, "flags_detail", limit=None)
     assert flags[["agency", "year", "code", "reported_value"]].values.tolist() == [
         [SHANGHAI, 2019, "identity:std_balance", 50.0]
     ]
+    assert run(con, "flag_counts").values.tolist() == [["identity:std_balance", 1, 1]]
+    assert run(con, "flag_agencies")["agency"].tolist() == [SHANGHAI]
     problems = queries.run(con, "ingest_problems", {})
     assert problems["status"].tolist() == ["failed", "unsupported"]
     assert queries.run(con, "unplaced_reports", {}).empty

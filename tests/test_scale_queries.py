@@ -310,9 +310,26 @@ def test_the_findings_figures_from_finding_facts_are_what_the_flagged_reports_fa
     if request.node.callspec.params["con"] == "generated":
         assert "identity:std_columns" in codes  # planted: a finding quoting its row in every column
     for params in filter_sets(con):
-        detail = queries.run(con, "flags_detail", params)
+        detail = queries.run(con, "flags_detail", params | {"limit": None})
         same(detail.sort_values(list(detail.columns)), derived(con, FLAGS_DETAIL_FROM_FLAGGED_FACTS, params))
         figures = queries.run(con, "flag_figures", params)
         same(
             figures.sort_values(list(figures.columns)), derived(con, FLAG_FIGURES_FROM_FLAGGED_FACTS, params)
+        )
+
+
+def test_the_listed_findings_and_their_counts_are_the_head_and_the_tally_of_every_finding(con):
+    for params in filter_sets(con):
+        every = queries.run(con, "flags_detail", params | {"limit": None})
+        same(queries.run(con, "flags_detail", params | {"limit": 7}), every.head(7))
+        # A finding whose figure is printed twice is listed with each; it is one finding.
+        one_each = every.drop_duplicates(["report_id", "code", "message", "metric_id", "requester_column"])
+        tally = one_each.groupby("code", as_index=False).agg(
+            reports=("report_id", "nunique"), flags=("message", "size")
+        )
+        counts = queries.run(con, "flag_counts", params)
+        same(counts.sort_values("code"), tally.sort_values("code"))
+        assert counts["flags"].is_monotonic_decreasing
+        assert queries.run(con, "flag_agencies", params)["agency"].tolist() == sorted(
+            every["agency"].unique()
         )

@@ -82,6 +82,7 @@ PAGE_PARAMS = {
     "min_base": 10,
     "min_peers": 3,
     "agencies": ["上海市公安局", "广州市人民政府"],
+    "limit": None,
 }
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -161,7 +162,17 @@ def _snapshot(path: str, db_version: int) -> duckdb.DuckDBPyConnection:
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _result(path: str, db_version: int, name: str, params: dict) -> pd.DataFrame:
-    return _names_decoded(queries.run(_snapshot(path, db_version), name, params))
+    return _lists_as_python(_names_decoded(queries.run(_snapshot(path, db_version), name, params)))
+
+
+def _lists_as_python(df: pd.DataFrame) -> pd.DataFrame:
+    """List cells as Python lists. DuckDB gives a list column as numpy arrays, which cache_data pickles
+    at some 10 µs each: 0.6 s for the missing years of 65,000 agencies, against 30 ms as lists."""
+    for column in df.select_dtypes(include="object", exclude="str").columns:
+        known = df[column].dropna()
+        if len(known) and isinstance(known.iloc[0], np.ndarray):
+            df[column] = [v.tolist() if isinstance(v, np.ndarray) else v for v in df[column]]
+    return df
 
 
 def _names_decoded(df: pd.DataFrame) -> pd.DataFrame:

@@ -13,4 +13,7 @@ LEFT JOIN finding_facts f
     ON f.report_id = g.report_id AND f.metric_id = g.metric_id
    AND f.requester_column = coalesce(nullif(g.requester_column, ''), 'total')
 LEFT JOIN flag_statuses v ON v.report_id = g.report_id AND v.code = g.code
-ORDER BY g.severity DESC, r.agency, r.year, g.code, g.message, r.report_id;
+ORDER BY g.severity DESC, r.agency, r.year, g.code, g.message, r.report_id, f.value, f.evidence
+-- The first $limit findings, which the page lists (a million reports have tens of thousands); NULL
+-- gives every one, as the downloads do.
+LIMIT $limit;
