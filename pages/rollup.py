@@ -160,9 +160,13 @@ agency_columns = {
     "warnings": t("col_warnings"),
     "flag_codes": t("col_flags"),
 }
-included = widgets.in_words(result.reports).assign(link=widgets.report_links(result.reports["report_id"]))
+# The first reports and agencies only, as other long lists (a province's year has tens of thousands,
+# which took a second to put into words and link at every run); the downloads, made when pressed, hold
+# them all.
+language = lang()
+listed = result.reports.head(widgets.MAX_LIST_ROWS)
 st.dataframe(
-    included,
+    widgets.in_words(listed, language).assign(link=widgets.report_links(listed["report_id"])),
     hide_index=True,
     key="rollup_included_table",
     placeholder=widgets.EMPTY,
@@ -170,36 +174,40 @@ st.dataframe(
     column_config={"link": st.column_config.LinkColumn(t("col_report"), display_text=t("open_report"))}
     | agency_columns,
 )
+if len(result.reports) > len(listed):
+    st.caption(t("list_truncated", shown=len(listed), total=len(result.reports)))
 widgets.downloads(
     "rollup-agencies",
     "rollup_agencies_dl",
     frame=result.reports,
-    shown=widgets.displayed(included, agency_columns),
+    shown=lambda: widgets.displayed(widgets.in_words(result.reports, language), agency_columns),
 )
 
 if not result.missing.empty:
     st.subheader(t("rollup_missing_title", year=year))
     missing_columns = agency_columns | {"years_reported": t("col_years_present")}
     missing_columns = {k: v for k, v in missing_columns.items() if k in result.missing.columns}
-    missing = widgets.in_words(result.missing)
+    missing = result.missing.head(widgets.MAX_LIST_ROWS)
     st.dataframe(
-        missing,
+        widgets.in_words(missing, language),
         hide_index=True,
         key="rollup_missing_table",
         column_order=list(missing_columns),
         column_config=missing_columns,
     )
+    if len(result.missing) > len(missing):
+        st.caption(t("list_truncated", shown=len(missing), total=len(result.missing)))
     widgets.downloads(
         "rollup-missing",
         "rollup_missing_dl",
         frame=result.missing,
-        shown=widgets.displayed(missing, missing_columns),
+        shown=lambda: widgets.displayed(widgets.in_words(result.missing, language), missing_columns),
     )
 
 if not result.unmapped.empty:
     st.subheader(t("rollup_unmapped"))
     st.dataframe(
-        widgets.in_words(result.unmapped).assign(
+        widgets.in_words(result.unmapped, language).assign(
             metric=result.unmapped["metric_id"].map(lambda m: catalog.label(m, lang()))
         ),
         hide_index=True,

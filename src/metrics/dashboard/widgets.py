@@ -8,7 +8,7 @@ from urllib.parse import quote_plus, urlencode
 import pandas as pd
 import streamlit as st
 
-from metrics import exports
+from metrics import exports, ui_text
 from metrics.dashboard import data, findings, messages, registry, sidebar
 from metrics.dashboard.state import filters, lang, t
 from metrics.queries import MIN_BASE, Filters
@@ -292,29 +292,29 @@ _BEHIND_COLUMNS = [
 ]
 
 
-def checks_in_words(codes) -> str:
+def checks_in_words(codes, language: str) -> str:
     """A report's findings ('identity:std_balance; date:published_in_year') as the names of their checks."""
     if not isinstance(codes, str) or not codes:
         return ""
-    return "；".join(findings.check_name(code, lang()) for code in codes.split("; "))
+    return "；".join(findings.check_name(code, language) for code in codes.split("; "))
 
 
-def in_words(df: pd.DataFrame) -> pd.DataFrame:
+def in_words(df: pd.DataFrame, language: str) -> pd.DataFrame:
     """Report rows with every stored code the page shows said in words: level, format, status, the
-    findings, late as yes/no, and a file by its name (never its server folder)."""
+    findings, late as yes/no, and a file by its name (never its server folder). The language is given,
+    not read from the session: a download makes its rows later, outside the script run."""
     words = {
-        "level": lambda c: code_label(lang(), "level", c),
-        "format": lambda c: code_label(lang(), "format", c),
-        "status": lambda c: t(f"ingest_{c}"),
+        "level": lambda c: code_label(language, "level", c),
+        "format": lambda c: code_label(language, "format", c),
+        "status": lambda c: ui_text.text(language, f"ingest_{c}"),
         "file_path": file_name,
     }
     said = {c: per_value(df[c], f) for c, f in words.items() if c in df.columns}
     if "flag_codes" in df.columns:
-        said["flag_codes"] = per_value(df["flag_codes"], checks_in_words, missing="")
+        said["flag_codes"] = per_value(df["flag_codes"], lambda c: checks_in_words(c, language), missing="")
     if "late" in df.columns:
-        said["late"] = per_value(
-            df["late"], lambda v: t("yes") if v else t("no"), missing=EMPTY
-        )  # EMPTY: not known
+        yes, no = ui_text.text(language, "yes"), ui_text.text(language, "no")
+        said["late"] = per_value(df["late"], lambda v: yes if v else no, missing=EMPTY)  # EMPTY: not known
     return df.assign(**said)
 
 
@@ -322,8 +322,9 @@ def reports_behind(key: str, filters_: Filters | None = None) -> None:
     """On request, the reports a page's figures are built from, each linked to Report detail."""
     if not st.toggle(t("show_reports_behind"), key=f"{key}_behind", bind=sidebar.BIND):
         return
-    df = data.query("selected_reports", filters_)
-    shown = in_words(df[["report_id", *_BEHIND_COLUMNS]]).assign(link=report_links(df["report_id"]))
+    df = data.query("selected_reports", filters_)[["report_id", *_BEHIND_COLUMNS]]
+    language = lang()
+    listed = df.head(MAX_LIST_ROWS)
     columns = {
         "agency": t("col_agency"),
         "year": t("year"),
@@ -337,7 +338,7 @@ def reports_behind(key: str, filters_: Filters | None = None) -> None:
         "parser_version": t("col_parser"),
     }
     st.dataframe(
-        shown,
+        in_words(listed, language).assign(link=report_links(listed["report_id"])),
         hide_index=True,
         key=f"{key}_behind_table",
         placeholder=EMPTY,
@@ -348,12 +349,14 @@ def reports_behind(key: str, filters_: Filters | None = None) -> None:
             "year": st.column_config.NumberColumn(t("year"), format="%d"),
         },
     )
+    if len(df) > len(listed):
+        st.caption(t("list_truncated", shown=len(listed), total=len(df)))
     downloads(
         "reports",
         f"{key}_behind_dl",
         "selected_reports",
         data.params(filters_),
-        shown=displayed(shown, columns),
+        shown=lambda: displayed(in_words(df, language), columns),
     )
 
 
