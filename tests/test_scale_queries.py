@@ -93,35 +93,14 @@ HAVING sum(f.value) IS NOT NULL
 ORDER BY ALL
 """
 
-# flags_detail and flag_figures as they read the facts of every flagged report before finding_facts.
-FLAGS_DETAIL_FROM_FLAGGED_FACTS = """
-SELECT
-    r.agency, r.year, r.format, g.code, g.severity, g.scope, g.message,
-    g.metric_id, g.requester_column, f.value AS reported_value, f.evidence,
-    r.report_id, r.file_path, r.parser_version, r.published,
-    coalesce(v.status, 'open') AS status, coalesce(v.note, '') AS note, v.reviewed_at
-FROM findings g
-JOIN selected_reports($year_from, $year_to, $regions, $levels, $agency_types, $agencies, $formats) r
-    USING (report_id)
-LEFT JOIN raw.flagged_facts f
-    ON f.report_id = g.report_id AND f.metric_id = g.metric_id
-   AND f.requester_column = coalesce(nullif(g.requester_column, ''), 'total')
-LEFT JOIN flag_statuses v ON v.report_id = g.report_id AND v.code = g.code
-ORDER BY ALL
-"""
-FLAG_FIGURES_FROM_FLAGGED_FACTS = """
-SELECT DISTINCT f.report_id, f.metric_id, f.requester_column, f.value
-FROM findings g
-JOIN identity_cells c ON c.code = g.code
-JOIN raw.flagged_facts f
-    ON f.report_id = g.report_id
-   AND f.metric_id = coalesce(c.metric_id, g.metric_id)
-   AND (c.metric_id IS NULL OR f.requester_column = coalesce(nullif(g.requester_column, ''), 'total'))
-SEMI JOIN selected_reports($year_from, $year_to, $regions, $levels, $agency_types, $agencies, $formats) r
-    ON r.report_id = g.report_id
-WHERE f.value IS NOT NULL
-ORDER BY ALL
-"""
+# flags_detail and flag_figures as they read the facts of every flagged report before finding_facts:
+# the same queries over the store's flagged_facts.
+FLAGS_DETAIL_FROM_FLAGGED_FACTS = sql_text("flags_detail").replace(
+    "JOIN finding_facts f", "JOIN raw.flagged_facts f"
+)
+FLAG_FIGURES_FROM_FLAGGED_FACTS = sql_text("flag_figures").replace(
+    "JOIN finding_facts f", "JOIN raw.flagged_facts f"
+)
 
 
 def plant_duplicates_and_blanks(db) -> None:
@@ -300,6 +279,8 @@ def test_rollup_cells_from_the_summaries_are_what_the_facts_give(con):
 
 
 def test_the_findings_figures_from_finding_facts_are_what_the_flagged_reports_facts_give(con, request):
+    for reference in (FLAGS_DETAIL_FROM_FLAGGED_FACTS, FLAG_FIGURES_FROM_FLAGGED_FACTS):
+        assert "JOIN raw.flagged_facts f" in reference and "JOIN finding_facts" not in reference
     codes = {
         code
         for (code,) in con.execute(
@@ -310,12 +291,13 @@ def test_the_findings_figures_from_finding_facts_are_what_the_flagged_reports_fa
     if request.node.callspec.params["con"] == "generated":
         assert "identity:std_columns" in codes  # planted: a finding quoting its row in every column
     for params in filter_sets(con):
-        detail = queries.run(con, "flags_detail", params | {"limit": None})
-        same(detail.sort_values(list(detail.columns)), derived(con, FLAGS_DETAIL_FROM_FLAGGED_FACTS, params))
-        figures = queries.run(con, "flag_figures", params)
-        same(
-            figures.sort_values(list(figures.columns)), derived(con, FLAG_FIGURES_FROM_FLAGGED_FACTS, params)
+        every = params | {"limit": None}
+        same(queries.run(con, "flags_detail", every), derived(con, FLAGS_DETAIL_FROM_FLAGGED_FACTS, every))
+        figures, expected = (
+            queries.run(con, "flag_figures", params),
+            derived(con, FLAG_FIGURES_FROM_FLAGGED_FACTS, params),
         )
+        same(figures.sort_values(list(figures.columns)), expected.sort_values(list(expected.columns)))
 
 
 def test_the_listed_findings_and_their_counts_are_the_head_and_the_tally_of_every_finding(con):
