@@ -164,8 +164,7 @@ table = late_missing_shown(data.run("late_missing", late_params | {"max_rows": w
 if table.empty:
     st.success(t("late_missing_none"))
 else:
-    if cells > len(table):
-        st.caption(t("list_truncated", shown=len(table), total=cells))
+    widgets.truncation_note(len(table), cells)
     st.dataframe(
         table,
         hide_index=True,

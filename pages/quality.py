@@ -220,9 +220,7 @@ else:
         }
         | {c: h for c, h in FLAG_COLUMNS.items() if c != "year"},
     )
-    total = int(counts["flags"].sum())
-    if total > len(listed):
-        st.caption(t("list_truncated", shown=len(listed), total=total))
+    widgets.truncation_note(len(listed), int(counts["flags"].sum()))
     st.caption(t("quality_flags_caption"))
     widgets.downloads(
         "flags",
@@ -260,8 +258,9 @@ missing_columns = {
 if missing.empty:
     st.success(t("quality_no_missing"))
 else:
+    listed_missing = missing.head(widgets.MAX_LIST_ROWS)
     st.dataframe(
-        missing.head(widgets.MAX_LIST_ROWS),
+        listed_missing,
         hide_index=True,
         key="quality_missing_table",
         placeholder=widgets.EMPTY,
@@ -271,8 +270,7 @@ else:
             for c in ("first_year", "last_year")
         },
     )
-    if len(missing) > widgets.MAX_LIST_ROWS:
-        st.caption(t("list_truncated", shown=widgets.MAX_LIST_ROWS, total=len(missing)))
+    widgets.truncation_note(len(listed_missing), len(missing))
     st.caption(t("quality_missing_caption"))
 # The list shown, with the agencies × years behind it as the detail.
 widgets.downloads(

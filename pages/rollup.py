@@ -174,8 +174,7 @@ st.dataframe(
     column_config={"link": st.column_config.LinkColumn(t("col_report"), display_text=t("open_report"))}
     | agency_columns,
 )
-if len(result.reports) > len(listed):
-    st.caption(t("list_truncated", shown=len(listed), total=len(result.reports)))
+widgets.truncation_note(len(listed), len(result.reports))
 widgets.downloads(
     "rollup-agencies",
     "rollup_agencies_dl",
@@ -195,8 +194,7 @@ if not result.missing.empty:
         column_order=list(missing_columns),
         column_config=missing_columns,
     )
-    if len(result.missing) > len(missing):
-        st.caption(t("list_truncated", shown=len(missing), total=len(result.missing)))
+    widgets.truncation_note(len(missing), len(result.missing))
     widgets.downloads(
         "rollup-missing",
         "rollup_missing_dl",

@@ -149,6 +149,12 @@ OCR_HEADERS = {
 }
 
 
+def truncation_note(shown: int, total: int) -> None:
+    """Under a list that shows its first rows (MAX_LIST_ROWS): how many it holds, where it holds more."""
+    if total > shown:
+        st.caption(t("list_truncated", shown=shown, total=total))
+
+
 def with_ocr_headers(df: pd.DataFrame) -> pd.DataFrame:
     return df.rename(columns={c: t(key) for c, key in OCR_HEADERS.items() if c in df.columns})
 
@@ -349,8 +355,7 @@ def reports_behind(key: str, filters_: Filters | None = None) -> None:
             "year": st.column_config.NumberColumn(t("year"), format="%d"),
         },
     )
-    if len(df) > len(listed):
-        st.caption(t("list_truncated", shown=len(listed), total=len(df)))
+    truncation_note(len(listed), len(df))
     downloads(
         "reports",
         f"{key}_behind_dl",
