@@ -1,10 +1,11 @@
+import pickle
 import threading
 
 import duckdb
 import pytest
 
 from metrics.models import Extraction, Fact, Flag, Metadata
-from metrics.store import connect_readonly, db_version, open_for_writing
+from metrics.store import Attempt, connect_readonly, db_version, open_for_writing
 
 
 def _extraction(agency: str, year: int, **values: float) -> Extraction:
@@ -115,3 +116,43 @@ def test_cross_year_flags_compare_carried_over_with_last_years_carried_forward(t
     with connect_readonly(db) as con:
         rows = con.execute("SELECT code, message FROM flags WHERE scope = 'across_years'").fetchall()
     assert rows == [("across_years:carried_over", "上年结转 3 与 2020 年报告的结转下年度继续办理 4 不一致")]
+
+
+def _facts_written(db, attempt) -> list[tuple]:
+    with open_for_writing(db) as w:
+        assert w.write([attempt]) == []
+    with connect_readonly(db) as con:
+        return con.execute("SELECT * FROM facts ORDER BY metric_id, requester_column").fetchall()
+
+
+def _attempt_with_every_kind_of_fact() -> Attempt:
+    ex = _extraction("石桥县人民政府", 2021)
+    ex.facts = [
+        Fact("requests_new", 5, evidence="新收 5 件"),
+        Fact("granted", None, "natural", "—", note="a dash: not applicable"),
+        Fact("refused_state_secret", 2.5, "legal_other", "约2.5", approximate=True),
+        Fact("outcome_total", 7, derived=True, ocr=True, ocr_page=3, ocr_confidence=0.93),
+    ]
+    return Attempt("/r/a.txt", "a" * 64, "ok", "fine", ex, "a" * 16, "人民政府", "body", "utf-8")
+
+
+def test_an_attempt_packed_in_a_worker_is_stored_with_the_same_facts_as_its_extraction(tmp_path):
+    as_read = _facts_written(tmp_path / "a.duckdb", _attempt_with_every_kind_of_fact())
+    packed = pickle.loads(pickle.dumps(_attempt_with_every_kind_of_fact().packed()))  # as a worker sends it
+    assert packed.fact_rows.num_rows == 4 and packed.extraction.facts == []
+    assert _facts_written(tmp_path / "b.duckdb", packed) == as_read
+    assert {row[1] for row in as_read} == {"requests_new", "granted", "refused_state_secret", "outcome_total"}
+
+
+def test_a_fact_arrow_refuses_is_left_to_the_writer_which_refuses_only_its_file(tmp_path):
+    bad = _attempt_with_every_kind_of_fact()
+    bad.extraction.facts[0].value = "five"  # no number: Arrow refuses it
+    assert bad.packed().fact_rows is None and len(bad.extraction.facts) == 4
+    good = _attempt_with_every_kind_of_fact()
+    good.file_path, good.report_id = "/r/b.txt", "b" * 16
+    good.packed()
+    with open_for_writing(tmp_path / "t.duckdb") as w:
+        refused = w.write([bad, good])
+    assert [(a.file_path, reason.split(":")[0]) for a, reason in refused] == [("/r/a.txt", "ArrowInvalid")]
+    with connect_readonly(tmp_path / "t.duckdb") as con:
+        assert con.execute("SELECT DISTINCT report_id FROM facts").fetchall() == [("b" * 16,)]

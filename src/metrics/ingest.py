@@ -99,6 +99,11 @@ def process_file(path: str) -> Attempt:
     return _extracted(path, digest, lambda: read_document(path))
 
 
+def process_for_storing(path: str) -> Attempt:
+    """process_file, its facts made into the store's rows in the worker (Attempt.packed)."""
+    return process_file(path).packed()
+
+
 def process_bytes(path: str, data: bytes) -> Attempt:
     """process_file for a file whose content was fetched elsewhere (Ray Data reads files where they
     lie, on any node); `path` names the file as ingest would. Never raises either."""
@@ -236,7 +241,7 @@ def ingest_into(
     # during a write would wait for it, idle.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ogi-writer") as storing:
         writing: Future | None = None
-        for attempt in attempts(todo, workers or os.cpu_count() or 1):
+        for attempt in attempts(todo, workers or os.cpu_count() or 1, process_for_storing):
             batch.append(_unless_duplicate(_storable(attempt), stored_hashes))
             done += 1
             if progress:
@@ -263,7 +268,7 @@ def _reread_orphaned_duplicates(
     stored_hashes = writer.report_paths_by_hash()
     batch = [
         _unless_duplicate(_storable(a), stored_hashes)
-        for a in attempts(writer.orphaned_duplicates(), workers)
+        for a in attempts(writer.orphaned_duplicates(), workers, process_for_storing)
     ]
     store_batch(writer, batch, summary, file_done)
 

@@ -10,6 +10,7 @@ behind when it dies (its copy, the copy's write-ahead log) the next writer remov
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import fcntl
 import glob
 import os
@@ -26,7 +27,7 @@ import pyarrow as pa
 
 from metrics import PARSER_VERSION, cleaned_layer
 from metrics.gc_pause import collector_paused
-from metrics.models import DirectoryEntry, Extraction, fact_values
+from metrics.models import DirectoryEntry, Extraction, Fact, fact_values
 from metrics.sql_files import sql_text
 
 DEFAULT_DB = Path("data/ogi.duckdb")
@@ -237,6 +238,22 @@ class Attempt:
     ocr_pages: int = 0  # pages (and pictures) of the file read by OCR
     seconds: float = 0.0  # what reading it cost (not stored)
     peak_rss: int = 0  # bytes
+    # The extraction's facts as the store's rows, made where the file was read (see packed); then
+    # extraction.facts is empty.
+    fact_rows: pa.RecordBatch | None = None
+
+    def packed(self) -> Attempt:
+        """This attempt with its facts as the store's rows. A worker sends it so: the writer, one
+        process for every worker, then neither rebuilds hundreds of fact objects a report nor turns
+        them into columns one by one, which limited how far ingest scales with cores."""
+        if self.extraction is None or self.fact_rows is not None:
+            return self
+        try:
+            self.fact_rows = fact_rows(self.report_id, self.extraction.facts)
+        except (ValueError, TypeError):  # Arrow refusing a value: the writer refuses the file, saying why
+            return self
+        self.extraction = dataclasses.replace(self.extraction, facts=[])
+        return self
 
 
 class Writer:
@@ -439,26 +456,39 @@ def _batch_tables(attempts: list[Attempt]) -> dict[str, pa.Table]:
 
 
 def _facts_table(stored: list[Attempt]) -> pa.Table:
-    # One pass over the facts, turned into columns by zip: the writer is the one process every fact
-    # goes through, so per-fact Python work there limits how far ingest scales with cores.
-    rows = [(a.report_id, *fact_values(f)) for a in stored for f in a.extraction.facts]
-    report_id, metric_id, value, column, evidence, approximate, derived, note, ocr, ocr_page, confidence = (
-        list(values) for values in (zip(*rows, strict=True) if rows else [()] * 11)
-    )
-    return pa.table(
-        {
-            "report_id": report_id,
-            "metric_id": metric_id,
-            "requester_column": column,
-            "value": pa.array(value, pa.float64()),
-            "evidence": evidence,
-            "approximate": pa.array(approximate, pa.bool_()),
-            "derived": pa.array(derived, pa.bool_()),
-            "note": note,
-            "ocr": pa.array(ocr, pa.bool_()),
-            "ocr_page": pa.array(ocr_page, pa.int32()),
-            "ocr_confidence": pa.array(confidence, pa.float64()),
-        }
+    batches = [
+        a.fact_rows if a.fact_rows is not None else fact_rows(a.report_id, a.extraction.facts) for a in stored
+    ]
+    return pa.Table.from_batches(batches, FACT_ROWS)
+
+
+# The facts' columns as write_batch.sql reads them (new_facts).
+FACT_ROWS = pa.schema(
+    [
+        ("report_id", pa.string()),
+        ("metric_id", pa.string()),
+        ("value", pa.float64()),
+        ("requester_column", pa.string()),
+        ("evidence", pa.string()),
+        ("approximate", pa.bool_()),
+        ("derived", pa.bool_()),
+        ("note", pa.string()),
+        ("ocr", pa.bool_()),
+        ("ocr_page", pa.int32()),
+        ("ocr_confidence", pa.float64()),
+    ]
+)
+
+
+def fact_rows(report_id: str, facts: list[Fact]) -> pa.RecordBatch:
+    """One report's facts as rows of FACT_ROWS."""
+    # One pass over the facts, turned into columns by zip: fact_values gives a fact's fields in
+    # FACT_ROWS's order after report_id.
+    columns = zip(*map(fact_values, facts), strict=True) if facts else [()] * (len(FACT_ROWS) - 1)
+    return pa.RecordBatch.from_arrays(
+        [pa.array([report_id] * len(facts), pa.string())]
+        + [pa.array(values, field.type) for values, field in zip(columns, list(FACT_ROWS)[1:], strict=True)],
+        schema=FACT_ROWS,
     )
 
 
