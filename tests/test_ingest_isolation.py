@@ -12,6 +12,7 @@ from pathlib import Path
 
 import duckdb
 import hostile
+import pytest
 from click.testing import CliRunner
 
 from metrics import ingest
@@ -86,6 +87,28 @@ def test_a_worker_killed_mid_file_fails_that_file_and_the_run_goes_on(tmp_path, 
     assert log["kill.txt"][0] == "failed" and "killed (SIGKILL)" in log["kill.txt"][1]
     assert log["a.txt"][0] == "ok" and log["z.txt"][0] == "ok"
     assert summary.files == 3
+
+
+@pytest.mark.parametrize("bad, why", [("kill.txt", "killed (SIGKILL)"), ("hang.txt", "longer than the 1 s")])
+def test_files_sent_ahead_to_a_worker_that_dies_or_overruns_are_read_by_another(
+    tmp_path, monkeypatch, bad, why
+):
+    _misbehaving_reader(monkeypatch)
+    monkeypatch.setattr(budgets, "WORKER_SECONDS", 1)
+    # One worker and more files than workers: the file after the bad one waits in its pipe.
+    folder = _folder(tmp_path, bad, "m.txt", "n.txt", "z.txt")
+    for name in ("n.txt", "z.txt"):
+        with open(folder / name, "a", encoding="utf-8") as f:
+            f.write(f"\n（{name}）\n")  # other content: not duplicates of m.txt
+    db = tmp_path / "ogi.duckdb"
+    with _finishes_within(30):
+        summary = ingest_paths([folder], db, workers=1)
+    log = _log(db)
+    assert log[bad][0] == "failed" and why in log[bad][1]
+    assert {name: log[name][0] for name in ("m.txt", "n.txt", "z.txt")} == dict.fromkeys(
+        ("m.txt", "n.txt", "z.txt"), "ok"
+    )
+    assert summary.files == 4
 
 
 def test_a_file_that_overruns_its_time_is_stopped_and_the_run_goes_on(tmp_path, monkeypatch):

@@ -18,7 +18,7 @@ import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -45,13 +45,23 @@ class Outcome:
 class _Worker:
     process: multiprocessing.process.BaseProcess
     conn: Connection
-    path: str | None = None  # the file it is on, None when idle
-    started: float = 0.0
-    allowed: float = 0.0  # seconds the file may take: more for every page OCR'd
+    # The files sent to it, in order: the first is the one it is on, the next waits in its pipe.
+    paths: deque[str] = field(default_factory=deque)
+    started: float = 0.0  # when it began the first
+    allowed: float = 0.0  # seconds the first may take: more for every page OCR'd
+
+    @property
+    def path(self) -> str | None:
+        """The file it is on, None when idle."""
+        return self.paths[0] if self.paths else None
 
     @property
     def deadline(self) -> float:
         return self.started + self.allowed
+
+    def begin_next(self) -> None:
+        self.started = time.monotonic()
+        self.allowed = budgets.WORKER_SECONDS
 
 
 def run_in_workers(work: Callable[[str], Any], paths: list[str], workers: int) -> Iterator[Outcome]:
@@ -68,6 +78,9 @@ def run_in_workers(work: Callable[[str], Any], paths: list[str], workers: int) -
                 max(0, deadline - time.monotonic()),
             )
             done = [outcome for outcome in map(_collect, busy) if outcome is not None]
+            for gone in (w for w in pool if w.process.exitcode is not None):
+                # Files it was sent and gave no outcome for go to another worker.
+                pending.extendleft(reversed(gone.paths))
             pool = [w for w in pool if w.process.exitcode is None]
             # Workers get their next file before these are unpickled and the caller handles them (it
             # may write to disk): a worker waiting for its next file is a core left idle.
@@ -78,15 +91,21 @@ def run_in_workers(work: Callable[[str], Any], paths: list[str], workers: int) -
 
 
 def _hand_out(pending: deque, pool: list[_Worker], work: Callable[[str], Any], workers: int) -> None:
-    while pending and (any(w.path is None for w in pool) or len(pool) < workers):
-        idle = next((w for w in pool if w.path is None), None)
-        if idle is None:
-            idle = _start(work)
-            pool.append(idle)
-        idle.path = pending.popleft()
-        idle.started = time.monotonic()
-        idle.allowed = budgets.WORKER_SECONDS
-        idle.conn.send(idle.path)
+    idle = sum(1 for w in pool if not w.paths)
+    while len(pool) < workers and len(pending) > idle:
+        pool.append(_start(work))
+        idle += 1
+    # Each worker is sent its next file before it finishes the one it is on, so it goes straight on
+    # instead of idling until this process, busy with another worker's outcome or the writer, hands
+    # it one. Only while more files wait than there are workers: near the end a file queued behind
+    # a slow one (a scan being OCR'd) would wait while another worker stood idle.
+    for depth in (1, 2):
+        for worker in pool:
+            if len(worker.paths) < depth and pending and (depth == 1 or len(pending) > len(pool)):
+                worker.paths.append(pending.popleft())
+                if len(worker.paths) == 1:
+                    worker.begin_next()
+                worker.conn.send(worker.paths[-1])
 
 
 def _start(work: Callable[[str], Any]) -> _Worker:
@@ -111,7 +130,9 @@ def _collect(worker: _Worker) -> Outcome | bytes | None:
             if message == PAGE_OCRD:
                 worker.allowed += budgets.WORKER_SECONDS_PER_OCR_PAGE
                 continue
-            worker.path = None
+            worker.paths.popleft()
+            if worker.paths:
+                worker.begin_next()
             return message
     except (EOFError, OSError):  # it died while sending
         pass
@@ -129,7 +150,7 @@ def _collect(worker: _Worker) -> Outcome | bytes | None:
     worker.process.kill()
     worker.process.join()
     worker.conn.close()
-    worker.path = None
+    worker.paths.popleft()
     return Outcome(path, failure=failure, seconds=seconds)
 
 
