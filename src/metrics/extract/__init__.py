@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 
 from metrics import formats
 from metrics.catalog import metrics
 from metrics.extract.derive import derived_facts
 from metrics.extract.detect import detect_format
-from metrics.extract.legacy_prose import extract_legacy_prose
+from metrics.extract.legacy_prose import extract_legacy_prose, stated_counts
 from metrics.extract.legacy_table import extract_legacy_table
 from metrics.extract.metadata import read_metadata
 from metrics.extract.ocr_marks import mark_ocr_figures
@@ -85,10 +84,9 @@ def _overview_text(doc: Document) -> str:
 
 
 def _overview_figures(doc: Document, meta: Metadata, overview: str) -> list[Fact]:
-    """The counts the overview prose states. Without the tables' own text, prose rules cannot mistake
-    a table's cells for a sentence's counts."""
-    prose, _ = extract_legacy_prose(replace(doc, text=overview, tables=[]), meta)
-    return prose
+    """The counts the overview prose states, of the metrics it may stand in for or is checked on.
+    Without the tables' own text, prose rules cannot mistake a table's cells for a sentence's counts."""
+    return stated_counts(overview, meta.year, _READ_IN_OVERVIEW)
 
 
 # The standard tables by the metric sections they hold.
@@ -103,6 +101,8 @@ _TABLE_OF_SECTION = {
 # outcome words such as 不予公开 also describe documents (公文…不予公开13条), so outcomes are left to
 # the table, but for the requests answered where OVERVIEW_COUNTS finds them in their place.
 _STANDING_IN = ("requests_new", "review_total", "litigation_total", *(c.metric_id for c in OVERVIEW_COUNTS))
+# The overview's counts a standard report uses: those that stand in, and those checked on the table.
+_READ_IN_OVERVIEW = frozenset((*_STANDING_IN, *_PROSE_CHECKED))
 # The tables OVERVIEW_COUNTS stand in for.
 _COUNTED_TABLES = {_TABLE_OF_SECTION[metrics()[c.metric_id].section] for c in OVERVIEW_COUNTS}
 

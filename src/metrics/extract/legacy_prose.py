@@ -18,6 +18,7 @@ A report that fails is flagged, its printed numbers kept.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -280,8 +281,10 @@ def _cumulative_before(norm: str, start: int, year: int | None) -> bool:
     return True
 
 
-def _count_candidates(s: Sentence, year: int | None) -> Iterator[Candidate]:
-    for rule in COUNT_RULES:
+def _count_candidates(
+    s: Sentence, year: int | None, rules: tuple[Rule, ...] = COUNT_RULES
+) -> Iterator[Candidate]:
+    for rule in rules:
         if rule.trigger not in s.norm or (rule.context is not None and not rule.context.search(s.norm)):
             continue
         for m in rule.pattern.finditer(s.norm):
@@ -411,10 +414,12 @@ def _zero_candidates(s: Sentence) -> Iterator[Candidate]:
 # --- denial reasons ------------------------------------------------------------------------------
 
 
-def _reason_candidates(s: Sentence) -> Iterator[Candidate]:
-    if not DENIAL_WORDS.search(s.norm):
+def _reason_candidates(
+    s: Sentence, rules: tuple[tuple[str, re.Pattern], ...] = REASON_RULES
+) -> Iterator[Candidate]:
+    if not rules or not DENIAL_WORDS.search(s.norm):
         return
-    for metric_id, pattern in REASON_RULES:
+    for metric_id, pattern in rules:
         for m in pattern.finditer(s.norm):
             quantity = parse_quantity(f"{m.group('before') or ''}{m.group('num')}{m.group('after') or ''}")
             if quantity is not None:
@@ -614,6 +619,40 @@ def _resolve(candidates: list[Candidate]) -> tuple[list[Fact], list[Flag]]:
     return facts, flags
 
 
+def stated_counts(text: str, year: int | None, wanted: frozenset[str]) -> list[Fact]:
+    """The counts the prose states of the metrics `wanted`, chosen as extract_legacy_prose chooses
+    them, one metric at a time; other metrics' rules are not run (a standard report's overview is
+    read for a few counts only, in every report)."""
+    candidates = _candidates(sentences(prose(text)), year, wanted)
+    facts, _ = _resolve([c for c in candidates if c.metric_id in wanted])
+    return facts
+
+
+def _candidates(
+    all_sentences: list[Sentence], year: int | None, wanted: frozenset[str] | None = None
+) -> list[Candidate]:
+    """Every sentence's candidates; only those of the metrics `wanted`, where given, are sure to be there."""
+    count_rules, reason_rules = _rules_for(wanted)
+    candidates: list[Candidate] = []
+    for before, s in zip([None, *all_sentences], all_sentences, strict=False):
+        candidates.extend(_count_candidates(s, year, count_rules))
+        candidates.extend(_summed_total_candidates(s, year))
+        candidates.extend(_fee_candidates(s, year, before.norm.strip() if before else ""))
+        candidates.extend(_zero_candidates(s))
+        candidates.extend(_reason_candidates(s, reason_rules))
+    return candidates
+
+
+@functools.cache
+def _rules_for(wanted: frozenset[str] | None) -> tuple[tuple[Rule, ...], tuple[tuple[str, re.Pattern], ...]]:
+    if wanted is None:
+        return COUNT_RULES, REASON_RULES
+    return (
+        tuple(rule for rule in COUNT_RULES if rule.metric_id in wanted),
+        tuple((metric_id, pattern) for metric_id, pattern in REASON_RULES if metric_id in wanted),
+    )
+
+
 def _fmt(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
@@ -622,14 +661,7 @@ def extract_legacy_prose(doc: Document, meta: Metadata) -> tuple[list[Fact], lis
     text = prose(doc.text)
     all_sentences = sentences(text)
     year = meta.year
-    candidates: list[Candidate] = []
-    for before, s in zip([None, *all_sentences], all_sentences, strict=False):
-        candidates.extend(_count_candidates(s, year))
-        candidates.extend(_summed_total_candidates(s, year))
-        candidates.extend(_fee_candidates(s, year, before.norm.strip() if before else ""))
-        candidates.extend(_zero_candidates(s))
-        candidates.extend(_reason_candidates(s))
-    facts, flags = _resolve(candidates)
+    facts, flags = _resolve(_candidates(all_sentences, year))
     total = next((f for f in facts if f.metric_id == "proactive_items"), None)
     lists = _category_lists(text, all_sentences, total, year)
     facts += [f for lst in lists for f in lst.facts]
