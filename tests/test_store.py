@@ -156,3 +156,12 @@ def test_a_fact_arrow_refuses_is_left_to_the_writer_which_refuses_only_its_file(
     assert [(a.file_path, reason.split(":")[0]) for a, reason in refused] == [("/r/a.txt", "ArrowInvalid")]
     with connect_readonly(tmp_path / "t.duckdb") as con:
         assert con.execute("SELECT DISTINCT report_id FROM facts").fetchall() == [("b" * 16,)]
+
+
+def test_the_database_works_on_one_thread_inside_on_one_thread_and_on_its_default_after(tmp_path):
+    with open_for_writing(tmp_path / "t.duckdb") as w:
+        threads = "SELECT current_setting('threads')"
+        default = w.con.execute(threads).fetchone()[0]
+        with w.on_one_thread():
+            assert w.con.execute(threads).fetchone()[0] == 1
+        assert w.con.execute(threads).fetchone()[0] == default

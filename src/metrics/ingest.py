@@ -239,7 +239,10 @@ def ingest_into(
     # Batches are written in a thread of their own, one at a time, while this one goes on taking the
     # workers' outcomes and handing them their next files: written here, every worker that finished
     # during a write would wait for it, idle.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ogi-writer") as storing:
+    with (
+        writer.on_one_thread(),
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="ogi-writer") as storing,
+    ):
         writing: Future | None = None
         for attempt in attempts(todo, workers or os.cpu_count() or 1, process_for_storing):
             batch.append(_unless_duplicate(_storable(attempt), stored_hashes))
