@@ -139,7 +139,7 @@ def _attempt_with_every_kind_of_fact() -> Attempt:
 def test_an_attempt_packed_in_a_worker_is_stored_with_the_same_facts_as_its_extraction(tmp_path):
     as_read = _facts_written(tmp_path / "a.duckdb", _attempt_with_every_kind_of_fact())
     packed = pickle.loads(pickle.dumps(_attempt_with_every_kind_of_fact().packed()))  # as a worker sends it
-    assert packed.fact_rows.num_rows == 4 and packed.extraction.facts == []
+    assert packed.fact_rows and packed.extraction.facts == []
     assert _facts_written(tmp_path / "b.duckdb", packed) == as_read
     assert {row[1] for row in as_read} == {"requests_new", "granted", "refused_state_secret", "outcome_total"}
 
