@@ -42,7 +42,7 @@ FILTER_KEYS = ("year_from", "year_to", "regions", "levels", "agency_types", "age
 SLOW_QUERY_S = 2.0
 # Enough pages that a run's fixed costs (opening the store, starting workers, building the cleaned
 # layer: about half a second) weigh little, as in a folder of thousands: at 300 they were a third.
-INGEST_PAGES = 1500
+INGEST_PAGES = 5000
 NAIVE_PAGE = "requests"
 # The queries of the naive comparison: what the Requests and refusals page charts by year.
 NAIVE_QUERIES = ("outcomes_by_year", "metric_sums_by_year")
@@ -361,17 +361,18 @@ print(json.dumps({"seconds": end - t, "files": s.files, "last_read": read[0], "e
 """
 
 
-def ingest_throughput(pages: int) -> dict[str, float]:
-    """Reports per second on generated HTML report pages, with 1 worker and with every core, over the
-    whole run: the writing after the last file is read (the last batch, the cleaned layer) is part of
-    it, a fixed cost that a larger folder spreads thinner."""
+def ingest_throughput(pages: int, folder: Path | None = None) -> dict[str, float]:
+    """Reports per second on generated HTML report pages (or the files of `folder`), with 1 worker and
+    with every core, over the whole run: the writing after the last file is read (the last batch,
+    the cleaned layer) is part of it, a fixed cost that a larger folder spreads thinner."""
     from metrics.demo import generate_bulk
 
     cores = os.cpu_count() or 1
     out = {}
     with tempfile.TemporaryDirectory(prefix="ogi-bench-") as tmp:
-        corpus = Path(tmp) / "pages"
-        generate_bulk(corpus, pages, file_types=("html",))
+        corpus = folder or Path(tmp) / "pages"
+        if folder is None:
+            generate_bulk(corpus, pages, file_types=("html",))
         for workers in dict.fromkeys((1, cores)):
             done = subprocess.run(
                 [
@@ -390,7 +391,7 @@ def ingest_throughput(pages: int) -> dict[str, float]:
             run = json.loads(done.stdout)
             out[str(workers)] = round(run["files"] / run["seconds"], 1)
             log(
-                f"ingest: {out[str(workers)]} reports/s with {workers} worker(s) ({run['files']} HTML pages,"
+                f"ingest: {out[str(workers)]} reports/s with {workers} worker(s) ({run['files']} files,"
                 f" {run['seconds']:.1f} s, of which {run['end'] - run['last_read']:.2f} s after the last was read)"
             )
     return out
@@ -399,7 +400,13 @@ def ingest_throughput(pages: int) -> dict[str, float]:
 # ---- the whole run ---------------------------------------------------------------------------------
 
 
-def run(max_reports: int, out: Path, repeat: int, ingest_pages: int = INGEST_PAGES) -> dict:
+def run(
+    max_reports: int,
+    out: Path,
+    repeat: int,
+    ingest_pages: int = INGEST_PAGES,
+    ingest_from: Path | None = None,
+) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     result: dict = {
         "reports": [],
@@ -428,15 +435,17 @@ def run(max_reports: int, out: Path, repeat: int, ingest_pages: int = INGEST_PAG
         result["query_p95_ms"][key], snapshot_s = query_timings(db, calls, repeat)
         result["snapshot_s"][key] = round(snapshot_s, 2)
         result["naive"][key] = naive_comparison(db, calls, repeat)
-    result["ingest_reports_per_s"] = ingest_throughput(ingest_pages)
+    result["ingest_reports_per_s"] = ingest_throughput(ingest_pages, ingest_from)
     return result
 
 
-def main(max_reports: int, out: Path | None, repeat: int, ingest_pages: int) -> None:
+def main(
+    max_reports: int, out: Path | None, repeat: int, ingest_pages: int, ingest_from: Path | None = None
+) -> None:
     """Run the benchmark; without `out` the stores live in a temporary folder removed at the end."""
     if out is None:
         with tempfile.TemporaryDirectory(prefix="ogi-bench-") as tmp:
-            result = run(max_reports, Path(tmp), repeat, ingest_pages)
+            result = run(max_reports, Path(tmp), repeat, ingest_pages, ingest_from)
     else:
-        result = run(max_reports, out, repeat, ingest_pages)
+        result = run(max_reports, out, repeat, ingest_pages, ingest_from)
     print(json.dumps(result, ensure_ascii=False), flush=True)
