@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -75,16 +74,3 @@ def test_the_copied_text_page_is_timed_last_since_its_comparison_runs_on_in_the_
 
     order = [p.key for p in timed_in_order(PAGES)]
     assert order[-1] == "similar" and sorted(order) == sorted(p.key for p in PAGES)
-
-
-def test_bench_times_ingest_on_the_folder_it_is_given_instead_of_generated_pages(tmp_path, capsys):
-    from metrics.bench import ingest_throughput
-
-    folder = tmp_path / "mine"
-    folder.mkdir()
-    for name in ("a.txt", "b.txt", "c.txt"):
-        shutil.copy(Path(__file__).parent / "fixtures" / "ingest" / "std2021_good.txt", folder / name)
-    rates = ingest_throughput(0, folder)  # no generated pages
-    assert set(rates) == {"1", str(os.cpu_count() or 1)}
-    assert all(rate > 0 for rate in rates.values())
-    assert capsys.readouterr().out.count("(3 files,") == len(rates)

@@ -40,8 +40,9 @@ SIZES = (10_000, 100_000, 1_000_000)
 FILTER_KEYS = ("year_from", "year_to", "regions", "levels", "agency_types", "agencies", "formats")
 # A query slower than this is repeated fewer times, so a slow store still finishes in minutes.
 SLOW_QUERY_S = 2.0
-# Enough pages that a run's fixed costs (opening the store, starting workers, building the cleaned
-# layer: about half a second) weigh little, as in a folder of thousands: at 300 they were a third.
+# Enough pages that a run's fixed costs (opening the store, starting workers, the last batch and
+# the cleaned layer: 0.7-0.9 s) weigh little, as in a folder of thousands: at 1,500 they were an
+# eighth of a run on 2 cores, at 300 a third. scripts/benchmark_ingest.py --pages times real pages.
 INGEST_PAGES = 5000
 NAIVE_PAGE = "requests"
 # The queries of the naive comparison: what the Requests and refusals page charts by year.
@@ -361,18 +362,17 @@ print(json.dumps({"seconds": end - t, "files": s.files, "last_read": read[0], "e
 """
 
 
-def ingest_throughput(pages: int, folder: Path | None = None) -> dict[str, float]:
-    """Reports per second on generated HTML report pages (or the files of `folder`), with 1 worker and
-    with every core, over the whole run: the writing after the last file is read (the last batch,
-    the cleaned layer) is part of it, a fixed cost that a larger folder spreads thinner."""
+def ingest_throughput(pages: int) -> dict[str, float]:
+    """Reports per second on generated HTML report pages, with 1 worker and with every core, over the
+    whole run: the writing after the last file is read (the last batch, the cleaned layer) is part of
+    it, a fixed cost that a larger folder spreads thinner."""
     from metrics.demo import generate_bulk
 
     cores = os.cpu_count() or 1
     out = {}
     with tempfile.TemporaryDirectory(prefix="ogi-bench-") as tmp:
-        corpus = folder or Path(tmp) / "pages"
-        if folder is None:
-            generate_bulk(corpus, pages, file_types=("html",))
+        corpus = Path(tmp) / "pages"
+        generate_bulk(corpus, pages, file_types=("html",))
         for workers in dict.fromkeys((1, cores)):
             done = subprocess.run(
                 [
@@ -391,7 +391,7 @@ def ingest_throughput(pages: int, folder: Path | None = None) -> dict[str, float
             run = json.loads(done.stdout)
             out[str(workers)] = round(run["files"] / run["seconds"], 1)
             log(
-                f"ingest: {out[str(workers)]} reports/s with {workers} worker(s) ({run['files']} files,"
+                f"ingest: {out[str(workers)]} reports/s with {workers} worker(s) ({run['files']} HTML pages,"
                 f" {run['seconds']:.1f} s, of which {run['end'] - run['last_read']:.2f} s after the last was read)"
             )
     return out
@@ -400,13 +400,7 @@ def ingest_throughput(pages: int, folder: Path | None = None) -> dict[str, float
 # ---- the whole run ---------------------------------------------------------------------------------
 
 
-def run(
-    max_reports: int,
-    out: Path,
-    repeat: int,
-    ingest_pages: int = INGEST_PAGES,
-    ingest_from: Path | None = None,
-) -> dict:
+def run(max_reports: int, out: Path, repeat: int, ingest_pages: int = INGEST_PAGES) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     result: dict = {
         "reports": [],
@@ -435,17 +429,15 @@ def run(
         result["query_p95_ms"][key], snapshot_s = query_timings(db, calls, repeat)
         result["snapshot_s"][key] = round(snapshot_s, 2)
         result["naive"][key] = naive_comparison(db, calls, repeat)
-    result["ingest_reports_per_s"] = ingest_throughput(ingest_pages, ingest_from)
+    result["ingest_reports_per_s"] = ingest_throughput(ingest_pages)
     return result
 
 
-def main(
-    max_reports: int, out: Path | None, repeat: int, ingest_pages: int, ingest_from: Path | None = None
-) -> None:
+def main(max_reports: int, out: Path | None, repeat: int, ingest_pages: int) -> None:
     """Run the benchmark; without `out` the stores live in a temporary folder removed at the end."""
     if out is None:
         with tempfile.TemporaryDirectory(prefix="ogi-bench-") as tmp:
-            result = run(max_reports, Path(tmp), repeat, ingest_pages, ingest_from)
+            result = run(max_reports, Path(tmp), repeat, ingest_pages)
     else:
-        result = run(max_reports, out, repeat, ingest_pages, ingest_from)
+        result = run(max_reports, out, repeat, ingest_pages)
     print(json.dumps(result, ensure_ascii=False), flush=True)

@@ -443,19 +443,11 @@ def demo(out: str, seed: int | None, bulk: int | None) -> None:
     default=None,
     help="HTML pages to ingest  [default: 5,000, bench.INGEST_PAGES]",
 )
-@click.option(
-    "--ingest-from",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None,
-    help="time ingest on this folder of reports instead of generated pages",
-)
-def bench(
-    max_reports: int, out: Path | None, repeat: int, ingest_pages: int | None, ingest_from: Path | None
-) -> None:
+def bench(max_reports: int, out: Path | None, repeat: int, ingest_pages: int | None) -> None:
     """Time the dashboard's queries and pages on generated stores, and ingest; the last line is JSON."""
     from metrics import bench as benchmark
 
-    benchmark.main(max_reports, out, repeat, ingest_pages or benchmark.INGEST_PAGES, ingest_from)
+    benchmark.main(max_reports, out, repeat, ingest_pages or benchmark.INGEST_PAGES)
 
 
 @main.command()
