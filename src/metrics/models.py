@@ -59,8 +59,9 @@ class Fact:
     ocr_confidence: float | None = None
 
     def __reduce__(self):
-        # Pickled as its field values: workers send every report's facts to the writer, and making a
-        # fact from a tuple costs a fraction of restoring its attributes one by one.
+        # Pickled as its field values: `ogi extract` and Ray's tasks send every report's facts between
+        # processes (ingest's workers send them as rows, Attempt.packed), and making a fact from a
+        # tuple costs a fraction of restoring its attributes one by one.
         return Fact, fact_values(self)
 
 

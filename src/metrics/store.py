@@ -250,7 +250,7 @@ class Attempt:
         if self.extraction is None or self.fact_rows is not None:
             return self
         try:
-            self.fact_rows = _ipc(fact_rows(self.report_id, self.extraction.facts))
+            self.fact_rows = _ipc(_fact_batch(self.report_id, self.extraction.facts))
         except (ValueError, TypeError):  # Arrow refusing a value: the writer refuses the file, saying why
             return self
         self.extraction = dataclasses.replace(self.extraction, facts=[])
@@ -469,7 +469,7 @@ def _batch_tables(attempts: list[Attempt]) -> dict[str, pa.Table]:
 
 def _facts_table(stored: list[Attempt]) -> pa.Table:
     batches = [
-        fact_rows(a.report_id, a.extraction.facts) if a.fact_rows is None else _from_ipc(a.fact_rows)
+        _fact_batch(a.report_id, a.extraction.facts) if a.fact_rows is None else _from_ipc(a.fact_rows)
         for a in stored
     ]
     # One chunk: the batch's statements read these rows six times, and DuckDB reads a few large
@@ -506,7 +506,7 @@ def _from_ipc(data: bytes) -> pa.RecordBatch:
     return pa.ipc.open_stream(data).read_next_batch()
 
 
-def fact_rows(report_id: str, facts: list[Fact]) -> pa.RecordBatch:
+def _fact_batch(report_id: str, facts: list[Fact]) -> pa.RecordBatch:
     """One report's facts as rows of FACT_ROWS."""
     # One pass over the facts, turned into columns by zip: fact_values gives a fact's fields in
     # FACT_ROWS's order after report_id.

@@ -157,7 +157,7 @@ def _collect(worker: _Worker) -> Outcome | bytes | None:
 def _unpickled(outcome: Outcome | bytes) -> Outcome:
     if isinstance(outcome, Outcome):
         return outcome
-    with collector_paused():  # an outcome unpickles into hundreds of facts, free of cycles
+    with collector_paused():  # an outcome may unpickle into hundreds of facts, free of cycles
         return pickle.loads(outcome)
 
 
