@@ -5,7 +5,7 @@ import duckdb
 import pytest
 
 from metrics.models import Extraction, Fact, Flag, Metadata
-from metrics.store import Attempt, connect_readonly, db_version, open_for_writing
+from metrics.store import Attempt, Writer, connect_readonly, db_version, open_for_writing
 
 
 def _extraction(agency: str, year: int, **values: float) -> Extraction:
@@ -165,3 +165,11 @@ def test_the_database_works_on_one_thread_inside_on_one_thread_and_on_its_defaul
         with w.on_one_thread():
             assert w.con.execute(threads).fetchone()[0] == 1
         assert w.con.execute(threads).fetchone()[0] == default
+
+
+def test_an_error_inside_on_one_thread_is_raised_even_where_the_failed_database_refuses_the_reset():
+    con = duckdb.connect()
+    writer = Writer(con)
+    with pytest.raises(OSError, match="No space left"), writer.on_one_thread():
+        con.close()  # the database gone with the disk
+        raise OSError("No space left on device")

@@ -393,7 +393,10 @@ class Writer:
         try:
             yield
         finally:
-            self.con.execute("RESET threads")
+            # A database that failed inside the block (a full disk) may refuse this too; the first
+            # error is the cause worth reporting.
+            with contextlib.suppress(duckdb.Error):
+                self.con.execute("RESET threads")
 
     def refresh_cross_year_flags(self) -> None:
         """Checks between consecutive years of an agency, over the current versions only; then the
