@@ -353,12 +353,12 @@ _INGEST = """
 import json, sys, time
 from pathlib import Path
 from metrics.ingest import ingest_paths
-read = [0.0]
+read = []  # when each file was read
 t = time.perf_counter()
 s = ingest_paths([sys.argv[1]], Path(sys.argv[2]), workers=int(sys.argv[3]),
-                 progress=lambda done, total, path: read.__setitem__(0, time.perf_counter()))
+                 progress=lambda done, total, path: read.append(time.perf_counter()))
 end = time.perf_counter()
-print(json.dumps({"seconds": end - t, "files": s.files, "last_read": read[0], "end": end}))
+print(json.dumps({"seconds": end - t, "files": s.files, "last_read": read[-1] if read else end, "end": end}))
 """
 
 

@@ -281,9 +281,7 @@ def _cumulative_before(norm: str, start: int, year: int | None) -> bool:
     return True
 
 
-def _count_candidates(
-    s: Sentence, year: int | None, rules: tuple[Rule, ...] = COUNT_RULES
-) -> Iterator[Candidate]:
+def _count_candidates(s: Sentence, year: int | None, rules: tuple[Rule, ...]) -> Iterator[Candidate]:
     for rule in rules:
         if rule.trigger not in s.norm or (rule.context is not None and not rule.context.search(s.norm)):
             continue
@@ -414,9 +412,7 @@ def _zero_candidates(s: Sentence) -> Iterator[Candidate]:
 # --- denial reasons ------------------------------------------------------------------------------
 
 
-def _reason_candidates(
-    s: Sentence, rules: tuple[tuple[str, re.Pattern], ...] = REASON_RULES
-) -> Iterator[Candidate]:
+def _reason_candidates(s: Sentence, rules: tuple[tuple[str, re.Pattern], ...]) -> Iterator[Candidate]:
     if not rules or not DENIAL_WORDS.search(s.norm):
         return
     for metric_id, pattern in rules:
