@@ -144,6 +144,8 @@ def is_count_cell(text: str) -> bool:
     return bool(_COUNT_CELL.match(text.strip()))
 
 
+# Cached: cells repeat (0, blank, -) within a table and across reports.
+@functools.lru_cache(maxsize=1 << 14)
 def count_value(text: str) -> int | None:
     """A section 三/四 cell: blank and dash-like marks are 0; None when it is not a count."""
     text = text.strip()
@@ -303,13 +305,16 @@ def loose_tokens(line: str) -> list[str]:
     return CELL_TOKEN.findall(line)
 
 
-# A table cell holding two or more numbers ('| 2 1 |').
+# A table cell holding two or more numbers ('| 2 1 |'), and what any such cell holds somewhere.
+_NUMBERS_APART = re.compile(r"\d[\d,.]*\s+\d")
 _MERGED_CELL = re.compile(r"\s*\d[\d,.]*(?:\s+\d[\d,.]*)+\s*")
 
 
 def has_merged_cell(line: str) -> bool:
     """Whether a `|` row holds a cell of several numbers: a PDF-to-Markdown tool ran cells together,
     so a cell's place no longer says its column (and pipe_cells would leave that cell out)."""
+    if not _NUMBERS_APART.search(line):  # most rows: no two numbers stand in one cell
+        return False
     return any(_MERGED_CELL.fullmatch(cell) for cell in line.split("|"))
 
 

@@ -109,8 +109,16 @@ def _cells_at(line: str, wide: bool) -> list[tuple[int, str]]:
     return out
 
 
+# Cached: header cells and row labels repeat across reports, and every row of a table asks again.
+@functools.lru_cache(maxsize=1 << 14)
 def cell_matches(cell: Section2Cell, header_text: str) -> bool:
     return any(label in header_text for label in compact_labels(cell.column_labels))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def cells_of_row(label: str) -> tuple[Section2Cell, ...]:
+    """The cells, of both templates, of the row a compact row label names, in the layout's order."""
+    return tuple(c for c in section2_layout().cells if any(r in label for r in compact_labels(c.row_labels)))
 
 
 @functools.cache
@@ -145,9 +153,9 @@ def section2_facts(src: Source, whole: bool) -> tuple[list[Fact], list[Flag]]:
     for index, hit in enumerate(row_hits):
         header_lo = max(m for m in header_marks if m <= hit.start)
         columns = row_columns(
-            layout, hit, [(pos, label) for pos, label in column_hits if header_lo <= pos < hit.start]
+            hit, [(pos, label) for pos, label in column_hits if header_lo <= pos < hit.start]
         )
-        columns = with_cut_headers(src, layout, hit, columns, header_lo)
+        columns = with_cut_headers(src, hit, columns, header_lo)
         if not columns:
             continue
         following = [row_hits[index + 1].start] if index + 1 < len(row_hits) else []
@@ -189,17 +197,12 @@ def numbers_above_rows(src: Source, rows: list[tuple[Hit, int, list[Fact], Flag 
     return bool(DIGIT.search(above)) and not got and flag is None
 
 
-def row_columns(
-    layout: Section2Layout, hit: Hit, header: list[tuple[int, str]]
-) -> list[tuple[int, Section2Cell]]:
+def row_columns(hit: Hit, header: list[tuple[int, str]]) -> list[tuple[int, Section2Cell]]:
     """The cells of a row in the order its header prints them, one per metric (both templates name
     some columns alike)."""
     columns: dict[str, tuple[int, Section2Cell]] = {}
-    for cell in layout.cells:
-        if (
-            not any(label in hit.label for label in compact_labels(cell.row_labels))
-            or cell.metric_id in columns
-        ):
+    for cell in cells_of_row(hit.label):
+        if cell.metric_id in columns:
             continue
         found = [pos for pos, label in header if cell_matches(cell, label)]
         if found:
@@ -216,11 +219,7 @@ def template_columns(hit: Hit, named: list[Section2Cell], width: int) -> list[Se
         return None
     readings = set()
     for fmt in (STD2019, STD2021):
-        cells = [
-            c
-            for c in section2_cells(fmt)
-            if any(label in hit.label for label in compact_labels(c.row_labels))
-        ]
+        cells = [c for c in section2_cells(fmt) if c in cells_of_row(hit.label)]
         if len(cells) == width and set(named) <= set(cells):
             readings.add(tuple(cells))
     return list(readings.pop()) if len(readings) == 1 else None
@@ -231,12 +230,12 @@ MIN_CUT_HEADER = 3
 
 
 def with_cut_headers(
-    src: Source, layout: Section2Layout, hit: Hit, columns: list[tuple[int, Section2Cell]], header_lo: int
+    src: Source, hit: Hit, columns: list[tuple[int, Section2Cell]], header_lo: int
 ) -> list[tuple[int, Section2Cell]]:
     """A header cell cut short by the converter (`本年增/`) still names its column where its first
     characters begin no other column of the row and stand in the header apart from the named ones."""
     found = {cell.metric_id for _, cell in columns}
-    row_cells = [c for c in layout.cells if any(label in hit.label for label in compact_labels(c.row_labels))]
+    row_cells = cells_of_row(hit.label)
     taken = [(pos, pos + len(compact(cell.column_labels[0]))) for pos, cell in columns]
     out = list(columns)
     for cell in row_cells:
@@ -526,11 +525,7 @@ def cut_header_facts(
     the layout's order, the order of the national template (when the row's cells under them are all
     equal, the order does not matter)."""
     compacted = compact(label)
-    cells = [
-        c
-        for c in section2_layout().cells
-        if c.metric_id not in read and any(r in compacted for r in compact_labels(c.row_labels))
-    ]
+    cells = [c for c in cells_of_row(compacted) if c.metric_id not in read]
     positions: dict[str, list[int]] = {}
     for index, header in enumerate(header_cells):
         if len(header) >= MIN_CUT_HEADER and not any(cell_matches(c, header) for c in cells):
