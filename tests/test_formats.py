@@ -1,5 +1,6 @@
-from metrics.extract.detect import detect_format
+from metrics.extract.detect import _STD2021_MARKS, detect_format
 from metrics.models import Document, Table
+from metrics.normalize import compact
 
 
 def _doc(text: str, tables=()) -> Document:
@@ -39,3 +40,13 @@ def test_traditional_characters_detected_like_simplified():
     assert (
         detect_format(_doc("政府資訊公開情況統計表\n統計指標 單位 統計數\n收到申請數 件 2")) == "legacy_table"
     )
+
+
+def test_the_2021_wording_survives_normalising_so_finding_it_in_the_raw_text_decides_alike():
+    # detect_format looks for the 2021 wording in the text as printed before normalising it; that
+    # is only the same decision if normalising (traditional to simplified, punctuation, spacing)
+    # keeps each mark, whatever characters stand around it.
+    for mark in _STD2021_MARKS:
+        assert compact(mark) == mark
+        assert mark in compact(f"政府資訊公開（{mark}）統計數")
+        assert detect_format(_doc(f"資訊公開統計表 {mark} 件")) == "std2021"

@@ -44,6 +44,10 @@ _REPORT_TOPICS = ("报告", "年报", "主动公开", "依申请公开")
 def detect_format(doc: Document, year: int | None = None) -> str:
     """The layout; `year` decides between the two standard templates when the text holds no wording
     only one of them uses (a page with section 四 alone, an excerpt of section 三)."""
+    if any(m in doc.text for m in _STD2021_MARKS):
+        # Most reports of recent years print the 2021 wording as it is, and normalising keeps those
+        # simplified words, so the whole text and its tables need not be normalised to find them.
+        return STD2021
     text = compact(doc.text + "\n" + "\n".join("|".join(r) for t in doc.tables for r in t.rows))
     has_section3 = sum(mark in text for mark in _STD_SECTION3) >= 2
     marks2019 = sum(m in text for m in _STD2019_MARKS)

@@ -366,7 +366,7 @@ class _CellsAtEnd:
     """A layout line's label part and the numbers after it, with the columns where they start and end."""
 
     words: str
-    numbers: list[str]
+    numbers: tuple[str, ...]
     start: int
     end: int
 
@@ -396,15 +396,16 @@ def _label_begun_above(lines: list[str], i: int, words: str) -> int:
     return i
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _cells_at_end(line: str) -> _CellsAtEnd | None:
     """A layout line's label part and the numbers after it (a piece of a label alone, or a line with
-    digits inside its words, is None)."""
+    digits inside its words, is None). Cached: each line is read again as the next row's rest."""
     m = _WORDS_THEN_CELLS.fullmatch(line)
     if m is None or not m["numbers"].strip() or DIGIT.search(ROW_NUMBER.sub("", m["words"])):
         return None
     numbers = m["numbers"]
     start = m.start("numbers") + len(numbers) - len(numbers.lstrip())
-    return _CellsAtEnd(m["words"], numbers.split(), start, m.start("numbers") + len(numbers.rstrip()))
+    return _CellsAtEnd(m["words"], tuple(numbers.split()), start, m.start("numbers") + len(numbers.rstrip()))
 
 
 _WORDS_THEN_CELLS = re.compile(r"(?P<words>.*?)(?P<numbers>(?:(?:^|[ \t]+)\d[\d,]*)+)[ \t]*")
