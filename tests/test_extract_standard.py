@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from metrics.extract.standard.cells import (
     read_tokens,
     split_run,
 )
+from metrics.extract.standard.source import LAST_UNMATCHED, UNMATCHED, make_source
 from metrics.readers import read_document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "standard"
@@ -505,3 +507,16 @@ def test_a_cell_ocr_could_not_read_keeps_its_place_in_a_row_of_figures_and_its_f
 
 def test_a_heading_ocr_could_not_read_is_no_cell_of_figures():
     assert pipe_cells("| ? | 结果纠正 | 其他结果 | 尚未审结 | 总计 |", label_line=False) is None
+
+
+def test_a_source_squeezes_out_every_whitespace_character_and_quote_and_maps_back_to_the_text():
+    text = 'A\u3000危及"三\t安全一稳定"\u2028B\xa0C\u200aD 总|计 (七)\u205f总计\n'
+    src = make_source("text", text)
+    assert src.squeezed == UNMATCHED.sub("", src.norm.replace("总|计", "总 计"))
+    assert "".join(src.norm[i] for i in src.offsets) == src.squeezed
+    assert src.norm_at(len(src.squeezed)) == len(src.norm)
+
+
+def test_no_character_beyond_the_squeeze_tables_last_code_point_is_whitespace():
+    # make_source looks characters up in a table that ends at LAST_UNMATCHED.
+    assert not [c for c in range(LAST_UNMATCHED + 1, sys.maxunicode + 1) if UNMATCHED.fullmatch(chr(c))]
