@@ -323,7 +323,8 @@ _LAST_PUBLISHING_MONTH = 6
 
 
 def _year_in_opening_text(doc: Document) -> int | None:
-    head = normalize(doc.text[:3000])
+    # The head of the normalised text, which the other readers of the whole text share (cached).
+    head = normalize(doc.text)[:3000]
     m = re.search(r"((?:19|20)\d\d)\s*年(?:度)?(?:,|，)?\s*(?:我|本|全|在)", head)
     if m:
         return int(m.group(1))
@@ -440,7 +441,7 @@ _REPORT_IN_SENTENCE = re.compile(
 
 
 def _agency_from_sentence(doc: Document) -> str:
-    m = _REPORT_IN_SENTENCE.search(normalize(doc.text[:4000]))
+    m = _REPORT_IN_SENTENCE.search(normalize(doc.text)[:4000])
     if m is None:
         return ""
     # '编制本报告现向社会公开安乐乡2019年…报告': the name follows the sentence's last verb.
