@@ -17,7 +17,7 @@ from metrics.extract.standard.cells import (
     split_run,
 )
 from metrics.extract.standard.source import LAST_UNMATCHED, UNMATCHED, make_source
-from metrics.readers import read_document
+from metrics.readers import read_bytes, read_document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "standard"
 
@@ -520,3 +520,18 @@ def test_a_source_squeezes_out_every_whitespace_character_and_quote_and_maps_bac
 def test_no_character_beyond_the_squeeze_tables_last_code_point_is_whitespace():
     # make_source looks characters up in a table that ends at LAST_UNMATCHED.
     assert not [c for c in range(LAST_UNMATCHED + 1, sys.maxunicode + 1) if UNMATCHED.fullmatch(chr(c))]
+
+
+def test_a_section2_table_split_in_two_is_read_whole_and_its_text_raises_nothing_about_section3(
+    std2019_grid,
+):
+    # The grids of a section 二 table split before its 行政许可 row cannot place that half's columns,
+    # so the page's text is read for section 二 again; sections 三 and 四, whose tables were read
+    # whole, are not read again from a text that renders them less surely.
+    page = (FIXTURES / "std2019_grid.html").read_text(encoding="utf-8")
+    split = page.replace(
+        "<tr><td>行政许可</td>", '</table><p>续表</p><table border="1"><tr><td>行政许可</td>'
+    )
+    facts, flags = extract_standard(read_bytes("split.html", split.encode()), "std2019")
+    assert cells(facts) == cells(std2019_grid[0])
+    assert not [f for f in flags if "section 二" not in f.message]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from itertools import chain
 
@@ -57,9 +58,30 @@ def extract_standard(doc: Document, fmt: str) -> tuple[list[Fact], list[Flag]]:
 def _text_source(doc: Document, fmt: str, seen: set[tuple[str, str]]) -> Iterator[tuple[Source, bool]]:
     """The document's text as a source, read after its tables (the generator runs once they are),
     unless they gave every cell of the layout: a web page's text repeats its tables, and reading it
-    again, the costliest source, could add nothing."""
-    if not seen >= every_cell(fmt):
-        yield make_source("text", rejoin_wrapped_labels(join_wrapped_headers(doc.text))), False
+    again, the costliest source, could add nothing. Where they gave every cell but section 二's (a
+    county's table without the 规章 rows), the text after section 三's heading could add nothing
+    either, and is most of what reading the text would cost."""
+    unread = every_cell(fmt) - seen
+    if unread:
+        text = _before_section3(doc.text) if unread <= section2_every_cell(fmt) else doc.text
+        yield make_source("text", rejoin_wrapped_labels(join_wrapped_headers(text))), False
+
+
+# Section 三's heading as printed.
+_SECTION3_HEADING = re.compile(r"三\s*[、.．]\s*收到和处理政府信息公开申请情况")
+
+
+def _before_section3(text: str) -> str:
+    """The text before section 三's heading: before its last appearance, should a list of contents
+    print it first; the whole text where it is not printed as such."""
+    starts = [m.start() for m in _SECTION3_HEADING.finditer(text)]
+    return text[: starts[-1]] if starts else text
+
+
+@functools.cache
+def section2_every_cell(fmt: str) -> frozenset[tuple[str, str]]:
+    """(metric, column) of every figure of the layout's section 二 tables."""
+    return frozenset((cell.metric_id, "total") for cell in section2_cells(fmt))
 
 
 @functools.cache
