@@ -122,9 +122,7 @@ def _continued(above: list[str], row: list[str], labels: tuple[str, ...]) -> lis
         head = compact(ROW_NUMBER.sub("", top))
         whole = head + compact(piece)
         numbering = _PARENT_NUMBERING.match(whole)
-        if not (numbering and numbering.end() >= len(head)) and not any(
-            _spans(whole, label, len(head)) for label in labels
-        ):
+        if not (numbering and numbering.end() >= len(head)) and not _spans_any(whole, labels, len(head)):
             return None
         joined[col] = top + piece
         completed = True
@@ -325,7 +323,7 @@ def _label_finished_beside(lines: list[str], i: int, labels: tuple[str, ...], mi
     its numbers."""
     head = _label_head(lines, i)
     joined = head + compact(_QUOTES.sub("", middle))
-    return bool(head) and any(_spans(joined, label, len(head)) for label in labels)
+    return bool(head) and _spans_any(joined, labels, len(head))
 
 
 _MIN_ROW_NUMBERS = 2
@@ -391,7 +389,7 @@ def _label_begun_above(lines: list[str], i: int, words: str) -> int:
     labels = _wrapped_row_labels()
     for start in range(i - 1, _head_start(lines, i) - 1, -1):
         head = _label_head_from(lines, start, i)
-        if head and any(_spans(head + words, label, len(head)) for label in labels):
+        if head and _spans_any(head + words, labels, len(head)):
             return start
     return i
 
@@ -453,7 +451,7 @@ def _rejoin_tails_after_numbers(lines: list[str], labels: tuple[str, ...]) -> li
         head = _LAYOUT_GAP.split(row["label"].strip())[-1]
         pieces = _LAYOUT_GAP.split(following)
         joined = compact(ROW_NUMBER.sub("", head))
-        if any(_spans(joined + compact(pieces[-1]), label, len(joined)) for label in labels):
+        if _spans_any(joined + compact(pieces[-1]), labels, len(joined)):
             out[i] = row["label"] + pieces[-1] + row["numbers"]
             out[i + 1] = "  ".join(pieces[:-1])
     return out
@@ -475,9 +473,9 @@ def _label_tail(lines: list[str], i: int, labels: tuple[str, ...], middle: str =
         if not part or len(part) > _LABEL_TAIL_CHARS or DIGIT.search(part) or not CJK.search(part):
             return 0
         joined += part
-        if any(
-            _spans(joined, label, len(joined) - len(part)) and joined.find(label) < len(head)
-            for label in labels
+        cut = len(joined) - len(part)
+        if _may_span(joined, labels, cut) and any(
+            _spans(joined, label, cut) and joined.find(label) < len(head) for label in labels
         ):
             return n
     return 0
@@ -512,6 +510,23 @@ def _head_line(line: str) -> tuple[str, bool]:
 
 
 _QUOTES = re.compile(r"[\"“”'‘’]")
+
+
+def _spans_any(joined: str, labels: tuple[str, ...], cut: int) -> bool:
+    """One of the labels stands in `joined` across `cut`."""
+    return _may_span(joined, labels, cut) and any(_spans(joined, label, cut) for label in labels)
+
+
+def _may_span(joined: str, labels: tuple[str, ...], cut: int) -> bool:
+    """Whether any label holds the two characters either side of `cut`, as a label across it must:
+    most joins tried (a header row's cells, a line and the next) fail here, before a search per label."""
+    return joined[max(cut - 1, 0) : cut + 1] in _pairs(labels)
+
+
+@functools.cache
+def _pairs(labels: tuple[str, ...]) -> frozenset[str]:
+    """Every two adjacent characters of the labels."""
+    return frozenset(label[i : i + 2] for label in labels for i in range(len(label) - 1))
 
 
 def _spans(joined: str, label: str, cut: int) -> bool:
