@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -71,6 +72,8 @@ def grid_text(table: Table) -> str:
     return "\n".join("| " + " | ".join(grid_cell(cell) for cell in row) + " |" for row in table.rows)
 
 
+# Cached: cells repeat (0, blank, the template's labels) within a table and across reports.
+@functools.lru_cache(maxsize=1 << 14)
 def grid_cell(cell: str) -> str:
     cell = cell.replace("|", " ").replace("\n", " ")
     return _NUMBERING_IN_CELL.sub(" ", cell) if _CJK_CHAR.search(cell) else cell
