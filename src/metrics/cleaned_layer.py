@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 
 from metrics import anomalies, gazetteer
-from metrics.sql_files import sql_text
+from metrics.sql_files import insert_rows, sql_text
 from metrics.templates import IDENTITIES
 
 # A peer median stands on at least this many other agencies, or is not given.
@@ -31,11 +31,11 @@ _BUILD_SQL = (
     "report_ocr_stored",
     "flagged_facts_stored",
     "identity_cells",
-    "identity_cell_row",
+    "identity_cells_fill",
     "current_versions",
     "directory_tables",
     "stored_regions",
-    "region_path_row",
+    "region_paths_fill",
     "copy_directory_entries",
     "legal_deadline",
     "cleaned_layer",
@@ -115,7 +115,7 @@ def build_anomalies(con: duckdb.DuckDBPyConnection) -> None:
 def _identity_cells(con: duckdb.DuckDBPyConnection) -> None:
     """Table identity_cells, which finding_facts (cleaned_layer.sql) and flag_figures.sql read."""
     con.execute(sql_text("identity_cells"))
-    con.executemany(sql_text("identity_cell_row"), identity_cell_rows())
+    insert_rows(con, "identity_cells_fill", identity_cell_rows(), ("code", "metric_id"))
 
 
 def identity_cell_rows() -> list[tuple[str, str | None]]:
@@ -134,8 +134,7 @@ def _directory_inputs(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(sql_text("directory_tables"))
     regions = [region for (region,) in con.execute(sql_text("stored_regions")).fetchall()]
     paths = gazetteer.region_paths(regions)
-    if paths:
-        con.executemany(sql_text("region_path_row"), [{"region": r, "path": p} for r, p in paths])
+    insert_rows(con, "region_paths_fill", paths, ("region", "path"))
     # A database written before the directory existed has no entries yet.
     if con.execute(sql_text("raw_has_table"), {"table_name": "agency_directory"}).fetchone()[0]:
         con.execute(sql_text("copy_directory_entries"))

@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 
 from metrics import catalog, cleaned_layer, eras, formats
-from metrics.sql_files import sql_text
+from metrics.sql_files import insert_rows, sql_text
 from metrics.store import SUMMARIES
 
 # A rate over fewer requests or cases than this is marked and kept out of rankings.
@@ -147,7 +147,7 @@ def _snapshot(attach: str) -> duckdb.DuckDBPyConnection:
             # DuckDB names damage in several ways (IO errors, checksum mismatches, internal errors);
             # whichever it is, reading the file failed before any page asked anything of it.
             raise UnreadableDatabase(str(e)) from e
-        con.executemany(sql_text("series_map_row"), series_map_rows())
+        insert_rows(con, "series_map_fill", series_map_rows(), ("metric_id", "format", "series_id"))
         if con.execute(sql_text("raw_has_table"), {"table_name": "flag_reviews"}).fetchone()[0]:
             con.execute(sql_text("copy_flag_statuses"))
         con.execute(sql_text("compress_snapshot"))

@@ -40,7 +40,7 @@ SELECT * FROM (VALUES
 ) AS t(format, metric_id, position);
 
 -- Which figure of which layout feeds which trend series (metrics.eras decides); queries.open_snapshot
--- fills it from Python with series_map_row.sql, since the decision is data there, not SQL.
+-- fills it from Python with series_map_fill.sql, since the decision is data there, not SQL.
 CREATE OR REPLACE TABLE series_map (metric_id VARCHAR, format VARCHAR, series_id VARCHAR);
 
 -- Where the follow-up of each finding stands (raw.flag_reviews); queries.open_snapshot copies it in
