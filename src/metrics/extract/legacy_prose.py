@@ -137,7 +137,8 @@ _FULL_LINE = 0.85
 
 
 def _wrap_width(lines: list[str]) -> int:
-    lengths = [n for n in map(_printed_width, lines) if n >= _LONG_LINE]
+    # A line of fewer characters than _LONG_LINE is never that wide (no character is wider than one).
+    lengths = [n for n in map(_printed_width, (x for x in lines if len(x) >= _LONG_LINE)) if n >= _LONG_LINE]
     if len(lengths) < 5:
         return 0
     common = Counter(lengths).most_common(1)[0][0]
@@ -170,7 +171,8 @@ _SENTENCE_SPLIT = re.compile(r"[^。!?;\n]+")
 # A passage keeps its semicolons (lists run over them) and its closing mark, which shows it is whole.
 _PASSAGE_SPLIT = re.compile(r"[^。!?\n]+[。!?]?")
 # Some mirrored pages print the pinyin after characters ('報(bào)告', '數(shù)量'), which splits every word.
-_RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+# The bracket comes first, so the regex engine scans for it rather than trying a look-behind everywhere.
+_RUBY = re.compile(r"\((?<=[\u4e00-\u9fff]\()[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 
 
 def strip_ruby(text: str) -> str:
@@ -185,9 +187,10 @@ class Sentence:
 
 
 # Word-processor exports space out words and figures ('政府信息数 2030 条', '信 息'); Chinese never
-# needs those spaces, and dropping them never joins two numbers.
+# needs those spaces, and dropping them never joins two numbers. A space comes first in the pattern
+# (the character before it is looked behind from there), so the regex engine scans for spaces.
 _LAYOUT_SPACE = re.compile(
-    r"(?<=[\u4e00-\u9fff])[ \u3000\xa0]+(?=[\u4e00-\u9fff\d])|(?<=\d)[ \u3000\xa0]+(?=[\u4e00-\u9fff])"
+    r"[ \u3000\xa0](?:(?<=[\u4e00-\u9fff].)[ \u3000\xa0]*(?=[\u4e00-\u9fff\d])|(?<=\d.)[ \u3000\xa0]*(?=[\u4e00-\u9fff]))"
 )
 
 
