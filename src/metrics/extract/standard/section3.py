@@ -141,9 +141,10 @@ _LABEL_TAIL_CHARS = 30
 # 要求行政机关确认或重新出具已获取信息 over seven).
 _MAX_TAIL_LINES = 5
 # A narrow numbering column that text extraction set into the middle of its row's label
-# (`属于国 1. 家秘密`, `危及 三 3. “ 安全一稳定 ”`).
+# (`属于国 1. 家秘密`, `危及 三 3. “ 安全一稳定 ”`). The blank comes first in the pattern, so the regex
+# engine scans for blanks rather than trying the look-behind at every character.
 _NUMBERING_INSIDE_LABEL = re.compile(
-    r"(?<=[\u4e00-\u9fff])[ \t]+\d{1,2}[.．][ \t]+(?=[\"“”]?[ \t]*[\u4e00-\u9fff])"
+    r"[ \t](?<=[\u4e00-\u9fff].)[ \t]*\d{1,2}[.．][ \t]+(?=[\"“”]?[ \t]*[\u4e00-\u9fff])"
 )
 _LEADING_ROW_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.．][ \t]+")
 

@@ -34,7 +34,11 @@ _NUMBERING_IN_CELL = re.compile(
 # A note in brackets, longer than a row's numbering (一) or (十二).
 _BRACKETED_NOTE = re.compile(r"\([^()]{4,}\)")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_CJK_BORDER = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\|(?=[ \t]*[\u4e00-\u9fff])")
+# A blank or the border comes first in the pattern, the character before it looked behind from there,
+# so the regex engine scans for those rather than trying a look-behind at every character.
+_CJK_BORDER = re.compile(
+    r"[ \t|](?<=[\u4e00-\u9fff].)(?:(?<=\|)|(?<=[ \t])[ \t]*\|)(?=[ \t]*[\u4e00-\u9fff])"
+)
 
 
 @dataclass
