@@ -16,7 +16,7 @@ from metrics.extract.legacy_prose import extract_legacy_prose, stated_counts
 from metrics.extract.legacy_table import extract_legacy_table
 from metrics.extract.metadata import read_metadata
 from metrics.extract.ocr_marks import mark_ocr_figures
-from metrics.extract.standard import extract_standard
+from metrics.extract.standard import SECTION3_HEADING, extract_standard
 from metrics.extract.standard.overview import overview_counts, overview_outcomes
 from metrics.extract.validation import check_identities, check_text_against_table
 from metrics.models import Document, Extraction, Fact, Flag, Metadata
@@ -65,8 +65,7 @@ _OVERVIEW_END = re.compile(
 )
 
 
-# Section 三's heading, and where its table begins after the prose some reports put first.
-_SECTION3_HEADING = re.compile(r"三\s*[、.．]\s*收到和处理政府信息公开申请情况")
+# Where section 三's table begins after the prose some reports put first (after SECTION3_HEADING).
 _SECTION3_TABLE = re.compile(r"申请人情况|本列数据|本年新收政府信息公开申请|\|")
 
 
@@ -75,7 +74,7 @@ def _overview_text(doc: Document) -> str:
     section 三's heading and its table ('2022年共收到8份申请。其中,予以公开2件,…')."""
     m = _OVERVIEW_END.search(doc.text)
     overview = doc.text if m is None else doc.text[: m.start()]
-    heading = _SECTION3_HEADING.search(doc.text)
+    heading = SECTION3_HEADING.search(doc.text)
     if heading is None:
         return overview
     rest = doc.text[heading.end() :]

@@ -137,8 +137,9 @@ _FULL_LINE = 0.85
 
 
 def _wrap_width(lines: list[str]) -> int:
-    # A line of fewer characters than _LONG_LINE is never that wide (no character is wider than one).
-    lengths = [n for n in map(_printed_width, (x for x in lines if len(x) >= _LONG_LINE)) if n >= _LONG_LINE]
+    # A line of fewer characters is never that wide (no character is wider than one), so is not measured.
+    long_lines = (line for line in lines if len(line) >= _LONG_LINE)
+    lengths = [n for n in map(_printed_width, long_lines) if n >= _LONG_LINE]
     if len(lengths) < 5:
         return 0
     common = Counter(lengths).most_common(1)[0][0]

@@ -68,13 +68,13 @@ def _text_source(doc: Document, fmt: str, seen: set[tuple[str, str]]) -> Iterato
 
 
 # Section 三's heading as printed.
-_SECTION3_HEADING = re.compile(r"三\s*[、.．]\s*收到和处理政府信息公开申请情况")
+SECTION3_HEADING = re.compile(r"三\s*[、.．]\s*收到和处理政府信息公开申请情况")
 
 
 def _before_section3(text: str) -> str:
     """The text before section 三's heading: before its last appearance, should a list of contents
     print it first; the whole text where it is not printed as such."""
-    starts = [m.start() for m in _SECTION3_HEADING.finditer(text)]
+    starts = [m.start() for m in SECTION3_HEADING.finditer(text)]
     return text[: starts[-1]] if starts else text
 
 

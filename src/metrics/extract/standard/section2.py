@@ -218,8 +218,9 @@ def template_columns(hit: Hit, named: list[Section2Cell], width: int) -> list[Se
     if not named or width <= len(named):
         return None
     readings = set()
+    row = cells_of_row(hit.label)
     for fmt in (STD2019, STD2021):
-        cells = [c for c in section2_cells(fmt) if c in cells_of_row(hit.label)]
+        cells = [c for c in section2_cells(fmt) if c in row]
         if len(cells) == width and set(named) <= set(cells):
             readings.add(tuple(cells))
     return list(readings.pop()) if len(readings) == 1 else None
