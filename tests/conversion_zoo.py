@@ -50,8 +50,13 @@ CHROMIUM = "/usr/bin/chromium"  # Debian's; never a downloaded browser
 # Chromium prints the date and time at the head of every page, as a user's print does; where a table
 # starts a page, some PDF readers run that line into the table's cells. The clock is fixed so that one
 # run reads the same PDFs as the next (with the real clock pymupdf4llm's recall moved by 0.01 between
-# runs a minute apart): every Chromium print runs under libfaketime.
-PRINT_CLOCK = "2026-03-01 10:00:00"
+# runs a minute apart): every Chromium print runs under libfaketime. It is preloaded here rather than
+# through the `faketime` wrapper, which keeps a semaphore in /dev/shm named by its process id: one
+# killed by a timeout leaves it behind, and a later wrapper given the same id refuses to start.
+PRINT_CLOCK = {
+    "LD_PRELOAD": "/usr/$LIB/faketime/libfaketime.so.1",  # $LIB is the loader's, as the wrapper writes it
+    "FAKETIME": "@2026-03-01 10:00:00",
+}
 CHROMIUM_PRINT = (CHROMIUM, "faketime")
 
 
@@ -312,8 +317,6 @@ def chromium_print(src: Path, pdf: Path) -> Path:
         with tempfile.TemporaryDirectory(dir=pdf.parent) as profile:  # parallel runs must not share one
             _run(
                 [
-                    "faketime",
-                    PRINT_CLOCK,
                     CHROMIUM,
                     "--headless",
                     "--no-sandbox",
@@ -324,7 +327,8 @@ def chromium_print(src: Path, pdf: Path) -> Path:
                     f"--user-data-dir={profile}",
                     f"--print-to-pdf={pdf}",
                     src.resolve().as_uri(),
-                ]
+                ],
+                env={**os.environ, **PRINT_CLOCK},
             )
     return pdf
 

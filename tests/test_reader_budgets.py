@@ -1,6 +1,7 @@
 """Every reader refuses, quickly and with a reason, a small file that would expand without bound."""
 
 import io
+import sys
 import time
 import zipfile
 
@@ -94,14 +95,19 @@ def test_text_beyond_the_budget_is_refused_before_tables_are_sought_in_it(tmp_pa
         _read(tmp_path, "long.txt", ("| 1 | 2 |\n" * 200).encode())
 
 
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
-def test_a_time_limit_holds_when_its_first_signal_lands_where_python_can_only_print_it():
-    class SlowToDrop:
-        def __del__(self):  # the limit falls due in here, where an exception is printed, not raised
-            busy_until = time.monotonic() + 0.3
-            while time.monotonic() < busy_until:
-                pass
+class SlowToDrop:
+    def __del__(self):  # the limit falls due in here, where an exception is printed, not raised
+        busy_until = time.monotonic() + 0.3
+        while time.monotonic() < busy_until:
+            pass
 
+
+class FailsToDrop:
+    def __del__(self):
+        raise ValueError("a library's own error while dropping")
+
+
+def test_a_time_limit_holds_when_its_first_signal_lands_where_python_can_only_print_it():
     started = time.monotonic()
     with pytest.raises(budgets.ReadError, match="too slow"):
         with budgets.time_limit(0.1, "too slow"):
@@ -109,3 +115,15 @@ def test_a_time_limit_holds_when_its_first_signal_lands_where_python_can_only_pr
             while time.monotonic() - started < 5:
                 pass
     assert time.monotonic() - started < 1.5
+
+
+def test_a_time_limit_hands_on_other_unprintable_errors_but_not_its_own_signal(monkeypatch):
+    reported = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda unraisable: reported.append(unraisable.exc_type))
+    with pytest.raises(budgets.ReadError, match="too slow"):
+        with budgets.time_limit(0.1, "too slow"):
+            FailsToDrop()
+            SlowToDrop()
+            time.sleep(5)
+    assert reported == [ValueError]
+    assert sys.unraisablehook.__name__ == "<lambda>"  # restored when the block ends

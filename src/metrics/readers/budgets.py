@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 
@@ -97,6 +98,8 @@ def time_limit(seconds: float, reason: str) -> Iterator[None]:
             raise _OutOfTime
 
     previous = signal.signal(signal.SIGALRM, expire)
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = _unless_out_of_time(previous_hook)
     # Once due, the signal comes again every REPEAT_SECONDS: one that lands in a weakref callback or a
     # __del__ (the garbage collector runs them anywhere) is only printed by Python, and the parse
     # would go on without a limit.
@@ -109,3 +112,16 @@ def time_limit(seconds: float, reason: str) -> Iterator[None]:
         stopped = True
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        sys.unraisablehook = previous_hook
+
+
+def _unless_out_of_time(hook):
+    """The unraisable-exception hook, passed over for the limit's own signal landing in a __del__: that
+    is no error to print, and a hook written in Python (a test runner's) could itself be cut short by
+    the signal's next repeat while handling it."""
+
+    def report(unraisable):
+        if not isinstance(unraisable.exc_value, _OutOfTime):
+            hook(unraisable)
+
+    return report
