@@ -469,3 +469,59 @@ def test_a_document_number_above_the_title_is_no_part_of_its_name_or_year():
     text = "2012年政府信息公开工作年度报告\n\n南政发[2013]05\n\n云川乡人民政府\n\n2012年政府信息公开工作年度报告\n\n根据《条例》要求,特向社会公布。"
     meta = read_metadata(Document(path="p.txt", text=text))
     assert (meta.agency, meta.year) == ("云川乡人民政府", 2012)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "依据《条例》,结合本单位实际,现编制形成了《示范网@:云溪镇人民政府2023年政府信息公开工作年度报告》。\n一、总体情况",
+            ("云溪镇人民政府", "quoted_title"),
+        ),
+        (
+            "本年度报告根据《条例》要求,由青岚市人力资源和社会保障局编制。全文包括概述。",
+            ("青岚市人力资源和社会保障局", "compiler"),
+        ),
+        (
+            "根据《条例》要求,由石桥县人民政府办公室编制。如有疑问,请联系。",
+            ("石桥县人民政府", "compiler"),
+        ),
+        (
+            "一、总体情况\n2022年,云川区财政局认真贯彻落实《条例》,做好主动公开工作。",
+            ("云川区财政局", "year_subject"),
+        ),
+        (
+            "一、概述\n2015年,青岚市按照省政府工作要求,认真贯彻执行《条例》。",
+            ("青岚市", "year_subject"),
+        ),
+    ],
+)
+def test_a_body_without_a_title_names_its_agency_in_its_opening_prose(text, expected):
+    meta = read_metadata(Document(path="page.txt", text=text))
+    assert (meta.agency, meta.agency_source) == expected
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "2022年,县委县政府高度重视政府信息公开工作。",
+        "2022年,全区各级行政机关认真贯彻《条例》。",
+        "2022年,区财政局认真贯彻落实《条例》。",  # no place: which 区 is unknown
+        "由石桥县人民政府厚桥街道党政办公室综合科编制。",  # a section of an office, no agency
+        "根据《关于做好2022年政府信息公开工作年度报告编制工作的通知》要求编制。",
+    ],
+)
+def test_prose_naming_no_single_placed_agency_gives_none(opening):
+    meta = read_metadata(Document(path="page.txt", text=opening + "\n一、总体情况\n本年度主动公开信息12条。"))
+    assert meta.agency == ""
+
+
+def test_prose_is_read_for_the_agency_only_where_no_other_place_names_one():
+    text = "云川市民政局2022年政府信息公开工作年度报告\n2022年,云川市人民政府认真贯彻《条例》。"
+    meta = read_metadata(Document(path="page.txt", text=text))
+    assert (meta.agency, meta.agency_source, meta.flags) == ("云川市民政局", "title", [])
+
+
+def test_a_place_printed_twice_before_the_name_is_read_once():
+    text = "本报告由青岚市石桥区青岚市石桥区发展和改革委员会编制的2013年度政府信息公开年度报告。"
+    assert read_metadata(Document(path="page.txt", text=text)).agency == "青岚市石桥区发展和改革委员会"

@@ -59,6 +59,9 @@ _GOVERNMENT = re.compile(r"(人民政府|人民政府办公室|人民政府办�
     FILE_NAME,
     FOLDER_NAME,
     OPENING_TEXT,
+    QUOTED_TITLE,
+    COMPILER,
+    YEAR_SUBJECT,
 ) = (
     "title",
     "page_field",
@@ -69,6 +72,9 @@ _GOVERNMENT = re.compile(r"(人民政府|人民政府办公室|人民政府办�
     "file_name",
     "folder_name",
     "opening_text",
+    "quoted_title",
+    "compiler",
+    "year_subject",
 )
 
 
@@ -133,7 +139,10 @@ def _agency_statements(doc: Document, title: str, path_titles: list[Stated]) -> 
         Stated(_agency_from_self_reference(doc), SELF_REFERENCE),
         _agency_from_fields(doc, _SOURCE_FIELDS),
     ]
-    return [s for s in found if s.value]
+    found = [Stated(_REPEATED_PLACE.sub(r"\1", s.value), s.place) for s in found if s.value]
+    # A page with no title names its agency, if at all, in the body's prose: these looser places are
+    # read only when every place above is silent.
+    return found or [s for s in _agency_from_prose(normalize(doc.text)[:_PROSE_HEAD]) if s.value]
 
 
 def _year_statements(doc: Document, title: str, path_names: list[Stated]) -> list[Stated]:
@@ -463,6 +472,68 @@ def _agency_from_sentence(doc: Document) -> str:
 _SELF_OR_VERB = re.compile(
     r"本单位|本机关|本部门|我单位|[并和及](?:公布|发布|编制)|^政府|职能部门|各部门|各单位"
 )
+
+
+# A place printed twice before the name ('由北京市大兴区北京市大兴区发展和改革委员会编制': a site that puts
+# its place before every name, also one that has it already).
+_REPEATED_PLACE = re.compile(r"^(.{2,12}[省市县区镇乡旗])\1")
+# How far into the text a body without a title introduces itself (its opening and overview).
+_PROSE_HEAD = 3000
+# The report's own title quoted in its opening ('现编制形成了《某镇人民政府2023年政府信息公开工作年度报告》'),
+# also where a site's text injection stands before the name inside the quotes: the name is the run of
+# Chinese characters that begins after the last other character.
+_QUOTED_OWN_TITLE = re.compile(
+    r"《(?:[^《》\n]{0,40}[^\u4e00-\u9fff《》\n])?([\u4e00-\u9fff]{2,25}?)\s*(?:19|20)\d\d\s*年度?"
+    r"(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告》"
+)
+# '本年度报告……由某市某局编制', '由某县人民政府办公室编制': the body that compiled the report. A
+# government's office compiles the government's report, and an agency's office the agency's.
+_COMPILED_BY = re.compile(r"由([\u4e00-\u9fff]{3,30}?)(?:负责)?(?:汇总)?(?:编制|编写|撰写)")
+_ITS_OFFICE = re.compile(r"(?:党政)?办公(?:室|厅)$")
+# '2023年,某区财政局认真贯彻……': the overview's first sentence has the agency as its subject, the
+# name ending in an agency's word and followed by the first word of what it did.
+_AGENCY_END = r"(?:人民政府|政府|办事处|街道|委员会|管委会|局|委|办|厅|署|中心|镇|乡|市|县|区|旗)"
+_DEED = (
+    r"(?:认真|严格|按照|坚持|紧紧|紧扣|积极|进一步|全面|深入|围绕|高度|继续|持续|始终|不断|着力|切实|"
+    r"贯彻|通过|根据|依据|依照|结合|扎实|聚焦|立足|牢固|充分|大力|强化|加强|加大|依法|主动|在)"
+)
+_YEAR_SUBJECT = re.compile(
+    r"(?:^|[。\n])\s*(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]\s*([\u4e00-\u9fff]{2,30}?"
+    + _AGENCY_END
+    + r")(?="
+    + _DEED
+    + ")"
+)
+# A subject that is no single disclosing agency: all of a place's bodies, several bodies, the report's
+# word for itself, or a party committee ('县委县政府高度重视').
+_NO_SINGLE_AGENCY = re.compile(r"^(?:全|各|我|本|在)|[、及与]|[省市县区镇乡]委(?!员会)|党")
+
+
+def _agency_from_prose(head: str) -> list[Stated]:
+    """The agency as the body's prose names it: its own title quoted, the body that compiled it, or
+    the subject of a sentence opening with the year. Only a name that starts with a place is taken."""
+    found = []
+    m = _QUOTED_OWN_TITLE.search(head)
+    if m:
+        found.append(Stated(_placed(m.group(1)), QUOTED_TITLE))
+    m = _COMPILED_BY.search(head)
+    if m:
+        compiler = m.group(1)
+        office_of = _ITS_OFFICE.sub("", compiler)
+        if office_of != compiler and _AGENCY_NAME.match(office_of):
+            compiler = office_of
+        found.append(Stated(_placed(compiler) if _AGENCY_NAME.match(compiler) else "", COMPILER))
+    m = _YEAR_SUBJECT.search(head)
+    if m:
+        found.append(Stated(_placed(m.group(1)), YEAR_SUBJECT))
+    return found
+
+
+def _placed(name: str) -> str:
+    """The name, if it is one agency's and starts with its place; else nothing."""
+    if _NO_SINGLE_AGENCY.search(name) or not region_and_level(name)[0]:
+        return ""
+    return name
 
 
 def region_and_level(agency: str) -> tuple[str, str]:
