@@ -1188,3 +1188,41 @@ def test_numbers_beside_the_middle_piece_of_a_label_wrapped_over_three_lines_go_
 def test_a_label_piece_beside_numbers_with_no_label_around_it_stays_as_printed():
     text = "\n".join(["五、存在的主要问题", "办件 12 3", "下一步"])
     assert rejoin_wrapped_labels(text) == text
+
+
+def test_an_overview_breakdown_with_shares_and_the_granted_counted_together_gives_the_other_rows(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2022年,全区共收到政府信息公开申请50件,同比增长20%。为提升答复质量,办复率100%,"
+        "其中予以公开或部分公开20件、占40%;不予公开10件、占20%;无法提供15件、占30%;"
+        "不予处理2件、占4.0%;其他处理3件、占6%。",
+        year=2022,
+    )
+    assert {k: got.get(k) for k in ("outcome_denied", "outcome_unable", "outcome_not_processed")} == {
+        "outcome_denied": 10,
+        "outcome_unable": 15,
+        "outcome_not_processed": 2,
+    }
+    assert (got["outcome_other"], got["outcome_total"]) == (3, 50)
+    # 20 is the two rows together, and 其他处理 names no sub-row of its own.
+    assert not {"outcome_granted", "outcome_partial", "other_misc"} & set(got)
+
+
+@pytest.mark.parametrize(
+    "issued, abolished", [("本年(2022)制发件数", "本年(2022)废止件数"), ("2022年制发件数", "2022年废止件数")]
+)
+def test_a_section2_header_printing_the_year_names_the_same_columns(tmp_path, issued, abolished):
+    lines = [
+        "示例县林业局2022年政府信息公开工作年度报告",
+        "二、主动公开政府信息情况",
+        f"信息内容 | {issued} | {abolished} | 现行有效件数 |",
+        "规章 | 0 | 0 | 0 |",
+        "规范性文件 | 3 | 1 | 12 |",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert {k: got.get(k) for k in ("normative_issued", "normative_abolished", "normative_in_force")} == {
+        "normative_issued": 3,
+        "normative_abolished": 1,
+        "normative_in_force": 12,
+    }

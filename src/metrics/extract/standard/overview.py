@@ -23,6 +23,10 @@ from metrics.templates.standard import OVERVIEW_COUNTS, SECTION3_ROWS, STD2019, 
 _OUTCOMES = metrics()["outcome_total"].sum_of
 # Where a breakdown of the requests begins: 其中, 处理结果中, 在已答复的(信件)中.
 _BREAKDOWN = re.compile(r"其中|处理结果中|已?答复的[\u4e00-\u9fff]{0,4}中")
+# An item's share of the requests after its count ('不予公开32件、占24.6%', '(占比20%)'): no count of its own.
+_SHARE = re.compile(r"[、,]?\(?占(?:比|总数的?)?\d+(?:\.\d+)?%\)?")
+# '予以公开或部分公开59件': two top rows in one count, which the total holds but neither row alone.
+_GRANTED_OR_PARTLY = re.compile(r"(?:予以)?(?:全部)?公开(?:或|和|及|与|、)(?:予以)?部分公开")
 _ITEM = re.compile(
     r"^(?:因|对)?(?P<label>[\u4e00-\u9fff]{2,16}?)(?:\((?P<note>[^()]{2,40})\))?(?:的)?(?:申请)?"
     r"(?P<num>\d+)(?:件|条|个|项|份|起)(?:\((?P<after>[^()]{2,40})\))?$"
@@ -40,7 +44,7 @@ def overview_outcomes(requests: Fact, overview: str, fmt: str, answered: Fact | 
     sentence = normalize(requests.evidence)
     norm = normalize(overview)
     at = norm.find(sentence)
-    following = norm[at + len(sentence) :].lstrip(".!? ").split(".")[0] if at >= 0 else ""
+    following = _first_sentence(norm[at + len(sentence) :].lstrip(".!? ")) if at >= 0 else ""
     for text in (sentence, following):
         facts = _breakdown(text, sums, requests.evidence if text is sentence else following)
         facts = [f for f in facts if f.metric_id in _ROWS_OF[fmt]]
@@ -49,16 +53,29 @@ def overview_outcomes(requests: Fact, overview: str, fmt: str, answered: Fact | 
     return []
 
 
+def _first_sentence(norm: str) -> str:
+    """The normalized text up to its first full stop; a decimal point (占45.3%) is none."""
+    return _FULL_STOP.split(norm, maxsplit=1)[0]
+
+
+_FULL_STOP = re.compile(r"(?<!\d)\.|\.(?!\d)")
+
+
 def _breakdown(sentence: str, sums: set[float], evidence: str) -> list[Fact]:
     start = _BREAKDOWN.search(sentence)
     if start is None:
         return []
-    clauses = [c.strip(" :") for c in re.split(r"[,;]", sentence[start.end() :].split(".")[0])]
+    items = _SHARE.sub("", _first_sentence(sentence[start.end() :]))
+    clauses = [c.strip(" :") for c in re.split(r"[,;]", items)]
     clauses = [c for c in clauses if c]
     values: dict[str, float] = {}
     top: dict[str, float] = {}
+    together = 0.0  # the granted and partly granted counted as one
     for clause in clauses:
         m = _ITEM.match(clause)
+        if m and _GRANTED_OR_PARTLY.fullmatch(compact(m["label"])):
+            together += float(m["num"])
+            continue
         row = _row_named(m["label"]) if m else None
         if row is None or row.metric_id in values:
             return []
@@ -73,11 +90,11 @@ def _breakdown(sentence: str, sums: set[float], evidence: str) -> list[Fact]:
             values[sub.metric_id] = value
             if row.metric_id not in _OUTCOMES:  # a sub-row alone: its top row is the sum of them
                 top[row.parent] = top.get(row.parent, 0.0) + value
-    if not top or sum(top.values()) not in sums:
+    if not top or sum(top.values()) + together not in sums:
         return []
     listed = {**{parent: v for parent, v in top.items() if parent not in values}, **values}
     # 总计 is declared the sum of the top rows: a breakdown that adds up states it too.
-    listed.setdefault("outcome_total", sum(top.values()))
+    listed.setdefault("outcome_total", sum(top.values()) + together)
     return [Fact(metric_id, v, evidence=evidence, note=_NOTE) for metric_id, v in listed.items()]
 
 
@@ -107,6 +124,9 @@ def _sub_row_named(row, m: re.Match):
     if row.metric_id not in _OUTCOMES:
         return row
     said = compact(" ".join(x for x in (m["label"], m["note"], m["after"]) if x))
+    # Less the top row's own words: 其他处理 holds 其他, the name of one of its sub-rows.
+    for label in row.labels:
+        said = said.replace(compact(label), "")
     named = [r for r in _SUB_ROWS if r.parent == row.metric_id and any(compact(x) in said for x in r.labels)]
     return named[0] if len(named) == 1 else None
 

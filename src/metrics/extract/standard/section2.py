@@ -36,7 +36,17 @@ def section2_layout() -> Section2Layout:
     cells = tuple(dict.fromkeys(section2_cells(STD2019) + section2_cells(STD2021)))
     row_keys = {compact(label): c.row_labels for c in cells for label in c.row_labels}
     column_labels = {compact(label) for c in cells for label in c.column_labels}
-    return Section2Layout(alternation(row_keys), row_keys, alternation(column_labels), cells)
+    return Section2Layout(alternation(row_keys), row_keys, _with_printed_years(column_labels), cells)
+
+
+def _with_printed_years(labels: set[str]) -> re.Pattern:
+    """The header labels, where 本年 may print its year too or be printed as the year (see cell_matches)."""
+    pattern = alternation(labels).pattern
+    return re.compile(pattern.replace("本年", _THIS_YEAR))
+
+
+_YEAR_WORD = r"(?:19|20)\d\d年?度?"
+_THIS_YEAR = rf"(?:本年(?:\({_YEAR_WORD}\))?|{_YEAR_WORD}(?=[制废新]))"
 
 
 # Columns of layout text (w3m, pdftotext -layout) stand two or more spaces apart.
@@ -112,7 +122,12 @@ def _cells_at(line: str, wide: bool) -> list[tuple[int, str]]:
 # Cached: header cells and row labels repeat across reports, and every row of a table asks again.
 @functools.lru_cache(maxsize=1 << 14)
 def cell_matches(cell: Section2Cell, header_text: str) -> bool:
+    header_text = _PRINTED_YEAR.sub("本年", header_text)
     return any(label in header_text for label in compact_labels(cell.column_labels))
+
+
+# A header that prints the year it means by 本年, or instead of it: 本年(2023)制发件数, 2023年制发件数.
+_PRINTED_YEAR = re.compile(rf"本年[(（]{_YEAR_WORD}[)）]|{_YEAR_WORD}(?=[制废新])")
 
 
 @functools.lru_cache(maxsize=1 << 12)
