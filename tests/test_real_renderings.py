@@ -1226,3 +1226,25 @@ def test_a_section2_header_printing_the_year_names_the_same_columns(tmp_path, is
         "normative_abolished": 1,
         "normative_in_force": 12,
     }
+
+
+def test_carried_requests_named_by_their_years_stand_in_only_for_the_years_next_to_the_reports(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2022年,共收到政府信息公开申请10件,办理2021年结转件2件,共办结9件,结转2023年度继续办理3件。",
+        year=2022,
+    )
+    assert (got["requests_carried_over"], got["requests_carried_forward"]) == (2, 3)
+    other_years = _overview_only(
+        tmp_path,
+        "2022年,共收到政府信息公开申请10件,办理2020年结转件2件,共办结9件,结转至2025年办理3件。",
+        year=2022,
+    )
+    assert not {"requests_carried_over", "requests_carried_forward"} & set(other_years)
+
+
+def test_last_years_requests_counted_as_handled_stand_in_for_the_carried_over(tmp_path):
+    got = _overview_only(
+        tmp_path, "2023年,共受理政府信息公开申请16件,上年结转政府信息公开办理数量1件,共办结16件。", year=2023
+    )
+    assert got["requests_carried_over"] == 1

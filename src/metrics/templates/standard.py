@@ -244,6 +244,9 @@ class OverviewCount:
     formats: tuple[str, ...] = (STD2019, STD2021)
     # Its words name last year themselves (接办上年…), so they are no other year's.
     names_last_year: bool = False
+    # Its words print a year, which must be the report's year plus this (-1: 2021年结转件 in a 2022
+    # report; +1: 结转至2023年): no other year then.
+    names_year: int = 0
     # Words that count other things too are read only where they open their clause (after 其中, 本年度,
     # 共, 已 at most) in a sentence about requests: 不予公开答复2件 is one outcome, not all.
     opens_clause: bool = False
@@ -257,8 +260,14 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     OverviewCount(
         "requests_carried_over",
         r"(?:接办|结转)上一?年度?(?:的)?(?:政府信息公开)?(?:申请)?(?:办理)?"
-        r"|上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请)?(?:数量)?",
+        r"|上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请|办理)?(?:数量)?",
         names_last_year=True,
+    ),
+    # 办理2021年结转件4件 (a 2022 report).
+    OverviewCount(
+        "requests_carried_over",
+        r"(?:办理|接办)?(?:19|20)\d\d年度?结转(?:的)?(?:政府信息公开)?(?:申请)?(?:件)?",
+        names_year=-1,
     ),
     # 自然人申请219件 / 法人或其他组织提出申请16件: the requester columns of 本年新收, unless the sentence
     # splits a total that holds last year's requests too (申请124宗(含2021年度结转5宗),…法人和其他组织申请11宗).
@@ -273,6 +282,12 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         sentence_lacks=r"含[^,;.]{0,12}(?:结转|上年)",
     ),
     OverviewCount("requests_carried_forward", r"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?"),
+    # 结转至2024年办理1件 (a 2023 report).
+    OverviewCount(
+        "requests_carried_forward",
+        r"结转(?:至|到)?(?:19|20)\d\d年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?",
+        names_year=1,
+    ),
     # 剩余26件结转下年度办理 / 1件结转下年: the count before its words.
     OverviewCount("requests_carried_forward", r"(?:申请)?结转(?:至|到)?下一?年", count_first=True),
     # 办结113件 / 其中本年度答复21件 / 共办理完成198件: the requests answered, 三's (七) 总计.

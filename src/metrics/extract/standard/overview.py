@@ -181,7 +181,9 @@ def _in_its_place(norm: str, m: re.Match, count: OverviewCount, year: int | None
     较上年 or 同比, before the count in it) and the count stands where its words require."""
     start, end = _around(norm, m, _CLAUSE_MARKS)
     before = norm[start : m.start()]
-    said = before + ("" if count.names_last_year else m.group())
+    if count.names_year and (year is None or _YEAR.findall(m.group()) != [str(year + count.names_year)]):
+        return False
+    said = before + ("" if count.names_last_year or count.names_year else m.group())
     if _OTHER_YEAR.search(said) or any(year is not None and int(y) != year for y in _YEAR.findall(said)):
         return False
     if count.opens_clause and not _CLAUSE_OPENING.fullmatch(before.strip()):
