@@ -105,6 +105,12 @@ def test_historical_total_after_the_year_total_is_ignored():
     assert values("本年共主动公开政府信息11条,历年累计234条。") == {"proactive_items": 11}
 
 
+def test_a_total_accumulated_after_the_years_count_in_one_sentence_is_the_running_total():
+    body = "2013年,我区共主动公开、更新各类信息222条,累计主动公开信息2382条。"
+    assert values(body) == {"proactive_items": 222}
+    assert values("2013年,我区全年累计主动公开信息356条。") == {"proactive_items": 356}
+
+
 def test_accumulated_over_the_report_year_counts_as_the_year_total():
     assert values("我镇自2013年1月1日到12月31日累计主动公开政府信息915条。") == {"proactive_items": 915}
 

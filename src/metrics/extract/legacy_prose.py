@@ -65,6 +65,7 @@ from metrics.templates.legacy_prose import (
     REASON_RULES,
     REQUEST_OUTCOMES,
     REQUEST_SCOPE,
+    RUNNING_TOTAL,
     SENTENCE_END,
     SENTENCE_EXCLUDED,
     SINCE,
@@ -276,6 +277,8 @@ def _cumulative_before(norm: str, start: int, year: int | None) -> bool:
         fresh += [m.end() for m in re.finditer(rf"(?:^|,)\s*{year}年(?!底|末)", prefix)]
         fresh.sort()
     scope = prefix[fresh[-1] :] if fresh else prefix
+    if RUNNING_TOTAL.search(scope):
+        return True
     m = CUMULATIVE.search(scope)
     if m is None:
         return False

@@ -282,6 +282,9 @@ BOTH_ZERO = re.compile(
 # 到年底累计 counts up to the year's end from the start, like 截至年底.
 CUMULATIVE = re.compile(r"历年|截至|截止|至今|迄今|以来|累积|(?:到|至)(?:\d{4})?年?年底")
 SINCE = {"以来", "至今"}
+# 累计 opening the clause after a count ('公开信息222条,累计公开信息2382条') gives the running total
+# beside the year's; alone ('全年累计公开356条') it sums the year.
+RUNNING_TOTAL = re.compile(r"\d\s*(?:条|件|项|个|篇|份)[^,;:.!?\d]{0,6}[,;]\s*(?:并|已)?累计[^,;:.!?]*$")
 FRESH = re.compile(r"本年|今年|全年|当年|新增|年度内|本年度")
 OTHER_YEAR = re.compile(r"上年|去年|上一年|前年|同期")
 TOTAL_WORDS = re.compile(r"共|全年|合计|总计|总共|全部|累计")
