@@ -1248,3 +1248,29 @@ def test_last_years_requests_counted_as_handled_stand_in_for_the_carried_over(tm
         tmp_path, "2023年,共受理政府信息公开申请16件,上年结转政府信息公开办理数量1件,共办结16件。", year=2023
     )
     assert got["requests_carried_over"] == 1
+
+
+def test_an_overview_listing_requests_by_kind_of_requester_gives_natural_persons_and_organisations(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2022年,全县共收到政府信息公开申请40件,其中自然人申请25件,商业企业申请8件,"
+        "法律服务机构申请5件,其他申请2件,均在法定时限内答复。",
+        year=2022,
+    )
+    assert (got["requests_new_natural_person"], got["requests_new_legal_person"]) == (25, 15)
+
+
+def test_an_overview_saying_every_requester_was_a_natural_person_gives_no_organisations(tmp_path):
+    got = _overview_only(
+        tmp_path, "本年度共收到政府信息公开申请3件,申请人均为自然人,均已按时答复。", year=2022
+    )
+    assert (got["requests_new_natural_person"], got["requests_new_legal_person"]) == (3, 0)
+
+
+def test_a_requester_list_that_does_not_add_up_to_the_requests_gives_no_organisations(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2022年,全县共收到政府信息公开申请40件,其中自然人申请25件,商业企业申请8件。",
+        year=2022,
+    )
+    assert "requests_new_legal_person" not in got

@@ -17,7 +17,7 @@ from metrics.extract.legacy_table import extract_legacy_table
 from metrics.extract.metadata import read_metadata
 from metrics.extract.ocr_marks import mark_ocr_figures
 from metrics.extract.standard import SECTION3_HEADING, extract_standard
-from metrics.extract.standard.overview import overview_counts, overview_outcomes
+from metrics.extract.standard.overview import overview_counts, overview_outcomes, overview_requesters
 from metrics.extract.validation import check_identities, check_text_against_table
 from metrics.models import Document, Extraction, Fact, Flag, Metadata
 from metrics.readers import read_document
@@ -116,21 +116,29 @@ def _figures_of_unread_sections(
     if not _COUNTED_TABLES <= read:  # most reports' tables are read: the words need no reading then
         prose = prose + overview_counts(overview, fmt, year)
     standing = [f for f in prose if f.metric_id in _STANDING_IN and _table_of(f.metric_id) not in read]
+    table = {f.metric_id: f.value for f in facts}
+    requests = [
+        f for f in prose if f.metric_id == "requests_new" and table.get("requests_new", f.value) == f.value
+    ]
+    if len(requests) != 1:
+        return standing
+    if "三" not in read:
+        standing += _besides(standing, overview_requesters(requests[0], overview, standing))
     if any(_section_of(f.metric_id) == "outcomes" for f in facts):
         return standing
     # No outcome row was read (section 三 is not in the file, or it stops after its request rows): the
     # overview's breakdown of the requests stands in, where it adds up to the requests it counts (as
     # the table gives them, if it does) or to those it says were answered.
-    table = {f.metric_id: f.value for f in facts}
-    requests = [
-        f for f in prose if f.metric_id == "requests_new" and table.get("requests_new", f.value) == f.value
-    ]
     answered = [f for f in standing if f.metric_id == "outcome_total"]
-    if len(requests) != 1:
-        return standing
     outcomes = overview_outcomes(requests[0], overview, fmt, answered[0] if len(answered) == 1 else None)
     # The total answered stands as stated; the breakdown adds the rows under it.
-    return standing + [f for f in outcomes if f.metric_id not in {g.metric_id for g in standing}]
+    return standing + _besides(standing, outcomes)
+
+
+def _besides(standing: list[Fact], more: list[Fact]) -> list[Fact]:
+    """The facts of `more` whose metrics `standing` does not give."""
+    have = {f.metric_id for f in standing}
+    return [f for f in more if f.metric_id not in have]
 
 
 def _table_of(metric_id: str) -> str | None:

@@ -53,6 +53,79 @@ def overview_outcomes(requests: Fact, overview: str, fmt: str, answered: Fact | 
     return []
 
 
+# The requesters of section 三's columns as an overview lists them ('其中自然人申请219件,商业企业申请55件,
+# 社会公益组织申请1件,…'): each kind of legal person or other organisation is one of its columns.
+_NATURAL_PERSON = ("自然人", "公民", "个人")
+_ORGANISATION = (
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "法人或其他组织",
+    "法人和其他组织",
+    "其他",
+)
+_REQUESTER_ITEM = re.compile(
+    rf"^(?P<kind>{'|'.join(_NATURAL_PERSON + _ORGANISATION)})(?:提出)?(?:的)?申请(?:件)?(?:共|为)?"
+    r"(?P<num>\d+)(?:件|条|宗|份)$"
+)
+# '2条信息申请人均为自然人': every request a natural person's.
+_ALL_NATURAL_PERSONS = re.compile(r"申请人(?:均|全部|全)为自然人|均为自然人(?:提出的)?申请|均由自然人提出")
+
+
+def overview_requesters(requests: Fact, overview: str, stated: list[Fact]) -> list[Fact]:
+    """The requests of natural persons and of organisations, where the overview lists the year's
+    requests by kind of requester after counting them (or says all came from natural persons) and the
+    list adds up to them; none where a count `stated` for one of the two differs."""
+    sentence = normalize(requests.evidence)
+    norm = normalize(overview)
+    at = norm.find(sentence)
+    if at < 0 or requests.value is None:
+        return []
+    following = _first_sentence(norm[at + len(sentence) :].lstrip(".!? "))
+    said_all = next((text for text in (sentence, following) if _ALL_NATURAL_PERSONS.search(text)), None)
+    if said_all is not None:
+        split, evidence = (requests.value, 0.0), said_all
+    else:
+        split, evidence = _requester_list(sentence, requests.value), sentence
+    if split is None:
+        return []
+    facts = [
+        Fact(metric_id, value, evidence=evidence, note=_REQUESTER_NOTE)
+        for metric_id, value in zip(
+            ("requests_new_natural_person", "requests_new_legal_person"), split, strict=True
+        )
+    ]
+    said = {f.metric_id: f.value for f in stated}
+    return [] if any(said.get(f.metric_id, f.value) != f.value for f in facts) else facts
+
+
+def _requester_list(sentence: str, total: float) -> tuple[float, float] | None:
+    """(natural persons, organisations) of a list of requester kinds after 其中, each kind once, that
+    adds up to the `total`; the list ends at its first clause that is no such item."""
+    start = _BREAKDOWN.search(sentence)
+    if start is None:
+        return None
+    counts: dict[str, float] = {}
+    for clause in re.split(r"[,;]", _first_sentence(sentence[start.end() :])):
+        m = _REQUESTER_ITEM.match(clause.strip(" :"))
+        if m is None:
+            break
+        if m["kind"] in counts:
+            return None
+        counts[m["kind"]] = float(m["num"])
+    natural = sum(v for k, v in counts.items() if k in _NATURAL_PERSON)
+    organisations = sum(v for k, v in counts.items() if k in _ORGANISATION)
+    if len(counts) < 2 or natural + organisations != total:
+        return None
+    return natural, organisations
+
+
+_REQUESTER_NOTE = (
+    "the overview's requests by kind of requester, which add up to them; the table is not in the file"
+)
+
+
 def _first_sentence(norm: str) -> str:
     """The normalized text up to its first full stop; a decimal point (占45.3%) is none."""
     return _FULL_STOP.split(norm, maxsplit=1)[0]
