@@ -308,7 +308,7 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         count_first=True,
     ),
     OverviewCount("rules_issued", r"(?:制发|制定|出台|印发)(?:了|的)?[\u4e00-\u9fff]{0,6}?规章"),
-    OverviewCount("normative_issued", r"(?:制发|制定|出台|印发)(?:了|的)?(?:行政)?规范性文件"),
+    OverviewCount("normative_issued", r"(?:制发|制定|出台|印发)(?:并?公开)?(?:了|的)?(?:行政)?规范性文件"),
     # 现行有效 is the 2021 table's column; the 2019 table's same cell counts what was published.
     OverviewCount("normative_in_force", r"现行有效(?:的)?(?:行政)?规范性文件", formats=(STD2021,)),
     # 办理行政许可事项12件 / 行政许可决定278件 / 行政许可处理决定数量324宗: without a verb, only its

@@ -204,9 +204,9 @@ def _sub_row_named(row, m: re.Match):
     return named[0] if len(named) == 1 else None
 
 
-# A count right after its words: an exact number of 件 (份 for documents), never 余/多 (the table's
-# cell is exact).
-_COUNT = rf"(?:共|共计|合计|为|达)?(?P<num>{NUMBER})(?:件|份|宗)"
+# A count right after its words: an exact number of 件 (份 for documents, 宗 and 起 for cases), never 余/多
+# (the table's cell is exact).
+_COUNT = rf"(?:共|共计|合计|为|达)?(?P<num>{NUMBER})(?:件|份|宗|起)"
 _OTHER_YEAR = re.compile(r"上年|去年|上一年|同期|同比|较")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 
