@@ -111,6 +111,13 @@ def test_a_total_accumulated_after_the_years_count_in_one_sentence_is_the_runnin
     assert values("2013年,我区全年累计主动公开信息356条。") == {"proactive_items": 356}
 
 
+def test_the_proactive_part_of_the_documents_made_is_the_proactive_count():
+    body = "2013年,共制作政府信息300条,其中主动公开信息120条,依申请公开信息30条,不予公开信息150条。"
+    assert values(body) == {"proactive_items": 120}
+    # A part of the proactive count itself stays a part.
+    assert values("2013年,共主动公开政府信息300条,其中主动公开文件类信息120条。") == {"proactive_items": 300}
+
+
 def test_accumulated_over_the_report_year_counts_as_the_year_total():
     assert values("我镇自2013年1月1日到12月31日累计主动公开政府信息915条。") == {"proactive_items": 915}
 

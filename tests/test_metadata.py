@@ -525,3 +525,9 @@ def test_prose_is_read_for_the_agency_only_where_no_other_place_names_one():
 def test_a_place_printed_twice_before_the_name_is_read_once():
     text = "本报告由青岚市石桥区青岚市石桥区发展和改革委员会编制的2013年度政府信息公开年度报告。"
     assert read_metadata(Document(path="page.txt", text=text)).agency == "青岚市石桥区发展和改革委员会"
+
+
+def test_a_document_number_in_small_tortoise_shell_brackets_is_no_part_of_the_title():
+    text = "云政﹝2011﹞6号\n云溪乡2010年度政府信息公开工作年度报告\n县政府办:\n本报告根据《条例》编制。"
+    meta = read_metadata(Document(path="p.txt", text=text))
+    assert (meta.agency, meta.year) == ("云溪乡", 2010)

@@ -37,7 +37,7 @@ _DATED_FIELD = re.compile(r"(?:发布日期|发布时间|公开日期|时间|日
 
 # Administrative units, outermost first; a name is read left to right against them.
 PROVINCE_UNIT = re.compile(r"^(北京市|天津市|上海市|重庆市|.{2,3}?省|.{2,8}?自治区|.{2,4}?特别行政区)")
-_CITY = re.compile(r"^(.{2,6}?(?:市|自治州|地区|盟))")
+_CITY = re.compile(r"^(.{2,6}?(?:市|自治州|州|地区|盟))")
 _COUNTY = re.compile(r"^(.{1,8}?(?:自治县|县|区|旗))")
 _TOWNSHIP = re.compile(r"^(.{1,8}?(?:镇|乡|街道))")
 # Names that end in 区 but are not a county-level unit.
@@ -229,10 +229,10 @@ def _title_candidates(text: str):
         yield i, lines[i], _title_at(lines, i)
 
 
-# A document number printed above the title (南政发[2013]05, 某府办〔2021〕3号): its year is the year
-# the report was issued, and it is no part of the title.
+# A document number printed above the title (南政发[2013]05, 某府办〔2021〕3号, 某政﹝2011﹞6号): its year is
+# the year the report was issued, and it is no part of the title.
 _DOCUMENT_NUMBER = re.compile(
-    r"[\u4e00-\u9fff]{1,10}[\[〔【(（]\s*(?:19|20)\d\d\s*[\]〕】)）]\s*第?\d{1,4}\s*号?"
+    r"[\u4e00-\u9fff]{1,10}[\[〔【(（﹝［]\s*(?:19|20)\d\d\s*[\]〕】)）﹞］]\s*第?\d{1,4}\s*号?"
 )
 
 

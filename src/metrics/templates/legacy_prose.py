@@ -289,6 +289,9 @@ FRESH = re.compile(r"本年|今年|全年|当年|新增|年度内|本年度")
 OTHER_YEAR = re.compile(r"上年|去年|上一年|前年|同期")
 TOTAL_WORDS = re.compile(r"共|全年|合计|总计|总共|全部|累计")
 SUBSET = "其中"
+# A total of the documents made or obtained, split 其中 by disclosure attribute ('共制作政府信息3021条,
+# 其中主动公开信息1027条,依申请公开信息459条'): its 主动公开 part is the year's proactive count.
+DOCUMENTS_MADE = re.compile(r"制作|获取|产生|形成|发文|制发")
 # Figures that a 其中 earlier in the sentence would make a part of something else.
 # Words between a label's verb and its noun (the `mid` group) that make the figure something else:
 # another kind of case, a change, or one category of what was published (主动公开工作动态信息119条).
