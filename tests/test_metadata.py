@@ -494,6 +494,14 @@ def test_a_document_number_above_the_title_is_no_part_of_its_name_or_year():
             "一、概述\n2015年,青岚市按照省政府工作要求,认真贯彻执行《条例》。",
             ("青岚市", "year_subject"),
         ),
+        (
+            "如对本报告有任何疑问,请与云川市财政局办公室联系(电话:0000-1234567)。",
+            ("云川市财政局", "contact"),
+        ),
+        (
+            "如对本报告有疑问,可与石桥县水利局政府信息公开工作领导小组办公室联系。",
+            ("石桥县水利局", "contact"),
+        ),
     ],
 )
 def test_a_body_without_a_title_names_its_agency_in_its_opening_prose(text, expected):
@@ -509,6 +517,9 @@ def test_a_body_without_a_title_names_its_agency_in_its_opening_prose(text, expe
         "2022年,区财政局认真贯彻落实《条例》。",  # no place: which 区 is unknown
         "由石桥县人民政府厚桥街道党政办公室综合科编制。",  # a section of an office, no agency
         "根据《关于做好2022年政府信息公开工作年度报告编制工作的通知》要求编制。",
+        # A government's office, or a body answering for a government, may answer for another's report.
+        "如对本报告有任何疑问,请与云川市人民政府办公室联系。",
+        "如对本报告有任何疑问,请与石桥县政务服务和数据管理局联系。",
     ],
 )
 def test_prose_naming_no_single_placed_agency_gives_none(opening):

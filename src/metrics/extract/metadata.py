@@ -62,6 +62,7 @@ _GOVERNMENT = re.compile(r"(人民政府|人民政府办公室|人民政府办�
     QUOTED_TITLE,
     COMPILER,
     YEAR_SUBJECT,
+    CONTACT,
 ) = (
     "title",
     "page_field",
@@ -75,6 +76,7 @@ _GOVERNMENT = re.compile(r"(人民政府|人民政府办公室|人民政府办�
     "quoted_title",
     "compiler",
     "year_subject",
+    "contact",
 )
 
 
@@ -504,14 +506,23 @@ _YEAR_SUBJECT = re.compile(
     + _DEED
     + ")"
 )
+# '如对本报告有任何疑问,请与某市财政局办公室联系': a department named for questions about the report is
+# the one reporting, its office or its disclosure group answering for it. A government's office, or a
+# body that handles disclosure for a government (政务服务, 数据管理), may answer for another's report.
+_CONTACT = re.compile(
+    r"[请可]与([\u4e00-\u9fff]{3,30}?(?:局|委员会|委(?!会)|厅|署|办事处))"
+    r"(?:[\u4e00-\u9fff]{0,16}?办公室)?(?:[\u4e00-\u9fff]{2,3})?联[系络]"
+)
+_ANSWERS_FOR_OTHERS = re.compile(r"政务服务|数据|信息公开|政务公开|政府办|人民政府|管委会|管理委员会")
 # A subject that is no single disclosing agency: all of a place's bodies, several bodies, the report's
 # word for itself, or a party committee ('县委县政府高度重视').
 _NO_SINGLE_AGENCY = re.compile(r"^(?:全|各|我|本|在)|[、及与]|[省市县区镇乡]委(?!员会)|党")
 
 
 def _agency_from_prose(head: str) -> list[Stated]:
-    """The agency as the body's prose names it: its own title quoted, the body that compiled it, or
-    the subject of a sentence opening with the year. Only a name that starts with a place is taken."""
+    """The agency as the body's prose names it: its own title quoted, the body that compiled it, the
+    subject of a sentence opening with the year, or the department to ask about the report. Only a
+    name that starts with a place is taken."""
     found = []
     m = _QUOTED_OWN_TITLE.search(head)
     if m:
@@ -526,6 +537,9 @@ def _agency_from_prose(head: str) -> list[Stated]:
     m = _YEAR_SUBJECT.search(head)
     if m:
         found.append(Stated(_placed(m.group(1)), YEAR_SUBJECT))
+    m = _CONTACT.search(head)
+    if m and not _ANSWERS_FOR_OTHERS.search(m.group(1)):
+        found.append(Stated(_placed(m.group(1)), CONTACT))
     return found
 
 
