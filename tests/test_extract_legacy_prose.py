@@ -118,6 +118,18 @@ def test_the_proactive_part_of_the_documents_made_is_the_proactive_count():
     assert values("2013年,共主动公开政府信息300条,其中主动公开文件类信息120条。") == {"proactive_items": 300}
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("2013年度,我局主动在云川市政务信息公开网上公开政府信息51条。", {"proactive_items": 51}),
+        ("2013年共整理、录入、发布14条主动公开政府信息。", {"proactive_items": 14}),
+        ("全年依申请公开数0件。", {"requests_new": 0}),
+    ],
+)
+def test_proactive_and_request_counts_in_less_common_word_orders(sentence, expected):
+    assert values(sentence) == expected
+
+
 def test_accumulated_over_the_report_year_counts_as_the_year_total():
     assert values("我镇自2013年1月1日到12月31日累计主动公开政府信息915条。") == {"proactive_items": 915}
 

@@ -79,8 +79,14 @@ COUNT_RULES: tuple[Rule, ...] = (
     _rule(
         "proactive_items",
         "主动",
-        rf"(?<!应)主动(?:向社会|向公众|对外)?(?:公开|公布|发布)(?:了)?(?P<mid>{_GAP}{{0,8}}?)(?:政府)?信息(?:的)?"
+        rf"(?<!应)主动(?:向社会|向公众|对外|在{_GAP}{{1,20}}?(?:网站|网|平台)上?)?(?:公开|公布|发布)(?:了)?(?P<mid>{_GAP}{{0,8}}?)(?:政府)?信息(?:的)?"
         rf"(?:件数|条数|数|数量|总数|总量)?(?:\([^()]{{0,80}}\))?{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
+    ),
+    # 共整理、录入、发布14条主动公开政府信息: the count before what it counts.
+    _rule(
+        "proactive_items",
+        "主动",
+        rf"(?:公开|公布|发布)(?:了)?{_N}{_ITEM_UNIT}{_TAIL}主动公开(?:的)?(?:政府|政务)?信息",
     ),
     # 全年公开政府信息356条 / 我局共公开政府信息356条 / 全年新增公开政府信息43条; plain 信息 is too
     # often one topic's items
@@ -110,6 +116,12 @@ COUNT_RULES: tuple[Rule, ...] = (
         "requests_new",
         "依申请公开",
         rf"(?:受理|收到|接到)(?:了)?{_GAP}{{0,6}}?依申请(?:政府信息)?公开(?:政府信息|信息)?(?:申请)?(?:事项|办件|件)?{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
+    ),
+    # 全年依申请公开数0件: the year's count of requests, named without a verb.
+    _rule(
+        "requests_new",
+        "依申请公开",
+        rf"(?:全年|本年度?|年内)(?:共)?依申请公开(?:政府信息)?(?:申请)?(?:数|件数|数量|总数){_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
     ),
     # A channel named alone: '网上及电子邮件申请的124件' counts two channels together, so neither.
     _rule("requests_in_person", "当面", rf"{_ALONE}当面(?:申请|提交|提出)(?:的)?{_CONN}{_N}{_REQUEST_UNIT}"),
