@@ -173,3 +173,35 @@ def test_an_error_inside_on_one_thread_is_raised_even_where_the_failed_database_
     with pytest.raises(OSError, match="No space left"), writer.on_one_thread():
         con.close()  # the database gone with the disk
         raise OSError("No space left on device")
+
+
+def test_report_texts_are_stored_compressed_and_read_back_whole(tmp_path):
+    db = tmp_path / "t.duckdb"
+    text = "云川市石桥县人民政府2021年政府信息公开工作年度报告。本年度主动公开政府信息120条。" * 40
+    with open_for_writing(db) as w:
+        for n in range(3):
+            w.save_report(
+                f"/r/{n}.txt",
+                f"{n}" * 64,
+                f"{n}" * 16,
+                "ok",
+                "fine",
+                _extraction("石桥县人民政府", 2021 - n),
+                "人民政府",
+                f"{text}{n}",
+                "utf-8",
+            )
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        kinds = {
+            row[0]
+            for row in con.execute(
+                "SELECT compression FROM pragma_storage_info('reports') WHERE column_name = 'body_text'"
+                " AND segment_type = 'VARCHAR'"
+            ).fetchall()
+        }
+        texts = sorted(row[0] for row in con.execute("SELECT body_text FROM reports").fetchall())
+    finally:
+        con.close()
+    assert kinds == {"ZSTD"}
+    assert texts == [f"{text}{n}" for n in range(3)]

@@ -15,7 +15,10 @@ CREATE TABLE IF NOT EXISTS reports (
     parser_version VARCHAR NOT NULL,
     ingested_at    TIMESTAMP NOT NULL,
     encoding       VARCHAR,
-    body_text      VARCHAR,               -- the original text, shown escaped in the report detail
+    -- The original text, shown escaped in the report detail. Compressed with zstd: DuckDB leaves long,
+    -- distinct strings uncompressed, and a report's text is most of its row (2,066 real texts: 9.8 MB
+    -- of blocks uncompressed, 1.3 MB with zstd).
+    body_text      VARCHAR USING COMPRESSION zstd,
     ocr_pages      INTEGER                -- pages (and pictures) read by OCR; NULL: stored before this was kept
 );
 
