@@ -476,7 +476,7 @@ _SELF_OR_VERB = re.compile(
 )
 
 
-# A place printed twice before the name ('由北京市大兴区北京市大兴区发展和改革委员会编制': a site that puts
+# A place printed twice before the name ('由云川市石桥区云川市石桥区发展和改革委员会编制': a site that puts
 # its place before every name, also one that has it already).
 _REPEATED_PLACE = re.compile(r"^(.{2,12}[省市县区镇乡旗])\1")
 # How far into the text a body without a title introduces itself (its opening and overview).
