@@ -114,6 +114,7 @@ def test_a_total_accumulated_after_the_years_count_in_one_sentence_is_the_runnin
 def test_the_proactive_part_of_the_documents_made_is_the_proactive_count():
     body = "2013年,共制作政府信息300条,其中主动公开信息120条,依申请公开信息30条,不予公开信息150条。"
     assert values(body) == {"proactive_items": 120}
+    assert values("2013年,共制作政府信息184条,其中主动公开55条,依申请公开3条。") == {"proactive_items": 55}
     # A part of the proactive count itself stays a part.
     assert values("2013年,共主动公开政府信息300条,其中主动公开文件类信息120条。") == {"proactive_items": 300}
 
@@ -124,6 +125,7 @@ def test_the_proactive_part_of_the_documents_made_is_the_proactive_count():
         ("2013年度,我局主动在云川市政务信息公开网上公开政府信息51条。", {"proactive_items": 51}),
         ("2013年共整理、录入、发布14条主动公开政府信息。", {"proactive_items": 14}),
         ("全年依申请公开数0件。", {"requests_new": 0}),
+        ("全年在区政府网站发布政府信息共139条,通知公告类信息39条。", {"proactive_items": 139}),
     ],
 )
 def test_proactive_and_request_counts_in_less_common_word_orders(sentence, expected):

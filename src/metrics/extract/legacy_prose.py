@@ -43,7 +43,6 @@ from metrics.templates.legacy_prose import (
     COUNT_RULES,
     CUMULATIVE,
     DENIAL_WORDS,
-    DOCUMENTS_MADE,
     FEE_AMOUNT,
     FEE_CONTEXT,
     FEE_NONE,
@@ -262,17 +261,6 @@ def _is_subset(norm: str, start: int) -> bool:
     return at >= 0 and not FRESH.search(norm, at, start)
 
 
-def _proactive_part(rule: Rule, norm: str, m: re.Match[str]) -> bool:
-    """The 主动公开 part of the documents made, named right after 其中 (see DOCUMENTS_MADE)."""
-    at = norm.rfind(SUBSET, 0, m.start())
-    return (
-        rule.metric_id == "proactive_items"
-        and norm.startswith("主动", m.start())
-        and norm[at + len(SUBSET) : m.start()].strip(",: ") == ""
-        and DOCUMENTS_MADE.search(norm, 0, at) is not None
-    )
-
-
 def _years_elsewhere(text: str, year: int | None) -> bool:
     return year is not None and any(int(y) != year for y in _YEAR.findall(text))
 
@@ -315,11 +303,7 @@ def _candidate_from_match(rule: Rule, m: re.Match[str], s: Sentence, year: int |
     if quantity is None:
         return None
     clause = _clause_before(s.norm, m.start()) + m.group()
-    if (
-        rule.metric_id in TOTALS_ONLY
-        and _is_subset(s.norm, m.start())
-        and not _proactive_part(rule, s.norm, m)
-    ):
+    if rule.metric_id in TOTALS_ONLY and _is_subset(s.norm, m.start()):
         return None
     if rule.metric_id in REQUEST_OUTCOMES and PUBLICITY_ATTRIBUTES.search(s.norm):
         return None

@@ -82,18 +82,27 @@ COUNT_RULES: tuple[Rule, ...] = (
         rf"(?<!应)主动(?:向社会|向公众|对外|在{_GAP}{{1,20}}?(?:网站|网|平台)上?)?(?:公开|公布|发布)(?:了)?(?P<mid>{_GAP}{{0,8}}?)(?:政府)?信息(?:的)?"
         rf"(?:件数|条数|数|数量|总数|总量)?(?:\([^()]{{0,80}}\))?{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
     ),
+    # The documents made or obtained split by disclosure attribute: their 主动公开 part is the year's
+    # proactive count ('共制作政府信息300条,其中主动公开信息120条,依申请公开信息30条').
+    _rule(
+        "proactive_items",
+        "主动",
+        rf"(?:制作|获取|产生|形成|发文|制发)[^.!?]*?其中[,:]?(?:属于)?主动公开(?:的)?(?:政府|政务)?(?:信息)?"
+        rf"(?:有|为|共)?{_N}{_ITEM_UNIT}{_TAIL}",
+    ),
     # 共整理、录入、发布14条主动公开政府信息: the count before what it counts.
     _rule(
         "proactive_items",
         "主动",
         rf"(?:公开|公布|发布)(?:了)?{_N}{_ITEM_UNIT}{_TAIL}主动公开(?:的)?(?:政府|政务)?信息",
     ),
-    # 全年公开政府信息356条 / 我局共公开政府信息356条 / 全年新增公开政府信息43条; plain 信息 is too
-    # often one topic's items
+    # 全年公开政府信息356条 / 我局共公开政府信息356条 / 全年新增公开政府信息43条 / 全年在区政府网站发布政府
+    # 信息共1391条; plain 信息 is too often one topic's items
     _rule(
         "proactive_items",
-        "公开",
-        rf"(?:全年|我\w{{1,2}}|(?:全年|本年|今年|本年度|年内|我\w{{1,2}}|本\w{{1,2}})(?:共|累计|共计|总共))(?:新增)?(?:向社会)?公开(?:各类)?政府信息"
+        "政府信息",
+        rf"(?:全年|我\w{{1,2}}|(?:全年|本年|今年|本年度|年内|我\w{{1,2}}|本\w{{1,2}})(?:共|累计|共计|总共))"
+        rf"(?:在{_GAP}{{1,20}}?(?:网站|网|平台)上?)?(?:新增)?(?:向社会)?(?:公开|发布)(?:各类)?政府信息"
         rf"{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
     ),
     # 共受理信息公开申请10件 / 受理收到政府信息公开申请0条 / 收到申请数为5件 / 收到申请公开政府信息数0条 /
@@ -301,9 +310,6 @@ FRESH = re.compile(r"本年|今年|全年|当年|新增|年度内|本年度")
 OTHER_YEAR = re.compile(r"上年|去年|上一年|前年|同期")
 TOTAL_WORDS = re.compile(r"共|全年|合计|总计|总共|全部|累计")
 SUBSET = "其中"
-# A total of the documents made or obtained, split 其中 by disclosure attribute ('共制作政府信息3021条,
-# 其中主动公开信息1027条,依申请公开信息459条'): its 主动公开 part is the year's proactive count.
-DOCUMENTS_MADE = re.compile(r"制作|获取|产生|形成|发文|制发")
 # Figures that a 其中 earlier in the sentence would make a part of something else.
 # Words between a label's verb and its noun (the `mid` group) that make the figure something else:
 # another kind of case, a change, or one category of what was published (主动公开工作动态信息119条).
