@@ -499,6 +499,10 @@ def test_a_document_number_above_the_title_is_no_part_of_its_name_or_year():
             ("云川市财政局", "contact"),
         ),
         (
+            "依法做好答复工作。2022年,石桥市政府办公室共受理政府信息公开申请12件。",
+            ("石桥市政府办公室", "year_subject"),
+        ),
+        (
             "如对本报告有疑问,可与石桥县水利局政府信息公开工作领导小组办公室联系。",
             ("石桥县水利局", "contact"),
         ),
@@ -520,6 +524,7 @@ def test_a_body_without_a_title_names_its_agency_in_its_opening_prose(text, expe
         # A government's office, or a body answering for a government, may answer for another's report.
         "如对本报告有任何疑问,请与云川市人民政府办公室联系。",
         "如对本报告有任何疑问,请与石桥县政务服务和数据管理局联系。",
+        "一、总体情况\n2022年,实验区管委会办公室坚持依法公开。",  # a zone called by its kind alone
     ],
 )
 def test_prose_naming_no_single_placed_agency_gives_none(opening):
@@ -542,3 +547,23 @@ def test_a_document_number_in_small_tortoise_shell_brackets_is_no_part_of_the_ti
     text = "云政﹝2011﹞6号\n云溪乡2010年度政府信息公开工作年度报告\n县政府办:\n本报告根据《条例》编制。"
     meta = read_metadata(Document(path="p.txt", text=text))
     assert (meta.agency, meta.year) == ("云溪乡", 2010)
+
+
+def test_a_title_in_a_spaced_out_header_field_is_read_without_its_label():
+    text = "标      题 青岚省审计厅2025年政务信息公开工作开展年度报告\n索引号 000/2026-00021\n一、总体情况"
+    meta = read_metadata(Document(path="p.txt", text=text))
+    assert (meta.agency, meta.region, meta.year) == ("青岚省审计厅", "青岚省", 2025)
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("云城市人民政府办公室", ("云城市", "city")),  # a city named …城
+        ("云城市城市管理局", ("云城市", "city_department")),
+        ("云川区城市管理局", ("云川区", "county_department")),  # 城市 of a department's name
+        ("石桥市政府办公室", ("石桥市", "city_department")),  # a city's 政府, no 市政 department
+        ("石桥市市政工程管理处", ("石桥市", "city_department")),
+    ],
+)
+def test_city_names_ending_in_cheng_and_a_citys_government_keep_their_place(name, expected):
+    assert region_and_level(name) == expected

@@ -19,7 +19,7 @@ from metrics.normalize import normalize, to_simplified
 
 # 信息公开 without 政府 and 工作情况报告 are titles' wordings too ('某局2012年信息公开年度报告').
 _REPORT_WORDS = re.compile(
-    r"((?:政府|政务)?信息公开|政务公开)?(工作)?(情况)?(年度)?(报告|年报)(全文)?$|政府信息公开(工作)?$"
+    r"((?:政府|政务)?信息公开|政务公开)?(工作)?(开展)?(情况)?(年度)?(报告|年报)(全文)?$|政府信息公开(工作)?$"
 )
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d\d)\s*年?度?")
 _ZH_YEAR_IN_TITLE = re.compile(r"([〇○零一二三四五六七八九]{4})\s*年度?")
@@ -45,6 +45,20 @@ _NOT_COUNTY = ("社区", "小区", "园区", "景区", "片区", "开发区", "�
 # Words of department names that hold a unit's character (市场监督管理局, 住房和城乡建设局): a unit
 # never ends inside one of them.
 _NOT_A_UNIT_END = ("市场", "城市", "城乡", "乡村", "市政", "市容", "区域", "县域", "乡镇")
+# What follows 城市 in a department's name (城市管理局, 城市建设投资中心).
+_CITY_DEPARTMENT_WORDS = (
+    "管理",
+    "建设",
+    "综合",
+    "规划",
+    "更新",
+    "运行",
+    "执法",
+    "服务",
+    "发展",
+    "园林",
+    "公用",
+)
 _GOVERNMENT = re.compile(r"(人民政府|人民政府办公室|人民政府办公厅|政府|办事处|管理委员会|管委会)$")
 
 
@@ -273,10 +287,13 @@ def _title_cell(line: str) -> str:
 # or give it after a short field label ('中文名:某局2014年…报告'); a list number may lead ('1、 某街道…').
 _TITLE_THEN_SPACE = re.compile(r"^(?:\d{1,2}、\s*)?(.{6,60}?(?:报告|年报|報告|年報))\s")
 _LABELLED_TITLE = re.compile(r"^[-•*\s]*[\u4e00-\u9fff]{1,5}\s*[:：]\s*(.+)$")
+# A page header's title field, its label spaced out to the width of the others ('标      题 某厅2025年…报告').
+_TITLE_FIELD = re.compile(r"^(?:标\s*题|名\s*称|题\s*目)\s*[:：]?\s+(?=\S)")
 
 
 def _title_prefix(line: str) -> str:
     """The title at the start of a line that goes on with other text, else the line."""
+    line = _TITLE_FIELD.sub("", line)
     if _is_title(line):
         return line
     for pattern in (_TITLE_THEN_SPACE, _LABELLED_TITLE):
@@ -494,13 +511,15 @@ _COMPILED_BY = re.compile(r"由([\u4e00-\u9fff]{3,30}?)(?:负责)?(?:汇总)?(?:
 _ITS_OFFICE = re.compile(r"(?:党政)?办公(?:室|厅)$")
 # '2023年,某区财政局认真贯彻……': the overview's first sentence has the agency as its subject, the
 # name ending in an agency's word and followed by the first word of what it did.
-_AGENCY_END = r"(?:人民政府|政府|办事处|街道|委员会|管委会|局|委|办|厅|署|中心|镇|乡|市|县|区|旗)"
+_AGENCY_END = (
+    r"(?:人民政府|政府|办事处|街道|委员会|管委会|办公室|办公厅|局|委|办|厅|署|中心|镇|乡|市|县|区|旗)"
+)
 _DEED = (
     r"(?:认真|严格|按照|坚持|紧紧|紧扣|积极|进一步|全面|深入|围绕|高度|继续|持续|始终|不断|着力|切实|"
-    r"贯彻|通过|根据|依据|依照|结合|扎实|聚焦|立足|牢固|充分|大力|强化|加强|加大|依法|主动|在)"
+    r"贯彻|通过|根据|依据|依照|结合|扎实|聚焦|立足|牢固|充分|大力|强化|加强|加大|依法|主动|在|共)"
 )
 _YEAR_SUBJECT = re.compile(
-    r"(?:^|[。\n])\s*(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]\s*([\u4e00-\u9fff]{2,30}?"
+    r"(?:^|[.。\n])\s*(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]\s*([\u4e00-\u9fff]{2,30}?"
     + _AGENCY_END
     + r")(?="
     + _DEED
@@ -545,9 +564,13 @@ def _agency_from_prose(head: str) -> list[Stated]:
 
 def _placed(name: str) -> str:
     """The name, if it is one agency's and starts with its place; else nothing."""
-    if _NO_SINGLE_AGENCY.search(name) or not region_and_level(name)[0]:
+    if _NO_SINGLE_AGENCY.search(name) or _ZONE_UNNAMED.match(name) or not region_and_level(name)[0]:
         return ""
     return name
+
+
+# A zone called by its kind alone ('实验区管委会办公室'): prose shortens the name it has in full elsewhere.
+_ZONE_UNNAMED = re.compile(r"(?:实验|试验|开发|高新|新|园|景|片|自贸|保税)区")
 
 
 def region_and_level(agency: str) -> tuple[str, str]:
@@ -595,8 +618,15 @@ def _units_and_level(agency: str) -> tuple[str, str]:
 
 
 def _ends_inside_a_word(name: str, end: int) -> bool:
-    """A unit cut at `end` would split a department word (云川市|市场…, 住房和城|乡建设局)."""
-    return name[max(0, end - 2) : end] in _NOT_A_UNIT_END or name[end - 1 : end + 1] in _NOT_A_UNIT_END
+    """A unit cut at `end` would split a department word (云川市|市场…, 住房和城|乡建设局, 某区城市|管理局);
+    a city named …城 (宜城市) ends its unit unless a 城市 department's word follows, and a city's 政府
+    (某市|政府办公室) is no 市政 department."""
+    before = name[max(0, end - 2) : end]
+    if before == "城市":
+        return name.startswith(_CITY_DEPARTMENT_WORDS, end)
+    if name.startswith("政府", end):
+        return False
+    return before in _NOT_A_UNIT_END or name[end - 1 : end + 1] in _NOT_A_UNIT_END
 
 
 def agency_type(agency: str) -> str:
