@@ -563,7 +563,20 @@ def test_a_title_in_a_spaced_out_header_field_is_read_without_its_label():
         ("云川区城市管理局", ("云川区", "county_department")),  # 城市 of a department's name
         ("石桥市政府办公室", ("石桥市", "city_department")),  # a city's 政府, no 市政 department
         ("石桥市市政工程管理处", ("石桥市", "city_department")),
+        ("青岚省省级机关事务管理局", ("青岚省", "province_department")),  # the province's own level
+        ("云川县壶镇镇人民政府", ("云川县壶镇镇", "township")),  # a name ending in its unit's word
     ],
 )
 def test_city_names_ending_in_cheng_and_a_citys_government_keep_their_place(name, expected):
     assert region_and_level(name) == expected
+
+
+def test_a_title_saying_only_information_disclosure_report_after_its_year_is_a_title():
+    text = "青岚省机关事务管理局2008年度信息公开报告\n一、概述\n本局依法公开政府信息。"
+    meta = read_metadata(Document(path="p.txt", text=text))
+    assert (meta.agency, meta.year, meta.agency_source) == ("青岚省机关事务管理局", 2008, "title")
+
+
+def test_a_sentence_naming_the_report_of_the_administrative_body_itself_names_no_agency():
+    text = "根据《条例》,现公布本行政机关的政府信息公开工作年度报告。\n一、概述\n本局依法公开政府信息。"
+    assert read_metadata(Document(path="p.txt", text=text)).agency == ""

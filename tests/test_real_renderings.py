@@ -1274,3 +1274,8 @@ def test_a_requester_list_that_does_not_add_up_to_the_requests_gives_no_organisa
         year=2022,
     )
     assert "requests_new_legal_person" not in got
+
+
+def test_an_overview_may_write_carried_forward_as_zhuanjie(tmp_path):
+    got = _overview_only(tmp_path, "2022年共收到政府信息公开申请10件,转结下年度办理1件。", year=2022)
+    assert got["requests_carried_forward"] == 1

@@ -27,6 +27,7 @@ _ZH_YEAR_IN_TITLE = re.compile(r"([〇○零一二三四五六七八九]{4})\s*�
 # ('某镇2023年政府信息公开 工作告年度报': HTML whose characters were positioned one by one).
 _TITLE_LINE = re.compile(
     r"(?:政府|政务)信息公开.{0,6}(报告|年报)|信息公开.{0,4}年度报告|政府信息公开\s*工作\s*[年度报告]{3,4}$"
+    r"|(?:19|20)\d\d\s*年度?\s*信息公开(?:工作)?报告$"
 )
 # What a title says besides the agency and the year: a 'name' made of these alone is no name.
 _ONLY_REPORT_WORDS = re.compile(r"(?:政府|政务|信息|公开|工作|情况|的|关于|[年度报告]|全文|[()])+")
@@ -489,7 +490,7 @@ def _agency_from_sentence(doc: Document) -> str:
 # The report's word for its own agency, a second verb, or a kind of agency with no place
 # ('公布2014年度政府职能部门信息公开年度报告').
 _SELF_OR_VERB = re.compile(
-    r"本单位|本机关|本部门|我单位|[并和及](?:公布|发布|编制)|^政府|职能部门|各部门|各单位"
+    r"本单位|本机关|本部门|我单位|行政机关|的$|[并和及](?:公布|发布|编制)|^政府|职能部门|各部门|各单位"
 )
 
 
@@ -601,8 +602,10 @@ def _units_and_level(agency: str) -> tuple[str, str]:
         if m is None or len(m.group(1)) > len(rest):
             continue
         unit = m.group(1)
-        if rest[len(unit) :].startswith(unit[-1]) and not _ends_inside_a_word(rest, len(unit) + 1):
-            unit = rest[: len(unit) + 1]  # 壶镇镇: the name itself ends in the unit's word
+        doubled = rest[len(unit) :].startswith(unit[-1]) and not rest.startswith("级", len(unit) + 1)
+        if doubled and not _ends_inside_a_word(rest, len(unit) + 1):
+            # 壶镇镇: the name itself ends in the unit's word (not 某省省级…, the province's own level).
+            unit = rest[: len(unit) + 1]
         if level == "county" and any(unit.endswith(x) or x in unit for x in _NOT_COUNTY):
             continue
         if _ends_inside_a_word(rest, len(unit)):

@@ -281,7 +281,10 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         r"法人(?:或|和|及)其他组织(?:提出)?(?:的)?申请(?:件)?",
         sentence_lacks=r"含[^,;.]{0,12}(?:结转|上年)",
     ),
-    OverviewCount("requests_carried_forward", r"结转(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?"),
+    # 转结 is a common slip for 结转.
+    OverviewCount(
+        "requests_carried_forward", r"(?:结转|转结)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?"
+    ),
     # 结转至2024年办理1件 (a 2023 report).
     OverviewCount(
         "requests_carried_forward",

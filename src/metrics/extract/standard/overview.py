@@ -138,7 +138,8 @@ def _breakdown(sentence: str, sums: set[float], evidence: str) -> list[Fact]:
     start = _BREAKDOWN.search(sentence)
     if start is None:
         return []
-    items = _SHARE.sub("", _first_sentence(sentence[start.end() :]))
+    # An outcome's name may be quoted ('"予以公开"17件').
+    items = _SHARE.sub("", _first_sentence(sentence[start.end() :])).replace('"', "")
     clauses = [c.strip(" :") for c in re.split(r"[,;]", items)]
     clauses = [c for c in clauses if c]
     values: dict[str, float] = {}
