@@ -1279,3 +1279,20 @@ def test_a_requester_list_that_does_not_add_up_to_the_requests_gives_no_organisa
 def test_an_overview_may_write_carried_forward_as_zhuanjie(tmp_path):
     got = _overview_only(tmp_path, "2022年共收到政府信息公开申请10件,转结下年度办理1件。", year=2022)
     assert got["requests_carried_forward"] == 1
+
+
+def test_section2_written_as_prose_under_its_heading_stands_in_for_its_table(tmp_path):
+    lines = [
+        "示例县林业局2022年政府信息公开工作年度报告",
+        "一、总体情况",
+        "本局坚持依法公开。",
+        "二、主动公开政府信息情况",
+        "2022年,示例县林业局制发行政规范性文件3件,废止行政规范性文件1件,废止县政府规章2件。",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert {k: got.get(k) for k in ("normative_issued", "normative_abolished", "rules_abolished")} == {
+        "normative_issued": 3,
+        "normative_abolished": 1,
+        "rules_abolished": 2,
+    }

@@ -67,19 +67,32 @@ _OVERVIEW_END = re.compile(
 
 # Where section 三's table begins after the prose some reports put first (after SECTION3_HEADING).
 _SECTION3_TABLE = re.compile(r"申请人情况|本列数据|本年新收政府信息公开申请|\|")
+# Section 二's heading, and where its tables (or, with none, section 三) begin after prose some reports
+# put first or write instead ('2024年,某市人民政府制发行政规范性文件0件,…').
+_SECTION2_HEADING = re.compile(r"二\s*[、.．]\s*主动公开政府信息情况|二\s*[、.．]\s*主動公開政府信息情況")
+_SECTION2_TABLE = re.compile(r"第二十条第|信息内容|\||三\s*[、.．]\s*收到和处理")
 
 
 def _overview_text(doc: Document) -> str:
     """The overview prose (一、总体情况, before the tables), and the sentences some reports put between
-    section 三's heading and its table ('2022年共收到8份申请。其中,予以公开2件,…')."""
+    section 二's or 三's heading and its table ('2022年共收到8份申请。其中,予以公开2件,…')."""
     m = _OVERVIEW_END.search(doc.text)
     overview = doc.text if m is None else doc.text[: m.start()]
-    heading = SECTION3_HEADING.search(doc.text)
-    if heading is None:
-        return overview
-    rest = doc.text[heading.end() :]
-    table = _SECTION3_TABLE.search(rest)
-    return overview + "\n" + (rest if table is None else rest[: table.start()])
+    before_tables = [_before_table(doc.text, heading, table) for heading, table in _PROSE_BEFORE_TABLES]
+    return "\n".join([overview, *filter(None, before_tables)])
+
+
+def _before_table(text: str, heading: re.Pattern, table: re.Pattern) -> str:
+    """The text after the section's heading up to its table; none where the heading is not found."""
+    found = heading.search(text)
+    if found is None:
+        return ""
+    rest = text[found.end() :]
+    start = table.search(rest)
+    return rest if start is None else rest[: start.start()]
+
+
+_PROSE_BEFORE_TABLES = ((_SECTION2_HEADING, _SECTION2_TABLE), (SECTION3_HEADING, _SECTION3_TABLE))
 
 
 def _overview_figures(doc: Document, meta: Metadata, overview: str) -> list[Fact]:

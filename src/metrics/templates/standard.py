@@ -312,6 +312,9 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     ),
     OverviewCount("rules_issued", r"(?:制发|制定|出台|印发)(?:了|的)?[\u4e00-\u9fff]{0,6}?规章"),
     OverviewCount("normative_issued", r"(?:制发|制定|出台|印发)(?:并?公开)?(?:了|的)?(?:行政)?规范性文件"),
+    # 废止 is a column of the 2021 table only ('废止市政府规章1件').
+    OverviewCount("rules_abolished", r"废止(?:了|的)?[\u4e00-\u9fff]{0,6}?规章", formats=(STD2021,)),
+    OverviewCount("normative_abolished", r"废止(?:了|的)?(?:行政)?规范性文件", formats=(STD2021,)),
     # 现行有效 is the 2021 table's column; the 2019 table's same cell counts what was published.
     OverviewCount("normative_in_force", r"现行有效(?:的)?(?:行政)?规范性文件", formats=(STD2021,)),
     # 办理行政许可事项12件 / 行政许可决定278件 / 行政许可处理决定数量324宗: without a verb, only its
