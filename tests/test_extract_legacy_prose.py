@@ -132,6 +132,23 @@ def test_proactive_and_request_counts_in_less_common_word_orders(sentence, expec
     assert values(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本年度未收到任何形式的依申请公开信息、行政复议和行政诉讼。",
+        "年内,我局尚未收到权利人申请公开政府信息的申请。",
+    ],
+)
+def test_a_negation_listing_requests_among_other_things_or_naming_the_right_holder_gives_no_requests(
+    sentence,
+):
+    assert values(sentence)["requests_new"] == 0
+
+
+def test_a_negated_review_application_is_no_request_for_information():
+    assert "requests_new" not in values("本年度未收到行政复议申请。")
+
+
 def test_accumulated_over_the_report_year_counts_as_the_year_total():
     assert values("我镇自2013年1月1日到12月31日累计主动公开政府信息915条。") == {"proactive_items": 915}
 

@@ -388,11 +388,14 @@ def _zeros_in_scope(scope: str, s: Sentence, note: str) -> Iterator[Candidate]:
         yield Candidate("litigation_total", 0, False, s.original, strong=True, note=note)
     if "投诉" in scope and "公开" in s.norm:
         yield Candidate("complaints_total", 0, False, s.original, strong=True, note=note)
-    if (
-        "复议" not in scope
-        and not LITIGATION.search(scope)
-        and REQUEST_SCOPE.search(scope)
-        and not re.search(r"投诉|举报|咨询", scope)
+    # Each thing the negation lists on its own ('未收到任何形式的依申请公开信息、行政复议和行政诉讼'): a
+    # review's 申请 is no request for information.
+    if any(
+        "复议" not in item
+        and not LITIGATION.search(item)
+        and REQUEST_SCOPE.search(item)
+        and not re.search(r"投诉|举报|咨询", item)
+        for item in re.split(r"[、,和及与或]", scope)
     ):
         yield Candidate("requests_new", 0, False, s.original, strong=True, note="stated that no request came")
 

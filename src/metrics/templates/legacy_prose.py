@@ -286,7 +286,7 @@ NONE_EVENT = re.compile(
 # Lawsuits, as a negation names them: 行政诉讼, or 行政起诉 (没有…引起行政复议或者行政起诉的案例).
 LITIGATION = re.compile(r"诉讼|行政起诉")
 # A negation that only states a condition or a right is not a report that nothing happened.
-CONDITIONAL = re.compile(r"可以|可|依法|有权|权利|途径|渠道|如果|如|若|告知|申请人")
+CONDITIONAL = re.compile(r"可以|可|依法|有权|权利(?!人)|途径|渠道|如果|如|若|告知|申请人")
 # 未发生被行政复议纠错 says how cases ended, not that there were none.
 CASE_RESULT = re.compile(r"纠错|纠正|败诉|撤销|确认违法|维持|驳回")
 REQUEST_SCOPE = re.compile(r"申请(?!人|行政复议|复议|书|表)|依申请公开")
