@@ -1296,3 +1296,12 @@ def test_section2_written_as_prose_under_its_heading_stands_in_for_its_table(tmp
         "normative_abolished": 1,
         "rules_abolished": 2,
     }
+
+
+def test_requests_of_citizens_alone_are_natural_persons_but_the_regulations_list_of_requesters_is_not(
+    tmp_path,
+):
+    got = _overview_only(tmp_path, "2022年,本局收到公民提出的政府信息公开申请2份,均已答复。", year=2022)
+    assert got["requests_new_natural_person"] == 2
+    everyone = _overview_only(tmp_path, "2022年,本局收到公民、法人或者其他组织提出的申请5件。", year=2022)
+    assert "requests_new_natural_person" not in everyone

@@ -273,7 +273,9 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     # splits a total that holds last year's requests too (申请124宗(含2021年度结转5宗),…法人和其他组织申请11宗).
     OverviewCount(
         "requests_new_natural_person",
-        r"(?:公民)?(?:个人|自然人)(?:提出)?(?:的)?申请(?:件)?",
+        r"(?:公民)?(?:个人|自然人)(?:提出)?(?:的)?申请(?:件)?"
+        # 公民 alone, not the 条例's 公民、法人或者其他组织 (all requesters).
+        r"|公民(?![、,和及与或])(?:提出)?(?:的)?(?:政府信息公开)?申请(?:件)?",
         sentence_lacks=r"含[^,;.]{0,12}(?:结转|上年)",
     ),
     OverviewCount(
