@@ -1305,3 +1305,12 @@ def test_requests_of_citizens_alone_are_natural_persons_but_the_regulations_list
     assert got["requests_new_natural_person"] == 2
     everyone = _overview_only(tmp_path, "2022年,本局收到公民、法人或者其他组织提出的申请5件。", year=2022)
     assert "requests_new_natural_person" not in everyone
+
+
+def test_reviews_by_result_in_an_overview_stand_in_but_not_where_lawsuits_share_the_sentence(tmp_path):
+    got = _overview_only(tmp_path, "2022年,因不服答复引起行政复议3件,1件结果维持,2件结果纠正。", year=2022)
+    assert (got["review_total"], got["review_upheld"], got["review_corrected"]) == (3, 1, 2)
+    both = _overview_only(
+        tmp_path, "2022年,发生行政复议2件、行政诉讼1件,1件结果维持,2件结果纠正。", year=2022
+    )
+    assert not {"review_upheld", "review_corrected"} & set(both)

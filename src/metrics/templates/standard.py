@@ -329,4 +329,21 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         "penalty_decisions", r"(?:(?:办理|作出|办结)(?:了)?)?行政处罚(?:(?:处理)?决定(?:数量)?|案件)?"
     ),
     OverviewCount("coercion_decisions", r"(?:(?:办理|作出|办结)(?:了)?)?行政强制(?:(?:处理)?决定(?:数量)?)?"),
+    # Reviews by result, as section 四's columns name them, the count first ('行政复议3件,1件结果维持,2件结果
+    # 纠正'); only in a sentence about reviews alone, since lawsuits end in the same words.
+    *(
+        OverviewCount(
+            metric_id,
+            words,
+            count_first=True,
+            sentence_has=r"复议",
+            sentence_lacks=r"诉讼|起诉",
+        )
+        for metric_id, words in (
+            ("review_upheld", r"(?:复议)?结果(?:为)?维持"),
+            ("review_corrected", r"(?:复议)?结果(?:为)?纠正|被(?:依法)?纠错"),
+            ("review_other", r"(?:复议)?其他结果"),
+            ("review_pending", r"(?:复议)?尚未审结"),
+        )
+    ),
 )
