@@ -125,6 +125,7 @@ def test_the_proactive_part_of_the_documents_made_is_the_proactive_count():
         ("2013年度,我局主动在云川市政务信息公开网上公开政府信息51条。", {"proactive_items": 51}),
         ("2013年共整理、录入、发布14条主动公开政府信息。", {"proactive_items": 14}),
         ("全年依申请公开数0件。", {"requests_new": 0}),
+        ("政府办2013年全年共受理申请公开2件,均在规定期限内予以回复。", {"requests_new": 2}),
         ("全年在区政府网站发布政府信息共139条,通知公告类信息39条。", {"proactive_items": 139}),
     ],
 )

@@ -484,8 +484,11 @@ def test_a_document_number_above_the_title_is_no_part_of_its_name_or_year():
         ),
         (
             "根据《条例》要求,由石桥县人民政府办公室编制。如有疑问,请联系。",
-            ("石桥县人民政府", "compiler"),
+            ("石桥县人民政府办公室", "compiler"),
         ),
+        # A township's office publishes no report of its own: the township's.
+        ("根据《条例》要求,由云溪乡人民政府办公室编制。", ("云溪乡人民政府", "compiler")),
+        ("本报告由云溪镇人民政府党政办公室编制。", ("云溪镇人民政府", "compiler")),
         (
             "一、总体情况\n2022年,云川区财政局认真贯彻落实《条例》,做好主动公开工作。",
             ("云川区财政局", "year_subject"),
@@ -580,3 +583,13 @@ def test_a_title_saying_only_information_disclosure_report_after_its_year_is_a_t
 def test_a_sentence_naming_the_report_of_the_administrative_body_itself_names_no_agency():
     text = "根据《条例》,现公布本行政机关的政府信息公开工作年度报告。\n一、概述\n本局依法公开政府信息。"
     assert read_metadata(Document(path="p.txt", text=text)).agency == ""
+
+
+def test_a_date_printed_after_the_title_on_its_line_is_no_part_of_the_agency():
+    text = "2010年青岚市石桥区云溪街道办事处政府信息公开工作年度报告 2011-01-28\n一、概述\n本街道依法公开。"
+    meta = read_metadata(Document(path="p.txt", text=text))
+    assert (meta.agency, meta.year) == ("青岚市石桥区云溪街道办事处", 2010)
+
+
+def test_an_inner_mongolian_sumu_is_a_township():
+    assert region_and_level("科右中旗哈日苏木人民政府") == ("科右中旗哈日苏木", "township")

@@ -1314,3 +1314,12 @@ def test_reviews_by_result_in_an_overview_stand_in_but_not_where_lawsuits_share_
         tmp_path, "2022年,发生行政复议2件、行政诉讼1件,1件结果维持,2件结果纠正。", year=2022
     )
     assert not {"review_upheld", "review_corrected"} & set(both)
+
+
+def test_answers_completed_and_requests_passed_to_next_year_stand_in(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "全年累计受理政府信息公开申请57件,同比增长71.9%;完成答复54件,转下一年度继续办理3件。",
+        year=2022,
+    )
+    assert (got["outcome_total"], got["requests_carried_forward"]) == (54, 3)

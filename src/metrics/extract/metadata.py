@@ -40,7 +40,7 @@ _DATED_FIELD = re.compile(r"(?:发布日期|发布时间|公开日期|时间|日
 PROVINCE_UNIT = re.compile(r"^(北京市|天津市|上海市|重庆市|.{2,3}?省|.{2,8}?自治区|.{2,4}?特别行政区)")
 _CITY = re.compile(r"^(.{2,6}?(?:市|自治州|州|地区|盟))")
 _COUNTY = re.compile(r"^(.{1,8}?(?:自治县|县|区|旗))")
-_TOWNSHIP = re.compile(r"^(.{1,8}?(?:镇|乡|街道))")
+_TOWNSHIP = re.compile(r"^(.{1,8}?(?:镇|乡|街道|苏木))")  # 苏木: an Inner Mongolian township
 # Names that end in 区 but are not a county-level unit.
 _NOT_COUNTY = ("社区", "小区", "园区", "景区", "片区", "开发区", "新区管委")
 # Words of department names that hold a unit's character (市场监督管理局, 住房和城乡建设局): a unit
@@ -288,13 +288,17 @@ def _title_cell(line: str) -> str:
 # or give it after a short field label ('中文名:某局2014年…报告'); a list number may lead ('1、 某街道…').
 _TITLE_THEN_SPACE = re.compile(r"^(?:\d{1,2}、\s*)?(.{6,60}?(?:报告|年报|報告|年報))\s")
 _LABELLED_TITLE = re.compile(r"^[-•*\s]*[\u4e00-\u9fff]{1,5}\s*[:：]\s*(.+)$")
+# A date the page prints after the title on its line ('某街道2010年…年度报告 2011-01-28').
+_TRAILING_DATE = re.compile(
+    r"\s+(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+)
 # A page header's title field, its label spaced out to the width of the others ('标      题 某厅2025年…报告').
 _TITLE_FIELD = re.compile(r"^(?:标\s*题|名\s*称|题\s*目)\s*[:：]?\s+(?=\S)")
 
 
 def _title_prefix(line: str) -> str:
     """The title at the start of a line that goes on with other text, else the line."""
-    line = _TITLE_FIELD.sub("", line)
+    line = _TRAILING_DATE.sub("", _TITLE_FIELD.sub("", line))
     if _is_title(line):
         return line
     for pattern in (_TITLE_THEN_SPACE, _LABELLED_TITLE):
@@ -506,10 +510,14 @@ _QUOTED_OWN_TITLE = re.compile(
     r"《(?:[^《》\n]{0,40}[^\u4e00-\u9fff《》\n])?([\u4e00-\u9fff]{2,25}?)\s*(?:19|20)\d\d\s*年度?"
     r"(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告》"
 )
-# '本年度报告……由某市某局编制', '由某县人民政府办公室编制': the body that compiled the report. A
-# government's office compiles the government's report, and an agency's office the agency's.
+# '本年度报告……由某市某局编制', '由某县人民政府办公室编制': the body that compiled the report, named as
+# printed (a county's or a city's office compiles its own report as often as its government's); but a
+# township's office, or any joint party and government office (党政办公室), publishes no report of its own.
 _COMPILED_BY = re.compile(r"由([\u4e00-\u9fff]{3,30}?)(?:负责)?(?:汇总)?(?:编制|编写|撰写)")
-_ITS_OFFICE = re.compile(r"(?:党政)?办公(?:室|厅)$")
+_TOWNSHIP_OFFICE = re.compile(
+    r"((?:镇|乡|苏木)(?:人民政府|政府)?|街道(?:办事处)?)(?:党政)?(?:综合)?办(?:公室)?$"
+)
+_JOINT_OFFICE = re.compile(r"党政(?:综合)?办(?:公室)?$")
 # '2023年,某区财政局认真贯彻……': the overview's first sentence has the agency as its subject, the
 # name ending in an agency's word and followed by the first word of what it did.
 _AGENCY_END = (
@@ -549,10 +557,7 @@ def _agency_from_prose(head: str) -> list[Stated]:
         found.append(Stated(_placed(m.group(1)), QUOTED_TITLE))
     m = _COMPILED_BY.search(head)
     if m:
-        compiler = m.group(1)
-        office_of = _ITS_OFFICE.sub("", compiler)
-        if office_of != compiler and _AGENCY_NAME.match(office_of):
-            compiler = office_of
+        compiler = _JOINT_OFFICE.sub("", _TOWNSHIP_OFFICE.sub(r"\1", m.group(1)))
         found.append(Stated(_placed(compiler) if _AGENCY_NAME.match(compiler) else "", COMPILER))
     m = _YEAR_SUBJECT.search(head)
     if m:

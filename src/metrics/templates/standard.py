@@ -283,9 +283,9 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         r"法人(?:或|和|及)其他组织(?:提出)?(?:的)?申请(?:件)?",
         sentence_lacks=r"含[^,;.]{0,12}(?:结转|上年)",
     ),
-    # 转结 is a common slip for 结转.
+    # 转结 is a common slip for 结转; 转下一年度 says it too.
     OverviewCount(
-        "requests_carried_forward", r"(?:结转|转结)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?"
+        "requests_carried_forward", r"(?:结转|转结|转)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?"
     ),
     # 结转至2024年办理1件 (a 2023 report).
     OverviewCount(
@@ -298,7 +298,7 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     # 办结113件 / 其中本年度答复21件 / 共办理完成198件: the requests answered, 三's (七) 总计.
     OverviewCount(
         "outcome_total",
-        r"(?:办结|办理完成|完成办理|答复)(?:了)?(?:依申请公开)?(?:政府信息)?(?:公开)?(?:申请)?",
+        r"(?:办结|办理完成|完成办理|完成答复|答复)(?:了)?(?:依申请公开)?(?:政府信息)?(?:公开)?(?:申请)?",
         opens_clause=True,
         sentence_has=r"申请",
         clause_lacks=r"建议|提案|信访|热线|投诉|咨询|留言",
