@@ -546,18 +546,6 @@ def test_a_place_printed_twice_before_the_name_is_read_once():
     assert read_metadata(Document(path="page.txt", text=text)).agency == "青岚市石桥区发展和改革委员会"
 
 
-def test_a_document_number_in_small_tortoise_shell_brackets_is_no_part_of_the_title():
-    text = "云政﹝2011﹞6号\n云溪乡2010年度政府信息公开工作年度报告\n县政府办:\n本报告根据《条例》编制。"
-    meta = read_metadata(Document(path="p.txt", text=text))
-    assert (meta.agency, meta.year) == ("云溪乡", 2010)
-
-
-def test_a_title_in_a_spaced_out_header_field_is_read_without_its_label():
-    text = "标      题 青岚省审计厅2025年政务信息公开工作开展年度报告\n索引号 000/2026-00021\n一、总体情况"
-    meta = read_metadata(Document(path="p.txt", text=text))
-    assert (meta.agency, meta.region, meta.year) == ("青岚省审计厅", "青岚省", 2025)
-
-
 @pytest.mark.parametrize(
     "name, expected",
     [
@@ -574,22 +562,40 @@ def test_city_names_ending_in_cheng_and_a_citys_government_keep_their_place(name
     assert region_and_level(name) == expected
 
 
-def test_a_title_saying_only_information_disclosure_report_after_its_year_is_a_title():
-    text = "青岚省机关事务管理局2008年度信息公开报告\n一、概述\n本局依法公开政府信息。"
-    meta = read_metadata(Document(path="p.txt", text=text))
-    assert (meta.agency, meta.year, meta.agency_source) == ("青岚省机关事务管理局", 2008, "title")
-
-
 def test_a_sentence_naming_the_report_of_the_administrative_body_itself_names_no_agency():
     text = "根据《条例》,现公布本行政机关的政府信息公开工作年度报告。\n一、概述\n本局依法公开政府信息。"
     assert read_metadata(Document(path="p.txt", text=text)).agency == ""
 
 
-def test_a_date_printed_after_the_title_on_its_line_is_no_part_of_the_agency():
-    text = "2010年青岚市石桥区云溪街道办事处政府信息公开工作年度报告 2011-01-28\n一、概述\n本街道依法公开。"
-    meta = read_metadata(Document(path="p.txt", text=text))
-    assert (meta.agency, meta.year) == ("青岚市石桥区云溪街道办事处", 2010)
-
-
 def test_an_inner_mongolian_sumu_is_a_township():
     assert region_and_level("科右中旗哈日苏木人民政府") == ("科右中旗哈日苏木", "township")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A document number in small tortoise-shell brackets above the title.
+        (
+            "云政﹝2011﹞6号\n云溪乡2010年度政府信息公开工作年度报告\n县政府办:\n本报告根据《条例》编制。",
+            ("云溪乡", 2010),
+        ),
+        # The title in a header field whose label is spaced out, in the wording 工作开展年度报告.
+        (
+            "标      题 青岚省审计厅2025年政务信息公开工作开展年度报告\n索引号 000/2026-00021\n一、总体情况",
+            ("青岚省审计厅", 2025),
+        ),
+        # A title saying only 信息公开报告 after its year.
+        (
+            "青岚省机关事务管理局2008年度信息公开报告\n一、概述\n本局依法公开政府信息。",
+            ("青岚省机关事务管理局", 2008),
+        ),
+        # A date the page prints after the title on its line.
+        (
+            "2010年青岚市石桥区云溪街道办事处政府信息公开工作年度报告 2011-01-28\n一、概述\n本街道依法公开。",
+            ("青岚市石桥区云溪街道办事处", 2010),
+        ),
+    ],
+)
+def test_a_title_among_a_pages_furniture_gives_its_agency_and_year(text, expected):
+    meta = read_metadata(Document(path="p.txt", text=text))
+    assert (meta.agency, meta.year, meta.agency_source) == (*expected, "title")
