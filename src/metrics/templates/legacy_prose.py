@@ -40,6 +40,8 @@ _EVENT_UNIT = r"(?:次|场|期)"
 _PERSON_UNIT = r"(?:人|名)"
 _TAIL = rf"(?P<unit_after>{APPROX_AFTER_UNIT})?"
 _GAP = r"[^,;:。!?()\d]"  # label words may be separated by other words, never by punctuation or digits
+# Where the information was published ('在某市政务信息公开网上', '在区政府网站').
+_ON_A_SITE = rf"在{_GAP}{{1,20}}?(?:网站|网|平台)上?"
 
 # A count that opens a list item ('其中4件…', ',1件…'), and the units such an item counts in. The comma
 # must follow a non-digit, so '1,236件' is never read from its second group.
@@ -79,7 +81,7 @@ COUNT_RULES: tuple[Rule, ...] = (
     _rule(
         "proactive_items",
         "主动",
-        rf"(?<!应)主动(?:向社会|向公众|对外|在{_GAP}{{1,20}}?(?:网站|网|平台)上?)?(?:公开|公布|发布)(?:了)?(?P<mid>{_GAP}{{0,8}}?)(?:政府)?信息(?:的)?"
+        rf"(?<!应)主动(?:向社会|向公众|对外|{_ON_A_SITE})?(?:公开|公布|发布)(?:了)?(?P<mid>{_GAP}{{0,8}}?)(?:政府)?信息(?:的)?"
         rf"(?:件数|条数|数|数量|总数|总量)?(?:\([^()]{{0,80}}\))?{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
     ),
     # The documents made or obtained split by disclosure attribute: their 主动公开 part is the year's
@@ -102,7 +104,7 @@ COUNT_RULES: tuple[Rule, ...] = (
         "proactive_items",
         "政府信息",
         rf"(?:全年|我\w{{1,2}}|(?:全年|本年|今年|本年度|年内|我\w{{1,2}}|本\w{{1,2}})(?:共|累计|共计|总共))"
-        rf"(?:在{_GAP}{{1,20}}?(?:网站|网|平台)上?)?(?:新增)?(?:向社会)?(?:公开|发布)(?:各类)?政府信息"
+        rf"(?:{_ON_A_SITE})?(?:新增)?(?:向社会)?(?:公开|发布)(?:各类)?政府信息"
         rf"{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
     ),
     # 共受理信息公开申请10件 / 受理收到政府信息公开申请0条 / 收到申请数为5件 / 收到申请公开政府信息数0条 /

@@ -42,9 +42,7 @@ def overview_outcomes(requests: Fact, overview: str, fmt: str, answered: Fact | 
         return []
     sums = {requests.value} | ({answered.value} if answered and answered.value is not None else set())
     sentence = normalize(requests.evidence)
-    norm = normalize(overview)
-    at = norm.find(sentence)
-    following = _first_sentence(norm[at + len(sentence) :].lstrip(".!? ")) if at >= 0 else ""
+    following = _next_sentence(sentence, overview) or ""
     for text in (sentence, following):
         facts = _breakdown(text, sums, requests.evidence if text is sentence else following)
         facts = [f for f in facts if f.metric_id in _ROWS_OF[fmt]]
@@ -78,11 +76,9 @@ def overview_requesters(requests: Fact, overview: str, stated: list[Fact]) -> li
     requests by kind of requester after counting them (or says all came from natural persons) and the
     list adds up to them; none where a count `stated` for one of the two differs."""
     sentence = normalize(requests.evidence)
-    norm = normalize(overview)
-    at = norm.find(sentence)
-    if at < 0 or requests.value is None:
+    following = _next_sentence(sentence, overview)
+    if following is None or requests.value is None:
         return []
-    following = _first_sentence(norm[at + len(sentence) :].lstrip(".!? "))
     said_all = next((text for text in (sentence, following) if _ALL_NATURAL_PERSONS.search(text)), None)
     if said_all is not None:
         split, evidence = (requests.value, 0.0), said_all
@@ -126,12 +122,20 @@ _REQUESTER_NOTE = (
 )
 
 
+def _next_sentence(sentence: str, overview: str) -> str | None:
+    """The sentence after `sentence` (normalized) in the overview; None where it is not found there."""
+    norm = normalize(overview)
+    at = norm.find(sentence)
+    return None if at < 0 else _first_sentence(norm[at + len(sentence) :].lstrip(".!? "))
+
+
 def _first_sentence(norm: str) -> str:
     """The normalized text up to its first full stop; a decimal point (占45.3%) is none."""
-    return _FULL_STOP.split(norm, maxsplit=1)[0]
+    end = _DECIMAL_POINT.sub("_", norm).find(".")
+    return norm if end < 0 else norm[:end]
 
 
-_FULL_STOP = re.compile(r"(?<!\d)\.|\.(?!\d)")
+# A decimal point, which is no full stop; marked apart where sentences are cut.
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
 

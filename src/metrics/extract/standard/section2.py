@@ -45,8 +45,10 @@ def _with_printed_years(labels: set[str]) -> re.Pattern:
     return re.compile(pattern.replace("本年", _THIS_YEAR))
 
 
+# A header that prints the year it means by 本年, or instead of it: 本年(2023)制发件数, 2023年制发件数.
 _YEAR_WORD = r"(?:19|20)\d\d年?度?"
-_THIS_YEAR = rf"(?:本年(?:\({_YEAR_WORD}\))?|{_YEAR_WORD}(?=[制废新]))"
+_PRINTED_YEAR = rf"本年[(（]{_YEAR_WORD}[)）]|{_YEAR_WORD}(?=[制废新])"
+_THIS_YEAR = rf"(?:{_PRINTED_YEAR}|本年)"
 
 
 # Columns of layout text (w3m, pdftotext -layout) stand two or more spaces apart.
@@ -122,12 +124,8 @@ def _cells_at(line: str, wide: bool) -> list[tuple[int, str]]:
 # Cached: header cells and row labels repeat across reports, and every row of a table asks again.
 @functools.lru_cache(maxsize=1 << 14)
 def cell_matches(cell: Section2Cell, header_text: str) -> bool:
-    header_text = _PRINTED_YEAR.sub("本年", header_text)
+    header_text = re.sub(_PRINTED_YEAR, "本年", header_text)
     return any(label in header_text for label in compact_labels(cell.column_labels))
-
-
-# A header that prints the year it means by 本年, or instead of it: 本年(2023)制发件数, 2023年制发件数.
-_PRINTED_YEAR = re.compile(rf"本年[(（]{_YEAR_WORD}[)）]|{_YEAR_WORD}(?=[制废新])")
 
 
 @functools.lru_cache(maxsize=1 << 12)
