@@ -1323,3 +1323,82 @@ def test_answers_completed_and_requests_passed_to_next_year_stand_in(tmp_path):
         year=2022,
     )
     assert (got["outcome_total"], got["requests_carried_forward"]) == (54, 3)
+
+
+def test_section2_stated_by_its_column_names_stands_in_for_its_table(tmp_path):
+    got = _overview_only(
+        tmp_path, "本年出台行政规范性文件:制发件数2件,废止件数1件,现行有效件数22件。", year=2022
+    )
+    assert (got["normative_issued"], got["normative_abolished"], got["normative_in_force"]) == (2, 1, 22)
+    both = _overview_only(tmp_path, "规章和规范性文件:制发件数2件,废止件数1件。", year=2022)
+    assert not {"normative_issued", "rules_issued", "normative_abolished"} & set(both)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fees"),
+    [
+        ("2022年,行政事业性收费金额0万元。", 0),
+        ("全年行政许可决定278件,无行政事业性收费。", 0),
+        ("2022年共收取行政事业性收费12500元。", 1.25),
+        ("2022年行政事业性收费3.5万元。", 3.5),
+    ],
+)
+def test_fees_an_overview_states_stand_in_in_ten_thousand_yuan(tmp_path, sentence, fees):
+    assert _overview_only(tmp_path, sentence, year=2022)["fees_collected_10k_yuan"] == fees
+
+
+def test_fees_of_another_year_or_about_a_fee_item_are_left_out(tmp_path):
+    assert "fees_collected_10k_yuan" not in _overview_only(
+        tmp_path, "较上年减少行政事业性收费12500元。行政事业性收费项目3项。", year=2022
+    )
+
+
+def test_documents_issued_after_the_rules_that_share_their_verb_stand_in(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2022年,主动公开本年度制发的市政府规章6件、市政府及市政府办公厅行政规范性文件8件,其他文件113件。",
+        year=2022,
+    )
+    assert (got["rules_issued"], got["normative_issued"]) == (6, 8)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2022年发生行政复议4件,其中3件维持,1件尚未审结;发生行政诉讼2件。",
+        "2022年信息公开行政复议案件4件,维持3件,尚未审结1件。",
+    ],
+)
+def test_reviews_by_result_in_a_part_of_a_sentence_about_reviews_alone_stand_in(tmp_path, sentence):
+    got = _overview_only(tmp_path, sentence, year=2022)
+    assert (got["review_total"], got["review_upheld"], got["review_pending"]) == (4, 3, 1)
+
+
+def test_reviews_a_government_heard_of_others_give_no_results_of_its_own(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2022年,审理政府信息公开行政复议案件7起,其中:结果维持3起,结果纠正3起,其他结果1起。",
+        year=2022,
+    )
+    assert not {"review_total", "review_upheld", "review_corrected", "review_other"} & set(got)
+
+
+def test_a_requester_list_opening_the_sentence_after_the_count_gives_natural_persons_and_organisations(
+    tmp_path,
+):
+    got = _overview_only(
+        tmp_path,
+        "2022年,全市共收到政府信息公开申请40件。其中,自然人申请25件,商业企业申请8件,其他申请7件,均按时答复。",
+        year=2022,
+    )
+    assert (got["requests_new_natural_person"], got["requests_new_legal_person"]) == (25, 15)
+
+
+def test_an_outcome_whose_note_names_what_the_agency_does_not_hold_gives_that_sub_row(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2022年收到政府信息公开申请22件,其中本年度答复21件。在已答复的信件中,予以公开7件,部分公开6件,"
+        "无法提供8件(均属于本机关不掌握的信息)。",
+        year=2022,
+    )
+    assert (got["outcome_unable"], got["unable_not_held"], got["outcome_total"]) == (8, 8, 21)

@@ -132,6 +132,9 @@ class Section3Row:
     # Words the printed label goes on with after the labels above, which wrap onto lines of their
     # own between the label and its numbers in PDF text.
     tail: str = ""
+    # Shorter words an overview's sentence names the row by ('无法提供8件(均属于本机关不掌握的信息)'); in a
+    # table, a label cut short to them could be another row's start.
+    prose_words: tuple[str, ...] = ()
 
 
 NOT_PROCESSED_FURTHER = "、行政机关不再处理其政府信息公开申请"
@@ -152,7 +155,10 @@ SECTION3_ROWS: tuple[Section3Row, ...] = (
     Section3Row("denied_query_matter", ("属于行政查询事项", "行政查询事项"), parent="outcome_denied"),
     Section3Row("outcome_unable", ("无法提供",)),
     Section3Row(
-        "unable_not_held", ("本机关不掌握相关政府信息", "不掌握相关政府信息"), parent="outcome_unable"
+        "unable_not_held",
+        ("本机关不掌握相关政府信息", "不掌握相关政府信息"),
+        parent="outcome_unable",
+        prose_words=("本机关不掌握",),
     ),
     Section3Row(
         "unable_needs_creation",
@@ -252,8 +258,12 @@ class OverviewCount:
     opens_clause: bool = False
     sentence_has: str = ""  # a regex the sentence must match
     sentence_lacks: str = ""  # a regex the sentence must not match
+    sentence_marks: str = ".!?"  # what ends the sentence of sentence_has and sentence_lacks
     count_first: bool = False  # the count stands before its words (1件结转下年)
     clause_lacks: str = ""  # a regex the count's clause must not match
+    units: str = "件|份|宗|起"  # a regex of the units the count may be in
+    per_unit: float = 1.0  # the metric's value of one such unit (元 in a 万元 metric: 0.0001)
+    says_none: bool = False  # its words say the cell is nothing, with no number ('无行政事业性收费'): 0
 
 
 OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
@@ -314,11 +324,28 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     ),
     OverviewCount("rules_issued", r"(?:制发|制定|出台|印发)(?:了|的)?[\u4e00-\u9fff]{0,6}?规章"),
     OverviewCount("normative_issued", r"(?:制发|制定|出台|印发)(?:并?公开)?(?:了|的)?(?:行政)?规范性文件"),
+    # 制发的市政府规章6件、市政府及市政府办公厅行政规范性文件8件: the verb before the rules serves both.
+    OverviewCount(
+        "normative_issued",
+        r"(?:制发|制定|出台|印发)(?:并?公开)?(?:了|的)?[\u4e00-\u9fff]{0,10}?规章\d+件[、,和及]"
+        r"[\u4e00-\u9fff]{0,16}?(?:行政)?规范性文件",
+    ),
     # 废止 is a column of the 2021 table only ('废止市政府规章1件').
     OverviewCount("rules_abolished", r"废止(?:了|的)?[\u4e00-\u9fff]{0,6}?规章", formats=(STD2021,)),
     OverviewCount("normative_abolished", r"废止(?:了|的)?(?:行政)?规范性文件", formats=(STD2021,)),
     # 现行有效 is the 2021 table's column; the 2019 table's same cell counts what was published.
     OverviewCount("normative_in_force", r"现行有效(?:的)?(?:行政)?规范性文件", formats=(STD2021,)),
+    # Section 二's columns by their own names, in a sentence about one kind of document ('行政规范性文件:
+    # 制发件数2件,废止件数1件,现行有效件数22件').
+    *(
+        OverviewCount(metric_id, words, formats=fmts, sentence_has=kind, sentence_lacks=other)
+        for kind, other, prefix in ((r"规范性文件", r"规章", "normative"), (r"规章", r"规范性文件", "rules"))
+        for metric_id, words, fmts in (
+            (f"{prefix}_issued", r"制发件数(?:为)?", (STD2019, STD2021)),
+            (f"{prefix}_abolished", r"废止件数(?:为)?", (STD2021,)),
+            (f"{prefix}_in_force", r"现行有效件数(?:为)?", (STD2021,)),
+        )
+    ),
     # 办理行政许可事项12件 / 行政许可决定278件 / 行政许可处理决定数量324宗: without a verb, only its
     # decisions (行政许可事项 alone may count the items the agency handles).
     OverviewCount(
@@ -329,21 +356,42 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         "penalty_decisions", r"(?:(?:办理|作出|办结)(?:了)?)?行政处罚(?:(?:处理)?决定(?:数量)?|案件)?"
     ),
     OverviewCount("coercion_decisions", r"(?:(?:办理|作出|办结)(?:了)?)?行政强制(?:(?:处理)?决定(?:数量)?)?"),
-    # Reviews by result, as section 四's columns name them, the count first ('行政复议3件,1件结果维持,2件结果
-    # 纠正'); only in a sentence about reviews alone, since lawsuits end in the same words.
+    # 行政事业性收费0万元 / 行政事业性收费金额1200元: the 2021 table's fees, in 万元.
+    *(
+        OverviewCount(
+            "fees_collected_10k_yuan",
+            r"行政事业性收费(?:金额|收入)?(?:总额)?",
+            formats=(STD2021,),
+            units=unit,
+            per_unit=per_unit,
+        )
+        for unit, per_unit in (("万元", 1.0), ("元", 0.0001))
+    ),
+    OverviewCount(
+        "fees_collected_10k_yuan",
+        r"(?:无|没有|未(?:收取|产生|发生)(?:任何)?)行政事业性收费",
+        formats=(STD2021,),
+        says_none=True,
+    ),
+    # Reviews by result, as section 四's columns name them, the count first or after ('行政复议3件,1件结果维持,
+    # 2件结果纠正'; '其中3件维持,1件尚未审结'; '维持1件,纠正1件'); only in a part of a sentence about reviews
+    # alone, since lawsuits end in the same words.
     *(
         OverviewCount(
             metric_id,
             words,
-            count_first=True,
+            count_first=count_first,
             sentence_has=r"复议",
-            sentence_lacks=r"诉讼|起诉",
+            # 审理…行政复议案件7起: a government hearing others' reviews (尚未审结 is a result).
+            sentence_lacks=r"诉讼|起诉|审理|(?<!未)审结",
+            sentence_marks=".!?;",
         )
         for metric_id, words in (
-            ("review_upheld", r"(?:复议)?结果(?:为)?维持"),
-            ("review_corrected", r"(?:复议)?结果(?:为)?纠正|被(?:依法)?纠错"),
+            ("review_upheld", r"(?:复议)?(?:结果)?(?:为)?维持"),
+            ("review_corrected", r"(?:复议)?(?:结果)?(?:为)?纠正|被(?:依法)?纠错"),
             ("review_other", r"(?:复议)?其他结果"),
             ("review_pending", r"(?:复议)?尚未审结"),
         )
+        for count_first in (True, False)
     ),
 )

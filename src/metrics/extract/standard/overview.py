@@ -83,7 +83,15 @@ def overview_requesters(requests: Fact, overview: str, stated: list[Fact]) -> li
     if said_all is not None:
         split, evidence = (requests.value, 0.0), said_all
     else:
-        split, evidence = _requester_list(sentence, requests.value), sentence
+        # The list follows the count in its sentence, or opens the next ('…申请1447件。其中,自然人申请…').
+        split, evidence = next(
+            (
+                (found, text)
+                for text in (sentence, following)
+                if (found := _requester_list(text, requests.value))
+            ),
+            (None, ""),
+        )
     if split is None:
         return []
     facts = [
@@ -103,7 +111,7 @@ def _requester_list(sentence: str, total: float) -> tuple[float, float] | None:
     if start is None:
         return None
     counts: dict[str, float] = {}
-    for clause in re.split(r"[,;]", _first_sentence(sentence[start.end() :])):
+    for clause in re.split(r"[,;]", _first_sentence(sentence[start.end() :]).lstrip(" ,:")):
         m = _REQUESTER_ITEM.match(clause.strip(" :"))
         if m is None:
             break
@@ -206,13 +214,17 @@ def _sub_row_named(row, m: re.Match):
     # Less the top row's own words: 其他处理 holds 其他, the name of one of its sub-rows.
     for label in row.labels:
         said = said.replace(compact(label), "")
-    named = [r for r in _SUB_ROWS if r.parent == row.metric_id and any(compact(x) in said for x in r.labels)]
+    named = [
+        r
+        for r in _SUB_ROWS
+        if r.parent == row.metric_id and any(compact(x) in said for x in r.labels + r.prose_words)
+    ]
     return named[0] if len(named) == 1 else None
 
 
-# A count right after its words: an exact number of 件 (份 for documents, 宗 and 起 for cases), never 余/多
-# (the table's cell is exact).
-_COUNT = rf"(?:共|共计|合计|为|达)?(?P<num>{NUMBER})(?:件|份|宗|起)"
+# A count right after its words, in its units (OverviewCount.units): an exact number, never 余/多 (the
+# table's cell is exact).
+_COUNT = rf"(?:共|共计|合计|为|达)?(?P<num>{NUMBER})"
 _OTHER_YEAR = re.compile(r"上年|去年|上一年|同期|同比|较")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 
@@ -230,10 +242,10 @@ def overview_counts(text: str, fmt: str, year: int | None) -> list[Fact]:
         if fmt not in count.formats:
             continue
         for m in pattern.finditer(norm):
-            quantity = parse_quantity(m["num"])
-            if quantity is None or quantity.approximate or not _in_its_place(marked, m, count, year):
+            value = 0.0 if count.says_none else _exact_value(m["num"], count.per_unit)
+            if value is None or not _in_its_place(marked, m, count, year):
                 continue
-            found.setdefault(count.metric_id, set()).add(quantity.value)
+            found.setdefault(count.metric_id, set()).add(value)
             evidence.setdefault(count.metric_id, norm[slice(*_around(marked, m, _SENTENCE_MARKS))])
     return [
         Fact(metric_id, values.pop(), evidence=evidence[metric_id], note=_COUNT_NOTE)
@@ -242,14 +254,23 @@ def overview_counts(text: str, fmt: str, year: int | None) -> list[Fact]:
     ]
 
 
-_PATTERNS = {
-    count: re.compile(
-        f"(?<![\\d.])(?P<num>{NUMBER})件(?:{count.words})"
-        if count.count_first
-        else f"(?:{count.words}){_COUNT}"
-    )
-    for count in OVERVIEW_COUNTS
-}
+def _exact_value(number: str, per_unit: float) -> float | None:
+    """The metric's value of an exact count in units worth `per_unit`; None for 余/多 or no number."""
+    quantity = parse_quantity(number)
+    if quantity is None or quantity.approximate:
+        return None
+    return round(quantity.value * per_unit, 6)
+
+
+def _pattern(count: OverviewCount) -> re.Pattern:
+    if count.says_none:
+        return re.compile(count.words)
+    if count.count_first:
+        return re.compile(f"(?<![\\d.])(?P<num>{NUMBER})件(?:{count.words})")
+    return re.compile(f"(?:{count.words}){_COUNT}(?:{count.units})")
+
+
+_PATTERNS = {count: _pattern(count) for count in OVERVIEW_COUNTS}
 _COUNT_NOTE = "stated by the overview; the table is not in the file"
 # Normalized text: 。 is ".", ，is ",".
 _CLAUSE_MARKS = ",;:.!?"
@@ -270,7 +291,7 @@ def _in_its_place(norm: str, m: re.Match, count: OverviewCount, year: int | None
         return False
     if count.opens_clause and not _CLAUSE_OPENING.fullmatch(before.strip()):
         return False
-    sentence = norm[slice(*_around(norm, m, _SENTENCE_MARKS))]
+    sentence = norm[slice(*_around(norm, m, count.sentence_marks))]
     if count.sentence_has and not re.search(count.sentence_has, sentence):
         return False
     if count.sentence_lacks and re.search(count.sentence_lacks, sentence):
