@@ -189,6 +189,18 @@ def test_page_field_value_stops_where_the_next_field_on_its_line_begins():
     assert meta["来源"] == "青岚县人民政府办公室"
 
 
+def test_a_page_index_printed_as_a_row_of_field_names_over_a_row_of_values_gives_its_fields():
+    from metrics.readers.page_meta import read_page_meta
+
+    meta = read_page_meta(
+        "索引号 | 公开方式 | 发布机构 |\n1162/2010-00023 | 主动公开 | 青岚县石桥镇人民政府 |\n正文"
+    )
+    assert (meta["索引号"], meta["发布机构"]) == ("1162/2010-00023", "青岚县石桥镇人民政府")
+    # Rows of other lengths, or a row naming one field, are no index.
+    assert read_page_meta("发布机构 | 日期\n青岚县石桥镇人民政府\n正文") == {}
+    assert read_page_meta("项目 | 发布机构\n合计 | 12\n正文") == {}
+
+
 def test_agency_type_is_a_metadata_field():
     doc = Document(path="x.txt", text="云川市石桥县公安局2013年度政府信息公开工作报告\n正文")
     assert read_metadata(doc).agency_type == "公安局"

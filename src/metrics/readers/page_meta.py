@@ -32,9 +32,27 @@ def read_page_meta(text: str, head_lines: int = 40) -> dict[str, str]:
     # Converted in one call, not one a line: OpenCC's cost is mostly per call, and none of its
     # phrases spans a line break.
     head = to_simplified("\n".join(text.splitlines()[:head_lines]))
-    for line in head.split("\n"):
+    lines = head.split("\n")
+    for i, line in enumerate(lines):
         m = _LINE.match(line)
         # A blank field followed by the next one on the same line ("来源: 发布时间: ...") has no value.
         if m and m.group(2) and m.group(1) not in meta and not _FIELD_LABEL.match(m.group(2)):
             meta[m.group(1)] = _NEXT_FIELD.split(m.group(2), maxsplit=1)[0]
+        for key, value in _header_row_fields(line, lines[i + 1 : i + 2]):
+            meta.setdefault(key, value)
     return meta
+
+
+def _header_row_fields(line: str, below: list[str]) -> list[tuple[str, str]]:
+    """A page's index block as a table row of field names over a row of their values ('索引号 | 公开方式
+    | 发布机构' then '1162…/2010-00023 | 主动公开 | 某镇人民政府'): the fields it names, with their values."""
+    if "|" not in line or not below:
+        return []
+    names, values = _cells(line), _cells(below[0])
+    if len(names) != len(values) or sum(name in FIELDS for name in names) < 2:
+        return []
+    return [(name, value) for name, value in zip(names, values, strict=True) if name in FIELDS and value]
+
+
+def _cells(row: str) -> list[str]:
+    return [cell.strip() for cell in row.strip().strip("|").split("|")]
