@@ -43,6 +43,12 @@ def test_proactive_total_published_or_newly_disclosed_over_the_year(sentence):
     assert values(sentence) == {"proactive_items": 200}
 
 
+def test_information_published_over_the_whole_year_is_the_proactive_total_but_one_topics_is_not():
+    assert values("我局通过政府网站等渠道公开信息,全年公开信息248条。") == {"proactive_items": 248}
+    assert values("全年共公开信息253条。") == {"proactive_items": 253}
+    assert "proactive_items" not in values("全年公开财政信息12条。")
+
+
 def test_no_lawsuit_named_as_行政起诉_is_zero_lawsuits():
     got = values("本年度没有因政府信息公开引起行政复议或者行政起诉的案例发生。")
     assert got == {"review_total": 0, "litigation_total": 0}

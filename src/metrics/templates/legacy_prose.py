@@ -107,6 +107,14 @@ COUNT_RULES: tuple[Rule, ...] = (
         rf"(?:{_ON_A_SITE})?(?:新增)?(?:向社会)?(?:公开|发布)(?:各类)?政府信息"
         rf"{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
     ),
+    # 全年公开信息248条 / 全年共公开信息253条: plain 信息 over the whole year, unless the clause before names
+    # one topic's information (重点公开重大建设项目信息,全年共公开信息291条).
+    _rule(
+        "proactive_items",
+        "全年",
+        rf"全年(?:共|累计|共计|总共)?(?:{_ON_A_SITE})?(?:向社会)?(?:公开|发布)(?:了)?信息{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
+        context=r"^(?!.*(?:公开|发布)[\u4e00-\u9fff]{2,12}?信息[,;]全年)",
+    ),
     # 共受理信息公开申请10件 / 受理收到政府信息公开申请0条 / 收到申请数为5件 / 收到申请公开政府信息数0条 /
     # 收到政府信息公开申请信件22件 / 全年收政府信息公开申请464件
     _rule(
