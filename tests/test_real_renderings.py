@@ -1402,3 +1402,61 @@ def test_an_outcome_whose_note_names_what_the_agency_does_not_hold_gives_that_su
         year=2022,
     )
     assert (got["outcome_unable"], got["unable_not_held"], got["outcome_total"]) == (8, 8, 21)
+
+
+def test_section2_rows_with_no_borders_read_apart_from_a_section3_that_opens_its_rows_with_borders():
+    # One crawler's page: section 二's rows carry no lone borders, section 三's do. Read as one block,
+    # section 二's cells ran into one row.
+    section2 = [
+        "第二十条第(一)项 |",
+        "|||",
+        "信息内容 |",
+        "本年制发件数 |",
+        "本年废止件数 |",
+        "现行有效件数 |",
+        "规章 |",
+        "0 |",
+        "1 |",
+        "2 |",
+        "行政规范性文件 |",
+        "3 |",
+        "4 |",
+        "5 |",
+    ]
+    section3 = ["三、收到和处理政府信息公开申请情况 |", "|", "申请人情况 |", "|", "自然人 |", "总计 |"]
+    section3 += [
+        "|",
+        "一、本年新收政府信息公开申请数量 |",
+        "6 |",
+        "6 |",
+        "|",
+        "二、上年结转政府信息公开申请数量 |",
+    ]
+    section3 += ["0 |", "0 |", "|", "三、本年度办理结果 |", "|", "(一)予以公开 |", "6 |", "6 |"]
+    rows = tables_in_text("\n".join(section2 + section3))[0].rows
+    assert ["规章", "0", "1", "2"] in rows and ["行政规范性文件", "3", "4", "5"] in rows
+    assert any(row[:3] == ["一、本年新收政府信息公开申请数量", "6", "6"] for row in rows)
+
+
+def test_a_word_for_the_change_in_the_2019_tables_middle_cell_is_a_cell_not_the_rows_end(tmp_path):
+    lines = [
+        "示例县林业局2019年政府信息公开工作年度报告",
+        "二、主动公开政府信息情况",
+        "第二十条第(五)项",
+        "信息内容",
+        "上一年项目数量",
+        "本年增/减",
+        "处理决定数量",
+        "行政许可",
+        " 990",
+        " 减",
+        " 711",
+        "其他对外管理服务事项",
+        " 0",
+        " 0",
+        " 0",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert (got["licensing_items_last_year"], got["licensing_decisions"]) == (990, 711)
+    assert "licensing_items_change" not in got  # a word, no number

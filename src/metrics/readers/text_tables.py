@@ -28,6 +28,11 @@ _MAX_BARE_CELL = 40
 _SENTENCE = re.compile(r"[。；;！？]|[，,].*[，,]")
 # A regulation article's caption (第二十条第(一)项) spans its table's width: a row of its own.
 _CAPTION = re.compile(r"^第[一二三四五六七八九十]+条")
+# A report section's heading (三、收到和处理政府信息公开申请情况) between two tables of one block; not
+# a row of section 三, which its numbering looks alike (四、结转下年度继续办理).
+_HEADING = re.compile(
+    r"^[一二三四五六七八九十]{1,2}、(?:主动公开|收到和处理|政府信息公开行政复议|存在的主要问题)"
+)
 # Share of the rows a lone border must open for the block to count as bordered.
 _BORDERED_SHARE = 0.8
 # Too few cells to be a table of the report; and a block needs rows, which lone borders open.
@@ -38,15 +43,29 @@ MIN_BORDERS = 2
 def tables_in_text(text: str) -> list[Table]:
     tables = []
     for block in _cell_blocks(text.split("\n")):
-        if _is_bordered(block):
-            rows = _bordered_rows(block)
-            rows = _rectangular(rows) if rows else rows
-        else:
-            # A blank cell cannot be seen without borders, so rows are not padded to one width.
-            rows = _unbordered_rows([c for c in block if c is not None])
+        rows = [row for part in _parts(block) for row in _rows(part)]
         if rows:
             tables.append(Table(rows=rows, where=f"text table {len(tables) + 1}"))
     return tables
+
+
+def _parts(block: list[str | None]) -> list[list[str | None]]:
+    """The block cut before every article caption and section heading: one page may open each row of
+    section 三 with a lone border and section 二's rows with none, so each part is read on its own."""
+    parts: list[list[str | None]] = [[]]
+    for cell in block:
+        if cell is not None and (_CAPTION.match(cell) or _HEADING.match(cell)) and parts[-1]:
+            parts.append([])
+        parts[-1].append(cell)
+    return parts
+
+
+def _rows(part: list[str | None]) -> list[list[str]]:
+    if _is_bordered(part):
+        rows = _bordered_rows(part)
+        return _rectangular(rows) if rows else rows
+    # A blank cell cannot be seen without borders, so rows are not padded to one width.
+    return _unbordered_rows([c for c in part if c is not None])
 
 
 def _cell_blocks(lines: list[str]) -> list[list[str | None]]:

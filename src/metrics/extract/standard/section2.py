@@ -16,9 +16,14 @@ from metrics.templates.standard import SECTION2_HEADER, SECTION2_START, SECTION3
 _NUMBERS_APART = re.compile(r"\d\s+\d")
 # A header cell holding a unit alone: (元), （万元）.
 _UNIT_CELL = re.compile(r"\((?:万元|元)\)")
+# The 2019 table's 本年增/减 cell may hold a word for the change, not its number ('990 减 711'): a cell
+# with no value, not the end of the row.
+_CHANGE_WORD = r"(?:增加|减少|持平|不变|增|减)(?![\u4e00-\u9fff])"
 _AMOUNT = re.compile(
-    r"(?P<num>[-+]?\d[\d,]*(?:\.\d+)?)(?:\s*(?P<unit>万元|元))?|(?P<na>不适用|/|-)|(?P<zero>无)"
+    r"(?P<num>[-+]?\d[\d,]*(?:\.\d+)?)(?:\s*(?P<unit>万元|元))?"
+    rf"|(?P<na>不适用|/|-|{_CHANGE_WORD})|(?P<zero>无)"
 )
+_CELL_WORD = re.compile(rf"{CELL_WORDS.pattern}|{_CHANGE_WORD}")
 
 
 @dataclass(frozen=True)
@@ -351,7 +356,7 @@ def cells_text(gap: str) -> str:
     gap = gap[: rule.start()] if rule else gap
     pos = 0
     while (m := CJK.search(gap, pos)) is not None:
-        word = CELL_WORDS.match(gap, m.start())
+        word = _CELL_WORD.match(gap, m.start())
         if word is None:
             return gap[: m.start()]
         pos = word.end()
