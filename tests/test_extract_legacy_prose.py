@@ -49,6 +49,15 @@ def test_information_published_over_the_whole_year_is_the_proactive_total_but_on
     assert "proactive_items" not in values("全年公开财政信息12条。")
 
 
+def test_more_wordings_of_no_cases_no_fees_and_the_years_information():
+    assert values("本年度无涉及政府信息公开行政复议、诉讼案件。") == {
+        "review_total": 0,
+        "litigation_total": 0,
+    }
+    assert values("2013年,全镇信息公开的收费和减免为零。") == {"request_fees_10k_yuan": 0}
+    assert values("全年通过管委会网站公开发布信息685条。") == {"proactive_items": 685}
+
+
 def test_no_lawsuit_named_as_行政起诉_is_zero_lawsuits():
     got = values("本年度没有因政府信息公开引起行政复议或者行政起诉的案例发生。")
     assert got == {"review_total": 0, "litigation_total": 0}

@@ -201,6 +201,40 @@ def test_a_page_index_printed_as_a_row_of_field_names_over_a_row_of_values_gives
     assert read_page_meta("项目 | 发布机构\n合计 | 12\n正文") == {}
 
 
+@pytest.mark.parametrize(
+    ("title", "agency"),
+    [
+        ("青岚县人民政府外事办公室政府信息公开工作2022年度报告", "青岚县人民政府外事办公室"),
+        ("2023年度沅江路街道信息公开工作报告", "沅江路街道"),
+        ("公报标题云川市卫健委2019年政府信息公开工作年度报告", "云川市卫健委"),
+    ],
+)
+def test_more_title_shapes_name_their_agency(title, agency):
+    assert read_metadata(Document(path="x.txt", text=f"{title}\n正文")).agency == agency
+
+
+def test_a_pdf_title_whose_year_digits_moved_away_is_no_title():
+    # A 年 left alone where the year was: the digits stand elsewhere in the line.
+    text = "年云川市环境保护局政府信息公开工作2009年度报告\n一、概述\n本局依法公开。"
+    assert read_metadata(Document(path="x.txt", text=text)).title == ""
+
+
+def test_a_sentence_publishing_the_years_disclosure_work_names_the_agency():
+    doc = Document(
+        path="x.txt", text="现公布2022年青岚县自然资源和规划局政府信息公开工作情况。\n一、总体情况"
+    )
+    assert read_metadata(doc).agency == "青岚县自然资源和规划局"
+
+
+def test_index_fields_as_label_and_value_cells_are_read_and_a_placeless_issuer_is_not_the_agency():
+    from metrics.readers.page_meta import read_page_meta
+
+    meta = read_page_meta("来 源: | 云川市统计局 | 发布机构: | 区政府办 |\n正文")
+    assert (meta["来源"], meta["发布机构"]) == ("云川市统计局", "区政府办")
+    doc = Document(path="x.txt", text="正文", page_meta={"发布机构": "区政府办"})
+    assert read_metadata(doc).agency == ""
+
+
 def test_agency_type_is_a_metadata_field():
     doc = Document(path="x.txt", text="云川市石桥县公安局2013年度政府信息公开工作报告\n正文")
     assert read_metadata(doc).agency_type == "公安局"
@@ -409,7 +443,16 @@ def test_traditional_characters_and_a_bracketed_other_name_do_not_hide_the_regio
 WIDE = Path(__file__).parent / "corpus" / "wide"
 LEVELS = set(ui_text.CODES["zh"]["level"])
 # Names in the wide corpus that print no place at all (a bureau named alone, a park, a national ministry).
-NAMES_WITHOUT_A_PLACE = {"林业局", "蒲纺工业园区", "西甲直播林业局", "国家卫生健康委", "教育局"}
+NAMES_WITHOUT_A_PLACE = {
+    "林业局",
+    "蒲纺工业园区",
+    "西甲直播林业局",
+    "国家卫生健康委",
+    "教育局",
+    # A development zone named by its place without the place's unit.
+    "南谯工业开发区",
+    "桃园开发区管委会",
+}
 
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"

@@ -111,6 +111,12 @@ def test_radical_code_points_from_pdf_fonts_read_as_the_characters_they_show(tmp
     assert compact("⾏政许可") == "行政许可"
 
 
+def test_radical_code_points_in_a_pages_fields_read_as_the_characters_they_show(tmp_path):
+    path = tmp_path / "radicals.txt"
+    path.write_text("标题:沂⽔县卫⽣局2009年政府信息公开⼯作年度报告\n正文", encoding="utf-8")
+    assert read_document(path).page_meta["标题"] == "沂水县卫生局2009年政府信息公开工作年度报告"
+
+
 def test_supplement_radicals_without_a_unicode_mapping_read_as_the_characters_they_show(tmp_path):
     path = tmp_path / "radicals.txt"
     path.write_text("某市人⺠政府办公室 首⻚ ⻓期", encoding="utf-8")
@@ -1460,3 +1466,33 @@ def test_a_word_for_the_change_in_the_2019_tables_middle_cell_is_a_cell_not_the_
     got = extract_file(_doc(tmp_path, lines)).totals()
     assert (got["licensing_items_last_year"], got["licensing_decisions"]) == (990, 711)
     assert "licensing_items_change" not in got  # a word, no number
+
+
+def test_an_overview_saying_no_rules_or_documents_were_issued_gives_zero_issued(tmp_path):
+    got = _overview_only(tmp_path, "本年度未制发规章、行政规范性文件。", year=2022)
+    assert (got["rules_issued"], got["normative_issued"]) == (0, 0)
+    only = _overview_only(tmp_path, "2022年,未制定印发新的行政规范性文件。", year=2022)
+    assert only["normative_issued"] == 0 and "rules_issued" not in only
+
+
+def test_requests_an_overview_says_are_already_handled_are_its_outcome_total(tmp_path):
+    got = _overview_only(
+        tmp_path, "全年共受理政府信息公开申请212件;已办理206件,结转下年度继续办理6件。", year=2022
+    )
+    assert (got["outcome_total"], got["requests_carried_forward"]) == (206, 6)
+    assert "outcome_total" not in _overview_only(tmp_path, "已办理行政审批事项30件。", year=2022)
+
+
+def test_more_wordings_of_an_overviews_counts_stand_in(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2022年收到政府信息公开申请5件(含上年结转件1件),均为自然人网上申请。"
+        "主动公开行政许可处理事项746件、行政处罚处理事项887件。",
+        year=2022,
+    )
+    assert (got["requests_carried_over"], got["requests_new_natural_person"]) == (1, 5)
+    assert (got["requests_new_legal_person"], got["licensing_decisions"], got["penalty_decisions"]) == (
+        0,
+        746,
+        887,
+    )

@@ -27,7 +27,12 @@ _ZH_YEAR_IN_TITLE = re.compile(r"([〇○零一二三四五六七八九]{4})\s*�
 # ('某镇2023年政府信息公开 工作告年度报': HTML whose characters were positioned one by one).
 _TITLE_LINE = re.compile(
     r"(?:政府|政务)信息公开.{0,6}(报告|年报)|信息公开.{0,4}年度报告|政府信息公开\s*工作\s*[年度报告]{3,4}$"
+    # The year after the report's first words ('某办政府信息公开工作2022年度报告'), but not where a 年 stands
+    # alone before them (a PDF's text that moved the year's digits: '年某镇政府信息公开工作2009年度报告'); or
+    # the year before a name that says 信息公开 without 政府 ('2023年度某街道信息公开工作报告').
+    r"|^[^年\n]*(?:政府|政务)信息公开(?:工作)?\s*(?:19|20)\d\d\s*年度?\s*(?:报告|年报)"
     r"|(?:19|20)\d\d\s*年度?\s*信息公开(?:工作)?报告$"
+    r"|^(?:19|20)\d\d\s*年度?\s*[\u4e00-\u9fff]{0,30}?信息公开(?:工作)?报告$"
 )
 # What a title says besides the agency and the year: a 'name' made of these alone is no name.
 _ONLY_REPORT_WORDS = re.compile(r"(?:政府|政务|信息|公开|工作|情况|的|关于|[年度报告]|全文|[()])+")
@@ -40,7 +45,8 @@ _DATED_FIELD = re.compile(r"(?:发布日期|发布时间|公开日期|时间|日
 PROVINCE_UNIT = re.compile(r"^(北京市|天津市|上海市|重庆市|.{2,3}?省|.{2,8}?自治区|.{2,4}?特别行政区)")
 _CITY = re.compile(r"^(.{2,6}?(?:市|自治州|州|地区|盟))")
 _COUNTY = re.compile(r"^(.{1,8}?(?:自治县|县|区|旗))")
-_TOWNSHIP = re.compile(r"^(.{1,8}?(?:镇|乡|街道|苏木))")  # 苏木: an Inner Mongolian township
+# 苏木: an Inner Mongolian township; 街 ending a name: Tianjin's streets (佳荣里街, 某街办事处).
+_TOWNSHIP = re.compile(r"^(.{1,8}?(?:镇|乡|街道|苏木|街(?=$|办事处)))")
 # Names that end in 区 but are not a county-level unit.
 _NOT_COUNTY = ("社区", "小区", "园区", "景区", "片区", "开发区", "新区管委")
 # Words of department names that hold a unit's character (市场监督管理局, 住房和城乡建设局): a unit
@@ -293,7 +299,8 @@ _TRAILING_DATE = re.compile(
     r"\s+(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
 # A page header's title field, its label spaced out to the width of the others ('标      题 某厅2025年…报告').
-_TITLE_FIELD = re.compile(r"^(?:标\s*题|名\s*称|题\s*目)\s*[:：]?\s+(?=\S)")
+# A gazette's page runs its label into the title ('公报标题某委2019年…报告').
+_TITLE_FIELD = re.compile(r"^(?:标\s*题|名\s*称|题\s*目)\s*[:：]?\s+(?=\S)|^公报标题\s*[:：]?\s*")
 
 
 def _title_prefix(line: str) -> str:
@@ -392,7 +399,9 @@ def agency_from_title(title: str) -> str:
     # year ('某镇政府2022年信息公开工作年度报告' names 某镇政府, not 某镇).
     year = _YEAR_IN_TITLE.search(t) or _ZH_YEAR_IN_TITLE.search(t)
     if year and year.start() > 0 and _ONLY_REPORT_WORDS.fullmatch(t[year.end() :]):
-        t = t[: year.start()]
+        # The report's first words may stand before the year too ('某办政府信息公开工作2022年度报告').
+        t = re.sub(r"(?:政府|政务)?信息公开(?:工作)?$", "", t[: year.start()])
+        t = re.sub(r"人民$", "人民政府", t)
     else:
         t = _YEAR_IN_TITLE.sub("", t, count=1)
         t = _ZH_YEAR_IN_TITLE.sub("", t, count=1)
@@ -416,7 +425,8 @@ _AGENCY_NAME = re.compile(
 def _agency_from_fields(doc: Document, keys: tuple[str, ...]) -> Stated:
     for key in keys:
         value = re.sub(r"\s+", "", normalize(doc.page_meta.get(key, "")))
-        if _AGENCY_NAME.match(value):
+        # A name without its place ('区政府办') says less than the report's own words may.
+        if _AGENCY_NAME.match(value) and region_and_level(value)[0]:
             return Stated(value, PAGE_FIELD)
     return Stated("", PAGE_FIELD)
 
@@ -468,7 +478,7 @@ def _agency_from_self_reference(doc: Document) -> str:
 # "现向社会公开《某区人民政府2022年度…报告》": the body names the report when the page has no title.
 _REPORT_IN_SENTENCE = re.compile(
     r"(?:公布|发布|编制|现将|向社会公开)(?:了|形成)?《?(?:(?:19|20)\d\d年度?)?([\u4e00-\u9fff]{2,25}?)(?:(?:19|20)\d\d年度?)?"
-    r"(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告"
+    r"(?:政府|政务)?信息公开(?:(?:工作)?(?:年度)?报告|工作情况(?!报告))"
     r"|由([\u4e00-\u9fff]{2,25}?)编制的(?:(?:19|20)\d\d年度?)(?:政府|政务)信息公开(?:工作)?(?:年度)?(?:报告|年报)"
 )
 

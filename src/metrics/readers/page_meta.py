@@ -38,9 +38,28 @@ def read_page_meta(text: str, head_lines: int = 40) -> dict[str, str]:
         # A blank field followed by the next one on the same line ("来源: 发布时间: ...") has no value.
         if m and m.group(2) and m.group(1) not in meta and not _FIELD_LABEL.match(m.group(2)):
             meta[m.group(1)] = _NEXT_FIELD.split(m.group(2), maxsplit=1)[0]
-        for key, value in _header_row_fields(line, lines[i + 1 : i + 2]):
+        for key, value in _header_row_fields(line, lines[i + 1 : i + 2]) + _label_cell_fields(line):
             meta.setdefault(key, value)
     return meta
+
+
+def _label_cell_fields(line: str) -> list[tuple[str, str]]:
+    """Fields of an index row whose labels and values are cells of their own ('来 源: | 某市统计局 |
+    发布机构: | 某市统计局 |'), a label's characters perhaps spaced to one width."""
+    if "|" not in line:
+        return []
+    cells = _cells(line)
+    found = []
+    for label, value in zip(cells, cells[1:], strict=False):
+        name = re.sub(r"\s+", "", label).rstrip(":：")
+        if (
+            name in FIELDS
+            and label.rstrip().endswith((":", "："))
+            and value
+            and not _FIELD_LABEL.match(value)
+        ):
+            found.append((name, value))
+    return found
 
 
 def _header_row_fields(line: str, below: list[str]) -> list[tuple[str, str]]:

@@ -270,7 +270,7 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     OverviewCount(
         "requests_carried_over",
         r"(?:接办|结转)上一?年度?(?:的)?(?:政府信息公开)?(?:申请)?(?:办理)?"
-        r"|上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请|办理)?(?:数量)?",
+        r"|上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请|办理)?(?:件|数量)?",
         names_last_year=True,
     ),
     # 办理2021年结转件4件 (a 2022 report).
@@ -313,6 +313,14 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         sentence_has=r"申请",
         clause_lacks=r"建议|提案|信访|热线|投诉|咨询|留言",
     ),
+    # 已办理206件,结转下年度继续办理6件: what 已 says is done, in a sentence about requests.
+    OverviewCount(
+        "outcome_total",
+        r"已(?:依法)?办理(?:完毕|完成)?(?:了)?",
+        opens_clause=True,
+        sentence_has=r"申请",
+        clause_lacks=r"建议|提案|信访|热线|投诉|咨询|留言",
+    ),
     # 19件已按照规定时限和程序进行了答复: the count before its words.
     OverviewCount(
         "outcome_total",
@@ -350,12 +358,16 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     # decisions (行政许可事项 alone may count the items the agency handles).
     OverviewCount(
         "licensing_decisions",
-        r"(?:办理|作出|办结)(?:了)?行政许可(?:事项|决定)?|行政许可(?:处理)?决定(?:数量)?",
+        r"(?:办理|作出|办结)(?:了)?行政许可(?:事项|决定)?|行政许可(?:处理)?决定(?:数量)?|行政许可处理事项",
+    ),
+    # 行政处罚处理事项887件: the 处理 of the table's 处理决定数量.
+    OverviewCount(
+        "penalty_decisions",
+        r"(?:(?:办理|作出|办结)(?:了)?)?行政处罚(?:(?:处理)?决定(?:数量)?|案件|处理事项)?",
     ),
     OverviewCount(
-        "penalty_decisions", r"(?:(?:办理|作出|办结)(?:了)?)?行政处罚(?:(?:处理)?决定(?:数量)?|案件)?"
+        "coercion_decisions", r"(?:(?:办理|作出|办结)(?:了)?)?行政强制(?:(?:处理)?决定(?:数量)?|处理事项)?"
     ),
-    OverviewCount("coercion_decisions", r"(?:(?:办理|作出|办结)(?:了)?)?行政强制(?:(?:处理)?决定(?:数量)?)?"),
     # 行政事业性收费0万元 / 行政事业性收费金额1200元: the 2021 table's fees, in 万元.
     *(
         OverviewCount(
@@ -366,6 +378,17 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
             per_unit=per_unit,
         )
         for unit, per_unit in (("万元", 1.0), ("元", 0.0001))
+    ),
+    # 本年度未制发规章、行政规范性文件 / 未制定印发新的行政规范性文件: none issued.
+    OverviewCount(
+        "rules_issued",
+        r"(?:未|没有)(?:制发|制定|出台|印发)+(?:新的)?[\u4e00-\u9fff]{0,6}?规章",
+        says_none=True,
+    ),
+    OverviewCount(
+        "normative_issued",
+        r"(?:未|没有)(?:制发|制定|出台|印发)+(?:新的)?(?:[\u4e00-\u9fff]{0,6}?规章[、,和及与])?(?:行政)?规范性文件",
+        says_none=True,
     ),
     OverviewCount(
         "fees_collected_10k_yuan",

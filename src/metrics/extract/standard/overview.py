@@ -68,7 +68,7 @@ _REQUESTER_ITEM = re.compile(
     r"(?P<num>\d+)(?:件|条|宗|份)$"
 )
 # '2条信息申请人均为自然人': every request a natural person's.
-_ALL_NATURAL_PERSONS = re.compile(r"申请人(?:均|全部|全)为自然人|均为自然人(?:提出的)?申请|均由自然人提出")
+_ALL_NATURAL_PERSONS = re.compile(r"申请人(?:均|全部|全)为自然人|均为自然人[^,;.\d]{0,6}?申请|均由自然人提出")
 
 
 def overview_requesters(requests: Fact, overview: str, stated: list[Fact]) -> list[Fact]:
