@@ -58,6 +58,20 @@ def test_more_wordings_of_no_cases_no_fees_and_the_years_information():
     assert values("全年通过管委会网站公开发布信息685条。") == {"proactive_items": 685}
 
 
+def test_a_total_over_the_last_years_is_not_the_years():
+    got = values("2013年主动公开政府信息206条,近四年累计主动公开政府信息889条。")
+    assert got == {"proactive_items": 206}
+
+
+def test_zero_lawsuits_after_review_is_no_zero_for_reviews():
+    got = values("因依申请公开工作引起的行政复议2件;因依申请公开工作引起的经复议后起诉的行政诉讼0件。")
+    assert got["review_total"] == 2
+
+
+def test_requests_counted_as_cases_are_requests():
+    assert values("我镇共受理政府信息公开申请案件4件。")["requests_new"] == 4
+
+
 def test_no_lawsuit_named_as_行政起诉_is_zero_lawsuits():
     got = values("本年度没有因政府信息公开引起行政复议或者行政起诉的案例发生。")
     assert got == {"review_total": 0, "litigation_total": 0}

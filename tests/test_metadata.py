@@ -235,6 +235,27 @@ def test_index_fields_as_label_and_value_cells_are_read_and_a_placeless_issuer_i
     assert read_metadata(doc).agency == ""
 
 
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("本报告由青岚县教育局根据《中华人民共和国政府信息公开条例》规定编制。", "青岚县教育局"),
+        ("本年度报告由青岚县司法\n局编制。", "青岚县司法局"),
+        ("由青岚县青岚县发展和改革委员会编制。", "青岚县发展和改革委员会"),
+        ("如对本报告有疑问,请与青岚县石桥镇人民政府联系。", "青岚县石桥镇人民政府"),
+        ("青岚县教育体育局现向社会公开《2023年政府信息公开工作年度报告》。", "青岚县教育体育局"),
+        ("2017年青岚县石桥街道根据上级要求做好公开工作。", "青岚县石桥街道"),
+        ("2021年,青岚县农业农村局以群众需求为导向做好公开工作。", "青岚县农业农村局"),
+    ],
+)
+def test_a_page_without_a_title_names_its_agency_in_more_wordings(text, agency):
+    assert read_metadata(Document(path="x.txt", text=text)).agency == agency
+
+
+def test_a_title_calling_itself_the_report_on_disclosure_names_its_agency():
+    doc = Document(path="x.txt", text="青岚县石桥乡人民政府2011年度信息公开的报告\n正文")
+    assert read_metadata(doc).agency == "青岚县石桥乡人民政府"
+
+
 def test_agency_type_is_a_metadata_field():
     doc = Document(path="x.txt", text="云川市石桥县公安局2013年度政府信息公开工作报告\n正文")
     assert read_metadata(doc).agency_type == "公安局"
@@ -449,9 +470,18 @@ NAMES_WITHOUT_A_PLACE = {
     "西甲直播林业局",
     "国家卫生健康委",
     "教育局",
-    # A development zone named by its place without the place's unit.
+    # Places printed without their unit (南谯 for 南谯区, 海南 for 海南省), or none at all.
     "南谯工业开发区",
     "桃园开发区管委会",
+    "勐腊(磨憨)重点开发开放试验区",
+    "园艺场",
+    "国家林业和草原局",
+    "开发区(白洋街道)",
+    "怀远二中",
+    "海南海事局",
+    "莆田第二中学",
+    "蚌埠经济开发区管理委员会",
+    "西宁经济技术开发区",
 }
 
 

@@ -1496,3 +1496,37 @@ def test_more_wordings_of_an_overviews_counts_stand_in(tmp_path):
         746,
         887,
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answered"),
+    [
+        ("收到政府信息公开申请3件,上年结转0件,当年办结3件,结转下年度0件。", 3),
+        ("全年共收到依申请公开件1件,已按期答复1件。", 1),
+        ("全年共收到和办理依申请公开68件,均在法定期限内办结。", 68),
+        ("全年共收到、办理依申请公开 0件。", 0),
+        ("本镇未收到和处理政府信息公开申请,零报告。", 0),
+    ],
+)
+def test_more_wordings_of_the_requests_answered_stand_in(tmp_path, sentence, answered):
+    assert _overview_only(tmp_path, sentence, year=2022)["outcome_total"] == answered
+
+
+def test_none_carried_forward_a_sole_natural_person_and_a_pending_review_counted_first_stand_in(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "全年共受理依申请公开申请1件,申请主体为自然人,无转结下年度继续办理件。"
+        "发生政府信息公开行政复议4起,其中1起尚未审结。",
+        year=2022,
+    )
+    assert (got["requests_new_natural_person"], got["requests_new_legal_person"]) == (1, 0)
+    assert (got["requests_carried_forward"], got["review_total"], got["review_pending"]) == (0, 4, 1)
+
+
+def test_a_2019_section2_header_saying_published_without_total_names_the_same_column(tmp_path):
+    cells = ["第二十条第(一)项", "信息内容", "本年新制作数量", "本年新公开数量", "对外公开数量"]
+    cells += ["规章", "0", "0", "3", "规范性文件", "2", "2", "9", "第二十条第(五)项"]
+    lines = ["示例县林业局2019年政府信息公开工作年度报告", "二、主动公开政府信息情况"]
+    lines += [f"{cell} |" for cell in cells]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert (got["rules_in_force"], got["normative_in_force"]) == (3, 9)

@@ -31,7 +31,7 @@ _TITLE_LINE = re.compile(
     # alone before them (a PDF's text that moved the year's digits: '年某镇政府信息公开工作2009年度报告'); or
     # the year before a name that says 信息公开 without 政府 ('2023年度某街道信息公开工作报告').
     r"|^[^年\n]*(?:政府|政务)信息公开(?:工作)?\s*(?:19|20)\d\d\s*年度?\s*(?:报告|年报)"
-    r"|(?:19|20)\d\d\s*年度?\s*信息公开(?:工作)?报告$"
+    r"|(?:19|20)\d\d\s*年度?\s*信息公开(?:工作)?的?报告$"
     r"|^(?:19|20)\d\d\s*年度?\s*[\u4e00-\u9fff]{0,30}?信息公开(?:工作)?报告$"
 )
 # What a title says besides the agency and the year: a 'name' made of these alone is no name.
@@ -165,7 +165,8 @@ def _agency_statements(doc: Document, title: str, path_titles: list[Stated]) -> 
     found = [Stated(_REPEATED_PLACE.sub(r"\1", s.value), s.place) for s in found if s.value]
     # A page with no title names its agency, if at all, in the body's prose: these looser places are
     # read only when every place above is silent.
-    return found or [s for s in _agency_from_prose(normalize(doc.text)[:_PROSE_HEAD]) if s.value]
+    prose = [s for s in _agency_from_prose(normalize(doc.text)[:_PROSE_HEAD]) if s.value]
+    return found or [Stated(_REPEATED_PLACE.sub(r"\1", s.value), s.place) for s in prose]
 
 
 def _year_statements(doc: Document, title: str, path_names: list[Stated]) -> list[Stated]:
@@ -480,6 +481,9 @@ _REPORT_IN_SENTENCE = re.compile(
     r"(?:公布|发布|编制|现将|向社会公开)(?:了|形成)?《?(?:(?:19|20)\d\d年度?)?([\u4e00-\u9fff]{2,25}?)(?:(?:19|20)\d\d年度?)?"
     r"(?:政府|政务)?信息公开(?:(?:工作)?(?:年度)?报告|工作情况(?!报告))"
     r"|由([\u4e00-\u9fff]{2,25}?)编制的(?:(?:19|20)\d\d年度?)(?:政府|政务)信息公开(?:工作)?(?:年度)?(?:报告|年报)"
+    # '某县教育体育局现向社会公开《2023年政府信息公开工作年度报告》': the name before the verb.
+    r"|(?:^|[,.。\n])([\u4e00-\u9fff]{2,25}?)现?向社会(?:公开|公布|发布)《?(?:19|20)\d\d年度?"
+    r"(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告"
 )
 
 
@@ -488,7 +492,7 @@ def _agency_from_sentence(doc: Document) -> str:
     if m is None:
         return ""
     # '编制本报告现向社会公开安乐乡2019年…报告': the name follows the sentence's last verb.
-    agency = re.sub(r"^.*(?:公布|发布|编制|公开)", "", m.group(1) or m.group(2))
+    agency = re.sub(r"^.*(?:公布|发布|编制|公开)", "", m.group(1) or m.group(2) or m.group(3))
     agency = re.sub(r"^(本|我|向社会|特向社会|全)", "", agency)
     # '现公布2012年某镇人民政府信息公开…' shares 政府 between the name and the report words.
     agency = re.sub(r"人民$", "人民政府", agency)
@@ -523,7 +527,9 @@ _QUOTED_OWN_TITLE = re.compile(
 # '本年度报告……由某市某局编制', '由某县人民政府办公室编制': the body that compiled the report, named as
 # printed (a county's or a city's office compiles its own report as often as its government's); but a
 # township's office, or any joint party and government office (党政办公室), publishes no report of its own.
-_COMPILED_BY = re.compile(r"由([\u4e00-\u9fff]{3,30}?)(?:负责)?(?:汇总)?(?:编制|编写|撰写)")
+_COMPILED_BY = re.compile(
+    r"由([\u4e00-\u9fff]{3,30}?)(?:根据[^。.\n]{0,80}?)?(?:负责)?(?:汇总)?(?:编制|编写|撰写)"
+)
 _TOWNSHIP_OFFICE = re.compile(
     r"((?:镇|乡|苏木)(?:人民政府|政府)?|街道(?:办事处)?)(?:党政)?(?:综合)?办(?:公室)?$"
 )
@@ -535,10 +541,10 @@ _AGENCY_END = (
 )
 _DEED = (
     r"(?:认真|严格|按照|坚持|紧紧|紧扣|积极|进一步|全面|深入|围绕|高度|继续|持续|始终|不断|着力|切实|"
-    r"贯彻|通过|根据|依据|依照|结合|扎实|聚焦|立足|牢固|充分|大力|强化|加强|加大|依法|主动|在|共)"
+    r"贯彻|通过|根据|依据|依照|结合|扎实|聚焦|立足|牢固|充分|大力|强化|加强|加大|依法|主动|在|共|以)"
 )
 _YEAR_SUBJECT = re.compile(
-    r"(?:^|[.。\n])\s*(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]\s*([\u4e00-\u9fff]{2,30}?"
+    r"(?:^|[.。\n])\s*(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]?\s*(?!度)([\u4e00-\u9fff]{2,30}?"
     + _AGENCY_END
     + r")(?="
     + _DEED
@@ -548,10 +554,13 @@ _YEAR_SUBJECT = re.compile(
 # the one reporting, its office or its disclosure group answering for it. A government's office, or a
 # body that handles disclosure for a government (政务服务, 数据管理), may answer for another's report.
 _CONTACT = re.compile(
-    r"[请可]与([\u4e00-\u9fff]{3,30}?(?:局|委员会|委(?!会)|厅|署|办事处))"
+    r"[请可]与([\u4e00-\u9fff]{3,30}?(?:局|委员会|委(?!会)|厅|署|办事处|(?:镇|乡|苏木)(?:人民政府|政府)))"
     r"(?:[\u4e00-\u9fff]{0,16}?办公室)?(?:[\u4e00-\u9fff]{2,3})?联[系络]"
 )
 _ANSWERS_FOR_OTHERS = re.compile(r"政务服务|数据|信息公开|政务公开|政府办|人民政府|管委会|管理委员会")
+# A township's or street's own government answers for its own report ('请与某镇人民政府联系').
+_TOWNSHIP_BODY = re.compile(r"(?:镇|乡|苏木)(?:人民政府|政府)$|街道(?:办事处)?$")
+_LINE_BREAK_IN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])\n(?=[\u4e00-\u9fff])")
 # A subject that is no single disclosing agency: all of a place's bodies, several bodies, the report's
 # word for itself, or a party committee ('县委县政府高度重视').
 _NO_SINGLE_AGENCY = re.compile(r"^(?:全|各|我|本|在)|[、及与]|[省市县区镇乡]委(?!员会)|党")
@@ -565,7 +574,8 @@ def _agency_from_prose(head: str) -> list[Stated]:
     m = _QUOTED_OWN_TITLE.search(head)
     if m:
         found.append(Stated(_placed(m.group(1)), QUOTED_TITLE))
-    m = _COMPILED_BY.search(head)
+    # A line may break inside the compiler's name ('由某区司法\n局编制').
+    m = _COMPILED_BY.search(_LINE_BREAK_IN_WORDS.sub("", head))
     if m:
         compiler = _JOINT_OFFICE.sub("", _TOWNSHIP_OFFICE.sub(r"\1", m.group(1)))
         found.append(Stated(_placed(compiler) if _AGENCY_NAME.match(compiler) else "", COMPILER))
@@ -573,7 +583,7 @@ def _agency_from_prose(head: str) -> list[Stated]:
     if m:
         found.append(Stated(_placed(m.group(1)), YEAR_SUBJECT))
     m = _CONTACT.search(head)
-    if m and not _ANSWERS_FOR_OTHERS.search(m.group(1)):
+    if m and (_TOWNSHIP_BODY.search(m.group(1)) or not _ANSWERS_FOR_OTHERS.search(m.group(1))):
         found.append(Stated(_placed(m.group(1)), CONTACT))
     return found
 

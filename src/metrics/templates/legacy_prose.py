@@ -122,7 +122,7 @@ COUNT_RULES: tuple[Rule, ...] = (
         "requests_new",
         "申请",
         rf"(?:受理|收到|接到|接收|新收|(?<=全年)收(?=政府信息公开申请))(?:了|到)?(?P<mid>[^,;:。!?()\d]{{0,20}}?)申请(?!人)(?:公开(?:政府)?信息|政府信息公开|公开)?"
-        rf"(?:事项|信件|件|表|书|数|数量|总数|总量)?"
+        rf"(?:事项|信件|案件|件|表|书|数|数量|总数|总量)?"
         rf"{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
     ),
     # 共受理了3件政府信息公开申请
@@ -308,13 +308,17 @@ NONE_UNDER_HEADING = re.compile(r"^(?P<topic>[^:]{2,60}?(?:情况|事项|:))\s*:
 # 复议和诉讼均为0 / 被申请行政复议、提起行政诉讼的案件0件 / 产生行政复议及行政诉讼0件: one zero for
 # both kinds of case.
 BOTH_ZERO = re.compile(
-    r"(?:行政)?复议[^,;:。!?\d]{0,12}?(?:行政)?诉讼(?:[^,;:。!?\d]{0,10}?(?:均|都|皆)(?:为|是)?"
+    # 经复议后起诉的行政诉讼0件 counts one kind of lawsuit, not both kinds of case.
+    r"(?:行政)?复议(?!后)[^,;:。!?\d]{0,12}?(?:行政)?诉讼(?:[^,;:。!?\d]{0,10}?(?:均|都|皆)(?:为|是)?"
     r"|(?:的)?(?:案件|案)?(?:数|数量)?(?:为|共)?)(?:零|0)(?![\d.])"
 )
 
 # Signs that a figure counts all years, not the report year.
 # 到年底累计 counts up to the year's end from the start, like 截至年底.
-CUMULATIVE = re.compile(r"历年|截至|截止|至今|迄今|以来|累积|(?:到|至)(?:\d{4})?年?年底")
+# 近四年累计: the last years together.
+CUMULATIVE = re.compile(
+    r"历年|截至|截止|至今|迄今|以来|累积|(?:到|至)(?:\d{4})?年?年底|近[一二三四五六七八九十两几\d]+年|多年来"
+)
 SINCE = {"以来", "至今"}
 # 累计 opening the clause after a count ('公开信息222条,累计公开信息2382条') gives the running total
 # beside the year's; alone ('全年累计公开356条') it sums the year.

@@ -47,7 +47,9 @@ SECTION2_CELLS: tuple[Section2Cell, ...] = (
         "一", ("规章",), ("本年新制作数量", "本年新制作"), "rules_issued", (STD2019,), prose=("新制作",)
     ),
     Section2Cell("一", ("规章",), ("本年新公开数量", "本年新公开"), "rules_published", (STD2019,)),
-    Section2Cell("一", ("规章",), ("对外公开总数量", "对外公开总数"), "rules_in_force", (STD2019,)),
+    Section2Cell(
+        "一", ("规章",), ("对外公开总数量", "对外公开总数", "对外公开数量"), "rules_in_force", (STD2019,)
+    ),
     Section2Cell(
         "一",
         ("规范性文件",),
@@ -57,7 +59,13 @@ SECTION2_CELLS: tuple[Section2Cell, ...] = (
         prose=("新制作",),
     ),
     Section2Cell("一", ("规范性文件",), ("本年新公开数量", "本年新公开"), "normative_published", (STD2019,)),
-    Section2Cell("一", ("规范性文件",), ("对外公开总数量", "对外公开总数"), "normative_in_force", (STD2019,)),
+    Section2Cell(
+        "一",
+        ("规范性文件",),
+        ("对外公开总数量", "对外公开总数", "对外公开数量"),
+        "normative_in_force",
+        (STD2019,),
+    ),
     Section2Cell("一", ("规章",), ("本年制发件数", "本年制发"), "rules_issued", (STD2021,), prose=("制发",)),
     Section2Cell(
         "一", ("规章",), ("本年废止件数", "本年废止"), "rules_abolished", (STD2021,), prose=("废止",)
@@ -303,6 +311,12 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         r"结转(?:至|到)?(?:19|20)\d\d年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?",
         names_year=1,
     ),
+    # 无转结下年度继续办理件: none carried forward.
+    OverviewCount(
+        "requests_carried_forward",
+        r"(?:无|没有)(?:结转|转结)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?件?",
+        says_none=True,
+    ),
     # 剩余26件结转下年度办理 / 1件结转下年: the count before its words.
     OverviewCount("requests_carried_forward", r"(?:申请)?结转(?:至|到)?下一?年", count_first=True),
     # 办结113件 / 其中本年度答复21件 / 共办理完成198件: the requests answered, 三's (七) 总计.
@@ -320,6 +334,18 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         opens_clause=True,
         sentence_has=r"申请",
         clause_lacks=r"建议|提案|信访|热线|投诉|咨询|留言",
+    ),
+    # 全年共收到和办理依申请公开68件 / 收到、办理依申请公开0件 (、 reads as ","): one count for both, the
+    # requests received and answered; 未收到和处理政府信息公开申请: none of either.
+    OverviewCount(
+        "outcome_total",
+        r"(?:收到|受理)(?:和|并|,)(?:办理|处理|办结)(?:了)?(?:依申请公开|政府信息公开申请)(?:政府信息)?(?:申请)?\s*",
+        units="件|条",
+    ),
+    OverviewCount(
+        "outcome_total",
+        r"(?:未|没有)(?:收到|受理)(?:和|并|,)(?:办理|处理)(?:任何)?(?:政府信息公开|依申请公开)(?:申请)?",
+        says_none=True,
     ),
     # 19件已按照规定时限和程序进行了答复: the count before its words.
     OverviewCount(

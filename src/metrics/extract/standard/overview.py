@@ -68,7 +68,9 @@ _REQUESTER_ITEM = re.compile(
     r"(?P<num>\d+)(?:件|条|宗|份)$"
 )
 # '2条信息申请人均为自然人': every request a natural person's.
-_ALL_NATURAL_PERSONS = re.compile(r"申请人(?:均|全部|全)为自然人|均为自然人[^,;.\d]{0,6}?申请|均由自然人提出")
+_ALL_NATURAL_PERSONS = re.compile(
+    r"申请人(?:均|全部|全)为自然人|均为自然人[^,;.\d]{0,6}?申请|均由自然人提出|申请主体(?:均|全部)?为自然人"
+)
 
 
 def overview_requesters(requests: Fact, overview: str, stated: list[Fact]) -> list[Fact]:
@@ -266,7 +268,7 @@ def _pattern(count: OverviewCount) -> re.Pattern:
     if count.says_none:
         return re.compile(count.words)
     if count.count_first:
-        return re.compile(f"(?<![\\d.])(?P<num>{NUMBER})件(?:{count.words})")
+        return re.compile(f"(?<![\\d.])(?P<num>{NUMBER})(?:件|起|宗)(?:{count.words})")
     return re.compile(f"(?:{count.words}){_COUNT}(?:{count.units})")
 
 
@@ -276,7 +278,9 @@ _COUNT_NOTE = "stated by the overview; the table is not in the file"
 _CLAUSE_MARKS = ",;:.!?"
 _SENTENCE_MARKS = ".!?"
 # What may open a clause before words that must open it (OverviewCount.opens_clause).
-_CLAUSE_OPENING = re.compile(r"(?:其中)?(?:本年度?|全年|年度内)?(?:共计|共|合计|已|均|全部|依法)*")
+_CLAUSE_OPENING = re.compile(
+    r"(?:其中)?(?:本年度?|全年|年度内|当年)?(?:共计|共|合计|已|均|全部|依法|按期|按时|及时)*"
+)
 
 
 def _in_its_place(norm: str, m: re.Match, count: OverviewCount, year: int | None) -> bool:
