@@ -1530,3 +1530,18 @@ def test_a_2019_section2_header_saying_published_without_total_names_the_same_co
     lines += [f"{cell} |" for cell in cells]
     got = extract_file(_doc(tmp_path, lines)).totals()
     assert (got["rules_in_force"], got["normative_in_force"]) == (3, 9)
+
+
+def test_a_breakdown_after_the_sentence_counting_the_requests_answered_stands_in(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2022年,全区共收到政府信息公开申请59件。各单位均按时办理。"
+        "全区答复政府信息公开申请59件。其中,予以公开的16件,不予公开的22件,无法提供的21件。",
+        year=2022,
+    )
+    assert (got["outcome_total"], got["outcome_granted"], got["outcome_denied"], got["outcome_unable"]) == (
+        59,
+        16,
+        22,
+        21,
+    )

@@ -41,13 +41,16 @@ def overview_outcomes(requests: Fact, overview: str, fmt: str, answered: Fact | 
     if requests.value is None:
         return []
     sums = {requests.value} | ({answered.value} if answered and answered.value is not None else set())
-    sentence = normalize(requests.evidence)
-    following = _next_sentence(sentence, overview) or ""
-    for text in (sentence, following):
-        facts = _breakdown(text, sums, requests.evidence if text is sentence else following)
-        facts = [f for f in facts if f.metric_id in _ROWS_OF[fmt]]
-        if facts:
-            return facts
+    # The breakdown follows the sentence counting the requests, or the one counting those answered
+    # ('全区答复政府信息公开申请59件。其中,予以公开的16件,…').
+    for counted in filter(None, (requests, answered)):
+        sentence = normalize(counted.evidence)
+        following = _next_sentence(sentence, overview) or ""
+        for text in (sentence, following):
+            facts = _breakdown(text, sums, counted.evidence if text is sentence else following)
+            facts = [f for f in facts if f.metric_id in _ROWS_OF[fmt]]
+            if facts:
+                return facts
     return []
 
 
@@ -279,7 +282,7 @@ _CLAUSE_MARKS = ",;:.!?"
 _SENTENCE_MARKS = ".!?"
 # What may open a clause before words that must open it (OverviewCount.opens_clause).
 _CLAUSE_OPENING = re.compile(
-    r"(?:其中)?(?:本年度?|全年|年度内|当年)?(?:共计|共|合计|已|均|全部|依法|按期|按时|及时)*"
+    r"(?:其中)?(?:本年度?|全年|年度内|当年)?(?:全[省市区县镇乡])?(?:共计|共|合计|已|均|全部|依法|按期|按时|及时)*"
 )
 
 
