@@ -553,9 +553,12 @@ _YEAR_SUBJECT = re.compile(
 # '如对本报告有任何疑问,请与某市财政局办公室联系': a department named for questions about the report is
 # the one reporting, its office or its disclosure group answering for it. A government's office, or a
 # body that handles disclosure for a government (政务服务, 数据管理), may answer for another's report.
+_CONTACTED = r"(?:局|委员会|委(?!会)|厅|署|办事处|(?:镇|乡|苏木)(?:人民政府|政府))"
+# ... or '请联系某镇政府,地址:…': the name after the verb, up to a comma or its address.
 _CONTACT = re.compile(
-    r"[请可]与([\u4e00-\u9fff]{3,30}?(?:局|委员会|委(?!会)|厅|署|办事处|(?:镇|乡|苏木)(?:人民政府|政府)))"
+    rf"[请可]与([\u4e00-\u9fff]{{3,30}}?{_CONTACTED})"
     r"(?:[\u4e00-\u9fff]{0,16}?办公室)?(?:[\u4e00-\u9fff]{2,3})?联[系络]"
+    rf"|请联系([\u4e00-\u9fff]{{3,30}}?{_CONTACTED})(?=[,.(:;]|地址|电话)"
 )
 _ANSWERS_FOR_OTHERS = re.compile(r"政务服务|数据|信息公开|政务公开|政府办|人民政府|管委会|管理委员会")
 # A township's or street's own government answers for its own report ('请与某镇人民政府联系').
@@ -583,8 +586,9 @@ def _agency_from_prose(head: str) -> list[Stated]:
     if m:
         found.append(Stated(_placed(m.group(1)), YEAR_SUBJECT))
     m = _CONTACT.search(head)
-    if m and (_TOWNSHIP_BODY.search(m.group(1)) or not _ANSWERS_FOR_OTHERS.search(m.group(1))):
-        found.append(Stated(_placed(m.group(1)), CONTACT))
+    contacted = m and (m.group(1) or m.group(2))
+    if contacted and (_TOWNSHIP_BODY.search(contacted) or not _ANSWERS_FOR_OTHERS.search(contacted)):
+        found.append(Stated(_placed(contacted), CONTACT))
     return found
 
 
