@@ -58,6 +58,12 @@ def test_more_wordings_of_no_cases_no_fees_and_the_years_information():
     assert values("全年通过管委会网站公开发布信息685条。") == {"proactive_items": 685}
 
 
+def test_one_sites_items_published_to_the_public_or_over_the_year_are_the_proactive_total():
+    assert values("通过政府网站向外发布信息共895条,其中工作动态603条。") == {"proactive_items": 895}
+    assert values("全年街道本级信息公开网站共发布政府信息60条。") == {"proactive_items": 60}
+    assert "proactive_items" not in values("通过政府网站发布信息共895条。")
+
+
 def test_a_total_over_the_last_years_is_not_the_years():
     got = values("2013年主动公开政府信息206条,近四年累计主动公开政府信息889条。")
     assert got == {"proactive_items": 206}

@@ -116,6 +116,20 @@ COUNT_RULES: tuple[Rule, ...] = (
         rf"(?:公开发布|公开|发布)(?:了)?信息{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
         context=r"^(?!.*(?:公开|发布)[\u4e00-\u9fff]{2,12}?信息[,;]全年)",
     ),
+    # 通过政府网站向外发布信息共895条 / 全年街道本级信息公开网站共发布政府信息60条: one site's items of the
+    # year published to the public, the words for the public or the year saying it is the total.
+    _rule(
+        "proactive_items",
+        "信息",
+        rf"(?:通过|在){_GAP}{{1,12}}?(?:网站|网|平台)上?(?:向外|向社会|对外)(?:公开|发布)(?:了)?信息"
+        rf"{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
+    ),
+    _rule(
+        "proactive_items",
+        "全年",
+        rf"全年{_GAP}{{0,16}}?(?:网站|网|平台)上?(?:共|累计|共计|总共)?(?:公开|发布)(?:了)?(?:各类)?政府信息"
+        rf"{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
+    ),
     # 共受理信息公开申请10件 / 受理收到政府信息公开申请0条 / 收到申请数为5件 / 收到申请公开政府信息数0条 /
     # 收到政府信息公开申请信件22件 / 全年收政府信息公开申请464件
     _rule(
