@@ -64,6 +64,12 @@ def test_one_sites_items_published_to_the_public_or_over_the_year_are_the_proact
     assert "proactive_items" not in values("通过政府网站发布信息共895条。")
 
 
+def test_one_count_for_reviews_and_lawsuits_together_is_no_count_of_lawsuits():
+    got = values("全年涉行政复议、行政诉讼案件743件,结果维持461件。")
+    assert "litigation_total" not in got and "review_total" not in got
+    assert values("全年共接受办理政府信息公开申请623件。")["requests_new"] == 623
+
+
 def test_a_total_over_the_last_years_is_not_the_years():
     got = values("2013年主动公开政府信息206条,近四年累计主动公开政府信息889条。")
     assert got == {"proactive_items": 206}

@@ -207,6 +207,7 @@ def test_a_page_index_printed_as_a_row_of_field_names_over_a_row_of_values_gives
         ("青岚县人民政府外事办公室政府信息公开工作2022年度报告", "青岚县人民政府外事办公室"),
         ("2023年度沅江路街道信息公开工作报告", "沅江路街道"),
         ("公报标题云川市卫健委2019年政府信息公开工作年度报告", "云川市卫健委"),
+        ("云川市应急管理局2025年政府信息公开工作年度报告(文字版)", "云川市应急管理局"),
     ],
 )
 def test_more_title_shapes_name_their_agency(title, agency):
@@ -224,6 +225,14 @@ def test_a_sentence_publishing_the_years_disclosure_work_names_the_agency():
         path="x.txt", text="现公布2022年青岚县自然资源和规划局政府信息公开工作情况。\n一、总体情况"
     )
     assert read_metadata(doc).agency == "青岚县自然资源和规划局"
+
+
+def test_a_source_field_labelled_information_source_names_the_agency():
+    from metrics.readers.page_meta import read_page_meta
+
+    text = "信息来源:云川市民政局\n一、总体情况\n本局依法公开。"
+    doc = Document(path="x.txt", text=text, page_meta=read_page_meta(text))
+    assert read_metadata(doc).agency == "云川市民政局"
 
 
 def test_index_fields_as_label_and_value_cells_are_read_and_a_placeless_issuer_is_not_the_agency():
@@ -246,6 +255,7 @@ def test_index_fields_as_label_and_value_cells_are_read_and_a_placeless_issuer_i
         ("青岚县教育体育局现向社会公开《2023年政府信息公开工作年度报告》。", "青岚县教育体育局"),
         ("2017年青岚县石桥街道根据上级要求做好公开工作。", "青岚县石桥街道"),
         ("2021年,青岚县农业农村局以群众需求为导向做好公开工作。", "青岚县农业农村局"),
+        ("??2025年,青岚县人民政府办公厅坚持依法公开。", "青岚县人民政府办公厅"),
     ],
 )
 def test_a_page_without_a_title_names_its_agency_in_more_wordings(text, agency):

@@ -396,6 +396,8 @@ def agency_from_title(title: str) -> str:
     # A page's title often ends with its site's name ('…年度报告_某县人民政府', '…报告-某某网'): the
     # site's owner is not always the report's (a bureau's report on its county's site).
     t = re.sub(r"((?:报告|年报|報告|年報)(?:全文)?)[_|｜\-–—].*$", r"\1", t)
+    # A version note after the title ('…年度报告(文字版)').
+    t = re.sub(r"((?:报告|年报|報告|年報))\([^()]{1,8}\)$", r"\1", t)
     # The name printed before the year and only report words after it: the name is all before the
     # year ('某镇政府2022年信息公开工作年度报告' names 某镇政府, not 某镇).
     year = _YEAR_IN_TITLE.search(t) or _ZH_YEAR_IN_TITLE.search(t)
@@ -415,7 +417,7 @@ def agency_from_title(title: str) -> str:
 
 # Fields that name who issued the page; 来源 often names only the website, so it is read last.
 _ISSUER_FIELDS = ("发文机关", "发布机构", "发布机关")
-_SOURCE_FIELDS = ("来源",)
+_SOURCE_FIELDS = ("来源", "信息来源")
 # An agency's name ends in the word for its kind; '本站', '中国政府网' and '原创' do not.
 _AGENCY_NAME = re.compile(
     r"^[\u4e00-\u9fff()]{2,40}(?:政府|办公室|办公厅|办|局|委|委员会|厅|院|镇|乡|街道|办事处|"
@@ -544,7 +546,7 @@ _DEED = (
     r"贯彻|通过|根据|依据|依照|结合|扎实|聚焦|立足|牢固|充分|大力|强化|加强|加大|依法|主动|在|共|以)"
 )
 _YEAR_SUBJECT = re.compile(
-    r"(?:^|[.。\n])\s*(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]?\s*(?!度)([\u4e00-\u9fff]{2,30}?"
+    r"(?:^|[.。\n])[\s?？]*(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]*\s*(?!度)([\u4e00-\u9fff]{2,30}?"
     + _AGENCY_END
     + r")(?="
     + _DEED

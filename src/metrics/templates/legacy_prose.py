@@ -135,7 +135,7 @@ COUNT_RULES: tuple[Rule, ...] = (
     _rule(
         "requests_new",
         "申请",
-        rf"(?:受理|收到|接到|接收|新收|(?<=全年)收(?=政府信息公开申请))(?:了|到)?(?P<mid>[^,;:。!?()\d]{{0,20}}?)申请(?!人)(?:公开(?:政府)?信息|政府信息公开|公开)?"
+        rf"(?:受理|收到|接到|接收|接受|新收|(?<=全年)收(?=政府信息公开申请))(?:了|到)?(?P<mid>[^,;:。!?()\d]{{0,20}}?)申请(?!人)(?:公开(?:政府)?信息|政府信息公开|公开)?"
         rf"(?:事项|信件|案件|件|表|书|数|数量|总数|总量)?"
         rf"{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
     ),
@@ -356,6 +356,8 @@ SENTENCE_EXCLUDED = {
     # A government hears reviews of its departments' answers ('审理政府信息公开行政复议案件7起'): those are
     # cases it decided, not reviews of its own.
     "review_total": re.compile(r"(?:审理|审结)(?:了)?[^,;:.!?\d]{0,16}?(?:行政)?复议(?:案件|案)"),
+    # 涉行政复议、行政诉讼案件743件: one count for both kinds of case, no count of lawsuits.
+    "litigation_total": re.compile(r"复议[,、和及与](?:行政)?诉讼(?:案件|案)?(?:数|数量)?(?:共计|共|为)?\d"),
 }
 TOTALS_ONLY = {"proactive_items", "requests_new", "press_conferences", "hearings"}
 # 主动公开54条、依申请公开316条、不予公开13条 classifies documents by disclosure attribute: no requests there.

@@ -282,7 +282,7 @@ _CLAUSE_MARKS = ",;:.!?"
 _SENTENCE_MARKS = ".!?"
 # What may open a clause before words that must open it (OverviewCount.opens_clause).
 _CLAUSE_OPENING = re.compile(
-    r"(?:其中)?(?:本年度?|全年|年度内|当年)?(?:全[省市区县镇乡])?(?:共计|共|合计|已|均|全部|依法|按期|按时|及时)*"
+    r"(?:其中)?(?:本年度?|全年|年度内|当年)?(?:全[省市区县镇乡])?(?:共计|共|合计|已|均|全部|依法|依规|按期|按时|及时)*"
 )
 
 
