@@ -70,6 +70,42 @@ def test_one_count_for_reviews_and_lawsuits_together_is_no_count_of_lawsuits():
     assert values("全年共接受办理政府信息公开申请623件。")["requests_new"] == 623
 
 
+def test_staff_counted_before_their_kind_are_read_and_a_printed_total_of_disclosure_staff_too():
+    assert values("专门配备了1名全职工作人员、3名兼职工作人员。") == {
+        "staff_full_time": 1,
+        "staff_part_time": 3,
+    }
+    assert values("现有一名兼职人员负责信息公开工作。") == {"staff_part_time": 1}
+    assert values("全区政府信息公开工作人员共50人。")["staff_total"] == 50
+
+
+def test_the_full_and_part_time_staff_a_report_states_add_up_to_its_staff(tmp_path):
+    from metrics.extract import extract_file
+
+    path = tmp_path / "staff.txt"
+    path.write_text(
+        TITLE + "2013年,我局配备了1名全职工作人员、3名兼职工作人员,主动公开政府信息12条。", encoding="utf-8"
+    )
+    assert extract_file(str(path)).totals()["staff_total"] == 4
+
+
+def test_information_already_public_is_an_outcome_only_in_a_sentence_about_requests():
+    assert "outcome_already_public" not in values("目前本单位已主动公开政府信息49条。")
+    got = values("全年受理申请300件,其中属于已经主动公开的2件,同意公开答复292件,不同意公开答复的6件。")
+    assert (got["outcome_already_public"], got["outcome_granted"]) == (2, 292)
+    assert "outcome_granted" not in values("全年受理申请300件,已主动公开或同意公开的69件。")
+
+
+def test_a_total_up_to_a_date_is_not_the_years_but_a_period_ending_then_is():
+    assert values("至2015年12月31日,累计主动公开政府信息74条。") == {}
+    assert values("2013年1月1日至2013年12月31日,我局主动公开政府信息74条。") == {"proactive_items": 74}
+
+
+def test_more_wordings_of_the_proactive_total_and_of_no_fees():
+    assert values("新增主动公开政府信息项目378条。") == {"proactive_items": 378}
+    assert values("2013年我局无任何政府信息公开收费情况。") == {"request_fees_10k_yuan": 0}
+
+
 def test_a_total_over_the_last_years_is_not_the_years():
     got = values("2013年主动公开政府信息206条,近四年累计主动公开政府信息889条。")
     assert got == {"proactive_items": 206}

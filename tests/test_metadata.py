@@ -208,6 +208,8 @@ def test_a_page_index_printed_as_a_row_of_field_names_over_a_row_of_values_gives
         ("2023年度沅江路街道信息公开工作报告", "沅江路街道"),
         ("公报标题云川市卫健委2019年政府信息公开工作年度报告", "云川市卫健委"),
         ("云川市应急管理局2025年政府信息公开工作年度报告(文字版)", "云川市应急管理局"),
+        ("青岚县2012年政府信息公开年度报告青岚县2012年政府信息公开年度报告", "青岚县"),
+        ("青岚县食品药品监管局2011年信息公开年度报告解读", "青岚县食品药品监管局"),
     ],
 )
 def test_more_title_shapes_name_their_agency(title, agency):
@@ -218,6 +220,13 @@ def test_a_pdf_title_whose_year_digits_moved_away_is_no_title():
     # A 年 left alone where the year was: the digits stand elsewhere in the line.
     text = "年云川市环境保护局政府信息公开工作2009年度报告\n一、概述\n本局依法公开。"
     assert read_metadata(Document(path="x.txt", text=text)).title == ""
+
+
+def test_a_field_label_above_the_title_is_no_agency_name_but_an_agencys_name_is():
+    text = "主题分类\n2010年政府信息公开年度报告\n正文"
+    assert read_metadata(Document(path="x.txt", text=text)).agency == ""
+    text = "青岚县人民政府机关\n2020年政府信息公开工作年度报告\n正文"
+    assert read_metadata(Document(path="x.txt", text=text)).agency == "青岚县人民政府机关"
 
 
 def test_a_sentence_publishing_the_years_disclosure_work_names_the_agency():

@@ -24,6 +24,9 @@ def derived_facts(facts: list[Fact]) -> list[Fact]:
     orgs = [value("requests_new", c) for c in ORGANISATION_COLUMNS]
     if all(v is not None for v in orgs):
         add("requests_new_legal_person", sum(orgs), "本年新收 · 法人或其他组织 (五列之和)")
+    full_time, part_time = value("staff_full_time"), value("staff_part_time")
+    if full_time is not None and part_time is not None:
+        add("staff_total", full_time + part_time, "专职人员 + 兼职人员")
     direct, after = value("lit_direct_total"), value("lit_after_review_total")
     if direct is not None and after is not None:
         add("litigation_total", direct + after, "未经复议直接起诉 总计 + 复议后起诉 总计")

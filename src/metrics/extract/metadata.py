@@ -321,7 +321,13 @@ def _is_title(line: str) -> bool:
 
 
 def _is_name_line(line: str) -> bool:
-    return 2 <= len(line) <= 30 and not _NOT_TITLE.search(line) and not re.search(r"\d", line)
+    """A line holding an agency's name alone: not a field's label above the title ('主题分类')."""
+    return (
+        2 <= len(line) <= 30
+        and not _NOT_TITLE.search(line)
+        and not re.search(r"\d", line)
+        and bool(_AGENCY_NAME.match(to_simplified(_name_in_line(line))))
+    )
 
 
 def _name_in_line(line: str) -> str:
@@ -396,6 +402,10 @@ def agency_from_title(title: str) -> str:
     # A page's title often ends with its site's name ('…年度报告_某县人民政府', '…报告-某某网'): the
     # site's owner is not always the report's (a bureau's report on its county's site).
     t = re.sub(r"((?:报告|年报|報告|年報)(?:全文)?)[_|｜\-–—].*$", r"\1", t)
+    # A title printed twice, run together ('某区2012年…年度报告某区2012年…年度报告'): the first.
+    t = re.sub(r"^(.{4,40}?(?:报告|年报))(?=.{4,40}(?:报告|年报)$)(.*)$", r"\1", t)
+    # A page explaining the report ('…年度报告解读') names the report's agency.
+    t = re.sub(r"((?:报告|年报))解读$", r"\1", t)
     # A version note after the title ('…年度报告(文字版)').
     t = re.sub(r"((?:报告|年报|報告|年報))\([^()]{1,8}\)$", r"\1", t)
     # The name printed before the year and only report words after it: the name is all before the
@@ -421,7 +431,7 @@ _SOURCE_FIELDS = ("来源", "信息来源")
 # An agency's name ends in the word for its kind; '本站', '中国政府网' and '原创' do not.
 _AGENCY_NAME = re.compile(
     r"^[\u4e00-\u9fff()]{2,40}(?:政府|办公室|办公厅|办|局|委|委员会|厅|院|镇|乡|街道|办事处|"
-    r"管委会|管理委员会|中心|站|所|队|处|馆|会|部|署|司|分局|县|区|市|旗)$"
+    r"管委会|管理委员会|中心|站|所|队|处|馆|会|部|署|司|分局|县|区|市|旗|机关)$"
 )
 
 

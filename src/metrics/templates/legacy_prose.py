@@ -82,7 +82,7 @@ COUNT_RULES: tuple[Rule, ...] = (
         "proactive_items",
         "主动",
         rf"(?<!应)主动(?:向社会|向公众|对外|{_ON_A_SITE})?(?:公开|公布|发布)(?:了)?(?P<mid>{_GAP}{{0,8}}?)(?:政府)?信息(?:的)?"
-        rf"(?:件数|条数|数|数量|总数|总量)?(?:\([^()]{{0,80}}\))?{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
+        rf"(?:项目|件数|条数|数|数量|总数|总量)?(?:\([^()]{{0,80}}\))?{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
     ),
     # The documents made or obtained split by disclosure attribute: their 主动公开 part is the year's
     # proactive count ('共制作政府信息300条,其中主动公开信息120条,依申请公开信息30条').
@@ -186,7 +186,8 @@ COUNT_RULES: tuple[Rule, ...] = (
     _rule(
         "outcome_granted",
         "公开",
-        rf"(?<![不部])(?:同意公开|予以公开|准予公开|全部公开){_Q}(?:答复)?(?:政府信息|信息)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}",
+        # Not joined to another outcome (已主动公开或同意公开的69件 counts two rows together).
+        rf"(?<![不部或和及与])(?:同意公开|予以公开|准予公开|全部公开){_Q}(?:答复)?(?:的)?(?:政府信息|信息)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}",
     ),
     # 依申请公开政府信息9条,不予公开政府信息1条: set against a refusal, it is what was disclosed on
     # application; alone it may as well count the requests handled, so it is not read.
@@ -204,7 +205,7 @@ COUNT_RULES: tuple[Rule, ...] = (
     _rule(
         "outcome_denied",
         "公开",
-        rf"(?:不予公开|不同意公开|不予以公开|不公开){_Q}(?:答复)?(?:政府信息|信息)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}",
+        rf"(?:不予公开|不同意公开|不予以公开|不公开){_Q}(?:答复)?(?:的)?(?:政府信息|信息)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}",
     ),
     _rule(
         "unable_not_held",
@@ -241,8 +242,10 @@ COUNT_RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "outcome_already_public",
-        "已主动公开",
-        rf"已主动公开(?:范围)?(?:的)?(?:政府)?(?:信息)?{_Q}{_CONN}{_N}{_REQUEST_UNIT}",
+        "主动公开",
+        rf"已(?:经)?主动公开(?:范围)?(?:的)?(?:政府)?(?:信息)?{_Q}{_CONN}{_N}{_REQUEST_UNIT}",
+        # A request answered so (属于…范围), not the agency's own publishing (目前本单位已主动公开政府信息49条).
+        context=r"申请|属于",
     ),
     _rule("outcome_told_to_amend", "更改补充", rf"告知(?:作出)?更改补充{_Q}{_CONN}{_N}{_REQUEST_UNIT}"),
     _rule("outcome_other_channel", "其他途径", rf"告知通过其他途径(?:办理)?{_Q}{_CONN}{_N}{_REQUEST_UNIT}"),
@@ -265,8 +268,17 @@ COUNT_RULES: tuple[Rule, ...] = (
         "人员",
         rf"从事(?:政府)?信息公开(?:工作)?(?:的)?(?:工作)?人员{_CONN}{_N}{_PERSON_UNIT}",
     ),
+    # 全区政府信息公开工作人员共50人
+    _rule("staff_total", "人员", rf"政府信息公开工作人员{_CONN}{_N}{_PERSON_UNIT}"),
     _rule("staff_full_time", "专职", rf"专职(?:工作)?人员{_CONN}{_N}{_PERSON_UNIT}"),
     _rule("staff_part_time", "兼职", rf"兼职(?:工作)?人员{_CONN}{_N}{_PERSON_UNIT}"),
+    # 配备了1名全职工作人员、3名兼职工作人员: the count before its staff.
+    _rule(
+        "staff_full_time",
+        "职",
+        rf"(?<![\d.]){_N}\s*名(?:政府)?(?:信息公开)?(?:专职|全职)(?:的)?(?:工作)?人员",
+    ),
+    _rule("staff_part_time", "兼职", rf"(?<![\d.]){_N}\s*名(?:政府)?(?:信息公开)?兼职(?:的)?(?:工作)?人员"),
     # 召开听证会2次 / 举行2次听证会
     _rule("hearings", "听证", rf"听证(?:会)?{_CONN}{_N}{_EVENT_UNIT}"),
     _rule("hearings", "听证", rf"(?:召开|举行|举办|组织)(?:了)?{_N}{_EVENT_UNIT}听证"),
@@ -289,7 +301,7 @@ FEE_OTHER_MONEY = re.compile(r"经费|预算|建设|运维|维护|采购|资金|
 # 未收过任何费用 / 没有收费及减免的情况 / 未涉及政府信息公开的收费 / 未向申请人收取费用
 FEE_NONE = re.compile(
     rf"(?:{_NEG}|不)(?P<whom>(?:向|对)(?:任何)?[^,;:。!?\d]{{0,24}}?(?=收取|收费))?"
-    rf"(?:(?:收取|收过|涉及|发生|产生|进行|存在|有)过?(?:任何)?[^,;:。!?\d]{{0,24}}?)?"
+    rf"(?:(?:(?:收取|收过|涉及|发生|产生|进行|存在|有)过?(?:任何)?|任何)[^,;:。!?\d]{{0,24}}?)?"
     rf"(?:收费|费用|收取)(?!通知|标准|依据)"
     # 没有公民、法人和其他组织的政府信息公开收费和减免情况: the section's own words, answered with 没有
     rf"|{_NEG}[^,;:。!?\d]{{0,30}}?收费(?:和|及|与|或)减免(?:的)?(?:情况|事项)"
@@ -329,9 +341,11 @@ BOTH_ZERO = re.compile(
 
 # Signs that a figure counts all years, not the report year.
 # 到年底累计 counts up to the year's end from the start, like 截至年底.
-# 近四年累计: the last years together.
+# 近四年累计: the last years together; 至2015年12月31日 alone, not closing a period (1月1日至…), counts up
+# to a date as 截至 does.
 CUMULATIVE = re.compile(
     r"历年|截至|截止|至今|迄今|以来|累积|(?:到|至)(?:\d{4})?年?年底|近[一二三四五六七八九十两几\d]+年|多年来"
+    r"|(?<![日起自截])至(?:19|20)\d\d年\d{1,2}月"
 )
 SINCE = {"以来", "至今"}
 # 累计 opening the clause after a count ('公开信息222条,累计公开信息2382条') gives the running total
@@ -361,7 +375,8 @@ SENTENCE_EXCLUDED = {
 }
 TOTALS_ONLY = {"proactive_items", "requests_new", "press_conferences", "hearings"}
 # 主动公开54条、依申请公开316条、不予公开13条 classifies documents by disclosure attribute: no requests there.
-PUBLICITY_ATTRIBUTES = re.compile(r"主动公开[^,;:。\d]{0,6}\d")
+# 属于已经主动公开的2件 is a request's outcome.
+PUBLICITY_ATTRIBUTES = re.compile(r"(?<!已)(?<!已经)主动公开[^,;:。\d]{0,6}\d")
 REQUEST_OUTCOMES = {"outcome_granted", "outcome_denied", "outcome_partial"}
 
 
