@@ -64,10 +64,18 @@ def test_one_sites_items_published_to_the_public_or_over_the_year_are_the_proact
     assert "proactive_items" not in values("通过政府网站发布信息共895条。")
 
 
+def test_no_review_asked_for_nor_lawsuit_brought_is_zero_of_both():
+    assert values("本年度无被申请行政复议或被提起行政诉讼情况。") == {
+        "review_total": 0,
+        "litigation_total": 0,
+    }
+
+
 def test_one_count_for_reviews_and_lawsuits_together_is_no_count_of_lawsuits():
     got = values("全年涉行政复议、行政诉讼案件743件,结果维持461件。")
     assert "litigation_total" not in got and "review_total" not in got
     assert values("全年共接受办理政府信息公开申请623件。")["requests_new"] == 623
+    assert values("全年受理依申请信息公开21件,全部在规定时间内办结。")["requests_new"] == 21
 
 
 def test_staff_counted_before_their_kind_are_read_and_a_printed_total_of_disclosure_staff_too():

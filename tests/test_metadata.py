@@ -229,6 +229,17 @@ def test_a_field_label_above_the_title_is_no_agency_name_but_an_agencys_name_is(
     assert read_metadata(Document(path="x.txt", text=text)).agency == "青岚县人民政府机关"
 
 
+def test_an_index_number_and_dates_on_lines_of_their_own_are_no_part_of_the_title():
+    text = "014178686/2023-00003\n政府信息公开年报\n青岚县教育局\n2023-01-13\n有效\n\n青岚县教育局2022年政府信息公开工作年度报告\n一、总体情况"
+    meta = read_metadata(Document(path="x.txt", text=text))
+    assert (meta.agency, meta.year) == ("青岚县教育局", 2022)
+
+
+def test_a_title_with_a_space_inside_its_words_is_a_title():
+    text = "青岚县文化和旅游局2025年度政府信息 公开工作年度报告\n正文"
+    assert read_metadata(Document(path="x.txt", text=text)).agency == "青岚县文化和旅游局"
+
+
 def test_a_sentence_publishing_the_years_disclosure_work_names_the_agency():
     doc = Document(
         path="x.txt", text="现公布2022年青岚县自然资源和规划局政府信息公开工作情况。\n一、总体情况"
@@ -502,6 +513,8 @@ NAMES_WITHOUT_A_PLACE = {
     "莆田第二中学",
     "蚌埠经济开发区管理委员会",
     "西宁经济技术开发区",
+    "大连长兴岛经济技术开发区长兴岛街道",
+    "牡市文化广电新闻出版局",  # 牡丹江市 shortened
 }
 
 

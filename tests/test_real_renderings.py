@@ -1507,6 +1507,7 @@ def test_more_wordings_of_an_overviews_counts_stand_in(tmp_path):
         ("全年共收到和办理依申请公开68件,均在法定期限内办结。", 68),
         ("全年共收到、办理依申请公开 0件。", 0),
         ("本镇未收到和处理政府信息公开申请,零报告。", 0),
+        ("长兴岛街道收到和处理政府信息公开申请办理事项为0件。", 0),
     ],
 )
 def test_more_wordings_of_the_requests_answered_stand_in(tmp_path, sentence, answered):
@@ -1546,3 +1547,17 @@ def test_a_breakdown_after_the_sentence_counting_the_requests_answered_stands_in
         22,
         21,
     )
+
+
+def test_words_after_an_overviews_breakdown_end_it_and_a_count_naming_no_row_still_voids_it(tmp_path):
+    got = _overview_only(
+        tmp_path, "2020年收到依申请信息公开6件,其中予以公开4件,部分公开1件,不予公开1件,均已按要求答复。"
+    )
+    assert (got["requests_new"], got["outcome_granted"], got["outcome_partial"], got["outcome_denied"]) == (
+        6,
+        4,
+        1,
+        1,
+    )
+    void = _overview_only(tmp_path, "2020年收到政府信息公开申请6件,其中予以公开4件,咨询件2件,均已答复。")
+    assert "outcome_granted" not in void

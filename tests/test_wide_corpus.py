@@ -1,4 +1,4 @@
-"""The wide real corpus (tests/corpus/wide: reports from about 540 sites other than the development
+"""The wide real corpus (tests/corpus/wide: reports from about 600 sites other than the development
 corpus's), scored truth-free per layout and against its hand-checked truth files."""
 
 from __future__ import annotations
@@ -11,14 +11,14 @@ import pytest
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "wide_corpus.py"
 # Floors at what extraction reaches, so that a regression fails; precision on the truths is absolute.
-# The reports added from new sites (w-leg-091..237, w-std-098..339) were gathered to measure extraction
+# The reports added from new sites (w-leg-091..253, w-std-098..389) were gathered to measure extraction
 # where it had not been tuned, and what still fails in them sets the floors: staff totals a report
 # implies but never prints (配备2名兼职工作人员 as all its staff), training counts, breakdowns that use the
 # old layout's categories (信息不存在, 不属于政府信息), count each item first (3条属于个人隐私,不予以公开) or
 # do not add up to the requests (其中"予以公开"17件… of 70), requests counted without a verb or a total
 # (全年办理1503件), a year's count after 截至 its last day, "无 + a list of labels" for zeros, and tables
 # whose cells are "/" or stand apart from their rows.
-MIN_TRUTH_RECALL = {"legacy_prose": 0.89, "std2019": 0.96, "std2021": 0.91}
+MIN_TRUTH_RECALL = {"legacy_prose": 0.88, "std2019": 0.96, "std2021": 0.90}
 MIN_YEAR = 0.97
 MIN_LAYOUT = 0.98
 # Agencies a page names only in passing (我苏木…, 成立某镇政府信息公开领导小组) or never are not read.

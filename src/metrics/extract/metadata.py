@@ -248,11 +248,20 @@ def _title_candidates(text: str):
         _title_cell(_title_prefix(_VIEWER_PAGE.sub("", line.strip(_LINE_MARKS))))
         for line in text.splitlines()[:80]
     ]
-    lines = [line for line in lines if line and not _DOCUMENT_NUMBER.fullmatch(line)]
+    lines = [
+        line
+        for line in lines
+        if line and not _DOCUMENT_NUMBER.fullmatch(line) and not _INDEX_NUMBER.fullmatch(line)
+    ]
     for i in range(len(lines)):
         yield i, lines[i], _title_at(lines, i)
 
 
+# A page's index number or a date on a line of its own (014178686/2023-00003, 2023-01-13): no part of the
+# title, nor its year.
+_INDEX_NUMBER = re.compile(
+    r"[0-9A-Za-z\-_.]{4,30}/(?:19|20)\d\d-\d{1,8}|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+)
 # A document number printed above the title (南政发[2013]05, 某府办〔2021〕3号, 某政﹝2011﹞6号): its year is
 # the year the report was issued, and it is no part of the title.
 _DOCUMENT_NUMBER = re.compile(
@@ -317,7 +326,12 @@ def _title_prefix(line: str) -> str:
 
 
 def _is_title(line: str) -> bool:
-    return 6 <= len(line) <= 60 and not _NOT_TITLE.search(line) and bool(_TITLE_LINE.search(normalize(line)))
+    # A space may stand inside the title's words ('某局2025年度政府信息 公开工作年度报告').
+    words = _SPACE_IN_WORDS.sub("", normalize(line))
+    return 6 <= len(line) <= 60 and not _NOT_TITLE.search(line) and bool(_TITLE_LINE.search(words))
+
+
+_SPACE_IN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 def _is_name_line(line: str) -> bool:

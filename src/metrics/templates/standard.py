@@ -339,7 +339,8 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     # requests received and answered; 未收到和处理政府信息公开申请: none of either.
     OverviewCount(
         "outcome_total",
-        r"(?:收到|受理)(?:和|并|,)(?:办理|处理|办结)(?:了)?(?:依申请公开|政府信息公开申请)(?:政府信息)?(?:申请)?\s*",
+        r"(?:收到|受理)(?:和|并|,)(?:办理|处理|办结)(?:了)?(?:依申请公开|政府信息公开申请)(?:政府信息)?(?:申请)?"
+        r"(?:办理事项)?\s*",
         units="件|条",
     ),
     OverviewCount(

@@ -148,6 +148,7 @@ def _first_sentence(norm: str) -> str:
     return norm if end < 0 else norm[:end]
 
 
+_DIGIT = re.compile(r"\d")
 # A decimal point, which is no full stop; marked apart where sentences are cut.
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
@@ -164,6 +165,8 @@ def _breakdown(sentence: str, sums: set[float], evidence: str) -> list[Fact]:
     top: dict[str, float] = {}
     together = 0.0  # the granted and partly granted counted as one
     for clause in clauses:
+        if not _DIGIT.search(clause):  # words after the list ('均已按要求答复') end it
+            break
         m = _ITEM.match(clause)
         if m and _GRANTED_OR_PARTLY.fullmatch(compact(m["label"])):
             together += float(m["num"])
