@@ -148,7 +148,6 @@ def _first_sentence(norm: str) -> str:
     return norm if end < 0 else norm[:end]
 
 
-_DIGIT = re.compile(r"\d")
 # A decimal point, which is no full stop; marked apart where sentences are cut.
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
@@ -193,6 +192,7 @@ def _breakdown(sentence: str, sums: set[float], evidence: str) -> list[Fact]:
     return [Fact(metric_id, v, evidence=evidence, note=_NOTE) for metric_id, v in listed.items()]
 
 
+_DIGIT = re.compile(r"\d")
 _NOTE = "the overview's breakdown of the year's requests, which adds up to them; the table is not in the file"
 
 
@@ -274,7 +274,7 @@ def _pattern(count: OverviewCount) -> re.Pattern:
     if count.says_none:
         return re.compile(count.words)
     if count.count_first:
-        return re.compile(f"(?<![\\d.])(?P<num>{NUMBER})(?:件|起|宗)(?:{count.words})")
+        return re.compile(f"(?<![\\d.])(?P<num>{NUMBER})(?:{count.units})(?:{count.words})")
     return re.compile(f"(?:{count.words}){_COUNT}(?:{count.units})")
 
 
