@@ -1353,9 +1353,11 @@ def test_fees_an_overview_states_stand_in_in_ten_thousand_yuan(tmp_path, sentenc
     assert _overview_only(tmp_path, sentence, year=2022)["fees_collected_10k_yuan"] == fees
 
 
-def test_fees_of_another_year_or_about_a_fee_item_are_left_out(tmp_path):
+def test_fees_of_another_year_about_a_fee_item_or_waived_are_left_out(tmp_path):
     assert "fees_collected_10k_yuan" not in _overview_only(
-        tmp_path, "较上年减少行政事业性收费12500元。行政事业性收费项目3项。", year=2022
+        tmp_path,
+        "较上年减少行政事业性收费12500元。行政事业性收费项目3项。为企业减免行政事业性收费1200万元。",
+        year=2022,
     )
 
 

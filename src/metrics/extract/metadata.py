@@ -27,11 +27,11 @@ _ZH_YEAR_IN_TITLE = re.compile(r"([〇○零一二三四五六七八九]{4})\s*�
 # ('某镇2023年政府信息公开 工作告年度报': HTML whose characters were positioned one by one).
 _TITLE_LINE = re.compile(
     r"(?:政府|政务)信息公开.{0,6}(报告|年报)|信息公开.{0,4}年度报告|政府信息公开\s*工作\s*[年度报告]{3,4}$"
+    r"|(?:19|20)\d\d\s*年度?\s*信息公开(?:工作)?的?报告$"
     # The year after the report's first words ('某办政府信息公开工作2022年度报告'), but not where a 年 stands
     # alone before them (a PDF's text that moved the year's digits: '年某镇政府信息公开工作2009年度报告'); or
     # the year before a name that says 信息公开 without 政府 ('2023年度某街道信息公开工作报告').
     r"|^[^年\n]*(?:政府|政务)信息公开(?:工作)?\s*(?:19|20)\d\d\s*年度?\s*(?:报告|年报)"
-    r"|(?:19|20)\d\d\s*年度?\s*信息公开(?:工作)?的?报告$"
     r"|^(?:19|20)\d\d\s*年度?\s*[\u4e00-\u9fff]{0,30}?信息公开(?:工作)?报告$"
 )
 # What a title says besides the agency and the year: a 'name' made of these alone is no name.
@@ -251,7 +251,7 @@ def _title_candidates(text: str):
     lines = [
         line
         for line in lines
-        if line and not _DOCUMENT_NUMBER.fullmatch(line) and not _INDEX_NUMBER.fullmatch(line)
+        if line and not _DOCUMENT_NUMBER.fullmatch(line) and not _INDEX_OR_DATE.fullmatch(line)
     ]
     for i in range(len(lines)):
         yield i, lines[i], _title_at(lines, i)
@@ -259,7 +259,7 @@ def _title_candidates(text: str):
 
 # A page's index number or a date on a line of its own (014178686/2023-00003, 2023-01-13): no part of the
 # title, nor its year.
-_INDEX_NUMBER = re.compile(
+_INDEX_OR_DATE = re.compile(
     r"[0-9A-Za-z\-_.]{4,30}/(?:19|20)\d\d-\d{1,8}|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
 )
 # A document number printed above the title (南政发[2013]05, 某府办〔2021〕3号, 某政﹝2011﹞6号): its year is

@@ -403,6 +403,8 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
             formats=(STD2021,),
             units=unit,
             per_unit=per_unit,
+            # 为企业减免行政事业性收费1200万元: fees waived, not collected.
+            clause_lacks=r"减免|免征|免收|减征|减少|降低|清理|取消",
         )
         for unit, per_unit in (("万元", 1.0), ("元", 0.0001))
     ),
