@@ -145,6 +145,30 @@ def test_a_count_wrapped_between_its_number_and_its_unit_reads_as_unwrapped():
     assert values("全年主动公开政府信息12\n条。") == {"proactive_items": 12}
 
 
+def _printed_lines(paragraph: str, width: int) -> list[str]:
+    """The paragraph as a page prints it: lines `width` characters wide (a digit or space half one)."""
+    lines, line, used = [], "", 0.0
+    for char in paragraph:
+        step = 0.5 if char.isascii() else 1.0
+        if used + step > width:
+            lines, line, used = [*lines, line], "", 0.0
+        line, used = line + char, used + step
+    return [*lines, line]
+
+
+def test_printed_lines_a_pdf_tool_set_apart_with_blank_lines_read_as_their_paragraph():
+    # markitdown puts a blank line after every printed line: a full line that ends no sentence goes on.
+    paragraph = (
+        "本局认真贯彻落实政府信息公开条例的各项规定,不断完善各项工作制度,进一步规范公开程序和公开内容。"
+        "2013 年区政府及各工作部门主动公开政府信息 321 条,其中,区政府主动公开政府信息 114 条,各工作部门"
+        "主动公开 207 条。截至 2013 年 12 月 31 日,区政府及各工作部门累计主动公开政府信息 1115 条,其中,"
+        "区政府主动公开政府信息 174 条,各工作部门主动公开政府信息 941 条。"
+    )
+    lines = [*_printed_lines(paragraph, 36), "二、依申请公开情况", "本年度未收到政府信息公开申请。"]
+    got = values("\n\n".join(lines))
+    assert (got["proactive_items"], got["requests_new"]) == (321, 0)
+
+
 def test_staff_counts_stated_in_prose():
     got = values("全县从事政府信息公开工作人员120人。其中,专职人员15人、兼职人员105人。")
     assert got == {"staff_total": 120, "staff_full_time": 15, "staff_part_time": 105}

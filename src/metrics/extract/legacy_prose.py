@@ -103,26 +103,39 @@ def _join_broken_lines(text: str) -> str:
     width = _wrap_width(lines)
     out: list[str] = []
     last = ""  # the last line as printed, before any joining
+    blank = False  # a blank line since the last one
     for line in lines:
         if not line:
-            if out and out[-1] != "\n":
-                out.append("\n")
+            blank = bool(out)
             continue
-        if out and out[-1] != "\n":
+        if out:
             prev = out[-1]
             wrapped = width and _printed_width(last) >= _FULL_LINE * width
             # A number and its unit on two lines ('…各类信息222' / '条,累计…'): no paragraph ends there.
             split_count = prev[-1].isdigit() and _UNIT_FIRST.match(line)
-            if prev[-1] not in _LINE_END and (
-                len(prev) <= _SHORT_LINE or len(line) <= _SHORT_LINE or wrapped or split_count
-            ):
+            # Some PDF-to-Markdown tools put a blank line after every printed line: a line of the
+            # page's full width that ends no sentence, and is no heading, goes on across it.
+            joins = (
+                (split_count or _full_width(last, width)) and not _HEADING.match(last)
+                if blank
+                else (len(prev) <= _SHORT_LINE or len(line) <= _SHORT_LINE or wrapped or split_count)
+            )
+            if prev[-1] not in _LINE_END and joins:
                 out[-1] = prev + line
-                last = line
+                last, blank = line, False
                 continue
             out.append("\n")
         out.append(line)
-        last = line
+        last, blank = line, False
     return "".join(out)
+
+
+def _full_width(line: str, width: int) -> bool:
+    return bool(width) and abs(_printed_width(line) - width) <= _WIDTH_SPREAD
+
+
+# A heading's numbering: '三、', '(二)'.
+_HEADING = re.compile(r"[一二三四五六七八九十]{1,3}\s*[、.]|[(（][一二三四五六七八九十]{1,3}[)）]")
 
 
 # A printed page's text: most lines of a paragraph are as long as the page is wide. Where at least
