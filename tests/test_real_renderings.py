@@ -1563,3 +1563,11 @@ def test_words_after_an_overviews_breakdown_end_it_and_a_count_naming_no_row_sti
     )
     void = _overview_only(tmp_path, "2020年收到政府信息公开申请6件,其中予以公开4件,咨询件2件,均已答复。")
     assert "outcome_granted" not in void
+
+
+def test_licensing_counted_bare_beside_the_other_two_decisions_stands_in_but_alone_does_not(tmp_path):
+    got = _overview_only(
+        tmp_path, "2021年办理政务服务事项154件,行政许可24件,行政处罚3件,行政强制0件。", year=2021
+    )
+    assert (got["licensing_decisions"], got["penalty_decisions"], got["coercion_decisions"]) == (24, 3, 0)
+    assert "licensing_decisions" not in _overview_only(tmp_path, "2021年梳理行政许可24件。", year=2021)

@@ -387,6 +387,12 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         "licensing_decisions",
         r"(?:办理|作出|办结)(?:了)?行政许可(?:事项|决定)?|行政许可(?:处理)?决定(?:数量)?|行政许可处理事项",
     ),
+    # 行政许可24件,行政处罚3件,行政强制0件: bare, but listed with the other two decisions of section 二.
+    OverviewCount(
+        "licensing_decisions",
+        r"行政许可",
+        sentence_has=r"(?s)^(?=.*行政处罚\d+(?:件|宗|起))(?=.*行政强制\d+(?:件|宗|起))",
+    ),
     # 行政处罚处理事项887件: the 处理 of the table's 处理决定数量.
     OverviewCount(
         "penalty_decisions",
