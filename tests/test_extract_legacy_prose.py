@@ -49,11 +49,15 @@ def test_information_published_over_the_whole_year_is_the_proactive_total_but_on
     assert "proactive_items" not in values("全年公开财政信息12条。")
 
 
-def test_more_wordings_of_no_cases_no_fees_and_the_years_information():
-    assert values("本年度无涉及政府信息公开行政复议、诉讼案件。") == {
-        "review_total": 0,
-        "litigation_total": 0,
-    }
+@pytest.mark.parametrize(
+    "sentence",
+    ["本年度无涉及政府信息公开行政复议、诉讼案件。", "本年度无被申请行政复议或被提起行政诉讼情况。"],
+)
+def test_more_wordings_of_no_review_and_no_lawsuit_give_zero_of_both(sentence):
+    assert values(sentence) == {"review_total": 0, "litigation_total": 0}
+
+
+def test_more_wordings_of_no_fees_and_the_years_information():
     assert values("2013年,全镇信息公开的收费和减免为零。") == {"request_fees_10k_yuan": 0}
     assert values("全年通过管委会网站公开发布信息685条。") == {"proactive_items": 685}
 
@@ -62,13 +66,6 @@ def test_one_sites_items_published_to_the_public_or_over_the_year_are_the_proact
     assert values("通过政府网站向外发布信息共895条,其中工作动态603条。") == {"proactive_items": 895}
     assert values("全年街道本级信息公开网站共发布政府信息60条。") == {"proactive_items": 60}
     assert "proactive_items" not in values("通过政府网站发布信息共895条。")
-
-
-def test_no_review_asked_for_nor_lawsuit_brought_is_zero_of_both():
-    assert values("本年度无被申请行政复议或被提起行政诉讼情况。") == {
-        "review_total": 0,
-        "litigation_total": 0,
-    }
 
 
 def test_one_count_for_reviews_and_lawsuits_together_is_no_count_of_lawsuits():

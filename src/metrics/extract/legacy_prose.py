@@ -110,13 +110,15 @@ def _join_broken_lines(text: str) -> str:
             continue
         if out:
             prev = out[-1]
-            wrapped = width and _printed_width(last) >= _FULL_LINE * width
+            printed = _printed_width(last) if width else 0
+            wrapped = width and printed >= _FULL_LINE * width
             # A number and its unit on two lines ('…各类信息222' / '条,累计…'): no paragraph ends there.
             split_count = prev[-1].isdigit() and _UNIT_FIRST.match(line)
             # Some PDF-to-Markdown tools put a blank line after every printed line: a line of the
             # page's full width that ends no sentence, and is no heading, goes on across it.
             joins = (
-                (split_count or _full_width(last, width)) and not _HEADING.match(last)
+                (split_count or (width and abs(printed - width) <= _WIDTH_SPREAD))
+                and not _HEADING.match(last)
                 if blank
                 else (len(prev) <= _SHORT_LINE or len(line) <= _SHORT_LINE or wrapped or split_count)
             )
@@ -128,10 +130,6 @@ def _join_broken_lines(text: str) -> str:
         out.append(line)
         last, blank = line, False
     return "".join(out)
-
-
-def _full_width(line: str, width: int) -> bool:
-    return bool(width) and abs(_printed_width(line) - width) <= _WIDTH_SPREAD
 
 
 # A heading's numbering: '三、', '(二)'.

@@ -128,8 +128,8 @@ _RADICAL = re.compile("[" + "".join(re.escape(chr(code)) for code in RADICALS) +
 
 def _as_characters(doc: Document) -> Document:
     """Radical code points become the ideographs they show (⼀ -> 一), in the text, the page's fields
-    and every cell, so
-    that every later step, and the evidence shown to users, sees the characters a reader sees."""
+    and every cell, so that every later step, and the evidence shown to users, sees the characters a
+    reader sees."""
     doc.text = translate_radicals(doc.text)
     doc.page_meta = {key: translate_radicals(value) for key, value in doc.page_meta.items()}
     for table in doc.tables:

@@ -39,17 +39,16 @@ def read_page_meta(text: str, head_lines: int = 40) -> dict[str, str]:
         # A blank field followed by the next one on the same line ("来源: 发布时间: ...") has no value.
         if m and m.group(2) and m.group(1) not in meta and not _FIELD_LABEL.match(m.group(2)):
             meta[m.group(1)] = _NEXT_FIELD.split(m.group(2), maxsplit=1)[0]
-        for key, value in _header_row_fields(line, lines[i + 1 : i + 2]) + _label_cell_fields(line):
-            meta.setdefault(key, value)
+        if "|" in line:  # an index printed as a table's cells
+            cells = _cells(line)
+            for key, value in _header_row_fields(cells, lines[i + 1 : i + 2]) + _label_cell_fields(cells):
+                meta.setdefault(key, value)
     return meta
 
 
-def _label_cell_fields(line: str) -> list[tuple[str, str]]:
+def _label_cell_fields(cells: list[str]) -> list[tuple[str, str]]:
     """Fields of an index row whose labels and values are cells of their own ('来 源: | 某市统计局 |
     发布机构: | 某市统计局 |'), a label's characters perhaps spaced to one width."""
-    if "|" not in line:
-        return []
-    cells = _cells(line)
     found = []
     for label, value in zip(cells, cells[1:], strict=False):
         name = re.sub(r"\s+", "", label).rstrip(":：")
@@ -63,12 +62,12 @@ def _label_cell_fields(line: str) -> list[tuple[str, str]]:
     return found
 
 
-def _header_row_fields(line: str, below: list[str]) -> list[tuple[str, str]]:
+def _header_row_fields(names: list[str], below: list[str]) -> list[tuple[str, str]]:
     """A page's index block as a table row of field names over a row of their values ('索引号 | 公开方式
     | 发布机构' then '1162…/2010-00023 | 主动公开 | 某镇人民政府'): the fields it names, with their values."""
-    if "|" not in line or not below:
+    if not below:
         return []
-    names, values = _cells(line), _cells(below[0])
+    values = _cells(below[0])
     if len(names) != len(values) or sum(name in FIELDS for name in names) < 2:
         return []
     return [(name, value) for name, value in zip(names, values, strict=True) if name in FIELDS and value]

@@ -274,6 +274,9 @@ class OverviewCount:
     says_none: bool = False  # its words say the cell is nothing, with no number ('无行政事业性收费'): 0
 
 
+# Business other than disclosure requests whose answers a clause may count (建议提案答复, 热线工单办结).
+_OTHER_BUSINESS = r"建议|提案|信访|热线|投诉|咨询|留言"
+
 OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     OverviewCount(
         "requests_carried_over",
@@ -325,7 +328,7 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         r"(?:办结|办理完成|完成办理|完成答复|答复)(?:了)?(?:依申请公开)?(?:政府信息)?(?:公开)?(?:申请)?",
         opens_clause=True,
         sentence_has=r"申请",
-        clause_lacks=r"建议|提案|信访|热线|投诉|咨询|留言",
+        clause_lacks=_OTHER_BUSINESS,
     ),
     # 已办理206件,结转下年度继续办理6件: what 已 says is done, in a sentence about requests.
     OverviewCount(
@@ -333,7 +336,7 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         r"已(?:依法)?办理(?:完毕|完成)?(?:了)?",
         opens_clause=True,
         sentence_has=r"申请",
-        clause_lacks=r"建议|提案|信访|热线|投诉|咨询|留言",
+        clause_lacks=_OTHER_BUSINESS,
     ),
     # 全年共收到和办理依申请公开68件 / 收到、办理依申请公开0件 (、 reads as ","): one count for both, the
     # requests received and answered; 未收到和处理政府信息公开申请: none of either.
@@ -354,7 +357,7 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         r"已[^,;.\d]{0,20}?(?:答复|办结)",
         opens_clause=True,
         sentence_has=r"申请",
-        clause_lacks=r"建议|提案|信访|热线|投诉|咨询|留言",
+        clause_lacks=_OTHER_BUSINESS,
         count_first=True,
     ),
     OverviewCount("rules_issued", r"(?:制发|制定|出台|印发)(?:了|的)?[\u4e00-\u9fff]{0,6}?规章"),
