@@ -80,7 +80,7 @@ def test_staff_counted_before_their_kind_are_read_and_a_printed_total_of_disclos
         "staff_full_time": 1,
         "staff_part_time": 3,
     }
-    assert values("现有一名兼职人员负责信息公开工作。") == {"staff_part_time": 1}
+    assert values("现有一名兼职人员负责信息公开工作。")["staff_part_time"] == 1
     assert values("全区政府信息公开工作人员共50人。")["staff_total"] == 50
 
 
@@ -169,8 +169,33 @@ def test_printed_lines_a_pdf_tool_set_apart_with_blank_lines_read_as_their_parag
 def test_staff_counts_stated_in_prose():
     got = values("全县从事政府信息公开工作人员120人。其中,专职人员15人、兼职人员105人。")
     assert got == {"staff_total": 120, "staff_full_time": 15, "staff_part_time": 105}
-    # Part-time staff are not the whole staff.
-    assert values("本机关从事政府信息公开工作的兼职人员共2人。") == {"staff_part_time": 2}
+    # Part-time staff are the whole staff only where the report names no full-time staff.
+    assert values("本机关设专职人员负责审核,从事政府信息公开工作的兼职人员共2人。") == {"staff_part_time": 2}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "staff"),
+    [
+        ("为此,本局专门配备了3名兼职工作人员,设立了1个信息申请受理点。", 3),
+        ("本镇现有一名兼职人员负责此项工作。", 1),
+        ("办公室配备专职人员2名,负责日常工作。", 2),
+        ("领导小组下设办公室,配备工作人员4名,负责日常事务。", 4),
+    ],
+)
+def test_a_report_counting_one_kind_of_staff_and_never_naming_the_other_counts_all_its_staff(sentence, staff):
+    assert values(sentence)["staff_total"] == staff
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "办公室现配有1名干警及1名兼职工作人员。",
+        "各科室均有联络员,其中1名兼职人员常驻服务窗口。",
+        "配备了2名兼职工作人员,专职人员由办公室主任兼任。",
+    ],
+)
+def test_one_kind_of_staff_beside_other_people_a_part_or_the_other_kind_named_gives_no_total(sentence):
+    assert "staff_total" not in values(sentence)
 
 
 def test_proactive_total_in_full_width_digits_and_traditional_characters():
@@ -883,3 +908,63 @@ def test_a_review_withdrawn_is_how_one_case_ended_not_the_count_of_reviews():
 )
 def test_counts_and_no_fees_in_other_words_real_reports_use(sentence, expected):
     assert values(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "截至2013年12月31日,本局共收到政府信息公开申请11件,均已按时答复。",
+        "截止2013年底,我局受理依申请公开政府信息11件。",
+    ],
+)
+def test_requests_counted_up_to_the_report_years_last_day_are_the_years_requests(sentence):
+    assert values(sentence)["requests_new"] == 11
+
+
+def test_requests_counted_up_to_another_day_or_added_up_over_years_are_not_the_years():
+    assert "requests_new" not in values("截至2014年6月30日,本局共收到政府信息公开申请11件。")
+    assert "requests_new" not in values("截至2013年12月31日,本局累计收到政府信息公开申请110件。")
+    # Items published up to the year's end may hold earlier years' items.
+    assert "proactive_items" not in values("截至2013年12月31日,我局在网站主动公开政府信息27条。")
+
+
+def test_items_published_up_to_now_are_a_running_total():
+    assert "proactive_items" not in values("本局到目前累计主动公开政府信息100条。")
+
+
+def test_one_channels_items_beside_anothers_are_no_total_but_items_of_several_channels_together_are():
+    two = values("全年我局在县政府网站主动公开信息60条,在局网站主动公开信息5条。")
+    assert "proactive_items" not in two
+    together = values("通过政府网站、微信等平台共主动公开信息300条,其中在网站公开200条,在微信公开100条。")
+    assert together["proactive_items"] == 300
+    # Items sent to another site are not published by the agency: the site's count stands.
+    sent = values("全年在区政府网站发布政府信息共139条,向市政府网站报送信息40条。")
+    assert sent["proactive_items"] == 139
+
+
+@pytest.mark.parametrize(
+    ("sentence", "requests"),
+    [
+        ("2013年共办理依申请公开3件,均同意公开。", 3),
+        ("2013年共处理政府信息公开申请0件。", 0),
+    ],
+)
+def test_requests_handled_are_the_years_requests_where_no_request_received_is_counted(sentence, requests):
+    assert values(sentence)["requests_new"] == requests
+
+
+def test_requests_handled_give_way_to_requests_received_and_say_nothing_beside_carried_requests():
+    assert values("全年收到政府信息公开申请5件,共办理依申请公开6件。")["requests_new"] == 5
+    assert "requests_new" not in values("全年共办理依申请公开6件,含上年结转1件。")
+
+
+def test_more_wordings_of_requests_received_or_none_received():
+    assert values("2013年,本局依申请公开受理和办结6件。")["requests_new"] == 6
+    assert values("2013年,本镇收到和处理政府信息公开申请办理事项为0件。")["requests_new"] == 0
+    got = values("2013年未接到政府信息公开申请且未出现行政复议、行政诉讼等情况。")
+    assert got == {"requests_new": 0, "review_total": 0, "litigation_total": 0}
+
+
+def test_information_withheld_where_no_request_came_counts_documents_not_answers():
+    got = values("2013年度没有收到依申请公开申请。不予公开信息有10条,主要是人事安排的信息。")
+    assert got["requests_new"] == 0 and "outcome_denied" not in got

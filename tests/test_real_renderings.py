@@ -167,7 +167,8 @@ def test_a_prose_page_of_a_standard_year_is_no_legacy_report(tmp_path):
     ]
     ex = extract_file(_doc(tmp_path, lines))
     assert ex.format == "std2021"
-    assert ex.totals() == {"requests_new": 3}  # the overview's count stands in for the unread table
+    # The overview's counts stand in for the unread table: all 3 requests answered.
+    assert ex.totals() == {"requests_new": 3, "outcome_total": 3}
 
 
 def test_section4_numbers_one_per_line_that_do_not_add_up_are_not_taken_in_their_printed_order(tmp_path):
@@ -1571,3 +1572,60 @@ def test_licensing_counted_bare_beside_the_other_two_decisions_stands_in_but_alo
     )
     assert (got["licensing_decisions"], got["penalty_decisions"], got["coercion_decisions"]) == (24, 3, 0)
     assert "licensing_decisions" not in _overview_only(tmp_path, "2021年梳理行政许可24件。", year=2021)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answered"),
+    [
+        ("2022年共收到政府信息公开申请30件,上年结转2件;全年办理29件,结转下年度3件。", 29),
+        ("2022年共收到政府信息公开申请8件,均为自然人申请。已办结7件,结转下一年度1件。", 7),
+        ("2022年,共收到政府信息公开申请5件,其中线下申请2件。规范办理答复完成5件。", 5),
+    ],
+)
+def test_requests_handled_or_closed_in_a_paragraph_about_requests_are_the_answered(
+    tmp_path, sentence, answered
+):
+    assert _overview_only(tmp_path, sentence, year=2022)["outcome_total"] == answered
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2022年,本局共新收到政府信息公开申请4件,均严格按照法定时限予以答复。",
+        "2022年共受理依申请公开4件,所有申请均已依法按期办结。",
+    ],
+)
+def test_requests_received_and_all_answered_are_the_answered(tmp_path, sentence):
+    got = _overview_only(tmp_path, sentence, year=2022)
+    assert (got["requests_new"], got["outcome_total"]) == (4, 4)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # All answered, but one of a channel's count: not the requests' own count.
+        "2022年共受理政府信息公开申请9件,包括信函申请2件、网络申请7件,全部在规定时间内办结。",
+        # Requests from the year before may be among the answered.
+        "2022年共收到政府信息公开申请9件,上年结转1件,均已按时答复。",
+    ],
+)
+def test_all_answered_after_a_channels_count_or_beside_carried_requests_gives_no_answered(tmp_path, sentence):
+    assert "outcome_total" not in _overview_only(tmp_path, sentence, year=2022)
+
+
+def test_a_breakdown_right_after_the_count_with_requests_carried_forward_stands_in(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2022年共收到和处理政府信息公开申请13件,予以公开10件,无法提供2件,结转下年办理1件。",
+        year=2022,
+    )
+    assert (got["outcome_granted"], got["outcome_unable"], got["outcome_total"]) == (10, 2, 12)
+    short = _overview_only(tmp_path, "2022年共收到政府信息公开申请13件,予以公开10件,无法提供2件。", year=2022)
+    assert "outcome_granted" not in short
+
+
+def test_an_outcome_named_information_that_does_not_exist_is_the_not_held_sub_row(tmp_path):
+    got = _overview_only(
+        tmp_path, "2022年共收到政府信息公开申请6件,其中予以公开2件,信息不存在的4件。", year=2022
+    )
+    assert (got["unable_not_held"], got["outcome_unable"], got["outcome_granted"]) == (4, 4, 2)

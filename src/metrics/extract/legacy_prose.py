@@ -38,6 +38,8 @@ from metrics.templates.legacy_prose import (
     CASE_RESULT,
     CATEGORY_ITEM,
     CATEGORY_VERB,
+    CHANNEL,
+    CHANNEL_COUNT,
     CLAUSE_SPLIT,
     CONDITIONAL,
     COUNT_RULES,
@@ -51,6 +53,7 @@ from metrics.templates.legacy_prose import (
     FEES_HEADING,
     FRESH,
     GENERIC_NAME,
+    HANDLED_REQUESTS,
     LISTED_COUNT,
     LITIGATION,
     MID_EXCLUDED,
@@ -60,6 +63,7 @@ from metrics.templates.legacy_prose import (
     NOT_IN_BREAKDOWN,
     OTHER_YEAR,
     PERCENT_CLAUSE,
+    PERSON_COUNT,
     PUBLICITY_ATTRIBUTES,
     PUBLISHED_INFORMATION,
     REASON_RULES,
@@ -69,10 +73,14 @@ from metrics.templates.legacy_prose import (
     SENTENCE_END,
     SENTENCE_EXCLUDED,
     SINCE,
+    STAFF_KINDS,
     SUBSET,
     SUMMED_TOTAL,
     TOTAL_WORDS,
     TOTALS_ONLY,
+    UP_TO,
+    UP_TO_RUNNING,
+    UP_TO_YEAR_END_METRICS,
     Rule,
 )
 
@@ -276,11 +284,12 @@ def _years_elsewhere(text: str, year: int | None) -> bool:
     return year is not None and any(int(y) != year for y in _YEAR.findall(text))
 
 
-def _cumulative_before(norm: str, start: int, year: int | None) -> bool:
+def _cumulative_before(norm: str, start: int, year: int | None, year_end_is_year: bool = False) -> bool:
     """历年 / 截至 / 以来 before the figure, unless a 本年-like word restarts the count after it.
 
     '自2008年5月1日以来' in the 2008 report starts within the report year, so it is the year's count;
-    so does a clause opening with the report year after it ('截至目前,2022年我区…').
+    so does a clause opening with the report year after it ('截至目前,2022年我区…'); and, for the
+    metrics where `year_end_is_year`, 截至 the report year's last day without 累计 (UP_TO).
     """
     prefix = norm[:start]
     fresh = [m.end() for m in FRESH.finditer(prefix)]
@@ -296,7 +305,23 @@ def _cumulative_before(norm: str, start: int, year: int | None) -> bool:
     if m.group() in SINCE:
         years = _YEAR.findall(scope[: m.start()])
         return not (year is not None and years and int(years[-1]) == year)
+    if year_end_is_year and m.group() in UP_TO:
+        rest = scope[m.end() :]
+        return not (_closes_the_year(rest, year) and not UP_TO_RUNNING.search(rest))
     return True
+
+
+def _closes_the_year(text: str, year: int | None) -> bool:
+    """Whether the text opens with the report year's last day (2022年12月31日, 2022年12月, 2022年底)."""
+    return year is not None and re.match(rf"到?\s*{year}\s*年\s*(?:12\s*月|底|末)", text) is not None
+
+
+def _one_channel_of_several(clause: str, sentence: str) -> bool:
+    """Whether the clause counts one channel's items, beside another clause counting another's."""
+    if len(CHANNEL.findall(clause)) != 1 or "等" in clause:
+        return False
+    counted = [c for c in re.split(r"[,;]", sentence) if CHANNEL.search(c) and CHANNEL_COUNT.search(c)]
+    return len(counted) >= 2
 
 
 def _count_candidates(s: Sentence, year: int | None, rules: tuple[Rule, ...]) -> Iterator[Candidate]:
@@ -316,6 +341,8 @@ def _candidate_from_match(rule: Rule, m: re.Match[str], s: Sentence, year: int |
     clause = _clause_before(s.norm, m.start()) + m.group()
     if rule.metric_id in TOTALS_ONLY and _is_subset(s.norm, m.start()):
         return None
+    if rule.metric_id == "proactive_items" and _one_channel_of_several(clause, s.norm):
+        return None
     if rule.metric_id in REQUEST_OUTCOMES and PUBLICITY_ATTRIBUTES.search(s.norm):
         return None
     if MID_EXCLUDED.search(m.groupdict().get("mid") or ""):
@@ -325,7 +352,8 @@ def _candidate_from_match(rule: Rule, m: re.Match[str], s: Sentence, year: int |
         return None
     if OTHER_YEAR.search(clause) or _years_elsewhere(clause, year):
         return None
-    if quantity.value and _cumulative_before(s.norm, m.start(), year):
+    year_end_is_year = rule.metric_id in UP_TO_YEAR_END_METRICS and not UP_TO_RUNNING.search(m.group())
+    if quantity.value and _cumulative_before(s.norm, m.start(), year, year_end_is_year):
         return None
     approximate = quantity.approximate or bool(m.groupdict().get("unit_after"))
     return Candidate(
@@ -406,7 +434,7 @@ def _zeros_in_scope(scope: str, s: Sentence, note: str) -> Iterator[Candidate]:
         and not LITIGATION.search(item)
         and REQUEST_SCOPE.search(item)
         and not re.search(r"投诉|举报|咨询", item)
-        for item in re.split(r"[、,和及与或]", scope)
+        for item in re.split(r"[、,和及与或且]", scope)
     ):
         yield Candidate("requests_new", 0, False, s.original, strong=True, note="stated that no request came")
 
@@ -670,6 +698,33 @@ def _rules_for(wanted: frozenset[str] | None) -> tuple[tuple[Rule, ...], tuple[t
     )
 
 
+def _without_outcomes_of_no_request(facts: list[Fact]) -> list[Fact]:
+    """Where the report says no request came, a count of information not disclosed (不予公开信息有10条)
+    counts documents the agency kept back, not answers to requests."""
+    if not any(f.metric_id == "requests_new" and f.value == 0 for f in facts):
+        return facts
+    return [f for f in facts if not (f.metric_id in REQUEST_OUTCOMES and f.value)]
+
+
+def _staff_of_one_kind(facts: list[Fact], norm: str) -> list[Fact]:
+    """The staff total where the report counts one kind of staff and never names the other (STAFF_KINDS)."""
+    have = {f.metric_id: f for f in facts}
+    if "staff_total" in have:
+        return []
+    counted = [kind for kind in STAFF_KINDS if kind in have]
+    if len(counted) != 1:
+        return []
+    other = next(kind for kind in STAFF_KINDS if kind != counted[0])
+    if STAFF_KINDS[other].search(norm):
+        return []
+    only = have[counted[0]]
+    sentence = _normalize(only.evidence)
+    if SUBSET in sentence or len(PERSON_COUNT.findall(sentence)) != 1:
+        return []
+    note = "the only kind of staff the report names"
+    return [Fact("staff_total", only.value, evidence=only.evidence, approximate=only.approximate, note=note)]
+
+
 def _fmt(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
@@ -678,7 +733,12 @@ def extract_legacy_prose(doc: Document, meta: Metadata) -> tuple[list[Fact], lis
     text = prose(doc.text)
     all_sentences = sentences(text)
     year = meta.year
-    facts, flags = _resolve(_candidates(all_sentences, year))
+    candidates = _candidates(all_sentences, year)
+    if not any(c.metric_id == "requests_new" for c in candidates):
+        candidates += [c for s in all_sentences for c in _count_candidates(s, year, HANDLED_REQUESTS)]
+    facts, flags = _resolve(candidates)
+    facts = _without_outcomes_of_no_request(facts)
+    facts += _staff_of_one_kind(facts, text.norm)
     total = next((f for f in facts if f.metric_id == "proactive_items"), None)
     lists = _category_lists(text, all_sentences, total, year)
     facts += [f for lst in lists for f in lst.facts]

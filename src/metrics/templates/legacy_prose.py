@@ -136,7 +136,7 @@ COUNT_RULES: tuple[Rule, ...] = (
         "requests_new",
         "申请",
         rf"(?:受理|收到|接到|接收|接受|新收|(?<=全年)收(?=政府信息公开申请))(?:了|到)?(?P<mid>[^,;:。!?()\d]{{0,20}}?)申请(?!人)(?:公开(?:政府)?信息|政府信息公开|信息公开|公开)?"
-        rf"(?:事项|信件|案件|件|表|书|数|数量|总数|总量)?"
+        rf"(?:办理事项|事项|信件|案件|件|表|书|数|数量|总数|总量)?"
         rf"{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
     ),
     # 共受理了3件政府信息公开申请
@@ -150,6 +150,12 @@ COUNT_RULES: tuple[Rule, ...] = (
         "requests_new",
         "依申请公开",
         rf"(?:受理|收到|接到)(?:了)?{_GAP}{{0,6}}?依申请(?:政府信息)?公开(?:政府信息|信息)?(?:申请)?(?:事项|办件|件)?{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
+    ),
+    # 依申请公开受理和办结6件: the verb after what it counts.
+    _rule(
+        "requests_new",
+        "依申请公开",
+        rf"依申请公开(?:政府信息)?(?:申请)?(?:受理|收到)(?:和办结|并办结|和办理|并办理)?{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
     ),
     # 全年依申请公开数0件: the year's count of requests, named without a verb.
     _rule(
@@ -279,12 +285,38 @@ COUNT_RULES: tuple[Rule, ...] = (
         rf"(?<![\d.]){_N}\s*名(?:政府)?(?:信息公开)?(?:专职|全职)(?:的)?(?:工作)?人员",
     ),
     _rule("staff_part_time", "兼职", rf"(?<![\d.]){_N}\s*名(?:政府)?(?:信息公开)?兼职(?:的)?(?:工作)?人员"),
+    # 配备工作人员4名: the staff counted after their noun.
+    _rule(
+        "staff_total",
+        "配备",
+        rf"配备(?:了)?(?:专门)?(?:的)?(?:政府信息公开)?工作人员{_CONN}{_N}{_PERSON_UNIT}",
+    ),
     # 召开听证会2次 / 举行2次听证会
     _rule("hearings", "听证", rf"听证(?:会)?{_CONN}{_N}{_EVENT_UNIT}"),
     _rule("hearings", "听证", rf"(?:召开|举行|举办|组织)(?:了)?{_N}{_EVENT_UNIT}听证"),
     _rule("press_conferences", "发布会", rf"新闻发布会{_CONN}{_N}{_EVENT_UNIT}"),
     _rule("press_conferences", "发布会", rf"(?:召开|举行|举办)(?:了)?{_N}{_EVENT_UNIT}新闻发布会"),
 )
+
+# 共办理依申请公开3件 / 共处理政府信息公开申请0件: the requests handled. Before 2019 no request was carried
+# from one year to the next in the reports, so where a report counts no requests received, those it
+# handled are its requests of the year (a standard report's overview counts them answered instead).
+HANDLED_REQUESTS: tuple[Rule, ...] = (
+    _rule(
+        "requests_new",
+        "理",
+        rf"(?:办理|处理)(?:了)?(?:依申请公开|政府信息公开申请|信息公开申请)(?:政府信息)?(?:申请)?(?:事项|件)?"
+        rf"{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
+        context=r"^(?!.*(?:结转|上一?年))",
+    ),
+)
+
+# Each kind of staff by the words that name it (专兼职 names both). A report that counts one kind and
+# never names the other (配备了2名兼职工作人员) counts all its staff.
+# Not where its sentence counts other people too (配有1名民警及1名兼职工作人员) or makes it a part (其中1名
+# 兼职人员常驻窗口).
+STAFF_KINDS = {"staff_full_time": re.compile(r"专职|全职|专兼职"), "staff_part_time": re.compile(r"兼职")}
+PERSON_COUNT = re.compile(rf"{_N}\s*{_PERSON_UNIT}(?!次)")
 
 # 在官网发布信息1887条,在省政府网站发布信息514条,总计2401条: a total after the channels' counts it
 # adds up. Read as the proactive total only when it is their sum and the sentence publishes 信息.
@@ -344,11 +376,19 @@ BOTH_ZERO = re.compile(
 # 到年底累计 counts up to the year's end from the start, like 截至年底.
 # 近四年累计: the last years together; 至2015年12月31日 alone, not closing a period (1月1日至…), counts up
 # to a date as 截至 does.
+# 到目前累计 counts up to now, as 至今 does.
 CUMULATIVE = re.compile(
     r"历年|截至|截止|至今|迄今|以来|累积|(?:到|至)(?:\d{4})?年?年底|近[一二三四五六七八九十两几\d]+年|多年来"
-    r"|(?<![日起自截])至(?:19|20)\d\d年\d{1,2}月"
+    r"|(?<![日起自截])至(?:19|20)\d\d年\d{1,2}月|(?:到|至)目前"
 )
 SINCE = {"以来", "至今"}
+# 截至2022年12月31日,某县收到政府信息公开申请11件: up to the report year's last day, with no 累计 after
+# it, is the year's count (the period a report covers); with 累计 it is a running total.
+# Only requests are read so: a running count of published items to a year's end is common without
+# 累计 (截至2009年12月31日,我局在网站主动公开的信息有27条 may hold the year before's).
+UP_TO = {"截至", "截止"}
+UP_TO_RUNNING = re.compile(r"累计|历年|以来|至今")
+UP_TO_YEAR_END_METRICS = {"requests_new"}
 # 累计 opening the clause after a count ('公开信息222条,累计公开信息2382条') gives the running total
 # beside the year's; alone ('全年累计公开356条') it sums the year.
 RUNNING_TOTAL = re.compile(r"\d\s*(?:条|件|项|个|篇|份)[^,;:.!?\d]{0,6}[,;]\s*(?:并|已)?累计[^,;:.!?]*$")
@@ -375,6 +415,11 @@ SENTENCE_EXCLUDED = {
     "litigation_total": re.compile(r"复议[,、和及与](?:行政)?诉讼(?:案件|案)?(?:数|数量)?(?:共计|共|为)?\d"),
 }
 TOTALS_ONLY = {"proactive_items", "requests_new", "press_conferences", "hearings"}
+# 在市政府门户网站主动公开信息60条,在镇门户网站主动公开信息5条: one count per channel, each clause
+# naming its own, so none is the year's total; a clause naming several channels (通过网站、微信等平台共
+# 公开信息300条) counts them together.
+CHANNEL = re.compile(r"网站|网(?![络上])|平台|微博|微信|公众号|公开栏|报纸|电视|广播|客户端")
+CHANNEL_COUNT = re.compile(r"(?:公开|发布|公布|推送|刊登|刊发)[^,;]*?\d\s*(?:条|篇|件|项|份)")
 # 主动公开54条、依申请公开316条、不予公开13条 classifies documents by disclosure attribute: no requests there.
 # 属于已经主动公开的2件 is a request's outcome.
 PUBLICITY_ATTRIBUTES = re.compile(r"(?<!已)(?<!已经)主动公开[^,;:。\d]{0,6}\d")

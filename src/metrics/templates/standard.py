@@ -166,7 +166,8 @@ SECTION3_ROWS: tuple[Section3Row, ...] = (
         "unable_not_held",
         ("本机关不掌握相关政府信息", "不掌握相关政府信息"),
         parent="outcome_unable",
-        prose_words=("本机关不掌握",),
+        # 信息不存在 is the first regulations' name of the row; 非本部门掌握 says it the other way round.
+        prose_words=("本机关不掌握", "信息不存在", "非本机关掌握", "非本部门掌握", "非本单位掌握"),
     ),
     Section3Row(
         "unable_needs_creation",
@@ -272,6 +273,7 @@ class OverviewCount:
     units: str = "件|份|宗|起"  # a regex of the units the count may be in
     per_unit: float = 1.0  # the metric's value of one such unit (元 in a 万元 metric: 0.0001)
     says_none: bool = False  # its words say the cell is nothing, with no number ('无行政事业性收费'): 0
+    followed_by: str = ""  # a regex the words right after the count's unit must match
 
 
 # Business other than disclosure requests whose answers a clause may count (建议提案答复, 热线工单办结).
@@ -322,13 +324,24 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     ),
     # 剩余26件结转下年度办理 / 1件结转下年: the count before its words.
     OverviewCount("requests_carried_forward", r"(?:申请)?结转(?:至|到)?下一?年", count_first=True),
-    # 办结113件 / 其中本年度答复21件 / 共办理完成198件: the requests answered, 三's (七) 总计.
+    # 办结113件 / 其中本年度答复21件 / 共办理完成198件 / 全年办理1503件 / 规范办理答复完成24件: the
+    # requests answered, 三's (七) 总计; in a paragraph about requests (申请10件,均为自然人申请。已办结9件).
     OverviewCount(
         "outcome_total",
-        r"(?:办结|办理完成|完成办理|完成答复|答复)(?:了)?(?:依申请公开)?(?:政府信息)?(?:公开)?(?:申请)?",
+        r"(?:规范)?(?:办结|办理完成|完成办理|完成答复|(?:办理)?答复完成|答复|办理)(?:了)?(?:依申请公开)?"
+        r"(?:政府信息)?(?:公开)?(?:申请)?",
         opens_clause=True,
         sentence_has=r"申请",
+        sentence_marks="\n!?",
         clause_lacks=_OTHER_BUSINESS,
+    ),
+    # 共新收到政府信息公开申请2件,均严格按照法定时限予以答复 / 受理依申请公开3件,所有申请均已依法按期办结:
+    # all the requests received were answered, and none came from the year before.
+    OverviewCount(
+        "outcome_total",
+        r"(?:收到|受理|接收|接到)(?:了)?[^,;.\d]{0,24}?(?:申请|依申请公开)[^,;.\d]{0,8}?",
+        followed_by=r"[,;](?:且)?(?:均|全部|都|所有(?:的)?(?:申请)?(?:均|都)?)(?:已)?[^,;.\d]{0,24}?(?:答复|办结)",
+        sentence_lacks=r"结转|上一?年|其中|不予|部分|无法",
     ),
     # 已办理206件,结转下年度继续办理6件: what 已 says is done, in a sentence about requests.
     OverviewCount(
@@ -345,6 +358,8 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         r"(?:收到|受理)(?:和|并|,)(?:办理|处理|办结)(?:了)?(?:依申请公开|政府信息公开申请)(?:政府信息)?(?:申请)?"
         r"(?:办理事项)?\s*",
         units="件|条",
+        # ',结转下年办理1件': then some of them were not answered this year.
+        sentence_lacks=r"(?:结转|转结)(?:至|到)?下一?年度?[^,;.\d]{0,6}?[1-9]|[1-9]\d*件(?:结转|转结)",
     ),
     OverviewCount(
         "outcome_total",

@@ -153,7 +153,7 @@ _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
 
 def _breakdown(sentence: str, sums: set[float], evidence: str) -> list[Fact]:
-    start = _BREAKDOWN.search(sentence)
+    start = _BREAKDOWN.search(sentence) or _after_the_count(sentence, sums)
     if start is None:
         return []
     # An outcome's name may be quoted ('"予以公开"17件').
@@ -163,9 +163,13 @@ def _breakdown(sentence: str, sums: set[float], evidence: str) -> list[Fact]:
     values: dict[str, float] = {}
     top: dict[str, float] = {}
     together = 0.0  # the granted and partly granted counted as one
+    carried = 0.0  # the requests carried into next year, which the requests counted hold
     for clause in clauses:
         if not _DIGIT.search(clause):  # words after the list ('均已按要求答复') end it
             break
+        if m := _CARRIED_ITEM.match(clause):
+            carried += float(m["num"] or m["first"])
+            continue
         m = _ITEM.match(clause)
         if m and _GRANTED_OR_PARTLY.fullmatch(compact(m["label"])):
             together += float(m["num"])
@@ -184,7 +188,7 @@ def _breakdown(sentence: str, sums: set[float], evidence: str) -> list[Fact]:
             values[sub.metric_id] = value
             if row.metric_id not in _OUTCOMES:  # a sub-row alone: its top row is the sum of them
                 top[row.parent] = top.get(row.parent, 0.0) + value
-    if not top or sum(top.values()) + together not in sums:
+    if not top or sum(top.values()) + together + carried not in sums:
         return []
     listed = {**{parent: v for parent, v in top.items() if parent not in values}, **values}
     # 总计 is declared the sum of the top rows: a breakdown that adds up states it too.
@@ -192,6 +196,22 @@ def _breakdown(sentence: str, sums: set[float], evidence: str) -> list[Fact]:
     return [Fact(metric_id, v, evidence=evidence, note=_NOTE) for metric_id, v in listed.items()]
 
 
+def _after_the_count(sentence: str, sums: set[float]) -> re.Match | None:
+    """Where a list with no 其中 opens right after the clause counting the requests ('共收到和处理…申请13件,
+    予以公开10件,无法提供2件,结转下年办理1件')."""
+    for m in _REQUESTS_CLAUSE.finditer(sentence):
+        if float(m["num"]) in sums:
+            return m
+    return None
+
+
+# A clause counting requests, up to its comma.
+_REQUESTS_CLAUSE = re.compile(r"申请[^,;.\d]{0,8}?(?P<num>\d+)(?:件|条|份)(?:\([^()]{0,20}\))?,")
+# 结转下年办理1件 / 1件结转下年度: carried into next year, a row apart from the outcomes.
+_CARRIED_ITEM = re.compile(
+    r"^(?:(?:结转|转结)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?P<num>\d+)件"
+    r"|(?P<first>\d+)件(?:结转|转结)(?:至|到)?下一?年度?(?:继续)?(?:办理)?)$"
+)
 _DIGIT = re.compile(r"\d")
 _NOTE = "the overview's breakdown of the year's requests, which adds up to them; the table is not in the file"
 
@@ -209,7 +229,7 @@ def _row_named(label: str):
     named = [r for r in _TOP_ROWS if any(label.endswith(compact(x)) for x in r.labels)]
     if named:
         return named[0] if len(named) == 1 else None
-    subs = [r for r in _SUB_ROWS if any(compact(x) in label for x in r.labels)]
+    subs = [r for r in _SUB_ROWS if any(compact(x) in label for x in r.labels + r.prose_words)]
     return subs[0] if len(subs) == 1 else None
 
 
@@ -275,7 +295,7 @@ def _pattern(count: OverviewCount) -> re.Pattern:
         return re.compile(count.words)
     if count.count_first:
         return re.compile(f"(?<![\\d.])(?P<num>{NUMBER})(?:{count.units})(?:{count.words})")
-    return re.compile(f"(?:{count.words}){_COUNT}(?:{count.units})")
+    return re.compile(f"(?:{count.words}){_COUNT}(?:{count.units})(?={count.followed_by})")
 
 
 _PATTERNS = {count: _pattern(count) for count in OVERVIEW_COUNTS}
