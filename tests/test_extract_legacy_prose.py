@@ -968,3 +968,18 @@ def test_more_wordings_of_requests_received_or_none_received():
 def test_information_withheld_where_no_request_came_counts_documents_not_answers():
     got = values("2013年度没有收到依申请公开申请。不予公开信息有10条,主要是人事安排的信息。")
     assert got["requests_new"] == 0 and "outcome_denied" not in got
+
+
+def test_a_count_of_requests_beside_a_negation_of_other_cases_keeps_its_count():
+    got = values("2013年,我局接到依申请公开事项3项,均已答复办结,未产生依申请公开政府信息案例。")
+    assert got["requests_new"] == 3
+
+
+def test_a_count_of_requests_against_a_statement_that_none_came_gives_neither():
+    facts, flags = read("2013年共收到政府信息公开申请3件。2013年未收到政府信息公开申请。")
+    assert "requests_new" not in {f.metric_id for f in facts}
+    assert any(f.code == "ambiguous_prose" and f.metric_id == "requests_new" for f in flags)
+
+
+def test_the_number_of_requests_received_up_to_the_years_end_is_the_years():
+    assert values("截止2013年底,我局受理依申请公开政府信息的数量为0件。")["requests_new"] == 0

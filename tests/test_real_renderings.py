@@ -1629,3 +1629,30 @@ def test_an_outcome_named_information_that_does_not_exist_is_the_not_held_sub_ro
         tmp_path, "2022年共收到政府信息公开申请6件,其中予以公开2件,信息不存在的4件。", year=2022
     )
     assert (got["unable_not_held"], got["outcome_unable"], got["outcome_granted"]) == (4, 4, 2)
+
+
+def test_a_traditional_pages_article_captions_are_rows_of_their_own_in_a_cell_per_line_table(tmp_path):
+    cells = [
+        "第二十條第(一)項 | |||",
+        *("信息內容", "本年新制作數量", "本年新公開數量", "對外公開總數量"),
+        *("規章", "0", "0", "0", "規範性文件", "3", "2", "7"),
+        "第二十條第(五)項 | |||",
+        *("信息內容", "上一年項目數量", "本年增/減", "處理決定數量"),
+        *("行政許可", "3", "2", "5"),
+    ]
+    lines = ["示例縣文化局2019年政府信息公開年度報告", "二、主動公開政府信息情況"]
+    lines += [c if "|" in c else f"{c} |" for c in cells]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert (got["normative_issued"], got["normative_published"], got["normative_in_force"]) == (3, 2, 7)
+    assert got["licensing_decisions"] == 5
+
+
+def test_no_lawsuit_stated_in_an_overview_is_none_of_either_kind(tmp_path):
+    got = _overview_only(tmp_path, "2022年未发生因政府信息公开引起的行政复议和行政诉讼。", year=2022)
+    assert (got["litigation_total"], got["lit_direct_total"], got["lit_after_review_total"]) == (0, 0, 0)
+    assert got["review_total"] == 0
+
+
+def test_requests_carried_into_the_next_year_named_by_its_year_stand_in(tmp_path):
+    got = _overview_only(tmp_path, "2019年我局收到政府信息公开申请2件,办结1件,转入2020年办理1件。", year=2019)
+    assert got["requests_carried_forward"] == 1

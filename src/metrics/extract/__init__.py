@@ -129,6 +129,7 @@ def _figures_of_unread_sections(
     if not _COUNTED_TABLES <= read:  # most reports' tables are read: the words need no reading then
         prose = prose + overview_counts(overview, fmt, year)
     standing = [f for f in prose if f.metric_id in _STANDING_IN and _table_of(f.metric_id) not in read]
+    standing += _no_lawsuit_of_either_kind(standing)
     table = {f.metric_id: f.value for f in facts}
     requests = [
         f for f in prose if f.metric_id == "requests_new" and table.get("requests_new", f.value) == f.value
@@ -146,6 +147,18 @@ def _figures_of_unread_sections(
     outcomes = overview_outcomes(requests[0], overview, fmt, answered[0] if len(answered) == 1 else None)
     # The total answered stands as stated; the breakdown adds the rows under it.
     return standing + _besides(standing, outcomes)
+
+
+def _no_lawsuit_of_either_kind(standing: list[Fact]) -> list[Fact]:
+    """No lawsuit at all (未发生行政诉讼) is none of either kind section 四 counts apart: those brought
+    without a review and those brought after one."""
+    none = next((f for f in standing if f.metric_id == "litigation_total" and f.value == 0), None)
+    if none is None:
+        return []
+    return [
+        Fact(metric_id, 0, evidence=none.evidence, note="stated that no lawsuit was brought")
+        for metric_id in ("lit_direct_total", "lit_after_review_total")
+    ]
 
 
 def _besides(standing: list[Fact], more: list[Fact]) -> list[Fact]:

@@ -433,7 +433,7 @@ def _zeros_in_scope(scope: str, s: Sentence, note: str) -> Iterator[Candidate]:
         "复议" not in item
         and not LITIGATION.search(item)
         and REQUEST_SCOPE.search(item)
-        and not re.search(r"投诉|举报|咨询", item)
+        and not re.search(r"投诉|举报|咨询|案例|案件|纠纷", item)
         for item in re.split(r"[、,和及与或且]", scope)
     ):
         yield Candidate("requests_new", 0, False, s.original, strong=True, note="stated that no request came")
@@ -639,6 +639,9 @@ def _resolve(candidates: list[Candidate]) -> tuple[list[Fact], list[Flag]]:
         values = {c.value for c in group}
         if len(values) > 1:
             strong = [c for c in group if c.strong]
+            # A negation's zero (note: how it was said) against a count: the text contradicts itself.
+            if any(c.value == 0 and c.note for c in strong):
+                strong = []
             if strong and len({c.value for c in strong}) == 1:
                 group = strong
             else:

@@ -26,12 +26,14 @@ _LONE_BORDER = re.compile(r"^[ \t]*\|[ \t]*$")
 # and no sentence.
 _MAX_BARE_CELL = 40
 _SENTENCE = re.compile(r"[。；;！？]|[，,].*[，,]")
-# A regulation article's caption (第二十条第(一)项) spans its table's width: a row of its own.
-_CAPTION = re.compile(r"^第[一二三四五六七八九十]+条")
+# A regulation article's caption (第二十条第(一)项, 第二十條 in a traditional page) spans its table's
+# width: a row of its own.
+_CAPTION = re.compile(r"^第[一二三四五六七八九十]+[条條]")
 # A report section's heading (三、收到和处理政府信息公开申请情况) between two tables of one block; not
 # a row of section 三, which its numbering looks alike (四、结转下年度继续办理).
 _HEADING = re.compile(
-    r"^[一二三四五六七八九十]{1,2}、(?:主动公开|收到和处理|政府信息公开行政复议|存在的主要问题)"
+    r"^[一二三四五六七八九十]{1,2}、(?:主动公开|主動公開|收到和处理|收到和處理|政府信息公开行政复议"
+    r"|政府信息公開行政復議|存在的主要问题|存在的主要問題)"
 )
 # Share of the rows a lone border must open for the block to count as bordered.
 _BORDERED_SHARE = 0.8

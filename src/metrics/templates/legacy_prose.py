@@ -149,7 +149,8 @@ COUNT_RULES: tuple[Rule, ...] = (
     _rule(
         "requests_new",
         "依申请公开",
-        rf"(?:受理|收到|接到)(?:了)?{_GAP}{{0,6}}?依申请(?:政府信息)?公开(?:政府信息|信息)?(?:申请)?(?:事项|办件|件)?{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
+        rf"(?:受理|收到|接到)(?:了)?{_GAP}{{0,6}}?依申请(?:政府信息)?公开(?:政府信息|信息)?(?:申请)?(?:事项|办件|件)?"
+        rf"(?:的)?(?:数量|数)?{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
     ),
     # 依申请公开受理和办结6件: the verb after what it counts.
     _rule(

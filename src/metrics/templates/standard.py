@@ -310,10 +310,10 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     OverviewCount(
         "requests_carried_forward", r"(?:结转|转结|转)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?"
     ),
-    # 结转至2024年办理1件 (a 2023 report).
+    # 结转至2024年办理1件 / 转入2020年办理1件 (a 2023 report, a 2019 one).
     OverviewCount(
         "requests_carried_forward",
-        r"结转(?:至|到)?(?:19|20)\d\d年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?",
+        r"(?:结转(?:至|到)?|转入)(?:19|20)\d\d年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?",
         names_year=1,
     ),
     # 无转结下年度继续办理件: none carried forward.
@@ -340,6 +340,7 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     OverviewCount(
         "outcome_total",
         r"(?:收到|受理|接收|接到)(?:了)?[^,;.\d]{0,24}?(?:申请|依申请公开)[^,;.\d]{0,8}?",
+        units="件|份|宗|条|项",
         followed_by=r"[,;](?:且)?(?:均|全部|都|所有(?:的)?(?:申请)?(?:均|都)?)(?:已)?[^,;.\d]{0,24}?(?:答复|办结)",
         sentence_lacks=r"结转|上一?年|其中|不予|部分|无法",
     ),
