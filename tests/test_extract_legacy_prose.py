@@ -983,3 +983,37 @@ def test_a_count_of_requests_against_a_statement_that_none_came_gives_neither():
 
 def test_the_number_of_requests_received_up_to_the_years_end_is_the_years():
     assert values("截止2013年底,我局受理依申请公开政府信息的数量为0件。")["requests_new"] == 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "截至2013年12月31日,在县政府网站累计公开政府信息846条,其中本年度在县政府网站公开214条。",
+        "截至2013年12月30日,我乡在县政府网站共主动公开政府信息615条,今年新增214条。",
+        "截止2013年底我局通过局门户网站公开信息457条,其中2013年公开政务信息214条。",
+    ],
+)
+def test_the_years_part_of_a_running_total_of_published_items_is_the_proactive_total(sentence):
+    assert values(sentence)["proactive_items"] == 214
+
+
+def test_a_year_led_count_of_government_information_published_is_the_proactive_total():
+    assert values("2013年共公开政府信息164条,其中工作动态80条。")["proactive_items"] == 164
+    assert "proactive_items" not in values("2012年共公开政府信息164条。")  # another year's
+
+
+@pytest.mark.parametrize(
+    ("sentence", "requests"),
+    [
+        ("本局2013年度政府信息公开申请0次。", 0),
+        ("2013年度云溪街道信息公开申请0起。", 0),
+        ("2013年内,本街道共办理4件政府信息公开申请(其中当年收到3件,上年转结1件)。", 3),
+    ],
+)
+def test_the_years_requests_named_without_a_verb_or_among_those_handled(sentence, requests):
+    assert values(sentence)["requests_new"] == requests
+
+
+def test_no_review_or_lawsuit_stated_as_a_situation_of_zero():
+    got = values("本局2013年度因政府信息公开申请行政复议、提起行政诉讼的情况为0次。")
+    assert (got["review_total"], got["litigation_total"]) == (0, 0)

@@ -624,6 +624,29 @@ def test_a_document_number_above_the_title_is_no_part_of_its_name_or_year():
             "如对本报告有疑问,可与石桥县水利局政府信息公开工作领导小组办公室联系。",
             ("石桥县水利局", "contact"),
         ),
+        # The list of contents names whose they are, in full where the overview shortens the name.
+        (
+            "全文包括云川旗石桥苏木人民政府信息公开总体情况,主动公开政府信息情况。\n一、总体情况\n"
+            "2023年,石桥苏木认真贯彻《条例》。",
+            ("云川旗石桥苏木人民政府", "contents"),
+        ),
+        (
+            "全文包括云川旗卫生健康委员会政府信息公开总体情况。\n一、总体情况\n2023年,云川旗卫生健康委认真落实。",
+            ("云川旗卫生健康委员会", "contents"),
+        ),
+        ("本报告由云溪镇人民政府按照《条例》要求编制。", ("云溪镇人民政府", "compiler")),
+        (
+            "按照《条例》,云川省交通运输厅编制了本级行政机关2019年政府信息公开工作年度报告。",
+            ("云川省交通运输厅", "compiler"),
+        ),
+        (
+            "根据通知要求,云川县市场监督管理局结合单位实际,编制本单位2022年度政务公开工作年度报告。",
+            ("云川县市场监督管理局", "compiler"),
+        ),
+        (
+            "一、总体情况\n2022年,云川省退役军人事务厅准确把握新要求。",
+            ("云川省退役军人事务厅", "year_subject"),
+        ),
     ],
 )
 def test_a_body_without_a_title_names_its_agency_in_its_opening_prose(text, expected):
@@ -714,3 +737,11 @@ def test_an_inner_mongolian_sumu_is_a_township():
 def test_a_title_among_a_pages_furniture_gives_its_agency_and_year(text, expected):
     meta = read_metadata(Document(path="p.txt", text=text))
     assert (meta.agency, meta.year, meta.agency_source) == (*expected, "title")
+
+
+def test_a_date_in_brackets_after_the_title_is_no_part_of_the_agency():
+    text = (
+        "2012年青岚市发展和改革委员会政府信息公开年报 ( 2013年02月25日 )\n引言\n本年度报告根据《条例》编制。"
+    )
+    meta = read_metadata(Document(path="page.txt", text=text))
+    assert (meta.agency, meta.year) == ("青岚市发展和改革委员会", 2012)

@@ -294,7 +294,7 @@ def _cumulative_before(norm: str, start: int, year: int | None, year_end_is_year
     prefix = norm[:start]
     fresh = [m.end() for m in FRESH.finditer(prefix)]
     if year is not None:
-        fresh += [m.end() for m in re.finditer(rf"(?:^|,)\s*{year}年(?!底|末)", prefix)]
+        fresh += [m.end() for m in re.finditer(rf"(?:^|,|其中)\s*{year}年(?!底|末)", prefix)]
         fresh.sort()
     scope = prefix[fresh[-1] :] if fresh else prefix
     if RUNNING_TOTAL.search(scope):
@@ -316,11 +316,19 @@ def _closes_the_year(text: str, year: int | None) -> bool:
     return year is not None and re.match(rf"到?\s*{year}\s*年\s*(?:12\s*月|底|末)", text) is not None
 
 
+_FRESH_OPENING = re.compile(rf"(?:其中)?(?:{FRESH.pattern}|(?:19|20)\d\d年度?)")
+
+
 def _one_channel_of_several(clause: str, sentence: str) -> bool:
-    """Whether the clause counts one channel's items, beside another clause counting another's."""
+    """Whether the clause counts one channel's items, beside another clause counting another's (a
+    running total beside the year's part of it is no other channel's count)."""
     if len(CHANNEL.findall(clause)) != 1 or "等" in clause:
         return False
-    counted = [c for c in re.split(r"[,;]", sentence) if CHANNEL.search(c) and CHANNEL_COUNT.search(c)]
+    counted = [
+        c
+        for c in re.split(r"[,;]", sentence)
+        if CHANNEL.search(c) and CHANNEL_COUNT.search(c) and not CUMULATIVE.search(c) and "累计" not in c
+    ]
     return len(counted) >= 2
 
 
@@ -339,7 +347,10 @@ def _candidate_from_match(rule: Rule, m: re.Match[str], s: Sentence, year: int |
     if quantity is None:
         return None
     clause = _clause_before(s.norm, m.start()) + m.group()
-    if rule.metric_id in TOTALS_ONLY and _is_subset(s.norm, m.start()):
+    # A match that opens with the year's word (其中本年度…公开214条, 当年收到3件) restarts its count there.
+    opening = _FRESH_OPENING.match(m.group())
+    start = m.start() + (opening.end() if opening else 0)
+    if rule.metric_id in TOTALS_ONLY and not opening and _is_subset(s.norm, start):
         return None
     if rule.metric_id == "proactive_items" and _one_channel_of_several(clause, s.norm):
         return None
@@ -353,7 +364,7 @@ def _candidate_from_match(rule: Rule, m: re.Match[str], s: Sentence, year: int |
     if OTHER_YEAR.search(clause) or _years_elsewhere(clause, year):
         return None
     year_end_is_year = rule.metric_id in UP_TO_YEAR_END_METRICS and not UP_TO_RUNNING.search(m.group())
-    if quantity.value and _cumulative_before(s.norm, m.start(), year, year_end_is_year):
+    if quantity.value and _cumulative_before(s.norm, start, year, year_end_is_year):
         return None
     approximate = quantity.approximate or bool(m.groupdict().get("unit_after"))
     return Candidate(

@@ -81,6 +81,7 @@ _GOVERNMENT = re.compile(r"(人民政府|人民政府办公室|人民政府办�
     FOLDER_NAME,
     OPENING_TEXT,
     QUOTED_TITLE,
+    CONTENTS,
     COMPILER,
     YEAR_SUBJECT,
     CONTACT,
@@ -95,6 +96,7 @@ _GOVERNMENT = re.compile(r"(人民政府|人民政府办公室|人民政府办�
     "folder_name",
     "opening_text",
     "quoted_title",
+    "contents",
     "compiler",
     "year_subject",
     "contact",
@@ -420,8 +422,8 @@ def agency_from_title(title: str) -> str:
     t = re.sub(r"^(.{4,40}?(?:报告|年报))(?=.{4,40}(?:报告|年报)$)(.*)$", r"\1", t)
     # A page explaining the report ('…年度报告解读') names the report's agency.
     t = re.sub(r"((?:报告|年报))解读$", r"\1", t)
-    # A version note after the title ('…年度报告(文字版)').
-    t = re.sub(r"((?:报告|年报|報告|年報))\([^()]{1,8}\)$", r"\1", t)
+    # A version note or its date after the title ('…年度报告(文字版)', '…年报(2013年02月25日)').
+    t = re.sub(r"((?:报告|年报|報告|年報))\((?:[^()]{1,8}|(?:19|20)\d\d年\d{1,2}月\d{1,2}日)\)$", r"\1", t)
     # The name printed before the year and only report words after it: the name is all before the
     # year ('某镇政府2022年信息公开工作年度报告' names 某镇政府, not 某镇).
     year = _YEAR_IN_TITLE.search(t) or _ZH_YEAR_IN_TITLE.search(t)
@@ -554,7 +556,13 @@ _QUOTED_OWN_TITLE = re.compile(
 # printed (a county's or a city's office compiles its own report as often as its government's); but a
 # township's office, or any joint party and government office (党政办公室), publishes no report of its own.
 _COMPILED_BY = re.compile(
-    r"由([\u4e00-\u9fff]{3,30}?)(?:根据[^。.\n]{0,80}?)?(?:负责)?(?:汇总)?(?:编制|编写|撰写)"
+    r"由([\u4e00-\u9fff]{3,30}?)(?:(?:根据|按照|依据|依照)[^。.\n]{0,80}?)?(?:负责)?(?:汇总)?(?:编制|编写|撰写)"
+)
+# '某部编制了本级行政机关2019年…报告' / '某县某局结合单位实际,编制本单位2022年度…报告': the compiler named
+# before its verb, the report called its own.
+_COMPILED_OWN = re.compile(
+    r"(?:^|[,.\n])\s*([\u4e00-\u9fff]{3,30}?(?:局|委员会|委|厅|部|署|办公室|人民政府|办事处))"
+    r"(?:[\u4e00-\u9fff]{2,12},)?编制(?:了)?(?:本级|本单位|本机关|本部门)"
 )
 _TOWNSHIP_OFFICE = re.compile(
     r"((?:镇|乡|苏木)(?:人民政府|政府)?|街道(?:办事处)?)(?:党政)?(?:综合)?办(?:公室)?$"
@@ -567,7 +575,12 @@ _AGENCY_END = (
 )
 _DEED = (
     r"(?:认真|严格|按照|坚持|紧紧|紧扣|积极|进一步|全面|深入|围绕|高度|继续|持续|始终|不断|着力|切实|"
-    r"贯彻|通过|根据|依据|依照|结合|扎实|聚焦|立足|牢固|充分|大力|强化|加强|加大|依法|主动|在|共|以)"
+    r"贯彻|通过|根据|依据|依照|结合|扎实|聚焦|立足|牢固|充分|大力|强化|加强|加大|依法|主动|准确|在|共|以)"
+)
+# '全文包括某旗某苏木人民政府信息公开总体情况,…': the report's list of contents names whose they are.
+_CONTENTS_OF = re.compile(
+    r"全文包括([\u4e00-\u9fff]{3,30}?(?:人民政府|政府|办事处|委员会|局|委|厅|署|办公室))"
+    r"(?:政府)?信息公开(?:工作)?(?:的)?(?:总体|基本)?情况"
 )
 _YEAR_SUBJECT = re.compile(
     r"(?:^|[.。\n])[\s?？]*(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]*\s*(?!度)([\u4e00-\u9fff]{2,30}?"
@@ -596,15 +609,18 @@ _NO_SINGLE_AGENCY = re.compile(r"^(?:全|各|我|本|在)|[、及与]|[省市县
 
 
 def _agency_from_prose(head: str) -> list[Stated]:
-    """The agency as the body's prose names it: its own title quoted, the body that compiled it, the
-    subject of a sentence opening with the year, or the department to ask about the report. Only a
-    name that starts with a place is taken."""
+    """The agency as the body's prose names it: its own title quoted, its list of contents, the body
+    that compiled it, the subject of a sentence opening with the year, or the department to ask about
+    the report. Only a name that starts with a place is taken."""
     found = []
     m = _QUOTED_OWN_TITLE.search(head)
     if m:
         found.append(Stated(_placed(m.group(1)), QUOTED_TITLE))
+    m = _CONTENTS_OF.search(head)
+    if m:
+        found.append(Stated(_placed(m.group(1)), CONTENTS))
     # A line may break inside the compiler's name ('由某区司法\n局编制').
-    m = _COMPILED_BY.search(_LINE_BREAK_IN_WORDS.sub("", head))
+    m = _COMPILED_BY.search(_LINE_BREAK_IN_WORDS.sub("", head)) or _COMPILED_OWN.search(head)
     if m:
         compiler = _JOINT_OFFICE.sub("", _TOWNSHIP_OFFICE.sub(r"\1", m.group(1)))
         found.append(Stated(_placed(compiler) if _AGENCY_NAME.match(compiler) else "", COMPILER))

@@ -99,13 +99,23 @@ COUNT_RULES: tuple[Rule, ...] = (
         rf"(?:公开|公布|发布)(?:了)?{_N}{_ITEM_UNIT}{_TAIL}主动公开(?:的)?(?:政府|政务)?信息",
     ),
     # 全年公开政府信息356条 / 我局共公开政府信息356条 / 全年新增公开政府信息43条 / 全年在区政府网站发布政府
-    # 信息共1391条; plain 信息 is too often one topic's items
+    # 信息共1391条 / 2017年共公开政府信息164条; plain 信息 is too often one topic's items
     _rule(
         "proactive_items",
         "政府信息",
-        rf"(?:全年|我\w{{1,2}}|(?:全年|本年|今年|本年度|年内|我\w{{1,2}}|本\w{{1,2}})(?:共|累计|共计|总共))"
+        rf"(?:全年|我\w{{1,2}}|(?:全年|本年|今年|本年度|年内|我\w{{1,2}}|本\w{{1,2}}|(?:19|20)\d\d年度?)"
+        rf"(?:共|累计|共计|总共))"
         rf"(?:{_ON_A_SITE})?(?:新增)?(?:向社会)?(?:公开|发布)(?:各类)?政府信息"
         rf"{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
+    ),
+    # 累计公开政府信息846条,其中本年度在县政府网站公开214条 / …615条,今年新增94条 / …457条,其中2016年公开
+    # 政务信息46条: the year's part of a running total.
+    _rule(
+        "proactive_items",
+        "",
+        rf"(?:其中|(?<=,))(?:本年度?|今年|当年|全年|(?:19|20)\d\d年度?)(?:{_GAP}{{0,20}}?)(?:新增|公开|发布)(?:了)?"
+        rf"(?:政务|政府)?(?:信息)?{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
+        context=r"累计|截至|截止",
     ),
     # 全年公开信息248条 / 全年共公开信息253条: plain 信息 over the whole year, unless the clause before names
     # one topic's information (重点公开重大建设项目信息,全年共公开信息291条).
@@ -157,6 +167,19 @@ COUNT_RULES: tuple[Rule, ...] = (
         "requests_new",
         "依申请公开",
         rf"依申请公开(?:政府信息)?(?:申请)?(?:受理|收到)(?:和办结|并办结|和办理|并办理)?{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
+    ),
+    # 本局2012年度政府信息公开申请0次 / 2024年度某街道信息公开申请0起: the year's requests, without a verb.
+    _rule(
+        "requests_new",
+        "信息公开申请",
+        rf"(?:19|20)\d\d年度?{_GAP}{{0,12}}?(?<![受收接理到])(?:政府)?信息公开申请(?:数|数量|件数|总数)?{_CONN}{_N}"
+        rf"{_REQUEST_UNIT}{_TAIL}",
+    ),
+    # 共办理4件政府信息公开申请(其中当年收到3件,上年转结1件): those of the year among the requests handled.
+    _rule(
+        "requests_new",
+        "申请",
+        rf"(?:当年|本年度?|今年)(?:新)?(?:收到|受理|接收)(?:的)?{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
     ),
     # 全年依申请公开数0件: the year's count of requests, named without a verb.
     _rule(
@@ -370,7 +393,7 @@ NONE_UNDER_HEADING = re.compile(r"^(?P<topic>[^:]{2,60}?(?:情况|事项|:))\s*:
 BOTH_ZERO = re.compile(
     # 经复议后起诉的行政诉讼0件 counts one kind of lawsuit, not both kinds of case.
     r"(?:行政)?复议(?!后)[^,;:。!?\d]{0,12}?(?:行政)?诉讼(?:[^,;:。!?\d]{0,10}?(?:均|都|皆)(?:为|是)?"
-    r"|(?:的)?(?:案件|案)?(?:数|数量)?(?:为|共)?)(?:零|0)(?![\d.])"
+    r"|(?:的)?(?:案件|案|情况)?(?:数|数量)?(?:为|共)?)(?:零|0)(?![\d.])"
 )
 
 # Signs that a figure counts all years, not the report year.
