@@ -512,6 +512,8 @@ NAMES_WITHOUT_A_PLACE = {
     "西宁经济技术开发区",
     "大连长兴岛经济技术开发区长兴岛街道",
     "牡市文化广电新闻出版局",  # 牡丹江市 shortened
+    "交通运输部",  # a ministry: the whole country
+    "东风场",  # a state farm named by itself
 }
 
 
