@@ -1017,3 +1017,21 @@ def test_the_years_requests_named_without_a_verb_or_among_those_handled(sentence
 def test_no_review_or_lawsuit_stated_as_a_situation_of_zero():
     got = values("本局2013年度因政府信息公开申请行政复议、提起行政诉讼的情况为0次。")
     assert (got["review_total"], got["litigation_total"]) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trainings", "trainees"),
+    [
+        ("全年举办政府信息公开各类培训班17次,培训人员1260人次。", 17, 1260),
+        ("本局组织开展政府信息公开工作人员业务培训会13次,培训相关人员764人次。", 13, 764),
+        ("设立了政府信息公开联络员,还开展了2次联络员业务培训。", 2, None),
+    ],
+)
+def test_trainings_held_on_disclosure_work_and_their_attendance(sentence, trainings, trainees):
+    got = values(sentence)
+    assert (got["trainings"], got.get("trainees")) == (trainings, trainees)
+
+
+def test_trainings_attended_or_not_about_disclosure_are_not_counted():
+    assert "trainings" not in values("本局人员参加上级组织的政府信息公开培训3次。")
+    assert "trainings" not in values("全年举办安全生产培训班5次。")

@@ -67,6 +67,9 @@ def _rule(metric_id: str, trigger: str, pattern: str, context: str = "") -> Rule
     return Rule(metric_id, trigger, re.compile(pattern), re.compile(context) if context else None)
 
 
+# A sentence about disclosure work that no attended training (参加培训) shares.
+_TRAINING = r"^(?!.*参加[^,;。]{0,12}培训)(?=.*(?:信息公开|政务公开|公开工作|公开条例))"
+
 COUNT_RULES: tuple[Rule, ...] = (
     # 全镇共发布各类信息内容46条 / 通过门户网站公开各类信息46条: all kinds together are the year's total
     # (two such figures in one report, one per channel, disagree and are then left out).
@@ -314,6 +317,21 @@ COUNT_RULES: tuple[Rule, ...] = (
         "staff_total",
         "配备",
         rf"配备(?:了)?(?:专门)?(?:的)?(?:政府信息公开)?工作人员{_CONN}{_N}{_PERSON_UNIT}",
+    ),
+    # 举办各类培训班17次 / 业务工作培训2次 / 举办二期…学习和培训 / 开展了2次联络员业务培训, and 培训人员1260人次:
+    # trainings the agency held on disclosure work, never those its staff attended (参加…培训).
+    _rule("trainings", "培训", rf"培训(?:班|会|活动)?{_CONN}{_N}(?:次|期|场){_TAIL}", context=_TRAINING),
+    _rule(
+        "trainings",
+        "培训",
+        rf"(?:举办|组织|开展|召开)(?:了)?{_N}(?:次|期|场)(?:{_GAP}{{0,16}}?)培训",
+        context=_TRAINING,
+    ),
+    _rule(
+        "trainees",
+        "培训",
+        rf"培训(?:相关)?(?:人员|干部|工作人员|信息员)?{_CONN}{_N}人次{_TAIL}",
+        context=_TRAINING,
     ),
     # 召开听证会2次 / 举行2次听证会
     _rule("hearings", "听证", rf"听证(?:会)?{_CONN}{_N}{_EVENT_UNIT}"),
