@@ -1656,3 +1656,12 @@ def test_no_lawsuit_stated_in_an_overview_is_none_of_either_kind(tmp_path):
 def test_requests_carried_into_the_next_year_named_by_its_year_stand_in(tmp_path):
     got = _overview_only(tmp_path, "2019年我局收到政府信息公开申请2件,办结1件,转入2020年办理1件。", year=2019)
     assert got["requests_carried_forward"] == 1
+
+
+def test_an_outcome_named_by_a_long_sub_row_label_still_completes_the_breakdown(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2022年共收到政府信息公开申请4件,其中予以公开2件,申请人逾期未按收费通知要求缴纳费用2件。",
+        year=2022,
+    )
+    assert (got["outcome_granted"], got["other_unpaid_fee"], got["outcome_other"]) == (2, 2, 2)

@@ -28,7 +28,7 @@ _SHARE = re.compile(r"[、,]?\(?占(?:比|总数的?)?\d+(?:\.\d+)?%\)?")
 # '予以公开或部分公开59件': two top rows in one count, which the total holds but neither row alone.
 _GRANTED_OR_PARTLY = re.compile(r"(?:予以)?(?:全部)?公开(?:或|和|及|与|、)(?:予以)?部分公开")
 _ITEM = re.compile(
-    r"^(?:因|对)?(?P<label>[\u4e00-\u9fff]{2,16}?)(?:\((?P<note>[^()]{2,40})\))?(?:的)?(?:申请)?"
+    r"^(?:因|对)?(?P<label>[\u4e00-\u9fff]{2,24}?)(?:\((?P<note>[^()]{2,40})\))?(?:的)?(?:申请)?"
     r"(?P<num>\d+)(?:件|条|个|项|份|起)(?:\((?P<after>[^()]{2,40})\))?$"
 )
 
