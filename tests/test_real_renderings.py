@@ -1665,3 +1665,31 @@ def test_an_outcome_named_by_a_long_sub_row_label_still_completes_the_breakdown(
         year=2022,
     )
     assert (got["outcome_granted"], got["other_unpaid_fee"], got["outcome_other"]) == (2, 2, 2)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2022年,全年共制定3条行政规范性文件,办理政务服务事项154件。",
+        "2022年,共制发3份局本级规范性文件,全部落实合法性审查。",
+        "2022年,清理区本级规范性文件0件,保留4件,新制发3件。",
+    ],
+)
+def test_documents_issued_counted_before_their_noun_or_in_a_sentence_about_them_stand_in(tmp_path, sentence):
+    assert _overview_only(tmp_path, sentence, year=2022)["normative_issued"] == 3
+
+
+def test_issued_alone_in_a_sentence_about_rules_too_is_no_count_of_documents(tmp_path):
+    got = _overview_only(tmp_path, "2022年,规章和规范性文件清理0件,新制发3件。", year=2022)
+    assert "normative_issued" not in got
+
+
+def test_section2_counted_between_verb_and_noun_for_rules_and_documents_stands_in(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2022年,全年共制发(修改)政府规章1份,废止政府规章2份,现行有效政府规章8份;制发3份规范性文件,"
+        "废止18份规范性文件,现行有效规范性文件81份。",
+        year=2022,
+    )
+    assert (got["rules_issued"], got["rules_abolished"], got["rules_in_force"]) == (1, 2, 8)
+    assert (got["normative_issued"], got["normative_abolished"], got["normative_in_force"]) == (3, 18, 81)

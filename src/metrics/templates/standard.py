@@ -384,11 +384,40 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         r"(?:制发|制定|出台|印发)(?:并?公开)?(?:了|的)?[\u4e00-\u9fff]{0,10}?规章\d+件[、,和及]"
         r"[\u4e00-\u9fff]{0,16}?(?:行政)?规范性文件",
     ),
+    # 全年共制定1条行政规范性文件 / 共制发6份局本级规范性文件 / 废止18份规范性文件: the count between the
+    # verb and the documents (or rules).
+    *(
+        OverviewCount(
+            metric_id,
+            verb,
+            formats=fmts,
+            units="件|份|个|条",
+            followed_by=rf"[\u4e00-\u9fff]{{0,6}}?{noun}",
+        )
+        for noun, prefix in ((r"(?:行政)?规范性文件", "normative"), (r"规章", "rules"))
+        for metric_id, verb, fmts in (
+            (f"{prefix}_issued", r"(?:制发|制定|出台|印发)(?:了)?", (STD2019, STD2021)),
+            (f"{prefix}_abolished", r"废止(?:了)?", (STD2021,)),
+        )
+    ),
+    # 制发(修改)政府规章1份: a note on the verb.
+    OverviewCount(
+        "rules_issued", r"(?:制发|制定|出台|印发)\([\u4e00-\u9fff]{1,6}\)[\u4e00-\u9fff]{0,6}?规章"
+    ),
+    # 清理区本级规范性文件0件,保留4件,新制发1件: the verb alone, in a sentence about documents alone.
+    OverviewCount(
+        "normative_issued",
+        r"新?制发(?:了)?",
+        opens_clause=True,
+        sentence_has=r"规范性文件",
+        sentence_lacks=r"规章",
+    ),
     # 废止 is a column of the 2021 table only ('废止市政府规章1件').
     OverviewCount("rules_abolished", r"废止(?:了|的)?[\u4e00-\u9fff]{0,6}?规章", formats=(STD2021,)),
     OverviewCount("normative_abolished", r"废止(?:了|的)?(?:行政)?规范性文件", formats=(STD2021,)),
     # 现行有效 is the 2021 table's column; the 2019 table's same cell counts what was published.
     OverviewCount("normative_in_force", r"现行有效(?:的)?(?:行政)?规范性文件", formats=(STD2021,)),
+    OverviewCount("rules_in_force", r"现行有效(?:的)?[\u4e00-\u9fff]{0,6}?规章", formats=(STD2021,)),
     # Section 二's columns by their own names, in a sentence about one kind of document ('行政规范性文件:
     # 制发件数2件,废止件数1件,现行有效件数22件').
     *(
