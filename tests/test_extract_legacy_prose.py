@@ -1035,3 +1035,10 @@ def test_trainings_held_on_disclosure_work_and_their_attendance(sentence, traini
 def test_trainings_attended_or_not_about_disclosure_are_not_counted():
     assert "trainings" not in values("本局人员参加上级组织的政府信息公开培训3次。")
     assert "trainings" not in values("全年举办安全生产培训班5次。")
+
+
+def test_staff_counted_first_after_the_lists_comma_are_read():
+    got = values("为此,专门配备了1名全职工作人员,4名兼职工作人员,设立了1个受理点。")
+    assert (got["staff_full_time"], got["staff_part_time"]) == (1, 4)
+    # A comma between digits is a thousands separator, never a list's.
+    assert values("全市共配备了1,200名兼职工作人员。")["staff_part_time"] == 1200

@@ -1693,3 +1693,15 @@ def test_section2_counted_between_verb_and_noun_for_rules_and_documents_stands_i
     )
     assert (got["rules_issued"], got["rules_abolished"], got["rules_in_force"]) == (1, 2, 8)
     assert (got["normative_issued"], got["normative_abolished"], got["normative_in_force"]) == (3, 18, 81)
+
+
+def test_requests_replied_to_are_answered_but_other_business_replied_to_is_not(tmp_path):
+    got = _overview_only(tmp_path, "2022年政府信息依申请公开收到申请19条,及时回复19条。", year=2022)
+    assert got["outcome_total"] == 19
+    other = _overview_only(
+        tmp_path,
+        "2022年,本局未收到政府信息公开申请,受理公共咨询类问题1条,回复1条。通过门户网站收到信访信息116件,"
+        "已办理114件。",
+        year=2022,
+    )
+    assert "outcome_total" not in other

@@ -30,6 +30,12 @@ _N = (
     rf"(?<![\d.,{ZH_NUMERAL_CHARS}])(?P<before>{APPROX_BEFORE})?(?P<num>{NUMBER})"
     rf"(?P<after>{APPROX_AFTER})?"
 )
+# A number that opens a list item may follow the list's comma ('1名全职工作人员,4名兼职工作人员'), though
+# never a comma between digits ('1,236').
+_N_AFTER_COMMA = (
+    rf"(?:(?<=[^\d,],)|(?<![\d.,{ZH_NUMERAL_CHARS}]))(?P<before>{APPROX_BEFORE})?(?P<num>{NUMBER})"
+    rf"(?P<after>{APPROX_AFTER})?"
+)
 # Words allowed between a label and its number (共受理申请共计9件, 信息数为12条).
 _CONN = r"(?:共计|合计|总计|累计|总共|达到|一共|共有|共|达|为|计|是|有)?(?:为|达)?"
 _Q = r'"?(?:的)?"?'  # “同意公开”的7件
@@ -309,9 +315,9 @@ COUNT_RULES: tuple[Rule, ...] = (
     _rule(
         "staff_full_time",
         "职",
-        rf"(?<![\d.]){_N}\s*名(?:政府)?(?:信息公开)?(?:专职|全职)(?:的)?(?:工作)?人员",
+        rf"{_N_AFTER_COMMA}\s*名(?:政府)?(?:信息公开)?(?:专职|全职)(?:的)?(?:工作)?人员",
     ),
-    _rule("staff_part_time", "兼职", rf"(?<![\d.]){_N}\s*名(?:政府)?(?:信息公开)?兼职(?:的)?(?:工作)?人员"),
+    _rule("staff_part_time", "兼职", rf"{_N_AFTER_COMMA}\s*名(?:政府)?(?:信息公开)?兼职(?:的)?(?:工作)?人员"),
     # 配备工作人员4名: the staff counted after their noun.
     _rule(
         "staff_total",
