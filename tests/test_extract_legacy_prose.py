@@ -1042,3 +1042,16 @@ def test_staff_counted_first_after_the_lists_comma_are_read():
     assert (got["staff_full_time"], got["staff_part_time"]) == (1, 4)
     # A comma between digits is a thousands separator, never a list's.
     assert values("全市共配备了1,200名兼职工作人员。")["staff_part_time"] == 1200
+
+
+def test_a_count_followed_by_the_years_new_items_of_the_same_kind_is_the_stock():
+    got = values("本局2013年全年主动公开政府信息3320条,其中全文电子化达100%,本年度新增的主动公开信息289条。")
+    assert got["proactive_items"] == 289
+    # New items of one kind are a part of the year's count, not the year's.
+    kind = values("本局2013年主动公开政府信息1193条,其中本年度新增的主动公开公文类政府信息37条。")
+    assert kind["proactive_items"] == 1193
+
+
+def test_requests_named_by_what_they_ask_for_and_no_carried_request_is_no_zero():
+    got = values("2013年,我局共受理政府信息公开1件,办结1件。全年无政府信息公开申请结转办理情况。")
+    assert got["requests_new"] == 1

@@ -747,3 +747,39 @@ def test_a_date_in_brackets_after_the_title_is_no_part_of_the_agency():
     )
     meta = read_metadata(Document(path="page.txt", text=text))
     assert (meta.agency, meta.year) == ("青岚市发展和改革委员会", 2012)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "发布日期 2024-01-16 主题词 政府信息公开工作年度报告",
+        "索 引 号 | yz/2024-00128 | 发布机构 | 云川市人民政府办公室部门信息公开年度报告",
+        "云川县 林业 草原 2021 政府信息 公开 开工 年度报告",
+    ],
+)
+def test_a_title_line_of_page_fields_or_garbled_words_names_no_agency(title):
+    assert agency_from_title(title) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("公安局2010年政府信息公开工作年度报告\n2010年,青岚县公安局信息公开工作稳步推进。", "青岚县公安局"),
+        ("审计局2024年政府信息公开工作年度报告\n现将云川区审计局2024年度报告公布如下。", "云川区审计局"),
+        ("文体局2016年度政府信息公开工作年度报告\n2016年石桥区文体局按照要求开展工作。", "石桥区文体局"),
+    ],
+)
+def test_a_title_naming_its_agency_without_a_place_takes_the_place_the_text_gives_it(text, agency):
+    assert read_metadata(Document(path="page.txt", text=text)).agency == agency
+
+
+def test_a_placeless_name_keeps_as_printed_where_the_text_places_it_two_ways_or_in_an_address():
+    two = "公安局2010年政府信息公开工作年度报告\n青岚县公安局与云川市公安局共同推进。"
+    assert read_metadata(Document(path="page.txt", text=two)).agency == "公安局"
+    address = "开发区管委会2015年政府信息公开工作年度报告\n地址:石桥区云溪镇开发区管委会302室。"
+    assert read_metadata(Document(path="page.txt", text=address)).agency == "开发区管委会"
+
+
+def test_a_bureaus_office_compiling_the_report_compiles_its_bureaus():
+    text = "本年度报告由云川省地震局办公室编制。\n一、总体情况"
+    assert read_metadata(Document(path="page.txt", text=text)).agency == "云川省地震局"

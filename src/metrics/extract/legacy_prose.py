@@ -57,6 +57,7 @@ from metrics.templates.legacy_prose import (
     LISTED_COUNT,
     LITIGATION,
     MID_EXCLUDED,
+    NEW_PART_AFTER,
     NONE_EVENT,
     NONE_UNDER_HEADING,
     NOT_A_CATEGORY,
@@ -354,6 +355,12 @@ def _candidate_from_match(rule: Rule, m: re.Match[str], s: Sentence, year: int |
         return None
     if rule.metric_id == "proactive_items" and _one_channel_of_several(clause, s.norm):
         return None
+    if (
+        rule.metric_id == "proactive_items"
+        and "新增" not in m.group()
+        and NEW_PART_AFTER.search(s.norm[m.end() :])
+    ):
+        return None
     if rule.metric_id in REQUEST_OUTCOMES and PUBLICITY_ATTRIBUTES.search(s.norm):
         return None
     if MID_EXCLUDED.search(m.groupdict().get("mid") or ""):
@@ -444,7 +451,7 @@ def _zeros_in_scope(scope: str, s: Sentence, note: str) -> Iterator[Candidate]:
         "复议" not in item
         and not LITIGATION.search(item)
         and REQUEST_SCOPE.search(item)
-        and not re.search(r"投诉|举报|咨询|案例|案件|纠纷", item)
+        and not re.search(r"投诉|举报|咨询|案例|案件|纠纷|结转", item)
         for item in re.split(r"[、,和及与或且]", scope)
     ):
         yield Candidate("requests_new", 0, False, s.original, strong=True, note="stated that no request came")

@@ -121,6 +121,7 @@ def read_metadata(doc: Document) -> Metadata:
     agencies = _agency_statements(doc, title, [n for n in names if _is_report_name(str(n.value))])
     years = _year_statements(doc, title, names)
     agency = agencies[0] if agencies else Stated("", "")
+    agency = Stated(_with_its_place(str(agency.value), doc.text), agency.place)
     year = years[0] if years else Stated(None, "")
     region, level = region_and_level(str(agency.value))
     return Metadata(
@@ -135,6 +136,31 @@ def read_metadata(doc: Document) -> Metadata:
         year_source=year.place,
         flags=_disagreements("agency", agencies, _same_agency) + _disagreements("year", years),
     )
+
+
+def _with_its_place(name: str, text: str) -> str:
+    """A name printed without any place ('公安局2010年…年度报告') as the report's text names it with its
+    place ('靖宇县公安局'), where it does so in one way only; else the name as printed."""
+    if not name or region_and_level(name)[0]:
+        return name
+    head = normalize(text)[:_PROSE_HEAD]
+    before = re.compile(rf"{_WORD_START}([\u4e00-\u9fff]{{2,12}}?){re.escape(name)}")
+    placed = {m.group(1) + name for m in before.finditer(head) if _is_place_of(m.group(1), name)}
+    # 某省某县公安局 and 某县公安局 may both be printed: the shortest, where the others hold it.
+    names = sorted(placed, key=len)
+    return names[0] if names and all(n.endswith(names[0]) for n in names) else name
+
+
+# Where a place's name may start: after a mark or a digit, or after a word that ends before a name
+# (2016年滨湖区…, 由靖宇县…); not in an address ('地址:某区某镇某开发区管委会').
+_WORD_START = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[年由为在是和与及向对的据按将]))(?<!地址:)(?![年由为在是和与及向对的据按将现])"
+
+
+def _is_place_of(place: str, name: str) -> bool:
+    """Whether `place` is all places, down to a county at most: a township's name before a zone's is
+    its address."""
+    region, level = region_and_level(place + name)
+    return region == place and not level.startswith("township")
 
 
 def _path_names(path: str) -> list[Stated]:
@@ -438,7 +464,12 @@ def agency_from_title(title: str) -> str:
         # "某镇人民政府信息公开…" shares 政府 between the name and the report words.
         t = re.sub(r"人民$", "人民政府", t)
     t = re.sub(r"(的|公开|关于)$", "", t).strip(" ,.:-_")
-    return "" if _ONLY_REPORT_WORDS.fullmatch(t) else t
+    return "" if _ONLY_REPORT_WORDS.fullmatch(t) or _NO_NAME.search(t) else t
+
+
+# What no agency's name holds: a page's field labels or values ('发布日期 2024-01-16 主题词 …年度报告',
+# '索引号 | szfb/2024-00128 | 发布机构 | …') or the report's own words ('某县林业草原政府信息公开开工').
+_NO_NAME = re.compile(r"[\d|:/]|索引号|发布日期|发布机构|主题词|主题分类|政府信息公开|政务公开")
 
 
 # Fields that name who issued the page; 来源 often names only the website, so it is read last.
@@ -568,6 +599,7 @@ _TOWNSHIP_OFFICE = re.compile(
     r"((?:镇|乡|苏木)(?:人民政府|政府)?|街道(?:办事处)?)(?:党政)?(?:综合)?办(?:公室)?$"
 )
 _JOINT_OFFICE = re.compile(r"党政(?:综合)?办(?:公室)?$")
+_BUREAU_OFFICE = re.compile(r"((?<!政府)局|委员会|厅)办公室$")
 # '2023年,某区财政局认真贯彻……': the overview's first sentence has the agency as its subject, the
 # name ending in an agency's word and followed by the first word of what it did.
 _AGENCY_END = (
@@ -623,6 +655,8 @@ def _agency_from_prose(head: str) -> list[Stated]:
     m = _COMPILED_BY.search(_LINE_BREAK_IN_WORDS.sub("", head)) or _COMPILED_OWN.search(head)
     if m:
         compiler = _JOINT_OFFICE.sub("", _TOWNSHIP_OFFICE.sub(r"\1", m.group(1)))
+        # A bureau's office compiles its bureau's report: no office of a bureau reports on its own.
+        compiler = _BUREAU_OFFICE.sub(r"\1", compiler)
         found.append(Stated(_placed(compiler) if _AGENCY_NAME.match(compiler) else "", COMPILER))
     m = _YEAR_SUBJECT.search(head)
     if m:

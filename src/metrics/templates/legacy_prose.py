@@ -190,6 +190,12 @@ COUNT_RULES: tuple[Rule, ...] = (
         "申请",
         rf"(?:当年|本年度?|今年)(?:新)?(?:收到|受理|接收)(?:的)?{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
     ),
+    # 共受理政府信息公开1件: the requests, named by what they ask for.
+    _rule(
+        "requests_new",
+        "信息公开",
+        rf"(?:受理|收到|接到|接收)(?:了)?(?:政府信息公开|信息公开)(?:事项|件)?{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
+    ),
     # 全年依申请公开数0件: the year's count of requests, named without a verb.
     _rule(
         "requests_new",
@@ -463,6 +469,12 @@ SENTENCE_EXCLUDED = {
     "litigation_total": re.compile(r"复议[,、和及与](?:行政)?诉讼(?:案件|案)?(?:数|数量)?(?:共计|共|为)?\d"),
 }
 TOTALS_ONLY = {"proactive_items", "requests_new", "press_conferences", "hearings"}
+# 全年主动公开政府信息3320条,…,本年度新增的主动公开信息289条: a count followed by the year's new items of
+# the same kind is the stock published so far (本年度新增的主动公开公文类政府信息37条 is one kind's).
+NEW_PART_AFTER = re.compile(
+    r"^[^。!?]*?[,;](?:其中)?[^,;。]{0,6}?(?:本年度?|今年|当年)新增(?:的)?(?:主动公开)?(?:的)?(?:政府|政务)?信息"
+    r"(?:共|为)?\d"
+)
 # 在市政府门户网站主动公开信息60条,在镇门户网站主动公开信息5条: one count per channel, each clause
 # naming its own, so none is the year's total; a clause naming several channels (通过网站、微信等平台共
 # 公开信息300条) counts them together.
