@@ -514,6 +514,11 @@ NAMES_WITHOUT_A_PLACE = {
     "牡市文化广电新闻出版局",  # 牡丹江市 shortened
     "交通运输部",  # a ministry: the whole country
     "东风场",  # a state farm named by itself
+    # A central body's local bureau names its place after the body's name; parks named by themselves.
+    "国家税务总局宜昌市西陵区税务局",
+    "国家税务总局珠海市香洲区税务局",
+    "百口泉产业园区管理委员会",
+    "苏银产业园管理委员会",
 }
 
 
@@ -767,6 +772,8 @@ def test_a_title_line_of_page_fields_or_garbled_words_names_no_agency(title):
         ("公安局2010年政府信息公开工作年度报告\n2010年,青岚县公安局信息公开工作稳步推进。", "青岚县公安局"),
         ("审计局2024年政府信息公开工作年度报告\n现将云川区审计局2024年度报告公布如下。", "云川区审计局"),
         ("文体局2016年度政府信息公开工作年度报告\n2016年石桥区文体局按照要求开展工作。", "石桥区文体局"),
+        # The title keeps its place's unit word only (区文体局).
+        ("区文体局2016年度政府信息公开工作年度报告\n2016年石桥区文体局按照要求开展工作。", "石桥区文体局"),
     ],
 )
 def test_a_title_naming_its_agency_without_a_place_takes_the_place_the_text_gives_it(text, agency):

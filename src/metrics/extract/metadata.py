@@ -160,7 +160,9 @@ def _is_place_of(place: str, name: str) -> bool:
     """Whether `place` is all places, down to a county at most: a township's name before a zone's is
     its address."""
     region, level = region_and_level(place + name)
-    return region == place and not level.startswith("township")
+    # A name may start with its place's unit word (区文体局 after 滨湖).
+    whole = region in (place, place + name[0])
+    return whole and not level.startswith("township")
 
 
 def _path_names(path: str) -> list[Stated]:
