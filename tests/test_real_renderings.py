@@ -1705,3 +1705,33 @@ def test_requests_replied_to_are_answered_but_other_business_replied_to_is_not(t
         year=2022,
     )
     assert "outcome_total" not in other
+
+
+def test_a_breakdown_opened_by_from_the_results_adding_up_to_the_requests_closed_stands_in(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2019年,全区共收到政府信息公开申请2,054件,办结2,019件,自上年度结转101件,结转下一年度办理136件。"
+        "从办理结果看:予以公开589件;部分公开135件;不予公开76件;无法提供843件;不予处理31件;其他处理345件。",
+        year=2019,
+    )
+    assert (got["requests_new"], got["outcome_total"], got["outcome_granted"]) == (2054, 2019, 589)
+    assert (got["outcome_unable"], got["outcome_other"]) == (843, 345)
+
+
+def test_none_made_of_a_list_of_documents_and_rules_gives_zero_issued_of_both(tmp_path):
+    got = _overview_only(tmp_path, "2021年未制作规范性文件、行政法规、规章。", year=2021)
+    assert (got["rules_issued"], got["normative_issued"]) == (0, 0)
+
+
+def test_decisions_counted_in_the_tables_own_words_stand_in_in_any_unit(tmp_path):
+    got = _overview_only(
+        tmp_path, "2022年,我局行政处罚本年处理决定数量803条,行政强制本年处理决定数量2条。", year=2022
+    )
+    assert (got["penalty_decisions"], got["coercion_decisions"]) == (803, 2)
+
+
+def test_partly_granted_written_with_its_variant_character_is_the_partly_granted_row(tmp_path):
+    got = _overview_only(
+        tmp_path, "2022年共收到政府信息公开申请6件,其中予以公开2件,予以部份公开1件,不予公开3件。", year=2022
+    )
+    assert (got["outcome_granted"], got["outcome_partial"], got["outcome_denied"]) == (2, 1, 3)

@@ -98,9 +98,11 @@ _PINYIN_NOTE = re.compile(r"\((?<=[\u4e00-\u9fff]\()[a-zāáǎàēéěèīíǐì
 # Mirror sites that convert pages with Taiwan phrasing (OpenCC's s2twp) replace the words the report
 # forms are made of: 信息 becomes 資訊, 发布 釋出, 项目 專案, 网络 網路, 规范性文件 規範性檔案. Mainland
 # pages, in either script, never write these forms, so they are turned back before matching; 檔案
-# alone stays, since it is also the mainland word for archives (檔案局).
-_TAIWAN_PHRASES = re.compile("資訊|釋出|專案|網路|規範性檔案")
+# alone stays, since it is also the mainland word for archives (檔案局). 部份 is a variant of 部分 that
+# pages on both sides write.
+_TAIWAN_PHRASES = re.compile("資訊|釋出|專案|網路|規範性檔案|部份")
 _MAINLAND_PHRASE = {
+    "部份": "部分",
     "資訊": "信息",
     "釋出": "发布",
     "專案": "项目",

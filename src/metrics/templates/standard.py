@@ -444,6 +444,15 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         r"行政许可",
         sentence_has=r"(?s)^(?=.*行政处罚\d+(?:件|宗|起))(?=.*行政强制\d+(?:件|宗|起))",
     ),
+    # 行政处罚本年处理决定数量803条: the table's own words, in any unit.
+    *(
+        OverviewCount(metric_id, rf"行政{kind}(?:本年)?(?:处理)?决定数量", units="件|份|宗|起|条|个|项")
+        for metric_id, kind in (
+            ("licensing_decisions", "许可"),
+            ("penalty_decisions", "处罚"),
+            ("coercion_decisions", "强制"),
+        )
+    ),
     # 行政处罚处理事项887件: the 处理 of the table's 处理决定数量.
     OverviewCount(
         "penalty_decisions",
@@ -466,14 +475,15 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         for unit, per_unit in (("万元", 1.0), ("元", 0.0001))
     ),
     # 本年度未制发规章、行政规范性文件 / 未制定印发新的行政规范性文件: none issued.
+    # 未制作规范性文件、行政法规、规章: none of any in a list (、 reads as ',').
     OverviewCount(
         "rules_issued",
-        r"(?:未|没有)(?:制发|制定|出台|印发)+(?:新的)?[\u4e00-\u9fff]{0,6}?规章",
+        r"(?:未|没有)(?:制发|制定|出台|印发|制作)+(?:新的)?[\u4e00-\u9fff,]{0,14}?规章",
         says_none=True,
     ),
     OverviewCount(
         "normative_issued",
-        r"(?:未|没有)(?:制发|制定|出台|印发)+(?:新的)?(?:[\u4e00-\u9fff]{0,6}?规章[、,和及与])?(?:行政)?规范性文件",
+        r"(?:未|没有)(?:制发|制定|出台|印发|制作)+(?:新的)?(?:[\u4e00-\u9fff,]{0,14}?规章[,和及与])?(?:行政)?规范性文件",
         says_none=True,
     ),
     OverviewCount(

@@ -22,7 +22,7 @@ from metrics.templates.standard import OVERVIEW_COUNTS, SECTION3_ROWS, STD2019, 
 # The top rows of 三、本年度办理结果: the rows its 总计 is declared the sum of.
 _OUTCOMES = metrics()["outcome_total"].sum_of
 # Where a breakdown of the requests begins: 其中, 处理结果中, 在已答复的(信件)中.
-_BREAKDOWN = re.compile(r"其中|处理结果中|已?答复的[\u4e00-\u9fff]{0,4}中")
+_BREAKDOWN = re.compile(r"其中|处理结果中|已?答复的[\u4e00-\u9fff]{0,4}中|从?办理结果(?:看|来看|为|是)")
 # An item's share of the requests after its count ('不予公开32件、占24.6%', '(占比20%)'): no count of its own.
 _SHARE = re.compile(r"[、,]?\(?占(?:比|总数的?)?\d+(?:\.\d+)?%\)?")
 # '予以公开或部分公开59件': two top rows in one count, which the total holds but neither row alone.
