@@ -1,4 +1,4 @@
-"""The wide real corpus (tests/corpus/wide: reports from about 800 sites other than the development
+"""The wide real corpus (tests/corpus/wide: reports from about 880 sites other than the development
 corpus's), scored truth-free per layout and against its hand-checked truth files."""
 
 from __future__ import annotations
@@ -11,18 +11,18 @@ import pytest
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "wide_corpus.py"
 # Floors at what extraction reaches, so that a regression fails; precision on the truths is absolute.
-# The reports added from new sites (w-leg-091..324, w-std-098..589) were gathered to measure extraction
+# The reports added from new sites (w-leg-091..346, w-std-098..669) were gathered to measure extraction
 # where it had not been tuned, and what still fails in them sets the floors: training counts, breakdowns
 # that count each item first (3条属于个人隐私,不予以公开) or do not add up to the requests (其中"予以公开"17件…
 # of 70), requests in rare words (接收网络方式提交政府信息公开5件) or with no unit, counts a province states
 # in 万 (2764.2万宗), "无 + a list of labels" for zeros, tables whose cells are "/" or stand apart from their
 # rows, and table headers cut short (本年新 | 对外公开).
-MIN_TRUTH_RECALL = {"legacy_prose": 0.91, "std2019": 0.93, "std2021": 0.88}
+MIN_TRUTH_RECALL = {"legacy_prose": 0.90, "std2019": 0.94, "std2021": 0.88}
 MIN_YEAR = 0.97
 MIN_LAYOUT = 0.98
 # Agencies a page names only in passing (我苏木…, 成立某镇政府信息公开领导小组) or never are not read, nor
 # the fuller name a title shortens (浦锦街道办事处 for 上海市闵行区浦锦街道办事处) or a ministry's (no place).
-MIN_AGENCY = {"legacy_prose": 0.93, "std2019": 0.93, "std2021": 0.95}
+MIN_AGENCY = {"legacy_prose": 0.92, "std2019": 0.92, "std2021": 0.94}
 
 
 @pytest.fixture(scope="module")

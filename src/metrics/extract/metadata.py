@@ -593,9 +593,11 @@ _COMPILED_BY = re.compile(
 )
 # '某部编制了本级行政机关2019年…报告' / '某县某局结合单位实际,编制本单位2022年度…报告': the compiler named
 # before its verb, the report called its own.
+# '某区司法局(区行政复议局)根据《条例》等规定编制本报告': the opening sentence's subject compiles it.
 _COMPILED_OWN = re.compile(
     r"(?:^|[,.\n])\s*([\u4e00-\u9fff]{3,30}?(?:局|委员会|委|厅|部|署|办公室|人民政府|办事处))"
-    r"(?:[\u4e00-\u9fff]{2,12},)?编制(?:了)?(?:本级|本单位|本机关|本部门)"
+    r"(?:(?:[\u4e00-\u9fff]{2,12},)?编制(?:了)?(?:本级|本单位|本机关|本部门)"
+    r"|(?:\([^()\n]{1,12}\))?(?:根据|按照|依据|依照)[^.\n]{0,120}?编制(?:了)?本(?:年度)?报告)"
 )
 _TOWNSHIP_OFFICE = re.compile(
     r"((?:镇|乡|苏木)(?:人民政府|政府)?|街道(?:办事处)?)(?:党政)?(?:综合)?办(?:公室)?$"
@@ -616,12 +618,17 @@ _CONTENTS_OF = re.compile(
     r"全文包括([\u4e00-\u9fff]{3,30}?(?:人民政府|政府|办事处|委员会|局|委|厅|署|办公室))"
     r"(?:政府)?信息公开(?:工作)?(?:的)?(?:总体|基本)?情况"
 )
+# ... or the name before the year ('某区医疗保障局2023年为深入推进…').
 _YEAR_SUBJECT = re.compile(
-    r"(?:^|[.。\n])[\s?？]*(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]*\s*(?!度)([\u4e00-\u9fff]{2,30}?"
+    r"(?:^|[.。\n])[\s?？]*(?:(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]*\s*(?!度)([\u4e00-\u9fff]{2,30}?"
     + _AGENCY_END
     + r")(?="
     + _DEED
-    + ")"
+    + r")|([\u4e00-\u9fff]{3,30}?"
+    + _AGENCY_END
+    + r")(?:19|20)\d\d\s*年(?:度)?[,，]?\s*(?=为|"
+    + _DEED
+    + "))"
 )
 # '如对本报告有任何疑问,请与某市财政局办公室联系': a department named for questions about the report is
 # the one reporting, its office or its disclosure group answering for it. A government's office, or a
@@ -662,7 +669,7 @@ def _agency_from_prose(head: str) -> list[Stated]:
         found.append(Stated(_placed(compiler) if _AGENCY_NAME.match(compiler) else "", COMPILER))
     m = _YEAR_SUBJECT.search(head)
     if m:
-        found.append(Stated(_placed(m.group(1)), YEAR_SUBJECT))
+        found.append(Stated(_placed(m.group(1) or m.group(2)), YEAR_SUBJECT))
     m = _CONTACT.search(head)
     contacted = m and (m.group(1) or m.group(2))
     if contacted and (_TOWNSHIP_BODY.search(contacted) or not _ANSWERS_FOR_OTHERS.search(contacted)):
