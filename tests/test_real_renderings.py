@@ -1735,3 +1735,21 @@ def test_partly_granted_written_with_its_variant_character_is_the_partly_granted
         tmp_path, "2022年共收到政府信息公开申请6件,其中予以公开2件,予以部份公开1件,不予公开3件。", year=2022
     )
     assert (got["outcome_granted"], got["outcome_partial"], got["outcome_denied"]) == (2, 1, 3)
+
+
+def test_a_pipe_row_whose_blank_cells_each_broke_its_line_is_read_whole(tmp_path):
+    lines = [
+        "示例县林业局2022年政府信息公开工作年度报告",
+        "三、收到和处理政府信息公开申请情况",
+        "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 |",
+        "自然人 | 法人或其他组织 | 总计 |",
+        "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |",
+        "一、本年新收政府信息公开申请数量 | 25 |",
+        *["|"] * 4,
+        "| 25 |",
+        "三、本年度办理结果 | (一)予以公开 | 7 |",
+        *["|"] * 4,
+        "| 7 |",
+    ]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert (got["requests_new"], got["requests_new_natural_person"], got["outcome_granted"]) == (25, 25, 7)

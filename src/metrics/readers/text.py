@@ -12,7 +12,7 @@ from metrics.readers.errors import ReadError
 from metrics.readers.markup import strip_markup
 from metrics.readers.page_furniture import drop_page_furniture
 from metrics.readers.page_meta import read_page_meta
-from metrics.readers.text_tables import tables_in_text
+from metrics.readers.text_tables import rows_rejoined, tables_in_text
 
 
 def read_text(path: str, data: bytes) -> Document:
@@ -24,9 +24,9 @@ def read_text(path: str, data: bytes) -> Document:
     if embedded := embedded_tables(text):
         text, rest = embedded.text, embedded.rest
         tables += embedded.tables
-    text = strip_markup(text)
+    text = rows_rejoined(strip_markup(text))
     if not text.strip():
         raise ReadError("the file contains only blank space, no text")
     # The tables drawn in the text, where the web-page tables laid out above are not.
-    tables += tables_in_text(text if rest is text else strip_markup(rest))
+    tables += tables_in_text(text if rest is text else rows_rejoined(strip_markup(rest)))
     return Document(path=path, text=text, tables=tables, page_meta=read_page_meta(text), encoding=encoding)

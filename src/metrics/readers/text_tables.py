@@ -42,6 +42,37 @@ MIN_CELLS = 6
 MIN_BORDERS = 2
 
 
+def rows_rejoined(text: str) -> str:
+    """A pipe row whose blank cells each broke its line ('一、本年新收…数量 | 25 |', then '|' lines, then
+    '| 25 |'), joined back into one line: each line break stood for a blank cell's border."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        end = i + 1
+        while end < len(lines) and _LONE_BORDER.match(lines[end]):
+            end += 1
+        if (
+            end > i + 1
+            and end < len(lines)
+            and _ROW_OPENING.match(lines[i])
+            and _ROW_CLOSING.match(lines[end])
+        ):
+            out.append(" ".join(line.strip() for line in lines[i : end + 1]))
+            i = end + 1
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
+# A row's label and its first cells, up to a border; and the last cells of the row, a figure among them.
+_ROW_OPENING = re.compile(
+    r"^[^|\n]*[\u4e00-\u9fff][^|\n]*\|[^\n]*\|[ \t]*$|^[^|\n]*[\u4e00-\u9fff][^|\n]*\|[ \t]*$"
+)
+_ROW_CLOSING = re.compile(r"^[ \t]*\|[^|\n]*\d[^\n]*\|[ \t]*$")
+
+
 def tables_in_text(text: str) -> list[Table]:
     tables = []
     for block in _cell_blocks(text.split("\n")):
