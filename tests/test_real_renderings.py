@@ -1753,3 +1753,20 @@ def test_a_pipe_row_whose_blank_cells_each_broke_its_line_is_read_whole(tmp_path
     ]
     got = extract_file(_doc(tmp_path, lines)).totals()
     assert (got["requests_new"], got["requests_new_natural_person"], got["outcome_granted"]) == (25, 25, 7)
+
+
+def test_a_breakdown_going_on_after_a_semicolon_with_counts_said_to_be_had_stands_in(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2024年全县共受理依申请公开12件,予以公开及部分公开的有6件,占50%;无法提供的有6件,占50%;申请内容主要涉及土地。",
+        year=2024,
+    )
+    assert (got["outcome_unable"], got["outcome_total"]) == (6, 12)
+    assert "outcome_granted" not in got  # granted and partly granted counted together
+
+
+def test_requests_carried_over_written_zhuanjie_and_answered_as_handled_stand_in(tmp_path):
+    got = _overview_only(
+        tmp_path, "2024年,县政府办公室共收到信息公开申请7件,上年转结1件,办理答复8件,答复率100%。", year=2024
+    )
+    assert (got["requests_new"], got["requests_carried_over"], got["outcome_total"]) == (7, 1, 8)

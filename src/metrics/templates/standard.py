@@ -282,8 +282,8 @@ _OTHER_BUSINESS = r"建议|提案|信访|热线|投诉|咨询|留言"
 OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     OverviewCount(
         "requests_carried_over",
-        r"(?:接办|结转)上一?年度?(?:的)?(?:政府信息公开)?(?:申请)?(?:办理)?"
-        r"|上一?年度?结转(?:的)?(?:政府信息公开)?(?:申请|办理)?(?:件|数量)?",
+        r"(?:接办|结转|转结)上一?年度?(?:的)?(?:政府信息公开)?(?:申请)?(?:办理)?"
+        r"|上一?年度?(?:结转|转结)(?:的)?(?:政府信息公开)?(?:申请|办理)?(?:件|数量)?",
         names_last_year=True,
     ),
     # 办理2021年结转件4件 (a 2022 report).
@@ -328,7 +328,7 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     # requests answered, 三's (七) 总计; in a paragraph about requests (申请10件,均为自然人申请。已办结9件).
     OverviewCount(
         "outcome_total",
-        r"(?:规范|书面)?(?:办结|办理完成|完成办理|完成答复|(?:办理)?答复完成|答复|回复|办理)(?:了)?(?:依申请公开)?"
+        r"(?:规范|书面)?(?:办结|办理完成|完成办理|完成答复|(?:办理)?答复完成|办理答复|答复|回复|办理)(?:了)?(?:依申请公开)?"
         r"(?:政府信息)?(?:公开)?(?:申请)?",
         opens_clause=True,
         sentence_has=r"申请",

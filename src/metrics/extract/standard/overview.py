@@ -28,7 +28,7 @@ _SHARE = re.compile(r"[、,]?\(?占(?:比|总数的?)?\d+(?:\.\d+)?%\)?")
 # '予以公开或部分公开59件': two top rows in one count, which the total holds but neither row alone.
 _GRANTED_OR_PARTLY = re.compile(r"(?:予以)?(?:全部)?公开(?:或|和|及|与|、)(?:予以)?部分公开")
 _ITEM = re.compile(
-    r"^(?:因|对)?(?P<label>[\u4e00-\u9fff]{2,24}?)(?:\((?P<note>[^()]{2,40})\))?(?:的)?(?:申请)?"
+    r"^(?:因|对)?(?P<label>[\u4e00-\u9fff]{2,24}?)(?:\((?P<note>[^()]{2,40})\))?(?:的)?(?:申请)?(?:有|为)?"
     r"(?P<num>\d+)(?:件|条|个|项|份|起)(?:\((?P<after>[^()]{2,40})\))?$"
 )
 
@@ -44,7 +44,7 @@ def overview_outcomes(requests: Fact, overview: str, fmt: str, answered: Fact | 
     # The breakdown follows the sentence counting the requests, or the one counting those answered
     # ('全区答复政府信息公开申请59件。其中,予以公开的16件,…').
     for counted in filter(None, (requests, answered)):
-        sentence = normalize(counted.evidence)
+        sentence = _up_to_its_full_stop(normalize(counted.evidence), overview)
         following = _next_sentence(sentence, overview) or ""
         for text in (sentence, following):
             facts = _breakdown(text, sums, counted.evidence if text is sentence else following)
@@ -140,6 +140,14 @@ def _next_sentence(sentence: str, overview: str) -> str | None:
     norm = normalize(overview)
     at = norm.find(sentence)
     return None if at < 0 else _first_sentence(norm[at + len(sentence) :].lstrip(".!? "))
+
+
+def _up_to_its_full_stop(sentence: str, overview: str) -> str:
+    """The sentence (normalized) with the rest of its text up to the full stop: prose is split at
+    semicolons too, and a breakdown may go on after one ('…12件,予以公开6件;无法提供6件')."""
+    norm = normalize(overview)
+    at = norm.find(sentence)
+    return sentence if at < 0 else sentence + _first_sentence(norm[at + len(sentence) :])
 
 
 def _first_sentence(norm: str) -> str:
