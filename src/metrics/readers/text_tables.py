@@ -67,9 +67,7 @@ def rows_rejoined(text: str) -> str:
 
 
 # A row's label and its first cells, up to a border; and the last cells of the row, a figure among them.
-_ROW_OPENING = re.compile(
-    r"^[^|\n]*[\u4e00-\u9fff][^|\n]*\|[^\n]*\|[ \t]*$|^[^|\n]*[\u4e00-\u9fff][^|\n]*\|[ \t]*$"
-)
+_ROW_OPENING = re.compile(r"^[^|\n]*[\u4e00-\u9fff][^|\n]*\|(?:[^\n]*\|)?[ \t]*$")
 _ROW_CLOSING = re.compile(r"^[ \t]*\|[^|\n]*\d[^\n]*\|[ \t]*$")
 
 
