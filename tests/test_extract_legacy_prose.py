@@ -1055,3 +1055,9 @@ def test_a_count_followed_by_the_years_new_items_of_the_same_kind_is_the_stock()
 def test_requests_named_by_what_they_ask_for_and_no_carried_request_is_no_zero():
     got = values("2013年,我局共受理政府信息公开1件,办结1件。全年无政府信息公开申请结转办理情况。")
     assert got["requests_new"] == 1
+
+
+def test_messages_answered_are_no_requests_answered():
+    got = values("市长信箱、栏目收到留言64227条,已答复63029条,其余留言结转下年度继续办理。")
+    assert "outcome_total" not in got
+    assert values("全年受理申请13件,已答复申请13件。")["outcome_total"] == 13

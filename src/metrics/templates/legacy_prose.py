@@ -465,6 +465,10 @@ SENTENCE_EXCLUDED = {
     # A government hears reviews of its departments' answers ('审理政府信息公开行政复议案件7起'): those are
     # cases it decided, not reviews of its own.
     "review_total": re.compile(r"(?:审理|审结)(?:了)?[^,;:.!?\d]{0,16}?(?:行政)?复议(?:案件|案)"),
+    # 市长信箱收到留言64227条,已答复63029条: the answers to other business.
+    "outcome_total": re.compile(
+        r"(?:建议|提案|信访|热线|投诉|咨询|留言|来信|信箱)[^。!?]{0,20}?\d+\s*(?:件|条)[^。!?\d]{0,6}?答复"
+    ),
     # 涉行政复议、行政诉讼案件743件: one count for both kinds of case, no count of lawsuits.
     "litigation_total": re.compile(r"复议[,、和及与](?:行政)?诉讼(?:案件|案)?(?:数|数量)?(?:共计|共|为)?\d"),
 }
