@@ -1061,3 +1061,14 @@ def test_messages_answered_are_no_requests_answered():
     got = values("市长信箱、栏目收到留言64227条,已答复63029条,其余留言结转下年度继续办理。")
     assert "outcome_total" not in got
     assert values("全年受理申请13件,已答复申请13件。")["outcome_total"] == 13
+
+
+def test_items_published_so_far_or_on_each_of_two_sites_are_no_years_total():
+    assert "proactive_items" not in values("(一)目前本单位已主动公开政府信息49条。")
+    got = values("2013年,我局在市政府门户网站和局门户网站信息公开栏目分别主动公开政府信息148条。")
+    assert "proactive_items" not in got
+
+
+def test_trainings_received_are_not_trainings_held():
+    got = values("通过政府信息公开网站进行电话咨询,其中接受业务指导8次,业务培训7次。")
+    assert "trainings" not in got

@@ -353,6 +353,9 @@ def _candidate_from_match(rule: Rule, m: re.Match[str], s: Sentence, year: int |
     start = m.start() + (opening.end() if opening else 0)
     if rule.metric_id in TOTALS_ONLY and not opening and _is_subset(s.norm, start):
         return None
+    # 在A网站和B网站…分别主动公开政府信息148条: a count for each, not their total.
+    if rule.metric_id in TOTALS_ONLY and "分别" in clause:
+        return None
     if rule.metric_id == "proactive_items" and _one_channel_of_several(clause, s.norm):
         return None
     if (

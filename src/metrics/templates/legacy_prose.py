@@ -73,8 +73,8 @@ def _rule(metric_id: str, trigger: str, pattern: str, context: str = "") -> Rule
     return Rule(metric_id, trigger, re.compile(pattern), re.compile(context) if context else None)
 
 
-# A sentence about disclosure work that no attended training (参加培训) shares.
-_TRAINING = r"^(?!.*参加[^,;。]{0,12}培训)(?=.*(?:信息公开|政务公开|公开工作|公开条例))"
+# A sentence about disclosure work that no attended training (参加培训, 接受…培训) shares.
+_TRAINING = r"^(?!.*(?:参加|接受)[^。]{0,16}培训)(?=.*(?:信息公开|政务公开|公开工作|公开条例))"
 
 COUNT_RULES: tuple[Rule, ...] = (
     # 全镇共发布各类信息内容46条 / 通过门户网站公开各类信息46条: all kinds together are the year's total
@@ -430,10 +430,10 @@ BOTH_ZERO = re.compile(
 # 到年底累计 counts up to the year's end from the start, like 截至年底.
 # 近四年累计: the last years together; 至2015年12月31日 alone, not closing a period (1月1日至…), counts up
 # to a date as 截至 does.
-# 到目前累计 counts up to now, as 至今 does.
+# 到目前累计 and 目前…已公开 count up to now, as 至今 does.
 CUMULATIVE = re.compile(
     r"历年|截至|截止|至今|迄今|以来|累积|(?:到|至)(?:\d{4})?年?年底|近[一二三四五六七八九十两几\d]+年|多年来"
-    r"|(?<![日起自截])至(?:19|20)\d\d年\d{1,2}月|(?:到|至)目前"
+    r"|(?<![日起自截])至(?:19|20)\d\d年\d{1,2}月|(?:到|至)目前|目前[^,;。\d]{0,10}?已"
 )
 SINCE = {"以来", "至今"}
 # 截至2022年12月31日,某县收到政府信息公开申请11件: up to the report year's last day, with no 累计 after
