@@ -1072,3 +1072,9 @@ def test_items_published_so_far_or_on_each_of_two_sites_are_no_years_total():
 def test_trainings_received_are_not_trainings_held():
     got = values("通过政府信息公开网站进行电话咨询,其中接受业务指导8次,业务培训7次。")
     assert "trainings" not in got
+
+
+def test_reviews_among_an_agencys_other_business_are_no_disclosure_reviews():
+    got = values("2013年办理行政许可415件、行政处罚7件、行政复议1件,无投诉举报。")
+    assert "review_total" not in got
+    assert values("2013年因政府信息公开申请行政复议1件。")["review_total"] == 1

@@ -464,7 +464,12 @@ SENTENCE_EXCLUDED = {
     ),
     # A government hears reviews of its departments' answers ('审理政府信息公开行政复议案件7起'): those are
     # cases it decided, not reviews of its own.
-    "review_total": re.compile(r"(?:审理|审结)(?:了)?[^,;:.!?\d]{0,16}?(?:行政)?复议(?:案件|案)"),
+    # Nor are the reviews counted among an agency's other business (办理行政许可415件、行政处罚7件、行政复议1件)
+    # in a sentence that names no disclosure.
+    "review_total": re.compile(
+        r"(?:审理|审结)(?:了)?[^,;:.!?\d]{0,16}?(?:行政)?复议(?:案件|案)"
+        r"|^(?!.*(?:信息公开|依申请|公开申请)).*行政(?:许可|处罚)\d"
+    ),
     # 市长信箱收到留言64227条,已答复63029条: the answers to other business.
     "outcome_total": re.compile(
         r"(?:建议|提案|信访|热线|投诉|咨询|留言|来信|信箱)[^。!?]{0,20}?\d+\s*(?:件|条)[^。!?\d]{0,6}?答复"
