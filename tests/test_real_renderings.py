@@ -1770,3 +1770,17 @@ def test_requests_carried_over_written_zhuanjie_and_answered_as_handled_stand_in
         tmp_path, "2024年,县政府办公室共收到信息公开申请7件,上年转结1件,办理答复8件,答复率100%。", year=2024
     )
     assert (got["requests_new"], got["requests_carried_over"], got["outcome_total"]) == (7, 1, 8)
+
+
+def test_a_breakdown_after_a_count_read_across_a_line_break_stands_in_but_examples_give_no_sub_row(tmp_path):
+    lines = [
+        "示例市人民政府2023年政府信息公开工作年度报告",
+        "一、总体情况",
+        "(二)依申请公开",
+        "2023年,全市各级政府及部门共收到政府信息公开申请609件。办理结果为:予以公开380件,部分公开43件,"
+        '因"属于国家秘密"等原因不予公开21件,无法提供120件,不予处理17件,其他处理20件,结转下年度继续办理8件。',
+        "二、主动公开政府信息情况",
+    ]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert (got["outcome_granted"], got["outcome_denied"], got["outcome_total"]) == (380, 21, 601)
+    assert "denied_state_secret" not in got  # 等原因: the reason named is one of several

@@ -138,16 +138,31 @@ _REQUESTER_NOTE = (
 def _next_sentence(sentence: str, overview: str) -> str | None:
     """The sentence after `sentence` (normalized) in the overview; None where it is not found there."""
     norm = normalize(overview)
-    at = norm.find(sentence)
-    return None if at < 0 else _first_sentence(norm[at + len(sentence) :].lstrip(".!? "))
+    end = _end_in(sentence, norm)
+    return None if end is None else _first_sentence(norm[end:].lstrip(".!? "))
 
 
 def _up_to_its_full_stop(sentence: str, overview: str) -> str:
     """The sentence (normalized) with the rest of its text up to the full stop: prose is split at
     semicolons too, and a breakdown may go on after one ('…12件,予以公开6件;无法提供6件')."""
     norm = normalize(overview)
+    end = _end_in(sentence, norm)
+    return sentence if end is None else sentence + _first_sentence(norm[end:])
+
+
+def _end_in(sentence: str, norm: str) -> int | None:
+    """Where the sentence ends in the normalized overview. The sentence was read with the lines it
+    runs over joined ('(二)依申请公开' then '2023年,…609件' on the next line), so where it is not found
+    whole, its last line's worth of words is looked for."""
     at = norm.find(sentence)
-    return sentence if at < 0 else sentence + _first_sentence(norm[at + len(sentence) :])
+    if at >= 0:
+        return at + len(sentence)
+    tail = sentence[-_TAIL_LENGTH:]
+    at = norm.find(tail) if len(sentence) > _TAIL_LENGTH else -1
+    return None if at < 0 else at + len(tail)
+
+
+_TAIL_LENGTH = 16
 
 
 def _first_sentence(norm: str) -> str:
@@ -186,7 +201,11 @@ def _breakdown(sentence: str, sums: set[float], evidence: str) -> list[Fact]:
         if row is None or row.metric_id in values:
             return []
         value = float(m["num"])
-        sub = _sub_row_named(row, m)
+        # '因"属于国家秘密"等原因不予公开21件': the reasons it names are examples, so no sub-row is known.
+        several = "等" in m["label"]
+        if several and row.metric_id not in _OUTCOMES:
+            return []
+        sub = None if several else _sub_row_named(row, m)
         if row.metric_id in _OUTCOMES:
             values[row.metric_id] = value
             top[row.metric_id] = value
