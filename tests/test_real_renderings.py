@@ -1784,3 +1784,10 @@ def test_a_breakdown_after_a_count_read_across_a_line_break_stands_in_but_exampl
     got = extract_file(_doc(tmp_path, lines)).totals()
     assert (got["outcome_granted"], got["outcome_denied"], got["outcome_total"]) == (380, 21, 601)
     assert "denied_state_secret" not in got  # 等原因: the reason named is one of several
+
+
+def test_requests_received_from_natural_persons_alone_count_their_column(tmp_path):
+    got = _overview_only(tmp_path, "2021年,共收到自然人依申请公开政府信息2条,均依法按时办理。", year=2021)
+    assert got["requests_new_natural_person"] == 2
+    both = _overview_only(tmp_path, "2021年,共收到自然人政府信息公开申请2件,法人申请1件。", year=2021)
+    assert "requests_new_natural_person" not in both

@@ -301,6 +301,14 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         r"|公民(?![、,和及与或])(?:提出)?(?:的)?(?:政府信息公开)?申请(?:件)?",
         sentence_lacks=r"含[^,;.]{0,12}(?:结转|上年)",
     ),
+    # 共收到自然人依申请公开政府信息2条 / 受理自然人政府信息公开申请1件: the year's requests, of natural
+    # persons; received only from them where the sentence names no other requester.
+    OverviewCount(
+        "requests_new_natural_person",
+        r"(?:收到|受理|接收)(?:了)?(?:公民)?(?:个人|自然人)(?:提出的)?(?:依申请公开|政府信息公开)(?:政府信息)?(?:申请)?",
+        units="件|份|宗|条",
+        sentence_lacks=r"法人|组织|企业|结转|上年",
+    ),
     OverviewCount(
         "requests_new_legal_person",
         r"法人(?:或|和|及)其他组织(?:提出)?(?:的)?申请(?:件)?",
