@@ -1078,3 +1078,10 @@ def test_reviews_among_an_agencys_other_business_are_no_disclosure_reviews():
     got = values("2013年办理行政许可415件、行政处罚7件、行政复议1件,无投诉举报。")
     assert "review_total" not in got
     assert values("2013年因政府信息公开申请行政复议1件。")["review_total"] == 1
+
+
+def test_more_wordings_of_the_years_published_items():
+    got = values("据初步统计,2013年我县通过政府信息公开网站,共公开政府信息14586条。")
+    assert got["proactive_items"] == 14586
+    got = values("制作获取政府信息共33条,其中主动公开信息数33条,无依申请公开信息。")
+    assert got["proactive_items"] == 33
