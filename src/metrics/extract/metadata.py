@@ -613,12 +613,7 @@ _DEED = (
     r"(?:认真|严格|按照|坚持|紧紧|紧扣|积极|进一步|全面|深入|围绕|高度|继续|持续|始终|不断|着力|切实|"
     r"贯彻|通过|根据|依据|依照|结合|扎实|聚焦|立足|牢固|充分|大力|强化|加强|加大|依法|主动|准确|在|共|以)"
 )
-# '全文包括某旗某苏木人民政府信息公开总体情况,…': the report's list of contents names whose they are.
-_CONTENTS_OF = re.compile(
-    r"全文包括([\u4e00-\u9fff]{3,30}?(?:人民政府|政府|办事处|委员会|局|委|厅|署|办公室))"
-    r"(?:政府)?信息公开(?:工作)?(?:的)?(?:总体|基本)?情况"
-)
-# ... or the name before the year ('某区医疗保障局2023年为深入推进…').
+# The year, then its subject; or the name before the year ('某区医疗保障局2023年为深入推进…').
 _YEAR_SUBJECT = re.compile(
     r"(?:^|[.。\n])[\s?？]*(?:(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]*\s*(?!度)([\u4e00-\u9fff]{2,30}?"
     + _AGENCY_END
@@ -629,6 +624,11 @@ _YEAR_SUBJECT = re.compile(
     + r")(?:19|20)\d\d\s*年(?:度)?[,，]?\s*(?=为|"
     + _DEED
     + "))"
+)
+# '全文包括某旗某苏木人民政府信息公开总体情况,…': the report's list of contents names whose they are.
+_CONTENTS_OF = re.compile(
+    r"全文包括([\u4e00-\u9fff]{3,30}?(?:人民政府|政府|办事处|委员会|局|委|厅|署|办公室))"
+    r"(?:政府)?信息公开(?:工作)?(?:的)?(?:总体|基本)?情况"
 )
 # '如对本报告有任何疑问,请与某市财政局办公室联系': a department named for questions about the report is
 # the one reporting, its office or its disclosure group answering for it. A government's office, or a
