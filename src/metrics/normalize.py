@@ -100,8 +100,8 @@ _PINYIN_NOTE = re.compile(r"\((?<=[\u4e00-\u9fff]\()[a-zāáǎàēéěèīíǐì
 # pages, in either script, never write these forms, so they are turned back before matching; 檔案
 # alone stays, since it is also the mainland word for archives (檔案局). 部份 is a variant of 部分 that
 # pages on both sides write.
-_TAIWAN_PHRASES = re.compile("資訊|釋出|專案|網路|規範性檔案|部份")
-_MAINLAND_PHRASE = {
+_VARIANT_PHRASES = re.compile("資訊|釋出|專案|網路|規範性檔案|部份")
+_STANDARD_PHRASE = {
     "部份": "部分",
     "資訊": "信息",
     "釋出": "发布",
@@ -122,7 +122,7 @@ def _normalize(text: str) -> str:
 
 def mainland_phrases(text: str) -> str:
     """The report forms' words where a mirror wrote them with Taiwan phrasing, at the same length."""
-    return _TAIWAN_PHRASES.sub(lambda m: _MAINLAND_PHRASE[m.group()], text)
+    return _VARIANT_PHRASES.sub(lambda m: _STANDARD_PHRASE[m.group()], text)
 
 
 _normalize_short = functools.lru_cache(maxsize=1 << 16)(_normalize)

@@ -320,6 +320,14 @@ def _closes_the_year(text: str, year: int | None) -> bool:
 _FRESH_OPENING = re.compile(rf"(?:其中)?(?:{FRESH.pattern}|(?:19|20)\d\d年度?)")
 
 
+def _not_the_years_items(clause: str, m: re.Match[str], sentence: str) -> bool:
+    """Whether a count of published items is one channel's beside another's, or the stock before the
+    year's new items of the same kind (NEW_PART_AFTER)."""
+    if _one_channel_of_several(clause, sentence):
+        return True
+    return "新增" not in m.group() and NEW_PART_AFTER.search(sentence[m.end() :]) is not None
+
+
 def _one_channel_of_several(clause: str, sentence: str) -> bool:
     """Whether the clause counts one channel's items, beside another clause counting another's (a
     running total beside the year's part of it is no other channel's count)."""
@@ -351,18 +359,10 @@ def _candidate_from_match(rule: Rule, m: re.Match[str], s: Sentence, year: int |
     # A match that opens with the year's word (其中本年度…公开214条, 当年收到3件) restarts its count there.
     opening = _FRESH_OPENING.match(m.group())
     start = m.start() + (opening.end() if opening else 0)
-    if rule.metric_id in TOTALS_ONLY and not opening and _is_subset(s.norm, start):
-        return None
     # 在A网站和B网站…分别主动公开政府信息148条: a count for each, not their total.
-    if rule.metric_id in TOTALS_ONLY and "分别" in clause:
+    if rule.metric_id in TOTALS_ONLY and ((not opening and _is_subset(s.norm, start)) or "分别" in clause):
         return None
-    if rule.metric_id == "proactive_items" and _one_channel_of_several(clause, s.norm):
-        return None
-    if (
-        rule.metric_id == "proactive_items"
-        and "新增" not in m.group()
-        and NEW_PART_AFTER.search(s.norm[m.end() :])
-    ):
+    if rule.metric_id == "proactive_items" and _not_the_years_items(clause, m, s.norm):
         return None
     if rule.metric_id in REQUEST_OUTCOMES and PUBLICITY_ATTRIBUTES.search(s.norm):
         return None

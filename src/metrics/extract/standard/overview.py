@@ -44,8 +44,7 @@ def overview_outcomes(requests: Fact, overview: str, fmt: str, answered: Fact | 
     # The breakdown follows the sentence counting the requests, or the one counting those answered
     # ('全区答复政府信息公开申请59件。其中,予以公开的16件,…').
     for counted in filter(None, (requests, answered)):
-        sentence = _up_to_its_full_stop(normalize(counted.evidence), overview)
-        following = _next_sentence(sentence, overview) or ""
+        sentence, following = _whole_and_next(normalize(counted.evidence), overview)
         for text in (sentence, following):
             facts = _breakdown(text, sums, counted.evidence if text is sentence else following)
             facts = [f for f in facts if f.metric_id in _ROWS_OF[fmt]]
@@ -142,12 +141,16 @@ def _next_sentence(sentence: str, overview: str) -> str | None:
     return None if end is None else _first_sentence(norm[end:].lstrip(".!? "))
 
 
-def _up_to_its_full_stop(sentence: str, overview: str) -> str:
-    """The sentence (normalized) with the rest of its text up to the full stop: prose is split at
-    semicolons too, and a breakdown may go on after one ('…12件,予以公开6件;无法提供6件')."""
+def _whole_and_next(sentence: str, overview: str) -> tuple[str, str]:
+    """The sentence (normalized) with the rest of its text up to the full stop, and the sentence after
+    that ("" where it is not found): prose is split at semicolons too, and a breakdown may go on after
+    one ('…12件,予以公开6件;无法提供6件')."""
     norm = normalize(overview)
     end = _end_in(sentence, norm)
-    return sentence if end is None else sentence + _first_sentence(norm[end:])
+    if end is None:
+        return sentence, ""
+    rest = _first_sentence(norm[end:])
+    return sentence + rest, _first_sentence(norm[end + len(rest) :].lstrip(".!? "))
 
 
 def _end_in(sentence: str, norm: str) -> int | None:
@@ -190,8 +193,8 @@ def _breakdown(sentence: str, sums: set[float], evidence: str) -> list[Fact]:
     for clause in clauses:
         if not _DIGIT.search(clause):  # words after the list ('均已按要求答复') end it
             break
-        if m := _CARRIED_ITEM.match(clause):
-            carried += float(m["num"] or m["first"])
+        if (carried_here := _carried_forward(clause)) is not None:
+            carried += carried_here
             continue
         m = _ITEM.match(clause)
         if m and _GRANTED_OR_PARTLY.fullmatch(compact(m["label"])):
@@ -234,11 +237,18 @@ def _after_the_count(sentence: str, sums: set[float]) -> re.Match | None:
 
 # A clause counting requests, up to its comma.
 _REQUESTS_CLAUSE = re.compile(r"申请[^,;.\d]{0,8}?(?P<num>\d+)(?:件|条|份)(?:\([^()]{0,20}\))?,")
-# 结转下年办理1件 / 1件结转下年度: carried into next year, a row apart from the outcomes.
-_CARRIED_ITEM = re.compile(
-    r"^(?:(?:结转|转结)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?P<num>\d+)件"
-    r"|(?P<first>\d+)件(?:结转|转结)(?:至|到)?下一?年度?(?:继续)?(?:办理)?)$"
-)
+
+
+def _carried_forward(clause: str) -> float | None:
+    """The requests a clause says were carried into next year ('结转下年办理1件', '1件结转下年度'), as
+    OVERVIEW_COUNTS words them: a row apart from the outcomes."""
+    for pattern in _CARRIED_FORWARD:
+        m = pattern.match(clause)
+        if m and not _DIGIT.search(clause, m.end()):
+            return float(m["num"])
+    return None
+
+
 _DIGIT = re.compile(r"\d")
 _NOTE = "the overview's breakdown of the year's requests, which adds up to them; the table is not in the file"
 
@@ -326,6 +336,12 @@ def _pattern(count: OverviewCount) -> re.Pattern:
 
 
 _PATTERNS = {count: _pattern(count) for count in OVERVIEW_COUNTS}
+# The carried-forward counts of no named year, each a clause of a breakdown may be.
+_CARRIED_FORWARD = [
+    pattern
+    for count, pattern in _PATTERNS.items()
+    if count.metric_id == "requests_carried_forward" and not count.says_none and not count.names_year
+]
 _COUNT_NOTE = "stated by the overview; the table is not in the file"
 # Normalized text: 。 is ".", ，is ",".
 _CLAUSE_MARKS = ",;:.!?"
