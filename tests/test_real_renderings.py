@@ -71,6 +71,34 @@ def test_cells_with_no_row_borders_become_rows_of_a_label_and_its_values():
     assert not any("本年共收到申请" in cell for row in rows for cell in row)
 
 
+def test_a_word_for_no_change_in_the_2019_change_column_is_a_cell_not_a_row_label(tmp_path):
+    lines = [
+        "示例县退役军人事务局2020年政府信息公开工作年度报告",
+        "二、主动公开政府信息情况",
+        "第二十条第(五)项 |",
+        "信息内容 |",
+        "上一年项目数量 |",
+        "本年增/减 |",
+        "处理决定数量 |",
+        "行政许可 |",
+        "4 |",
+        "未增未减 |",
+        "9 |",
+        "其他对外管理服务事项 |",
+        "2 |",
+        "无变化 |",
+        "3 |",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    rows = tables_in_text("\n".join(lines))[0].rows
+    assert ["行政许可", "4", "未增未减", "9"] in rows and ["其他对外管理服务事项", "2", "无变化", "3"] in rows
+    doc = tmp_path / "report.txt"
+    doc.write_text("\n".join(lines), encoding="utf-8")
+    got = extract_file(str(doc)).totals()
+    assert (got["licensing_items_last_year"], got["licensing_decisions"]) == (4, 9)
+    assert (got["other_services_items_last_year"], got["other_services_decisions"]) == (2, 3)
+
+
 def test_short_lines_with_no_border_anywhere_are_left_to_the_text_readers():
     assert tables_in_text("规章\n0\n0\n1\n行政许可\n2\n3\n4") == []
 

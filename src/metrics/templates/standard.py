@@ -13,6 +13,26 @@ STD2019 = "std2019"
 STD2021 = "std2021"
 BOTH = (STD2019, STD2021)
 
+# Words the 2019 table's 本年增/减 cell may hold instead of its number ('990 减 711', '0 未增未减 0'): a
+# cell with no value, longest first.
+CHANGE_WORDS = (
+    "未增未减",
+    "无增无减",
+    "没有变化",
+    "无增减",
+    "未增减",
+    "无变化",
+    "无变动",
+    "未变化",
+    "未变动",
+    "增加",
+    "减少",
+    "持平",
+    "不变",
+    "增",
+    "减",
+)
+
 # Section 三 columns, in the printed order.
 REQUESTER_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("natural_person", "自然人", "Natural persons"),

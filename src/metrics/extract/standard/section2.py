@@ -10,15 +10,21 @@ from metrics.extract.standard.source import Hit, Source, alternation, find_hits,
 from metrics.models import Fact, Flag
 from metrics.normalize import compact, normalize
 from metrics.templates import Section2Cell, section2_cells, section3_rows
-from metrics.templates.standard import SECTION2_HEADER, SECTION2_START, SECTION3_START, STD2019, STD2021
+from metrics.templates.standard import (
+    CHANGE_WORDS,
+    SECTION2_HEADER,
+    SECTION2_START,
+    SECTION3_START,
+    STD2019,
+    STD2021,
+)
 
 # Two numbers in one cell (`7 0`, cells a converter ran together): no one figure.
 _NUMBERS_APART = re.compile(r"\d\s+\d")
 # A header cell holding a unit alone: (元), （万元）.
 _UNIT_CELL = re.compile(r"\((?:万元|元)\)")
-# The 2019 table's 本年增/减 cell may hold a word for the change, not its number ('990 减 711'): a cell
-# with no value, not the end of the row.
-_CHANGE_WORD = r"(?:增加|减少|持平|不变|增|减)(?![\u4e00-\u9fff])"
+# A word for the change in the 2019 table's 本年增/减 cell: a cell with no value, not the end of the row.
+_CHANGE_WORD = rf"(?:{'|'.join(CHANGE_WORDS)})(?![\u4e00-\u9fff])"
 _AMOUNT = re.compile(
     r"(?P<num>[-+]?\d[\d,]*(?:\.\d+)?)(?:\s*(?P<unit>万元|元))?"
     rf"|(?P<na>不适用|/|-|{_CHANGE_WORD})|(?P<zero>无)"
