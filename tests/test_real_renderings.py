@@ -1652,6 +1652,25 @@ def test_a_breakdown_right_after_the_count_with_requests_carried_forward_stands_
     assert "outcome_granted" not in short
 
 
+def test_a_breakdown_after_the_requesters_in_brackets_and_last_years_requests_adds_up_with_them(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2022年共受理依申请公开事项36件(其中:自然人申请32件、企业申请2件、其他组织申请2件),上年结转7件,"
+        "予以公开3件、部分公开24件、无法提供12件、结转下年度办理4件。",
+        year=2022,
+    )
+    assert (got["outcome_granted"], got["outcome_partial"], got["outcome_unable"]) == (3, 24, 12)
+    assert got["outcome_total"] == 39
+    # Without last year's requests the list does not add up to the requests: no breakdown.
+    short = _overview_only(
+        tmp_path,
+        "2022年共受理依申请公开事项36件(其中:自然人申请32件、企业申请2件、其他组织申请2件),"
+        "予以公开3件、部分公开24件、无法提供12件、结转下年度办理4件。",
+        year=2022,
+    )
+    assert "outcome_granted" not in short
+
+
 def test_an_outcome_named_information_that_does_not_exist_is_the_not_held_sub_row(tmp_path):
     got = _overview_only(
         tmp_path, "2022年共收到政府信息公开申请6件,其中予以公开2件,信息不存在的4件。", year=2022

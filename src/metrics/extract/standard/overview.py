@@ -179,22 +179,35 @@ _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
 
 def _breakdown(sentence: str, sums: set[float], evidence: str) -> list[Fact]:
-    start = _BREAKDOWN.search(sentence) or _after_the_count(sentence, sums)
-    if start is None:
-        return []
+    """The outcomes listed after 其中 (or 处理结果中…), or else right after the count: a 其中 may open
+    the requesters' list in brackets instead ('受理…36件(其中:自然人申请32件,…),上年结转7件,予以公开3件,…')."""
+    for start in (_BREAKDOWN.search(sentence), _after_the_count(sentence, sums)):
+        facts = _listed(sentence[start.end() :], sums, evidence) if start else []
+        if facts:
+            return facts
+    return []
+
+
+def _listed(after: str, sums: set[float], evidence: str) -> list[Fact]:
+    """The outcome of each item of the list that opens `after`, where every item names a row of
+    section 三 and they add up to one of the `sums`."""
     # An outcome's name may be quoted ('"予以公开"17件').
-    items = _SHARE.sub("", _first_sentence(sentence[start.end() :])).replace('"', "")
+    items = _SHARE.sub("", _first_sentence(after)).replace('"', "")
     clauses = [c.strip(" :") for c in re.split(r"[,;]", items)]
     clauses = [c for c in clauses if c]
     values: dict[str, float] = {}
     top: dict[str, float] = {}
     together = 0.0  # the granted and partly granted counted as one
     carried = 0.0  # the requests carried into next year, which the requests counted hold
+    earlier = 0.0  # the requests carried over from last year, answered with the year's own
     for clause in clauses:
         if not _DIGIT.search(clause):  # words after the list ('均已按要求答复') end it
             break
-        if (carried_here := _carried_forward(clause)) is not None:
+        if (carried_here := _carried(_CARRIED_FORWARD, clause)) is not None:
             carried += carried_here
+            continue
+        if not values and (earlier_here := _carried(_CARRIED_OVER, clause)) is not None:
+            earlier += earlier_here
             continue
         m = _ITEM.match(clause)
         if m and _GRANTED_OR_PARTLY.fullmatch(compact(m["label"])):
@@ -218,7 +231,7 @@ def _breakdown(sentence: str, sums: set[float], evidence: str) -> list[Fact]:
             values[sub.metric_id] = value
             if row.metric_id not in _OUTCOMES:  # a sub-row alone: its top row is the sum of them
                 top[row.parent] = top.get(row.parent, 0.0) + value
-    if not top or sum(top.values()) + together + carried not in sums:
+    if not top or sum(top.values()) + together + carried - earlier not in sums:
         return []
     listed = {**{parent: v for parent, v in top.items() if parent not in values}, **values}
     # 总计 is declared the sum of the top rows: a breakdown that adds up states it too.
@@ -236,13 +249,13 @@ def _after_the_count(sentence: str, sums: set[float]) -> re.Match | None:
 
 
 # A clause counting requests, up to its comma.
-_REQUESTS_CLAUSE = re.compile(r"申请[^,;.\d]{0,8}?(?P<num>\d+)(?:件|条|份)(?:\([^()]{0,20}\))?,")
+_REQUESTS_CLAUSE = re.compile(r"申请[^,;.\d]{0,8}?(?P<num>\d+)(?:件|条|份)(?:\([^()]{0,40}\))?,")
 
 
-def _carried_forward(clause: str) -> float | None:
-    """The requests a clause says were carried into next year ('结转下年办理1件', '1件结转下年度'), as
-    OVERVIEW_COUNTS words them: a row apart from the outcomes."""
-    for pattern in _CARRIED_FORWARD:
+def _carried(patterns: list[re.Pattern], clause: str) -> float | None:
+    """The requests a clause says were carried into next year ('结转下年办理1件', '1件结转下年度') or over
+    from last year ('上年结转7件'), as OVERVIEW_COUNTS words them: rows apart from the outcomes."""
+    for pattern in patterns:
         m = pattern.match(clause)
         if m and not _DIGIT.search(clause, m.end()):
             return float(m["num"])
@@ -337,11 +350,14 @@ def _pattern(count: OverviewCount) -> re.Pattern:
 
 _PATTERNS = {count: _pattern(count) for count in OVERVIEW_COUNTS}
 # The carried-forward counts of no named year, each a clause of a breakdown may be.
-_CARRIED_FORWARD = [
-    pattern
-    for count, pattern in _PATTERNS.items()
-    if count.metric_id == "requests_carried_forward" and not count.says_none and not count.names_year
-]
+_CARRIED_FORWARD, _CARRIED_OVER = (
+    [
+        pattern
+        for count, pattern in _PATTERNS.items()
+        if count.metric_id == metric_id and not count.says_none and not count.names_year
+    ]
+    for metric_id in ("requests_carried_forward", "requests_carried_over")
+)
 _COUNT_NOTE = "stated by the overview; the table is not in the file"
 # Normalized text: 。 is ".", ，is ",".
 _CLAUSE_MARKS = ",;:.!?"
