@@ -1295,11 +1295,31 @@ def test_an_overview_listing_requests_by_kind_of_requester_gives_natural_persons
     assert (got["requests_new_natural_person"], got["requests_new_legal_person"]) == (25, 15)
 
 
-def test_an_overview_saying_every_requester_was_a_natural_person_gives_no_organisations(tmp_path):
+def test_an_overview_listing_requesters_by_kind_without_the_word_for_request_gives_both_columns(tmp_path):
     got = _overview_only(
-        tmp_path, "本年度共收到政府信息公开申请3件,申请人均为自然人,均已按时答复。", year=2022
+        tmp_path, "2022年,共收到依申请件35件,其中自然人34件,企业1件,办结32件,结转下年办理3件。", year=2022
     )
+    assert (got["requests_new_natural_person"], got["requests_new_legal_person"]) == (34, 1)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本年度共收到政府信息公开申请3件,申请人均为自然人,均已按时答复。",
+        "2022年共收到政府信息公开申请3件,申请人类别为自然人,均已按时答复。",
+        "2022年,县政府办公室共收到政府信息公开申请3件(自然人申请),均已按时答复。",
+    ],
+)
+def test_an_overview_saying_every_requester_was_a_natural_person_gives_no_organisations(tmp_path, sentence):
+    got = _overview_only(tmp_path, sentence, year=2022)
     assert (got["requests_new_natural_person"], got["requests_new_legal_person"]) == (3, 0)
+
+
+def test_one_requester_said_to_be_a_natural_person_says_nothing_of_the_others(tmp_path):
+    got = _overview_only(
+        tmp_path, "2022年共收到政府信息公开申请3件,其中1件申请人为自然人,均已按时答复。", year=2022
+    )
+    assert "requests_new_natural_person" not in got and "requests_new_legal_person" not in got
 
 
 def test_a_requester_list_that_does_not_add_up_to_the_requests_gives_no_organisations(tmp_path):

@@ -63,15 +63,19 @@ _ORGANISATION = (
     "法律服务机构",
     "法人或其他组织",
     "法人和其他组织",
+    "其他组织",
+    "企业",
     "其他",
 )
+# '自然人申请219件' / '其中自然人34件,企业1件': the kind, then its count, 申请 or not.
 _REQUESTER_ITEM = re.compile(
-    rf"^(?P<kind>{'|'.join(_NATURAL_PERSON + _ORGANISATION)})(?:提出)?(?:的)?申请(?:件)?(?:共|为)?"
+    rf"^(?P<kind>{'|'.join(_NATURAL_PERSON + _ORGANISATION)})(?:提出)?(?:的)?(?:申请)?(?:件)?(?:共|为)?"
     r"(?P<num>\d+)(?:件|条|宗|份)$"
 )
-# '2条信息申请人均为自然人': every request a natural person's.
+# '2条信息申请人均为自然人' / '申请人类别为自然人' / '申请1件(自然人申请)': every request a natural person's.
 _ALL_NATURAL_PERSONS = re.compile(
-    r"申请人(?:均|全部|全)为自然人|均为自然人[^,;.\d]{0,6}?申请|均由自然人提出|申请主体(?:均|全部)?为自然人"
+    r"申请人(?:均|全部|全)为自然人|申请人(?:类别|类型)(?:均|全部|全)?为自然人|均为自然人[^,;.\d]{0,6}?申请|均由自然人提出"
+    r"|申请主体(?:均|全部)?为自然人|\d(?:件|条)\((?:均为|均系|系)?自然人(?:申请|提出)?\)"
 )
 
 
