@@ -1714,10 +1714,23 @@ def test_a_traditional_pages_article_captions_are_rows_of_their_own_in_a_cell_pe
     assert got["licensing_decisions"] == 5
 
 
-def test_no_lawsuit_stated_in_an_overview_is_none_of_either_kind(tmp_path):
-    got = _overview_only(tmp_path, "2022年未发生因政府信息公开引起的行政复议和行政诉讼。", year=2022)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2022年未发生因政府信息公开引起的行政复议和行政诉讼。",
+        "2022年收到政府信息公开申请0宗,无信息公开类行政复议及诉讼案件。",
+        "全年无政府信息公开行政复议、诉讼和申诉情况。",
+    ],
+)
+def test_no_lawsuit_stated_in_an_overview_is_none_of_either_kind(tmp_path, sentence):
+    got = _overview_only(tmp_path, sentence, year=2022)
     assert (got["litigation_total"], got["lit_direct_total"], got["lit_after_review_total"]) == (0, 0, 0)
     assert got["review_total"] == 0
+
+
+def test_a_lawsuit_brought_without_review_first_is_no_statement_that_none_occurred(tmp_path):
+    got = _overview_only(tmp_path, "2022年发生行政诉讼1件,未经行政复议直接提起行政诉讼。", year=2022)
+    assert "review_total" not in got and got.get("litigation_total") != 0
 
 
 def test_requests_carried_into_the_next_year_named_by_its_year_stand_in(tmp_path):

@@ -404,11 +404,12 @@ FEES_HEADING = re.compile(
 # 对申请公开政府信息暂免收费: fees waived, so none were collected.
 FEE_WAIVED = re.compile(r"(?:暂免|免于|免予|免除|一律免)收(?:取)?费")
 
-# Negated events: 未发生行政复议和行政诉讼, 没有接到…申请, 本年度无申请, 无被申请行政复议. Scope runs to the
-# clause end.
+# Negated events: 未发生行政复议和行政诉讼, 没有接到…申请, 本年度无申请, 无被申请行政复议, 无信息公开类行政复议.
+# Scope runs to the clause end.
 NONE_EVENT = re.compile(
     rf"{_NEG}(?:一例|一起|一件|任何)?(?:(?:发生|出现|收到|接到|受理|产生|引发|引起|接收|有|因|针对|涉及|被)过?"
-    rf"|(?=行政复议|行政诉讼|复议|诉讼|投诉|举报|依申请|政府信息公开申请|申请(?![人书表])))(?P<scope>[^,;:。!?\d]{{0,40}})"
+    rf"|(?=(?:(?:政府)?信息公开(?:类|方面)?(?:的)?)?(?:行政复议|行政诉讼)|复议|诉讼|投诉|举报|依申请|政府信息公开申请"
+    rf"|申请(?![人书表])))(?P<scope>[^,;:。!?\d]{{0,40}})"
 )
 # Lawsuits, as a negation names them: 行政诉讼, or 行政起诉 (没有…引起行政复议或者行政起诉的案例).
 LITIGATION = re.compile(r"诉讼|行政起诉")
