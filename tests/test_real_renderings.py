@@ -1691,6 +1691,24 @@ def test_a_breakdown_after_the_requesters_in_brackets_and_last_years_requests_ad
     assert "outcome_granted" not in short
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2022年共受理依申请公开9件,其中处理结果4件为不予公开,1件为不予处理,4件为无法提供。",
+        "2022年共受理依申请公开9件。其中,4件不予公开,1件不予处理,4件无法提供。",
+    ],
+)
+def test_a_breakdown_whose_items_count_first_gives_each_outcome(tmp_path, sentence):
+    got = _overview_only(tmp_path, sentence, year=2022)
+    assert (got["outcome_denied"], got["outcome_not_processed"], got["outcome_unable"]) == (4, 1, 4)
+    assert got["outcome_total"] == 9
+
+
+def test_a_count_first_item_naming_no_outcome_leaves_the_breakdown_out(tmp_path):
+    got = _overview_only(tmp_path, "2022年共受理依申请公开9件,其中4件为不予公开,5件为咨询类事项。", year=2022)
+    assert "outcome_denied" not in got
+
+
 def test_an_outcome_named_information_that_does_not_exist_is_the_not_held_sub_row(tmp_path):
     got = _overview_only(
         tmp_path, "2022年共收到政府信息公开申请6件,其中予以公开2件,信息不存在的4件。", year=2022

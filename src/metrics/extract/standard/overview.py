@@ -31,6 +31,11 @@ _ITEM = re.compile(
     r"^(?:因|对)?(?P<label>[\u4e00-\u9fff]{2,24}?)(?:\((?P<note>[^()]{2,40})\))?(?:的)?(?:申请)?(?:有|为)?"
     r"(?P<num>\d+)(?:件|条|个|项|份|起)(?:\((?P<after>[^()]{2,40})\))?$"
 )
+# An item that counts first ('4件为不予公开', '处理结果1件为不予处理').
+_ITEM_COUNT_FIRST = re.compile(
+    r"^(?:处理结果)?(?P<num>\d+)(?:件|条|个|项|份|起)(?:为|是|系|属于)?(?P<label>[\u4e00-\u9fff]{2,24}?)"
+    r"(?:\((?P<note>[^()]{2,40})\))?(?P<after>)$"
+)
 
 
 def overview_outcomes(requests: Fact, overview: str, fmt: str, answered: Fact | None = None) -> list[Fact]:
@@ -213,7 +218,7 @@ def _listed(after: str, sums: set[float], evidence: str) -> list[Fact]:
         if not values and (earlier_here := _carried(_CARRIED_OVER, clause)) is not None:
             earlier += earlier_here
             continue
-        m = _ITEM.match(clause)
+        m = _ITEM.match(clause) or _ITEM_COUNT_FIRST.match(clause)
         if m and _GRANTED_OR_PARTLY.fullmatch(compact(m["label"])):
             together += float(m["num"])
             continue
