@@ -180,6 +180,8 @@ def test_staff_counts_stated_in_prose():
         ("本镇现有一名兼职人员负责此项工作。", 1),
         ("办公室配备专职人员2名,负责日常工作。", 2),
         ("领导小组下设办公室,配备工作人员4名,负责日常事务。", 4),
+        ("领导小组下设办公室,并明确4名工作人员,具体承担政府信息公开的日常工作。", 4),
+        ("办公室安排了2名工作人员负责政务公开的日常工作。", 2),
     ],
 )
 def test_a_report_counting_one_kind_of_staff_and_never_naming_the_other_counts_all_its_staff(sentence, staff):
@@ -192,6 +194,7 @@ def test_a_report_counting_one_kind_of_staff_and_never_naming_the_other_counts_a
         "办公室现配有1名干警及1名兼职工作人员。",
         "各科室均有联络员,其中1名兼职人员常驻服务窗口。",
         "配备了2名兼职工作人员,专职人员由办公室主任兼任。",
+        "明确1名工作人员为专职人员、1名为兼职人员,负责日常工作。",
     ],
 )
 def test_one_kind_of_staff_beside_other_people_a_part_or_the_other_kind_named_gives_no_total(sentence):

@@ -331,6 +331,14 @@ COUNT_RULES: tuple[Rule, ...] = (
         "配备",
         rf"配备(?:了)?(?:专门)?(?:的)?(?:政府信息公开)?工作人员{_CONN}{_N}{_PERSON_UNIT}",
     ),
+    # 明确4名工作人员 / 配备了2名专门工作人员: the staff counted right after the verb that assigns them,
+    # unless more staff follow in the clause (明确1名工作人员为专职人员、1名为兼职人员).
+    _rule(
+        "staff_total",
+        "名",
+        rf"(?:配备|明确|安排|确定|指定)(?:了)?(?:专门)?{_N}名(?:专门)?(?:的)?(?:政府信息公开)?工作人员"
+        rf"(?![^,;。]{{0,12}}?(?:\d|[一二两三四五六七八九十])名)",
+    ),
     # 举办各类培训班17次 / 业务工作培训2次 / 举办二期…学习和培训 / 开展了2次联络员业务培训, and 培训人员1260人次:
     # trainings the agency held on disclosure work, never those its staff attended (参加…培训).
     _rule("trainings", "培训", rf"培训(?:班|会|活动)?{_CONN}{_N}(?:次|期|场){_TAIL}", context=_TRAINING),
