@@ -1709,6 +1709,81 @@ def test_a_count_first_item_naming_no_outcome_leaves_the_breakdown_out(tmp_path)
     assert "outcome_denied" not in got
 
 
+def test_a_breakdown_opening_the_sentence_after_the_answered_count_with_shares_gives_each_outcome(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "今年,受理政府信息公开申请140件,在法定期限内答复130件(结转到2023年10件)。予以公开40件,占28%;"
+        "部分公开20件,占14 %;不予公开10宗,占7%;无法提供60件,占43%。",
+        year=2022,
+    )
+    assert got["outcome_total"] == 130
+    assert (got["outcome_granted"], got["outcome_partial"], got["outcome_denied"]) == (40, 20, 10)
+    assert got["outcome_unable"] == 60
+
+
+def test_a_list_of_outcomes_that_adds_up_to_no_count_is_no_breakdown(tmp_path):
+    got = _overview_only(
+        tmp_path, "今年,受理政府信息公开申请140件,均已答复。予以公开40件,部分公开20件。", year=2022
+    )
+    assert "outcome_granted" not in got
+
+
+def test_an_outcome_granted_in_other_words_counts_and_one_refused_in_them_is_no_grant(tmp_path):
+    got = _overview_only(tmp_path, "2022年我局收到政府信息公开申请0件,准予公开0件。", year=2022)
+    assert (got["outcome_granted"], got["outcome_total"]) == (0, 0)
+    refused = _overview_only(
+        tmp_path, "2022年收到政府信息公开申请3件,其中同意公开1件,不同意公开2件。", year=2022
+    )
+    assert (refused["outcome_granted"], refused["outcome_denied"]) == (1, 2)
+
+
+def test_other_words_that_only_hold_the_word_for_other_name_no_other_sub_row(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2022年受理政府信息公开申请5件,其中,同意公开2件,非本机关公开范围并告知通过其他途径办理3件。",
+        year=2022,
+    )
+    assert "outcome_other" not in got and "outcome_granted" not in got
+    zero = _overview_only(
+        tmp_path, "本年度共受理政府信息公开申请0件,本机关不掌握相关政府信息0件,其他情况0件。", year=2022
+    )
+    assert (zero["unable_not_held"], zero["other_misc"]) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answered"),
+    [
+        ("2022年度新收政府信息公开申请52件、上年度结转1件;年度办结49件、结转下一年度4件。", 49),
+        ("2022年受理政府信息公开申请53件,在规定时限内答复49件。", 49),
+    ],
+)
+def test_requests_answered_in_the_year_or_within_the_time_limit_are_the_answered(
+    tmp_path, sentence, answered
+):
+    assert _overview_only(tmp_path, sentence, year=2022)["outcome_total"] == answered
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本年度制发行政规范性文件6件、废止1件、现行有效114件。",
+        "全年制发规范性文件 6件,废止文件1件,截至目前,现行有效114件。",
+    ],
+)
+def test_normative_documents_issued_then_abolished_and_in_force_named_by_the_column_alone(tmp_path, sentence):
+    got = _overview_only(tmp_path, sentence, year=2022)
+    assert (got["normative_issued"], got["normative_abolished"], got["normative_in_force"]) == (6, 1, 114)
+
+
+def test_requests_counted_before_their_noun_and_natural_persons_who_submitted_them(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2022年,街道接到7条提出公开政府信息的申请。当年新收申请中,自然人提交申请7件,均按期答复。",
+        year=2022,
+    )
+    assert (got["requests_new"], got["requests_new_natural_person"]) == (7, 7)
+
+
 def test_an_outcome_named_information_that_does_not_exist_is_the_not_held_sub_row(tmp_path):
     got = _overview_only(
         tmp_path, "2022年共收到政府信息公开申请6件,其中予以公开2件,信息不存在的4件。", year=2022

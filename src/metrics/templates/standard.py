@@ -170,9 +170,9 @@ NOT_PROCESSED_FURTHER = "、行政机关不再处理其政府信息公开申请"
 SECTION3_ROWS: tuple[Section3Row, ...] = (
     Section3Row("requests_new", ("本年新收政府信息公开申请数量", "本年新收")),
     Section3Row("requests_carried_over", ("上年结转政府信息公开申请数量", "上年结转")),
-    Section3Row("outcome_granted", ("予以公开",)),
+    Section3Row("outcome_granted", ("予以公开",), prose_words=("准予公开", "同意公开")),
     Section3Row("outcome_partial", ("部分公开",)),
-    Section3Row("outcome_denied", ("不予公开",)),
+    Section3Row("outcome_denied", ("不予公开",), prose_words=("不同意公开",)),
     Section3Row("denied_state_secret", ("属于国家秘密",), parent="outcome_denied"),
     Section3Row("denied_law_forbidden", ("其他法律行政法规禁止公开",), parent="outcome_denied"),
     Section3Row("denied_security_stability", ('危及"三安全一稳定"', "三安全一稳定"), parent="outcome_denied"),
@@ -316,7 +316,7 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     # splits a total that holds last year's requests too (申请124宗(含2021年度结转5宗),…法人和其他组织申请11宗).
     OverviewCount(
         "requests_new_natural_person",
-        r"(?:公民)?(?:个人|自然人)(?:提出)?(?:的)?申请(?:件)?"
+        r"(?:公民)?(?:个人|自然人)(?:提出|提交)?(?:的)?申请(?:件)?"
         # 公民 alone, not the 条例's 公民、法人或者其他组织 (all requesters).
         r"|公民(?![、,和及与或])(?:提出)?(?:的)?(?:政府信息公开)?申请(?:件)?",
         sentence_lacks=r"含[^,;.]{0,12}(?:结转|上年)",
@@ -429,6 +429,20 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         for metric_id, verb, fmts in (
             (f"{prefix}_issued", r"(?:制发|制定|出台|印发)(?:了)?", (STD2019, STD2021)),
             (f"{prefix}_abolished", r"废止(?:了)?", (STD2021,)),
+        )
+    ),
+    # 制发行政规范性文件6件,废止1件,现行有效114件: the list goes on to the documents' other columns,
+    # named by the column alone ('废止文件0件').
+    *(
+        OverviewCount(metric_id, rf"{issued}{then}", formats=(STD2021,), units="件|份|个|条")
+        for noun, prefix in ((r"(?:行政)?规范性文件", "normative"), (r"[\u4e00-\u9fff]{0,6}?规章", "rules"))
+        for issued in (rf"(?:制发|制定|出台|印发)(?:了)?{noun}\s*\d+(?:件|份|个|条),",)
+        for metric_id, then in (
+            (f"{prefix}_abolished", r"废止(?:了)?(?:文件)?"),
+            (
+                f"{prefix}_in_force",
+                r"(?:废止(?:了)?(?:文件)?\s*\d+(?:件|份|个|条),)?(?:截至目前,)?现行有效(?:的)?(?:文件)?",
+            ),
         )
     ),
     # 制发(修改)政府规章1份: a note on the verb.

@@ -24,16 +24,16 @@ _OUTCOMES = metrics()["outcome_total"].sum_of
 # Where a breakdown of the requests begins: 其中, 处理结果中, 在已答复的(信件)中.
 _BREAKDOWN = re.compile(r"其中|处理结果中|已?答复的[\u4e00-\u9fff]{0,4}中|从?办理结果(?:看|来看|为|是)")
 # An item's share of the requests after its count ('不予公开32件、占24.6%', '(占比20%)'): no count of its own.
-_SHARE = re.compile(r"[、,]?\(?占(?:比|总数的?)?\d+(?:\.\d+)?%\)?")
+_SHARE = re.compile(r"[、,]?\(?占(?:比|总数的?)?\d+(?:\.\d+)?\s*%\)?")
 # '予以公开或部分公开59件': two top rows in one count, which the total holds but neither row alone.
 _GRANTED_OR_PARTLY = re.compile(r"(?:予以)?(?:全部)?公开(?:或|和|及|与|、)(?:予以)?部分公开")
 _ITEM = re.compile(
     r"^(?:因|对)?(?P<label>[\u4e00-\u9fff]{2,24}?)(?:\((?P<note>[^()]{2,40})\))?(?:的)?(?:申请)?(?:有|为)?"
-    r"(?P<num>\d+)(?:件|条|个|项|份|起)(?:\((?P<after>[^()]{2,40})\))?$"
+    r"(?P<num>\d+)(?:件|条|个|项|份|起|宗)(?:\((?P<after>[^()]{2,40})\))?$"
 )
 # An item that counts first ('4件为不予公开', '处理结果1件为不予处理').
 _ITEM_COUNT_FIRST = re.compile(
-    r"^(?:处理结果)?(?P<num>\d+)(?:件|条|个|项|份|起)(?:为|是|系|属于)?(?P<label>[\u4e00-\u9fff]{2,24}?)"
+    r"^(?:处理结果)?(?P<num>\d+)(?:件|条|个|项|份|起|宗)(?:为|是|系|属于)?(?P<label>[\u4e00-\u9fff]{2,24}?)"
     r"(?:\((?P<note>[^()]{2,40})\))?(?P<after>)$"
 )
 
@@ -188,10 +188,13 @@ _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
 
 def _breakdown(sentence: str, sums: set[float], evidence: str) -> list[Fact]:
-    """The outcomes listed after 其中 (or 处理结果中…), or else right after the count: a 其中 may open
-    the requesters' list in brackets instead ('受理…36件(其中:自然人申请32件,…),上年结转7件,予以公开3件,…')."""
-    for start in (_BREAKDOWN.search(sentence), _after_the_count(sentence, sums)):
-        facts = _listed(sentence[start.end() :], sums, evidence) if start else []
+    """The outcomes listed after 其中 (or 处理结果中…), or else right after the count (a 其中 may open
+    the requesters' list in brackets instead: '受理…36件(其中:自然人申请32件,…),上年结转7件,予以公开3件,…'),
+    or else from the sentence's start: the sentence after the count may be the list ('…均已答复。予以公开
+    28件,不予公开2件,…')."""
+    starts = (_BREAKDOWN.search(sentence), _after_the_count(sentence, sums))
+    for start in (*(m.end() for m in starts if m), 0):
+        facts = _listed(sentence[start:], sums, evidence)
         if facts:
             return facts
     return []
@@ -282,14 +285,33 @@ _ROWS_OF = {fmt: {r.metric_id for r in SECTION3_ROWS if fmt in r.formats} for fm
 
 
 def _row_named(label: str):
-    """The top row of section 三 that the item's words end with, or else the one sub-row its words
-    name (属于四类过程性信息, 本办不掌握相关政府信息)."""
+    """The top row of section 三 that the item's words end with (never after 不: 不同意公开 is no 同意公开),
+    or else the one sub-row its words name (属于四类过程性信息, 本办不掌握相关政府信息)."""
     label = compact(label)
-    named = [r for r in _TOP_ROWS if any(label.endswith(compact(x)) for x in r.labels)]
+    named = [
+        r
+        for r in _TOP_ROWS
+        if any(
+            label.endswith(x) and not label[: -len(x)].endswith("不")
+            for x in map(compact, r.labels + r.prose_words)
+        )
+    ]
     if named:
         return named[0] if len(named) == 1 else None
-    subs = [r for r in _SUB_ROWS if any(compact(x) in label for x in r.labels + r.prose_words)]
+    subs = [r for r in _SUB_ROWS if _words_name(label, r)]
     return subs[0] if len(subs) == 1 else None
+
+
+def _words_name(words: str, row) -> bool:
+    """Whether the (compact) words name the sub-row: hold one of its labels, or open with it where that
+    is a word as short as 其他 (其他情况), which other words hold (告知通过其他途径办理)."""
+    return any(
+        x in words if len(x) > _SHORT_LABEL else words.startswith(x)
+        for x in map(compact, row.labels + row.prose_words)
+    )
+
+
+_SHORT_LABEL = 2
 
 
 def _sub_row_named(row, m: re.Match):
@@ -301,17 +323,13 @@ def _sub_row_named(row, m: re.Match):
     # Less the top row's own words: 其他处理 holds 其他, the name of one of its sub-rows.
     for label in row.labels:
         said = said.replace(compact(label), "")
-    named = [
-        r
-        for r in _SUB_ROWS
-        if r.parent == row.metric_id and any(compact(x) in said for x in r.labels + r.prose_words)
-    ]
+    named = [r for r in _SUB_ROWS if r.parent == row.metric_id and _words_name(said, r)]
     return named[0] if len(named) == 1 else None
 
 
 # A count right after its words, in its units (OverviewCount.units): an exact number, never 余/多 (the
 # table's cell is exact).
-_COUNT = rf"(?:共|共计|合计|为|达)?(?P<num>{NUMBER})"
+_COUNT = rf"(?:共|共计|合计|为|达)?\s*(?P<num>{NUMBER})"
 _OTHER_YEAR = re.compile(r"上年|去年|上一年|同期|同比|较")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 
@@ -373,7 +391,8 @@ _CLAUSE_MARKS = ",;:.!?"
 _SENTENCE_MARKS = ".!?"
 # What may open a clause before words that must open it (OverviewCount.opens_clause).
 _CLAUSE_OPENING = re.compile(
-    r"(?:其中)?(?:本年度?|全年|年度内|当年)?(?:全[省市区县镇乡])?(?:共计|共|合计|已|均|全部|依法|依规|按期|按时|及时)*"
+    r"(?:其中)?(?:本年度?|全年|年度内|年度|当年)?(?:全[省市区县镇乡])?"
+    r"(?:共计|共|合计|已|均|全部|依法|依规|按期|按时|及时|在(?:法定|规定)(?:期限|时限)内)*"
 )
 
 
