@@ -460,6 +460,7 @@ def test_every_demo_agency_name_gives_its_region_level_and_kind():
         ("石桥县城市管理局", "石桥县", "county_department", "城市管理局"),
         ("杭州市余杭区乡村振兴局", "杭州市余杭区", "county_department", "乡村振兴局"),
         ("广州市市政园林局", "广州市", "city_department", "市政园林局"),
+        ("云川市政务服务和大数据管理局", "云川市", "city_department", "政务服务和大数据管理局"),
         ("云川市民政局", "云川市", "city_department", "民政局"),
         ("壶镇镇人民政府", "壶镇镇", "township", "人民政府"),
         ("澜湾区望月街道办事处", "澜湾区望月街道", "township", "街道办事处"),
@@ -522,6 +523,11 @@ NAMES_WITHOUT_A_PLACE = {
     "启东经济开发区",
     "永川高新技术产业开发区管理委员会",
     "重庆合川工业园区管理委员会",
+    "临汾经济开发区",  # 临汾 for 临汾市, 乳山 for 乳山市…
+    "乳山经济开发区管理委员会",
+    "葫芦岛高新技术产业开发区",
+    "融侨开发区管委会",
+    "运城经济技术开发区",
 }
 
 
@@ -780,19 +786,24 @@ def test_a_title_line_of_page_fields_or_garbled_words_names_no_agency(title):
 @pytest.mark.parametrize(
     ("text", "agency"),
     [
-        ("公安局2010年政府信息公开工作年度报告\n2010年,青岚县公安局信息公开工作稳步推进。", "青岚县公安局"),
-        ("审计局2024年政府信息公开工作年度报告\n现将云川区审计局2024年度报告公布如下。", "云川区审计局"),
-        ("文体局2016年度政府信息公开工作年度报告\n2016年石桥区文体局按照要求开展工作。", "石桥区文体局"),
+        ("公安局2010年政府信息公开工作年度报告\n2010年,靖宇县公安局信息公开工作稳步推进。", "靖宇县公安局"),
+        ("审计局2024年政府信息公开工作年度报告\n现将滨湖区审计局2024年度报告公布如下。", "滨湖区审计局"),
+        ("文体局2016年度政府信息公开工作年度报告\n2016年鼓楼区文体局按照要求开展工作。", "鼓楼区文体局"),
         # The title keeps its place's unit word only (区文体局).
-        ("区文体局2016年度政府信息公开工作年度报告\n2016年石桥区文体局按照要求开展工作。", "石桥区文体局"),
+        ("区文体局2016年度政府信息公开工作年度报告\n2016年鼓楼区文体局按照要求开展工作。", "鼓楼区文体局"),
     ],
 )
 def test_a_title_naming_its_agency_without_a_place_takes_the_place_the_text_gives_it(text, agency):
     assert read_metadata(Document(path="page.txt", text=text)).agency == agency
 
 
+def test_a_placeless_name_takes_no_place_that_opens_with_other_words_than_a_real_divisions_name():
+    text = "市气象局2017年政府信息公开工作报告\n按照文件精神,紧抓宣城市气象局政务公开权责清单。"
+    assert read_metadata(Document(path="page.txt", text=text)).agency == "市气象局"
+
+
 def test_a_placeless_name_keeps_as_printed_where_the_text_places_it_two_ways_or_in_an_address():
-    two = "公安局2010年政府信息公开工作年度报告\n青岚县公安局与云川市公安局共同推进。"
+    two = "公安局2010年政府信息公开工作年度报告\n靖宇县公安局与白山市公安局共同推进。"
     assert read_metadata(Document(path="page.txt", text=two)).agency == "公安局"
     address = "开发区管委会2015年政府信息公开工作年度报告\n地址:石桥区云溪镇开发区管委会302室。"
     assert read_metadata(Document(path="page.txt", text=address)).agency == "开发区管委会"

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from metrics.divisions import starts_with_a_division
 from metrics.models import Document, Flag, Metadata
 from metrics.normalize import normalize, to_simplified
 
@@ -157,12 +158,12 @@ _WORD_START = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[年由为在是和与及向对�
 
 
 def _is_place_of(place: str, name: str) -> bool:
-    """Whether `place` is all places, down to a county at most: a township's name before a zone's is
-    its address."""
+    """Whether `place` is all places, down to a county at most (a township's name before a zone's is
+    its address), and opens with a real division's name (not 紧抓宣城市, a verb before one)."""
     region, level = region_and_level(place + name)
     # A name may start with its place's unit word (区文体局 after 滨湖).
     whole = region in (place, place + name[0])
-    return whole and not level.startswith("township")
+    return whole and not level.startswith("township") and starts_with_a_division(place)
 
 
 def _path_names(path: str) -> list[Stated]:
@@ -737,11 +738,11 @@ def _units_and_level(agency: str) -> tuple[str, str]:
 def _ends_inside_a_word(name: str, end: int) -> bool:
     """A unit cut at `end` would split a department word (云川市|市场…, 住房和城|乡建设局, 某区城市|管理局);
     a city named …城 (宜城市) ends its unit unless a 城市 department's word follows, and a city's 政府
-    (某市|政府办公室) is no 市政 department."""
+    or 政务 (某市|政府办公室, 某市|政务服务和大数据管理局) is no 市政 department."""
     before = name[max(0, end - 2) : end]
     if before == "城市":
         return name.startswith(_CITY_DEPARTMENT_WORDS, end)
-    if name.startswith("政府", end):
+    if name.startswith(("政府", "政务"), end):
         return False
     return before in _NOT_A_UNIT_END or name[end - 1 : end + 1] in _NOT_A_UNIT_END
 
