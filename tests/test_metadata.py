@@ -252,6 +252,25 @@ def test_a_source_field_labelled_information_source_names_the_agency():
     assert read_metadata(doc).agency == "云川市民政局"
 
 
+def test_a_source_field_after_another_field_on_its_line_names_the_agency():
+    from metrics.readers.page_meta import read_page_meta
+
+    text = (
+        "发布日期:2021-01-15 来源:谷城县发展和改革局 | 【字号:大 中 小】 |\n现编制并公布本单位2020年度报告。"
+    )
+    meta = read_page_meta(text)
+    assert (meta["发布日期"], meta["来源"]) == ("2021-01-15", "谷城县发展和改革局")
+    doc = Document(path="x.txt", text=text, page_meta=meta)
+    assert read_metadata(doc).agency == "谷城县发展和改革局"
+
+
+def test_a_sentence_publishing_the_report_may_give_the_agencys_short_name_in_brackets():
+    text = (
+        "现公布清远市清新区人民政府办公室(以下简称区政府办公室)2022年政府信息公开工作年度报告。\n一、总体情况"
+    )
+    assert read_metadata(Document(path="x.txt", text=text)).agency == "清远市清新区人民政府办公室"
+
+
 def test_index_fields_as_label_and_value_cells_are_read_and_a_placeless_issuer_is_not_the_agency():
     from metrics.readers.page_meta import read_page_meta
 

@@ -494,8 +494,11 @@ def _agency_from_fields(doc: Document, keys: tuple[str, ...]) -> Stated:
     return Stated("", PAGE_FIELD)
 
 
-# '某县环境保护局(以下简称"我局")…' or a title run into the text ('某县2009年…年度报告(以下简称年报)根据…').
-_SUBJECT = re.compile(r"^(?:[^\n(]{0,20}?[,，:])?([\u4e00-\u9fff\d]{2,50}?)\s*\(以下简称")
+# '某县环境保护局(以下简称"我局")…', a title run into the text ('某县2009年…年度报告(以下简称年报)根据…') or the
+# name the opening publishes the report of ('现公布某区人民政府办公室(以下简称区政府办公室)…').
+_SUBJECT = re.compile(
+    r"^(?:[^\n(]{0,20}?[,，:])?(?:现(?:向社会)?(?:公布|发布|公开|将))?([\u4e00-\u9fff\d]{2,50}?)\s*\(以下简称"
+)
 
 
 def _agency_from_first_sentence(doc: Document) -> str:
@@ -538,9 +541,11 @@ def _agency_from_self_reference(doc: Document) -> str:
 
 
 # "现公布2012年凤安镇政府信息公开工作年度报告", "由某局编制的2011年度政府信息公开年度报告",
-# "现向社会公开《某区人民政府2022年度…报告》": the body names the report when the page has no title.
+# "现向社会公开《某区人民政府2022年度…报告》": the body names the report when the page has no title; its
+# short name may stand in brackets after it ('现公布某区人民政府办公室(以下简称区政府办公室)2022年…报告').
 _REPORT_IN_SENTENCE = re.compile(
-    r"(?:公布|发布|编制|现将|向社会公开)(?:了|形成)?《?(?:(?:19|20)\d\d年度?)?([\u4e00-\u9fff]{2,25}?)(?:(?:19|20)\d\d年度?)?"
+    r"(?:公布|发布|编制|现将|向社会公开)(?:了|形成)?《?(?:(?:19|20)\d\d年度?)?([\u4e00-\u9fff]{2,25}?)"
+    r"(?:\(以下简称[^()]{1,16}\))?(?:(?:19|20)\d\d年度?)?"
     r"(?:政府|政务)?信息公开(?:(?:工作)?(?:年度)?报告|工作情况(?!报告))"
     r"|由([\u4e00-\u9fff]{2,25}?)编制的(?:(?:19|20)\d\d年度?)(?:政府|政务)信息公开(?:工作)?(?:年度)?(?:报告|年报)"
     # '某县教育体育局现向社会公开《2023年政府信息公开工作年度报告》': the name before the verb.

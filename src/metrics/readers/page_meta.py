@@ -20,6 +20,8 @@ FIELDS = (
     "信息来源",
 )
 _LINE = re.compile(r"^[\s•·\-*|]*(" + "|".join(FIELDS) + r")\s*[:：]\s*(.*?)[\s|]*$")
+# A further field on a field's line ('发布日期:2021-01-15 来源:某县发展和改革局 |').
+_LATER_FIELD = re.compile(r"(?<=[\s|])(" + "|".join(FIELDS) + r")\s*[:：]\s*(.*?)[\s|]*$")
 
 
 _FIELD_LABEL = re.compile(r"^\S{2,6}\s*[:：]")
@@ -36,9 +38,13 @@ def read_page_meta(text: str, head_lines: int = 40) -> dict[str, str]:
     lines = head.split("\n")
     for i, line in enumerate(lines):
         m = _LINE.match(line)
-        # A blank field followed by the next one on the same line ("来源: 发布时间: ...") has no value.
-        if m and m.group(2) and m.group(1) not in meta and not _FIELD_LABEL.match(m.group(2)):
-            meta[m.group(1)] = _NEXT_FIELD.split(m.group(2), maxsplit=1)[0]
+        while m:
+            # A blank field followed by the next one on the same line ("来源: 发布时间: ...") has no value;
+            # a value ends at the next field or cell border.
+            value = _NEXT_FIELD.split(m.group(2), maxsplit=1)[0].strip(" |").split("|")[0].strip()
+            if value and m.group(1) not in meta and not _FIELD_LABEL.match(m.group(2)):
+                meta[m.group(1)] = value
+            m = _LATER_FIELD.search(line, m.start(2))
         if "|" in line:  # an index printed as a table's cells
             cells = _cells(line)
             for key, value in _header_row_fields(cells, lines[i + 1 : i + 2]) + _label_cell_fields(cells):
