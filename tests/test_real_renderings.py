@@ -1784,6 +1784,44 @@ def test_requests_counted_before_their_noun_and_natural_persons_who_submitted_th
     assert (got["requests_new"], got["requests_new_natural_person"]) == (7, 7)
 
 
+def test_a_breakdown_of_the_answered_with_spaces_before_the_unit_gives_each_outcome(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2022年度我办受理政府信息公开申请96件。在已经答复的91件申请中:予以公开22 件;部分公开0 件;"
+        "不予公开2件;无法提供63件;其他处理4件;结转下年度办理5件。",
+        year=2022,
+    )
+    assert (got["outcome_granted"], got["outcome_partial"], got["outcome_unable"]) == (22, 0, 63)
+    assert got["outcome_total"] == 91
+
+
+def test_requests_handled_beside_those_closed_are_not_the_answered(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "二是规范依申请公开办理。全年共办理政府信息公开申请74件,办结71件,剩余3件结转下一年度处理,按期答复率100%。",
+        year=2022,
+    )
+    assert got["outcome_total"] == 71
+
+
+def test_requests_counted_up_to_a_years_end_that_names_no_year_are_the_years(tmp_path):
+    got = _overview_only(
+        tmp_path, "截至12月末,县政府办公室共受理政府信息公开申请16件,已全部办结。", year=2022
+    )
+    assert got["requests_new"] == 16
+    running = _overview_only(tmp_path, "截至12月末,累计受理政府信息公开申请160件。", year=2022)
+    assert "requests_new" not in running
+
+
+def test_a_negation_of_what_requests_caused_is_no_statement_that_none_came(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2022年,共受理政府信息公开申请15件,均已依法答复,未发生因政府信息公开申请引起的失泄密事件。",
+        year=2022,
+    )
+    assert got["requests_new"] == 15
+
+
 def test_an_outcome_named_information_that_does_not_exist_is_the_not_held_sub_row(tmp_path):
     got = _overview_only(
         tmp_path, "2022年共收到政府信息公开申请6件,其中予以公开2件,信息不存在的4件。", year=2022

@@ -313,8 +313,11 @@ def _cumulative_before(norm: str, start: int, year: int | None, year_end_is_year
 
 
 def _closes_the_year(text: str, year: int | None) -> bool:
-    """Whether the text opens with the report year's last day (2022年12月31日, 2022年12月, 2022年底)."""
-    return year is not None and re.match(rf"到?\s*{year}\s*年\s*(?:12\s*月|底|末)", text) is not None
+    """Whether the text opens with the report year's last day (2022年12月31日, 2022年12月, 2022年底), or
+    with a year's end that names no year, which is the report's (12月末, 年底)."""
+    return (
+        year is not None and re.match(rf"到?\s*(?:{year}\s*年\s*)?(?:12\s*月|年?底|年?末)", text) is not None
+    )
 
 
 _FRESH_OPENING = re.compile(rf"(?:其中)?(?:{FRESH.pattern}|(?:19|20)\d\d年度?)")
@@ -449,12 +452,12 @@ def _zeros_in_scope(scope: str, s: Sentence, note: str) -> Iterator[Candidate]:
     if "投诉" in scope and "公开" in s.norm:
         yield Candidate("complaints_total", 0, False, s.original, strong=True, note=note)
     # Each thing the negation lists on its own ('未收到任何形式的依申请公开信息、行政复议和行政诉讼'): a
-    # review's 申请 is no request for information.
+    # review's 申请 is no request for information, nor is what a request caused (未发生因…申请引起的…).
     if any(
         "复议" not in item
         and not LITIGATION.search(item)
         and REQUEST_SCOPE.search(item)
-        and not re.search(r"投诉|举报|咨询|案例|案件|纠纷|结转", item)
+        and not re.search(r"投诉|举报|咨询|案例|案件|纠纷|结转|^因", item)
         for item in re.split(r"[、,和及与或且]", scope)
     ):
         yield Candidate("requests_new", 0, False, s.original, strong=True, note="stated that no request came")

@@ -354,17 +354,24 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     OverviewCount("requests_carried_forward", r"(?:申请)?结转(?:至|到)?下一?年", count_first=True),
     # 办结113件 / 其中本年度答复21件 / 共办理完成198件 / 全年办理1503件 / 规范办理答复完成24件 / 及时回复19条: the
     # requests answered, 三's (七) 总计; in a paragraph about requests (申请10件,均为自然人申请。已办结9件).
-    OverviewCount(
-        "outcome_total",
-        r"(?:规范|书面)?(?:办结|办理完成|完成办理|完成答复|(?:办理)?答复完成|办理答复|答复|回复|办理)(?:了)?(?:依申请公开)?"
-        r"(?:政府信息)?(?:公开)?(?:申请)?",
-        opens_clause=True,
-        sentence_has=r"申请",
-        sentence_marks="\n!?",
-        # 受理公共咨询类问题1条,回复1条: the answers to other business, in the sentence before the count.
-        sentence_lacks=rf"(?:{_OTHER_BUSINESS})[^.!?]{{0,12}}?\d+(?:件|条)[^.!?\d]{{0,4}}?(?:回复|答复|办结|办理)",
-        clause_lacks=_OTHER_BUSINESS,
-        units="件|份|宗|起|条",
+    # 全年共办理…申请74件,办结71件: where the paragraph counts those closed too, 办理 counts those handled.
+    *(
+        OverviewCount(
+            "outcome_total",
+            rf"(?:规范|书面)?{verbs}(?:了)?(?:依申请公开)?(?:政府信息)?(?:公开)?(?:申请)?",
+            opens_clause=True,
+            sentence_has=r"申请",
+            sentence_marks="\n!?",
+            # 受理公共咨询类问题1条,回复1条: the answers to other business, in the sentence before the count.
+            sentence_lacks=rf"(?:{_OTHER_BUSINESS})[^.!?]{{0,12}}?\d+(?:件|条)[^.!?\d]{{0,4}}?(?:回复|答复|办结|办理)"
+            + closed,
+            clause_lacks=_OTHER_BUSINESS,
+            units="件|份|宗|起|条",
+        )
+        for verbs, closed in (
+            (r"(?:办结|办理完成|完成办理|完成答复|(?:办理)?答复完成|办理答复|答复|回复)", ""),
+            (r"办理", r"|办结\d+(?:件|条)"),
+        )
     ),
     # 共新收到政府信息公开申请2件,均严格按照法定时限予以答复 / 受理依申请公开3件,所有申请均已依法按期办结:
     # all the requests received were answered, and none came from the year before.

@@ -21,19 +21,21 @@ from metrics.templates.standard import OVERVIEW_COUNTS, SECTION3_ROWS, STD2019, 
 
 # The top rows of 三、本年度办理结果: the rows its 总计 is declared the sum of.
 _OUTCOMES = metrics()["outcome_total"].sum_of
-# Where a breakdown of the requests begins: 其中, 处理结果中, 在已答复的(信件)中.
-_BREAKDOWN = re.compile(r"其中|处理结果中|已?答复的[\u4e00-\u9fff]{0,4}中|从?办理结果(?:看|来看|为|是)")
+# Where a breakdown of the requests begins: 其中, 处理结果中, 在已答复的(信件)中, 在已经答复的91件申请中.
+_BREAKDOWN = re.compile(
+    r"其中|处理结果中|已?(?:经)?答复的(?:\d+件)?[\u4e00-\u9fff]{0,4}中|从?办理结果(?:看|来看|为|是)"
+)
 # An item's share of the requests after its count ('不予公开32件、占24.6%', '(占比20%)'): no count of its own.
 _SHARE = re.compile(r"[、,]?\(?占(?:比|总数的?)?\d+(?:\.\d+)?\s*%\)?")
 # '予以公开或部分公开59件': two top rows in one count, which the total holds but neither row alone.
 _GRANTED_OR_PARTLY = re.compile(r"(?:予以)?(?:全部)?公开(?:或|和|及|与|、)(?:予以)?部分公开")
 _ITEM = re.compile(
     r"^(?:因|对)?(?P<label>[\u4e00-\u9fff]{2,24}?)(?:\((?P<note>[^()]{2,40})\))?(?:的)?(?:申请)?(?:有|为)?"
-    r"(?P<num>\d+)(?:件|条|个|项|份|起|宗)(?:\((?P<after>[^()]{2,40})\))?$"
+    r"(?P<num>\d+)\s*(?:件|条|个|项|份|起|宗)(?:\((?P<after>[^()]{2,40})\))?$"
 )
 # An item that counts first ('4件为不予公开', '处理结果1件为不予处理').
 _ITEM_COUNT_FIRST = re.compile(
-    r"^(?:处理结果)?(?P<num>\d+)(?:件|条|个|项|份|起|宗)(?:为|是|系|属于)?(?P<label>[\u4e00-\u9fff]{2,24}?)"
+    r"^(?:处理结果)?(?P<num>\d+)\s*(?:件|条|个|项|份|起|宗)(?:为|是|系|属于)?(?P<label>[\u4e00-\u9fff]{2,24}?)"
     r"(?:\((?P<note>[^()]{2,40})\))?(?P<after>)$"
 )
 
