@@ -99,6 +99,20 @@ def test_a_word_for_no_change_in_the_2019_change_column_is_a_cell_not_a_row_labe
     assert (got["other_services_items_last_year"], got["other_services_decisions"]) == (2, 3)
 
 
+@pytest.mark.parametrize("border", ["", " |"])
+def test_a_change_printed_as_its_word_before_its_number_is_one_cell_of_the_2019_change_column(
+    tmp_path, border
+):
+    cells = ["第二十条第(五)项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]
+    cells += ["行政许可", "5378", "增1558", "6936", "其他对外管理服务事项", "4", "减1", "2"]
+    lines = ["示例县市场监督管理局2019年政府信息公开工作年度报告", "二、主动公开政府信息情况"]
+    lines += [line for cell in cells for line in (f"{cell}{border}", "")]
+    lines.append("三、收到和处理政府信息公开申请情况")
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert (got["licensing_items_last_year"], got["licensing_decisions"]) == (5378, 6936)
+    assert (got["other_services_items_last_year"], got["other_services_decisions"]) == (4, 2)
+
+
 def test_short_lines_with_no_border_anywhere_are_left_to_the_text_readers():
     assert tables_in_text("规章\n0\n0\n1\n行政许可\n2\n3\n4") == []
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from metrics.models import Table
-from metrics.templates.standard import CHANGE_WORDS
+from metrics.templates.standard import CHANGE_SIGNS, CHANGE_WORDS
 
 # One cell and its closing border (with any span padding), or a lone border.
 _CELL_LINE = re.compile(r"^[ \t]*(?P<cell>[^|\n]*?)[ \t]*\|[ \t|]*$")
@@ -21,8 +21,11 @@ _SPAN_PADDING = re.compile(r"^[ \t]*\|[ \t]*\|[ \t|]*$")
 # A label or header cell: it has a word in it, where value cells hold numbers and blank marks.
 _WORD = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbfA-Za-z]")
 # A value cell may carry a unit or a not-applicable word (`18.871万元`, `不适用`, `无`), or be a word for
-# the change in the 2019 table's 本年增/减 column (`未增未减`).
-_VALUE = re.compile(rf"^[\s+\-]*[\d,.]*\s*(?:万元|元|件|个|项|条|不适用|无|{'|'.join(CHANGE_WORDS)})?\s*$")
+# the change in the 2019 table's 本年增/减 column (`未增未减`), perhaps before its number (`增1558`).
+_VALUE = re.compile(
+    rf"^[\s+\-]*[\d,.]*\s*(?:万元|元|件|个|项|条|不适用|无|{'|'.join(CHANGE_WORDS)})?\s*$"
+    rf"|^\s*(?:{'|'.join(CHANGE_SIGNS)})\s*\d[\d,]*\s*$"
+)
 _LONE_BORDER = re.compile(r"^[ \t]*\|[ \t]*$")
 # A line without borders may still be a cell of the table (a header word, a count), when it is short
 # and no sentence.

@@ -32,6 +32,8 @@ CHANGE_WORDS = (
     "增",
     "减",
 )
+# The words that may stand before the change's number in that cell instead of its sign ('增1558').
+CHANGE_SIGNS = ("增加", "减少", "增", "减")
 
 # Section 三 columns, in the printed order.
 REQUESTER_COLUMNS: tuple[tuple[str, str, str], ...] = (

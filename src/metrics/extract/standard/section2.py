@@ -11,6 +11,7 @@ from metrics.models import Fact, Flag
 from metrics.normalize import compact, normalize
 from metrics.templates import Section2Cell, section2_cells, section3_rows
 from metrics.templates.standard import (
+    CHANGE_SIGNS,
     CHANGE_WORDS,
     SECTION2_HEADER,
     SECTION2_START,
@@ -23,11 +24,12 @@ from metrics.templates.standard import (
 _NUMBERS_APART = re.compile(r"\d\s+\d")
 # A header cell holding a unit alone: (元), （万元）.
 _UNIT_CELL = re.compile(r"\((?:万元|元)\)")
-# A word for the change in the 2019 table's 本年增/减 cell: a cell with no value, not the end of the row.
+# A word for the change in the 2019 table's 本年增/减 cell, alone or before its number ('增1558'): a cell
+# with no value read, not the end of the row.
 _CHANGE_WORD = rf"(?:{'|'.join(CHANGE_WORDS)})(?![\u4e00-\u9fff])"
 _AMOUNT = re.compile(
     r"(?P<num>[-+]?\d[\d,]*(?:\.\d+)?)(?:\s*(?P<unit>万元|元))?"
-    rf"|(?P<na>不适用|/|-|{_CHANGE_WORD})|(?P<zero>无)"
+    rf"|(?P<na>不适用|/|-|(?:{'|'.join(CHANGE_SIGNS)})[ \t]*\d[\d,]*|{_CHANGE_WORD})|(?P<zero>无)"
 )
 _CELL_WORD = re.compile(rf"{CELL_WORDS.pattern}|{_CHANGE_WORD}")
 
