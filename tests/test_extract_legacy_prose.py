@@ -201,6 +201,25 @@ def test_one_kind_of_staff_beside_other_people_a_part_or_the_other_kind_named_gi
     assert "staff_total" not in values(sentence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "items"),
+    [
+        ("2016年,我局在市政府信息公开平台发布信息27条,其中包括工作动态15条。", 27),
+        ("2013年,我局通过政府门户网站共公布信息104条。", 104),
+        ("2015年,我乡在区政府网站公开本年度信息 69条。", 69),
+    ],
+)
+def test_a_sentence_opening_with_the_year_and_the_agency_publishing_on_its_sites_gives_the_total(
+    sentence, items
+):
+    title = f"示例县农业局{sentence[:4]}年度政府信息公开工作报告\n"
+    assert values(sentence, title)["proactive_items"] == items
+
+
+def test_another_years_items_on_a_site_are_no_total():
+    assert "proactive_items" not in values("2012年,我局在市政府信息公开平台发布信息27条。")
+
+
 def test_proactive_total_in_full_width_digits_and_traditional_characters():
     assert values("2013年我局主動公開政府信息１２３條。") == {"proactive_items": 123}
 
