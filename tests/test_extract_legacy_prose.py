@@ -169,6 +169,8 @@ def test_printed_lines_a_pdf_tool_set_apart_with_blank_lines_read_as_their_parag
 def test_staff_counts_stated_in_prose():
     got = values("全县从事政府信息公开工作人员120人。其中,专职人员15人、兼职人员105人。")
     assert got == {"staff_total": 120, "staff_full_time": 15, "staff_part_time": 105}
+    both = values("全市各部门从事政府信息公开工作的专(兼)职工作人员共768人。")
+    assert both == {"staff_total": 768}
     # Part-time staff are the whole staff only where the report names no full-time staff.
     assert values("本机关设专职人员负责审核,从事政府信息公开工作的兼职人员共2人。") == {"staff_part_time": 2}
 
