@@ -1836,6 +1836,25 @@ def test_a_negation_of_what_requests_caused_is_no_statement_that_none_came(tmp_p
     assert got["requests_new"] == 15
 
 
+def test_prose_under_a_section3_heading_that_lost_its_last_word_stands_in_for_its_table(tmp_path):
+    lines = [
+        "示例县发展和改革局2020年政府信息公开工作年度报告",
+        "二、主动公开政府信息情况",
+        "2020年,我局公开政府信息新增信息14条。",
+        "三、收到和处理政府信息公开申请情",
+        "2020年,我单位收到政府信息公开申请3件,已全部按时回复办结。",
+        "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+    ]
+    assert extract_file(_doc(tmp_path, lines)).totals()["requests_new"] == 3
+
+
+def test_requests_counted_as_the_requests_situation_are_the_requests(tmp_path):
+    got = _overview_only(
+        tmp_path, "截至2022年12月31日,我局共收到政府信息公开申请情况2件(1件属自然人申请)。", year=2022
+    )
+    assert got["requests_new"] == 2
+
+
 def test_an_outcome_named_information_that_does_not_exist_is_the_not_held_sub_row(tmp_path):
     got = _overview_only(
         tmp_path, "2022年共收到政府信息公开申请6件,其中予以公开2件,信息不存在的4件。", year=2022

@@ -67,8 +67,8 @@ def _text_source(doc: Document, fmt: str, seen: set[tuple[str, str]]) -> Iterato
         yield make_source("text", rejoin_wrapped_labels(join_wrapped_headers(text))), False
 
 
-# Section 三's heading as printed.
-SECTION3_HEADING = re.compile(r"三\s*[、.．]\s*收到和处理政府信息公开申请情况")
+# Section 三's heading as printed (情况 perhaps lost: '三、收到和处理政府信息公开申请情').
+SECTION3_HEADING = re.compile(r"三\s*[、.．]\s*收到和处理政府信息公开申请")
 
 
 def _before_section3(text: str) -> str:
