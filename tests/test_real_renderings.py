@@ -1855,6 +1855,32 @@ def test_requests_counted_as_the_requests_situation_are_the_requests(tmp_path):
     assert got["requests_new"] == 2
 
 
+@pytest.mark.parametrize(
+    ("sentence", "over", "forward"),
+    [
+        (
+            "2024年,我局收到政府信息公开申请84条。上年结转政府信息公开申请5条,本年结转2025年政府信息公开申请17条。",
+            5,
+            17,
+        ),
+        ("2024年,我局受理自然人政府信息公开申请1件,上一年度结转受理0件,2025年结转依申请公开事项1件。", 0, 1),
+    ],
+)
+def test_requests_carried_in_either_direction_in_other_words_and_units(tmp_path, sentence, over, forward):
+    got = _overview_only(tmp_path, sentence, year=2024)
+    assert (got["requests_carried_over"], got["requests_carried_forward"]) == (over, forward)
+
+
+def test_a_year_before_its_carried_requests_that_is_the_year_before_carries_them_over_not_forward(tmp_path):
+    got = _overview_only(tmp_path, "2024年共收到政府信息公开申请8件,办理2023年结转件2件。", year=2024)
+    assert got["requests_carried_over"] == 2 and "requests_carried_forward" not in got
+
+
+def test_normative_documents_counted_after_the_verbs_particle_are_those_issued(tmp_path):
+    got = _overview_only(tmp_path, "对本年度制发的48件行政规范性文件在公开的同时进行解读。", year=2022)
+    assert got["normative_issued"] == 48
+
+
 def test_an_outcome_named_information_that_does_not_exist_is_the_not_held_sub_row(tmp_path):
     got = _overview_only(
         tmp_path, "2022年共收到政府信息公开申请6件,其中予以公开2件,信息不存在的4件。", year=2022

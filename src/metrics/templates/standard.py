@@ -305,8 +305,9 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     OverviewCount(
         "requests_carried_over",
         r"(?:接办|结转|转结)上一?年度?(?:的)?(?:政府信息公开)?(?:申请)?(?:办理)?"
-        r"|上一?年度?(?:结转|转结)(?:的)?(?:政府信息公开)?(?:申请|办理)?(?:件|数量)?",
+        r"|上一?年度?(?:结转|转结)(?:的)?(?:政府信息公开)?(?:申请|办理|受理)?(?:件|数量)?",
         names_last_year=True,
+        units="件|份|宗|起|条",
     ),
     # 办理2021年结转件4件 (a 2022 report).
     OverviewCount(
@@ -340,10 +341,17 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     OverviewCount(
         "requests_carried_forward", r"(?:结转|转结|转)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?"
     ),
-    # 结转至2024年办理1件 / 转入2020年办理1件 (a 2023 report, a 2019 one).
+    # 结转至2024年办理1件 / 转入2020年办理1件 (a 2023 report, a 2019 one) / 本年结转2025年政府信息公开申请17条 /
+    # 2026年结转依申请公开事项1件 (a 2025 report: the year it goes into).
     OverviewCount(
         "requests_carried_forward",
-        r"(?:结转(?:至|到)?|转入)(?:19|20)\d\d年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?",
+        r"(?:结转(?:至|到)?|转入)(?:19|20)\d\d年度?(?:继续)?(?:办理)?(?:的)?(?:政府信息公开)?(?:申请)?",
+        names_year=1,
+        units="件|份|宗|起|条",
+    ),
+    OverviewCount(
+        "requests_carried_forward",
+        r"(?:19|20)\d\d年度?结转(?:的)?(?:依申请公开|政府信息公开)?(?:申请)?(?:事项)?",
         names_year=1,
     ),
     # 无转结下年度继续办理件: none carried forward.
@@ -436,7 +444,7 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         )
         for noun, prefix in ((r"(?:行政)?规范性文件", "normative"), (r"规章", "rules"))
         for metric_id, verb, fmts in (
-            (f"{prefix}_issued", r"(?:制发|制定|出台|印发)(?:了)?", (STD2019, STD2021)),
+            (f"{prefix}_issued", r"(?:制发|制定|出台|印发)(?:了|的)?", (STD2019, STD2021)),
             (f"{prefix}_abolished", r"废止(?:了)?", (STD2021,)),
         )
     ),
