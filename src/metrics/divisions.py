@@ -21,4 +21,9 @@ def _names() -> frozenset[str]:
 def starts_with_a_division(words: str) -> bool:
     """Whether the words open with the name of a province, city or county ('宣城市…', '靖宇县'), not
     with other words before one ('紧抓宣城市')."""
-    return any(words.startswith(name) for name in _names())
+    names = _names()
+    return any(words[:n] in names for n in range(2, min(len(words), _LONGEST) + 1))
+
+
+# The longest division name (新疆维吾尔自治区, 巴音郭楞蒙古自治州, …) is shorter.
+_LONGEST = 16
