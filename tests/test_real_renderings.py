@@ -1881,6 +1881,15 @@ def test_normative_documents_counted_after_the_verbs_particle_are_those_issued(t
     assert got["normative_issued"] == 48
 
 
+def test_requests_received_that_hold_last_years_are_not_the_years_where_the_new_ones_are_counted(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2022年,指导全市规范受理依申请公开301件,上年度结转申请3件,新增298件,结转下年度继续办理45件。",
+        year=2022,
+    )
+    assert (got["requests_new"], got["requests_carried_over"]) == (298, 3)
+
+
 def test_an_outcome_named_information_that_does_not_exist_is_the_not_held_sub_row(tmp_path):
     got = _overview_only(
         tmp_path, "2022年共收到政府信息公开申请6件,其中予以公开2件,信息不存在的4件。", year=2022

@@ -57,6 +57,7 @@ from metrics.templates.legacy_prose import (
     LISTED_COUNT,
     LITIGATION,
     MID_EXCLUDED,
+    NEW_AND_CARRIED_AFTER,
     NEW_PART_AFTER,
     NONE_EVENT,
     NONE_UNDER_HEADING,
@@ -370,6 +371,8 @@ def _candidate_from_match(rule: Rule, m: re.Match[str], s: Sentence, year: int |
     if rule.metric_id in REQUEST_OUTCOMES and PUBLICITY_ATTRIBUTES.search(s.norm):
         return None
     if MID_EXCLUDED.search(m.groupdict().get("mid") or ""):
+        return None
+    if rule.metric_id == "requests_new" and NEW_AND_CARRIED_AFTER.match(s.norm, m.end()):
         return None
     excluded = SENTENCE_EXCLUDED.get(rule.metric_id)
     if excluded is not None and excluded.search(s.norm):

@@ -199,6 +199,13 @@ COUNT_RULES: tuple[Rule, ...] = (
         "申请",
         rf"(?:当年|本年度?|今年)(?:新)?(?:收到|受理|接收)(?:的)?{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
     ),
+    # 受理依申请公开301件,上年度结转申请3件,新增298件: the year's new ones beside last year's carried.
+    _rule(
+        "requests_new",
+        "新",
+        rf"(?<=,)(?:其中)?(?:本年度?|当年)?(?:新增|新收)(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
+        context=r"结转",
+    ),
     # 共受理政府信息公开1件: the requests, named by what they ask for.
     _rule(
         "requests_new",
@@ -477,6 +484,12 @@ MID_EXCLUDED = re.compile(
 )
 # Sentences that count something other than the metric although its words match: a service hall's or an
 # approval office's 共受理申请1200件 counts administrative applications, not information requests.
+# After a count of requests, last year's carried requests and the year's new ones counted apart
+# ('受理依申请公开301件,上年度结转申请3件,新增298件'): the count held both, so it is not the year's.
+NEW_AND_CARRIED_AFTER = re.compile(
+    r"(?=[^.!?]*?(?:上一?年度?结转|结转上一?年)[^,;.!?]{0,10}?\d+\s*件)"
+    r"(?=[^.!?]*?(?:新增|新收)[^,;.!?\d]{0,6}?\d+\s*件)"
+)
 SENTENCE_EXCLUDED = {
     "requests_new": re.compile(
         r"^(?!.*(?:信息公开|公开申请|依申请)).*(?:审批|许可|服务中心|大厅|窗口|办件|便民|信访)"
