@@ -515,7 +515,6 @@ LEVELS = set(ui_text.CODES["zh"]["level"])
 NAMES_WITHOUT_A_PLACE = {
     "林业局",
     "蒲纺工业园区",
-    "西甲直播林业局",
     "国家卫生健康委",
     "教育局",
     # Places printed without their unit (南谯 for 南谯区, 海南 for 海南省), or none at all.
@@ -547,6 +546,19 @@ NAMES_WITHOUT_A_PLACE = {
     "葫芦岛高新技术产业开发区",
     "融侨开发区管委会",
     "运城经济技术开发区",
+    # Zones and their bodies named by a city without its unit word (天津, 重庆, 武汉) or by a scenic area.
+    "九华山风景区管委会发展规划处",
+    "亳州高新技术产业开发区管理委员会",
+    "南通外向型农业综合开发区(苴镇街道)",
+    "天津经济技术开发区",
+    "岳阳高新技术产业园区管委会",
+    "武汉东湖新技术开发区",
+    "番禺经济技术开发区管委会",
+    "精河工业园区管理委员会",
+    "赣州经济技术开发区党政办公室",
+    "重庆高新技术产业开发区管理委员会办公室",
+    "重庆高新技术产业开发区融媒体中心",
+    "重庆黔江高新技术产业开发区管理委员会",
 }
 
 
@@ -819,6 +831,40 @@ def test_a_title_naming_its_agency_without_a_place_takes_the_place_the_text_give
 def test_a_placeless_name_takes_no_place_that_opens_with_other_words_than_a_real_divisions_name():
     text = "市气象局2017年政府信息公开工作报告\n按照文件精神,紧抓宣城市气象局政务公开权责清单。"
     assert read_metadata(Document(path="page.txt", text=text)).agency == "市气象局"
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        (
+            "一、总体情况\n2024年,在市委、市政府坚强领导下,宣城市退役军人事务局认真贯彻落实条例。",
+            "宣城市退役军人事务局",
+        ),
+        (
+            "本报告由临沂市供销合作社联合社按照《中华人民共和国政府信息公开条例》(国务院令第711号)和《国务院办公厅"
+            "政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》(国办公开办函"
+            "〔2021〕30号)及有关法律法规的要求编制。",
+            "临沂市供销合作社联合社",
+        ),
+        (
+            "潜江市供销合作社联合社\n2023年政府信息公开工作报告\n为深入贯彻条例,编制本报告。",
+            "潜江市供销合作社联合社",
+        ),
+        (
+            "根据条例,现将2021年度镇远县林业局政府信息公开工作报告如下:\n一、2021政府信息公开情况",
+            "镇远县林业局",
+        ),
+    ],
+)
+def test_agencies_named_after_whose_lead_by_a_long_compilers_sentence_as_cooperatives_or_by_a_place_like_a_level(
+    text, agency
+):
+    assert read_metadata(Document(path="page.txt", text=text)).agency == agency
+
+
+def test_a_name_holding_a_copying_sites_betting_words_names_no_agency():
+    text = "一、总体情况\n2020年,在区委、区政府的正确领导下,新葡京博彩官网区人民政府北京街道办事处认真贯彻落实条例。"
+    assert read_metadata(Document(path="page.txt", text=text)).agency == ""
 
 
 def test_a_placeless_name_keeps_as_printed_where_the_text_places_it_two_ways_or_in_an_address():

@@ -470,9 +470,12 @@ def agency_from_title(title: str) -> str:
     return "" if _ONLY_REPORT_WORDS.fullmatch(t) or _NO_NAME.search(t) else t
 
 
+# Words a copying site injects into a page in place of a place's name ('365体育直播,365体育备用网址自然资源和
+# 规划局', '新葡京博彩官网区人民政府…'): no agency is named by them.
+SITE_SPAM = r"博彩|官网|赌场|赌博|娱乐城|直播|棋牌|葡京|备用网址"
 # What no agency's name holds: a page's field labels or values ('发布日期 2024-01-16 主题词 …年度报告',
 # '索引号 | szfb/2024-00128 | 发布机构 | …') or the report's own words ('某县林业草原政府信息公开开工').
-_NO_NAME = re.compile(r"[\d|:/]|索引号|发布日期|发布机构|主题词|主题分类|政府信息公开|政务公开")
+_NO_NAME = re.compile(rf"[\d|:/]|索引号|发布日期|发布机构|主题词|主题分类|政府信息公开|政务公开|{SITE_SPAM}")
 
 
 # Fields that name who issued the page; 来源 often names only the website, so it is read last.
@@ -481,7 +484,7 @@ _SOURCE_FIELDS = ("来源", "信息来源")
 # An agency's name ends in the word for its kind; '本站', '中国政府网' and '原创' do not.
 _AGENCY_NAME = re.compile(
     r"^[\u4e00-\u9fff()]{2,40}(?:政府|办公室|办公厅|办|局|委|委员会|厅|院|镇|乡|街道|办事处|"
-    r"管委会|管理委员会|中心|站|所|队|处|馆|会|部|署|司|分局|县|区|市|旗|机关)$"
+    r"管委会|管理委员会|中心|站|所|队|处|馆|会|部|署|司|分局|县|区|市|旗|机关|联合社|合作社|联社|供销社)$"
 )
 
 
@@ -566,8 +569,11 @@ def _agency_from_sentence(doc: Document) -> str:
     # '编制并公布本单位2024年…报告': a second verb or the report's word for itself is no name.
     if _SELF_OR_VERB.search(agency):
         return ""
-    # '由县交通运输局编制的…': a name that starts with its level's word has lost its place.
-    if len(agency) < 3 or agency.startswith(("本", "我", "省", "市", "县", "区", "镇", "乡")):
+    # '由县交通运输局编制的…': a name that starts with its level's word has lost its place, unless that
+    # word starts its place's name (镇远县林业局).
+    if len(agency) < 3 or agency.startswith(("本", "我")):
+        return ""
+    if agency.startswith(("省", "市", "县", "区", "镇", "乡")) and not region_and_level(agency)[0]:
         return ""
     return agency
 
@@ -595,7 +601,7 @@ _QUOTED_OWN_TITLE = re.compile(
 # printed (a county's or a city's office compiles its own report as often as its government's); but a
 # township's office, or any joint party and government office (党政办公室), publishes no report of its own.
 _COMPILED_BY = re.compile(
-    r"由([\u4e00-\u9fff]{3,30}?)(?:(?:根据|按照|依据|依照)[^。.\n]{0,80}?)?(?:负责)?(?:汇总)?(?:编制|编写|撰写)"
+    r"由([\u4e00-\u9fff]{3,30}?)(?:(?:根据|按照|依据|依照)[^。.\n]{0,240}?)?(?:负责)?(?:汇总)?(?:编制|编写|撰写)"
 )
 # '某部编制了本级行政机关2019年…报告' / '某县某局结合单位实际,编制本单位2022年度…报告': the compiler named
 # before its verb, the report called its own.
@@ -613,15 +619,18 @@ _BUREAU_OFFICE = re.compile(r"((?<!政府)局|委员会|厅)办公室$")
 # '2023年,某区财政局认真贯彻……': the overview's first sentence has the agency as its subject, the
 # name ending in an agency's word and followed by the first word of what it did.
 _AGENCY_END = (
-    r"(?:人民政府|政府|办事处|街道|委员会|管委会|办公室|办公厅|局|委|办|厅|署|中心|镇|乡|市|县|区|旗)"
+    r"(?:人民政府|政府|办事处|街道|委员会|管委会|办公室|办公厅|局|委|办|厅|署|中心|镇|乡|市|县|区|旗"
+    r"|联合社|合作社|联社|供销社)"
 )
 _DEED = (
     r"(?:认真|严格|按照|坚持|紧紧|紧扣|积极|进一步|全面|深入|围绕|高度|继续|持续|始终|不断|着力|切实|"
     r"贯彻|通过|根据|依据|依照|结合|扎实|聚焦|立足|牢固|充分|大力|强化|加强|加大|依法|主动|准确|在|共|以)"
 )
-# The year, then its subject; or the name before the year ('某区医疗保障局2023年为深入推进…').
+# The year, then its subject, perhaps after whose lead it worked under ('2024年,在市委、市政府坚强领导下,某局
+# 认真…'); or the name before the year ('某区医疗保障局2023年为深入推进…').
 _YEAR_SUBJECT = re.compile(
-    r"(?:^|[.。\n])[\s?？]*(?:(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]*\s*(?!度)([\u4e00-\u9fff]{2,30}?"
+    r"(?:^|[.。\n])[\s?？]*(?:(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]*\s*(?:在[^.。\n]{2,24}?(?:领导|指导|部署|支持)下\s*[,，]\s*)?"
+    r"(?!度)([\u4e00-\u9fff]{2,30}?"
     + _AGENCY_END
     + r")(?="
     + _DEED
@@ -685,7 +694,12 @@ def _agency_from_prose(head: str) -> list[Stated]:
 
 def _placed(name: str) -> str:
     """The name, if it is one agency's and starts with its place; else nothing."""
-    if _NO_SINGLE_AGENCY.search(name) or _ZONE_UNNAMED.match(name) or not region_and_level(name)[0]:
+    if (
+        _NO_SINGLE_AGENCY.search(name)
+        or _ZONE_UNNAMED.match(name)
+        or re.search(SITE_SPAM, name)
+        or not region_and_level(name)[0]
+    ):
         return ""
     return name
 
