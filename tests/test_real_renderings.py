@@ -113,6 +113,32 @@ def test_a_change_printed_as_its_word_before_its_number_is_one_cell_of_the_2019_
     assert (got["other_services_items_last_year"], got["other_services_decisions"]) == (4, 2)
 
 
+def test_rows_whose_label_broke_from_their_values_under_a_header_printed_one_cell_a_line(tmp_path):
+    lines = [
+        "示例县林业局2022年政府信息公开工作年度报告",
+        "二、主动公开政府信息情况",
+        "第二十条第(一)项 | |||",
+        "信息内容 |",
+        "本年制发件数 |",
+        "本年废止件数 |",
+        "现行有效件数 |",
+        "规章 |",
+        "0 | 0 | 1 |",
+        "行政规范性文件 |",
+        "2 | 1 | 7 |",
+        "第二十条第(五)项 | |||",
+        "信息内容 |",
+        "本年处理决定数量 | ||",
+        "行政许可 |",
+        "114 | ||",
+        "三、收到和处理政府信息公开申请情况",
+    ]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert (got["rules_issued"], got["rules_abolished"], got["rules_in_force"]) == (0, 0, 1)
+    assert (got["normative_issued"], got["normative_abolished"], got["normative_in_force"]) == (2, 1, 7)
+    assert got["licensing_decisions"] == 114
+
+
 def test_short_lines_with_no_border_anywhere_are_left_to_the_text_readers():
     assert tables_in_text("规章\n0\n0\n1\n行政许可\n2\n3\n4") == []
 

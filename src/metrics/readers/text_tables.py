@@ -48,8 +48,10 @@ MIN_BORDERS = 2
 
 
 def rows_rejoined(text: str) -> str:
-    """A pipe row whose blank cells each broke its line ('一、本年新收…数量 | 25 |', then '|' lines, then
-    '| 25 |'), joined back into one line: each line break stood for a blank cell's border."""
+    """A pipe row broken over lines, joined back into one line: where its blank cells each broke its
+    line ('一、本年新收…数量 | 25 |', then '|' lines, then '| 25 |'), each break stood for a blank cell's
+    border; where its label cell broke from its values ('规章 |', then '0 | 0 | 0 |'), the break was the
+    label's own (a paragraph in the page's cell)."""
     lines = text.split("\n")
     out: list[str] = []
     i = 0
@@ -62,7 +64,7 @@ def rows_rejoined(text: str) -> str:
             and end < len(lines)
             and _ROW_OPENING.match(lines[i])
             and _ROW_CLOSING.match(lines[end])
-        ):
+        ) or (end == i + 1 < len(lines) and _LABEL_CELL.match(lines[i]) and _is_values_row(lines[end])):
             out.append(" ".join(line.strip() for line in lines[i : end + 1]))
             i = end + 1
             continue
@@ -71,9 +73,27 @@ def rows_rejoined(text: str) -> str:
     return "\n".join(out)
 
 
+def _label_and_values(line: str) -> list[str] | None:
+    """The cells of a line that is a whole row, its label and two or more values ('规章 | 0 | 0 | 0 |')."""
+    label, bar, values = line.partition("|")
+    if not bar or not _WORD.search(label) or _VALUE.match(label.strip()) or not _is_values_row(values):
+        return None
+    return [label.strip(), *(c.strip() for c in values.strip().removesuffix("|").split("|"))]
+
+
+def _is_values_row(line: str) -> bool:
+    """A line of two or more cells, each a value ('0 | 0 | 0 |')."""
+    cells = line.strip().removesuffix("|").split("|")
+    return (
+        line.rstrip().endswith("|") and len(cells) >= 2 and all(c.strip() and _VALUE.match(c) for c in cells)
+    )
+
+
 # A row's label and its first cells, up to a border; and the last cells of the row, a figure among them.
 _ROW_OPENING = re.compile(r"^[^|\n]*[\u4e00-\u9fff][^|\n]*\|(?:[^\n]*\|)?[ \t]*$")
 _ROW_CLOSING = re.compile(r"^[ \t]*\|[^|\n]*\d[^\n]*\|[ \t]*$")
+# A row's label alone on its line, closed by its border.
+_LABEL_CELL = re.compile(r"^[ \t]*[^|\n]*[\u4e00-\u9fff][^|\n]*\|[ \t]*$")
 
 
 def tables_in_text(text: str) -> list[Table]:
@@ -116,6 +136,10 @@ def _cell_blocks(lines: list[str]) -> list[list[str | None]]:
             border_taken = False
             continue
         if current and (not line.strip() or _SPAN_PADDING.match(line)):
+            continue
+        row = _label_and_values(line)
+        if row and current:  # a row printed whole among cells printed one a line ('规章 | 0 | 0 | 0 |')
+            current.extend(row)
             continue
         cell = _one_cell(line) if line.strip() else None
         if cell is None:
