@@ -1916,6 +1916,44 @@ def test_requests_received_that_hold_last_years_are_not_the_years_where_the_new_
     assert (got["requests_new"], got["requests_carried_over"]) == (298, 3)
 
 
+def test_a_breakdown_adds_up_to_the_new_and_carried_over_less_those_carried_forward(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2022年,受理依申请公开301件,上年度结转申请3件,新增298件,结转下年度继续办理45件,均在法定期限内答复。"
+        "其中,予以公开及部分公开149件,占49.5%;不予公开13件,占4.32%;因行政机关不掌握等原因无法提供68件,"
+        "占22.59%;不予处理14件,占4.65%;其他处理12件,占3.99%。",
+        year=2022,
+    )
+    assert (got["outcome_denied"], got["outcome_unable"], got["outcome_other"]) == (13, 68, 12)
+    assert got["outcome_total"] == 256
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "value"),
+    [
+        ("2021年,某厅共收到依申请公开16项,办理15项,结转下年度继续办理1项。", "outcome_total", 15),
+        ("2021年,某厅共收到依申请公开16项,办理15项,结转下年度继续办理1项。", "requests_carried_forward", 1),
+        (
+            "2021年收到依申请公开19件,其中17件在法定期限内完成答复,2件转至下年继续办理。",
+            "requests_carried_forward",
+            2,
+        ),
+        ("2021年,收到自然人提交的公开申请10件,其中信函申请9件。", "requests_new_natural_person", 10),
+        ("2021年共收到政府信息公开申请5宗(均通过网上申请),申请人均为企业。", "requests_new_legal_person", 5),
+        (
+            "2021年共收到政府信息公开申请5宗(均通过网上申请),申请人均为企业。",
+            "requests_new_natural_person",
+            0,
+        ),
+        ("本单位2021年度共受理政府信息公开依申请公开函件4件,均已在规定回复时间内回复。", "requests_new", 4),
+        ("全年新制作规章0个,制作规范性文件0件。", "rules_issued", 0),
+        ("全年新制作规章0个,制作规范性文件0件。", "normative_issued", 0),
+    ],
+)
+def test_overview_counts_in_other_units_and_words(tmp_path, sentence, metric, value):
+    assert _overview_only(tmp_path, sentence, year=2021)[metric] == value
+
+
 def test_an_outcome_named_information_that_does_not_exist_is_the_not_held_sub_row(tmp_path):
     got = _overview_only(
         tmp_path, "2022年共收到政府信息公开申请6件,其中予以公开2件,信息不存在的4件。", year=2022

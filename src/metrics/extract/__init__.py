@@ -144,7 +144,10 @@ def _figures_of_unread_sections(
     # overview's breakdown of the requests stands in, where it adds up to the requests it counts (as
     # the table gives them, if it does) or to those it says were answered.
     answered = [f for f in standing if f.metric_id == "outcome_total"]
-    outcomes = overview_outcomes(requests[0], overview, fmt, answered[0] if len(answered) == 1 else None)
+    carried = {f.metric_id: f.value for f in standing if f.metric_id.startswith("requests_carried_")}
+    outcomes = overview_outcomes(
+        requests[0], overview, fmt, answered[0] if len(answered) == 1 else None, carried
+    )
     # The total answered stands as stated; the breakdown adds the rows under it.
     return standing + _besides(standing, outcomes)
 

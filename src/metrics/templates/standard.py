@@ -328,7 +328,8 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     # persons; received only from them where the sentence names no other requester.
     OverviewCount(
         "requests_new_natural_person",
-        r"(?:收到|受理|接收)(?:了)?(?:公民)?(?:个人|自然人)(?:提出的)?(?:依申请公开|政府信息公开)(?:政府信息)?(?:申请)?",
+        r"(?:收到|受理|接收)(?:了)?(?:公民)?(?:个人|自然人)(?:提出的|提交的)?(?:依申请公开|政府信息公开|信息公开|公开)"
+        r"(?:政府信息)?(?:申请)?",
         units="件|份|宗|条",
         sentence_lacks=r"法人|组织|企业|结转|上年",
     ),
@@ -339,7 +340,9 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     ),
     # 转结 is a common slip for 结转; 转下一年度 says it too.
     OverviewCount(
-        "requests_carried_forward", r"(?:结转|转结|转)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?"
+        "requests_carried_forward",
+        r"(?:结转|转结|转)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?",
+        units="件|份|宗|起|条|项",
     ),
     # 结转至2024年办理1件 / 转入2020年办理1件 (a 2023 report, a 2019 one) / 本年结转2025年政府信息公开申请17条 /
     # 2026年结转依申请公开事项1件 (a 2025 report: the year it goes into).
@@ -361,7 +364,12 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         says_none=True,
     ),
     # 剩余26件结转下年度办理 / 1件结转下年: the count before its words.
-    OverviewCount("requests_carried_forward", r"(?:申请)?结转(?:至|到)?下一?年", count_first=True),
+    OverviewCount(
+        "requests_carried_forward",
+        r"(?:申请)?(?:结转|转)(?:至|到)?下一?年",
+        count_first=True,
+        units="件|份|宗|起|条|项",
+    ),
     # 办结113件 / 其中本年度答复21件 / 共办理完成198件 / 全年办理1503件 / 规范办理答复完成24件 / 及时回复19条: the
     # requests answered, 三's (七) 总计; in a paragraph about requests (申请10件,均为自然人申请。已办结9件).
     # 全年共办理…申请74件,办结71件: where the paragraph counts those closed too, 办理 counts those handled.
@@ -376,7 +384,7 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
             sentence_lacks=rf"(?:{_OTHER_BUSINESS})[^.!?]{{0,12}}?\d+(?:件|条)[^.!?\d]{{0,4}}?(?:回复|答复|办结|办理)"
             + closed,
             clause_lacks=_OTHER_BUSINESS,
-            units="件|份|宗|起|条",
+            units="件|份|宗|起|条|项",
         )
         for verbs, closed in (
             (r"(?:办结|办理完成|完成办理|完成答复|(?:办理)?答复完成|办理答复|答复|回复)", ""),
@@ -424,8 +432,15 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         clause_lacks=_OTHER_BUSINESS,
         count_first=True,
     ),
-    OverviewCount("rules_issued", r"(?:制发|制定|出台|印发)(?:了|的)?[\u4e00-\u9fff]{0,6}?规章"),
-    OverviewCount("normative_issued", r"(?:制发|制定|出台|印发)(?:并?公开)?(?:了|的)?(?:行政)?规范性文件"),
+    # 全年新制作规章0个,制作规范性文件0件: the 2019 table's 新制作 says issued.
+    OverviewCount(
+        "rules_issued",
+        r"(?:制发|制定|出台|印发|新?制作)(?:了|的)?[\u4e00-\u9fff]{0,6}?规章",
+        units="件|份|宗|起|个",
+    ),
+    OverviewCount(
+        "normative_issued", r"(?:制发|制定|出台|印发|新?制作)(?:并?公开)?(?:了|的)?(?:行政)?规范性文件"
+    ),
     # 制发的市政府规章6件、市政府及市政府办公厅行政规范性文件8件: the verb before the rules serves both.
     OverviewCount(
         "normative_issued",

@@ -40,14 +40,26 @@ _ITEM_COUNT_FIRST = re.compile(
 )
 
 
-def overview_outcomes(requests: Fact, overview: str, fmt: str, answered: Fact | None = None) -> list[Fact]:
+def overview_outcomes(
+    requests: Fact,
+    overview: str,
+    fmt: str,
+    answered: Fact | None = None,
+    carried: dict[str, float | None] | None = None,
+) -> list[Fact]:
     """The outcome counts of the overview's breakdown of the year's requests (`requests` as read from
-    the overview; `answered`, the requests it says were answered, if it says so), or none when it
-    gives no complete breakdown. An item naming a sub-row that the report's layout lacks (the 2021
-    layout's 其他处理 rows, in a 2019 report) counts for its top row alone."""
+    the overview; `answered`, the requests it says were answered, if it says so; `carried`, the
+    requests it says were carried over and forward, if it says both), or none when it gives no
+    complete breakdown. An item naming a sub-row that the report's layout lacks (the 2021 layout's
+    其他处理 rows, in a 2019 report) counts for its top row alone."""
     if requests.value is None:
         return []
     sums = {requests.value} | ({answered.value} if answered and answered.value is not None else set())
+    over, forward = ((carried or {}).get(f"requests_carried_{k}") for k in ("over", "forward"))
+    if over is not None and forward is not None:
+        # 新增298件,上年结转3件,结转下年度45件。其中,…: those answered are the new and carried over, less
+        # those carried forward.
+        sums.add(requests.value + over - forward)
     # The breakdown follows the sentence counting the requests, or the one counting those answered
     # ('全区答复政府信息公开申请59件。其中,予以公开的16件,…').
     for counted in filter(None, (requests, answered)):
@@ -79,9 +91,12 @@ _REQUESTER_ITEM = re.compile(
     rf"^(?P<kind>{'|'.join(_NATURAL_PERSON + _ORGANISATION)})(?:提出)?(?:的)?(?:申请)?(?:件)?(?:共|为)?"
     r"(?P<num>\d+)(?:件|条|宗|份)$"
 )
+# '申请人均为企业': every request an organisation's.
+_ALL_ORGANISATIONS = re.compile(r"申请人(?:均|全部|全)为(?:企业|法人|商业企业|法人或其他组织|法人和其他组织)")
 # '2条信息申请人均为自然人' / '申请人类别为自然人' / '申请1件(自然人申请)': every request a natural person's.
 _ALL_NATURAL_PERSONS = re.compile(
-    r"申请人(?:均|全部|全)为自然人|申请人(?:类别|类型)(?:均|全部|全)?为自然人|均为自然人[^,;.\d]{0,6}?申请|均由自然人提出"
+    r"申请人(?:均|全部|全)为自然人|申请人(?:类别|类型)(?:均|全部|全)?为自然人|(?:均|全部)为自然人[^,;.\d]{0,6}?申请"
+    r"|均由自然人提出"
     r"|申请主体(?:均|全部)?为自然人|\d(?:件|条)\((?:均为|均系|系)?自然人(?:申请|提出)?\)"
 )
 
@@ -95,8 +110,13 @@ def overview_requesters(requests: Fact, overview: str, stated: list[Fact]) -> li
     if following is None or requests.value is None:
         return []
     said_all = next((text for text in (sentence, following) if _ALL_NATURAL_PERSONS.search(text)), None)
+    said_all_organisations = next(
+        (text for text in (sentence, following) if _ALL_ORGANISATIONS.search(text)), None
+    )
     if said_all is not None:
         split, evidence = (requests.value, 0.0), said_all
+    elif said_all_organisations is not None:
+        split, evidence = (0.0, requests.value), said_all_organisations
     else:
         # The list follows the count in its sentence, or opens the next ('…申请1447件。其中,自然人申请…').
         split, evidence = next(
