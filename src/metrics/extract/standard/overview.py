@@ -33,7 +33,7 @@ _ITEM = re.compile(
     r"^(?:因|对)?(?P<label>[\u4e00-\u9fff]{2,24}?)(?:\((?P<note>[^()]{2,40})\))?(?:的)?(?:申请)?(?:有|为)?"
     r"(?P<num>\d+)\s*(?:件|条|个|项|份|起|宗)(?:\((?P<after>[^()]{2,40})\))?$"
 )
-# An item that counts first ('4件为不予公开', '处理结果1件为不予处理').
+# An item that counts first ('4件为不予公开', '处理结果1件为不予处理'), with _ITEM's groups (no words after).
 _ITEM_COUNT_FIRST = re.compile(
     r"^(?:处理结果)?(?P<num>\d+)\s*(?:件|条|个|项|份|起|宗)(?:为|是|系|属于)?(?P<label>[\u4e00-\u9fff]{2,24}?)"
     r"(?:\((?P<note>[^()]{2,40})\))?(?P<after>)$"
@@ -45,17 +45,17 @@ def overview_outcomes(
     overview: str,
     fmt: str,
     answered: Fact | None = None,
-    carried: dict[str, float | None] | None = None,
+    carried_counts: dict[str, float | None] | None = None,
 ) -> list[Fact]:
     """The outcome counts of the overview's breakdown of the year's requests (`requests` as read from
-    the overview; `answered`, the requests it says were answered, if it says so; `carried`, the
+    the overview; `answered`, the requests it says were answered, if it says so; `carried_counts`, the
     requests it says were carried over and forward, if it says both), or none when it gives no
     complete breakdown. An item naming a sub-row that the report's layout lacks (the 2021 layout's
     其他处理 rows, in a 2019 report) counts for its top row alone."""
     if requests.value is None:
         return []
     sums = {requests.value} | ({answered.value} if answered and answered.value is not None else set())
-    over, forward = ((carried or {}).get(f"requests_carried_{k}") for k in ("over", "forward"))
+    over, forward = ((carried_counts or {}).get(f"requests_carried_{k}") for k in ("over", "forward"))
     if over is not None and forward is not None:
         # 新增298件,上年结转3件,结转下年度45件。其中,…: those answered are the new and carried over, less
         # those carried forward.
@@ -398,7 +398,7 @@ def _pattern(count: OverviewCount) -> re.Pattern:
 
 
 _PATTERNS = {count: _pattern(count) for count in OVERVIEW_COUNTS}
-# The carried-forward counts of no named year, each a clause of a breakdown may be.
+# The counts carried forward and carried over of no named year, each a clause of a breakdown may be.
 _CARRIED_FORWARD, _CARRIED_OVER = (
     [
         pattern
