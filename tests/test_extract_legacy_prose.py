@@ -209,6 +209,8 @@ def test_one_kind_of_staff_beside_other_people_a_part_or_the_other_kind_named_gi
         ("2016年,我局在市政府信息公开平台发布信息27条,其中包括工作动态15条。", 27),
         ("2013年,我局通过政府门户网站共公布信息104条。", 104),
         ("2015年,我乡在区政府网站公开本年度信息 69条。", 69),
+        ("2017年,我局通宣城政府门户网站发布政务公开信息372条。", 372),
+        ("2016年1月1日至12月31日,我局通过县政府网站发布政府信息115条。", 115),
     ],
 )
 def test_a_sentence_opening_with_the_year_and_the_agency_publishing_on_its_sites_gives_the_total(

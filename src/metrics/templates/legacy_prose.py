@@ -136,12 +136,14 @@ COUNT_RULES: tuple[Rule, ...] = (
         rf"(?:公开发布|公开|发布)(?:了)?信息{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
         context=r"^(?!.*(?:公开|发布)[\u4e00-\u9fff]{2,12}?信息[,;]全年)",
     ),
-    # 2016年,我局在市政府信息公开平台发布信息27条 / 2013年,我局通过政府门户网站共公布信息104条: a sentence
-    # that opens with the year and the agency itself, publishing through its sites.
+    # 2016年,我局在市政府信息公开平台发布信息27条 / 2013年,我局通过政府门户网站共公布信息104条 / 2016年1月1日至
+    # 12月31日,我局通过县政府网站…公开…信息115条: a sentence that opens with the year (or its days) and the agency
+    # itself, publishing through its sites.
     _rule(
         "proactive_items",
         "信息",
-        rf"^(?:19|20)\d\d年度?,?(?:我\w{{1,2}}|本\w{{1,2}})?(?:共)?(?:在|通过|利用){_GAP}{{1,24}}?(?:网站|平台|网)上?"
+        rf"^(?:19|20)\d\d年度?(?:1月1日至(?:(?:19|20)\d\d年)?12月31日)?,?(?:我\w{{1,2}}|本\w{{1,2}})?(?:共)?"
+        rf"(?:在|通过?|利用){_GAP}{{1,24}}?(?:网站|平台|网)上?"
         rf"(?:共)?(?:发布|公开|公布)(?:了)?(?:本年度)?(?:政务公开|政务|政府)?信息\s*{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
     ),
     # 通过政府网站向外发布信息共895条 / 全年街道本级信息公开网站共发布政府信息60条: one site's items of the
