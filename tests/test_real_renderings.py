@@ -139,6 +139,27 @@ def test_rows_whose_label_broke_from_their_values_under_a_header_printed_one_cel
     assert got["licensing_decisions"] == 114
 
 
+def test_a_procurement_count_printed_with_its_unit_is_one_cell_never_digits_run_together(tmp_path):
+    cells = [
+        "第二十条第(九)项",
+        "信息内容",
+        "采购项目数量",
+        "采购总金额",
+        "政府集中采购",
+        "31批次",
+        "709455.9元",
+    ]
+    lines = ["示例县财政局2019年政府信息公开工作年度报告", "二、主动公开政府信息情况"]
+    lines += [line for cell in cells for line in (cell, "")]
+    lines.append("三、收到和处理政府信息公开申请情况")
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert (got["procurement_projects"], got["procurement_amount_10k_yuan"]) == (31, 70.94559)
+    # A count with a unit no cell carries is still one count: its row is left out, never read as 3 and 1.
+    lines[lines.index("31批次")] = "31宗"
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert got.get("procurement_projects") != 3 and got.get("procurement_amount_10k_yuan") != 1
+
+
 def test_short_lines_with_no_border_anywhere_are_left_to_the_text_readers():
     assert tables_in_text("规章\n0\n0\n1\n行政许可\n2\n3\n4") == []
 
@@ -1952,6 +1973,15 @@ def test_a_breakdown_adds_up_to_the_new_and_carried_over_less_those_carried_forw
 )
 def test_overview_counts_in_other_units_and_words(tmp_path, sentence, metric, value):
     assert _overview_only(tmp_path, sentence, year=2021)[metric] == value
+
+
+def test_requests_said_to_hold_last_years_carried_ones_are_not_the_years_unless_those_are_none(tmp_path):
+    held = _overview_only(
+        tmp_path, "2024年,共收到政府信息公开申请25件(含2023年结转1件),均已答复。", year=2024
+    )
+    assert "requests_new" not in held
+    none = _overview_only(tmp_path, "2024年,收到政府信息公开申请6件(含上年结转件0件)。", year=2024)
+    assert none["requests_new"] == 6
 
 
 def test_an_outcome_named_information_that_does_not_exist_is_the_not_held_sub_row(tmp_path):

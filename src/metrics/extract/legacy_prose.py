@@ -54,6 +54,7 @@ from metrics.templates.legacy_prose import (
     FRESH,
     GENERIC_NAME,
     HANDLED_REQUESTS,
+    HOLDS_CARRIED_AFTER,
     LISTED_COUNT,
     LITIGATION,
     MID_EXCLUDED,
@@ -372,7 +373,9 @@ def _candidate_from_match(rule: Rule, m: re.Match[str], s: Sentence, year: int |
         return None
     if MID_EXCLUDED.search(m.groupdict().get("mid") or ""):
         return None
-    if rule.metric_id == "requests_new" and NEW_AND_CARRIED_AFTER.match(s.norm, m.end()):
+    if rule.metric_id == "requests_new" and (
+        NEW_AND_CARRIED_AFTER.match(s.norm, m.end()) or HOLDS_CARRIED_AFTER.match(s.norm, m.end())
+    ):
         return None
     excluded = SENTENCE_EXCLUDED.get(rule.metric_id)
     if excluded is not None and excluded.search(s.norm):

@@ -55,7 +55,7 @@ NOTE = re.compile(r"\([^()]*\)")
 
 # Words a section 二 cell may hold besides its number; any other Chinese text after a row's numbers is
 # the prose that follows the table, not a cell.
-CELL_WORDS = re.compile(r"万元|元|件|笔|项|个|条|不适用|无")
+CELL_WORDS = re.compile(r"万元|元|件|笔|项|个|条|批次|批|不适用|无")
 
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -299,9 +299,10 @@ def section2_row(
         return section2_aligned(
             src, label, columns, line_at(src.original, src.norm_at(hit.start)), header_line
         )
-    gap = cells_text(
-        NOTE.sub(lambda m: " " * len(m.group()), src.norm[src.norm_at(hit.end - 1) + 1 : src.norm_at(stop)])
+    after_label = NOTE.sub(
+        lambda m: " " * len(m.group()), src.norm[src.norm_at(hit.end - 1) + 1 : src.norm_at(stop)]
     )
+    gap = cells_text(after_label)
     original_gap = src.original[src.norm_at(hit.end - 1) + 1 : src.norm_at(stop)]
     tokens = list(_AMOUNT.finditer(gap))
     header_texts = header_spans(src, columns, hit.start)
@@ -332,7 +333,9 @@ def section2_row(
                 fact.note = "the header names only some columns; the layout's column order places the values"
         return [f for f in facts if f], None
     digits = "".join(m.group() for m in tokens)
-    if len(tokens) == 1 and digits.isdigit() and len(columns) > 1:
+    # A count printed with its unit ('31批次') is one cell, never several run together.
+    with_unit = bool(tokens) and bool(CJK.match(after_label, tokens[0].end()))
+    if len(tokens) == 1 and digits.isdigit() and len(columns) > 1 and not with_unit:
         return section2_run(src, label, hit.key, [cell for _, cell in columns], digits, clauses)
     if not tokens:
         return [], None
