@@ -1602,7 +1602,12 @@ def test_more_wordings_of_an_overviews_counts_stand_in(tmp_path):
         "主动公开行政许可处理事项746件、行政处罚处理事项887件。",
         year=2022,
     )
-    assert (got["requests_carried_over"], got["requests_new_natural_person"]) == (1, 5)
+    # The 5 hold last year's 1: the year's new requests, all of natural persons, are 4.
+    assert (got["requests_new"], got["requests_carried_over"], got["requests_new_natural_person"]) == (
+        4,
+        1,
+        4,
+    )
     assert (got["requests_new_legal_person"], got["licensing_decisions"], got["penalty_decisions"]) == (
         0,
         746,
@@ -1975,11 +1980,11 @@ def test_overview_counts_in_other_units_and_words(tmp_path, sentence, metric, va
     assert _overview_only(tmp_path, sentence, year=2021)[metric] == value
 
 
-def test_requests_said_to_hold_last_years_carried_ones_are_not_the_years_unless_those_are_none(tmp_path):
+def test_requests_said_to_hold_last_years_carried_ones_are_the_count_less_those(tmp_path):
     held = _overview_only(
         tmp_path, "2024年,共收到政府信息公开申请25件(含2023年结转1件),均已答复。", year=2024
     )
-    assert "requests_new" not in held
+    assert held["requests_new"] == 24
     none = _overview_only(tmp_path, "2024年,收到政府信息公开申请6件(含上年结转件0件)。", year=2024)
     assert none["requests_new"] == 6
 

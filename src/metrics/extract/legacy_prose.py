@@ -373,10 +373,9 @@ def _candidate_from_match(rule: Rule, m: re.Match[str], s: Sentence, year: int |
         return None
     if MID_EXCLUDED.search(m.groupdict().get("mid") or ""):
         return None
-    if rule.metric_id == "requests_new" and (
-        NEW_AND_CARRIED_AFTER.match(s.norm, m.end()) or HOLDS_CARRIED_AFTER.match(s.norm, m.end())
-    ):
+    if rule.metric_id == "requests_new" and NEW_AND_CARRIED_AFTER.match(s.norm, m.end()):
         return None
+    held = HOLDS_CARRIED_AFTER.match(s.norm, m.end()) if rule.metric_id == "requests_new" else None
     excluded = SENTENCE_EXCLUDED.get(rule.metric_id)
     if excluded is not None and excluded.search(s.norm):
         return None
@@ -386,6 +385,17 @@ def _candidate_from_match(rule: Rule, m: re.Match[str], s: Sentence, year: int |
     if quantity.value and _cumulative_before(s.norm, start, year, year_end_is_year):
         return None
     approximate = quantity.approximate or bool(m.groupdict().get("unit_after"))
+    if held and not approximate and quantity.value >= float(held["carried"]):
+        return Candidate(
+            rule.metric_id,
+            quantity.value - float(held["carried"]),
+            False,
+            s.original,
+            strong=bool(TOTAL_WORDS.search(clause)),
+            note=f"the count less the {held['carried']} carried over it holds",
+        )
+    if held:
+        return None
     return Candidate(
         rule.metric_id, quantity.value, approximate, s.original, strong=bool(TOTAL_WORDS.search(clause))
     )

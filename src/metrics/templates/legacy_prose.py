@@ -488,10 +488,10 @@ MID_EXCLUDED = re.compile(
 # approval office's 共受理申请1200件 counts administrative applications, not information requests.
 # After a count of requests, last year's carried requests and the year's new ones counted apart
 # ('受理依申请公开301件,上年度结转申请3件,新增298件'): the count held both, so it is not the year's.
-# '收到申请25件(含2024年结转1件)': a count that says it holds requests carried over is not the year's (one
-# that holds none, '(含上年结转件0件)', is).
+# '收到申请25件(含2024年结转1件)': a count that says it holds requests carried over holds the year's less
+# those (24).
 HOLDS_CARRIED_AFTER = re.compile(
-    r"\s*\((?:其中)?(?:含|包括)[^()]{0,16}?(?:结转|上年|转结)[^()\d]{0,6}?(?:[1-9]\d*|[一二两三四五六七八九十]+)\s*(?:件|条|宗|个|项)"
+    r"\s*\((?:其中)?(?:含|包括)[^()]{0,16}?(?:结转|上年|转结)[^()\d]{0,6}?(?P<carried>\d+)\s*(?:件|条|宗|个|项)"
 )
 NEW_AND_CARRIED_AFTER = re.compile(
     r"(?=[^.!?]*?(?:上一?年度?结转|结转上一?年)[^,;.!?]{0,10}?\d+\s*件)"
