@@ -385,19 +385,14 @@ def _candidate_from_match(rule: Rule, m: re.Match[str], s: Sentence, year: int |
     if quantity.value and _cumulative_before(s.norm, start, year, year_end_is_year):
         return None
     approximate = quantity.approximate or bool(m.groupdict().get("unit_after"))
-    if held and not approximate and quantity.value >= float(held["carried"]):
-        return Candidate(
-            rule.metric_id,
-            quantity.value - float(held["carried"]),
-            False,
-            s.original,
-            strong=bool(TOTAL_WORDS.search(clause)),
-            note=f"the count less the {held['carried']} carried over it holds",
-        )
-    if held:
-        return None
+    value, note = quantity.value, ""
+    if held:  # the count less the carried requests it says it holds, where it is exact and holds them
+        carried = float(held["carried"])
+        if approximate or value < carried:
+            return None
+        value, note = value - carried, f"the count less the {held['carried']} carried over it holds"
     return Candidate(
-        rule.metric_id, quantity.value, approximate, s.original, strong=bool(TOTAL_WORDS.search(clause))
+        rule.metric_id, value, approximate, s.original, strong=bool(TOTAL_WORDS.search(clause)), note=note
     )
 
 

@@ -472,10 +472,12 @@ def agency_from_title(title: str) -> str:
 
 # Words a copying site injects into a page in place of a place's name ('365体育直播,365体育备用网址自然资源和
 # 规划局', '新葡京博彩官网区人民政府…'): no agency is named by them.
-SITE_SPAM = r"博彩|官网|赌场|赌博|娱乐城|直播|棋牌|葡京|备用网址"
+_SITE_SPAM = re.compile(r"博彩|官网|赌场|赌博|娱乐城|直播|棋牌|葡京|备用网址")
 # What no agency's name holds: a page's field labels or values ('发布日期 2024-01-16 主题词 …年度报告',
 # '索引号 | szfb/2024-00128 | 发布机构 | …') or the report's own words ('某县林业草原政府信息公开开工').
-_NO_NAME = re.compile(rf"[\d|:/]|索引号|发布日期|发布机构|主题词|主题分类|政府信息公开|政务公开|{SITE_SPAM}")
+_NO_NAME = re.compile(
+    rf"[\d|:/]|索引号|发布日期|发布机构|主题词|主题分类|政府信息公开|政务公开|{_SITE_SPAM.pattern}"
+)
 
 
 # Fields that name who issued the page; 来源 often names only the website, so it is read last.
@@ -697,7 +699,7 @@ def _placed(name: str) -> str:
     if (
         _NO_SINGLE_AGENCY.search(name)
         or _ZONE_UNNAMED.match(name)
-        or re.search(SITE_SPAM, name)
+        or _SITE_SPAM.search(name)
         or not region_and_level(name)[0]
     ):
         return ""
