@@ -136,3 +136,27 @@ def test_a_label_going_on_in_the_row_below_takes_that_rows_numbers(tmp_path):
         "| （二）部分公开（区分处理 |  |  |  |  |  |  |  |\n|  的，只计这一情形，不计其他情形） | 3 | 0 | 0 | 0 | 0 | 0 | 3 |",
     )
     assert read[("outcome_partial", "total")] == 3
+
+
+def test_a_cell_printing_a_leading_zero_is_cells_run_together_and_keeps_no_figure_in_a_wrong_column(tmp_path):
+    """Chromium's print of a narrow table, read back as PDF text, runs two cells of 0 into one `00`:
+    the row then has a cell too few, and read by place its 总计 would land in 其他."""
+    printed = _facts(FIXTURE)
+    read = _variant(
+        tmp_path,
+        "| 一、本年新收政府信息公开申请数量 | 21 | 4 | 0 | 0 | 1 | 1 | 27 |",
+        "| 一、本年新收政府信息公开申请数量 | 21 | 4 | 00 | 1 | 1 | 27 | |",
+    )
+    assert _wrong(read, printed, "requests_new") == {}
+    assert read[("requests_new", "total")] == 27
+
+
+def test_a_row_label_inside_a_note_cut_off_by_a_page_break_names_no_row(tmp_path):
+    """A page break inside a long label cuts its bracketed note before it closes: the 规范性文件 the
+    note of the row after names (其他主动公开文件(含…除规范性文件以外的…) is no row of its own."""
+    read = _variant(
+        tmp_path,
+        "| 行政规范性文件 | 3 | 1 | 18 |",
+        "| 行政规范性文件 | 3 | 1 | 18 |\n| 其他主动公开文件(含以本单位名义正式签发的、除规范性文件以外的主动 | 186 | 86 | 255 |",
+    )
+    assert (read[("normative_issued", "total")], read[("normative_in_force", "total")]) == (3, 18)

@@ -48,6 +48,8 @@ ZERO_MARK = re.compile(r"^(?:/|-|无|0)$")
 
 
 _COUNT_CELL = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)\s*(?:件|个|次|人次|项|条)?$")
+# A cell no count prints: a leading zero (`00`, `011`) is two cells a PDF's text ran together.
+_RUN_CELL = re.compile(r"\s*0\d")
 
 
 NOTE = re.compile(r"\([^()]*\)")
@@ -168,7 +170,7 @@ def read_cells(cells: list[str], groups: tuple[int, ...]) -> Reading:
     cells = cells[:width] if len(groups) > 1 else cells[-width:]
     if len(cells) < width:
         return read_tokens(cells, width, reliable=True, groups=groups)
-    values = [count_value(c) for c in cells]
+    values = [None if _RUN_CELL.match(c) else count_value(c) for c in cells]
     # A cell OCR could not read is one cell whose figure is unknown: the others keep their places (read
     # as a run of digits, the row would close up over it, and its neighbours' figures shift into it).
     unreadable = [c.strip() == UNREADABLE for c in cells]

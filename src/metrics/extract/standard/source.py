@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -33,6 +34,9 @@ _NUMBERING_IN_CELL = re.compile(
 )
 # A note in brackets, longer than a row's numbering (一) or (十二).
 _BRACKETED_NOTE = re.compile(r"\([^()]{4,}\)")
+# A note its cell's border cuts off before it closes, as a page break does inside a long label
+# (其他主动公开文件(含…除规范性文件以外的主动 | 186): matched in the text that keeps every border.
+_CUT_NOTE = re.compile(r"\([^()|\n]{4,}(?=[ \t]*\|)")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # A blank or the border comes first in the pattern, the character before it looked behind from there,
 # so the regex engine scans for those rather than trying a look-behind at every character.
@@ -95,12 +99,21 @@ def find_hits(src: Source, pattern: re.Pattern, keys: dict[str, str], lo: int, h
     """Row labels in [lo, hi), but none inside a bracketed note: `其他对外管理服务事项(含…行政许可…)`
     names other rows in its note, and `(区分处理的…不计其他情形)` names 其他."""
     notes = [m.span() for m in _BRACKETED_NOTE.finditer(src.squeezed, lo, hi)]
+    if "|" in src.norm:
+        notes += [
+            _squeezed_span(src, m.span())
+            for m in _CUT_NOTE.finditer(src.norm, src.norm_at(lo), src.norm_at(hi))
+        ]
     hits = [
         Hit(keys[m.group()], m.group(), m.start(), m.end()) for m in pattern.finditer(src.squeezed, lo, hi)
     ]
     if not notes:  # most texts: nothing to test each hit against
         return hits
     return [hit for hit in hits if not any(start < hit.start < end for start, end in notes)]
+
+
+def _squeezed_span(src: Source, span: tuple[int, int]) -> tuple[int, int]:
+    return bisect.bisect_left(src.offsets, span[0]), bisect.bisect_left(src.offsets, span[1])
 
 
 def first_of(src: Source, words: tuple[str, ...], lo: int = 0, hi: int | None = None) -> int:
