@@ -55,3 +55,27 @@ def test_a_std2021_report_printing_the_2019_section2_header_is_read_by_that_head
     assert (got["rules_issued"], got["rules_published"], got["rules_in_force"]) == (1, 1, 4)
     assert (got["normative_issued"], got["normative_published"], got["normative_in_force"]) == (6, 6, 20)
     assert "rules_abolished" not in got
+
+
+def test_a_table_run_onto_one_line_with_its_header_is_read_cell_by_cell_after_each_label():
+    """A page's text that kept the table's borders but not its line breaks: header and rows on one line."""
+    got = section2(
+        "二、主动公开政府信息情况 第二十条第（一）项 | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 | "
+        "规章 | 0 | 0 | 0 | 行政规范性文件 | 4 | 1 | 12 | 第二十条第（五）项 | 信息内容 | 本年处理决定数量 | "
+        "行政许可 | 650 | 第二十条第（六）项 | 信息内容 | 本年处理决定数量 | 行政处罚 | 100 | 行政强制 | 0 | "
+        + SECTION3,
+        "std2021",
+    )
+    assert (got["normative_issued"], got["normative_abolished"], got["normative_in_force"]) == (4, 1, 12)
+    assert (got["licensing_decisions"], got["penalty_decisions"], got["coercion_decisions"]) == (650, 100, 0)
+
+
+def test_a_2021_header_saying_new_and_a_label_that_lost_its_last_word_still_name_their_cells():
+    """本年新制发数量 / 本年新废止数量 for 本年制发件数 / 本年废止件数; 行政规范性 for 行政规范性文件."""
+    got = section2(
+        "二、主动公开政府信息情况\n第二十条第（一）项\n| 信息内容 | 本年新制发数量 | 本年新废止数量 | 现行有效数量 |\n"
+        "| 规章 | 0 | 0 | 0 |\n| 行政规范性 | 3 | 2 | 9 |\n" + SECTION3,
+        "std2021",
+    )
+    assert (got["normative_issued"], got["normative_abolished"], got["normative_in_force"]) == (3, 2, 9)
+    assert (got["rules_issued"], got["rules_abolished"], got["rules_in_force"]) == (0, 0, 0)

@@ -188,7 +188,7 @@ def section2_facts(src: Source, whole: bool) -> tuple[list[Fact], list[Flag]]:
         following += [pos for pos, _ in column_hits if pos > hit.start]
         following += [m for m in header_marks if m > hit.start]
         stop = min(following + [hi])
-        got, flag = section2_row(src, hit, columns, stop, clauses)
+        got, flag = section2_row(src, hit, columns, stop, clauses, whole)
         header_end = max(
             (pos + len(label) for pos, label in column_hits if header_lo <= pos < hit.start),
             default=header_lo,
@@ -284,11 +284,17 @@ def section2_row(
     columns: list[tuple[int, Section2Cell]],
     stop: int,
     clauses: list[tuple[frozenset, str]],
+    grid: bool,
 ) -> tuple[list[Fact], Flag | None]:
     label = src.span(src.norm_at(hit.start), src.norm_at(hit.end - 1) + 1)
     row_line = line_at(src.norm, src.norm_at(hit.start))
-    header_line = line_at(src.norm, src.norm_at(columns[0][0]))
-    if "|" in row_line and "|" in header_line:
+    header_at = src.norm_at(columns[0][0])
+    header_line = line_at(src.norm, header_at)
+    # A page's text that kept a table's borders but not its line breaks runs the table onto one line
+    # with its header: no columns to line up, so its cells are read in order after the label, as in
+    # prose. (A grid's line is one row by construction.)
+    one_line = not grid and line_at(src.norm, src.norm_at(hit.start)) == header_line
+    if "|" in row_line and "|" in header_line and not one_line:
         if _figure_under_a_lost_header(_header_block(src.norm, src.norm_at(columns[0][0])), row_line):
             return [], Flag(
                 "ambiguous_row",
