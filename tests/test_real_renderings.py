@@ -1974,6 +1974,24 @@ def test_a_breakdown_adds_up_to_the_new_and_carried_over_less_those_carried_forw
         ("本单位2021年度共受理政府信息公开依申请公开函件4件,均已在规定回复时间内回复。", "requests_new", 4),
         ("全年新制作规章0个,制作规范性文件0件。", "rules_issued", 0),
         ("全年新制作规章0个,制作规范性文件0件。", "normative_issued", 0),
+        ("2021年我委受理1项依申请公开事项,按时答复。", "requests_new", 1),
+        ("我局2021年度依申请公开申请数为21件,截至12月31日已全部办结。", "requests_new", 21),
+        (
+            "对行政规范性文件进行了清理,现行有效行政规范性文件19件,本年度废止1件,本年度制发1件。",
+            "normative_abolished",
+            1,
+        ),
+        ("常态化推进行政规范性文件动态清理,废止2件,现行有效32件。", "normative_in_force", 32),
+        (
+            "收到政府信息公开申请3件,2件为自然人申请,1件为商业机构申请,已全部办结。",
+            "requests_new_natural_person",
+            2,
+        ),
+        (
+            "收到政府信息公开申请3件,2件为自然人申请,1件为商业机构申请,已全部办结。",
+            "requests_new_legal_person",
+            1,
+        ),
     ],
 )
 def test_overview_counts_in_other_units_and_words(tmp_path, sentence, metric, value):
@@ -2169,3 +2187,26 @@ def test_requests_received_from_natural_persons_alone_count_their_column(tmp_pat
     assert got["requests_new_natural_person"] == 2
     both = _overview_only(tmp_path, "2021年,共收到自然人政府信息公开申请2件,法人申请1件。", year=2021)
     assert "requests_new_natural_person" not in both
+
+
+def test_a_breakdown_after_the_channels_of_the_requests_names_partly_granted_in_other_words(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2023年,某局共收到政府信息依申请公开件15件,其中通过网络申请9件,信函申请6件,按规定同意公开10件,"
+        "部分同意公开3件,不予公开2件。",
+        year=2023,
+    )
+    assert (got["outcome_granted"], got["outcome_partial"], got["outcome_denied"]) == (10, 3, 2)
+    assert got["outcome_total"] == 15
+
+
+def test_a_top_row_listed_both_alone_and_by_a_sub_rows_item_gives_neither_but_the_rest_stand(tmp_path):
+    """'因不属于本机关信息无法提供1件,信息不存在1件': both are 无法提供, but how the table splits them is unknown."""
+    got = _overview_only(
+        tmp_path,
+        "2023年,某局共收到政府信息公开申请15件,其中同意公开10件,部分同意公开3件,"
+        "因不属于本机关信息无法提供1件,信息不存在1件。",
+        year=2023,
+    )
+    assert (got["outcome_granted"], got["outcome_partial"], got["outcome_total"]) == (10, 3, 15)
+    assert "outcome_unable" not in got and "unable_not_held" not in got

@@ -169,11 +169,11 @@ COUNT_RULES: tuple[Rule, ...] = (
         rf"(?:办理事项|事项|信件|函件|案件|件|表|书|数|数量|总数|总量|情况)?"
         rf"{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
     ),
-    # 共受理了3件政府信息公开申请 / 接到7条提出公开政府信息的申请 / 收到8条依申请公开
+    # 共受理了3件政府信息公开申请 / 接到7条提出公开政府信息的申请 / 收到8条依申请公开 / 受理1项依申请公开事项
     _rule(
         "requests_new",
         "申请",
-        rf"(?:受理|收到|接到|接收|新收)(?:了|到)?(?:共|共计)?{_N}(?:件|份|个|宗|起|条)(?P<mid>[^,;:。!?()\d]{{0,12}}?)申请(?!人|行政复议|复议)",
+        rf"(?:受理|收到|接到|接收|新收)(?:了|到)?(?:共|共计)?{_N}(?:件|份|个|宗|起|条|项)(?P<mid>[^,;:。!?()\d]{{0,12}}?)申请(?!人|行政复议|复议)",
     ),
     # 全年受理依申请公开9件 / 收到处理依申请公开件4件
     _rule(
@@ -214,11 +214,12 @@ COUNT_RULES: tuple[Rule, ...] = (
         "信息公开",
         rf"(?:受理|收到|接到|接收)(?:了)?(?:政府信息公开|信息公开)(?:事项|件)?{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
     ),
-    # 全年依申请公开数0件: the year's count of requests, named without a verb.
+    # 全年依申请公开数0件 / 我局2021年度依申请公开申请数为21件: the year's count of requests, named
+    # without a verb.
     _rule(
         "requests_new",
         "依申请公开",
-        rf"(?:全年|本年度?|年内)(?:共)?依申请公开(?:政府信息)?(?:申请)?(?:数|件数|数量|总数){_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
+        rf"(?:全年|本年度?|年内|(?:19|20)\d\d年度?)(?:共)?依申请公开(?:政府信息)?(?:申请)?(?:数|件数|数量|总数){_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
     ),
     # A channel named alone: '网上及电子邮件申请的124件' counts two channels together, so neither.
     _rule("requests_in_person", "当面", rf"{_ALONE}当面(?:申请|提交|提出)(?:的)?{_CONN}{_N}{_REQUEST_UNIT}"),

@@ -185,7 +185,7 @@ SECTION3_ROWS: tuple[Section3Row, ...] = (
     Section3Row("requests_new", ("本年新收政府信息公开申请数量", "本年新收")),
     Section3Row("requests_carried_over", ("上年结转政府信息公开申请数量", "上年结转")),
     Section3Row("outcome_granted", ("予以公开",), prose_words=("准予公开", "同意公开")),
-    Section3Row("outcome_partial", ("部分公开",)),
+    Section3Row("outcome_partial", ("部分公开",), prose_words=("部分同意公开", "部分予以公开")),
     Section3Row("outcome_denied", ("不予公开",), prose_words=("不同意公开",)),
     Section3Row("denied_state_secret", ("属于国家秘密",), parent="outcome_denied"),
     Section3Row("denied_law_forbidden", ("其他法律行政法规禁止公开",), parent="outcome_denied"),
@@ -500,6 +500,21 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         opens_clause=True,
         sentence_has=r"规范性文件",
         sentence_lacks=r"规章",
+    ),
+    # 清理规范性文件,废止2件,现行有效32件 / …19件,本年度废止1件: the 2021 columns alone, likewise.
+    *(
+        OverviewCount(
+            metric_id,
+            words,
+            formats=(STD2021,),
+            opens_clause=True,
+            sentence_has=r"规范性文件",
+            sentence_lacks=r"规章",
+        )
+        for metric_id, words in (
+            ("normative_abolished", r"废止(?:了)?"),
+            ("normative_in_force", r"现行有效(?:的)?"),
+        )
     ),
     # 废止 is a column of the 2021 table only ('废止市政府规章1件').
     OverviewCount("rules_abolished", r"废止(?:了|的)?[\u4e00-\u9fff]{0,6}?规章", formats=(STD2021,)),

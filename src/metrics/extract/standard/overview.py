@@ -25,6 +25,10 @@ _OUTCOMES = metrics()["outcome_total"].sum_of
 _BREAKDOWN = re.compile(
     r"其中|处理结果中|已?(?:经)?答复的(?:\d+件)?[\u4e00-\u9fff]{0,4}中|从?办理结果(?:看|来看|为|是)"
 )
+# How a request came, opening the list before the outcomes: no outcome.
+_CHANNEL = re.compile(
+    r"(?:通过)?(?:网络|网上|在线|信函|邮寄|邮件|电子邮件|当面|现场|传真|电话)(?:方式)?(?:申请|提交|提出)\d+(?:件|条)"
+)
 # An item's share of the requests after its count ('不予公开32件、占24.6%', '(占比20%)'): no count of its own.
 _SHARE = re.compile(r"[、,]?\(?占(?:比|总数的?)?\d+(?:\.\d+)?\s*%\)?")
 # '予以公开或部分公开59件': two top rows in one count, which the total holds but neither row alone.
@@ -77,6 +81,7 @@ def overview_outcomes(
 _NATURAL_PERSON = ("自然人", "公民", "个人")
 _ORGANISATION = (
     "商业企业",
+    "商业机构",
     "科研机构",
     "社会公益组织",
     "法律服务机构",
@@ -90,6 +95,9 @@ _ORGANISATION = (
 _REQUESTER_ITEM = re.compile(
     rf"^(?P<kind>{'|'.join(_NATURAL_PERSON + _ORGANISATION)})(?:提出)?(?:的)?(?:申请)?(?:件)?(?:共|为)?"
     r"(?P<num>\d+)(?:件|条|宗|份)$"
+    # '2件为自然人申请,1件为商业机构申请': the count first.
+    rf"|^(?P<num_first>\d+)(?:件|条|宗|份)(?:为|是|系|由)(?P<kind_after>{'|'.join(_NATURAL_PERSON + _ORGANISATION)})"
+    r"(?:提出)?(?:的)?(?:申请)?$"
 )
 # '申请人均为企业': every request an organisation's.
 _ALL_ORGANISATIONS = re.compile(r"申请人(?:均|全部|全)为(?:企业|法人|商业企业|法人或其他组织|法人和其他组织)")
@@ -141,18 +149,25 @@ def overview_requesters(requests: Fact, overview: str, stated: list[Fact]) -> li
 
 def _requester_list(sentence: str, total: float) -> tuple[float, float] | None:
     """(natural persons, organisations) of a list of requester kinds after 其中, each kind once, that
-    adds up to the `total`; the list ends at its first clause that is no such item."""
-    start = _BREAKDOWN.search(sentence)
-    if start is None:
-        return None
+    adds up to the `total`, or right after the count ('收到…申请3件,2件为自然人申请,1件为商业机构申请');
+    the list ends at its first clause that is no such item."""
+    for start in filter(None, (_BREAKDOWN.search(sentence), _after_the_count(sentence, {total}))):
+        split = _requesters_listed(sentence[start.end() :], total)
+        if split is not None:
+            return split
+    return None
+
+
+def _requesters_listed(after: str, total: float) -> tuple[float, float] | None:
     counts: dict[str, float] = {}
-    for clause in re.split(r"[,;]", _first_sentence(sentence[start.end() :]).lstrip(" ,:")):
+    for clause in re.split(r"[,;]", _first_sentence(after).lstrip(" ,:")):
         m = _REQUESTER_ITEM.match(clause.strip(" :"))
         if m is None:
             break
-        if m["kind"] in counts:
+        kind = m["kind"] or m["kind_after"]
+        if kind in counts:
             return None
-        counts[m["kind"]] = float(m["num"])
+        counts[kind] = float(m["num"] or m["num_first"])
     natural = sum(v for k, v in counts.items() if k in _NATURAL_PERSON)
     organisations = sum(v for k, v in counts.items() if k in _ORGANISATION)
     if len(counts) < 2 or natural + organisations != total:
@@ -234,9 +249,14 @@ def _listed(after: str, sums: set[float], evidence: str) -> list[Fact]:
     together = 0.0  # the granted and partly granted counted as one
     carried = 0.0  # the requests carried into next year, which the requests counted hold
     earlier = 0.0  # the requests carried over from last year, answered with the year's own
+    # Top rows listed both as an item of their own and by a sub-row's item ('因不属于本机关信息无法提供1件,
+    # 信息不存在1件'): they add up, but how the table splits them is unknown.
+    mixed: set[str] = set()
     for clause in clauses:
         if not _DIGIT.search(clause):  # words after the list ('均已按要求答复') end it
             break
+        if not values and _CHANNEL.match(clause):  # how the requests came ('其中网络申请9件,信函申请6件,…')
+            continue
         if (carried_here := _carried(_CARRIED_FORWARD, clause)) is not None:
             carried += carried_here
             continue
@@ -257,17 +277,22 @@ def _listed(after: str, sums: set[float], evidence: str) -> list[Fact]:
             return []
         sub = None if several else _sub_row_named(row, m)
         if row.metric_id in _OUTCOMES:
+            if row.metric_id in top:
+                mixed.add(row.metric_id)
             values[row.metric_id] = value
-            top[row.metric_id] = value
+            top[row.metric_id] = top.get(row.metric_id, 0.0) + value
         if sub is not None:
             if sub.metric_id in values:
                 return []
             values[sub.metric_id] = value
             if row.metric_id not in _OUTCOMES:  # a sub-row alone: its top row is the sum of them
+                if row.parent in values:
+                    mixed.add(row.parent)
                 top[row.parent] = top.get(row.parent, 0.0) + value
     if not top or sum(top.values()) + together + carried - earlier not in sums:
         return []
     listed = {**{parent: v for parent, v in top.items() if parent not in values}, **values}
+    listed = {m: v for m, v in listed.items() if m not in mixed and _PARENT.get(m) not in mixed}
     # 总计 is declared the sum of the top rows: a breakdown that adds up states it too.
     listed.setdefault("outcome_total", sum(top.values()) + together)
     return [Fact(metric_id, v, evidence=evidence, note=_NOTE) for metric_id, v in listed.items()]
@@ -303,18 +328,20 @@ _NOTE = "the overview's breakdown of the year's requests, which adds up to them;
 # Section 三's top rows, their sub-rows (the 2021 layout has them all), and each layout's rows.
 _TOP_ROWS = [r for r in SECTION3_ROWS if r.metric_id in _OUTCOMES]
 _SUB_ROWS = [r for r in SECTION3_ROWS if r.parent in _OUTCOMES and STD2021 in r.formats]
+_PARENT = {r.metric_id: r.parent for r in SECTION3_ROWS}
 _ROWS_OF = {fmt: {r.metric_id for r in SECTION3_ROWS if fmt in r.formats} for fmt in (STD2019, STD2021)}
 
 
 def _row_named(label: str):
-    """The top row of section 三 that the item's words end with (never after 不: 不同意公开 is no 同意公开),
-    or else the one sub-row its words name (属于四类过程性信息, 本办不掌握相关政府信息)."""
+    """The top row of section 三 that the item's words end with (never after 不 or 部分: 不同意公开 and
+    部分同意公开 are no 同意公开), or else the one sub-row its words name (属于四类过程性信息,
+    本办不掌握相关政府信息)."""
     label = compact(label)
     named = [
         r
         for r in _TOP_ROWS
         if any(
-            label.endswith(x) and not label[: -len(x)].endswith("不")
+            label.endswith(x) and not label[: -len(x)].endswith(("不", "部分"))
             for x in map(compact, r.labels + r.prose_words)
         )
     ]
