@@ -877,3 +877,31 @@ def test_a_placeless_name_keeps_as_printed_where_the_text_places_it_two_ways_or_
 def test_a_bureaus_office_compiling_the_report_compiles_its_bureaus():
     text = "本年度报告由云川省地震局办公室编制。\n一、总体情况"
     assert read_metadata(Document(path="page.txt", text=text)).agency == "云川省地震局"
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        (
+            "一、总体情况\n2020年,根据《某州人民政府办公室关于编制公布年度报告有关事项的通知》要求,砚山县水务局认真贯彻落实《条例》。",
+            "砚山县水务局",
+        ),
+        (
+            "根据《条例》第五十条之规定,特编制昌江区文化局公开年度报告。本报告由主动公开信息情况等部分组成。",
+            "昌江区文化局",
+        ),
+        (
+            "一、总体情况\n2020年,县审计局认真贯彻执行《条例》。\n如对本报告有任何疑问,请联系桃江县统计局办公室。",
+            "桃江县统计局",
+        ),
+    ],
+)
+def test_a_page_without_a_title_names_its_agency_after_a_lead_clause_as_the_report_compiled_or_by_its_office(
+    text, agency
+):
+    assert read_metadata(Document(path="page.txt", text=text)).agency == agency
+
+
+def test_an_office_answering_questions_for_another_body_names_no_agency():
+    text = "一、总体情况\n本年度共收到申请2件。\n如对本报告有任何疑问,请与某县电子政务办公室联系(地址:某县平湖路16号)。"
+    assert read_metadata(Document(path="page.txt", text=text)).agency == ""

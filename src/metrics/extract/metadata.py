@@ -613,6 +613,11 @@ _COMPILED_OWN = re.compile(
     r"(?:(?:[\u4e00-\u9fff]{2,12},)?编制(?:了)?(?:本级|本单位|本机关|本部门)"
     r"|(?:\([^()\n]{1,12}\))?(?:根据|按照|依据|依照)[^.\n]{0,120}?编制(?:了)?本(?:年度)?报告)"
 )
+# '特编制某区商务局公开年度报告': the report compiled, named as its agency's.
+_COMPILES_REPORT_OF = re.compile(
+    r"编制([\u4e00-\u9fff]{3,30}?(?:局|委员会|委|厅|署|办公室|人民政府|办事处))(?:(?:19|20)\d\d年度?)?"
+    r"(?:政府|政务)?(?:信息)?公开(?:工作)?(?:年度)?报告"
+)
 _TOWNSHIP_OFFICE = re.compile(
     r"((?:镇|乡|苏木)(?:人民政府|政府)?|街道(?:办事处)?)(?:党政)?(?:综合)?办(?:公室)?$"
 )
@@ -631,7 +636,7 @@ _DEED = (
 # The year, then its subject, perhaps after whose lead it worked under ('2024年,在市委、市政府坚强领导下,某局
 # 认真…'); or the name before the year ('某区医疗保障局2023年为深入推进…').
 _YEAR_SUBJECT = re.compile(
-    r"(?:^|[.。\n])[\s?？]*(?:(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]*\s*(?:在[^.。\n]{2,24}?(?:领导|指导|部署|支持)下\s*[,，]\s*)?"
+    r"(?:^|[.。\n])[\s?？]*(?:(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]*\s*(?:(?:在[^.。\n]{2,24}?(?:领导|指导|部署|支持)下|根据[^.。\n]{2,80}?(?:要求|规定|精神))\s*[,，]\s*)?"
     r"(?!度)([\u4e00-\u9fff]{2,30}?"
     + _AGENCY_END
     + r")(?="
@@ -655,7 +660,7 @@ _CONTACTED = r"(?:局|委员会|委(?!会)|厅|署|办事处|(?:镇|乡|苏木)(
 _CONTACT = re.compile(
     rf"[请可]与([\u4e00-\u9fff]{{3,30}}?{_CONTACTED})"
     r"(?:[\u4e00-\u9fff]{0,16}?办公室)?(?:[\u4e00-\u9fff]{2,3})?联[系络]"
-    rf"|请联系([\u4e00-\u9fff]{{3,30}}?{_CONTACTED})(?=[,.(:;]|地址|电话)"
+    rf"|请联系([\u4e00-\u9fff]{{3,30}}?{_CONTACTED})(?:[\u4e00-\u9fff]{{0,16}}?办公室)?(?=[,.(:;]|地址|电话)"
 )
 _ANSWERS_FOR_OTHERS = re.compile(r"政务服务|数据|信息公开|政务公开|政府办|人民政府|管委会|管理委员会")
 # A township's or street's own government answers for its own report ('请与某镇人民政府联系').
@@ -678,7 +683,11 @@ def _agency_from_prose(head: str) -> list[Stated]:
     if m:
         found.append(Stated(_placed(m.group(1)), CONTENTS))
     # A line may break inside the compiler's name ('由某区司法\n局编制').
-    m = _COMPILED_BY.search(_LINE_BREAK_IN_WORDS.sub("", head)) or _COMPILED_OWN.search(head)
+    m = (
+        _COMPILED_BY.search(_LINE_BREAK_IN_WORDS.sub("", head))
+        or _COMPILED_OWN.search(head)
+        or _COMPILES_REPORT_OF.search(head)
+    )
     if m:
         compiler = _JOINT_OFFICE.sub("", _TOWNSHIP_OFFICE.sub(r"\1", m.group(1)))
         # A bureau's office compiles its bureau's report: no office of a bureau reports on its own.
