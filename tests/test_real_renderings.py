@@ -2210,3 +2210,15 @@ def test_a_top_row_listed_both_alone_and_by_a_sub_rows_item_gives_neither_but_th
     )
     assert (got["outcome_granted"], got["outcome_partial"], got["outcome_total"]) == (10, 3, 15)
     assert "outcome_unable" not in got and "unable_not_held" not in got
+
+
+def test_a_breakdown_wrapped_by_a_printed_pages_line_inside_an_items_words_still_adds_up(tmp_path):
+    """A printed page wraps the sentence where the line is full: '属\\n于四类过程性信息1件'."""
+    got = _overview_only(
+        tmp_path,
+        "2022年,区政府办公室共收到8份政府信息公开申请,均为自然人申请。其中,予以公开2件,部分公开2件,属\n"
+        "于四类过程性信息1件,本办不掌握相关政府信息2件,其他1件。",
+        year=2022,
+    )
+    assert (got["outcome_granted"], got["denied_process_info"], got["unable_not_held"]) == (2, 1, 2)
+    assert got["outcome_total"] == 8

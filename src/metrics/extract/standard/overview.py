@@ -160,7 +160,7 @@ def _requester_list(sentence: str, total: float) -> tuple[float, float] | None:
 
 def _requesters_listed(after: str, total: float) -> tuple[float, float] | None:
     counts: dict[str, float] = {}
-    for clause in re.split(r"[,;]", _first_sentence(after).lstrip(" ,:")):
+    for clause in re.split(r"[,;]", _unwrapped(_first_sentence(after)).lstrip(" ,:")):
         m = _REQUESTER_ITEM.match(clause.strip(" :"))
         if m is None:
             break
@@ -220,6 +220,15 @@ def _first_sentence(norm: str) -> str:
     return norm if end < 0 else norm[:end]
 
 
+def _unwrapped(text: str) -> str:
+    """Printed pages wrap a sentence where the line is full, inside an item's words ('属\n于四类过程性
+    信息1件'): a line break between two Chinese characters joins them."""
+    return _WRAP.sub("", text)
+
+
+_WRAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\n\s*(?=[\u4e00-\u9fff])")
+
+
 # A decimal point, which is no full stop; marked apart where sentences are cut.
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
@@ -241,7 +250,7 @@ def _listed(after: str, sums: set[float], evidence: str) -> list[Fact]:
     """The outcome of each item of the list that opens `after`, where every item names a row of
     section 三 and they add up to one of the `sums`."""
     # An outcome's name may be quoted ('"予以公开"17件').
-    items = _SHARE.sub("", _first_sentence(after)).replace('"', "")
+    items = _SHARE.sub("", _unwrapped(_first_sentence(after))).replace('"', "")
     clauses = [c.strip(" :") for c in re.split(r"[,;]", items)]
     clauses = [c for c in clauses if c]
     values: dict[str, float] = {}
