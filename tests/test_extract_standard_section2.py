@@ -79,3 +79,13 @@ def test_a_2021_header_saying_new_and_a_label_that_lost_its_last_word_still_name
     )
     assert (got["normative_issued"], got["normative_abolished"], got["normative_in_force"]) == (3, 2, 9)
     assert (got["rules_issued"], got["rules_abolished"], got["rules_in_force"]) == (0, 0, 0)
+
+
+def test_a_mirrors_pinyin_after_a_character_set_apart_by_a_space_in_pdf_text_does_not_break_a_header():
+    """PDF text of a mirrored page: '本年處理決定數 (shù)量' for 本年处理决定数量."""
+    got = section2(
+        "二、主动公开政府信息情况\n第二十条第（五）项\n信息內容 | 本年處理決定數 (shù)量\n行政許可 | 12\n"
+        "第二十条第（六）项\n信息內容 | 本年處理決定數 (shù)量\n行政處罰 | 3\n行政強制 | 0\n" + SECTION3,
+        "std2021",
+    )
+    assert (got["licensing_decisions"], got["penalty_decisions"], got["coercion_decisions"]) == (12, 3, 0)

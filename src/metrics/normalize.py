@@ -90,9 +90,11 @@ def to_simplified(text: str) -> str:
 
 
 # Some mirrored pages print a pinyin reading after characters (數(shù)據(jù)); it breaks every word match.
-# The bracket comes first in the pattern, so the regex engine scans for it rather than trying the
-# look-behind at every character.
-_PINYIN_NOTE = re.compile(r"\((?<=[\u4e00-\u9fff]\()[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)")
+# A PDF's text may set a space before it (數 (shù)量). The bracket comes first in the pattern, so the
+# regex engine scans for it rather than trying the look-behind at every character.
+_PINYIN_NOTE = re.compile(
+    r"\((?:(?<=[\u4e00-\u9fff]\()|(?<=[\u4e00-\u9fff][ \t]\())[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)"
+)
 
 
 # Mirror sites that convert pages with Taiwan phrasing (OpenCC's s2twp) replace the words the report
