@@ -2222,3 +2222,33 @@ def test_a_breakdown_wrapped_by_a_printed_pages_line_inside_an_items_words_still
     )
     assert (got["outcome_granted"], got["denied_process_info"], got["unable_not_held"]) == (2, 1, 2)
     assert got["outcome_total"] == 8
+
+
+@pytest.mark.parametrize(
+    ("sentence", "total", "granted"),
+    [
+        ("2022年度我单位共收到4条依申请公开信息要求,均已按要求及时回复。", 4, None),
+        ("今年来我局收到政府信息公开申请3件,2件为自然人申请,1件为商业机构申请,已全部办结,均完全公开。", 3, 3),
+        ("2022年共收到政府信息公开申请64件。64件申请均在法定期限内予以答复。", 64, None),
+    ],
+)
+def test_requests_all_said_answered_or_granted_are_the_years_answers(tmp_path, sentence, total, granted):
+    got = _overview_only(tmp_path, sentence, year=2022)
+    assert got["outcome_total"] == total
+    assert got.get("outcome_granted") == granted
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Some of them: the count before 均 is not the year's.
+        "2023年,街道共受理政府信息公开申请10件,其中2件均按规定程序办结,6件为本机关不掌握。",
+        # Carried requests are answered too: the answers are not the year's requests then.
+        "2023年共收到政府信息公开申请5件,上年结转1件,均已按时答复。",
+        # All published proactively, in the next sentence: no word of the requests.
+        "2023年共收到政府信息公开申请1件。确保法定主动公开内容全部公开到位。",
+    ],
+)
+def test_all_said_of_some_requests_of_carried_ones_or_of_other_business_gives_no_answers(tmp_path, sentence):
+    got = _overview_only(tmp_path, sentence, year=2023)
+    assert "outcome_total" not in got and "outcome_granted" not in got

@@ -17,7 +17,12 @@ from metrics.extract.legacy_table import extract_legacy_table
 from metrics.extract.metadata import read_metadata
 from metrics.extract.ocr_marks import mark_ocr_figures
 from metrics.extract.standard import SECTION3_HEADING, extract_standard
-from metrics.extract.standard.overview import overview_counts, overview_outcomes, overview_requesters
+from metrics.extract.standard.overview import (
+    overview_all_answered,
+    overview_counts,
+    overview_outcomes,
+    overview_requesters,
+)
 from metrics.extract.validation import check_identities, check_text_against_table
 from metrics.models import Document, Extraction, Fact, Flag, Metadata
 from metrics.readers import read_document
@@ -147,7 +152,7 @@ def _figures_of_unread_sections(
     carried = {f.metric_id: f.value for f in standing if f.metric_id.startswith("requests_carried_")}
     outcomes = overview_outcomes(
         requests[0], overview, fmt, answered[0] if len(answered) == 1 else None, carried
-    )
+    ) or overview_all_answered(requests[0], overview)
     # The total answered stands as stated; the breakdown adds the rows under it.
     return standing + _besides(standing, outcomes)
 

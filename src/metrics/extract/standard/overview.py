@@ -109,6 +109,46 @@ _ALL_NATURAL_PERSONS = re.compile(
 )
 
 
+# '收到…申请4件,均已按要求及时回复' / '已全部办结,均完全公开': every request of the year answered (and
+# granted), where no request is carried from one year to another in the same paragraph.
+# A count right before the word for all ('其中2件均按规定程序办结') says all of those, not of the year's.
+_ALL_ANSWERED = re.compile(
+    r"(?:(?P<num>\d+)(?:件|份|条)[^,;.\d]{0,6}?)?(?:均|全部|已全部|均已|全部已)[^,;.\d]{0,12}?"
+    r"(?:答复|办结|回复|办理完毕|处理完毕)"
+)
+_ALL_GRANTED = re.compile(
+    r"(?:(?P<num>\d+)(?:件|份|条)[^,;.\d]{0,6}?)?(?:均(?:已)?(?:完全|予以|同意)?|全部(?:予以|同意))公开"
+)
+_CARRIED = re.compile(r"结转|转结|转入|上年|下年")
+_ALL_NOTE = "the overview says every request of the year was answered; the table is not in the file"
+
+
+def overview_all_answered(requests: Fact, overview: str) -> list[Fact]:
+    """outcome_total (and outcome_granted) equal to the year's requests, where the sentence counting
+    them, or the next, says all were answered (or all granted) and neither speaks of requests carried
+    over or forward (which the answers would count too)."""
+    if not requests.value:
+        return []
+    sentence, following = _whole_and_next(normalize(requests.evidence), overview)
+    if _CARRIED.search(sentence + following):
+        return []
+    # The next sentence speaks of the requests only where it names them ('上述申请已全部按时答复').
+    for text in (sentence, following) if "申请" in following else (sentence,):
+        granted = _of_all(_ALL_GRANTED, text, requests.value)
+        if granted or _of_all(_ALL_ANSWERED, text, requests.value):
+            facts = [Fact("outcome_total", requests.value, evidence=text, note=_ALL_NOTE)]
+            if granted:
+                facts.append(Fact("outcome_granted", requests.value, evidence=text, note=_ALL_NOTE))
+            return facts
+    return []
+
+
+def _of_all(pattern: re.Pattern, text: str, requests: float) -> bool:
+    """Whether the text says it of all the requests: with no count before the word for all, or with
+    the requests' own count ('64件申请均在法定期限内予以答复')."""
+    return any(m["num"] is None or float(m["num"]) == requests for m in pattern.finditer(text))
+
+
 def overview_requesters(requests: Fact, overview: str, stated: list[Fact]) -> list[Fact]:
     """The requests of natural persons and of organisations, where the overview lists the year's
     requests by kind of requester after counting them (or says all came from natural persons) and the
