@@ -2251,3 +2251,12 @@ def test_requests_all_said_answered_or_granted_are_the_years_answers(tmp_path, s
 def test_all_said_of_some_requests_of_carried_ones_or_of_other_business_gives_no_answers(tmp_path, sentence):
     got = _overview_only(tmp_path, sentence, year=2023)
     assert "outcome_total" not in got and "outcome_granted" not in got
+
+
+def test_a_channels_count_of_requests_followed_by_another_channels_is_no_count_of_all(tmp_path):
+    got = _overview_only(
+        tmp_path, "2024年,全年依申请公开共收到群众网上申请105件,快递17件,合计122件,上年结转11件。", year=2024
+    )
+    assert got.get("requests_new") != 105
+    alone = _overview_only(tmp_path, "2024年,共收到群众网上申请15件,均已按时答复。", year=2024)
+    assert alone["requests_new"] == 15

@@ -64,12 +64,14 @@ from metrics.templates.legacy_prose import (
     NONE_UNDER_HEADING,
     NOT_A_CATEGORY,
     NOT_IN_BREAKDOWN,
+    OTHER_CHANNEL_AFTER,
     OTHER_YEAR,
     PERCENT_CLAUSE,
     PERSON_COUNT,
     PUBLICITY_ATTRIBUTES,
     PUBLISHED_INFORMATION,
     REASON_RULES,
+    REQUEST_CHANNEL,
     REQUEST_OUTCOMES,
     REQUEST_SCOPE,
     RUNNING_TOTAL,
@@ -374,6 +376,13 @@ def _candidate_from_match(rule: Rule, m: re.Match[str], s: Sentence, year: int |
     if MID_EXCLUDED.search(m.groupdict().get("mid") or ""):
         return None
     if rule.metric_id == "requests_new" and NEW_AND_CARRIED_AFTER.match(s.norm, m.end()):
+        return None
+    mid = m.groupdict().get("mid") or ""
+    if (
+        rule.metric_id == "requests_new"
+        and REQUEST_CHANNEL.search(mid)
+        and OTHER_CHANNEL_AFTER.match(s.norm, m.end())
+    ):
         return None
     held = HOLDS_CARRIED_AFTER.match(s.norm, m.end()) if rule.metric_id == "requests_new" else None
     excluded = SENTENCE_EXCLUDED.get(rule.metric_id)

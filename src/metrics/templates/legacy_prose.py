@@ -498,6 +498,12 @@ NEW_AND_CARRIED_AFTER = re.compile(
     r"(?=[^.!?]*?(?:上一?年度?结转|结转上一?年)[^,;.!?]{0,10}?\d+\s*件)"
     r"(?=[^.!?]*?(?:新增|新收)[^,;.!?\d]{0,6}?\d+\s*件)"
 )
+# 收到群众网上申请105件,快递17件,合计122件: a channel's count, where another channel's or their sum
+# follows it, is no count of all the requests.
+REQUEST_CHANNEL = re.compile(r"网上|网络|在线|信函|邮寄|快递|当面|现场|传真|电子邮件|书面")
+OTHER_CHANNEL_AFTER = re.compile(
+    rf"[,、;]\s*(?:通过)?(?:{REQUEST_CHANNEL.pattern})[^,;.!?\d]{{0,6}}?\d+\s*(?:件|条)|[,、;]\s*(?:合计|共计|总计)"
+)
 SENTENCE_EXCLUDED = {
     "requests_new": re.compile(
         r"^(?!.*(?:信息公开|公开申请|依申请)).*(?:审批|许可|服务中心|大厅|窗口|办件|便民|信访)"
