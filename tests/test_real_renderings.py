@@ -1976,6 +1976,18 @@ def test_a_breakdown_adds_up_to_the_new_and_carried_over_less_those_carried_forw
         ("2021年我委受理1项依申请公开事项,按时答复。", "requests_new", 1),
         ("我局2021年度依申请公开申请数为21件,截至12月31日已全部办结。", "requests_new", 21),
         (
+            "全年共办理政府信息公开申请80件,已答复69件,其中11件顺延至下一年度办理。",
+            "requests_carried_forward",
+            11,
+        ),
+        ("当年清理废止往年规范性文件61件,目前现行有效115件。", "normative_abolished", 61),
+        ("当年清理废止往年规范性文件61件,目前现行有效115件。", "normative_in_force", 115),
+        (
+            "全县共收到政府信息公开申请11件,全部属自然人申请件,按时办结11件。",
+            "requests_new_natural_person",
+            11,
+        ),
+        (
             "对行政规范性文件进行了清理,现行有效行政规范性文件19件,本年度废止1件,本年度制发1件。",
             "normative_abolished",
             1,
@@ -2260,3 +2272,16 @@ def test_a_channels_count_of_requests_followed_by_another_channels_is_no_count_o
     assert got.get("requests_new") != 105
     alone = _overview_only(tmp_path, "2024年,共收到群众网上申请15件,均已按时答复。", year=2024)
     assert alone["requests_new"] == 15
+
+
+def test_a_breakdown_of_the_requests_closed_stands_in_where_no_request_count_is_given(tmp_path):
+    """Only those closed are counted, after a heading on its line; the requests carried forward are
+    listed with the outcomes but are none of them."""
+    got = _overview_only(
+        tmp_path,
+        "(二)政府信息依申请公开情况\n2021年全区共办结政府信息依申请公开733件,其中予以公开238件,部分公开33件,"
+        "不予公开38件,无法提供323件,不予处理25件,其他处理76件,转接下年度办理45件。",
+        year=2021,
+    )
+    assert (got["outcome_total"], got["outcome_granted"], got["outcome_unable"]) == (733, 238, 323)
+    assert got["requests_carried_forward"] == 45

@@ -140,6 +140,10 @@ def _figures_of_unread_sections(
         f for f in prose if f.metric_id == "requests_new" and table.get("requests_new", f.value) == f.value
     ]
     if len(requests) != 1:
+        # No count of the requests: the breakdown of those answered, if the overview gives them alone.
+        answered = [f for f in standing if f.metric_id == "outcome_total"]
+        if len(answered) == 1 and "三" not in read and len(requests) == 0:
+            return standing + _besides(standing, overview_outcomes(answered[0], overview, fmt))
         return standing
     if "三" not in read:
         standing += _besides(standing, overview_requesters(requests[0], overview, standing))

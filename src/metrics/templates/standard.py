@@ -353,7 +353,7 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     # 转结 is a common slip for 结转; 转下一年度 says it too.
     OverviewCount(
         "requests_carried_forward",
-        r"(?:结转|转结|转)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?",
+        r"(?:结转|转结|转|转接|顺延)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?",
         units="件|份|宗|起|条|项",
     ),
     # 结转至2024年办理1件 / 转入2020年办理1件 (a 2023 report, a 2019 one) / 本年结转2025年政府信息公开申请17条 /
@@ -378,7 +378,7 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     # 剩余26件结转下年度办理 / 1件结转下年: the count before its words.
     OverviewCount(
         "requests_carried_forward",
-        r"(?:申请)?(?:结转|转)(?:至|到)?下一?年",
+        r"(?:申请)?(?:结转|转|转接|顺延)(?:至|到)?下一?年",
         count_first=True,
         units="件|份|宗|起|条|项",
     ),
@@ -388,7 +388,7 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     *(
         OverviewCount(
             "outcome_total",
-            rf"(?:规范|书面)?{verbs}(?:了)?(?:依申请公开)?(?:政府信息)?(?:公开)?(?:申请)?",
+            rf"(?:规范|书面)?{verbs}(?:了)?(?:依申请公开|政府信息|公开|申请){{0,3}}",
             opens_clause=True,
             sentence_has=r"申请",
             sentence_marks="\n!?",
@@ -518,7 +518,12 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     ),
     # 废止 is a column of the 2021 table only ('废止市政府规章1件').
     OverviewCount("rules_abolished", r"废止(?:了|的)?[\u4e00-\u9fff]{0,6}?规章", formats=(STD2021,)),
-    OverviewCount("normative_abolished", r"废止(?:了|的)?(?:行政)?规范性文件", formats=(STD2021,)),
+    # 清理废止往年规范性文件61件: documents of earlier years, abolished this year.
+    OverviewCount(
+        "normative_abolished",
+        r"废止(?:了|的)?(?:往年|以往|过时)?(?:的)?(?:行政)?规范性文件",
+        formats=(STD2021,),
+    ),
     # 现行有效 is the 2021 table's column; the 2019 table's same cell counts what was published.
     OverviewCount("normative_in_force", r"现行有效(?:的)?(?:行政)?规范性文件", formats=(STD2021,)),
     OverviewCount("rules_in_force", r"现行有效(?:的)?[\u4e00-\u9fff]{0,6}?规章", formats=(STD2021,)),

@@ -58,6 +58,10 @@ def overview_outcomes(
     其他处理 rows, in a 2019 report) counts for its top row alone."""
     if requests.value is None:
         return []
+    if requests.metric_id == "outcome_total":
+        # Only those answered are counted ('全区共办结…733件,其中予以公开238件,…,转接下年度办理45件'): the
+        # list adds up to them, and the requests it carries forward are not among them.
+        return _answered_breakdown(requests, overview, fmt)
     sums = {requests.value} | ({answered.value} if answered and answered.value is not None else set())
     over, forward = ((carried_counts or {}).get(f"requests_carried_{k}") for k in ("over", "forward"))
     if over is not None and forward is not None:
@@ -73,6 +77,18 @@ def overview_outcomes(
             facts = [f for f in facts if f.metric_id in _ROWS_OF[fmt]]
             if facts:
                 return facts
+    return []
+
+
+def _answered_breakdown(answered: Fact, overview: str, fmt: str) -> list[Fact]:
+    sentence, following = _whole_and_next(normalize(answered.evidence), overview)
+    for text in (sentence, following):
+        facts = _breakdown(
+            text, {answered.value}, answered.evidence if text is sentence else following, False
+        )
+        facts = [f for f in facts if f.metric_id in _ROWS_OF[fmt]]
+        if facts:
+            return facts
     return []
 
 
@@ -104,7 +120,7 @@ _ALL_ORGANISATIONS = re.compile(r"申请人(?:均|全部|全)为(?:企业|法人
 # '2条信息申请人均为自然人' / '申请人类别为自然人' / '申请1件(自然人申请)': every request a natural person's.
 _ALL_NATURAL_PERSONS = re.compile(
     r"申请人(?:均|全部|全)为自然人|申请人(?:类别|类型)(?:均|全部|全)?为自然人|(?:均|全部)为自然人[^,;.\d]{0,6}?申请"
-    r"|均由自然人提出"
+    r"|均由自然人提出|(?:全部|均)属(?:于)?自然人申请"
     r"|申请主体(?:均|全部)?为自然人|\d(?:件|条)\((?:均为|均系|系)?自然人(?:申请|提出)?\)"
 )
 
@@ -273,22 +289,23 @@ _WRAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\n\s*(?=[\u4e00-\u9fff])")
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
 
-def _breakdown(sentence: str, sums: set[float], evidence: str) -> list[Fact]:
+def _breakdown(sentence: str, sums: set[float], evidence: str, forward_counted: bool = True) -> list[Fact]:
     """The outcomes listed after 其中 (or 处理结果中…), or else right after the count (a 其中 may open
     the requesters' list in brackets instead: '受理…36件(其中:自然人申请32件,…),上年结转7件,予以公开3件,…'),
     or else from the sentence's start: the sentence after the count may be the list ('…均已答复。予以公开
     28件,不予公开2件,…')."""
     starts = (_BREAKDOWN.search(sentence), _after_the_count(sentence, sums))
     for start in (*(m.end() for m in starts if m), 0):
-        facts = _listed(sentence[start:], sums, evidence)
+        facts = _listed(sentence[start:], sums, evidence, forward_counted)
         if facts:
             return facts
     return []
 
 
-def _listed(after: str, sums: set[float], evidence: str) -> list[Fact]:
+def _listed(after: str, sums: set[float], evidence: str, forward_counted: bool = True) -> list[Fact]:
     """The outcome of each item of the list that opens `after`, where every item names a row of
-    section 三 and they add up to one of the `sums`."""
+    section 三 and they add up to one of the `sums` (with the requests the list carries forward, where
+    `forward_counted`: the sums count requests, not only those answered)."""
     # An outcome's name may be quoted ('"予以公开"17件').
     items = _SHARE.sub("", _unwrapped(_first_sentence(after))).replace('"', "")
     clauses = [c.strip(" :") for c in re.split(r"[,;]", items)]
@@ -307,7 +324,7 @@ def _listed(after: str, sums: set[float], evidence: str) -> list[Fact]:
         if not values and _CHANNEL.match(clause):  # how the requests came ('其中网络申请9件,信函申请6件,…')
             continue
         if (carried_here := _carried(_CARRIED_FORWARD, clause)) is not None:
-            carried += carried_here
+            carried += carried_here if forward_counted else 0.0
             continue
         if not values and (earlier_here := _carried(_CARRIED_OVER, clause)) is not None:
             earlier += earlier_here
@@ -488,8 +505,11 @@ _COUNT_NOTE = "stated by the overview; the table is not in the file"
 _CLAUSE_MARKS = ",;:.!?"
 _SENTENCE_MARKS = ".!?"
 # What may open a clause before words that must open it (OverviewCount.opens_clause).
+# The report's year itself may open the clause (2023年全区共办结…733件): other years' are ruled out apart.
+# Headings may stand before it on their own lines ('(二)政府信息依申请公开情况'; '总体情况' once 一、 has
+# been read as a clause's comma).
 _CLAUSE_OPENING = re.compile(
-    r"(?:其中)?(?:本年度?|全年|年度内|年度|当年)?(?:全[省市区县镇乡])?"
+    r"(?:(?:\([一二三四五六七八九十]{1,3}\))?[\u4e00-\u9fff]{0,16}情况\s*\n\s*){0,2}(?:其中)?(?:(?:19|20)\d\d年度?|本年度?|全年|年度内|年度|当年|目前|截至目前)?(?:全[省市区县镇乡])?"
     r"(?:共计|共|合计|已|均|全部|依法|依规|按期|按时|及时|在(?:法定|规定)(?:期限|时限)内)*"
 )
 
