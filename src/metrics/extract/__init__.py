@@ -19,6 +19,7 @@ from metrics.extract.ocr_marks import mark_ocr_figures
 from metrics.extract.standard import SECTION3_HEADING, extract_standard
 from metrics.extract.standard.overview import (
     overview_all_answered,
+    overview_answered_outcomes,
     overview_counts,
     overview_outcomes,
     overview_requesters,
@@ -143,7 +144,7 @@ def _figures_of_unread_sections(
         # No count of the requests: the breakdown of those answered, if the overview gives them alone.
         answered = [f for f in standing if f.metric_id == "outcome_total"]
         if len(answered) == 1 and "三" not in read and len(requests) == 0:
-            return standing + _besides(standing, overview_outcomes(answered[0], overview, fmt))
+            return standing + _besides(standing, overview_answered_outcomes(answered[0], overview, fmt))
         return standing
     if "三" not in read:
         standing += _besides(standing, overview_requesters(requests[0], overview, standing))

@@ -17,6 +17,7 @@ from metrics.catalog import metrics
 from metrics.models import Fact
 from metrics.normalize import compact, normalize
 from metrics.numbers_zh import NUMBER, parse_quantity
+from metrics.templates.legacy_prose import REQUEST_CHANNEL
 from metrics.templates.standard import OVERVIEW_COUNTS, SECTION3_ROWS, STD2019, STD2021, OverviewCount
 
 # The top rows of 三、本年度办理结果: the rows its 总计 is declared the sum of.
@@ -26,9 +27,7 @@ _BREAKDOWN = re.compile(
     r"其中|处理结果中|已?(?:经)?答复的(?:\d+件)?[\u4e00-\u9fff]{0,4}中|从?办理结果(?:看|来看|为|是)"
 )
 # How a request came, opening the list before the outcomes: no outcome.
-_CHANNEL = re.compile(
-    r"(?:通过)?(?:网络|网上|在线|信函|邮寄|邮件|电子邮件|当面|现场|传真|电话)(?:方式)?(?:申请|提交|提出)\d+(?:件|条)"
-)
+_CHANNEL = re.compile(rf"(?:通过)?(?:{REQUEST_CHANNEL.pattern})(?:方式)?(?:申请|提交|提出)\d+(?:件|条)")
 # An item's share of the requests after its count ('不予公开32件、占24.6%', '(占比20%)'): no count of its own.
 _SHARE = re.compile(r"[、,]?\(?占(?:比|总数的?)?\d+(?:\.\d+)?\s*%\)?")
 # '予以公开或部分公开59件': two top rows in one count, which the total holds but neither row alone.
@@ -58,10 +57,6 @@ def overview_outcomes(
     其他处理 rows, in a 2019 report) counts for its top row alone."""
     if requests.value is None:
         return []
-    if requests.metric_id == "outcome_total":
-        # Only those answered are counted ('全区共办结…733件,其中予以公开238件,…,转接下年度办理45件'): the
-        # list adds up to them, and the requests it carries forward are not among them.
-        return _answered_breakdown(requests, overview, fmt)
     sums = {requests.value} | ({answered.value} if answered and answered.value is not None else set())
     over, forward = ((carried_counts or {}).get(f"requests_carried_{k}") for k in ("over", "forward"))
     if over is not None and forward is not None:
@@ -80,7 +75,10 @@ def overview_outcomes(
     return []
 
 
-def _answered_breakdown(answered: Fact, overview: str, fmt: str) -> list[Fact]:
+def overview_answered_outcomes(answered: Fact, overview: str, fmt: str) -> list[Fact]:
+    """The outcome counts of the overview's breakdown of the requests answered, where it counts only
+    those ('全区共办结…733件,其中予以公开238件,…,转接下年度办理45件'): the list adds up to them, and the
+    requests it carries forward are not among them."""
     sentence, following = _whole_and_next(normalize(answered.evidence), overview)
     for text in (sentence, following):
         facts = _breakdown(
