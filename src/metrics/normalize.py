@@ -145,3 +145,12 @@ def _compact(text: str) -> str:
 
 
 _compact_short = functools.lru_cache(maxsize=1 << 16)(_compact)
+
+
+def join_wrapped_words(text: str) -> str:
+    """Printed pages wrap a sentence where the line is full, inside a word ('由某区司法\n局编制', '属\n于四类
+    过程性信息1件'): a line break between two Chinese characters joins them."""
+    return _WRAPPED_WORDS.sub("", text)
+
+
+_WRAPPED_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\n\s*(?=[\u4e00-\u9fff])")

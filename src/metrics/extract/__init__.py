@@ -140,9 +140,9 @@ def _figures_of_unread_sections(
     requests = [
         f for f in prose if f.metric_id == "requests_new" and table.get("requests_new", f.value) == f.value
     ]
+    answered = [f for f in standing if f.metric_id == "outcome_total"]
     if len(requests) != 1:
         # No count of the requests: the breakdown of those answered, if the overview gives them alone.
-        answered = [f for f in standing if f.metric_id == "outcome_total"]
         if len(answered) == 1 and "三" not in read and len(requests) == 0:
             return standing + _besides(standing, overview_answered_outcomes(answered[0], overview, fmt))
         return standing
@@ -153,7 +153,6 @@ def _figures_of_unread_sections(
     # No outcome row was read (section 三 is not in the file, or it stops after its request rows): the
     # overview's breakdown of the requests stands in, where it adds up to the requests it counts (as
     # the table gives them, if it does) or to those it says were answered.
-    answered = [f for f in standing if f.metric_id == "outcome_total"]
     carried = {f.metric_id: f.value for f in standing if f.metric_id.startswith("requests_carried_")}
     outcomes = overview_outcomes(
         requests[0], overview, fmt, answered[0] if len(answered) == 1 else None, carried

@@ -358,6 +358,15 @@ def _count_candidates(s: Sentence, year: int | None, rules: tuple[Rule, ...]) ->
                 yield candidate
 
 
+def _not_all_of_the_years(m: re.Match[str], norm: str) -> bool:
+    """Whether a count of requests is only some of the year's: last year's and the new ones are counted
+    after it, or it is one channel's, another channel's or their sum following it."""
+    if NEW_AND_CARRIED_AFTER.match(norm, m.end()):
+        return True
+    channel = REQUEST_CHANNEL.search(m.groupdict().get("mid") or "")
+    return bool(channel and OTHER_CHANNEL_AFTER.match(norm, m.end()))
+
+
 def _candidate_from_match(rule: Rule, m: re.Match[str], s: Sentence, year: int | None) -> Candidate | None:
     quantity = parse_quantity(f"{m.group('before') or ''}{m.group('num')}{m.group('after') or ''}")
     if quantity is None:
@@ -375,14 +384,7 @@ def _candidate_from_match(rule: Rule, m: re.Match[str], s: Sentence, year: int |
         return None
     if MID_EXCLUDED.search(m.groupdict().get("mid") or ""):
         return None
-    if rule.metric_id == "requests_new" and NEW_AND_CARRIED_AFTER.match(s.norm, m.end()):
-        return None
-    mid = m.groupdict().get("mid") or ""
-    if (
-        rule.metric_id == "requests_new"
-        and REQUEST_CHANNEL.search(mid)
-        and OTHER_CHANNEL_AFTER.match(s.norm, m.end())
-    ):
+    if rule.metric_id == "requests_new" and _not_all_of_the_years(m, s.norm):
         return None
     held = HOLDS_CARRIED_AFTER.match(s.norm, m.end()) if rule.metric_id == "requests_new" else None
     excluded = SENTENCE_EXCLUDED.get(rule.metric_id)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from metrics.divisions import starts_with_a_division
 from metrics.models import Document, Flag, Metadata
-from metrics.normalize import normalize, to_simplified
+from metrics.normalize import join_wrapped_words, normalize, to_simplified
 
 # 信息公开 without 政府 and 工作情况报告 are titles' wordings too ('某局2012年信息公开年度报告').
 _REPORT_WORDS = re.compile(
@@ -665,7 +665,6 @@ _CONTACT = re.compile(
 _ANSWERS_FOR_OTHERS = re.compile(r"政务服务|数据|信息公开|政务公开|政府办|人民政府|管委会|管理委员会")
 # A township's or street's own government answers for its own report ('请与某镇人民政府联系').
 _TOWNSHIP_BODY = re.compile(r"(?:镇|乡|苏木)(?:人民政府|政府)$|街道(?:办事处)?$")
-_LINE_BREAK_IN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])\n(?=[\u4e00-\u9fff])")
 # A subject that is no single disclosing agency: all of a place's bodies, several bodies, the report's
 # word for itself, or a party committee ('县委县政府高度重视').
 _NO_SINGLE_AGENCY = re.compile(r"^(?:全|各|我|本|在)|[、及与]|[省市县区镇乡]委(?!员会)|党")
@@ -684,7 +683,7 @@ def _agency_from_prose(head: str) -> list[Stated]:
         found.append(Stated(_placed(m.group(1)), CONTENTS))
     # A line may break inside the compiler's name ('由某区司法\n局编制').
     m = (
-        _COMPILED_BY.search(_LINE_BREAK_IN_WORDS.sub("", head))
+        _COMPILED_BY.search(join_wrapped_words(head))
         or _COMPILED_OWN.search(head)
         or _COMPILES_REPORT_OF.search(head)
     )

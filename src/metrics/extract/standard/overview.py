@@ -15,7 +15,7 @@ import re
 
 from metrics.catalog import metrics
 from metrics.models import Fact
-from metrics.normalize import compact, normalize
+from metrics.normalize import compact, join_wrapped_words, normalize
 from metrics.numbers_zh import NUMBER, parse_quantity
 from metrics.templates.legacy_prose import REQUEST_CHANNEL
 from metrics.templates.standard import OVERVIEW_COUNTS, SECTION3_ROWS, STD2019, STD2021, OverviewCount
@@ -66,12 +66,9 @@ def overview_outcomes(
     # The breakdown follows the sentence counting the requests, or the one counting those answered
     # ('全区答复政府信息公开申请59件。其中,予以公开的16件,…').
     for counted in filter(None, (requests, answered)):
-        sentence, following = _whole_and_next(normalize(counted.evidence), overview)
-        for text in (sentence, following):
-            facts = _breakdown(text, sums, counted.evidence if text is sentence else following)
-            facts = [f for f in facts if f.metric_id in _ROWS_OF[fmt]]
-            if facts:
-                return facts
+        facts = _breakdown_near(counted, overview, fmt, sums)
+        if facts:
+            return facts
     return []
 
 
@@ -79,11 +76,16 @@ def overview_answered_outcomes(answered: Fact, overview: str, fmt: str) -> list[
     """The outcome counts of the overview's breakdown of the requests answered, where it counts only
     those ('全区共办结…733件,其中予以公开238件,…,转接下年度办理45件'): the list adds up to them, and the
     requests it carries forward are not among them."""
-    sentence, following = _whole_and_next(normalize(answered.evidence), overview)
+    return _breakdown_near(answered, overview, fmt, {answered.value}, forward_counted=False)
+
+
+def _breakdown_near(
+    counted: Fact, overview: str, fmt: str, sums: set[float], forward_counted: bool = True
+) -> list[Fact]:
+    """The breakdown in the sentence of the `counted` fact, or else in the next one, of the layout's rows."""
+    sentence, following = _whole_and_next(normalize(counted.evidence), overview)
     for text in (sentence, following):
-        facts = _breakdown(
-            text, {answered.value}, answered.evidence if text is sentence else following, False
-        )
+        facts = _breakdown(text, sums, counted.evidence if text is sentence else following, forward_counted)
         facts = [f for f in facts if f.metric_id in _ROWS_OF[fmt]]
         if facts:
             return facts
@@ -126,13 +128,11 @@ _ALL_NATURAL_PERSONS = re.compile(
 # '收到…申请4件,均已按要求及时回复' / '已全部办结,均完全公开': every request of the year answered (and
 # granted), where no request is carried from one year to another in the same paragraph.
 # A count right before the word for all ('其中2件均按规定程序办结') says all of those, not of the year's.
+_COUNT_BEFORE_ALL = r"(?:(?P<num>\d+)(?:件|份|条)[^,;.\d]{0,6}?)?"
 _ALL_ANSWERED = re.compile(
-    r"(?:(?P<num>\d+)(?:件|份|条)[^,;.\d]{0,6}?)?(?:均|全部|已全部|均已|全部已)[^,;.\d]{0,12}?"
-    r"(?:答复|办结|回复|办理完毕|处理完毕)"
+    rf"{_COUNT_BEFORE_ALL}(?:均|全部|已全部|均已|全部已)[^,;.\d]{{0,12}}?(?:答复|办结|回复|办理完毕|处理完毕)"
 )
-_ALL_GRANTED = re.compile(
-    r"(?:(?P<num>\d+)(?:件|份|条)[^,;.\d]{0,6}?)?(?:均(?:已)?(?:完全|予以|同意)?|全部(?:予以|同意))公开"
-)
+_ALL_GRANTED = re.compile(rf"{_COUNT_BEFORE_ALL}(?:均(?:已)?(?:完全|予以|同意)?|全部(?:予以|同意))公开")
 _CARRIED = re.compile(r"结转|转结|转入|上年|下年")
 _ALL_NOTE = "the overview says every request of the year was answered; the table is not in the file"
 
@@ -214,7 +214,7 @@ def _requester_list(sentence: str, total: float) -> tuple[float, float] | None:
 
 def _requesters_listed(after: str, total: float) -> tuple[float, float] | None:
     counts: dict[str, float] = {}
-    for clause in re.split(r"[,;]", _unwrapped(_first_sentence(after)).lstrip(" ,:")):
+    for clause in re.split(r"[,;]", join_wrapped_words(_first_sentence(after)).lstrip(" ,:")):
         m = _REQUESTER_ITEM.match(clause.strip(" :"))
         if m is None:
             break
@@ -274,15 +274,6 @@ def _first_sentence(norm: str) -> str:
     return norm if end < 0 else norm[:end]
 
 
-def _unwrapped(text: str) -> str:
-    """Printed pages wrap a sentence where the line is full, inside an item's words ('属\n于四类过程性
-    信息1件'): a line break between two Chinese characters joins them."""
-    return _WRAP.sub("", text)
-
-
-_WRAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\n\s*(?=[\u4e00-\u9fff])")
-
-
 # A decimal point, which is no full stop; marked apart where sentences are cut.
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
@@ -305,7 +296,7 @@ def _listed(after: str, sums: set[float], evidence: str, forward_counted: bool =
     section 三 and they add up to one of the `sums` (with the requests the list carries forward, where
     `forward_counted`: the sums count requests, not only those answered)."""
     # An outcome's name may be quoted ('"予以公开"17件').
-    items = _SHARE.sub("", _unwrapped(_first_sentence(after))).replace('"', "")
+    items = _SHARE.sub("", join_wrapped_words(_first_sentence(after))).replace('"', "")
     clauses = [c.strip(" :") for c in re.split(r"[,;]", items)]
     clauses = [c for c in clauses if c]
     values: dict[str, float] = {}
