@@ -89,3 +89,30 @@ def test_a_mirrors_pinyin_after_a_character_set_apart_by_a_space_in_pdf_text_doe
         "std2021",
     )
     assert (got["licensing_decisions"], got["penalty_decisions"], got["coercion_decisions"]) == (12, 3, 0)
+
+
+def test_a_cell_printing_its_count_with_a_unit_is_that_count():
+    """'行政处罚 | 201件 |': the unit in the cell adds nothing."""
+    got = section2(
+        "二、主动公开政府信息情况\n第二十条第（六）项 | ||||\n信息内容 | 处理决定数量 | |||\n"
+        "行政处罚 | 201件 | |||\n行政强制 | 6项 | |||\n" + SECTION3,
+        "std2019",
+    )
+    assert (got["penalty_decisions"], got["coercion_decisions"]) == (201, 6)
+
+
+def test_a_2019_header_saying_this_years_and_last_years_still_names_its_cells():
+    """本年度新制作数量 / 本年度公开数量 for 本年新制作数量 / 本年新公开数量; 上一年度项目数量 for 上一年项目数量."""
+    got = section2(
+        "二、主动公开政府信息情况\n第二十条第（一）项 | |||\n信息内容 | 本年度新制作数量 | 本年度公开数量 | 对外公开总数量 |\n"
+        "规章 | 0 | 0 | 3 |\n规范性文件 | 2 | 2 | 7 |\n第二十条第（五）项 | |||\n"
+        "信息内容 | 上一年度项目数量 | 本年增/减 | 处理决定数量 |\n行政许可 | 12 | 1 | 40 |\n" + SECTION3,
+        "std2019",
+    )
+    assert (got["normative_issued"], got["normative_published"], got["normative_in_force"]) == (2, 2, 7)
+    assert (got["rules_issued"], got["rules_published"], got["rules_in_force"]) == (0, 0, 3)
+    assert (got["licensing_items_last_year"], got["licensing_items_change"], got["licensing_decisions"]) == (
+        12,
+        1,
+        40,
+    )

@@ -2285,3 +2285,20 @@ def test_a_breakdown_of_the_requests_closed_stands_in_where_no_request_count_is_
     )
     assert (got["outcome_total"], got["outcome_granted"], got["outcome_unable"]) == (733, 238, 323)
     assert got["requests_carried_forward"] == 45
+
+
+def test_decisions_counted_in_xiang_or_as_cases_handled_stand_in(tmp_path):
+    got = _overview_only(
+        tmp_path, "2023年公开发布行政许可处理决定0项,行政处罚处理决定5项,行政强制处理决定1项。", year=2023
+    )
+    assert (got["licensing_decisions"], got["penalty_decisions"], got["coercion_decisions"]) == (0, 5, 1)
+    handled = _overview_only(tmp_path, "全年处理行政许可事项840件。", year=2023)
+    assert handled["licensing_decisions"] == 840
+    cases = _overview_only(tmp_path, "本机关办理行政许可办件量3361件,行政处罚案件13件。", year=2023)
+    assert (cases["licensing_decisions"], cases["penalty_decisions"]) == (3361, 13)
+
+
+def test_penalties_counted_bare_in_xiang_are_no_decisions(tmp_path):
+    """行政处罚61项 alone may count the entries published, not the decisions."""
+    got = _overview_only(tmp_path, "全年新增行政许可2394项,行政处罚61项,行政强制7项。", year=2022)
+    assert not {"licensing_decisions", "penalty_decisions", "coercion_decisions"} & set(got)

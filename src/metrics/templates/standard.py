@@ -68,7 +68,9 @@ SECTION2_CELLS: tuple[Section2Cell, ...] = (
     Section2Cell(
         "一", ("规章",), ("本年新制作数量", "本年新制作"), "rules_issued", (STD2019,), prose=("新制作",)
     ),
-    Section2Cell("一", ("规章",), ("本年新公开数量", "本年新公开"), "rules_published", (STD2019,)),
+    Section2Cell(
+        "一", ("规章",), ("本年新公开数量", "本年新公开", "本年公开数量"), "rules_published", (STD2019,)
+    ),
     Section2Cell(
         "一", ("规章",), ("对外公开总数量", "对外公开总数", "对外公开数量"), "rules_in_force", (STD2019,)
     ),
@@ -80,7 +82,13 @@ SECTION2_CELLS: tuple[Section2Cell, ...] = (
         (STD2019,),
         prose=("新制作",),
     ),
-    Section2Cell("一", ("规范性文件",), ("本年新公开数量", "本年新公开"), "normative_published", (STD2019,)),
+    Section2Cell(
+        "一",
+        ("规范性文件",),
+        ("本年新公开数量", "本年新公开", "本年公开数量"),
+        "normative_published",
+        (STD2019,),
+    ),
     Section2Cell(
         "一",
         ("规范性文件",),
@@ -132,25 +140,37 @@ SECTION2_CELLS: tuple[Section2Cell, ...] = (
         prose=("现行有效",),
     ),
     # 第二十条第(五)项
-    Section2Cell("五", ("行政许可",), ("上一年项目数量",), "licensing_items_last_year", (STD2019,)),
+    Section2Cell(
+        "五", ("行政许可",), ("上一年项目数量", "上一年度项目数量"), "licensing_items_last_year", (STD2019,)
+    ),
     Section2Cell("五", ("行政许可",), ("本年增/减", "本年增减"), "licensing_items_change", (STD2019,)),
     Section2Cell("五", ("行政许可",), ("处理决定数量", "本年处理决定数量"), "licensing_decisions", BOTH),
     Section2Cell(
-        "五", ("其他对外管理服务事项",), ("上一年项目数量",), "other_services_items_last_year", (STD2019,)
+        "五",
+        ("其他对外管理服务事项",),
+        ("上一年项目数量", "上一年度项目数量"),
+        "other_services_items_last_year",
+        (STD2019,),
     ),
     Section2Cell(
         "五", ("其他对外管理服务事项",), ("本年增/减", "本年增减"), "other_services_items_change", (STD2019,)
     ),
     Section2Cell("五", ("其他对外管理服务事项",), ("处理决定数量",), "other_services_decisions", (STD2019,)),
     # 第二十条第(六)项
-    Section2Cell("六", ("行政处罚",), ("上一年项目数量",), "penalty_items_last_year", (STD2019,)),
+    Section2Cell(
+        "六", ("行政处罚",), ("上一年项目数量", "上一年度项目数量"), "penalty_items_last_year", (STD2019,)
+    ),
     Section2Cell("六", ("行政处罚",), ("本年增/减", "本年增减"), "penalty_items_change", (STD2019,)),
     Section2Cell("六", ("行政处罚",), ("处理决定数量", "本年处理决定数量"), "penalty_decisions", BOTH),
-    Section2Cell("六", ("行政强制",), ("上一年项目数量",), "coercion_items_last_year", (STD2019,)),
+    Section2Cell(
+        "六", ("行政强制",), ("上一年项目数量", "上一年度项目数量"), "coercion_items_last_year", (STD2019,)
+    ),
     Section2Cell("六", ("行政强制",), ("本年增/减", "本年增减"), "coercion_items_change", (STD2019,)),
     Section2Cell("六", ("行政强制",), ("处理决定数量", "本年处理决定数量"), "coercion_decisions", BOTH),
     # 第二十条第(八)项
-    Section2Cell("八", ("行政事业性收费",), ("上一年项目数量",), "fees_items_last_year", (STD2019,)),
+    Section2Cell(
+        "八", ("行政事业性收费",), ("上一年项目数量", "上一年度项目数量"), "fees_items_last_year", (STD2019,)
+    ),
     Section2Cell("八", ("行政事业性收费",), ("本年增/减", "本年增减"), "fees_items_change", (STD2019,)),
     Section2Cell(
         "八", ("行政事业性收费",), ("本年收费金额",), "fees_collected_10k_yuan", (STD2021,), unit="万元"
@@ -538,11 +558,12 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
             (f"{prefix}_in_force", r"现行有效件数(?:为)?", (STD2021,)),
         )
     ),
-    # 办理行政许可事项12件 / 行政许可决定278件 / 行政许可处理决定数量324宗: without a verb, only its
-    # decisions (行政许可事项 alone may count the items the agency handles).
+    # 办理行政许可事项12件 / 行政许可决定278件 / 行政许可处理决定数量324宗 / 办理行政许可办件量3361件:
+    # without a verb, only its decisions (行政许可事项 alone may count the items the agency handles).
     OverviewCount(
         "licensing_decisions",
-        r"(?:办理|作出|办结)(?:了)?行政许可(?:事项|决定)?|行政许可(?:处理)?决定(?:数量)?|行政许可处理事项",
+        r"(?:办理|作出|办结|处理)(?:了)?行政许可(?:事项|决定|办件量?)?|行政许可(?:处理)?决定(?:数量)?"
+        r"|行政许可处理事项",
     ),
     # 行政许可24件,行政处罚3件,行政强制0件: bare, but listed with the other two decisions of section 二.
     OverviewCount(
@@ -566,6 +587,16 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     ),
     OverviewCount(
         "coercion_decisions", r"(?:(?:办理|作出|办结)(?:了)?)?行政强制(?:(?:处理)?决定(?:数量)?|处理事项)?"
+    ),
+    # 行政许可处理决定0项: decisions named as such are counted in 项 too (行政处罚61项 alone may count the
+    # entries published).
+    *(
+        OverviewCount(metric_id, rf"行政{kind}(?:处理)?决定", units="项")
+        for metric_id, kind in (
+            ("licensing_decisions", "许可"),
+            ("penalty_decisions", "处罚"),
+            ("coercion_decisions", "强制"),
+        )
     ),
     # 行政事业性收费0万元 / 行政事业性收费金额1200元: the 2021 table's fees, in 万元.
     *(

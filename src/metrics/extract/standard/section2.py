@@ -27,8 +27,9 @@ _UNIT_CELL = re.compile(r"\((?:万元|元)\)")
 # A word for the change in the 2019 table's 本年增/减 cell, alone or before its number ('增1558'): a cell
 # with no value read, not the end of the row.
 _CHANGE_WORD = rf"(?:{'|'.join(CHANGE_WORDS)})(?![\u4e00-\u9fff])"
+# A cell may print a count with its unit (`201件`, `6项`): one value, the unit adds nothing.
 _AMOUNT = re.compile(
-    r"(?P<num>[-+]?\d[\d,]*(?:\.\d+)?)(?:\s*(?P<unit>万元|元))?"
+    r"(?P<num>[-+]?\d[\d,]*(?:\.\d+)?)(?:\s*(?P<unit>万元|元)|[ \t]*(?:件|项|个|条|宗|笔|批次|批))?"
     rf"|(?P<na>不适用|/|-|(?:{'|'.join(CHANGE_SIGNS)})[ \t]*\d[\d,]*|{_CHANGE_WORD})|(?P<zero>无)"
 )
 _CELL_WORD = re.compile(rf"{CELL_WORDS.pattern}|{_CHANGE_WORD}")
@@ -58,9 +59,10 @@ def _with_printed_years(labels: set[str]) -> re.Pattern:
     return re.compile(pattern.replace("本年", _THIS_YEAR))
 
 
-# A header that prints the year it means by 本年, or instead of it: 本年(2023)制发件数, 2023年制发件数.
+# A header that prints the year it means by 本年, or instead of it: 本年(2023)制发件数, 2023年制发件数,
+# 本年度新制作数量.
 _YEAR_WORD = r"(?:19|20)\d\d年?度?"
-_PRINTED_YEAR = rf"本年[(（]{_YEAR_WORD}[)）]|{_YEAR_WORD}(?=[制废新])"
+_PRINTED_YEAR = rf"本年[(（]{_YEAR_WORD}[)）]|本年度(?=[制废新公])|{_YEAR_WORD}(?=[制废新])"
 _THIS_YEAR = rf"(?:{_PRINTED_YEAR}|本年)"
 
 
