@@ -2302,3 +2302,14 @@ def test_penalties_counted_bare_in_xiang_are_no_decisions(tmp_path):
     """行政处罚61项 alone may count the entries published, not the decisions."""
     got = _overview_only(tmp_path, "全年新增行政许可2394项,行政处罚61项,行政强制7项。", year=2022)
     assert not {"licensing_decisions", "penalty_decisions", "coercion_decisions"} & set(got)
+
+
+def test_a_breakdown_naming_those_carried_forward_adds_up_to_the_new_and_carried_over(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2023年我局共收到申请公开件92件、上一年度结转2件。其中,予以公开19件,部分公开18件,不予公开4件,"
+        "无法提供38件,不予处理5件,其他处理1件,结转下年度继续办理9件。",
+        year=2023,
+    )
+    assert (got["outcome_granted"], got["outcome_unable"], got["outcome_other"]) == (19, 38, 1)
+    assert (got["outcome_total"], got["requests_carried_forward"]) == (85, 9)

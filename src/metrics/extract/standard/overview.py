@@ -52,13 +52,17 @@ def overview_outcomes(
 ) -> list[Fact]:
     """The outcome counts of the overview's breakdown of the year's requests (`requests` as read from
     the overview; `answered`, the requests it says were answered, if it says so; `carried_counts`, the
-    requests it says were carried over and forward, if it says both), or none when it gives no
+    requests it says were carried over and forward, where it says so), or none when it gives no
     complete breakdown. An item naming a sub-row that the report's layout lacks (the 2021 layout's
     其他处理 rows, in a 2019 report) counts for its top row alone."""
     if requests.value is None:
         return []
     sums = {requests.value} | ({answered.value} if answered and answered.value is not None else set())
     over, forward = ((carried_counts or {}).get(f"requests_carried_{k}") for k in ("over", "forward"))
+    if over is not None:
+        # 收到申请92件、上年结转2件。其中,予以公开19件,…,结转下年度继续办理9件: a list naming those carried
+        # forward too adds up to the new and carried over.
+        sums.add(requests.value + over)
     if over is not None and forward is not None:
         # 新增298件,上年结转3件,结转下年度45件。其中,…: those answered are the new and carried over, less
         # those carried forward.
