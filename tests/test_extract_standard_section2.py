@@ -116,3 +116,21 @@ def test_a_2019_header_saying_this_years_and_last_years_still_names_its_cells():
         1,
         40,
     )
+
+
+def test_a_last_row_cut_by_the_end_of_an_excerpt_gives_its_cells_before_the_cut_in_order():
+    head = (
+        "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n"
+    )
+    got = section2(head + "规章\n0\n0\n0\n行政规范性文件\n2\n1\n", "std2021")
+    assert (got["normative_issued"], got["normative_abolished"]) == (2, 1)
+    assert "normative_in_force" not in got
+
+
+def test_a_cut_last_row_is_left_out_where_the_row_above_lost_a_cell():
+    """A rendering that drops blank cells ('规章 / 0') may have dropped one in the cut row too."""
+    head = (
+        "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n"
+    )
+    got = section2(head + "规章\n0\n0\n行政规范性文件\n2\n1\n", "std2021")
+    assert "normative_issued" not in got and "normative_abolished" not in got

@@ -190,7 +190,16 @@ def section2_facts(src: Source, whole: bool) -> tuple[list[Fact], list[Flag]]:
         following += [pos for pos, _ in column_hits if pos > hit.start]
         following += [m for m in header_marks if m > hit.start]
         stop = min(following + [hi])
-        got, flag = section2_row(src, hit, columns, stop, clauses, whole)
+        before = tables.get(header_lo, [])
+        # An excerpt may end within the table's last row; the row above, read whole, shows the text
+        # drops no blank cell, so the cells before the cut stand in the header's order.
+        cut_short = (
+            stop == len(src.squeezed)
+            and bool(before)
+            and before[-1][3] is None
+            and len(before[-1][2]) == len(columns)
+        )
+        got, flag = section2_row(src, hit, columns, stop, clauses, whole, cut_short)
         header_end = max(
             (pos + len(label) for pos, label in column_hits if header_lo <= pos < hit.start),
             default=header_lo,
@@ -287,6 +296,7 @@ def section2_row(
     stop: int,
     clauses: list[tuple[frozenset, str]],
     grid: bool,
+    cut_short: bool = False,
 ) -> tuple[list[Fact], Flag | None]:
     label = src.span(src.norm_at(hit.start), src.norm_at(hit.end - 1) + 1)
     row_line = line_at(src.norm, src.norm_at(hit.start))
@@ -314,6 +324,17 @@ def section2_row(
     original_gap = src.original[src.norm_at(hit.end - 1) + 1 : src.norm_at(stop)]
     tokens = list(_AMOUNT.finditer(gap))
     header_texts = header_spans(src, columns, hit.start)
+    if cut_short and 0 < len(tokens) < len(columns) and not after_label[tokens[-1].end() :].strip(" |\n"):
+        facts = [
+            section2_fact(
+                cell, m.group(), original_gap[m.start() : m.end()], header_texts[i], src.where, label
+            )
+            for i, ((_, cell), m) in enumerate(zip(columns, tokens, strict=False))
+        ]
+        for fact in facts:
+            if fact:
+                fact.note = "the text ends within the row; its cells before the end are read in order"
+        return [f for f in facts if f], None
     if len(tokens) == len(columns):
         facts = [
             section2_fact(
