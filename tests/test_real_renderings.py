@@ -2313,3 +2313,21 @@ def test_a_breakdown_naming_those_carried_forward_adds_up_to_the_new_and_carried
     )
     assert (got["outcome_granted"], got["outcome_unable"], got["outcome_other"]) == (19, 38, 1)
     assert (got["outcome_total"], got["requests_carried_forward"]) == (85, 9)
+
+
+def test_reviews_all_upheld_give_their_count_as_upheld(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "全年办理政府信息公开类行政复议7件,均获维持;行政诉讼8件,除1件尚未审结外,其他均获胜诉。",
+        year=2022,
+    )
+    assert (got["review_total"], got["review_upheld"]) == (7, 7)
+
+
+def test_review_results_stand_beside_a_clause_saying_there_was_no_lawsuit(tmp_path):
+    got = _overview_only(
+        tmp_path, "2024年,因政府信息公开被申请行政复议1件,结果维持1件,无提起行政诉讼的情况。", year=2024
+    )
+    assert (got["review_total"], got["review_upheld"]) == (1, 1)
+    lawsuit = _overview_only(tmp_path, "2024年,被申请行政复议1件,维持1件,行政诉讼2件。", year=2024)
+    assert "review_upheld" not in lawsuit  # lawsuits end in the same words

@@ -650,4 +650,13 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         )
         for count_first in (True, False)
     ),
+    # 行政复议7件,均获维持: every review upheld, the count of reviews right before it.
+    OverviewCount(
+        "review_upheld",
+        r",(?:均|全部)(?:获|被|予以|得到)?(?:复议机关)?维持",
+        count_first=True,
+        sentence_has=r"复议(?:案件)?(?:共)?\d+(?:件|起),(?:均|全部)",
+        sentence_lacks=r"诉讼|起诉|审理|(?<!未)审结",
+        sentence_marks=".!?;",
+    ),
 )

@@ -522,9 +522,14 @@ def _in_its_place(norm: str, m: re.Match, count: OverviewCount, year: int | None
     sentence = norm[slice(*_around(norm, m, count.sentence_marks))]
     if count.sentence_has and not re.search(count.sentence_has, sentence):
         return False
-    if count.sentence_lacks and re.search(count.sentence_lacks, sentence):
+    if count.sentence_lacks and re.search(count.sentence_lacks, _NONE_OF.sub("", sentence)):
         return False
     return not (count.clause_lacks and re.search(count.clause_lacks, norm[start:end]))
+
+
+# A clause saying there was none of something ('无提起行政诉讼的情况', '未发生行政诉讼') speaks of none of it:
+# a sentence about reviews alone may say it has no lawsuits.
+_NONE_OF = re.compile(r"(?<=[,;])(?:无|未|没有)[^,;.\d]{0,16}(?=[,;.]|$)")
 
 
 def _around(norm: str, m: re.Match, marks: str) -> tuple[int, int]:
