@@ -2331,3 +2331,20 @@ def test_review_results_stand_beside_a_clause_saying_there_was_no_lawsuit(tmp_pa
     assert (got["review_total"], got["review_upheld"]) == (1, 1)
     lawsuit = _overview_only(tmp_path, "2024年,被申请行政复议1件,维持1件,行政诉讼2件。", year=2024)
     assert "review_upheld" not in lawsuit  # lawsuits end in the same words
+
+
+@pytest.mark.parametrize(
+    ("sentence", "requests"),
+    [
+        ("全年共接收依申请公开信息18件(包含上年结转3件),均按要求答复。", 15),
+        ("规范办理依申请公开事项,全年共收办申请6件,其中自然人申请3件,商业企业申请3件。", 6),
+        ("2024年公众通过邮递、网站、现场申请等途径向区政府提交政府信息公开申请187件,已全部办结。", 187),
+    ],
+)
+def test_requests_received_in_other_words_give_the_years_count(tmp_path, sentence, requests):
+    assert _overview_only(tmp_path, sentence, year=2024)["requests_new"] == requests
+
+
+def test_section2_columns_named_by_their_count_in_tiao_stand_in(tmp_path):
+    got = _overview_only(tmp_path, "本年度行政规范性文件制发数量2条,废止数量0条,现行有效数量5条。", year=2025)
+    assert (got["normative_issued"], got["normative_abolished"], got["normative_in_force"]) == (2, 0, 5)

@@ -548,14 +548,16 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     OverviewCount("normative_in_force", r"现行有效(?:的)?(?:行政)?规范性文件", formats=(STD2021,)),
     OverviewCount("rules_in_force", r"现行有效(?:的)?[\u4e00-\u9fff]{0,6}?规章", formats=(STD2021,)),
     # Section 二's columns by their own names, in a sentence about one kind of document ('行政规范性文件:
-    # 制发件数2件,废止件数1件,现行有效件数22件').
+    # 制发件数2件,废止件数1件,现行有效件数22件'; '…废止数量0条,现行有效数量0条').
     *(
-        OverviewCount(metric_id, words, formats=fmts, sentence_has=kind, sentence_lacks=other)
+        OverviewCount(
+            metric_id, words, formats=fmts, sentence_has=kind, sentence_lacks=other, units="件|份|个|条"
+        )
         for kind, other, prefix in ((r"规范性文件", r"规章", "normative"), (r"规章", r"规范性文件", "rules"))
         for metric_id, words, fmts in (
-            (f"{prefix}_issued", r"制发件数(?:为)?", (STD2019, STD2021)),
-            (f"{prefix}_abolished", r"废止件数(?:为)?", (STD2021,)),
-            (f"{prefix}_in_force", r"现行有效件数(?:为)?", (STD2021,)),
+            (f"{prefix}_issued", r"制发(?:件数|数量)(?:为)?", (STD2019, STD2021)),
+            (f"{prefix}_abolished", r"废止(?:件数|数量)(?:为)?", (STD2021,)),
+            (f"{prefix}_in_force", r"现行有效(?:件数|数量)(?:为)?", (STD2021,)),
         )
     ),
     # 办理行政许可事项12件 / 行政许可决定278件 / 行政许可处理决定数量324宗 / 办理行政许可办件量3361件:
