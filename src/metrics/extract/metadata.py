@@ -595,16 +595,19 @@ _REPEATED_PLACE = re.compile(r"^(.{2,12}[省市县区镇乡旗])\1")
 _PROSE_HEAD = 3000
 # The report's own title quoted in its opening ('现编制形成了《某镇人民政府2023年政府信息公开工作年度报告》'),
 # also where a site's text injection stands before the name inside the quotes: the name is the run of
-# Chinese characters that begins after the last other character.
+# Chinese characters that begins after the last other character. The year may open the title instead
+# ('《2020年度某县水务局信息公开工作年度报告》已经研究同意').
 _QUOTED_OWN_TITLE = re.compile(
     r"《(?:[^《》\n]{0,40}[^\u4e00-\u9fff《》\n])?([\u4e00-\u9fff]{2,25}?)\s*(?:19|20)\d\d\s*年度?"
     r"(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告》"
+    r"|《(?:19|20)\d\d\s*年度?([\u4e00-\u9fff]{2,25}?)(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告》"
 )
-# '本年度报告……由某市某局编制', '由某县人民政府办公室编制': the body that compiled the report, named as
+# '本年度报告……由某市某局编制', '由某县人民政府办公室编制', '由某市统计局围绕…工作情况编制而成': the body that
+# compiled the report, named as
 # printed (a county's or a city's office compiles its own report as often as its government's); but a
 # township's office, or any joint party and government office (党政办公室), publishes no report of its own.
 _COMPILED_BY = re.compile(
-    r"由([\u4e00-\u9fff]{3,30}?)(?:(?:根据|按照|依据|依照)[^。.\n]{0,240}?)?(?:负责)?(?:汇总)?(?:编制|编写|撰写)"
+    r"由([\u4e00-\u9fff]{3,30}?)(?:(?:根据|按照|依据|依照|围绕)[^。.\n]{0,240}?)?(?:负责)?(?:汇总)?(?:编制|编写|撰写)"
 )
 # '某部编制了本级行政机关2019年…报告' / '某县某局结合单位实际,编制本单位2022年度…报告': the compiler named
 # before its verb, the report called its own.
@@ -678,7 +681,7 @@ def _agency_from_prose(head: str) -> list[Stated]:
     found = []
     m = _QUOTED_OWN_TITLE.search(head)
     if m:
-        found.append(Stated(_placed(m.group(1)), QUOTED_TITLE))
+        found.append(Stated(_placed(m.group(1) or m.group(2)), QUOTED_TITLE))
     m = _CONTENTS_OF.search(head)
     if m:
         found.append(Stated(_placed(m.group(1)), CONTENTS))
