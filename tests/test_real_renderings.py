@@ -2348,3 +2348,31 @@ def test_requests_received_in_other_words_give_the_years_count(tmp_path, sentenc
 def test_section2_columns_named_by_their_count_in_tiao_stand_in(tmp_path):
     got = _overview_only(tmp_path, "本年度行政规范性文件制发数量2条,废止数量0条,现行有效数量5条。", year=2025)
     assert (got["normative_issued"], got["normative_abolished"], got["normative_in_force"]) == (2, 0, 5)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2022年,我局受理自然人政府信息公开申请3件,均已按期答复。",
+        "2025年,收到3件居民信息公开申请,已依法在规定时间内答复。",
+        "2023年,市市场监管局共收到3个自然人的政府信息公开申请,均按时答复。",
+        "2021年,我局受理依申请公开3件,从申请主体上看均为自然人,从申请方式上看均为互联网申请。",
+    ],
+)
+def test_requests_counted_as_natural_persons_own_are_all_natural_persons(tmp_path, sentence):
+    got = _overview_only(tmp_path, sentence, year=2023)
+    assert (got["requests_new"], got["requests_new_natural_person"], got["requests_new_legal_person"]) == (
+        3,
+        3,
+        0,
+    )
+
+
+def test_a_natural_persons_count_followed_by_an_organisations_is_not_all_the_requests(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2025年,全年受理政府信息公开申请25件(含2024年结转1件),其中自然人申请24件,其它1件。",
+        year=2025,
+    )
+    assert got["requests_new"] == 24
+    assert "requests_new_natural_person" not in got and "requests_new_legal_person" not in got

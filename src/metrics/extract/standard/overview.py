@@ -125,7 +125,18 @@ _ALL_ORGANISATIONS = re.compile(r"申请人(?:均|全部|全)为(?:企业|法人
 _ALL_NATURAL_PERSONS = re.compile(
     r"申请人(?:均|全部|全)为自然人|申请人(?:类别|类型)(?:均|全部|全)?为自然人|(?:均|全部)为自然人[^,;.\d]{0,6}?申请"
     r"|均由自然人提出|(?:全部|均)属(?:于)?自然人申请"
-    r"|申请主体(?:均|全部)?为自然人|\d(?:件|条)\((?:均为|均系|系)?自然人(?:申请|提出)?\)"
+    r"|申请主体(?:上看|来看)?,?(?:均|全部)?为自然人|\d(?:件|条)\((?:均为|均系|系)?自然人(?:申请|提出)?\)"
+)
+# The requests counted as natural persons' in their own words ('收到公民提出公开政府信息申请1件',
+# '自然人政府信息公开申请1件', '收到4件居民信息公开申请', '收到2个自然人的政府信息公开申请'): every request
+# a natural person's, where that count is the year's.
+_COUNTED_AS_NATURAL_PERSONS = re.compile(
+    r"(?:公民|自然人|居民)(?:提出|提交)?(?:的)?[^,;.\d]{0,12}?申请(?:共|为)?(?P<num>\d+)(?:件|条)"
+    r"|(?P<num_first>\d+)(?:件|个|名)(?:公民|自然人|居民)(?:提出|提交)?(?:的)?[^,;.\d]{0,12}?申请"
+)
+# Some requests of an organisation after it ('其中自然人申请24件,其它1件'): the count was not all of them.
+_SOME_ORGANISATIONS = re.compile(
+    rf"(?:{'|'.join(_ORGANISATION)}|其它|法人|单位)[^,;.\d]{{0,8}}?[1-9]\d*(?:件|条)"
 )
 
 
@@ -179,6 +190,13 @@ def overview_requesters(requests: Fact, overview: str, stated: list[Fact]) -> li
     said_all_organisations = next(
         (text for text in (sentence, following) if _ALL_ORGANISATIONS.search(text)), None
     )
+    counted_as_natural = any(
+        float(m["num"] or m["num_first"]) == requests.value
+        and not _SOME_ORGANISATIONS.search(sentence, m.end())
+        for m in _COUNTED_AS_NATURAL_PERSONS.finditer(sentence)
+    )
+    if said_all is None and counted_as_natural:
+        said_all = sentence
     if said_all is not None:
         split, evidence = (requests.value, 0.0), said_all
     elif said_all_organisations is not None:
