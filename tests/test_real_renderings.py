@@ -467,6 +467,23 @@ def test_pieces_of_the_printed_page_head_run_into_a_markdown_tables_cells_are_dr
     assert "||5.属于三类内部事务信息|1<br>2|0|1|" in kept  # two lines of a cell that spell no page head
 
 
+def test_a_print_time_opens_the_printers_running_head_whatever_page_title_follows_it():
+    """A page whose title is no report's ('一、总体情况', a site's name) still has its print time and
+    title at every page's head, where a table crosses the page break."""
+    text = "\n".join(
+        [
+            "3/1/26, 10:00 AM 一、总体情况",
+            "一、总体情况",
+            "行政规范性文件",
+            "0",
+            "3/1/26, 10:00 AM 一、总体情况",
+            "0",
+            "0",
+        ]
+    )
+    assert drop_page_furniture(text).split("\n") == ["一、总体情况", "行政规范性文件", "0", "0", "0"]
+
+
 def _section3_grid(rows: list[list[str]], heads: list[str]) -> Table:
     label = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
     return Table([[label, label, *heads], *rows], "page 4, table 1")

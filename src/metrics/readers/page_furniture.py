@@ -12,13 +12,17 @@ from collections import Counter
 
 from metrics.normalize import compact
 
+# A browser's print time (`12/3/26, 10:53 PM`), which no report's text writes.
+_PRINT_TIME = (
+    r"(?:\d{1,4}[/-]){2}\d{1,4},?\s+(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"
+)
 PAGE_MARK = re.compile(
     r"^\s*(?:"
     r"(?:file|https?)://\S+"  # the printed page's address
     r"|\d{1,3}\s*/\s*\d{1,3}"  # 2/13
     r"|[—–\-－~]{1,3}\s*\d{1,4}\s*[—–\-－~]{1,3}"  # — 5 —
     r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"  # 第 5 页 共 7 页
-    r"|(?:\d{1,4}[/-]){2}\d{1,4},?\s+(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"  # 12/3/26, 8:43 PM
+    rf"|{_PRINT_TIME}"  # 12/3/26, 8:43 PM
     r")\s*$"
 )
 # A running title repeated by the printer stands within this many lines of a page mark.
@@ -29,10 +33,10 @@ _SIDE_BY_SIDE = re.compile(r"[ \t\u3000]{2,}")
 _TITLE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 # A print time or page address that text extraction joined to the rest of its line with one space
 # (`12/3/26, 10:53 PM 某局…年度报告_…`, `file:///….html 6/13`).
-_LEADING_MARK = re.compile(
-    r"\s*(?:(?:\d{1,4}[/-]){2}\d{1,4},?\s+(?:上午|下午)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"
-    r"|(?:file|https?)://\S+)\s+(?P<rest>\S.*)"
-)
+_LEADING_MARK = re.compile(rf"\s*(?:{_PRINT_TIME}|(?:file|https?)://\S+)\s+(?P<rest>\S.*)")
+# A print time opening a line opens the printer's running head, whatever page title follows it (a
+# site's name, '一、总体情况'), not only a report's title.
+_TIME_LED = re.compile(rf"\s*{_PRINT_TIME}\s+\S.*")
 
 
 def drop_page_furniture(text: str) -> str:
@@ -92,7 +96,7 @@ def is_furniture(line: str) -> bool:
 def _is_mark_line(line: str) -> bool:
     """A page mark alone, or, in layout-preserving text, marks and a running title set side by side
     (`file:///….html      5/13`, `12/3/26, 8:43 PM      某局2023年…年度报告_…`)."""
-    if PAGE_MARK.match(line):
+    if PAGE_MARK.match(line) or _TIME_LED.fullmatch(line):
         return True
     joined = _LEADING_MARK.fullmatch(line)
     if joined and (PAGE_MARK.match(joined["rest"]) or _is_title_like(joined["rest"])):
