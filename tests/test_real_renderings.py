@@ -482,6 +482,8 @@ def test_a_print_time_opens_the_printers_running_head_whatever_page_title_follow
         ]
     )
     assert drop_page_furniture(text).split("\n") == ["一、总体情况", "行政规范性文件", "0", "0", "0"]
+    firefox = "\n".join(["行政规范性文件", "0", "Page 2 of 5", "0", "0"])
+    assert drop_page_furniture(firefox).split("\n") == ["行政规范性文件", "0", "0", "0"]
 
 
 def _section3_grid(rows: list[list[str]], heads: list[str]) -> Table:

@@ -20,6 +20,7 @@ PAGE_MARK = re.compile(
     r"^\s*(?:"
     r"(?:file|https?)://\S+"  # the printed page's address
     r"|\d{1,3}\s*/\s*\d{1,3}"  # 2/13
+    r"|(?:Page\s+)?\d{1,3}\s+of\s+\d{1,3}"  # Page 2 of 13 (Firefox's print)
     r"|[—–\-－~]{1,3}\s*\d{1,4}\s*[—–\-－~]{1,3}"  # — 5 —
     r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"  # 第 5 页 共 7 页
     rf"|{_PRINT_TIME}"  # 12/3/26, 8:43 PM
