@@ -568,6 +568,7 @@ def test_fees_in_yuan_become_ten_thousands_of_yuan():
         "在政府信息公开中,我局未收过任何费用。",
         "全年未涉及政府信息公开的收费及减免情况。",
         "2013年度,我镇政府信息公开没有收费。",
+        "本年度无政务信息的收费及减免情况。",
     ],
 )
 def test_statements_that_no_fee_was_charged_give_zero(body):

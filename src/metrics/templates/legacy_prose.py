@@ -411,7 +411,9 @@ PUBLISHED_INFORMATION = re.compile(r"(?:发布|公开)[^,;:。!?]{0,12}信息")
 FEE_AMOUNT = re.compile(
     rf"(?:收取|收费|费用)[^,;:。!?\d]{{0,24}}?(?:为|共|计|合计)?(?<![\d.])(?P<num>{ARABIC})\s*(?P<money>万元|元)"
 )
-FEE_CONTEXT = re.compile(r"申请|检索|复制|邮寄|信息公开")
+# Words that make a sentence's fees the disclosure's: its requests' costs, or the legacy section's own
+# words (收费及减免情况), whatever the sentence calls the information ('无政务信息的收费及减免情况').
+FEE_CONTEXT = re.compile(r"申请|检索|复制|邮寄|信息公开|收费(?:和|及|与|或)减免")
 FEE_OTHER_MONEY = re.compile(r"经费|预算|建设|运维|维护|采购|资金|补贴")
 # 未收过任何费用 / 没有收费及减免的情况 / 未涉及政府信息公开的收费 / 未向申请人收取费用
 FEE_NONE = re.compile(
