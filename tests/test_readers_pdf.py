@@ -15,6 +15,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from metrics.normalize import translate_radicals
 from metrics.readers import ReadError
 from metrics.readers.pdf import read_pdf
 
@@ -233,6 +234,42 @@ def test_digits_in_a_latin_font_stay_on_the_line_of_the_large_chinese_type_aroun
     pdf = zoo.chromium_print(page, tmp_path / "large.pdf")
     text = read_pdf("large.pdf", pdf.read_bytes()).text
     assert "2014年政府信息公开" in text and "政府信息数160条" in text
+
+
+def test_a_large_titles_year_stays_on_its_line_over_a_page_of_body_type(tmp_path):
+    """The body's type sets most of the page's sizes; the title's own size still keeps its year, set
+    in a Latin font some points lower, on the title's line."""
+    page = tmp_path / "titled.html"
+    body = "<p>" + "我镇认真贯彻落实条例要求，依法公开政府信息，保障群众知情权。" * 3 + "</p>"
+    page.write_text(
+        '<meta charset="utf-8"><body style="font-family:serif">'
+        '<h1 style="font-size:32px">示例镇人民政府2022年政府信息公开工作年度报告</h1>'
+        + body * 12
+        + "</body>",
+        encoding="utf-8",
+    )
+    pdf = zoo.chromium_print(page, tmp_path / "titled.pdf")
+    # Chromium's fonts print some characters as their radicals (⼈ for 人), which the project reads alike.
+    text = translate_radicals(read_pdf("titled.pdf", pdf.read_bytes()).text)
+    assert "示例镇人民政府2022年政府信息公开工作年度报告" in text
+
+
+def test_a_full_printed_line_goes_on_in_the_next_and_a_paragraphs_end_does_not(tmp_path):
+    """A sentence the printer broke because the line was full is one line again; a paragraph that ends
+    stays apart from the next one."""
+    page = tmp_path / "wrapped.html"
+    page.write_text(
+        '<meta charset="utf-8"><body style="font-family:serif;font-size:16px;width:300px">'
+        "<p>2022年，区政府办公室共收到政府信息公开申请8件，均为自然人申请，其中予以公开2件，部分公开2件。</p>"
+        "<p>二、主动公开政府信息情况</p></body>",
+        encoding="utf-8",
+    )
+    pdf = zoo.chromium_print(page, tmp_path / "wrapped.pdf")
+    lines = translate_radicals(read_pdf("wrapped.pdf", pdf.read_bytes()).text).replace("，", ",").split("\n")
+    assert (
+        "2022年,区政府办公室共收到政府信息公开申请8件,均为自然人申请,其中予以公开2件,部分公开2件。" in lines
+    )
+    assert "二、主动公开政府信息情况" in lines
 
 
 def test_the_title_of_the_pdfs_properties_is_kept():

@@ -239,11 +239,12 @@ def _placed_blocks(parts: list[_PageParts]) -> list[_Page]:
     pages = []
     first = 0  # index of the page's first line among all lines
     for part in parts:
-        placed: list[tuple[float, int, str | _Grid]] = [
-            (line["top"], 0, aligned.get(first + i, line["text"]))
+        lines = [
+            (line, aligned.get(first + i))
             for i, line in enumerate(part.lines)
             if not PAGE_MARK.match(line["text"])
         ]
+        placed: list[tuple[float, int, str | _Grid]] = [(top, 0, text) for top, text in _unwrapped(lines)]
         placed += [(top, 1, grid) for top, grid in part.grids]
         placed.sort(key=lambda item: (item[0], item[1]))
         pages.append(_Page(number=part.number, blocks=[block for _, _, block in placed]))
@@ -251,21 +252,78 @@ def _placed_blocks(parts: list[_PageParts]) -> list[_Page]:
     return pages
 
 
+def _unwrapped(lines: list[tuple[dict, str | None]]) -> list[tuple[float, str]]:
+    """The page's text lines (each with its row as a borderless table's, if it is one), a prose line
+    the printer broke because it was full joined to the line it goes on in: '…均为自然人申' / '请。其中…'
+    is one sentence, as the page it was printed from has it."""
+    right = max((line["x1"] for line, row in lines if row is None and _is_prose(line["text"])), default=0.0)
+    out: list[tuple[float, str]] = []
+    before: dict | None = None  # the line just placed, if prose the next may go on
+    for line, row in lines:
+        if row is None and before is not None and _goes_on(before, line, right):
+            top, text = out[-1]
+            out[-1] = (top, text + line["text"])
+        else:
+            out.append((line["top"], line["text"] if row is None else row))
+        before = line if row is None and _is_prose(line["text"]) else None
+    return out
+
+
+# Prose lines: Chinese text with no gap between words (a table's row read as text has gaps).
+_PROSE = re.compile(r"[^\s]*[\u2e80-\u2fdf\u3400-\u9fff][^\s]*")
+# The last character of a line broken inside a sentence: a Chinese one or a comma, not the end of
+# a sentence or of a heading (。！？；：); a mirror's pinyin after a character ('復(fù)') too.
+_BROKEN_AFTER = re.compile(
+    r"(?:[\u2e80-\u2fdf\u3400-\u9fff\uf900-\ufaff,，、（(“《\d]|\([a-zü\u00e0-\u01dc]+\))$"
+)
+
+
+def _is_prose(text: str) -> bool:
+    return bool(_PROSE.fullmatch(text))
+
+
+def _goes_on(before: dict, line: dict, right: float) -> bool:
+    """Whether `line` goes on the prose line `before`: `before` is full (it reaches the page's right
+    edge of text within a character and a half) and broken inside a sentence, and `line` follows it at
+    the next line's distance in the same type, not indented (a new paragraph is)."""
+    size = _size(before)
+    return (
+        bool(_BROKEN_AFTER.search(before["text"]))
+        and before["x1"] >= right - 1.5 * size
+        and abs(_size(line) - size) <= 0.1 * size
+        and line["x0"] <= before["x0"] + 0.5 * size
+        and 0 <= line["top"] - before["bottom"] < size
+        and bool(line["text"].strip())
+        and not _FIELD.match(before["text"])
+        and not _FIELD.match(line["text"])
+    )
+
+
+# A page's field line ('标题:…', '发布日期:…'): one field a line, however long.
+_FIELD = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]")
+
+
+def _size(line: dict) -> float:
+    return float(line["chars"][0]["size"]) if line["chars"] else 0.0
+
+
 def _line_tolerance(page) -> float:
     """How far apart the tops of one line's characters may stand. Digits set in a Latin font stand
     lower than the Chinese around them by a share of the type size (5 points at 24-point type), and
-    pdfplumber's fixed 3 points then puts them on a line of their own. The page's large type (not its
-    small print: a printer's running head) sets the tolerance, a quarter of a size: lines stand more
-    than a size apart."""
+    pdfplumber's fixed 3 points then puts them on a line of their own. The page's largest type (a
+    title's year: '某镇政府 年信息公开工作年度报告' above '2022') sets the tolerance, a quarter of its
+    size, but no more than half the size of its body type (not its small print: a printer's running
+    head), which is less than the distance between the body's lines."""
     sizes = sorted(char["size"] for char in page.chars)
     if not sizes:
         return _MIN_LINE_TOLERANCE
-    large = sizes[int(_LARGE_TYPE * (len(sizes) - 1))]
-    return max(_MIN_LINE_TOLERANCE, _LINE_TOLERANCE_SHARE * large)
+    body = sizes[int(_LARGE_TYPE * (len(sizes) - 1))]
+    return max(_MIN_LINE_TOLERANCE, min(_LINE_TOLERANCE_SHARE * sizes[-1], _BODY_SHARE * body))
 
 
 _MIN_LINE_TOLERANCE = 3.0  # pdfplumber's default
 _LINE_TOLERANCE_SHARE = 0.25
+_BODY_SHARE = 0.5
 _LARGE_TYPE = 0.9  # the size 90 % of the page's characters do not exceed
 
 
