@@ -51,7 +51,11 @@ def test_information_published_over_the_whole_year_is_the_proactive_total_but_on
 
 @pytest.mark.parametrize(
     "sentence",
-    ["本年度无涉及政府信息公开行政复议、诉讼案件。", "本年度无被申请行政复议或被提起行政诉讼情况。"],
+    [
+        "本年度无涉及政府信息公开行政复议、诉讼案件。",
+        "本年度无被申请行政复议或被提起行政诉讼情况。",
+        "本年度无就政府信息公开提出复议、诉讼和申诉的情况。",
+    ],
 )
 def test_more_wordings_of_no_review_and_no_lawsuit_give_zero_of_both(sentence):
     assert values(sentence) == {"review_total": 0, "litigation_total": 0}
@@ -496,6 +500,7 @@ def test_not_this_agencys_and_already_public_answers():
         "我局至今还未收到过单位或个人的信息公开申请。",
         "2013年,我镇没有依申请公开政府信息办理事项。",
         "我镇2016年度无申请。",
+        "全年我镇收到政务信息依申请公开业务0条。",
     ],
 )
 def test_statements_that_no_request_came_give_zero(body):

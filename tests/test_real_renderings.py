@@ -2395,3 +2395,20 @@ def test_a_natural_persons_count_followed_by_an_organisations_is_not_all_the_req
     )
     assert got["requests_new"] == 24
     assert "requests_new_natural_person" not in got and "requests_new_legal_person" not in got
+
+
+def test_documents_none_issued_nor_abolished_in_a_list_of_verbs_give_zero_for_both(tmp_path):
+    got = _overview_only(tmp_path, "(三)政府信息管理。2023年度未制定发布、废止行政规范性文件。", year=2023)
+    assert (got["normative_issued"], got["normative_abolished"]) == (0, 0)
+    issued_only = _overview_only(tmp_path, "2023年度未发布规范性文件。", year=2023)
+    assert issued_only["normative_issued"] == 0 and "normative_abolished" not in issued_only
+
+
+def test_counts_printed_with_a_space_before_their_unit_and_penalty_decision_documents_stand_in(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "全年制发规范性文件\n0 件,废止 0 件,现行有效 1 件。全年下达行政处罚决定书74件。",
+        year=2023,
+    )
+    assert (got["normative_issued"], got["normative_abolished"], got["normative_in_force"]) == (0, 0, 1)
+    assert got["penalty_decisions"] == 74

@@ -333,6 +333,10 @@ class OverviewCount:
 # Business other than disclosure requests whose answers a clause may count (建议提案答复, 热线工单办结).
 _OTHER_BUSINESS = r"建议|提案|信访|热线|投诉|咨询|留言"
 
+# The verbs that issue documents, run together or listed (未制定发布、废止…: 、 reads as ','); 废止 may be listed
+# after them without being one.
+_ISSUING = r"(?:制发|制定|出台|印发|制作|发布)+(?:,(?:制发|制定|出台|印发|制作|发布)+)*(?:[,和及与]废止)?"
+
 OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     OverviewCount(
         "requests_carried_over",
@@ -587,6 +591,8 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         "penalty_decisions",
         r"(?:(?:办理|作出|办结)(?:了)?)?行政处罚(?:(?:处理)?决定(?:数量)?|案件|处理事项)?",
     ),
+    # 全年下达行政处罚决定书74件: a decision is its written decision.
+    OverviewCount("penalty_decisions", r"(?:下达|作出|出具|送达)(?:了)?(?:各类)?行政处罚决定书"),
     OverviewCount(
         "coercion_decisions", r"(?:(?:办理|作出|办结)(?:了)?)?行政强制(?:(?:处理)?决定(?:数量)?|处理事项)?"
     ),
@@ -617,12 +623,20 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     # 未制作规范性文件、行政法规、规章: none of any in a list (、 reads as ',').
     OverviewCount(
         "rules_issued",
-        r"(?:未|没有)(?:制发|制定|出台|印发|制作)+(?:新的)?[\u4e00-\u9fff,]{0,14}?规章",
+        rf"(?:未|没有){_ISSUING}(?:新的)?[\u4e00-\u9fff,]{{0,14}}?规章",
         says_none=True,
     ),
     OverviewCount(
         "normative_issued",
-        r"(?:未|没有)(?:制发|制定|出台|印发|制作)+(?:新的)?(?:[\u4e00-\u9fff,]{0,14}?规章[,和及与])?(?:行政)?规范性文件",
+        rf"(?:未|没有){_ISSUING}(?:新的)?(?:[\u4e00-\u9fff,]{{0,14}}?规章[,和及与])?(?:行政)?规范性文件",
+        says_none=True,
+    ),
+    # 未制定发布、废止行政规范性文件: none abolished either, where the verbs name it.
+    OverviewCount(
+        "normative_abolished",
+        r"(?:未|没有)(?:(?:制发|制定|出台|印发|制作|发布)+[,和及与]?)*废止(?:新的)?(?:[\u4e00-\u9fff,]{0,14}?规章[,和及与])?"
+        r"(?:行政)?规范性文件",
+        formats=(STD2021,),
         says_none=True,
     ),
     OverviewCount(

@@ -496,9 +496,10 @@ def _exact_value(number: str, per_unit: float) -> float | None:
 def _pattern(count: OverviewCount) -> re.Pattern:
     if count.says_none:
         return re.compile(count.words)
+    # PDF text may set a space between a count and its unit ('废止 0 件').
     if count.count_first:
-        return re.compile(f"(?<![\\d.])(?P<num>{NUMBER})(?:{count.units})(?:{count.words})")
-    return re.compile(f"(?:{count.words}){_COUNT}(?:{count.units})(?={count.followed_by})")
+        return re.compile(f"(?<![\\d.])(?P<num>{NUMBER})[ \t]*(?:{count.units})(?:{count.words})")
+    return re.compile(f"(?:{count.words}){_COUNT}[ \t]*(?:{count.units})(?={count.followed_by})")
 
 
 _PATTERNS = {count: _pattern(count) for count in OVERVIEW_COUNTS}
