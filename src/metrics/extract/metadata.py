@@ -435,6 +435,8 @@ def _year_in_opening_text(doc: Document) -> int | None:
 
 def agency_from_title(title: str) -> str:
     t = re.sub(r"\s+", "", normalize(title))
+    # A character the page's encoding lost, printed as '?' after the title ('…工作報告?').
+    t = re.sub(r"\?+$", "", t)
     # A source tag before the title ('[某市人民政府]2012年…'), 关于 before or after the name.
     t = re.sub(r"^\[[^\]]*\]|^关于", "", t)
     # A title kept in code or data: an assignment or a key before it ('let content = "2019年…',
@@ -557,6 +559,9 @@ _REPORT_IN_SENTENCE = re.compile(
     # '某县教育体育局现向社会公开《2023年政府信息公开工作年度报告》': the name before the verb.
     r"|(?:^|[,.。\n])([\u4e00-\u9fff]{2,25}?)现?向社会(?:公开|公布|发布)《?(?:19|20)\d\d年度?"
     r"(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告"
+    # '2016年度某市商务局政府信息公开工作年度报告是根据《条例》…编制而成': the report opening its sentence.
+    r"|(?:^|[.。\n])\s*(?:19|20)\d\d年度?([\u4e00-\u9fff]{2,25}?)(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告"
+    r"是?(?:根据|依据|按照|依照)"
 )
 
 
@@ -565,7 +570,7 @@ def _agency_from_sentence(doc: Document) -> str:
     if m is None:
         return ""
     # '编制本报告现向社会公开安乐乡2019年…报告': the name follows the sentence's last verb.
-    agency = re.sub(r"^.*(?:公布|发布|编制|公开)", "", m.group(1) or m.group(2) or m.group(3))
+    agency = re.sub(r"^.*(?:公布|发布|编制|公开)", "", m.group(1) or m.group(2) or m.group(3) or m.group(4))
     agency = re.sub(r"^(本|我|向社会|特向社会|全)", "", agency)
     # '现公布2012年某镇人民政府信息公开…' shares 政府 between the name and the report words.
     agency = re.sub(r"人民$", "人民政府", agency)
