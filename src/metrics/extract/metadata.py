@@ -549,8 +549,8 @@ def _agency_from_self_reference(doc: Document) -> str:
 
 # "现公布2012年凤安镇政府信息公开工作年度报告", "由某局编制的2011年度政府信息公开年度报告",
 # "现向社会公开《某区人民政府2022年度…报告》", "现公开某区人民政府2024年…报告": the body names the report
-# when the page has no title; its
-# short name may stand in brackets after it ('现公布某区人民政府办公室(以下简称区政府办公室)2022年…报告').
+# when the page has no title; its short name may stand in brackets after it ('现公布某区人民政府办公室
+# (以下简称区政府办公室)2022年…报告').
 _REPORT_IN_SENTENCE = re.compile(
     r"(?:公布|发布|编制|现将|向社会公开|现公开)(?:了|形成)?《?(?:(?:19|20)\d\d年度?)?([\u4e00-\u9fff]{2,25}?)"
     r"(?:\(以下简称[^()]{1,16}\))?(?:(?:19|20)\d\d年度?)?"
@@ -607,10 +607,10 @@ _QUOTED_OWN_TITLE = re.compile(
     r"(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告》"
     r"|《(?:19|20)\d\d\s*年度?([\u4e00-\u9fff]{2,25}?)(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告》"
 )
-# '本年度报告……由某市某局编制', '由某县人民政府办公室编制', '由某市统计局围绕…工作情况编制而成': the body that
-# compiled the report, named as
-# printed (a county's or a city's office compiles its own report as often as its government's); but a
-# township's office, or any joint party and government office (党政办公室), publishes no report of its own.
+# '本年度报告……由某市某局编制', '由某县人民政府办公室编制', '由某市统计局围绕…工作情况编制而成': the body
+# that compiled the report, named as printed (a county's or a city's office compiles its own report as
+# often as its government's); but a township's office, or any joint party and government office
+# (党政办公室), publishes no report of its own.
 _COMPILED_BY = re.compile(
     r"由([\u4e00-\u9fff]{3,30}?)(?:(?:根据|按照|依据|依照|围绕)[^。.\n]{0,240}?)?(?:负责)?(?:汇总)?(?:编制|编写|撰写)"
 )
