@@ -2412,3 +2412,27 @@ def test_counts_printed_with_a_space_before_their_unit_and_penalty_decision_docu
     )
     assert (got["normative_issued"], got["normative_abolished"], got["normative_in_force"]) == (0, 0, 1)
     assert got["penalty_decisions"] == 74
+
+
+def test_the_years_one_request_with_its_outcome_in_words_gives_that_outcome(tmp_path):
+    held = _overview_only(
+        tmp_path, "2021年度,我委共收到政府信息公开申请1件,为本机关不掌握的相关政府信息。", year=2021
+    )
+    assert (held["outcome_total"], held["outcome_unable"], held["unable_not_held"]) == (1, 1, 1)
+    granted = _overview_only(
+        tmp_path, "2024年度,区民政局收到1条政府信息公开申请,按有关要求予以公开。", year=2024
+    )
+    assert (granted["outcome_total"], granted["outcome_granted"]) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2024年收到政府信息公开申请1件,上年结转1件,均予以公开。",  # two requests answered
+        "2024年收到政府信息公开申请1件,未予以公开,告知申请人通过其他途径获取。",  # 未予以公开 is no grant
+        "2024年收到政府信息公开申请1件,予以公开,另有咨询3件为本机关不掌握。",  # two outcomes named
+    ],
+)
+def test_one_requests_outcome_is_not_read_where_the_sentence_speaks_of_more(tmp_path, sentence):
+    got = _overview_only(tmp_path, sentence, year=2024)
+    assert not {"outcome_granted", "outcome_unable"} & set(got)

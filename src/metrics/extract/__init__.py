@@ -23,6 +23,7 @@ from metrics.extract.standard.overview import (
     overview_counts,
     overview_outcomes,
     overview_requesters,
+    overview_single_outcome,
 )
 from metrics.extract.validation import check_identities, check_text_against_table
 from metrics.models import Document, Extraction, Fact, Flag, Metadata
@@ -154,9 +155,11 @@ def _figures_of_unread_sections(
     # overview's breakdown of the requests stands in, where it adds up to the requests it counts (as
     # the table gives them, if it does) or to those it says were answered.
     carried = {f.metric_id: f.value for f in standing if f.metric_id.startswith("requests_carried_")}
-    outcomes = overview_outcomes(
-        requests[0], overview, fmt, answered[0] if len(answered) == 1 else None, carried
-    ) or overview_all_answered(requests[0], overview)
+    outcomes = (
+        overview_outcomes(requests[0], overview, fmt, answered[0] if len(answered) == 1 else None, carried)
+        or overview_all_answered(requests[0], overview)
+        or overview_single_outcome(requests[0], overview)
+    )
     # The total answered stands as stated; the breakdown adds the rows under it.
     return standing + _besides(standing, outcomes)
 

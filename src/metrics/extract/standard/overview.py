@@ -172,6 +172,35 @@ def overview_all_answered(requests: Fact, overview: str) -> list[Fact]:
     return []
 
 
+# The one request of a year, its outcome said in words after it ('收到政府信息公开申请1件,为本机关不掌握的
+# 相关政府信息', '收到1条政府信息公开申请,按有关要求予以公开'): the outcome's row (and sub-row) count it.
+_SINGLE_OUTCOMES = (
+    ("outcome_granted", None, re.compile(r"(?<![不分未没])予以公开")),
+    ("outcome_unable", "unable_not_held", re.compile(r"本(?:机关|单位|部门|局)?不掌握")),
+)
+_NUMBER_RUN = re.compile(r"\d+")
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+_SINGLE_NOTE = "the overview says what became of the year's one request; the table is not in the file"
+
+
+def overview_single_outcome(requests: Fact, overview: str) -> list[Fact]:
+    """The outcome of the year's one request where the sentence counting it names a single outcome and
+    no other count (the year aside) nor a request carried from one year to another."""
+    if requests.value != 1:
+        return []
+    sentence, _ = _whole_and_next(normalize(requests.evidence), overview)
+    numbers = [n for n in _NUMBER_RUN.findall(sentence) if not _A_YEAR.fullmatch(n)]
+    named = [(top, sub) for top, sub, words in _SINGLE_OUTCOMES if words.search(sentence)]
+    if _CARRIED.search(sentence) or numbers != ["1"] or len(named) != 1:
+        return []
+    top, sub = named[0]
+    return [
+        Fact(metric_id, 1.0, evidence=sentence, note=_SINGLE_NOTE)
+        for metric_id in ("outcome_total", top, sub)
+        if metric_id
+    ]
+
+
 def _of_all(pattern: re.Pattern, text: str, requests: float) -> bool:
     """Whether the text says it of all the requests: with no count before the word for all, or with
     the requests' own count ('64件申请均在法定期限内予以答复')."""
