@@ -2436,3 +2436,22 @@ def test_the_years_one_request_with_its_outcome_in_words_gives_that_outcome(tmp_
 def test_one_requests_outcome_is_not_read_where_the_sentence_speaks_of_more(tmp_path, sentence):
     got = _overview_only(tmp_path, sentence, year=2024)
     assert not {"outcome_granted", "outcome_unable"} & set(got)
+
+
+def test_documents_issued_with_verbs_run_together_in_ge_stand_in(tmp_path):
+    got = _overview_only(tmp_path, "2022年,我局新制定出台规范性文件2个,均已公开。", year=2022)
+    assert got["normative_issued"] == 2
+
+
+def test_a_2021_header_saying_zhizuo_for_zhifa_still_names_its_cells(tmp_path):
+    """本年制作件数 beside 本年废止件数 and 现行有效件数: the 2021 table's issued column."""
+    lines = [
+        "示例镇人民政府2023年政府信息公开工作年度报告",
+        "二、主动公开政府信息情况",
+        "第二十条第(一)项 |",
+        "|||",
+        *(f"{cell} |" for cell in ("信息内容", "本年制作件数", "本年废止件数", "现行有效件数")),
+        *(f"{cell} |" for cell in ("规章", "0", "0", "0", "行政规范性文件", "2", "1", "9")),
+    ]
+    got = extract_file(_doc(tmp_path, lines)).totals()
+    assert (got["normative_issued"], got["normative_abolished"], got["normative_in_force"]) == (2, 1, 9)

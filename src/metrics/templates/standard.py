@@ -99,7 +99,7 @@ SECTION2_CELLS: tuple[Section2Cell, ...] = (
     Section2Cell(
         "一",
         ("规章",),
-        ("本年制发件数", "本年制发", "新制发数量"),
+        ("本年制发件数", "本年制发", "新制发数量", "本年制作件数"),
         "rules_issued",
         (STD2021,),
         prose=("制发",),
@@ -118,7 +118,7 @@ SECTION2_CELLS: tuple[Section2Cell, ...] = (
     Section2Cell(
         "一",
         ("行政规范性文件", "规范性文件", "行政规范性"),
-        ("本年制发件数", "本年制发", "新制发数量"),
+        ("本年制发件数", "本年制发", "新制发数量", "本年制作件数"),
         "normative_issued",
         (STD2021,),
         prose=("制发",),
@@ -474,8 +474,11 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         r"(?:制发|制定|出台|印发|新?制作)(?:了|的)?[\u4e00-\u9fff]{0,6}?规章",
         units="件|份|宗|起|个",
     ),
+    # 新制定出台规范性文件2个: verbs run together, in any unit of documents.
     OverviewCount(
-        "normative_issued", r"(?:制发|制定|出台|印发|新?制作)(?:并?公开)?(?:了|的)?(?:行政)?规范性文件"
+        "normative_issued",
+        r"(?:制发|制定|出台|印发|新?制作)+(?:并?公开)?(?:了|的)?(?:行政)?规范性文件",
+        units="件|份|宗|起|个|条",
     ),
     # 制发的市政府规章6件、市政府及市政府办公厅行政规范性文件8件: the verb before the rules serves both.
     OverviewCount(
