@@ -2455,3 +2455,28 @@ def test_a_2021_header_saying_zhizuo_for_zhifa_still_names_its_cells(tmp_path):
     ]
     got = extract_file(_doc(tmp_path, lines)).totals()
     assert (got["normative_issued"], got["normative_abolished"], got["normative_in_force"]) == (2, 1, 9)
+
+
+def test_a_breakdown_after_a_topic_clause_counted_in_zong_with_shares_said_as_about_adds_up(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2024年,市政府办公室共受理政府信息公开申请11宗,主要涉及政府政策文件,5宗予以公开,4宗不予公开,"
+        "2宗转下年度继续办理,均已按要求依法答复。",
+        year=2024,
+    )
+    assert (got["outcome_granted"], got["outcome_denied"], got["outcome_total"]) == (5, 4, 9)
+    about = _overview_only(
+        tmp_path,
+        "2024年,全市新收政府信息公开申请173宗,上年结转政府信息公开3宗,结转下年度继续办理1宗,共办理175宗。"
+        "其中:予以公开及部分公开87宗,约占50%;不予公开23宗,约占13%;因本机关不掌握相关政府信息等原因无法提供61件,"
+        "约占35%;其他处理4宗。",
+        year=2024,
+    )
+    assert (about["outcome_denied"], about["outcome_unable"], about["outcome_other"]) == (23, 61, 4)
+
+
+def test_fees_as_a_total_amount_and_no_requests_as_no_disclosure_requests_stand_in(tmp_path):
+    got = _overview_only(tmp_path, "2024年,全区行政事业性收费总金额2181.669177万元。", year=2024)
+    assert got["fees_collected_10k_yuan"] == 2181.669177
+    none = _overview_only(tmp_path, "(二)依申请公开信息方面。2023年无信息公开申请。", year=2023)
+    assert none["requests_new"] == 0

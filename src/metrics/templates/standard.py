@@ -613,7 +613,7 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     *(
         OverviewCount(
             "fees_collected_10k_yuan",
-            r"行政事业性收费(?:金额|收入)?(?:总额)?",
+            r"行政事业性收费(?:总)?(?:金额|收入)?(?:总额)?",
             formats=(STD2021,),
             units=unit,
             per_unit=per_unit,

@@ -29,7 +29,7 @@ _BREAKDOWN = re.compile(
 # How a request came, opening the list before the outcomes: no outcome.
 _CHANNEL = re.compile(rf"(?:通过)?(?:{REQUEST_CHANNEL.pattern})(?:方式)?(?:申请|提交|提出)\d+(?:件|条)")
 # An item's share of the requests after its count ('不予公开32件、占24.6%', '(占比20%)'): no count of its own.
-_SHARE = re.compile(r"[、,]?\(?占(?:比|总数的?)?\d+(?:\.\d+)?\s*%\)?")
+_SHARE = re.compile(r"[、,]?\(?(?:约|大约)?占(?:比|总数的?)?\d+(?:\.\d+)?\s*%\)?")
 # '予以公开或部分公开59件': two top rows in one count, which the total holds but neither row alone.
 _GRANTED_OR_PARTLY = re.compile(r"(?:予以)?(?:全部)?公开(?:或|和|及|与|、)(?:予以)?部分公开")
 _ITEM = re.compile(
@@ -359,8 +359,12 @@ def _listed(after: str, sums: set[float], evidence: str, forward_counted: bool =
     # 信息不存在1件'): they add up, but how the table splits them is unknown.
     mixed: set[str] = set()
     for clause in clauses:
-        if not _DIGIT.search(clause):  # words after the list ('均已按要求答复') end it
-            break
+        if not _DIGIT.search(clause):
+            # Words after the list ('均已按要求答复') end it; words before it ('主要涉及政府政策文件,5宗予以
+            # 公开,…') open it.
+            if values or together or carried or earlier:
+                break
+            continue
         if not values and _CHANNEL.match(clause):  # how the requests came ('其中网络申请9件,信函申请6件,…')
             continue
         if (carried_here := _carried(_CARRIED_FORWARD, clause)) is not None:
@@ -414,7 +418,7 @@ def _after_the_count(sentence: str, sums: set[float]) -> re.Match | None:
 
 
 # A clause counting requests, up to its comma.
-_REQUESTS_CLAUSE = re.compile(r"申请[^,;.\d]{0,8}?(?P<num>\d+)(?:件|条|份)(?:\([^()]{0,40}\))?,")
+_REQUESTS_CLAUSE = re.compile(r"申请[^,;.\d]{0,8}?(?P<num>\d+)(?:件|条|份|宗|项)(?:\([^()]{0,40}\))?,")
 
 
 def _carried(patterns: list[re.Pattern], clause: str) -> float | None:
