@@ -258,7 +258,7 @@ def _unwrapped(lines: list[tuple[dict, str | None]]) -> list[tuple[float, str]]:
     """The page's text lines (each with its row as a borderless table's, if it is one), a prose line
     the printer broke because it was full joined to the line it goes on in: '…均为自然人申' / '请。其中…'
     is one sentence, as the page it was printed from has it."""
-    right = max((line["x1"] for line, row in lines if row is None and _is_prose(line["text"])), default=0.0)
+    right = _right_edge([line for line, row in lines if row is None and _is_prose(line["text"])])
     out: list[tuple[float, str]] = []
     before: dict | None = None  # the line just placed, if prose the next may go on
     for line, row in lines:
@@ -271,8 +271,20 @@ def _unwrapped(lines: list[tuple[dict, str | None]]) -> list[tuple[float, str]]:
     return out
 
 
-# Prose lines: Chinese text with no gap between words (a table's row read as text has gaps).
-_PROSE = re.compile(r"[^\s]*[\u2e80-\u2fdf\u3400-\u9fff][^\s]*")
+def _right_edge(prose: list[dict]) -> float:
+    """Where the page's full lines of prose end: the furthest right that two lines end at, within a
+    character and a half of each other (a lone line running past the others, an address that cannot
+    break, is no edge)."""
+    if not prose:
+        return 0.0
+    near = 1.5 * max(_size(line) for line in prose)
+    ends = sorted((line["x1"] for line in prose), reverse=True)
+    return next((end for end, after in zip(ends, ends[1:], strict=False) if end - after <= near), ends[0])
+
+
+# Prose lines: Chinese text with at most single spaces (around a number: '614 条'); a table's row read
+# as text sets its cells wider apart.
+_PROSE = re.compile(r"(?!.*\s\s)(?!.*\|).*[\u2e80-\u2fdf\u3400-\u9fff].*")
 # The last character of a line broken inside a sentence: a Chinese one or a comma, not the end of
 # a sentence or of a heading (。！？；：); a mirror's pinyin after a character ('復(fù)') too.
 _BROKEN_AFTER = re.compile(
@@ -286,12 +298,16 @@ def _is_prose(text: str) -> bool:
 
 def _goes_on(before: dict, line: dict, right: float) -> bool:
     """Whether `line` goes on the prose line `before`: `before` is full (it reaches the page's right
-    edge of text within a character and a half) and broken inside a sentence, and `line` follows it at
+    edge of text within three characters, or the Latin word or number opening `line` did not fit
+    in what was left: '…全文电子化达' / '100%,…') and broken inside a sentence, and `line` follows it at
     the next line's distance in the same type, not indented (a new paragraph is)."""
     size = _size(before)
+    text = before["text"]
     return (
-        bool(_BROKEN_AFTER.search(before["text"]))
-        and before["x1"] >= right - 1.5 * size
+        bool(_BROKEN_AFTER.search(text))
+        # A row of cells ends in a number too ('规章 0 0 0'): a line ending in one has no gap.
+        and not (text[-1].isdigit() and " " in text)
+        and before["x1"] >= right - _FULL_WITHIN * size - _opening_word_width(line)
         and abs(_size(line) - size) <= 0.1 * size
         and line["x0"] <= before["x0"] + 0.5 * size
         and 0 <= line["top"] - before["bottom"] < size
@@ -303,6 +319,24 @@ def _goes_on(before: dict, line: dict, right: float) -> bool:
 
 # A page's field line ('标题:…', '发布日期:…'): one field a line, however long.
 _FIELD = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]")
+
+
+# A full line ends within this many characters of the right edge: a printer keeps a closing mark with
+# the character before it ('止。'), so a line may end two characters short of the edge.
+_FULL_WITHIN = 3
+
+
+def _opening_word_width(line: dict) -> float:
+    """How wide the Latin word or number opening the line is (none if it opens with Chinese): the printer
+    cannot break it, so it goes to the next line whole when it does not fit."""
+    chars = line["chars"]
+    end = 0
+    while end < len(chars) and _LATIN.match(chars[end]["text"]):
+        end += 1
+    return float(chars[end - 1]["x1"] - chars[0]["x0"]) if end else 0.0
+
+
+_LATIN = re.compile(r"[0-9A-Za-z.,%/:\-]")
 
 
 def _size(line: dict) -> float:
