@@ -324,24 +324,18 @@ def section2_row(
     original_gap = src.original[src.norm_at(hit.end - 1) + 1 : src.norm_at(stop)]
     tokens = list(_AMOUNT.finditer(gap))
     header_texts = header_spans(src, columns, hit.start)
-    if cut_short and 0 < len(tokens) < len(columns) and not after_label[tokens[-1].end() :].strip(" |\n"):
+    cut = cut_short and 0 < len(tokens) < len(columns) and not after_label[tokens[-1].end() :].strip(" |\n")
+    if cut or len(tokens) == len(columns):
+        # An excerpt that ends within the row gives its cells before the end, in the header's order.
         facts = [
             section2_fact(
                 cell, m.group(), original_gap[m.start() : m.end()], header_texts[i], src.where, label
             )
-            for i, ((_, cell), m) in enumerate(zip(columns, tokens, strict=False))
+            for i, ((_, cell), m) in enumerate(zip(columns, tokens, strict=not cut))
         ]
-        for fact in facts:
+        for fact in facts if cut else ():
             if fact:
                 fact.note = "the text ends within the row; its cells before the end are read in order"
-        return [f for f in facts if f], None
-    if len(tokens) == len(columns):
-        facts = [
-            section2_fact(
-                cell, m.group(), original_gap[m.start() : m.end()], header_texts[i], src.where, label
-            )
-            for i, ((_, cell), m) in enumerate(zip(columns, tokens, strict=True))
-        ]
         return [f for f in facts if f], None
     placed = template_columns(hit, [cell for _, cell in columns], len(tokens))
     if placed:
