@@ -258,7 +258,7 @@ def _unwrapped(lines: list[tuple[dict, str | None]]) -> list[tuple[float, str]]:
     """The page's text lines (each with its row as a borderless table's, if it is one), a prose line
     the printer broke because it was full joined to the line it goes on in: '…均为自然人申' / '请。其中…'
     is one sentence, as the page it was printed from has it."""
-    right = _right_edge([line for line, row in lines if row is None and _is_prose(line["text"])])
+    right = _right_edge([line for line, row in lines if row is None and _is_prose(line)])
     out: list[tuple[float, str]] = []
     before: dict | None = None  # the line just placed, if prose the next may go on
     for line, row in lines:
@@ -267,7 +267,7 @@ def _unwrapped(lines: list[tuple[dict, str | None]]) -> list[tuple[float, str]]:
             out[-1] = (top, text + line["text"])
         else:
             out.append((line["top"], line["text"] if row is None else row))
-        before = line if row is None and _is_prose(line["text"]) else None
+        before = line if row is None and _is_prose(line) else None
     return out
 
 
@@ -292,8 +292,15 @@ _BROKEN_AFTER = re.compile(
 )
 
 
-def _is_prose(text: str) -> bool:
-    return bool(_PROSE.fullmatch(text))
+def _is_prose(line: dict) -> bool:
+    """Chinese text set as prose: no gap on the line wider than two characters, where a borderless
+    table's row has its cells ('的经费） … 元' is a label's last line and a unit)."""
+    chars = line["chars"]
+    gaps = (b["x0"] - a["x1"] for a, b in zip(chars, chars[1:], strict=False))
+    return bool(_PROSE.fullmatch(line["text"])) and all(gap <= _PROSE_GAP * _size(line) for gap in gaps)
+
+
+_PROSE_GAP = 2
 
 
 def _goes_on(before: dict, line: dict, right: float) -> bool:
@@ -310,6 +317,9 @@ def _goes_on(before: dict, line: dict, right: float) -> bool:
         and before["x1"] >= right - _FULL_WITHIN * size - _opening_word_width(line)
         and abs(_size(line) - size) <= 0.1 * size
         and line["x0"] <= before["x0"] + 0.5 * size
+        # A paragraph's first line is indented two characters; a line opening further right is no
+        # full line of it (a table's unit cell '元' above the next row's label).
+        and before["x0"] - line["x0"] <= _FIRST_LINE_INDENT * size
         and 0 <= line["top"] - before["bottom"] < size
         and bool(line["text"].strip())
         and not _FIELD.match(before["text"])
@@ -324,6 +334,7 @@ _FIELD = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]")
 # A full line ends within this many characters of the right edge: a printer keeps a closing mark with
 # the character before it ('止。'), so a line may end two characters short of the edge.
 _FULL_WITHIN = 3
+_FIRST_LINE_INDENT = 3
 
 
 def _opening_word_width(line: dict) -> float:

@@ -249,7 +249,7 @@ SECTION3_ROWS: tuple[Section3Row, ...] = (
     ),
     Section3Row(
         "other_unpaid_fee",
-        ("申请人逾期未按收费通知要求缴纳费用", "逾期未按收费通知要求缴纳费用", "缴纳费用"),
+        ("申请人逾期未按收费通知要求缴纳费用", "逾期未按收费通知要求缴纳费用", "缴纳费用", "未按收费通知"),
         (STD2021,),
         parent="outcome_other",
         tail=NOT_PROCESSED_FURTHER,
