@@ -658,8 +658,8 @@ def test_newly_received_requests_and_request_forms():
     assert values("全年共收到政府信息公开申请表15份。") == {"requests_new": 15}
 
 
-def test_disclosed_on_application_alone_is_not_read_as_granted():
-    assert values("今年依申请公开政府信息5件,均已按时答复。") == {}
+def test_disclosed_on_application_then_answered_counts_the_requests_not_those_granted():
+    assert values("今年依申请公开政府信息5件,均已按时答复。") == {"requests_new": 5}
 
 
 def test_report_year_written_in_chinese_numerals_still_rejects_other_years():

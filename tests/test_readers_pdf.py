@@ -272,6 +272,33 @@ def test_a_full_printed_line_goes_on_in_the_next_and_a_paragraphs_end_does_not(t
     assert "二、主动公开政府信息情况" in lines
 
 
+def test_a_borderless_tables_unit_cells_are_not_joined_to_the_next_rows_label():
+    """A statistics table printed without borders wraps its unit 万元 in two lines around the row's
+    label; neither the lone '元' nor a label's last line set apart from its unit is a full line of prose
+    going on in the next row's label."""
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    page.setFont(FONT, 12)
+    for x, y, text in (
+        (500, 700, "万"),
+        (50, 691, "七、依申请公开信息收取的费用"),
+        (540, 691, "0"),
+        (500, 682, "元"),
+        (50, 661, "八、机构建设和保障经费情况"),
+        (50, 640, "（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府"),
+        (500, 640, "万"),
+        (540, 631, "12.5"),
+        (50, 622, "的经费）"),
+        (500, 622, "元"),
+        (50, 601, "九、政府信息公开会议和培训情况"),
+    ):
+        page.drawString(x, y, text)
+    page.save()
+    lines = read_pdf("r.pdf", buffer.getvalue()).text.split("\n")
+    assert "八、机构建设和保障经费情况" in lines
+    assert "九、政府信息公开会议和培训情况" in lines
+
+
 def test_a_fifth_of_a_size_between_chinese_and_latin_text_is_no_space_in_large_type():
     """LibreOffice sets a gap of a fifth of the type size between Chinese and Latin text; at 24 points
     that is more than pdfplumber's fixed 3 points, yet no word ends there."""

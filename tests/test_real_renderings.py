@@ -2358,10 +2358,35 @@ def test_review_results_stand_beside_a_clause_saying_there_was_no_lawsuit(tmp_pa
         ("全年共接收依申请公开信息18件(包含上年结转3件),均按要求答复。", 15),
         ("规范办理依申请公开事项,全年共收办申请6件,其中自然人申请3件,商业企业申请3件。", 6),
         ("2024年公众通过邮递、网站、现场申请等途径向区政府提交政府信息公开申请187件,已全部办结。", 187),
+        ("2024年我局共接收通过邮寄、邮件、现场等方式提交的各类政府信息公开申请10件,共办结10件。", 10),
+        ("2024年,收到公民、或其他社会组织当面提交或以信函、传真等形式的依申请公开3件,已按时办结。", 3),
+        (
+            "受理公民、法人和其他组织向市政府及市政府办公室提出的政府信息公开申请5件,均在法定时限内予以答复。",
+            5,
+        ),
+        ("本局2024年度收到4件针对本部门有关政府信息公开事务的申请,均按时答复。", 4),
+        ("2024年,我苏木依申请公开政府信息共4件,其中,予以公开2件,不掌握信息2件。", 4),
+        ("2024年依申请公开4条,已全部按期办理完毕。", 4),
     ],
 )
 def test_requests_received_in_other_words_give_the_years_count(tmp_path, sentence, requests):
     assert _overview_only(tmp_path, sentence, year=2024)["requests_new"] == requests
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The documents open on request, beside those published.
+        "2024年共制作政府信息300条,其中主动公开信息120条,依申请公开信息30条。",
+        "2024年主动公开信息68条,依申请公开信息3件。",
+        # The requests handled or closed, which may hold last year's: the count of those answered.
+        "2024年共办理依申请公开5件,其中上年结转1件,均按时办结。",
+        "2024年共办理依申请公开7件,均按照规定按时予以回复。",
+        "2024年全区共办结政府信息依申请公开733件,其中予以公开238件,部分公开33件,转接下年度办理45件。",
+    ],
+)
+def test_requests_handled_or_documents_open_on_request_are_no_count_of_the_years_requests(tmp_path, sentence):
+    assert "requests_new" not in _overview_only(tmp_path, sentence, year=2024)
 
 
 def test_section2_columns_named_by_their_count_in_tiao_stand_in(tmp_path):
