@@ -84,21 +84,19 @@ FIXTURE_RECALL_FLOORS = {
     "w3m -dump": 0.990,  # today 1.000
     "lynx -dump": 0.888,  # today 0.898
     "libreoffice docx": 0.990,  # today 1.000
-    # Since the PDF reader joins wrapped lines, the legacy table printed without borders loses its fee and
-    # budget cells and the traditional 2021 grid two zeros (175 of 177 before): left for the next stop.
-    "chromium pdf, no table borders": 0.967,  # today 0.977
+    "chromium pdf, no table borders": 0.990,  # today 1.000
     "chromium pdf on A5 paper": 0.956,  # today 0.966
-    "chromium pdf": 0.978,  # today 0.989
+    "chromium pdf": 0.990,  # today 1.000
     "chromium pdf → pdftotext": 0.165,  # today 0.175
     "chromium pdf → pdftotext -layout": 0.770,  # today 0.780
-    "chromium pdf → pdfplumber": 0.797,  # today 0.808
+    "chromium pdf → pdfplumber": 0.809,  # today 0.819
     "chromium pdf → pypdfium2": 0.877,  # today 0.887
     "libreoffice pdf": 0.973,  # today 0.983
-    "libreoffice pdf → pdftotext": 0.538,  # today 0.548
+    "libreoffice pdf → pdftotext": 0.544,  # today 0.554
     "libreoffice pdf → pdftotext -layout": 0.866,  # today 0.876
     "libreoffice pdf → pdfplumber": 0.866,  # today 0.876
     "libreoffice pdf → pypdfium2": 0.888,  # today 0.898
-    "chromium pdf → markitdown": 0.475,  # today 0.486
+    "chromium pdf → markitdown": 0.487,  # today 0.497
     "chromium pdf → pymupdf4llm": 0.936,  # today 0.966 (see PYMUPDF4LLM_SPREAD)
     "libreoffice pdf → markitdown": 0.340,  # today 0.350
     "libreoffice pdf → pymupdf4llm": 0.778,  # today 0.808 (see PYMUPDF4LLM_SPREAD)

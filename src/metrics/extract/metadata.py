@@ -548,13 +548,14 @@ def _agency_from_self_reference(doc: Document) -> str:
 
 
 # "现公布2012年凤安镇政府信息公开工作年度报告", "由某局编制的2011年度政府信息公开年度报告",
-# "现向社会公开《某区人民政府2022年度…报告》", "现公开某区人民政府2024年…报告": the body names the report
+# "现向社会公开《某区人民政府2022年度…报告》", "现公开某区人民政府2024年…报告", "现将某局2023年政府信息公开工作
+# 年度情况报告如下": the body names the report
 # when the page has no title; its short name may stand in brackets after it ('现公布某区人民政府办公室
 # (以下简称区政府办公室)2022年…报告').
 _REPORT_IN_SENTENCE = re.compile(
     r"(?:公布|发布|编制|现将|向社会公开|现公开)(?:了|形成)?《?(?:(?:19|20)\d\d年度?)?([\u4e00-\u9fff]{2,25}?)"
     r"(?:\(以下简称[^()]{1,16}\))?(?:(?:19|20)\d\d年度?)?"
-    r"(?:政府|政务)?信息公开(?:(?:工作)?(?:年度)?报告|工作情况(?!报告))"
+    r"(?:政府|政务)?信息公开(?:(?:工作)?(?:年度)?(?:情况)?报告|工作情况(?!报告))"
     r"|由([\u4e00-\u9fff]{2,25}?)编制的(?:(?:19|20)\d\d年度?)(?:政府|政务)信息公开(?:工作)?(?:年度)?(?:报告|年报)"
     # '某县教育体育局现向社会公开《2023年政府信息公开工作年度报告》': the name before the verb.
     r"|(?:^|[,.。\n])([\u4e00-\u9fff]{2,25}?)现?向社会(?:公开|公布|发布)《?(?:19|20)\d\d年度?"
@@ -607,19 +608,23 @@ _QUOTED_OWN_TITLE = re.compile(
     r"(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告》"
     r"|《(?:19|20)\d\d\s*年度?([\u4e00-\u9fff]{2,25}?)(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告》"
 )
-# '本年度报告……由某市某局编制', '由某县人民政府办公室编制', '由某市统计局围绕…工作情况编制而成': the body
+# '本年度报告……由某市某局编制', '由某县人民政府办公室编制', '由某市统计局围绕…工作情况编制而成',
+# '由某市营商环境建设局(市行政审批局)负责编制' (its other name in brackets): the body
 # that compiled the report, named as printed (a county's or a city's office compiles its own report as
 # often as its government's); but a township's office, or any joint party and government office
 # (党政办公室), publishes no report of its own.
 _COMPILED_BY = re.compile(
-    r"由([\u4e00-\u9fff]{3,30}?)(?:(?:根据|按照|依据|依照|围绕)[^。.\n]{0,240}?)?(?:负责)?(?:汇总)?(?:编制|编写|撰写)"
+    r"由([\u4e00-\u9fff]{3,30}?)(?:\([^()\n]{1,16}\))?(?:(?:根据|按照|依据|依照|围绕)[^。.\n]{0,240}?)?(?:负责)?(?:汇总)?"
+    r"(?:编制|编写|撰写)"
 )
-# '某部编制了本级行政机关2019年…报告' / '某县某局结合单位实际,编制本单位2022年度…报告': the compiler named
-# before its verb, the report called its own.
+# '某部编制了本级行政机关2019年…报告' / '某县某局结合单位实际,编制本单位2022年度…报告' /
+# '结合工作实际,某区水务局编制了2024年度…报告': the compiler named before its verb, the report called its own
+# or named by its year.
 # '某区司法局(区行政复议局)根据《条例》等规定编制本报告': the opening sentence's subject compiles it.
 _COMPILED_OWN = re.compile(
     r"(?:^|[,.\n])\s*([\u4e00-\u9fff]{3,30}?(?:局|委员会|委|厅|部|署|办公室|人民政府|办事处))"
-    r"(?:(?:[\u4e00-\u9fff]{2,12},)?编制(?:了)?(?:本级|本单位|本机关|本部门)"
+    r"(?:(?:[\u4e00-\u9fff]{2,12},)?编制(?:了)?(?:本级|本单位|本机关|本部门"
+    r"|(?:19|20)\d\d年度?(?:政府|政务)信息公开(?:工作)?(?:年度)?报告)"
     r"|(?:\([^()\n]{1,12}\))?(?:根据|按照|依据|依照)[^.\n]{0,120}?编制(?:了)?本(?:年度)?报告)"
 )
 # '特编制某区商务局公开年度报告': the report compiled, named as its agency's.
