@@ -2389,6 +2389,19 @@ def test_requests_handled_or_documents_open_on_request_are_no_count_of_the_years
     assert "requests_new" not in _overview_only(tmp_path, sentence, year=2024)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本年度我单位无政府信息公开工作被申请行政复议、提起行政诉讼情况。",
+        "全年受理政府信息公开申请3件,全部依法办理完毕;无政府行政复议件,无行政诉讼。",
+        "2024年收到信息公开申请4件,均已按规定时间予以回复,无提起行政复议、行政诉讼情况。",
+    ],
+)
+def test_no_review_nor_lawsuit_named_a_few_words_after_the_negation_gives_zero_of_each(tmp_path, sentence):
+    got = _overview_only(tmp_path, sentence, year=2024)
+    assert (got["review_total"], got["lit_direct_total"], got["lit_after_review_total"]) == (0, 0, 0)
+
+
 def test_section2_columns_named_by_their_count_in_tiao_stand_in(tmp_path):
     got = _overview_only(tmp_path, "本年度行政规范性文件制发数量2条,废止数量0条,现行有效数量5条。", year=2025)
     assert (got["normative_issued"], got["normative_abolished"], got["normative_in_force"]) == (2, 0, 5)
