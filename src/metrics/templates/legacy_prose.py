@@ -58,7 +58,8 @@ _LIST_UNIT = r"(?:件|条|宗|份|个|项)"
 # Not right after a conjunction: a channel named with another ('网上及当面申请').
 _ALONE = r"(?<![及和与或、])"
 
-_NEG = r"(?:没有|并未|均未|未曾|从未|尚未|还未|未有|未|没|无(?![法论偿需须条限]))"
+# A negation; 未经 (未经行政复议直接提起行政诉讼) says how a case came, not that none did.
+_NEG = r"(?:没有|并未|均未|未曾|从未|尚未|还未|未有|未(?!经)|没|无(?![法论偿需须条限]))"
 
 
 @dataclass(frozen=True)
