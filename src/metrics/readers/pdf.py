@@ -258,7 +258,9 @@ def _unwrapped(lines: list[tuple[dict, str | None]]) -> list[tuple[float, str]]:
     """The page's text lines (each with its row as a borderless table's, if it is one), a prose line
     the printer broke because it was full joined to the line it goes on in: '…均为自然人申' / '请。其中…'
     is one sentence, as the page it was printed from has it."""
-    right = _right_edge([line for line, row in lines if row is None and _is_prose(line)])
+    # A row of a borderless table read as text shows where the page's text ends as well as prose does:
+    # without it, a table's narrow label column ('4.保护第' / '三方合法') would be taken for the page's width.
+    right = _right_edge([line for line, row in lines if row is None and _PROSE.fullmatch(line["text"])])
     out: list[tuple[float, str]] = []
     before: dict | None = None  # the line just placed, if prose the next may go on
     for line, row in lines:
