@@ -550,6 +550,7 @@ NAMES_WITHOUT_A_PLACE = {
     "峨眉山景区管委会",
     "淮安工业园区",
     "西宁经济技术开发区",
+    "滨州北海经济开发区",
     "大连长兴岛经济技术开发区长兴岛街道",
     "牡市文化广电新闻出版局",  # 牡丹江市 shortened
     "交通运输部",  # a ministry: the whole country
@@ -928,3 +929,36 @@ def test_a_page_without_a_title_names_its_agency_after_a_lead_clause_as_the_repo
 def test_an_office_answering_questions_for_another_body_names_no_agency():
     text = "一、总体情况\n本年度共收到申请2件。\n如对本报告有任何疑问,请与某县电子政务办公室联系(地址:某县平湖路16号)。"
     assert read_metadata(Document(path="page.txt", text=text)).agency == ""
+
+
+def test_a_title_below_a_page_header_of_fields_parted_by_dashes_is_found():
+    """Field lines parted by lines of dashes ('发布机构…' / '-'), the title after them: each dash is no
+    header line, so the title still stands within the header's reach."""
+    header = "\n-\n".join(
+        [
+            "- 乡镇政府信息公开年度工作报告",
+            "索引号lx/2026-00000",
+            "发布机构青岚县石桥镇",
+            "文号",
+            "发布日期2026-01-22",
+            "时效性有效",
+        ]
+    )
+    text = header + "\n石桥镇人民政府2025年政府信息公开年度报告\n根据《条例》,我镇编制本报告。"
+    meta = read_metadata(Document(path="p.txt", text=text))
+    assert (meta.agency, meta.year) == ("石桥镇人民政府", 2025)
+
+
+def test_a_field_label_run_into_a_name_is_no_part_of_it():
+    text = "发布机构青岚县石桥镇\n一、总体情况\n2025年,我镇认真贯彻《条例》。"
+    assert "发布机构" not in read_metadata(Document(path="p.txt", text=text)).agency
+
+
+def test_a_department_that_compiled_the_report_outranks_a_document_it_cites():
+    """我局 points at the first name in title marks ending in 局, which may be a higher office's document;
+    a department saying it compiled the report names itself."""
+    text = (
+        "本报告根据《条例》的要求,由青岚省石桥县气象局编制。\n一、总体情况\n"
+        "2023年,我局按照《青岚省气象局政务公开工作要点》要求,做好政府信息公开工作。"
+    )
+    assert read_metadata(Document(path="p.txt", text=text)).agency == "青岚省石桥县气象局"

@@ -187,17 +187,23 @@ def _agency_statements(doc: Document, title: str, path_titles: list[Stated]) -> 
         Stated(_agency_from_first_sentence(doc), FIRST_SENTENCE),
     ]
     found += [Stated(agency_from_title(str(t.value)), t.place) for t in path_titles]
-    # A sentence naming the report names its agency in full; 本区/我局 only points at a name nearby.
+    # A page with no title names its agency, if at all, in the body's prose: these looser places are
+    # read only when every place below is silent, but for a department that says it compiled the
+    # report, which names itself as surely as a sentence naming the report does (and more surely than
+    # 我局 pointing at a name nearby, which may be a cited document's: 《某省气象局…》). A government's
+    # office compiles its government's report as often as its own, which 本区/我市 then tells.
+    prose = [s for s in _agency_from_prose(normalize(doc.text)[:_PROSE_HEAD]) if s.value]
     found += [
         Stated(_agency_from_sentence(doc), SENTENCE),
+        *(s for s in prose if s.place == COMPILER and not _GOVERNMENT_OFFICE.search(s.value)),
         Stated(_agency_from_self_reference(doc), SELF_REFERENCE),
         _agency_from_fields(doc, _SOURCE_FIELDS),
     ]
     found = [Stated(_REPEATED_PLACE.sub(r"\1", s.value), s.place) for s in found if s.value]
-    # A page with no title names its agency, if at all, in the body's prose: these looser places are
-    # read only when every place above is silent.
-    prose = [s for s in _agency_from_prose(normalize(doc.text)[:_PROSE_HEAD]) if s.value]
     return found or [Stated(_REPEATED_PLACE.sub(r"\1", s.value), s.place) for s in prose]
+
+
+_GOVERNMENT_OFFICE = re.compile(r"政府办公(?:室|厅)$")
 
 
 def _year_statements(doc: Document, title: str, path_names: list[Stated]) -> list[Stated]:
@@ -282,7 +288,10 @@ def _title_candidates(text: str):
     lines = [
         line
         for line in lines
-        if line and not _DOCUMENT_NUMBER.fullmatch(line) and not _INDEX_OR_DATE.fullmatch(line)
+        if line
+        and not _DOCUMENT_NUMBER.fullmatch(line)
+        and not _INDEX_OR_DATE.fullmatch(line)
+        and not _RULE_LINE.fullmatch(line)
     ]
     for i in range(len(lines)):
         yield i, lines[i], _title_at(lines, i)
@@ -293,6 +302,8 @@ def _title_candidates(text: str):
 _INDEX_OR_DATE = re.compile(
     r"[0-9A-Za-z\-_.]{4,30}/(?:19|20)\d\d-\d{1,8}|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
 )
+# A line of dashes between a page's fields ('索引号…' / '-' / '发布机构…'): no line of its header.
+_RULE_LINE = re.compile(r"[-–—_=~]+")
 # A document number printed above the title (南政发[2013]05, 某府办〔2021〕3号, 某政﹝2011﹞6号): its year is
 # the year the report was issued, and it is no part of the title.
 _DOCUMENT_NUMBER = re.compile(
@@ -542,7 +553,8 @@ def _agency_from_self_reference(doc: Document) -> str:
     for place in _OWN_NAME_PLACES:
         for m in re.finditer(place.format(word=word), text, re.MULTILINE):
             name = m.group(1)
-            if region_and_level(name)[0] and not re.search(r"[我本]", name):
+            # A field's label run into its value ('发布机构某县某镇') is no part of the name.
+            if region_and_level(name)[0] and not re.search(r"[我本]", name) and not _NO_NAME.search(name):
                 return name
     return ""
 
