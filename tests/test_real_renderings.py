@@ -2367,6 +2367,8 @@ def test_review_results_stand_beside_a_clause_saying_there_was_no_lawsuit(tmp_pa
         ("本局2024年度收到4件针对本部门有关政府信息公开事务的申请,均按时答复。", 4),
         ("2024年,我苏木依申请公开政府信息共4件,其中,予以公开2件,不掌握信息2件。", 4),
         ("2024年依申请公开4条,已全部按期办理完毕。", 4),
+        ("本年度共受到依申请公开3件,办理完成3件。", 3),
+        ("2024年,市政府办公室共受理向市政府和政府办公室提起的依申请公开信函31件,较上年增长63%。", 31),
     ],
 )
 def test_requests_received_in_other_words_give_the_years_count(tmp_path, sentence, requests):
@@ -2400,6 +2402,46 @@ def test_requests_handled_or_documents_open_on_request_are_no_count_of_the_years
 def test_no_review_nor_lawsuit_named_a_few_words_after_the_negation_gives_zero_of_each(tmp_path, sentence):
     got = _overview_only(tmp_path, sentence, year=2024)
     assert (got["review_total"], got["lit_direct_total"], got["lit_after_review_total"]) == (0, 0, 0)
+
+
+def test_counts_in_the_units_and_words_small_offices_use_stand_in(tmp_path):
+    lawsuits = _overview_only(tmp_path, "2024年某镇共收到依申请公开0件,行政复议0件,行政诉讼0条。", year=2024)
+    assert (lawsuits["review_total"], lawsuits["lit_direct_total"], lawsuits["lit_after_review_total"]) == (
+        0,
+        0,
+        0,
+    )
+    in_force = _overview_only(
+        tmp_path, "2024年共制发行政规范性文件1个,截至2024年底现行有效的行政规范性文件共8个。", year=2024
+    )
+    assert in_force["normative_in_force"] == 8
+    answered = _overview_only(
+        tmp_path,
+        "2024年,我局共收到政府信息公开申请8件,作出政府信息公开答复6件,结转下年度继续办理2件。",
+        year=2024,
+    )
+    assert (answered["outcome_total"], answered["requests_carried_forward"]) == (6, 2)
+
+
+def test_requests_all_of_individuals_are_natural_persons(tmp_path):
+    got = _overview_only(
+        tmp_path, "2024年,全区共收到依申请政府信息公开3件,主要为信函申请3件,且均为个人申请。", year=2024
+    )
+    assert (got["requests_new_natural_person"], got["requests_new_legal_person"]) == (3, 0)
+
+
+def test_the_one_reviews_result_said_without_a_count_is_its_result(tmp_path):
+    got = _overview_only(tmp_path, "2024年,因政府信息公开申请引发的行政复议1起,结果维持。", year=2024)
+    assert (got["review_total"], got["review_upheld"]) == (1, 1)
+    two = _overview_only(tmp_path, "2024年,因政府信息公开申请引发的行政复议2起,结果维持。", year=2024)
+    assert "review_upheld" not in two  # which of the two is not said
+
+
+def test_no_new_request_and_none_carried_over_give_zero_of_each(tmp_path):
+    got = _overview_only(
+        tmp_path, "2024年,我镇未新受理政府信息公开申请,无上年结转政府信息公开申请。", year=2024
+    )
+    assert (got["requests_new"], got["requests_carried_over"]) == (0, 0)
 
 
 def test_section2_columns_named_by_their_count_in_tiao_stand_in(tmp_path):

@@ -393,6 +393,13 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         r"(?:19|20)\d\d年度?结转(?:的)?(?:依申请公开|政府信息公开)?(?:申请)?(?:事项)?",
         names_year=1,
     ),
+    # 无上年结转政府信息公开申请: none carried over.
+    OverviewCount(
+        "requests_carried_over",
+        r"(?:无|没有)上一?年度?(?:结转|转结)(?:的)?(?:政府信息公开)?(?:申请)?件?",
+        says_none=True,
+        names_last_year=True,
+    ),
     # 无转结下年度继续办理件: none carried forward.
     OverviewCount(
         "requests_carried_forward",
@@ -406,13 +413,14 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         count_first=True,
         units="件|份|宗|起|条|项",
     ),
-    # 办结113件 / 其中本年度答复21件 / 共办理完成198件 / 全年办理1503件 / 规范办理答复完成24件 / 及时回复19条: the
+    # 办结113件 / 其中本年度答复21件 / 共办理完成198件 / 全年办理1503件 / 规范办理答复完成24件 / 及时回复19条 /
+    # 作出政府信息公开答复6件: the
     # requests answered, 三's (七) 总计; in a paragraph about requests (申请10件,均为自然人申请。已办结9件).
     # 全年共办理…申请74件,办结71件: where the paragraph counts those closed too, 办理 counts those handled.
     *(
         OverviewCount(
             "outcome_total",
-            rf"(?:规范|书面)?{verbs}(?:了)?(?:依申请公开|政府信息|公开|申请){{0,3}}",
+            rf"(?:规范|书面)?(?:(?:作出|做出)(?:政府信息公开|依申请公开)?)?{verbs}(?:了)?(?:依申请公开|政府信息|公开|申请){{0,3}}",
             opens_clause=True,
             sentence_has=r"申请",
             sentence_marks="\n!?",
@@ -552,7 +560,9 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         formats=(STD2021,),
     ),
     # 现行有效 is the 2021 table's column; the 2019 table's same cell counts what was published.
-    OverviewCount("normative_in_force", r"现行有效(?:的)?(?:行政)?规范性文件", formats=(STD2021,)),
+    OverviewCount(
+        "normative_in_force", r"现行有效(?:的)?(?:行政)?规范性文件", formats=(STD2021,), units="件|份|个|条"
+    ),
     OverviewCount("rules_in_force", r"现行有效(?:的)?[\u4e00-\u9fff]{0,6}?规章", formats=(STD2021,)),
     # Section 二's columns by their own names, in a sentence about one kind of document ('行政规范性文件:
     # 制发件数2件,废止件数1件,现行有效件数22件'; '…废止数量0条,现行有效数量0条').
@@ -675,6 +685,15 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         r",(?:均|全部)(?:获|被|予以|得到)?(?:复议机关)?维持",
         count_first=True,
         sentence_has=r"复议(?:案件)?(?:共)?\d+(?:件|起),(?:均|全部)",
+        sentence_lacks=r"诉讼|起诉|审理|(?<!未)审结",
+        sentence_marks=".!?;",
+    ),
+    # 行政复议1起,结果维持: the one review's result.
+    OverviewCount(
+        "review_upheld",
+        r",结果(?:为)?维持",
+        count_first=True,
+        sentence_has=r"复议(?:案件)?(?:共)?(?<!\d)1(?:件|起),结果(?:为)?维持(?!\d)",
         sentence_lacks=r"诉讼|起诉|审理|(?<!未)审结",
         sentence_marks=".!?;",
     ),
