@@ -2503,19 +2503,26 @@ def test_the_years_one_request_with_its_outcome_in_words_gives_that_outcome(tmp_
         tmp_path, "2024年度,区民政局收到1条政府信息公开申请,按有关要求予以公开。", year=2024
     )
     assert (granted["outcome_total"], granted["outcome_granted"]) == (1, 1)
+    partly = _overview_only(
+        tmp_path,
+        "2022年,我街共受理政府信息公开申请1件;答复政府信息公开申请1件,为部分公开,在法定期限内予以答复。",
+        year=2022,
+    )
+    assert (partly["outcome_total"], partly["outcome_partial"]) == (1, 1) and "outcome_granted" not in partly
 
 
 @pytest.mark.parametrize(
     "sentence",
     [
         "2024年收到政府信息公开申请1件,上年结转1件,均予以公开。",  # two requests answered
+        "2024年收到政府信息公开申请1件,答复2件,为部分公开。",  # more answered than received
         "2024年收到政府信息公开申请1件,未予以公开,告知申请人通过其他途径获取。",  # 未予以公开 is no grant
         "2024年收到政府信息公开申请1件,予以公开,另有咨询3件为本机关不掌握。",  # two outcomes named
     ],
 )
 def test_one_requests_outcome_is_not_read_where_the_sentence_speaks_of_more(tmp_path, sentence):
     got = _overview_only(tmp_path, sentence, year=2024)
-    assert not {"outcome_granted", "outcome_unable"} & set(got)
+    assert not {"outcome_granted", "outcome_partial", "outcome_unable"} & set(got)
 
 
 def test_documents_issued_with_verbs_run_together_in_ge_stand_in(tmp_path):

@@ -173,9 +173,11 @@ def overview_all_answered(requests: Fact, overview: str) -> list[Fact]:
 
 
 # The one request of a year, its outcome said in words after it ('收到政府信息公开申请1件,为本机关不掌握的
-# 相关政府信息', '收到1条政府信息公开申请,按有关要求予以公开'): the outcome's row (and sub-row) count it.
+# 相关政府信息', '收到1条政府信息公开申请,按有关要求予以公开', '受理…申请1件;答复…申请1件,为部分公开'): the
+# outcome's row (and sub-row) count it.
 _SINGLE_OUTCOMES = (
     ("outcome_granted", None, re.compile(r"(?<![不分未没])予以公开")),
+    ("outcome_partial", None, re.compile(r"部分(?:予以)?公开")),
     ("outcome_unable", "unable_not_held", re.compile(r"本(?:机关|单位|部门|局)?不掌握")),
 )
 _NUMBER_RUN = re.compile(r"\d+")
@@ -185,13 +187,14 @@ _SINGLE_NOTE = "the overview says what became of the year's one request; the tab
 
 def overview_single_outcome(requests: Fact, overview: str) -> list[Fact]:
     """The outcome of the year's one request where the sentence counting it names a single outcome and
-    no other count (the year aside) nor a request carried from one year to another."""
+    no other count than that one (the year aside; the one answered may be counted too) nor a request
+    carried from one year to another."""
     if requests.value != 1:
         return []
     sentence, _ = _whole_and_next(normalize(requests.evidence), overview)
     numbers = [n for n in _NUMBER_RUN.findall(sentence) if not _A_YEAR.fullmatch(n)]
     named = [(top, sub) for top, sub, words in _SINGLE_OUTCOMES if words.search(sentence)]
-    if _CARRIED.search(sentence) or numbers != ["1"] or len(named) != 1:
+    if _CARRIED.search(sentence) or set(numbers) != {"1"} or len(named) != 1:
         return []
     top, sub = named[0]
     return [
