@@ -492,6 +492,15 @@ def test_section2_row_without_the_headers_blank_padding_cells_is_still_read(tmp_
     assert flags == []
 
 
+def test_section2_row_with_a_blank_padding_cell_the_header_lacks_is_still_read(tmp_path):
+    # A scan's grid may find a column more in the row than in its header ('行政事业性收费 | 1.5 | ').
+    facts, flags = section2_text(
+        tmp_path, "信息内容 | 本年收费金额（单位：万元）", "行政事业性收费 | 1.5 | |"
+    )
+    assert {f.metric_id: f.value for f in facts}["fees_collected_10k_yuan"] == 1.5
+    assert flags == []
+
+
 def test_section2_row_short_of_a_named_header_column_stays_out(tmp_path):
     facts, flags = section2_text(tmp_path, "信息内容 | 上一年项目数量 | 本年增/减 |", "行政事业性收费 | 3 |")
     got = {f.metric_id for f in facts}

@@ -613,15 +613,16 @@ def label_under_header(row_cells: list[str], header_cells: list[str], label: str
 
 
 def padded_row(row_cells: list[str], header_cells: list[str]) -> list[str]:
-    """The row's cells lined up with a header that prints more cells only as blank padding
-    (`信息内容 | 本年收费金额 | ||` over `行政事业性收费 | 0 |`): when both name and fill the same
-    cells once trailing blanks are set aside, no cell of the row can have moved. A row short of a
-    named column, or rows that start differently (one with a border, one without), stay as they are."""
+    """The row's cells lined up with a header when either prints more cells only as blank padding
+    (`信息内容 | 本年收费金额 | ||` over `行政事业性收费 | 0 |`, or a scan's grid `行政许可 | 491 | ` under
+    `信息内容 | 本年处理决定数量`): when both name and fill the same cells once trailing blanks are set
+    aside, no cell of the row can have moved. A row short of a named column, or rows that start
+    differently (one with a border, one without), stay as they are."""
     if len(row_cells) == len(header_cells) or bool(row_cells[0].strip()) != bool(header_cells[0]):
         return row_cells
     if len(without_trailing_blanks(row_cells)) != len(without_trailing_blanks(header_cells)):
         return row_cells
-    return row_cells + [""] * (len(header_cells) - len(row_cells))
+    return (row_cells + [""] * len(header_cells))[: len(header_cells)]
 
 
 def without_trailing_blanks(cells: list[str]) -> list[str]:
