@@ -414,8 +414,8 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         units="件|份|宗|起|条|项",
     ),
     # 办结113件 / 其中本年度答复21件 / 共办理完成198件 / 全年办理1503件 / 规范办理答复完成24件 / 及时回复19条 /
-    # 作出政府信息公开答复6件: the
-    # requests answered, 三's (七) 总计; in a paragraph about requests (申请10件,均为自然人申请。已办结9件).
+    # 作出政府信息公开答复6件: the requests answered, 三's (七) 总计; in a paragraph about requests
+    # (申请10件,均为自然人申请。已办结9件).
     # 全年共办理…申请74件,办结71件: where the paragraph counts those closed too, 办理 counts those handled.
     *(
         OverviewCount(
@@ -559,7 +559,8 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         r"废止(?:了|的)?(?:往年|以往|过时)?(?:的)?(?:行政)?规范性文件",
         formats=(STD2021,),
     ),
-    # 现行有效 is the 2021 table's column; the 2019 table's same cell counts what was published.
+    # 现行有效 is the 2021 table's column; the 2019 table's same cell counts what was published. Documents are
+    # counted in 个 too (现行有效的行政规范性文件共8个).
     OverviewCount(
         "normative_in_force", r"现行有效(?:的)?(?:行政)?规范性文件", formats=(STD2021,), units="件|份|个|条"
     ),
