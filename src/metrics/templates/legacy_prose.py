@@ -193,24 +193,26 @@ COUNT_RULES: tuple[Rule, ...] = (
         rf"(?:受理|收到|接到|接收)(?:了)?(?:公民|自然人)[,、]法人(?:和|或者?|及)其他组织{_GAP}{{0,24}}?申请"
         rf"(?:件|事项)?{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
     ),
-    # 依申请公开政府信息共4件,其中,予以公开2件… / 2023年依申请公开4条,已全部按期办理完毕: bare 依申请公开 counts
-    # requests where what became of them, or who asked, follows; elsewhere it may count the documents open
-    # on request (共制作政府信息300条,其中主动公开信息120条,依申请公开信息30条).
+    # 依申请公开政府信息共4件,其中,予以公开2件… / 2023年依申请公开4条,已全部按期办理完毕 / 依申请政府信息公开44件,
+    # 其中予以公开23件: bare 依申请公开 counts requests where what became of them, or who asked, follows;
+    # elsewhere it may count the documents open on request (共制作政府信息300条,其中主动公开信息120条,
+    # 依申请公开信息30条).
     _rule(
         "requests_new",
-        "依申请公开",
-        rf"依申请公开(?:政府信息|政务信息|信息)?(?:数)?{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}"
+        "依申请",
+        rf"依申请(?:政府信息)?公开(?:政府信息|政务信息|信息)?(?:数)?{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}"
         r"(?=,(?:其中)?[,:]?(?:予以公开|同意公开|均|已全部|全部|公民|自然人))",
         # Not those a verb before it counts as handled or closed (办结政府信息依申请公开733件), which may be
         # other than the year's received.
-        context=r"^(?!.*(?:办结|办理|答复|处理)[^,;.]{0,8}依申请公开)",
+        context=r"^(?!.*(?:办结|办理|答复|处理)[^,;.]{0,8}依申请(?:政府信息)?公开)",
     ),
     # 全年受理依申请公开9件 / 收到处理依申请公开件4件 / 收到政务信息依申请公开业务0条 / 共受到依申请公开3件 (受到
-    # for 收到, a common slip)
+    # for 收到, a common slip) / 收到依申请政府信息2条
     _rule(
         "requests_new",
-        "依申请公开",
-        rf"(?:受理|收到|接到|受到)(?:了)?{_GAP}{{0,6}}?依申请(?:政府信息)?公开(?:政府信息|信息)?(?:申请)?(?:事项|办件|件|业务)?"
+        "依申请",
+        rf"(?:受理|收到|接到|受到)(?:了)?{_GAP}{{0,6}}?依申请(?:政府信息(?=公开|\d)|(?:政府信息)?公开(?:政府信息|信息)?)"
+        rf"(?:申请)?(?:事项|办件|件|业务)?"
         rf"(?:的)?(?:数量|数)?{_CONN}{_N}{_REQUEST_UNIT}{_TAIL}",
     ),
     # 依申请公开受理和办结6件: the verb after what it counts.
