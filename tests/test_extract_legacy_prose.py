@@ -307,6 +307,62 @@ def test_a_negation_listing_requests_among_other_things_or_naming_the_right_hold
     assert values(sentence)["requests_new"] == 0
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "今年我单位无依法申请公开开展情况。",
+        "2013年,县卫生局未收到依法申请公开信息的申请。",
+        "2013年,市地震局未收到申请人提出的依申请公开。",
+        "本年度未收取到依申请公开件。",
+    ],
+)
+def test_a_negation_naming_requests_by_law_by_their_requester_or_as_received_gives_no_requests(sentence):
+    assert values(sentence)["requests_new"] == 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本局未向申请人收取任何费用。",
+        "公民可以依法申请公开政府信息,未收到的应告知申请人。",
+    ],
+)
+def test_no_fee_charged_to_requesters_or_a_right_to_ask_is_no_statement_about_requests(sentence):
+    assert "requests_new" not in values(sentence)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("(二)依申请公开情况\n本年度依申请公开2件。", 2),
+        ("(二)政府信息依申请公开情况。2013年度,某镇依申请公开政府信息7件,按时办结。", 7),
+        ("2.依法申请公开方面。依法做好申请工作。2013年全年依法申请公开件0件,上年度结转办理件0件。", 0),
+    ],
+)
+def test_a_bare_count_of_依申请公开_in_the_section_on_requests_is_the_years_requests(body, expected):
+    assert values(body)["requests_new"] == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Outside the section on requests, or in 条, it may count the documents open on request.
+        "(一)主动公开情况\n本年度依申请公开2件。",
+        "(一)主动公开和依申请公开情况\n本年度依申请公开2件。",
+        "四、依申请公开政府信息和不予公开政府信息情况\n2013年度我委依申请公开政府信息1条。",
+        # Those handled may hold last year's requests.
+        "(二)依申请公开情况\n累计办理公民、法人或其他组织通过平台、邮寄等途径依申请公开信息合计20件。",
+    ],
+)
+def test_a_bare_count_of_依申请公开_elsewhere_in_条_or_handled_is_no_count_of_requests(body):
+    assert "requests_new" not in values(body)
+
+
+def test_in_the_section_on_requests_a_count_received_by_a_verb_outranks_the_documents_disclosed():
+    got = values("三、依申请公开政府信息情况\n受理申请10件,依申请公开政府信息8件,不予公开2件。")
+    assert got["requests_new"] == 10
+
+
 def test_a_negated_review_application_is_no_request_for_information():
     assert "requests_new" not in values("本年度未收到行政复议申请。")
 

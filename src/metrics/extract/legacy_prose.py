@@ -75,6 +75,7 @@ from metrics.templates.legacy_prose import (
     REQUEST_OUTCOMES,
     REQUEST_SCOPE,
     RUNNING_TOTAL,
+    SECTION_HEADING,
     SENTENCE_END,
     SENTENCE_EXCLUDED,
     SINCE,
@@ -348,9 +349,14 @@ def _one_channel_of_several(clause: str, sentence: str) -> bool:
     return len(counted) >= 2
 
 
-def _count_candidates(s: Sentence, year: int | None, rules: tuple[Rule, ...]) -> Iterator[Candidate]:
+def _count_candidates(
+    s: Sentence, year: int | None, rules: tuple[Rule, ...], section: str = ""
+) -> Iterator[Candidate]:
+    """The counts the rules find in the sentence; `section` is the heading of the section it stands in."""
     for rule in rules:
         if rule.trigger not in s.norm or (rule.context is not None and not rule.context.search(s.norm)):
+            continue
+        if rule.section is not None and not rule.section.search(section):
             continue
         for m in rule.pattern.finditer(s.norm):
             candidate = _candidate_from_match(rule, m, s, year)
@@ -728,8 +734,12 @@ def _candidates(
     """Every sentence's candidates; only those of the metrics `wanted`, where given, are sure to be there."""
     count_rules, reason_rules = _rules_for(wanted)
     candidates: list[Candidate] = []
+    section = ""
     for before, s in zip([None, *all_sentences], all_sentences, strict=False):
-        candidates.extend(_count_candidates(s, year, count_rules))
+        heading = SECTION_HEADING.match(s.norm)
+        if heading:
+            section = heading.group()
+        candidates.extend(_count_candidates(s, year, count_rules, section))
         candidates.extend(_summed_total_candidates(s, year))
         candidates.extend(_fee_candidates(s, year, before.norm.strip() if before else ""))
         candidates.extend(_zero_candidates(s))

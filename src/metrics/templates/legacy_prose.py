@@ -68,10 +68,25 @@ class Rule:
     trigger: str  # a literal the sentence must contain before the regex runs (speed)
     pattern: re.Pattern[str]
     context: re.Pattern[str] | None = None  # the sentence must also match this
+    section: re.Pattern[str] | None = None  # the heading of the section it stands in must match this
 
 
-def _rule(metric_id: str, trigger: str, pattern: str, context: str = "") -> Rule:
-    return Rule(metric_id, trigger, re.compile(pattern), re.compile(context) if context else None)
+def _rule(metric_id: str, trigger: str, pattern: str, context: str = "", section: str = "") -> Rule:
+    return Rule(
+        metric_id,
+        trigger,
+        re.compile(pattern),
+        re.compile(context) if context else None,
+        re.compile(section) if section else None,
+    )
+
+
+# A numbered section's heading (二、… / (二)… / 2.…), and what it is about: the words up to its first comma.
+SECTION_HEADING = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}\s*[、.]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}\s*[、.](?!\d))[^,]*"
+)
+# The section on requests ('(二)依申请公开情况', '2.依法申请公开方面'), not one on proactive disclosure too.
+REQUESTS_SECTION = r"^(?!.*主动).*依法?申请公开"
 
 
 # A sentence about disclosure work that no attended training (参加培训, 接受…培训) shares.
@@ -205,6 +220,17 @@ COUNT_RULES: tuple[Rule, ...] = (
         # Not those a verb before it counts as handled or closed (办结政府信息依申请公开733件), which may be
         # other than the year's received.
         context=r"^(?!.*(?:办结|办理|答复|处理)[^,;.]{0,8}依申请(?:政府信息)?公开)",
+    ),
+    # 本年度依申请公开0件 / 2022年度某局依申请公开政务信息数3件 / 全年依法申请公开件0件: in the section on
+    # requests, a bare count of 依申请公开 in 件 is the year's requests; elsewhere, or counted in 条, it may
+    # count documents (2015年度我委依申请公开政府信息1条). Not in a sentence counting requests received by a
+    # verb (受理申请10件,依申请公开政府信息8件: those disclosed), nor those handled (累计办理…依申请公开信息20件).
+    _rule(
+        "requests_new",
+        "申请公开",
+        rf"依法?申请公开(?:政府信息|政务信息|信息)?(?:件)?(?:数)?{_CONN}{_N}(?:件|宗|个|项|例|起){_TAIL}",
+        context=r"^(?!.*(?:受理|收到|接到|接收|新收))(?!.*(?:办结|办理|答复|处理)[^;.]*?依法?申请(?:政府信息)?公开)",
+        section=REQUESTS_SECTION,
     ),
     # 全年受理依申请公开9件 / 收到处理依申请公开件4件 / 收到政务信息依申请公开业务0条 / 共受到依申请公开3件 (受到
     # for 收到, a common slip) / 收到依申请政府信息2条
@@ -473,14 +499,17 @@ FEE_WAIVED = re.compile(r"(?:暂免|免于|免予|免除|一律免)收(?:取)?�
 # 未新受理政府信息公开申请.
 # Scope runs to the clause end.
 NONE_EVENT = re.compile(
-    rf"{_NEG}(?:一例|一起|一件|任何)?(?:新)?(?:(?:发生|出现|收到|接到|受理|产生|引发|引起|接收|有|因|针对|涉及|被|就)过?"
-    rf"|(?=[^,;:。!?\d]{{0,12}}?(?:行政复议|行政诉讼)|复议|诉讼|投诉|举报|依申请|(?:政府)?信息公开申请"
+    rf"{_NEG}(?:一例|一起|一件|任何)?(?:新)?(?:(?:发生|出现|收到|收取到|接到|受理|产生|引发|引起|接收|有|因|针对|涉及|被|就)过?"
+    rf"|(?=[^,;:。!?\d]{{0,12}}?(?:行政复议|行政诉讼)|复议|诉讼|投诉|举报|依法?申请|(?:政府)?信息公开申请"
     rf"|申请(?![人书表])))(?P<scope>[^,;:。!?\d]{{0,40}})"
 )
 # Lawsuits, as a negation names them: 行政诉讼, or 行政起诉 (没有…引起行政复议或者行政起诉的案例).
 LITIGATION = re.compile(r"诉讼|行政起诉")
-# A negation that only states a condition or a right is not a report that nothing happened.
-CONDITIONAL = re.compile(r"可以|可|依法|有权|权利(?!人)|途径|渠道|如果|如|若|告知|申请人")
+# A negation that only states a condition or a right is not a report that nothing happened; 依法申请公开 and
+# 申请人提出的 name the requests themselves (未收到依法申请公开信息的申请, 未收到申请人提出的依申请公开).
+CONDITIONAL = re.compile(
+    r"可以|可|依法(?!申请公开)|有权|权利(?!人)|途径|渠道|如果|如|若|告知|申请人(?!提出|提交|递交)"
+)
 # 未发生被行政复议纠错 says how cases ended, not that there were none.
 CASE_RESULT = re.compile(r"纠错|纠正|败诉|撤销|确认违法|维持|驳回")
 REQUEST_SCOPE = re.compile(r"申请(?!人|行政复议|复议|书|表)|依申请公开")
