@@ -1859,6 +1859,31 @@ def test_normative_documents_issued_then_abolished_and_in_force_named_by_the_col
     assert (got["normative_issued"], got["normative_abolished"], got["normative_in_force"]) == (6, 1, 114)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "issued"),
+    [
+        ("2022年,市政府办公室共发布规范性文件5份,清理废止规范性文件3份。", 5),
+        ("刊印公报3期,新增行政规范性文件18件,废止24件。", 18),
+        ("本年度行政规范性文件发布0条,废止数量0条,现行有效数量0条。", 0),
+    ],
+)
+def test_documents_published_or_added_are_those_issued_where_the_sentence_goes_on_to_those_abolished(
+    tmp_path, sentence, issued
+):
+    assert _overview_only(tmp_path, sentence, year=2022)["normative_issued"] == issued
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2022年,通过政府网站公开政府信息500余条;发布行政规范性文件3件,并运用图文解读。",
+        "本年度累计发布规范性文件12件,废止规范性文件2件。",
+    ],
+)
+def test_documents_published_alone_or_all_so_far_are_no_count_of_those_issued(tmp_path, sentence):
+    assert "normative_issued" not in _overview_only(tmp_path, sentence, year=2022)
+
+
 def test_requests_counted_before_their_noun_and_natural_persons_who_submitted_them(tmp_path):
     got = _overview_only(
         tmp_path,

@@ -488,6 +488,18 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         r"(?:制发|制定|出台|印发|新?制作)+(?:并?公开)?(?:了|的)?(?:行政)?规范性文件",
         units="件|份|宗|起|个|条",
     ),
+    # 共发布规范性文件5份,清理废止规范性文件3份 / 新增行政规范性文件18件,废止24件 / 行政规范性文件发布0条、废止0条:
+    # 发布 and 新增 say issued where the sentence goes on to those abolished, the table's next column; alone
+    # they may count documents put on a site (发布行政规范性文件3件, among a site's other items), or all
+    # so far (累计发布).
+    OverviewCount(
+        "normative_issued",
+        r"(?:新)?(?:发布|新增)(?:了|的)?(?:行政)?规范性文件|(?:行政)?规范性文件(?:新)?发布(?:数量)?",
+        formats=(STD2021,),
+        units="件|份|个|条",
+        sentence_has=r"废止",
+        clause_lacks=r"累计",
+    ),
     # 制发的市政府规章6件、市政府及市政府办公厅行政规范性文件8件: the verb before the rules serves both.
     OverviewCount(
         "normative_issued",
