@@ -170,6 +170,17 @@ def test_printed_lines_a_pdf_tool_set_apart_with_blank_lines_read_as_their_parag
     assert (got["proactive_items"], got["requests_new"]) == (321, 0)
 
 
+def test_numbered_items_answered_with_无_on_lines_of_the_pages_width_are_read_one_by_one():
+    lines = [
+        "1、回应社会关切工作落实情况与其他事项的处理情况:无",
+        "2、依申请公开政府信息的办理情况与答复的相关情况:无",
+        "3、政府信息公开申请行政复议、提起行政诉讼情况:无",
+        "4、政府信息公开的收费情况及减免情况与其他事项:无",
+    ]
+    got = values("\n\n".join(lines))
+    assert (got["review_total"], got["litigation_total"]) == (0, 0)
+
+
 def test_staff_counts_stated_in_prose():
     got = values("全县从事政府信息公开工作人员120人。其中,专职人员15人、兼职人员105人。")
     assert got == {"staff_total": 120, "staff_full_time": 15, "staff_part_time": 105}

@@ -136,6 +136,9 @@ def _join_broken_lines(text: str) -> str:
                 if blank
                 else (len(prev) <= _SHORT_LINE or len(line) <= _SHORT_LINE or wrapped or split_count)
             )
+            # A line opening a numbered item ('4、政府信息公开的收费情况') starts anew, whatever the width of
+            # the line before ('3、…行政复议、提起行政诉讼情况:无').
+            joins = joins and (split_count or not _ITEM_NUMBER.match(line))
             if prev[-1] not in _LINE_END and joins:
                 out[-1] = prev + line
                 last, blank = line, False
@@ -148,6 +151,8 @@ def _join_broken_lines(text: str) -> str:
 
 # A heading's numbering: '三、', '(二)'.
 _HEADING = re.compile(r"[一二三四五六七八九十]{1,3}\s*[、.]|[(（][一二三四五六七八九十]{1,3}[)）]")
+# A numbered item's or heading's numbering: '三、', '(二)', '4、', '(3)'.
+_ITEM_NUMBER = re.compile(rf"{_HEADING.pattern}|\d{{1,2}}\s*、|[(（]\d{{1,2}}[)）]")
 
 
 # A printed page's text: most lines of a paragraph are as long as the page is wide. Where at least
