@@ -137,8 +137,11 @@ def _join_broken_lines(text: str) -> str:
                 else (len(prev) <= _SHORT_LINE or len(line) <= _SHORT_LINE or wrapped or split_count)
             )
             # A line opening a numbered item ('4、政府信息公开的收费情况') starts anew, whatever the width of
-            # the line before ('3、…行政复议、提起行政诉讼情况:无').
+            # the line before ('3、…行政复议、提起行政诉讼情况:无'); a short numbered heading ('一、总体情况')
+            # goes on only to a short answer ('无').
             joins = joins and (split_count or not _ITEM_NUMBER.match(line))
+            if _ITEM_NUMBER.match(prev) and len(prev) <= _SHORT_LINE < len(line) and not wrapped:
+                joins = False
             if prev[-1] not in _LINE_END and joins:
                 out[-1] = prev + line
                 last, blank = line, False
