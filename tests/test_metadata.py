@@ -73,6 +73,12 @@ def test_year_from_file_name_when_title_has_none():
     assert read_metadata(doc).year == 2017
 
 
+def test_a_pages_number_ending_its_file_name_is_no_year_but_the_texts_statistics_period_is():
+    text = "本报告由总体情况等六部分组成。本年报中所列数据的统计期限自2025年1月1日起至12月31日止。\n内容"
+    assert read_metadata(Document(path="/crawl/art_1906.txt", text=text)).year == 2025
+    assert read_metadata(Document(path="/crawl/report_2024.txt", text="内容")).year == 2024
+
+
 def test_agency_without_a_source_tag_or_guanyu_after_the_name():
     assert agency_from_title("[云川市人民政府]2012年云川市人民政府信息公开工作年报") == "云川市人民政府"
     assert (

@@ -409,8 +409,9 @@ def _year_in_title(title: str) -> int | None:
 
 
 # In a name that is no report title, a year counts only with 年 after it or alone ('2019/'): 'std2021_x'
-# names a layout and '20190312' a date.
-_PATH_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*年|$)")
+# names a layout and '20190312' a date. Alone, only 20xx: no report is of a year before the 条例, and a
+# page's number at the end of its name ('art_1904') is no year.
+_PATH_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d(?=\s*年)|20\d\d$)")
 
 
 def _year_in_path_name(name: str) -> int | None:
