@@ -1884,6 +1884,16 @@ def test_documents_published_alone_or_all_so_far_are_no_count_of_those_issued(tm
     assert "normative_issued" not in _overview_only(tmp_path, sentence, year=2022)
 
 
+def test_the_overview_citing_article_20_goes_on_past_the_citation(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "根据《条例》第二十条第(二)款要求,主动公开机构职能。\n(四)行政复议和行政诉讼情况\n"
+        "2022年我局无公开行政复议、行政诉讼的情况。",
+        year=2022,
+    )
+    assert (got["review_total"], got["lit_direct_total"], got["lit_after_review_total"]) == (0, 0, 0)
+
+
 def test_requests_counted_before_their_noun_and_natural_persons_who_submitted_them(tmp_path):
     got = _overview_only(
         tmp_path,

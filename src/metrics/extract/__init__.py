@@ -64,11 +64,14 @@ def extract_document(doc: Document) -> Extraction:
     return ex
 
 
+# Section 二's table caption (第二十条第(一)项), not the overview citing the article (根据《条例》第二十条第(二)款
+# 要求, 第二十条第(一)项规定).
+_ARTICLE_20_CAPTION = r"第二十条第(?![^\n]{0,6}?(?:款|规定|要求))"
 # Where a standard report's overview prose ends: section 二's heading, or the first words of any of
 # its tables where a page or an excerpt holds no heading.
 _OVERVIEW_END = re.compile(
-    r"二\s*[、.．]\s*主动公开政府信息情况|二\s*[、.．]\s*主動公開政府信息情況|第二十条第|三\s*[、.．]\s*收到和处理"
-    r"|本年新收政府信息公开申请|未经复议直接起诉"
+    r"二\s*[、.．]\s*主动公开政府信息情况|二\s*[、.．]\s*主動公開政府信息情況"
+    rf"|{_ARTICLE_20_CAPTION}|三\s*[、.．]\s*收到和处理|本年新收政府信息公开申请|未经复议直接起诉"
 )
 
 
@@ -77,7 +80,7 @@ _SECTION3_TABLE = re.compile(r"申请人情况|本列数据|本年新收政府�
 # Section 二's heading, and where its tables (or, with none, section 三) begin after prose some reports
 # put first or write instead ('2024年,某市人民政府制发行政规范性文件0件,…').
 _SECTION2_HEADING = re.compile(r"二\s*[、.．]\s*主动公开政府信息情况|二\s*[、.．]\s*主動公開政府信息情況")
-_SECTION2_TABLE = re.compile(r"第二十条第|信息内容|\||三\s*[、.．]\s*收到和处理")
+_SECTION2_TABLE = re.compile(rf"{_ARTICLE_20_CAPTION}|信息内容|\||三\s*[、.．]\s*收到和处理")
 
 
 def _overview_text(doc: Document) -> str:
