@@ -1884,6 +1884,39 @@ def test_documents_published_alone_or_all_so_far_are_no_count_of_those_issued(tm
     assert "normative_issued" not in _overview_only(tmp_path, sentence, year=2022)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "requests"),
+    [
+        ("2022年,公民、法人提交的政府信息公开申请17件,申请内容主要涉及建设规划。", 17),
+        ("我街道2022年共收到并办理1件依申请公开信息,在收到后及时联系申请人。", 1),
+        ("2022年度收到和处理政府信息公开申请数量为0。", 0),
+    ],
+)
+def test_requests_submitted_by_their_requesters_received_and_handled_or_none_without_a_unit(
+    tmp_path, sentence, requests
+):
+    assert _overview_only(tmp_path, sentence, year=2022)["requests_new"] == requests
+
+
+def test_a_count_of_requests_without_its_unit_is_read_only_as_a_zero_ending_its_sentence(tmp_path):
+    got = _overview_only(tmp_path, "2022年度收到政府信息公开申请数量为3,均已答复。", year=2022)
+    assert "requests_new" not in got
+
+
+def test_no_documents_issued_named_before_the_verb_and_none_abolished(tmp_path):
+    got = _overview_only(tmp_path, "本年度我局无行政规范性文件发布,无废止行政规范性文件。", year=2022)
+    assert (got["normative_issued"], got["normative_abolished"]) == (0, 0)
+
+
+def test_requests_carried_forward_counted_before_the_year_they_go_into(tmp_path):
+    got = _overview_only(
+        tmp_path, "2022年共受理依申请公开政府信息14件,已办结11件,余下3件转至2023年办理。", year=2022
+    )
+    assert (got["requests_new"], got["outcome_total"], got["requests_carried_forward"]) == (14, 11, 3)
+    other_year = _overview_only(tmp_path, "2022年共受理申请14件,已办结11件,3件转至2024年办理。", year=2022)
+    assert "requests_carried_forward" not in other_year
+
+
 def test_the_overview_citing_article_20_goes_on_past_the_citation(tmp_path):
     got = _overview_only(
         tmp_path,

@@ -406,6 +406,14 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         r"(?:无|没有)(?:结转|转结)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?件?",
         says_none=True,
     ),
+    # 余下3件转至2026年办理 (a 2025 report): the count before the year it goes into.
+    OverviewCount(
+        "requests_carried_forward",
+        r"(?:结转|转结|转入|转)(?:至|到)?(?:19|20)\d\d年度?(?:继续)?办理",
+        count_first=True,
+        names_year=1,
+        units="件|份|宗|起|条",
+    ),
     # 剩余26件结转下年度办理 / 1件结转下年: the count before its words.
     OverviewCount(
         "requests_carried_forward",
@@ -655,6 +663,18 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     OverviewCount(
         "normative_issued",
         rf"(?:未|没有){_ISSUING}(?:新的)?(?:[\u4e00-\u9fff,]{{0,14}}?规章[,和及与])?(?:行政)?规范性文件",
+        says_none=True,
+    ),
+    # 无行政规范性文件发布,无废止行政规范性文件: none, the documents named before the verb, or none abolished.
+    OverviewCount(
+        "normative_issued",
+        r"(?:无|没有)(?:新的?)?(?:行政)?规范性文件(?:制发|制定|出台|印发|发布)",
+        says_none=True,
+    ),
+    OverviewCount(
+        "normative_abolished",
+        r"(?:无|没有)(?:废止(?:的)?(?:行政)?规范性文件|(?:行政)?规范性文件废止)",
+        formats=(STD2021,),
         says_none=True,
     ),
     # 未制定发布、废止行政规范性文件: none abolished either, where the verbs name it.
