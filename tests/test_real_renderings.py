@@ -1917,6 +1917,24 @@ def test_requests_carried_forward_counted_before_the_year_they_go_into(tmp_path)
     assert "requests_carried_forward" not in other_year
 
 
+def test_a_breakdown_item_listing_its_reasons_with_commas_still_names_its_row(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2022年共收到政府信息公开申请20件。其中,予以公开10件,不予公开2件,"
+        "属于信访投诉举报、重复申请等情形不予处理3件,无法提供5件。",
+        year=2022,
+    )
+    assert (got["outcome_granted"], got["outcome_not_processed"], got["outcome_unable"]) == (10, 3, 5)
+    assert "np_duplicate" not in got  # 等: the reasons are examples
+
+
+def test_a_breakdown_item_naming_two_rows_at_once_leaves_the_breakdown_out(tmp_path):
+    got = _overview_only(
+        tmp_path, "2022年共收到政府信息公开申请20件。其中,予以公开10件,不予公开、无法提供10件。", year=2022
+    )
+    assert "outcome_granted" not in got and "outcome_unable" not in got
+
+
 def test_the_overview_citing_article_20_goes_on_past_the_citation(tmp_path):
     got = _overview_only(
         tmp_path,

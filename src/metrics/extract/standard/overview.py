@@ -351,8 +351,7 @@ def _listed(after: str, sums: set[float], evidence: str, forward_counted: bool =
     `forward_counted`: the sums count requests, not only those answered)."""
     # An outcome's name may be quoted ('"予以公开"17件').
     items = _SHARE.sub("", join_wrapped_words(_first_sentence(after))).replace('"', "")
-    clauses = [c.strip(" :") for c in re.split(r"[,;]", items)]
-    clauses = [c for c in clauses if c]
+    clauses = _with_reasons_joined([c for c in (c.strip(" :") for c in re.split(r"[,;]", items)) if c])
     values: dict[str, float] = {}
     top: dict[str, float] = {}
     together = 0.0  # the granted and partly granted counted as one
@@ -409,6 +408,22 @@ def _listed(after: str, sums: set[float], evidence: str, forward_counted: bool =
     # 总计 is declared the sum of the top rows: a breakdown that adds up states it too.
     listed.setdefault("outcome_total", sum(top.values()) + together)
     return [Fact(metric_id, v, evidence=evidence, note=_NOTE) for metric_id, v in listed.items()]
+
+
+def _with_reasons_joined(clauses: list[str]) -> list[str]:
+    """The clauses, each one without a count joined to the item after it where it lists the reasons
+    that item gives ('属于信访投诉举报、重复申请等情形不予处理24件': 、 reads as ','), which then still names
+    its row; never a row's own words ('不予公开、无法提供5件' says not how many each had)."""
+    out: list[str] = []
+    for clause in clauses:
+        before = out[-1] if out else ""
+        if before and not _DIGIT.search(before) and _DIGIT.search(clause) and _row_named(before) is None:
+            m = _ITEM.match(before + clause)
+            if m and _row_named(m["label"]) is not None:
+                out[-1] = before + clause
+                continue
+        out.append(clause)
+    return out
 
 
 def _after_the_count(sentence: str, sums: set[float]) -> re.Match | None:
