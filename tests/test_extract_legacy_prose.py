@@ -374,6 +374,25 @@ def test_in_the_section_on_requests_a_count_received_by_a_verb_outranks_the_docu
     assert got["requests_new"] == 10
 
 
+@pytest.mark.parametrize(
+    ("sentence", "requests"),
+    [
+        ("本年度,我区共收到依申请公开案例1例,已按照规范回复。", 1),
+        ("本年度收到申请政府信息公开请求1件,已按时答复。", 1),
+        ("2013年以来,某街道办事处政府信息公开申请受理2条,与上年相比增加1条。", 2),
+        ("本年度无单位和个人对本局提交公开政府信息申请。", 0),
+        ("2013年,某乡没有收到个人和组织递交的《信息公开申请表》。", 0),
+    ],
+)
+def test_requests_named_as_cases_or_asks_received_after_their_noun_or_none_submitted(sentence, requests):
+    assert values(sentence)["requests_new"] == requests
+
+
+def test_since_an_earlier_year_is_no_count_of_the_years_requests_but_since_the_report_year_is():
+    assert "requests_new" not in values("2010年以来,某街道办事处政府信息公开申请受理9条。")
+    assert values("2013年度以来,某街道办事处政府信息公开申请受理2条。")["requests_new"] == 2
+
+
 def test_a_negated_review_application_is_no_request_for_information():
     assert "requests_new" not in values("本年度未收到行政复议申请。")
 

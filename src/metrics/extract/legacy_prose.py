@@ -308,7 +308,8 @@ def _cumulative_before(norm: str, start: int, year: int | None, year_end_is_year
     prefix = norm[:start]
     fresh = [m.end() for m in FRESH.finditer(prefix)]
     if year is not None:
-        fresh += [m.end() for m in re.finditer(rf"(?:^|,|其中)\s*{year}年(?!底|末)", prefix)]
+        # The year opening a clause restarts the count, but '2022年以来' says since when it runs.
+        fresh += [m.end() for m in re.finditer(rf"(?:^|,|其中)\s*{year}年(?!底|末|度?以来)", prefix)]
         fresh.sort()
     scope = prefix[fresh[-1] :] if fresh else prefix
     if RUNNING_TOTAL.search(scope):
