@@ -181,6 +181,19 @@ def test_numbered_items_answered_with_无_on_lines_of_the_pages_width_are_read_o
     assert (got["review_total"], got["litigation_total"]) == (0, 0)
 
 
+def test_a_short_heading_answered_with_无_after_a_blank_line_says_none():
+    assert values("(一)申请情况\n\n无申请。\n\n(二)咨询情况\n\n本年度接受咨询12人次。")["requests_new"] == 0
+
+
+def test_a_heading_over_a_long_line_after_a_blank_line_is_no_answer_of_none():
+    assert "requests_new" not in values("(一)申请情况\n\n无需申请即可查阅的信息已在网站公开,方便群众查询。")
+
+
+def test_no_review_lawsuit_or_complaint_counted_together_as_the_2008_heading_names_them():
+    got = values("我局2013年度共受理有关政府信息公开工作的行政复议、行政诉讼和申诉案件0件。")
+    assert (got["review_total"], got["litigation_total"]) == (0, 0)
+
+
 def test_staff_counts_stated_in_prose():
     got = values("全县从事政府信息公开工作人员120人。其中,专职人员15人、兼职人员105人。")
     assert got == {"staff_total": 120, "staff_full_time": 15, "staff_part_time": 105}

@@ -142,6 +142,14 @@ def _join_broken_lines(text: str) -> str:
             joins = joins and (split_count or not _ITEM_NUMBER.match(line))
             if _ITEM_NUMBER.match(prev) and len(prev) <= _SHORT_LINE < len(line) and not wrapped:
                 joins = False
+            # ... and to a short answer across a blank line too ('(一)申请情况' / '' / '无申请。').
+            if (
+                blank
+                and _ITEM_NUMBER.match(prev)
+                and len(prev) <= _HEADING_LINE
+                and _SHORT_ANSWER.match(line)
+            ):
+                joins = True
             if prev[-1] not in _LINE_END and joins:
                 out[-1] = prev + line
                 last, blank = line, False
@@ -154,6 +162,9 @@ def _join_broken_lines(text: str) -> str:
 
 # A heading's numbering: '三、', '(二)'.
 _HEADING = re.compile(r"[一二三四五六七八九十]{1,3}\s*[、.]|[(（][一二三四五六七八九十]{1,3}[)）]")
+# A heading's answer on a line of its own: '无', '无申请。', '没有。'.
+_SHORT_ANSWER = re.compile(r"^(?:无|没有|均无)[^\d,，。]{0,4}[。.]?$")
+_HEADING_LINE = 30
 # A numbered item's or heading's numbering: '三、', '(二)', '4、', '(3)'.
 _ITEM_NUMBER = re.compile(rf"{_HEADING.pattern}|\d{{1,2}}\s*、|[(（]\d{{1,2}}[)）]")
 

@@ -530,11 +530,11 @@ REQUEST_SCOPE = re.compile(
 )
 # '四、行政复议、行政诉讼情况:无' or a heading whose next line is only '无'.
 NONE_UNDER_HEADING = re.compile(r"^(?P<topic>[^:]{2,60}?(?:情况|事项|:))\s*:?\s*(?:无|没有|均无|为零)$")
-# 复议和诉讼均为0 / 被申请行政复议、提起行政诉讼的案件0件 / 产生行政复议及行政诉讼0件: one zero for
-# both kinds of case.
+# 复议和诉讼均为0 / 被申请行政复议、提起行政诉讼的案件0件 / 产生行政复议及行政诉讼0件 / 行政复议、行政诉讼和申诉案件0件
+# (the 2008 report's heading): one zero for both kinds of case.
 BOTH_ZERO = re.compile(
     # 经复议后起诉的行政诉讼0件 counts one kind of lawsuit, not both kinds of case.
-    r"(?:行政)?复议(?!后)[^,;:。!?\d]{0,12}?(?:行政)?诉讼(?:[^,;:。!?\d]{0,10}?(?:均|都|皆)(?:为|是)?"
+    r"(?:行政)?复议(?!后)[^,;:。!?\d]{0,12}?(?:行政)?诉讼(?:[和及、]申诉)?(?:[^,;:。!?\d]{0,10}?(?:均|都|皆)(?:为|是)?"
     r"|(?:的)?(?:案件|案|情况)?(?:数|数量)?(?:为|共)?)(?:零|0)(?![\d.])"
 )
 
