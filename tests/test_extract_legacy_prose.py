@@ -194,6 +194,21 @@ def test_no_review_lawsuit_or_complaint_counted_together_as_the_2008_heading_nam
     assert (got["review_total"], got["litigation_total"]) == (0, 0)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "staff"),
+    [
+        ("设有政府信息公开工作机构1个,11名工作人员负责具体信息公开情况。", 11),
+        ("2013年我局指定办公室1名同志兼职负责政府信息公开工作。", 1),
+    ],
+)
+def test_staff_named_by_the_disclosure_work_they_do(sentence, staff):
+    assert values(sentence)["staff_total"] == staff
+
+
+def test_each_offices_staff_doing_disclosure_work_is_no_staff_total():
+    assert "staff_total" not in values("要求各科室至少有1名工作人员负责政府信息公开相关工作。")
+
+
 def test_staff_counts_stated_in_prose():
     got = values("全县从事政府信息公开工作人员120人。其中,专职人员15人、兼职人员105人。")
     assert got == {"staff_total": 120, "staff_full_time": 15, "staff_part_time": 105}

@@ -422,6 +422,14 @@ COUNT_RULES: tuple[Rule, ...] = (
         "配备",
         rf"配备(?:了)?(?:专门)?(?:的)?(?:政府信息公开)?工作人员{_CONN}{_N}{_PERSON_UNIT}",
     ),
+    # 11名工作人员负责具体信息公开情况 / 指定办公室1名同志兼职负责政府信息公开工作: the staff named by the
+    # disclosure work they do; never each office's (各科室至少有一名工作人员负责…, 每个科室1名…).
+    _rule(
+        "staff_total",
+        "负责",
+        rf"{_N_AFTER_COMMA}名(?:工作人员|同志|人员)(?:专门|专职|兼职)?负责[^,;。]{{0,8}}?(?:政府)?信息公开",
+        context=r"^(?!.*(?:各|每))",
+    ),
     # 明确4名工作人员 / 配备了2名专门工作人员: the staff counted right after the verb that assigns them,
     # unless more staff follow in the clause (明确1名工作人员为专职人员、1名为兼职人员).
     _rule(
