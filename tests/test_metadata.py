@@ -79,6 +79,20 @@ def test_a_pages_number_ending_its_file_name_is_no_year_but_the_texts_statistics
     assert read_metadata(Document(path="/crawl/report_2024.txt", text="内容")).year == 2024
 
 
+def test_a_sites_section_above_a_column_name_is_no_agency():
+    text = "信息公开大厅\n当前位置:政府信息公开年度报告\n信息检索\n政府信息公开年度报告\n正文内容。"
+    assert read_metadata(Document(path="a.txt", text=text)).agency != "信息公开大厅"
+
+
+def test_the_notice_asking_for_the_report_is_a_higher_offices_and_names_no_reporting_agency():
+    text = (
+        "本报告按照《石桥县数据管理局关于报送2025年政府信息公开工作年度报告有关事项的通知》要求,"
+        "结合我局2025年实际工作情况编制而成。\n一、总体情况\n"
+        "2025年,石桥县应急管理局认真落实政府信息公开制度。我局主动公开信息30条。"
+    )
+    assert read_metadata(Document(path="a.txt", text=text)).agency == "石桥县应急管理局"
+
+
 def test_agency_without_a_source_tag_or_guanyu_after_the_name():
     assert agency_from_title("[云川市人民政府]2012年云川市人民政府信息公开工作年报") == "云川市人民政府"
     assert (

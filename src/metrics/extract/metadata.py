@@ -377,13 +377,18 @@ _SPACE_IN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 def _is_name_line(line: str) -> bool:
-    """A line holding an agency's name alone: not a field's label above the title ('主题分类')."""
+    """A line holding an agency's name alone: not a field's label above the title ('主题分类'), nor a
+    site's section ('信息公开大厅', '政务公开专栏')."""
     return (
         2 <= len(line) <= 30
         and not _NOT_TITLE.search(line)
+        and not _SITE_SECTION.match(to_simplified(line))
         and not re.search(r"\d", line)
         and bool(_AGENCY_NAME.match(to_simplified(_name_in_line(line))))
     )
+
+
+_SITE_SECTION = re.compile(r"(?:政府)?(?:信息|政务)公开")
 
 
 def _name_in_line(line: str) -> str:
@@ -536,10 +541,11 @@ def _agency_from_first_sentence(doc: Document) -> str:
 _SELF_REFERENCE = re.compile(r"(?:我|本)(局|委|办|镇|乡|街道|厅|院|区|县|市|中心|(?:行政)?机关)")
 # Where a report prints its own full name: a line of its own (the signature above the date) or the
 # opening of a document title of its own (《某县水利局信息公开工作方案》). A place's government signs
-# with its government's name (我镇 … 某某镇人民政府).
+# with its government's name (我镇 … 某某镇人民政府). The notice asking for the annual report
+# (按照《某市数据管理局关于报送2025年政府信息公开工作年度报告有关事项的通知》要求) is a higher office's.
 _OWN_NAME_PLACES = (
     r"^\s*([\u4e00-\u9fff]{{2,30}}{word}(?:人民政府|政府|办事处)?)\s*$",
-    r"《([\u4e00-\u9fff]{{2,30}}?{word})",
+    r"《([\u4e00-\u9fff]{{2,30}}?{word})(?!关于[^》]{{0,40}}?(?:年度报告|年报|报送))",
 )
 
 
