@@ -22,6 +22,17 @@ def values(body: str, title: str = TITLE) -> dict[str, float]:
 # --- proactive disclosure ------------------------------------------------------------------------
 
 
+def test_information_published_through_channels_listed_together_is_the_proactive_total():
+    assert values("2013年,通过政府网站、政务微博、政务微信等渠道公开政府信息3226条;回应热点4次。") == {
+        "proactive_items": 3226
+    }
+
+
+def test_one_channels_count_after_anothers_or_one_key_areas_items_is_no_proactive_total():
+    assert "proactive_items" not in values("门户网站发布信息31条,通过公示公告栏等途径发布信息861条。")
+    assert "proactive_items" not in values("全年主动公开重点领域政府信息485条。")
+
+
 def test_proactive_total_with_thousands_separator():
     assert values("2013年,我局主动公开政府信息1,236条。") == {"proactive_items": 1236}
 
@@ -419,6 +430,11 @@ def test_requests_named_as_cases_or_asks_received_after_their_noun_or_none_submi
 def test_since_an_earlier_year_is_no_count_of_the_years_requests_but_since_the_report_year_is():
     assert "requests_new" not in values("2010年以来,某街道办事处政府信息公开申请受理9条。")
     assert values("2013年度以来,某街道办事处政府信息公开申请受理2条。")["requests_new"] == 2
+
+
+def test_no_fee_charged_for_requests_is_no_statement_that_none_came():
+    got = values("受理政府信息依申请公开3件。没有收取依申请公开信息相关费用。")
+    assert got["requests_new"] == 3
 
 
 def test_a_negated_review_application_is_no_request_for_information():

@@ -1935,6 +1935,13 @@ def test_a_breakdown_item_naming_two_rows_at_once_leaves_the_breakdown_out(tmp_p
     assert "outcome_granted" not in got and "outcome_unable" not in got
 
 
+def test_none_carried_over_said_with_last_year_first(tmp_path):
+    got = _overview_only(
+        tmp_path, "全年收到政府信息公开申请25件,上年无结转,办结24件,结转下年1件。", year=2022
+    )
+    assert (got["requests_new"], got["requests_carried_over"], got["requests_carried_forward"]) == (25, 0, 1)
+
+
 def test_the_overview_citing_article_20_goes_on_past_the_citation(tmp_path):
     got = _overview_only(
         tmp_path,

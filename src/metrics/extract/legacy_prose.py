@@ -500,12 +500,13 @@ def _zeros_in_scope(scope: str, s: Sentence, note: str) -> Iterator[Candidate]:
     if "投诉" in scope and "公开" in s.norm:
         yield Candidate("complaints_total", 0, False, s.original, strong=True, note=note)
     # Each thing the negation lists on its own ('未收到任何形式的依申请公开信息、行政复议和行政诉讼'): a
-    # review's 申请 is no request for information, nor is what a request caused (未发生因…申请引起的…).
+    # review's 申请 is no request for information, nor is what a request caused (未发生因…申请引起的…) or
+    # cost (没有收取依申请公开信息相关费用).
     if any(
         "复议" not in item
         and not LITIGATION.search(item)
         and REQUEST_SCOPE.search(item)
-        and not re.search(r"投诉|举报|咨询|案例|案件|纠纷|结转|^因", item)
+        and not re.search(r"投诉|举报|咨询|案例|案件|纠纷|结转|费|^因", item)
         for item in re.split(r"[、,和及与或且]", scope)
     ):
         yield Candidate("requests_new", 0, False, s.original, strong=True, note="stated that no request came")

@@ -109,6 +109,16 @@ COUNT_RULES: tuple[Rule, ...] = (
         rf"(?<!应)主动(?:向社会|向公众|对外|{_ON_A_SITE})?(?:公开|公布|发布)(?:了)?(?P<mid>{_GAP}{{0,8}}?)(?:政府)?信息(?:的)?"
         rf"(?:项目|件数|条数|数|数量|总数|总量)?(?:\([^()]{{0,80}}\))?{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
     ),
+    # 2016年,通过政府网站、政务微博、政务微信等渠道公开政府信息3226条: the channels listed together, and what
+    # they carried, in a sentence counting nothing before it (a channel's own count may precede: '网站发布信息
+    # 31条,通过公告栏等途径发布信息861条').
+    _rule(
+        "proactive_items",
+        "等",
+        rf"通过{_GAP}{{2,40}}?等(?:渠道|平台|方式|途径|形式|载体)(?:共|累计|共计)?(?:主动)?(?:公开|发布)(?:了)?(?:各类)?"
+        rf"(?:政府|政务)?信息{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
+        context=r"^[^\d]*(?:(?:19|20)\d\d年[^\d]*)?通过",
+    ),
     # The documents made or obtained split by disclosure attribute: their 主动公开 part is the year's
     # proactive count ('共制作政府信息300条,其中主动公开信息120条,依申请公开信息30条').
     _rule(
@@ -571,9 +581,10 @@ TOTAL_WORDS = re.compile(r"共|全年|合计|总计|总共|全部|累计")
 SUBSET = "其中"
 # Figures that a 其中 earlier in the sentence would make a part of something else.
 # Words between a label's verb and its noun (the `mid` group) that make the figure something else:
-# another kind of case, a change, or one category of what was published (主动公开工作动态信息119条).
+# another kind of case, a change, or one category of what was published (主动公开工作动态信息119条,
+# 主动公开重点领域政府信息485条).
 MID_EXCLUDED = re.compile(
-    r"复议|诉讼|投诉|举报|咨询|增|减|比|较|动态|要闻|讲话|公告|通知|文件|规划|计划|总结|财政|人事|(?<!各)类"
+    r"复议|诉讼|投诉|举报|咨询|增|减|比|较|动态|要闻|讲话|公告|通知|文件|规划|计划|总结|财政|人事|(?<!各)类|领域"
 )
 # Sentences that count something other than the metric although its words match: a service hall's or an
 # approval office's 共受理申请1200件 counts administrative applications, not information requests.

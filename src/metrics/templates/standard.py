@@ -393,10 +393,10 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         r"(?:19|20)\d\d年度?结转(?:的)?(?:依申请公开|政府信息公开)?(?:申请)?(?:事项)?",
         names_year=1,
     ),
-    # 无上年结转政府信息公开申请: none carried over.
+    # 无上年结转政府信息公开申请 / 上年无结转: none carried over.
     OverviewCount(
         "requests_carried_over",
-        r"(?:无|没有)上一?年度?(?:结转|转结)(?:的)?(?:政府信息公开)?(?:申请)?件?",
+        r"(?:无|没有)上一?年度?(?:结转|转结)(?:的)?(?:政府信息公开)?(?:申请)?件?|上一?年度?(?:无|没有)(?:结转|转结)",
         says_none=True,
         names_last_year=True,
     ),
