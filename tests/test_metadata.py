@@ -574,6 +574,11 @@ NAMES_WITHOUT_A_PLACE = {
     "泉港生态环境局",
     "中国(河北)自由贸易试验区雄安片区管理委员会",
     "北京大兴国际机场临空经济区(廊坊)管理委员会",
+    "北京经济技术开发区管理委员会",
+    "三门沿海工业城管委会",
+    "湖南衡山萱洲国家湿地公园管理处",
+    "湛江海关",
+    "国家税务总局芜湖市镜湖区税务局",  # a national administration's bureau, its name first
     "大连长兴岛经济技术开发区长兴岛街道",
     "牡市文化广电新闻出版局",  # 牡丹江市 shortened
     "交通运输部",  # a ministry: the whole country
