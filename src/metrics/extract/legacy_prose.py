@@ -137,19 +137,10 @@ def _join_broken_lines(text: str) -> str:
                 else (len(prev) <= _SHORT_LINE or len(line) <= _SHORT_LINE or wrapped or split_count)
             )
             # A line opening a numbered item ('4、政府信息公开的收费情况') starts anew, whatever the width of
-            # the line before ('3、…行政复议、提起行政诉讼情况:无'); a short numbered heading ('一、总体情况')
-            # goes on only to a short answer ('无').
+            # the line before ('3、…行政复议、提起行政诉讼情况:无').
             joins = joins and (split_count or not _ITEM_NUMBER.match(line))
-            if _ITEM_NUMBER.match(prev) and len(prev) <= _SHORT_LINE < len(line) and not wrapped:
-                joins = False
-            # ... and to a short answer across a blank line too ('(一)申请情况' / '' / '无申请。').
-            if (
-                blank
-                and _ITEM_NUMBER.match(prev)
-                and len(prev) <= _HEADING_LINE
-                and _SHORT_ANSWER.match(line)
-            ):
-                joins = True
+            if _ITEM_NUMBER.match(prev):
+                joins = _heading_goes_on(prev, line, blank, wrapped, joins)
             if prev[-1] not in _LINE_END and joins:
                 out[-1] = prev + line
                 last, blank = line, False
@@ -158,6 +149,16 @@ def _join_broken_lines(text: str) -> str:
         out.append(line)
         last, blank = line, False
     return "".join(out)
+
+
+def _heading_goes_on(heading: str, line: str, blank: bool, wrapped: bool, joins: bool) -> bool:
+    """Whether a numbered heading goes on into the next line: a short one ('一、总体情况') only to a short
+    answer ('无'), even across a blank line ('(一)申请情况' / '' / '无申请。'); otherwise as `joins` says."""
+    if blank and len(heading) <= _HEADING_LINE and _SHORT_ANSWER.match(line):
+        return True
+    if len(heading) <= _SHORT_LINE < len(line) and not wrapped:
+        return False
+    return joins
 
 
 # A heading's numbering: '三、', '(二)'.
