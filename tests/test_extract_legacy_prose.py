@@ -196,6 +196,11 @@ def test_a_short_heading_answered_with_无_after_a_blank_line_says_none():
     assert values("(一)申请情况\n\n无申请。\n\n(二)咨询情况\n\n本年度接受咨询12人次。")["requests_new"] == 0
 
 
+def test_a_heading_answered_with_more_than_none_or_about_other_work_gives_no_zero():
+    assert values("(二)依申请公开\n本年度无。") == {}
+    assert values("(三)政府信息管理。无\n(四)依申请公开。无需申请即可查阅的信息已在网站公开。") == {}
+
+
 def test_a_heading_over_a_long_line_after_a_blank_line_is_no_answer_of_none():
     assert "requests_new" not in values("(一)申请情况\n\n无需申请即可查阅的信息已在网站公开,方便群众查询。")
 
@@ -773,6 +778,10 @@ def test_text_without_figures_gives_nothing():
             {"review_total": 0, "litigation_total": 0},
         ),
         ("五、政府信息公开的收费及减免情况:无。", {"request_fees_10k_yuan": 0}),
+        # A heading without 情况, answered on its own line or after a full stop.
+        ("(二)依申请公开\n无", {"requests_new": 0}),
+        ("(二)依申请公开。无", {"requests_new": 0}),
+        ("(二)依申请公开。无。", {"requests_new": 0}),
     ],
 )
 def test_heading_answered_with_none_gives_zero(body, expected):

@@ -142,7 +142,8 @@ def _join_broken_lines(text: str) -> str:
             if _ITEM_NUMBER.match(prev):
                 joins = _heading_goes_on(prev, line, blank, wrapped, joins)
             if prev[-1] not in _LINE_END and joins:
-                out[-1] = prev + line
+                # '(二)依申请公开' / '无': the heading answered, read as '(二)依申请公开:无'.
+                out[-1] = prev + (":" if _answers_heading(prev, line) else "") + line
                 last, blank = line, False
                 continue
             out.append("\n")
@@ -159,6 +160,14 @@ def _heading_goes_on(heading: str, line: str, blank: bool, wrapped: bool, joins:
     if len(heading) <= _SHORT_LINE < len(line) and not wrapped:
         return False
     return joins
+
+
+def _answers_heading(heading: str, line: str) -> bool:
+    return (
+        bool(_ITEM_NUMBER.match(heading))
+        and len(heading) <= _HEADING_LINE
+        and bool(_SHORT_ANSWER.match(line))
+    )
 
 
 # A heading's numbering: '三、', '(二)'.
@@ -253,7 +262,14 @@ class Prose:
 def prose(text: str) -> Prose:
     # Lines are joined first: a printed line's width counts the pinyin a mirror printed after characters.
     joined = _LAYOUT_SPACE.sub("", strip_ruby(_join_broken_lines(text)))
-    return Prose(joined, _normalize(joined))
+    return Prose(joined, _HEADING_STOP.sub(r"\1:", _normalize(joined)))
+
+
+# '(二)依申请公开。无': a heading closed by a full stop and answered on its line, read as '(二)依申请公开:无'
+# (the full stop would part the answer from what it answers).
+_HEADING_STOP = re.compile(
+    rf"(?m)^((?:{_ITEM_NUMBER.pattern})[^。\n\d]{{2,{_HEADING_LINE}}}?)。(?=(?:无|没有|均无)[^\d,。\n]{{0,4}}。?$)"
+)
 
 
 def sentences(text: Prose) -> list[Sentence]:
