@@ -2237,6 +2237,35 @@ def test_a_breakdown_opened_by_from_the_results_adding_up_to_the_requests_closed
     assert (got["outcome_unable"], got["outcome_other"]) == (843, 345)
 
 
+def test_a_breakdown_naming_outcomes_as_answers_given_and_opened_by_as_to_results_adds_up(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2020年度,本局共接到政府信息公开申请7件,在申请内容方面,主要涉及项目审批;在办理结果方面,"
+        "同意公开答复4件(含1件已复议),申请信息经查询不存在3件。",
+        year=2020,
+    )
+    assert (got["requests_new"], got["outcome_granted"], got["unable_not_held"]) == (7, 4, 3)
+    answered = _overview_only(
+        tmp_path,
+        "2022年,全区共办结政府信息公开申请20件,其中,予以公开答复12件,部分公开3件,无法提供的5件。",
+        year=2022,
+    )
+    assert (answered["outcome_granted"], answered["outcome_partial"], answered["outcome_unable"]) == (
+        12,
+        3,
+        5,
+    )
+
+
+def test_a_breakdown_whose_items_do_not_add_up_to_the_requests_stands_not_in(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2020年度,本局共接到政府信息公开申请9件,在办理结果方面,同意公开答复4件,申请信息经查询不存在3件。",
+        year=2020,
+    )
+    assert "outcome_granted" not in got and "unable_not_held" not in got
+
+
 def test_none_made_of_a_list_of_documents_and_rules_gives_zero_issued_of_both(tmp_path):
     got = _overview_only(tmp_path, "2021年未制作规范性文件、行政法规、规章。", year=2021)
     assert (got["rules_issued"], got["normative_issued"]) == (0, 0)

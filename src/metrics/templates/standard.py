@@ -220,8 +220,9 @@ SECTION3_ROWS: tuple[Section3Row, ...] = (
         "unable_not_held",
         ("本机关不掌握相关政府信息", "不掌握相关政府信息"),
         parent="outcome_unable",
-        # 信息不存在 is the first regulations' name of the row; 非本部门掌握 says it the other way round.
-        prose_words=("本机关不掌握", "信息不存在", "非本机关掌握", "非本部门掌握", "非本单位掌握"),
+        # 信息不存在 is the first regulations' name of the row (申请信息经查询不存在); 非本部门掌握 says it the
+        # other way round.
+        prose_words=("本机关不掌握", "信息不存在", "不存在", "非本机关掌握", "非本部门掌握", "非本单位掌握"),
     ),
     Section3Row(
         "unable_needs_creation",

@@ -22,9 +22,10 @@ from metrics.templates.standard import OVERVIEW_COUNTS, SECTION3_ROWS, STD2019, 
 
 # The top rows of 三、本年度办理结果: the rows its 总计 is declared the sum of.
 _OUTCOMES = metrics()["outcome_total"].sum_of
-# Where a breakdown of the requests begins: 其中, 处理结果中, 在已答复的(信件)中, 在已经答复的91件申请中.
+# Where a breakdown of the requests begins: 其中, 处理结果中, 在已答复的(信件)中, 在已经答复的91件申请中,
+# 在办理结果方面.
 _BREAKDOWN = re.compile(
-    r"其中|处理结果中|已?(?:经)?答复的(?:\d+件)?[\u4e00-\u9fff]{0,4}中|从?办理结果(?:看|来看|为|是)"
+    r"其中|处理结果中|已?(?:经)?答复的(?:\d+件)?[\u4e00-\u9fff]{0,4}中|从?办理结果(?:看|来看|为|是|方面)"
 )
 # How a request came, opening the list before the outcomes: no outcome.
 _CHANNEL = re.compile(rf"(?:通过)?(?:{REQUEST_CHANNEL.pattern})(?:方式)?(?:申请|提交|提出)\d+(?:件|条)")
@@ -32,8 +33,9 @@ _CHANNEL = re.compile(rf"(?:通过)?(?:{REQUEST_CHANNEL.pattern})(?:方式)?(?:�
 _SHARE = re.compile(r"[、,]?\(?(?:约|大约)?占(?:比|总数的?)?\d+(?:\.\d+)?\s*%\)?")
 # '予以公开或部分公开59件': two top rows in one count, which the total holds but neither row alone.
 _GRANTED_OR_PARTLY = re.compile(r"(?:予以)?(?:全部)?公开(?:或|和|及|与|、)(?:予以)?部分公开")
+# '同意公开答复4件': an outcome may be named as the answer given, as the 2015 table's rows name them.
 _ITEM = re.compile(
-    r"^(?:因|对)?(?P<label>[\u4e00-\u9fff]{2,24}?)(?:\((?P<note>[^()]{2,40})\))?(?:的)?(?:申请)?(?:有|为)?"
+    r"^(?:因|对)?(?P<label>[\u4e00-\u9fff]{2,24}?)(?:\((?P<note>[^()]{2,40})\))?(?:的)?(?:答复)?(?:申请)?(?:有|为)?"
     r"(?P<num>\d+)\s*(?:件|条|个|项|份|起|宗)(?:\((?P<after>[^()]{2,40})\))?$"
 )
 # An item that counts first ('4件为不予公开', '处理结果1件为不予处理'), with _ITEM's groups (no words after).
