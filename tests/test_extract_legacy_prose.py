@@ -33,6 +33,15 @@ def test_one_channels_count_after_anothers_or_one_key_areas_items_is_no_proactiv
     assert "proactive_items" not in values("全年主动公开重点领域政府信息485条。")
 
 
+def test_disclosures_singled_out_of_all_posts_by_其中_are_the_proactive_total_and_the_posts_are_not():
+    got = values(
+        "2015年度,通过本局网站发布各类信息2173条,网站访问量18万人次,其中主动公开政府信息数54条,回应关切3次。"
+    )
+    assert got == {"proactive_items": 54}
+    # Another kind of item singled out leaves the count before it standing, as before.
+    assert values("2015年,我局主动公开政府信息300条,其中规范性文件12件。")["proactive_items"] == 300
+
+
 def test_proactive_total_with_thousands_separator():
     assert values("2013年,我局主动公开政府信息1,236条。") == {"proactive_items": 1236}
 

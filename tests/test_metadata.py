@@ -170,6 +170,12 @@ def test_agency_from_titles_saying_xinxi_gongkai_or_qingkuang_baogao():
     assert agency_from_title("2014年云川市民政局政府信息公开工作情况报告") == "云川市民政局"
 
 
+def test_customs_reports_named_after_their_own_rules_name_the_customs_once():
+    assert agency_from_title("云川海关2015年海关政府信息公开年度报告") == "云川海关"
+    assert agency_from_title("海关总署2016年海关政府信息公开工作年度报告") == "海关总署"
+    assert agency_from_title("2015年云川海关政府信息公开年度报告") == "云川海关"
+
+
 def test_title_cell_of_a_metadata_block_loses_its_separator():
     doc = Document(
         path="x.txt", text="正文", page_meta={"标题": "| 云川市国土资源局2015年政府信息公开年度报告"}

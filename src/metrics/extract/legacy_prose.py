@@ -362,6 +362,7 @@ def _closes_the_year(text: str, year: int | None) -> bool:
     )
 
 
+_PROACTIVE_SINGLED_OUT = re.compile(r"其中主动公开(?:的)?政府信息(?:数|数量)?(?:为|共)?\d")
 _FRESH_OPENING = re.compile(rf"(?:其中)?(?:{FRESH.pattern}|(?:19|20)\d\d年度?)")
 
 
@@ -418,8 +419,14 @@ def _candidate_from_match(rule: Rule, m: re.Match[str], s: Sentence, year: int |
     # A match that opens with the year's word (其中本年度…公开214条, 当年收到3件) restarts its count there.
     opening = _FRESH_OPENING.match(m.group())
     start = m.start() + (opening.end() if opening else 0)
+    # '网站发布各类信息2173条,…,其中主动公开政府信息数54条': the 其中 singles the disclosures out of all
+    # that was posted, so they are the year's, and the count before them is not.
+    singled = _PROACTIVE_SINGLED_OUT.search(s.norm) if rule.metric_id == "proactive_items" else None
+    if singled and m.start() < singled.start():
+        return None
+    subset = not opening and not (singled and m.start() < singled.end()) and _is_subset(s.norm, start)
     # 在A网站和B网站…分别主动公开政府信息148条: a count for each, not their total.
-    if rule.metric_id in TOTALS_ONLY and ((not opening and _is_subset(s.norm, start)) or "分别" in clause):
+    if rule.metric_id in TOTALS_ONLY and (subset or "分别" in clause):
         return None
     if rule.metric_id == "proactive_items" and _not_the_years_items(clause, m, s.norm):
         return None

@@ -450,6 +450,11 @@ def _year_in_opening_text(doc: Document) -> int | None:
     return int(years.most_common(1)[0][0]) if years else None
 
 
+# The customs name their reports after their own rules (海关政府信息公开办法): '某海关2015年海关政府信息公开
+# 年度报告' is the report of 某海关, whose words after the year are report words.
+_CUSTOMS_REPORT = re.compile(r"^海关(?=(?:政府)?信息公开)")
+
+
 def agency_from_title(title: str) -> str:
     t = re.sub(r"\s+", "", normalize(title))
     # A character the page's encoding lost, printed as '?' after the title ('…工作報告?').
@@ -475,7 +480,7 @@ def agency_from_title(title: str) -> str:
     # The name printed before the year and only report words after it: the name is all before the
     # year ('某镇政府2022年信息公开工作年度报告' names 某镇政府, not 某镇).
     year = _YEAR_IN_TITLE.search(t) or _ZH_YEAR_IN_TITLE.search(t)
-    if year and year.start() > 0 and _ONLY_REPORT_WORDS.fullmatch(t[year.end() :]):
+    if year and year.start() > 0 and _ONLY_REPORT_WORDS.fullmatch(_CUSTOMS_REPORT.sub("", t[year.end() :])):
         # The report's first words may stand before the year too ('某办政府信息公开工作2022年度报告').
         t = re.sub(r"(?:政府|政务)?信息公开(?:工作)?$", "", t[: year.start()])
         t = re.sub(r"人民$", "人民政府", t)
