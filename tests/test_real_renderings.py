@@ -2266,6 +2266,28 @@ def test_a_breakdown_whose_items_do_not_add_up_to_the_requests_stands_not_in(tmp
     assert "outcome_granted" not in got and "unable_not_held" not in got
 
 
+def test_a_governments_own_normative_documents_issued_and_abolished_stand_in(tmp_path):
+    got = _overview_only(tmp_path, "2022年,全年共制定政府规范性文件3件,废止政府规范性文件6件。", year=2022)
+    assert (got["normative_issued"], got["normative_abolished"]) == (3, 6)
+
+
+def test_requests_received_that_hold_one_carried_over_give_the_years_less_it(tmp_path):
+    for sentence in (
+        "2021年全年收到政府信息公开申请30件(其中1件为上年度结转),办结30件,结转下年0件。",
+        "2021年全年收到政府信息公开申请30件,其中1件为上年度结转。",
+    ):
+        got = _overview_only(tmp_path, sentence, year=2021)
+        assert (got["requests_new"], got["requests_carried_over"]) == (29, 1)
+
+
+def test_requests_closed_by_the_agency_speaking_of_itself_are_the_answered_total(tmp_path):
+    got = _overview_only(
+        tmp_path, "2023年,我区已按规定办结政府信息公开申请79件,结转下年度继续办理4件。", year=2023
+    )
+    assert (got["outcome_total"], got["requests_carried_forward"]) == (79, 4)
+    assert "outcome_total" not in _overview_only(tmp_path, "2023年,我局不予公开答复2件。", year=2023)
+
+
 def test_none_made_of_a_list_of_documents_and_rules_gives_zero_issued_of_both(tmp_path):
     got = _overview_only(tmp_path, "2021年未制作规范性文件、行政法规、规章。", year=2021)
     assert (got["rules_issued"], got["normative_issued"]) == (0, 0)

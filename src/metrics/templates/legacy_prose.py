@@ -590,10 +590,11 @@ MID_EXCLUDED = re.compile(
 # approval office's 共受理申请1200件 counts administrative applications, not information requests.
 # After a count of requests, last year's carried requests and the year's new ones counted apart
 # ('受理依申请公开301件,上年度结转申请3件,新增298件'): the count held both, so it is not the year's.
-# '收到申请25件(含2024年结转1件)': a count that says it holds requests carried over holds the year's less
-# those (24).
+# '收到申请25件(含2024年结转1件)' / '收到申请30件,其中1件为上年度结转': a count that says it holds
+# requests carried over holds the year's less those (24, 29).
 HOLDS_CARRIED_AFTER = re.compile(
-    r"\s*\((?:其中)?(?:含|包括|包含)[^()]{0,16}?(?:结转|上年|转结)[^()\d]{0,6}?(?P<carried>\d+)\s*(?:件|条|宗|个|项)"
+    r"\s*[(,](?:其中)?(?:(?:含|包括|包含)[^()]{0,16}?(?:结转|上年|转结)[^()\d]{0,6}?"
+    r"|(?=\d+\s*(?:件|条)(?:为|是|系|属于?)上一?年度?(?:结转|转结)))(?P<carried>\d+)\s*(?:件|条|宗|个|项)"
 )
 NEW_AND_CARRIED_AFTER = re.compile(
     r"(?=[^.!?]*?(?:上一?年度?结转|结转上一?年)[^,;.!?]{0,10}?\d+\s*件)"

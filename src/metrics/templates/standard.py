@@ -346,6 +346,14 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         names_last_year=True,
         units="件|份|宗|起|条",
     ),
+    # 收到申请30件(其中1件为上年度结转): the count before its words.
+    OverviewCount(
+        "requests_carried_over",
+        r"(?:为|是|系|属于?)上一?年度?(?:结转|转结)",
+        names_last_year=True,
+        count_first=True,
+        units="件|份|宗|起|条",
+    ),
     # 办理2021年结转件4件 (a 2022 report).
     OverviewCount(
         "requests_carried_over",
@@ -494,7 +502,8 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     # 新制定出台规范性文件2个: verbs run together, in any unit of documents.
     OverviewCount(
         "normative_issued",
-        r"(?:制发|制定|出台|印发|新?制作)+(?:并?公开)?(?:了|的)?(?:行政)?规范性文件",
+        # 政府规范性文件: a government's (a town's) own name for its documents.
+        r"(?:制发|制定|出台|印发|新?制作)+(?:并?公开)?(?:了|的)?(?:行政|政府)?规范性文件",
         units="件|份|宗|起|个|条",
     ),
     # 共发布规范性文件5份,清理废止规范性文件3份 / 新增行政规范性文件18件,废止24件 / 行政规范性文件发布0条、废止0条:
@@ -503,7 +512,7 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     # so far (累计发布).
     OverviewCount(
         "normative_issued",
-        r"(?:新)?(?:发布|新增)(?:了|的)?(?:行政)?规范性文件|(?:行政)?规范性文件(?:新)?发布(?:数量)?",
+        r"(?:新)?(?:发布|新增)(?:了|的)?(?:行政|政府)?规范性文件|(?:行政|政府)?规范性文件(?:新)?发布(?:数量)?",
         formats=(STD2021,),
         units="件|份|个|条",
         sentence_has=r"废止",
@@ -513,7 +522,7 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     OverviewCount(
         "normative_issued",
         r"(?:制发|制定|出台|印发)(?:并?公开)?(?:了|的)?[\u4e00-\u9fff]{0,10}?规章\d+件[、,和及]"
-        r"[\u4e00-\u9fff]{0,16}?(?:行政)?规范性文件",
+        r"[\u4e00-\u9fff]{0,16}?(?:行政|政府)?规范性文件",
     ),
     # 全年共制定1条行政规范性文件 / 共制发6份局本级规范性文件 / 废止18份规范性文件: the count between the
     # verb and the documents (or rules).
@@ -525,7 +534,7 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
             units="件|份|个|条",
             followed_by=rf"[\u4e00-\u9fff]{{0,6}}?{noun}",
         )
-        for noun, prefix in ((r"(?:行政)?规范性文件", "normative"), (r"规章", "rules"))
+        for noun, prefix in ((r"(?:行政|政府)?规范性文件", "normative"), (r"规章", "rules"))
         for metric_id, verb, fmts in (
             (f"{prefix}_issued", r"(?:制发|制定|出台|印发)(?:了|的)?", (STD2019, STD2021)),
             (f"{prefix}_abolished", r"废止(?:了)?", (STD2021,)),
@@ -535,7 +544,10 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     # named by the column alone ('废止文件0件').
     *(
         OverviewCount(metric_id, rf"{issued}{then}", formats=(STD2021,), units="件|份|个|条")
-        for noun, prefix in ((r"(?:行政)?规范性文件", "normative"), (r"[\u4e00-\u9fff]{0,6}?规章", "rules"))
+        for noun, prefix in (
+            (r"(?:行政|政府)?规范性文件", "normative"),
+            (r"[\u4e00-\u9fff]{0,6}?规章", "rules"),
+        )
         for issued in (rf"(?:制发|制定|出台|印发)(?:了)?{noun}\s*\d+(?:件|份|个|条),",)
         for metric_id, then in (
             (f"{prefix}_abolished", r"废止(?:了)?(?:文件)?"),
@@ -577,13 +589,16 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     # 清理废止往年规范性文件61件: documents of earlier years, abolished this year.
     OverviewCount(
         "normative_abolished",
-        r"废止(?:了|的)?(?:往年|以往|过时)?(?:的)?(?:行政)?规范性文件",
+        r"废止(?:了|的)?(?:往年|以往|过时)?(?:的)?(?:行政|政府)?规范性文件",
         formats=(STD2021,),
     ),
     # 现行有效 is the 2021 table's column; the 2019 table's same cell counts what was published. Documents are
     # counted in 个 too (现行有效的行政规范性文件共8个).
     OverviewCount(
-        "normative_in_force", r"现行有效(?:的)?(?:行政)?规范性文件", formats=(STD2021,), units="件|份|个|条"
+        "normative_in_force",
+        r"现行有效(?:的)?(?:行政|政府)?规范性文件",
+        formats=(STD2021,),
+        units="件|份|个|条",
     ),
     OverviewCount("rules_in_force", r"现行有效(?:的)?[\u4e00-\u9fff]{0,6}?规章", formats=(STD2021,)),
     # Section 二's columns by their own names, in a sentence about one kind of document ('行政规范性文件:
@@ -663,18 +678,18 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     ),
     OverviewCount(
         "normative_issued",
-        rf"(?:未|没有){_ISSUING}(?:新的)?(?:[\u4e00-\u9fff,]{{0,14}}?规章[,和及与])?(?:行政)?规范性文件",
+        rf"(?:未|没有){_ISSUING}(?:新的)?(?:[\u4e00-\u9fff,]{{0,14}}?规章[,和及与])?(?:行政|政府)?规范性文件",
         says_none=True,
     ),
     # 无行政规范性文件发布,无废止行政规范性文件: none, the documents named before the verb, or none abolished.
     OverviewCount(
         "normative_issued",
-        r"(?:无|没有)(?:新的?)?(?:行政)?规范性文件(?:制发|制定|出台|印发|发布)",
+        r"(?:无|没有)(?:新的?)?(?:行政|政府)?规范性文件(?:制发|制定|出台|印发|发布)",
         says_none=True,
     ),
     OverviewCount(
         "normative_abolished",
-        r"(?:无|没有)(?:废止(?:的)?(?:行政)?规范性文件|(?:行政)?规范性文件废止)",
+        r"(?:无|没有)(?:废止(?:的)?(?:行政|政府)?规范性文件|(?:行政|政府)?规范性文件废止)",
         formats=(STD2021,),
         says_none=True,
     ),
@@ -682,7 +697,7 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     OverviewCount(
         "normative_abolished",
         r"(?:未|没有)(?:(?:制发|制定|出台|印发|制作|发布)+[,和及与]?)*废止(?:新的)?(?:[\u4e00-\u9fff,]{0,14}?规章[,和及与])?"
-        r"(?:行政)?规范性文件",
+        r"(?:行政|政府)?规范性文件",
         formats=(STD2021,),
         says_none=True,
     ),
