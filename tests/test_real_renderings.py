@@ -2602,6 +2602,7 @@ def test_section2_columns_named_by_their_count_in_tiao_stand_in(tmp_path):
         "2025年,收到3件居民信息公开申请,已依法在规定时间内答复。",
         "2023年,市市场监管局共收到3个自然人的政府信息公开申请,均按时答复。",
         "2021年,我局受理依申请公开3件,从申请主体上看均为自然人,从申请方式上看均为互联网申请。",
+        "2022年,共收到自然人依申请公开政府信息3件,均按规定时间办结。",
     ],
 )
 def test_requests_counted_as_natural_persons_own_are_all_natural_persons(tmp_path, sentence):
@@ -2611,6 +2612,17 @@ def test_requests_counted_as_natural_persons_own_are_all_natural_persons(tmp_pat
         3,
         0,
     )
+
+
+def test_no_request_at_all_is_none_from_either_kind_of_requester(tmp_path):
+    got = _overview_only(tmp_path, "2023年,本机关未收到政府信息公开申请。", year=2023)
+    assert (got["requests_new"], got["requests_new_natural_person"], got["requests_new_legal_person"]) == (
+        0,
+        0,
+        0,
+    )
+    some = _overview_only(tmp_path, "2023年,本机关收到政府信息公开申请2件。", year=2023)
+    assert "requests_new_natural_person" not in some and "requests_new_legal_person" not in some
 
 
 def test_a_natural_persons_count_followed_by_an_organisations_is_not_all_the_requests(tmp_path):

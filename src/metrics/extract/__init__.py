@@ -57,7 +57,7 @@ def extract_document(doc: Document) -> Extraction:
         prose = _overview_figures(doc, meta, overview)
         flags += check_text_against_table(facts, [f for f in prose if f.metric_id in _PROSE_CHECKED])
         facts += _figures_of_unread_sections(prose, facts, overview, fmt, meta.year)
-    facts += derived_facts(facts)
+    facts += derived_facts(facts, fmt)
     mark_ocr_figures(facts, doc)
     ex.facts = facts
     ex.flags += flags + check_identities(facts, fmt)

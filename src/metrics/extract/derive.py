@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from metrics import formats
 from metrics.models import TOTAL, Fact
 from metrics.templates.standard import ORGANISATION_COLUMNS
 
 
-def derived_facts(facts: list[Fact]) -> list[Fact]:
+def derived_facts(facts: list[Fact], fmt: str) -> list[Fact]:
     by_key = {(f.metric_id, f.column): f for f in facts}
     out: list[Fact] = []
 
@@ -18,6 +19,11 @@ def derived_facts(facts: list[Fact]) -> list[Fact]:
         if (metric_id, TOTAL) not in by_key:
             out.append(Fact(metric_id, v, evidence=evidence, derived=True))
 
+    if fmt in (formats.STD2019, formats.STD2021) and value("requests_new") == 0:
+        # No request at all ('未收到政府信息公开申请'): none from either kind of requester, as the table's
+        # columns add up to its 总计.
+        add("requests_new_natural_person", 0, "本年新收 总计为0")
+        add("requests_new_legal_person", 0, "本年新收 总计为0")
     natural = value("requests_new", "natural_person")
     if natural is not None:
         add("requests_new_natural_person", natural, "本年新收 · 自然人")

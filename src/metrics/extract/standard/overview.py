@@ -130,10 +130,10 @@ _ALL_NATURAL_PERSONS = re.compile(
     r"|申请主体(?:上看|来看)?,?(?:均|全部)?为自然人|\d(?:件|条)\((?:均为|均系|系)?自然人(?:申请|提出)?\)"
 )
 # The requests counted as natural persons' in their own words ('收到公民提出公开政府信息申请1件',
-# '自然人政府信息公开申请1件', '收到4件居民信息公开申请', '收到2个自然人的政府信息公开申请'): every request
-# a natural person's, where that count is the year's.
+# '自然人政府信息公开申请1件', '收到4件居民信息公开申请', '收到2个自然人的政府信息公开申请',
+# '收到自然人依申请公开政府信息5件'): every request a natural person's, where that count is the year's.
 _COUNTED_AS_NATURAL_PERSONS = re.compile(
-    r"(?:公民|自然人|居民)(?:提出|提交)?(?:的)?[^,;.\d]{0,12}?申请(?:共|为)?(?P<num>\d+)(?:件|条)"
+    r"(?:公民|自然人|居民)(?:提出|提交)?(?:的)?[^,;.\d]{0,12}?申请(?:公开)?(?:政府信息)?(?:共|为)?(?P<num>\d+)(?:件|条)"
     r"|(?P<num_first>\d+)(?:件|个|名)(?:公民|自然人|居民)(?:提出|提交)?(?:的)?[^,;.\d]{0,12}?申请"
 )
 # Some requests of an organisation after it ('其中自然人申请24件,其它1件'): the count was not all of them.
