@@ -17,6 +17,16 @@ def test_std2019_recognised_by_its_original_columns():
     assert detect_format(_doc(text)) == "std2019"
 
 
+def test_a_2021_report_in_the_2019_tables_with_their_headers_cut_short_is_std2019():
+    # A late adopter whose page cut the first table's headers ('本年新') keeps the 2019 columns below.
+    text = "信息内容 | 本年新 | 本年新 | 对外公开总数量\n规章 | 0 | 0 | 0\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量"
+    assert detect_format(_doc(text), year=2021) == "std2019"
+    assert (
+        detect_format(_doc("信息内容 | 本年新 | 本年新 | 对外公开总数量\n规章 | 0 | 0 | 0"), year=2021)
+        == "std2021"
+    )
+
+
 def test_std_detected_from_a_table_when_the_text_lacks_it():
     grid = [["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["规章", "0", "0", "3"]]
     assert detect_format(_doc("年度报告", [Table(rows=grid, where="table 1")])) == "std2021"

@@ -8,7 +8,8 @@ from metrics.normalize import compact
 
 # Wording only the 2021 revision of the template uses.
 _STD2021_MARKS = ("本年制发件数", "现行有效件数", "本年废止件数", "逾期不补正", "本年收费金额")
-_STD2019_MARKS = ("本年新制作数量", "对外公开总数量", "本年新公开数量", "采购总金额")
+# 上一年项目数量 heads section 二's later tables in 2019 only (the 2021 template keeps 本年处理决定数量 alone).
+_STD2019_MARKS = ("本年新制作数量", "对外公开总数量", "本年新公开数量", "采购总金额", "上一年项目数量")
 _STD_SECTION3 = (
     "本年新收政府信息公开申请",
     "上年结转政府信息公开申请",
