@@ -42,6 +42,13 @@ def test_disclosures_singled_out_of_all_posts_by_其中_are_the_proactive_total_
     assert values("2015年,我局主动公开政府信息300条,其中规范性文件12件。")["proactive_items"] == 300
 
 
+def test_items_an_agency_naming_itself_published_through_its_site_over_the_year_are_the_proactive_total():
+    assert values("2015年1月1日至12月31日,云川省邮政管理局通过政府网站公开政府信息40条。") == {
+        "proactive_items": 40
+    }
+    assert values("2015年,云川市民政局通过政府网站公开政府信息40条。") == {"proactive_items": 40}
+
+
 def test_proactive_total_with_thousands_separator():
     assert values("2013年,我局主动公开政府信息1,236条。") == {"proactive_items": 1236}
 

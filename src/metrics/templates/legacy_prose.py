@@ -46,6 +46,8 @@ _EVENT_UNIT = r"(?:次|场|期)"
 _PERSON_UNIT = r"(?:人|名)"
 _TAIL = rf"(?P<unit_after>{APPROX_AFTER_UNIT})?"
 _GAP = r"[^,;:。!?()\d]"  # label words may be separated by other words, never by punctuation or digits
+# An agency naming itself: a name ending in what agencies are.
+_AGENCY_NAME = r"[\u4e00-\u9fff]{2,20}?(?:局|厅|委|委员会|办|办公室|政府|中心|署|院|部|馆|站|所|处)"
 # Where the information was published ('在某市政务信息公开网上', '在区政府网站').
 _ON_A_SITE = rf"在{_GAP}{{1,20}}?(?:网站|网|平台)上?"
 
@@ -164,11 +166,11 @@ COUNT_RULES: tuple[Rule, ...] = (
     ),
     # 2016年,我局在市政府信息公开平台发布信息27条 / 2013年,我局通过政府门户网站共公布信息104条 / 2016年1月1日至
     # 12月31日,我局通过县政府网站…公开…信息115条: a sentence that opens with the year (or its days) and the agency
-    # itself, publishing through its sites.
+    # itself (by name too: 2015年,某省邮政管理局通过政府网站…), publishing through its sites.
     _rule(
         "proactive_items",
         "信息",
-        rf"^(?:19|20)\d\d年度?(?:1月1日至(?:(?:19|20)\d\d年)?12月31日)?,?(?:我\w{{1,2}}|本\w{{1,2}})?(?:共)?"
+        rf"^(?:19|20)\d\d年度?(?:1月1日至(?:(?:19|20)\d\d年)?12月31日)?,?(?:我\w{{1,2}}|本\w{{1,2}}|{_AGENCY_NAME})?(?:共)?"
         rf"(?:在|通过?|利用){_GAP}{{1,24}}?(?:网站|平台|网)上?"
         rf"(?:共)?(?:发布|公开|公布)(?:了)?(?:本年度)?(?:政务公开|政务|政府)?信息\s*{_CONN}{_N}{_ITEM_UNIT}{_TAIL}",
     ),
