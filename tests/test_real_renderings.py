@@ -2257,6 +2257,19 @@ def test_a_breakdown_naming_outcomes_as_answers_given_and_opened_by_as_to_result
     )
 
 
+def test_a_breakdown_in_brackets_after_the_requests_answered_adds_up(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2025年共收到政府信息公开申请5件。5件申请均在法定期限内办结,办结率100%(部分公开1件,无法提供4件)。",
+        year=2025,
+    )
+    assert (got["outcome_partial"], got["outcome_unable"]) == (1, 4)
+    requesters = _overview_only(
+        tmp_path, "2025年共收到政府信息公开申请5件(自然人申请4件,企业申请1件),均已办结。", year=2025
+    )
+    assert "outcome_granted" not in requesters and "outcome_unable" not in requesters
+
+
 def test_a_breakdown_whose_items_do_not_add_up_to_the_requests_stands_not_in(tmp_path):
     got = _overview_only(
         tmp_path,

@@ -344,7 +344,15 @@ def _breakdown(sentence: str, sums: set[float], evidence: str, forward_counted: 
         facts = _listed(sentence[start:], sums, evidence, forward_counted)
         if facts:
             return facts
+    # '5件申请均在法定期限内办结,办结率100%(部分公开1件,无法提供4件)': the list in brackets.
+    for bracketed in _BRACKETED.finditer(sentence):
+        facts = _listed(bracketed["items"], sums, evidence, forward_counted)
+        if facts:
+            return facts
     return []
+
+
+_BRACKETED = re.compile(r"\((?P<items>[^()]*\d[^()]*)\)")
 
 
 def _listed(after: str, sums: set[float], evidence: str, forward_counted: bool = True) -> list[Fact]:
