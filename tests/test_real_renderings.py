@@ -1205,6 +1205,49 @@ def test_a_table_printing_zeros_blank_reads_the_same_with_one_cell_per_line(tmp_
     assert got["outcome_granted"] == 23 and got["requests_new"] == 48 and got["denied_state_secret"] == 0
 
 
+# Section 二 one cell a line, each closed by ' |'; a blank cell is a lone border after the row's values.
+_CELLS_2019 = [
+    "二、主动公开政府信息情况",
+    "第二十条第(一)项 |",
+    "信息内容 |",
+    "本年新制作数量 |",
+    "本年新公开数量 |",
+]
+_CELLS_2019 += ["对外公开总数量 |", "规章 |", "0 |", "1 |", "|", "规范性文件 |", "3 |", "2 |", "|"]
+
+
+def test_a_lone_border_after_a_rows_values_is_its_blank_cell_where_borders_open_no_rows(tmp_path):
+    rows = tables_in_text("\n".join(_CELLS_2019))[0].rows
+    assert rows[2:4] == [["规章", "0", "1", ""], ["规范性文件", "3", "2", ""]]
+    got = extract_file(_doc(tmp_path, ["示例县民政局2020年政府信息公开工作年度报告", *_CELLS_2019])).totals()
+    assert (
+        got["rules_issued"],
+        got["rules_published"],
+        got["normative_issued"],
+        got["normative_published"],
+    ) == (
+        0,
+        1,
+        3,
+        2,
+    )
+    assert "rules_in_force" not in got and "normative_in_force" not in got
+
+
+def test_a_row_the_text_ends_within_gives_its_cells_before_the_end_and_a_short_row_elsewhere_none(tmp_path):
+    title = "示例县民政局2021年政府信息公开工作年度报告"
+    header = ["第二十条第(一)项 |", "信息内容 |", "本年制发件数 |", "本年废止件数 |", "现行有效件数 |"]
+    rows = ["规章 |", "0 |", "0 |", "0 |", "行政规范性文件 |", "4 |", "1 |"]
+    got = extract_file(_doc(tmp_path, [title, *header, *rows])).totals()
+    assert (got["normative_issued"], got["normative_abolished"]) == (4, 1)
+    assert "normative_in_force" not in got
+    # The same short row with the report going on after the table: which cell it lost is unknown.
+    later = extract_file(
+        _doc(tmp_path, [title, *header, *rows, "", "三、收到和处理政府信息公开申请情况"])
+    ).totals()
+    assert "normative_issued" not in later and "normative_abolished" not in later
+
+
 # pandoc's grid table (markdown and plain output): ASCII borders, a cell's wrapped lines, and `\`
 # where the cell's text broke.
 ASCII_GRID = """\

@@ -15,6 +15,8 @@ class Table:
 
     rows: list[list[str]]
     where: str  # human-readable position, e.g. "table 3" or "page 4, table 1"
+    # The text ended within it (an excerpt cut the table): its last row may lack the cells after the cut.
+    cut_at_end: bool = False
 
 
 @dataclass

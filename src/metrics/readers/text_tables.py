@@ -98,10 +98,12 @@ _LABEL_CELL = re.compile(r"^[ \t]*[^|\n]*[\u4e00-\u9fff][^|\n]*\|[ \t]*$")
 
 def tables_in_text(text: str) -> list[Table]:
     tables = []
-    for block in _cell_blocks(text.split("\n")):
+    blocks, open_at_end = _cell_blocks(text.split("\n"))
+    for index, block in enumerate(blocks):
         rows = [row for part in _parts(block) for row in _rows(part)]
         if rows:
-            tables.append(Table(rows=rows, where=f"text table {len(tables) + 1}"))
+            cut = open_at_end and index == len(blocks) - 1
+            tables.append(Table(rows=rows, where=f"text table {len(tables) + 1}", cut_at_end=cut))
     return tables
 
 
@@ -120,13 +122,26 @@ def _rows(part: list[str | None]) -> list[list[str]]:
     if _is_bordered(part):
         rows = _bordered_rows(part)
         return _rectangular(rows) if rows else rows
-    # A blank cell cannot be seen without borders, so rows are not padded to one width.
-    return _unbordered_rows([c for c in part if c is not None])
+    # A blank cell cannot be seen without borders, so rows are not padded to one width; but a lone border
+    # after a row's values, where borders open no rows, is the border of a blank cell of its own
+    # ('規章 |' '0 |' '0 |' '|' under three columns).
+    return _unbordered_rows(_with_blank_cells(part))
 
 
-def _cell_blocks(lines: list[str]) -> list[list[str | None]]:
+def _with_blank_cells(part: list[str | None]) -> list[str]:
+    cells: list[str] = []
+    for cell in part:
+        if cell is not None:
+            cells.append(cell)
+        elif cells and _is_value(cells[-1]):
+            cells.append("")
+    return cells
+
+
+def _cell_blocks(lines: list[str]) -> tuple[list[list[str | None]], bool]:
     """Runs of lines that each hold one cell; a lone border is None. A cell whose border went to the
-    next line (`本年增/减` then `|`) is one cell; blank lines and span padding do not break a run."""
+    next line (`本年增/减` then `|`) is one cell; blank lines and span padding do not break a run. And
+    whether the last run was still open where the text ended (an excerpt cut it)."""
     blocks: list[list[str | None]] = []
     current: list[str | None] = []
     bare_lead = 0  # cells before the run's first border: a heading above the table, when borders follow
@@ -151,8 +166,9 @@ def _cell_blocks(lines: list[str]) -> list[list[str | None]]:
         if bare_lead == len(current) and "|" not in line and not border_taken:
             bare_lead += 1
         current.append(cell or None)
+    kept = len(blocks)
     _keep_block(blocks, current, bare_lead)
-    return blocks
+    return blocks, len(blocks) > kept
 
 
 def _keep_block(blocks: list[list[str | None]], block: list[str | None], bare_lead: int) -> None:

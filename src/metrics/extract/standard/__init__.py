@@ -35,7 +35,7 @@ from metrics.templates.standard import (
 def extract_standard(doc: Document, fmt: str) -> tuple[list[Fact], list[Flag]]:
     """Every figure of sections 二, 三 and 四 the document states with certainty."""
     sources = (
-        (make_source(t.where, grid_text(with_total_column(join_continued_rows(t)))), True)
+        (make_source(t.where, grid_text(with_total_column(join_continued_rows(t))), t.cut_at_end), True)
         for t in doc.tables
         if is_data_table(t)
     )

@@ -192,9 +192,11 @@ def section2_facts(src: Source, whole: bool) -> tuple[list[Fact], list[Flag]]:
         stop = min(following + [hi])
         before = tables.get(header_lo, [])
         # An excerpt may end within the table's last row; the row above, read whole, shows the text
-        # drops no blank cell, so the cells before the cut stand in the header's order.
+        # drops no blank cell, so the cells before the cut stand in the header's order. A table's grid
+        # ends with its last row anyway: only one the text ended within was cut.
         cut_short = (
             stop == len(src.squeezed)
+            and (src.cut_at_end or not whole)
             and bool(before)
             and before[-1][3] is None
             and len(before[-1][2]) == len(columns)
@@ -315,7 +317,7 @@ def section2_row(
                 "is whose is unknown; the row is left out",
             )
         return section2_aligned(
-            src, label, columns, line_at(src.original, src.norm_at(hit.start)), header_line
+            src, label, columns, line_at(src.original, src.norm_at(hit.start)), header_line, cut_short
         )
     after_label = NOTE.sub(
         lambda m: " " * len(m.group()), src.norm[src.norm_at(hit.end - 1) + 1 : src.norm_at(stop)]
@@ -487,11 +489,19 @@ def header_spans(src: Source, columns: list[tuple[int, Section2Cell]], row_start
 
 
 def section2_aligned(
-    src: Source, label: str, columns: list[tuple[int, Section2Cell]], row_line: str, header_line: str
+    src: Source,
+    label: str,
+    columns: list[tuple[int, Section2Cell]],
+    row_line: str,
+    header_line: str,
+    cut_short: bool = False,
 ) -> tuple[list[Fact], Flag | None]:
     row_cells = row_line.split("|")
     header_cells = [compact(c) for c in header_line.split("|")]
     row_cells = padded_row(row_cells, header_cells)
+    cut = cut_short and len(without_trailing_blanks(row_cells)) < len(header_cells)
+    if cut:  # the cells after the cut are unknown, not blank: none is read
+        row_cells = (without_trailing_blanks(row_cells) + [_UNREAD] * len(header_cells))[: len(header_cells)]
     if len(row_cells) != len(header_cells):
         return [], Flag(
             "ambiguous_row",
@@ -516,8 +526,14 @@ def section2_aligned(
         )
         if fact:
             facts.append(fact)
+    for fact in facts if cut else ():
+        fact.note = "the text ends within the row; its cells before the end are read in order"
     read = {f.metric_id for f in facts}
     return facts + cut_header_facts(src, label, row_cells, header_cells, read), None
+
+
+# A cell the text ended before: it reads as nothing, not as a blank.
+_UNREAD = "?"
 
 
 # A header cell cut short by a converter still names its columns by its first characters.

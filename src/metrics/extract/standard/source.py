@@ -54,6 +54,7 @@ class Source:
     norm: str
     squeezed: str  # norm without whitespace or quotes: labels broken over lines still match
     offsets: list[int]  # squeezed index -> norm index
+    cut_at_end: bool = False  # a table the text ended within (Table.cut_at_end)
 
     def span(self, lo: int, hi: int) -> str:
         return self.original[lo:hi].strip()
@@ -64,7 +65,7 @@ class Source:
         return self.offsets[squeezed_index]
 
 
-def make_source(where: str, text: str) -> Source:
+def make_source(where: str, text: str, cut_at_end: bool = False) -> Source:
     norm = _FOOTER.sub(lambda m: " " * len(m.group()), normalize(text))
     original = text if len(text) == len(norm) else norm
     # Labels are matched across a cell border that splits a word (`|（七）总|计|`, a PDF-to-Markdown
@@ -73,7 +74,7 @@ def make_source(where: str, text: str) -> Source:
     codes = np.frombuffer(matched.encode("utf-32-le"), dtype=np.uint32)
     kept = ~_DROPPED[np.minimum(codes, LAST_UNMATCHED + 1)]
     squeezed = codes[kept].tobytes().decode("utf-32-le")
-    return Source(where, original, norm, squeezed, np.flatnonzero(kept).tolist())
+    return Source(where, original, norm, squeezed, np.flatnonzero(kept).tolist(), cut_at_end)
 
 
 def grid_text(table: Table) -> str:
