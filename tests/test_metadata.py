@@ -79,6 +79,27 @@ def test_a_pages_number_ending_its_file_name_is_no_year_but_the_texts_statistics
     assert read_metadata(Document(path="/crawl/report_2024.txt", text="内容")).year == 2024
 
 
+def test_a_year_inside_a_listed_documents_name_is_not_the_reports_year():
+    text = (
+        "本局制定本报告。\n一、总体情况\n2022年,云川市审计局着力抓好审计公开。更新发布了《云川市审计局2021年政府信息"
+        "公开工作年度报告》《云川市人民政府关于2021年度本级财政预算执行情况的审计工作报告》。\n2022年,市审计局未收到申请。"
+    )
+    assert read_metadata(Document(path="/crawl/page.txt", text=text)).year == 2022
+    # Outside a document's name, the year of the agency's own level is the report's.
+    text = "特向社会公布2019年本级政府信息公开年度报告。\n一、总体情况"
+    assert read_metadata(Document(path="/crawl/page.txt", text=text)).year == 2019
+
+
+def test_an_agency_in_brackets_after_a_title_naming_none_is_the_agency():
+    assert agency_from_title("2024年政府信息公开工作年度报告(云川市石桥区民政局)") == "云川市石桥区民政局"
+    assert agency_from_title("2024年政府信息公开工作年度报告（云川市石桥区民政局）") == "云川市石桥区民政局"
+    assert agency_from_title("石桥区2023年政府信息公开工作年度报告(文字版)") == "石桥区"
+
+
+def test_two_bodies_reporting_together_keep_the_mark_between_their_names():
+    assert agency_from_title("城东办事处、城东园区2024年政府信息公开工作年度报告") == "城东办事处、城东园区"
+
+
 def test_a_sites_section_above_a_column_name_is_no_agency():
     text = "信息公开大厅\n当前位置:政府信息公开年度报告\n信息检索\n政府信息公开年度报告\n正文内容。"
     assert read_metadata(Document(path="a.txt", text=text)).agency != "信息公开大厅"
@@ -588,6 +609,15 @@ NAMES_WITHOUT_A_PLACE = {
     "大连长兴岛经济技术开发区长兴岛街道",
     "牡市文化广电新闻出版局",  # 牡丹江市 shortened
     "交通运输部",  # a ministry: the whole country
+    "司法部",
+    "海关总署",
+    "广州海关",  # customs and maritime bureaus named by their city or province without its unit
+    "广东海事局",
+    "连云港海事局",
+    "国家税务总局广西壮族自治区税务局",
+    "淄博高新技术产业开发区发展改革局",  # 淄博 without 市
+    "锡盟商务局",  # 锡林郭勒盟 shortened
+    "区煤管局",  # a district's bureau named without the district
     "东风场",  # a state farm named by itself
     # A central body's local bureau names its place after the body's name; parks named by themselves.
     "国家税务总局宜昌市西陵区税务局",

@@ -431,10 +431,22 @@ _DATE_LINES = 12
 _LAST_PUBLISHING_MONTH = 6
 
 
+# '2022年,我局…' / '2022年度全区…' / '公布2019年本级政府信息公开年度报告': the year of the agency itself or
+# all of it; not inside a document's name ('《…关于2021年度本级财政预算执行…的报告》', listed among the
+# documents published).
+_YEAR_OF_THE_AGENCY = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?(?:,|，)?\s*(?:我|本|全|在)")
+
+
+def _in_a_document_name(text: str, at: int) -> bool:
+    return text.rfind("《", 0, at) > text.rfind("》", 0, at)
+
+
 def _year_in_opening_text(doc: Document) -> int | None:
     # The head of the normalised text, which the other readers of the whole text share (cached).
     head = normalize(doc.text)[:3000]
-    m = re.search(r"((?:19|20)\d\d)\s*年(?:度)?(?:,|，)?\s*(?:我|本|全|在)", head)
+    m = next(
+        (m for m in _YEAR_OF_THE_AGENCY.finditer(head) if not _in_a_document_name(head, m.start())), None
+    )
     if m:
         return int(m.group(1))
     m = re.search(r"((?:19|20)\d\d)年1月1日(?:起)?至\1年12月31日", head)
@@ -475,6 +487,10 @@ def agency_from_title(title: str) -> str:
     t = re.sub(r"^(.{4,40}?(?:报告|年报))(?=.{4,40}(?:报告|年报)$)(.*)$", r"\1", t)
     # A page explaining the report ('…年度报告解读') names the report's agency.
     t = re.sub(r"((?:报告|年报))解读$", r"\1", t)
+    # The agency in brackets after a title that names none ('2024年政府信息公开工作年度报告(某区某局)').
+    named_after = _NAME_AFTER_TITLE.fullmatch(t)
+    if named_after and _ONLY_REPORT_WORDS.fullmatch(_YEAR_IN_TITLE.sub("", named_after["title"])):
+        t = named_after["name"] + named_after["title"]
     # A version note or its date after the title ('…年度报告(文字版)', '…年报(2013年02月25日)').
     t = re.sub(r"((?:报告|年报|報告|年報))\((?:[^()]{1,8}|(?:19|20)\d\d年\d{1,2}月\d{1,2}日)\)$", r"\1", t)
     # The name printed before the year and only report words after it: the name is all before the
@@ -491,7 +507,14 @@ def agency_from_title(title: str) -> str:
         # "某镇人民政府信息公开…" shares 政府 between the name and the report words.
         t = re.sub(r"人民$", "人民政府", t)
     t = re.sub(r"(的|公开|关于)$", "", t).strip(" ,.:-_")
+    # Normalising made 、 a comma; two bodies reporting together are named with it ('某办事处、某园区').
+    t = re.sub(r"(?<=[\u4e00-\u9fff]),(?=[\u4e00-\u9fff])", "、", t)
     return "" if _ONLY_REPORT_WORDS.fullmatch(t) or _NO_NAME.search(t) else t
+
+
+_NAME_AFTER_TITLE = re.compile(
+    r"(?P<title>.*?(?:报告|年报))\((?P<name>[\u4e00-\u9fff]{2,30}?(?:局|厅|委|委员会|办|办公室|政府|中心|署|院|部|所|处|站|馆))\)"
+)
 
 
 # Words a copying site injects into a page in place of a place's name ('365体育直播,365体育备用网址自然资源和
