@@ -618,6 +618,10 @@ NAMES_WITHOUT_A_PLACE = {
     "淄博高新技术产业开发区发展改革局",  # 淄博 without 市
     "锡盟商务局",  # 锡林郭勒盟 shortened
     "区煤管局",  # a district's bureau named without the district
+    "自然资源部",
+    "罗源湾开发区",
+    "连云港经济技术开发区管理委员会",  # 连云港 without 市
+    "城南办事处、城南园区",  # a street office and a park reporting together, named without their county
     "东风场",  # a state farm named by itself
     # A central body's local bureau names its place after the body's name; parks named by themselves.
     "国家税务总局宜昌市西陵区税务局",
