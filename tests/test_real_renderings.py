@@ -1081,6 +1081,10 @@ def test_requests_carried_forward_counted_before_their_words_and_requests_receiv
         tmp_path, "2022年共收到依申请公开20件,19件已按照规定时限和程序进行了答复,1件结转下年。", year=2022
     )
     assert (answered["outcome_total"], answered["requests_carried_forward"]) == (19, 1)
+    deferred = _overview_only(
+        tmp_path, "2023年已答复136件(含上年度结转2件),另外3件申请依法顺延到下年度答复。", year=2023
+    )
+    assert deferred["requests_carried_forward"] == 3
 
 
 def test_requests_counted_as_cases_of_a_kind_stand_in(tmp_path):

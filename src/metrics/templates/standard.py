@@ -423,10 +423,10 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         names_year=1,
         units="件|份|宗|起|条",
     ),
-    # 剩余26件结转下年度办理 / 1件结转下年: the count before its words.
+    # 剩余26件结转下年度办理 / 1件结转下年 / 另外33件申请依法顺延到下年度答复: the count before its words.
     OverviewCount(
         "requests_carried_forward",
-        r"(?:申请)?(?:结转|转|转接|顺延)(?:至|到)?下一?年",
+        r"(?:申请)?(?:依法)?(?:结转|转|转接|顺延)(?:至|到)?下一?年",
         count_first=True,
         units="件|份|宗|起|条|项",
     ),
