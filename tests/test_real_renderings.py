@@ -2317,6 +2317,26 @@ def test_a_breakdown_in_brackets_after_the_requests_answered_adds_up(tmp_path):
     assert "outcome_granted" not in requesters and "outcome_unable" not in requesters
 
 
+def test_a_breakdown_cut_short_by_the_texts_end_gives_the_rows_it_names_outright_before_the_cut(tmp_path):
+    # An excerpt: the text ends within the list.
+    cut = (
+        "2024年,全区受理依申请公开件255件,办结255件,其中予以公开71件、部分公开5件、因本机关不掌握相关政府信息"
+    )
+    cut += "无法提供9件、不予公开28"
+    got = extract_file(
+        _doc(tmp_path, ["示例县林业局2024年政府信息公开工作年度报告", "一、总体情况", cut])
+    ).totals()
+    assert (got["outcome_granted"], got["outcome_partial"], got["unable_not_held"]) == (71, 5, 9)
+    # A row named with one sub-row's reason may have more items after the cut; the total is not known.
+    assert "outcome_unable" not in got and "outcome_denied" not in got
+    assert got.get("outcome_total") in (None, 255)
+    # The same list closed by a full stop does not add up, and gives nothing.
+    whole = _overview_only(
+        tmp_path, "2024年,全区受理依申请公开件255件,办结255件,其中予以公开71件、部分公开5件。", year=2024
+    )
+    assert "outcome_granted" not in whole and "outcome_partial" not in whole
+
+
 def test_a_breakdown_whose_items_do_not_add_up_to_the_requests_stands_not_in(tmp_path):
     got = _overview_only(
         tmp_path,

@@ -18,6 +18,7 @@ from metrics.extract.metadata import read_metadata
 from metrics.extract.ocr_marks import mark_ocr_figures
 from metrics.extract.standard import SECTION3_HEADING, extract_standard
 from metrics.extract.standard.overview import (
+    is_cut_breakdown,
     overview_all_answered,
     overview_answered_outcomes,
     overview_counts,
@@ -158,11 +159,14 @@ def _figures_of_unread_sections(
     # overview's breakdown of the requests stands in, where it adds up to the requests it counts (as
     # the table gives them, if it does) or to those it says were answered.
     carried = {f.metric_id: f.value for f in standing if f.metric_id.startswith("requests_carried_")}
-    outcomes = (
-        overview_outcomes(requests[0], overview, fmt, answered[0] if len(answered) == 1 else None, carried)
-        or overview_all_answered(requests[0], overview)
-        or overview_single_outcome(requests[0], overview)
+    outcomes = overview_outcomes(
+        requests[0], overview, fmt, answered[0] if len(answered) == 1 else None, carried
     )
+    if not outcomes or is_cut_breakdown(outcomes):
+        # A breakdown cut short by the text's end leaves the total to the sentence saying all were answered.
+        outcomes += overview_all_answered(requests[0], overview) or (
+            [] if outcomes else overview_single_outcome(requests[0], overview)
+        )
     # The total answered stands as stated; the breakdown adds the rows under it.
     return standing + _besides(standing, outcomes)
 

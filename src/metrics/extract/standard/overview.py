@@ -91,11 +91,24 @@ def _breakdown_near(
     """The breakdown in the sentence of the `counted` fact, or else in the next one, of the layout's rows."""
     sentence, following = _whole_and_next(normalize(counted.evidence), overview)
     for text in (sentence, following):
-        facts = _breakdown(text, sums, counted.evidence if text is sentence else following, forward_counted)
+        evidence = counted.evidence if text is sentence else following
+        facts = _breakdown(text, sums, evidence, forward_counted, _cut_by_the_end(text, overview))
         facts = [f for f in facts if f.metric_id in _ROWS_OF[fmt]]
         if facts:
             return facts
     return []
+
+
+def is_cut_breakdown(facts: list[Fact]) -> bool:
+    """Whether the outcomes are those of a breakdown the text's end cut short (no total among them)."""
+    return any(f.note == _CUT_NOTE for f in facts)
+
+
+def _cut_by_the_end(text: str, overview: str) -> bool:
+    """Whether the text runs to the end of the overview with no full stop there: an excerpt that ends
+    within the sentence ('…其中予以公开1件,部分公')."""
+    norm = normalize(overview).rstrip()
+    return bool(text.strip()) and norm.endswith(text.rstrip()) and not norm.endswith((".", "!", "?"))
 
 
 # The requesters of section 三's columns as an overview lists them ('其中自然人申请219件,商业企业申请55件,
@@ -334,14 +347,16 @@ def _first_sentence(norm: str) -> str:
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
 
-def _breakdown(sentence: str, sums: set[float], evidence: str, forward_counted: bool = True) -> list[Fact]:
+def _breakdown(
+    sentence: str, sums: set[float], evidence: str, forward_counted: bool = True, cut: bool = False
+) -> list[Fact]:
     """The outcomes listed after 其中 (or 处理结果中…), or else right after the count (a 其中 may open
     the requesters' list in brackets instead: '受理…36件(其中:自然人申请32件,…),上年结转7件,予以公开3件,…'),
     or else from the sentence's start: the sentence after the count may be the list ('…均已答复。予以公开
     28件,不予公开2件,…')."""
     starts = (_BREAKDOWN.search(sentence), _after_the_count(sentence, sums))
     for start in (*(m.end() for m in starts if m), 0):
-        facts = _listed(sentence[start:], sums, evidence, forward_counted)
+        facts = _listed(sentence[start:], sums, evidence, forward_counted, cut)
         if facts:
             return facts
     # '5件申请均在法定期限内办结,办结率100%(部分公开1件,无法提供4件)': the list in brackets.
@@ -355,10 +370,13 @@ def _breakdown(sentence: str, sums: set[float], evidence: str, forward_counted: 
 _BRACKETED = re.compile(r"\((?P<items>[^()]*\d[^()]*)\)")
 
 
-def _listed(after: str, sums: set[float], evidence: str, forward_counted: bool = True) -> list[Fact]:
+def _listed(
+    after: str, sums: set[float], evidence: str, forward_counted: bool = True, cut: bool = False
+) -> list[Fact]:
     """The outcome of each item of the list that opens `after`, where every item names a row of
     section 三 and they add up to one of the `sums` (with the requests the list carries forward, where
-    `forward_counted`: the sums count requests, not only those answered)."""
+    `forward_counted`: the sums count requests, not only those answered). A list the text's end `cut`
+    cannot add up: its items before the cut stand as they are named, no more than the requests."""
     # An outcome's name may be quoted ('"予以公开"17件').
     items = _SHARE.sub("", join_wrapped_words(_first_sentence(after))).replace('"', "")
     clauses = _with_reasons_joined([c for c in (c.strip(" :") for c in re.split(r"[,;]", items)) if c])
@@ -370,7 +388,10 @@ def _listed(after: str, sums: set[float], evidence: str, forward_counted: bool =
     # Top rows listed both as an item of their own and by a sub-row's item ('因不属于本机关信息无法提供1件,
     # 信息不存在1件'): they add up, but how the table splits them is unknown.
     mixed: set[str] = set()
-    for clause in clauses:
+    alone: set[str] = set()  # top rows named by an item of their own, no sub-row's reason with them
+    for index, clause in enumerate(clauses):
+        # The item the text's end cut short ('不予公开2', '部分公'): the list ends before it.
+        last_cut = cut and index == len(clauses) - 1
         if not _DIGIT.search(clause):
             # Words after the list ('均已按要求答复') end it; words before it ('主要涉及政府政策文件,5宗予以
             # 公开,…') open it.
@@ -379,6 +400,8 @@ def _listed(after: str, sums: set[float], evidence: str, forward_counted: bool =
             continue
         if not values and _CHANNEL.match(clause):  # how the requests came ('其中网络申请9件,信函申请6件,…')
             continue
+        if last_cut and not (_ITEM.match(clause) or _ITEM_COUNT_FIRST.match(clause)):
+            break
         if (carried_here := _carried(_CARRIED_FORWARD, clause)) is not None:
             carried += carried_here if forward_counted else 0.0
             continue
@@ -398,6 +421,8 @@ def _listed(after: str, sums: set[float], evidence: str, forward_counted: bool =
         if several and row.metric_id not in _OUTCOMES:
             return []
         sub = None if several else _sub_row_named(row, m)
+        if row.metric_id in _OUTCOMES and sub is None:
+            alone.add(row.metric_id)
         if row.metric_id in _OUTCOMES:
             if row.metric_id in top:
                 mixed.add(row.metric_id)
@@ -411,7 +436,13 @@ def _listed(after: str, sums: set[float], evidence: str, forward_counted: bool =
                 if row.parent in values:
                     mixed.add(row.parent)
                 top[row.parent] = top.get(row.parent, 0.0) + value
-    if not top or sum(top.values()) + together + carried - earlier not in sums:
+    added = sum(top.values()) + together + carried - earlier
+    if cut and top and added not in sums and added <= max(sums):
+        # Only rows named outright: a top row named with one sub-row's reason, or summed from its
+        # sub-rows, may have more items after the cut, and the total is not known.
+        kept = {m: v for m, v in values.items() if m in alone or m not in _OUTCOMES}
+        return [Fact(metric_id, v, evidence=evidence, note=_CUT_NOTE) for metric_id, v in kept.items()]
+    if not top or added not in sums:
         return []
     listed = {**{parent: v for parent, v in top.items() if parent not in values}, **values}
     listed = {m: v for m, v in listed.items() if m not in mixed and _PARENT.get(m) not in mixed}
@@ -461,6 +492,9 @@ def _carried(patterns: list[re.Pattern], clause: str) -> float | None:
 
 _DIGIT = re.compile(r"\d")
 _NOTE = "the overview's breakdown of the year's requests, which adds up to them; the table is not in the file"
+_CUT_NOTE = (
+    "the overview's breakdown of the year's requests, cut short by the text's end; the items before the cut"
+)
 
 
 # Section 三's top rows, their sub-rows (the 2021 layout has them all), and each layout's rows.
