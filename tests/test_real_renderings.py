@@ -1087,6 +1087,26 @@ def test_requests_carried_forward_counted_before_their_words_and_requests_receiv
     assert deferred["requests_carried_forward"] == 3
 
 
+def test_decisions_named_together_and_counted_respectively_stand_in_each_in_its_order(tmp_path):
+    got = _overview_only(
+        tmp_path, "2023年,全市行政许可、行政处罚、行政强制决定数量分别为2897宗、466宗和59宗。", year=2023
+    )
+    assert (got["licensing_decisions"], got["penalty_decisions"], got["coercion_decisions"]) == (
+        2897,
+        466,
+        59,
+    )
+    zero = _overview_only(tmp_path, "行政许可、行政处罚、行政强制决定数量分别为0宗。", year=2023)
+    assert (zero["licensing_decisions"], zero["penalty_decisions"], zero["coercion_decisions"]) == (0, 0, 0)
+    # Counts short of the names, or another year's, say nothing of the report's year.
+    assert "licensing_decisions" not in _overview_only(
+        tmp_path, "行政许可、行政处罚、行政强制决定数量分别为3宗、4宗。", year=2023
+    )
+    assert "penalty_decisions" not in _overview_only(
+        tmp_path, "2022年行政许可、行政处罚决定数量分别为3宗、4宗。", year=2023
+    )
+
+
 def test_requests_counted_as_cases_of_a_kind_stand_in(tmp_path):
     got = _overview_only(
         tmp_path,

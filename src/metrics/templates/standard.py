@@ -338,6 +338,10 @@ _OTHER_BUSINESS = r"建议|提案|信访|热线|投诉|咨询|留言"
 # after them without being one.
 _ISSUING = r"(?:制发|制定|出台|印发|制作|发布)+(?:,(?:制发|制定|出台|印发|制作|发布)+)*(?:[,和及与]废止)?"
 
+# Section 二's decisions named together and counted 分别 (respectively), in the order they are named
+# ('行政许可、行政处罚、行政强制决定数量分别为289745宗、466061宗和5919宗'; one zero for all: '分别为0宗').
+DECISIONS_BY_NAME = {"许可": "licensing_decisions", "处罚": "penalty_decisions", "强制": "coercion_decisions"}
+
 OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     OverviewCount(
         "requests_carried_over",

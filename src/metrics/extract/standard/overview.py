@@ -12,13 +12,21 @@ gives that sub-row its count and its top row the sum of its sub-rows.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from metrics.catalog import metrics
 from metrics.models import Fact
 from metrics.normalize import compact, join_wrapped_words, normalize
 from metrics.numbers_zh import NUMBER, parse_quantity
 from metrics.templates.legacy_prose import REQUEST_CHANNEL
-from metrics.templates.standard import OVERVIEW_COUNTS, SECTION3_ROWS, STD2019, STD2021, OverviewCount
+from metrics.templates.standard import (
+    DECISIONS_BY_NAME,
+    OVERVIEW_COUNTS,
+    SECTION3_ROWS,
+    STD2019,
+    STD2021,
+    OverviewCount,
+)
 
 # The top rows of 三、本年度办理结果: the rows its 总计 is declared the sum of.
 _OUTCOMES = metrics()["outcome_total"].sum_of
@@ -573,11 +581,40 @@ def overview_counts(text: str, fmt: str, year: int | None) -> list[Fact]:
                 continue
             found.setdefault(count.metric_id, set()).add(value)
             evidence.setdefault(count.metric_id, norm[slice(*_around(marked, m, _SENTENCE_MARKS))])
+    for metric_id, value, sentence in _decisions_respectively(marked, norm, year):
+        found.setdefault(metric_id, set()).add(value)
+        evidence.setdefault(metric_id, sentence)
     return [
         Fact(metric_id, values.pop(), evidence=evidence[metric_id], note=_COUNT_NOTE)
         for metric_id, values in found.items()
         if len(values) == 1
     ]
+
+
+_KINDS = "|".join(DECISIONS_BY_NAME)
+_RESPECTIVELY = re.compile(
+    rf"(?P<names>行政(?:{_KINDS})(?:[,和及与]行政(?:{_KINDS}))+)(?:的)?(?:处理)?决定(?:数量|数)?分别(?:为|是)?"
+    r"(?P<counts>\d+(?:件|宗|项|个|起)?(?:[,和及与]\d+(?:件|宗|项|个|起)?)*)"
+)
+
+
+def _decisions_respectively(marked: str, norm: str, year: int | None) -> Iterator[tuple[str, float, str]]:
+    """Section 二's decisions named together and counted 分别, each its own count in the order named, or
+    one zero for all; in a clause of the report's year."""
+    for m in _RESPECTIVELY.finditer(norm):
+        start, _ = _around(marked, m, _CLAUSE_MARKS)
+        said = norm[start : m.start()] + m.group()
+        if _OTHER_YEAR.search(said) or any(year is not None and int(y) != year for y in _YEAR.findall(said)):
+            continue
+        kinds = re.findall(rf"行政({_KINDS})", m["names"])
+        counts = [float(n) for n in re.findall(r"\d+", m["counts"])]
+        if counts == [0]:
+            counts = counts * len(kinds)
+        if len(counts) != len(kinds) or len(set(kinds)) != len(kinds):
+            continue
+        sentence = norm[slice(*_around(marked, m, _SENTENCE_MARKS))]
+        for kind, value in zip(kinds, counts, strict=True):
+            yield DECISIONS_BY_NAME[kind], value, sentence
 
 
 def _exact_value(number: str, per_unit: float) -> float | None:
