@@ -512,11 +512,6 @@ def agency_from_title(title: str) -> str:
     return "" if _ONLY_REPORT_WORDS.fullmatch(t) or _NO_NAME.search(t) else t
 
 
-_NAME_AFTER_TITLE = re.compile(
-    r"(?P<title>.*?(?:报告|年报))\((?P<name>[\u4e00-\u9fff]{2,30}?(?:局|厅|委|委员会|办|办公室|政府|中心|署|院|部|所|处|站|馆))\)"
-)
-
-
 # Words a copying site injects into a page in place of a place's name ('365体育直播,365体育备用网址自然资源和
 # 规划局', '新葡京博彩官网区人民政府…'): no agency is named by them.
 _SITE_SPAM = re.compile(r"博彩|官网|赌场|赌博|娱乐城|直播|棋牌|葡京|备用网址")
@@ -689,6 +684,10 @@ _BUREAU_OFFICE = re.compile(r"((?<!政府)局|委员会|厅)办公室$")
 _AGENCY_END = (
     r"(?:人民政府|政府|办事处|街道|委员会|管委会|办公室|办公厅|局|委|办|厅|署|中心|镇|乡|市|县|区|旗"
     r"|联合社|合作社|联社|供销社)"
+)
+# The agency in brackets after a title that names none (agency_from_title).
+_NAME_AFTER_TITLE = re.compile(
+    rf"(?P<title>.*?(?:报告|年报))\((?P<name>[\u4e00-\u9fff]{{2,30}}?{_AGENCY_END})\)"
 )
 _DEED = (
     r"(?:认真|严格|按照|坚持|紧紧|紧扣|积极|进一步|全面|深入|围绕|高度|继续|持续|始终|不断|着力|切实|"
