@@ -150,9 +150,6 @@ PROSE_RECALL_FLOORS = {
 # the extractor stops misreading that conversion, delete it at zero; a converter not listed allows none.
 CONFLICTS_TODAY = {
     "pandoc plain": 1,
-    # A5 paper breaks a sentence over a page ('…发布各类信息2173条,…,其中主动公开政府' / '信息数54条'): the
-    # page break parts the site's posts from the disclosures the 其中 singles out, and the posts are taken.
-    "chromium pdf on A5 paper": 1,
     "chromium pdf → pdfplumber per page": 1,
     "chromium pdf → pypdfium2 per page": 1,
     "libreoffice pdf → pdfplumber per page": 1,

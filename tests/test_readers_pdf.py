@@ -272,6 +272,41 @@ def test_a_full_printed_line_goes_on_in_the_next_and_a_paragraphs_end_does_not(t
     assert "二、主动公开政府信息情况" in lines
 
 
+_NARROW_COLUMN = (
+    '<meta charset="utf-8">'
+    '<body style="font-family:serif;font-size:16px;line-height:24px;width:320px;margin:0">'
+)
+
+
+def _printed_lines(tmp_path, body: str) -> list[str]:
+    page = tmp_path / "pages.html"
+    page.write_text(_NARROW_COLUMN + body + "</body>", encoding="utf-8")
+    pdf = zoo.chromium_print(page, tmp_path / "pages.pdf")
+    return translate_radicals(read_pdf("pages.pdf", pdf.read_bytes()).text).replace("，", ",").split("\n")
+
+
+def test_a_sentence_a_page_break_cuts_goes_on_over_the_printers_page_foot_and_head(tmp_path):
+    """A paragraph longer than a page is one line again, though the printer's address, page number,
+    time and title stand between its two halves."""
+    paragraph = "本机关全年主动公开政府信息共计一百条,其中通过网站发布八十条," * 60  # three pages
+    lines = _printed_lines(tmp_path, f"<p>{paragraph}</p><p>二、主动公开政府信息情况</p>")
+    assert paragraph in lines
+    assert "二、主动公开政府信息情况" in lines
+
+
+def test_an_indented_paragraph_opening_a_page_stays_apart_from_the_full_line_ending_the_last(tmp_path):
+    """A page that ends in a full line (two lines of exactly twenty characters, no full stop) and a
+    new paragraph, indented, opening the next page: the two are not one sentence."""
+    ending = "本机关全年主动公开政府信息共计一百条其中通过网站发布八十条另外通过公开栏发布二十"
+    opening = "二是依申请公开政府信息情况。"
+    lines = _printed_lines(
+        tmp_path,
+        f"<p>{ending}</p><p style='page-break-before:always;text-indent:2em'>{opening}</p>",
+    )
+    assert ending in lines
+    assert opening in lines
+
+
 def test_a_borderless_tables_unit_cells_are_not_joined_to_the_next_rows_label():
     """A statistics table printed without borders wraps its unit 万元 in two lines around the row's
     label; neither the lone '元' nor a label's last line set apart from its unit is a full line of prose

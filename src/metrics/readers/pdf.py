@@ -236,40 +236,83 @@ def _read_page(page) -> _PageParts:
 
 def _placed_blocks(parts: list[_PageParts]) -> list[_Page]:
     """Each page's lines and grids in reading order. A borderless table's row that lost its blank
-    cells gets them back from where its numbers stand; its header may be on an earlier page."""
+    cells gets them back from where its numbers stand; its header may be on an earlier page. A
+    sentence a page break cut goes on where the page before left it."""
     aligned = aligned_rows([pdf_words(line) for part in parts for line in part.lines])
-    pages = []
+    # Each page's blocks, its texts as runs: a later page may yet go on an earlier one's last run.
+    pages: list[tuple[int, list[_Run | _Grid]]] = []
     first = 0  # index of the page's first line among all lines
+    left_open: _Run | None = None  # the page before's last text, if the next page may go on it
     for part in parts:
         lines = [
             (line, aligned.get(first + i))
             for i, line in enumerate(part.lines)
             if not PAGE_MARK.match(line["text"])
         ]
-        placed: list[tuple[float, int, str | _Grid]] = [(top, 0, text) for top, text in _unwrapped(lines)]
+        runs = _unwrapped(lines)
+        opening = _body_run(runs, part.grids, at_foot=False)
+        closing = _body_run(runs, part.grids, at_foot=True)
+        if (
+            left_open
+            and opening
+            and opening.first
+            and _goes_on(left_open.last, opening.first, left_open.right, over_page=True)
+        ):
+            left_open.text += opening.text
+            left_open.last, left_open.right = opening.last, opening.right
+            runs.remove(opening)
+            if closing is opening:  # the whole page went on the page before's sentence
+                closing = left_open
+        placed: list[tuple[float, int, _Run | _Grid]] = [(run.top, 0, run) for run in runs]
         placed += [(top, 1, grid) for top, grid in part.grids]
         placed.sort(key=lambda item: (item[0], item[1]))
-        pages.append(_Page(number=part.number, blocks=[block for _, _, block in placed]))
+        pages.append((part.number, [block for _, _, block in placed]))
+        left_open = closing if closing and closing.last else None
         first += len(part.lines)
-    return pages
+    return [
+        _Page(number, [block.text if isinstance(block, _Run) else block for block in blocks])
+        for number, blocks in pages
+    ]
 
 
-def _unwrapped(lines: list[tuple[dict, str | None]]) -> list[tuple[float, str]]:
+@dataclass
+class _Run:
+    """Text placed as one block: a line, or prose lines the printer broke joined back into one."""
+
+    top: float
+    text: str
+    first: dict | None  # its first line as printed, unless a borderless table's row
+    last: dict | None  # its last line, if prose a line that follows may go on
+    right: float  # where its page's full lines of prose end
+
+
+def _body_run(runs: list[_Run], grids: list[tuple[float, _Grid]], at_foot: bool) -> _Run | None:
+    """The page's first (or last) text outside the lines a printer adds to every page, if no table
+    stands before (or after) it on the page."""
+    body = [run for run in runs if not is_furniture(run.text)]
+    if not body:
+        return None
+    run = body[-1] if at_foot else body[0]
+    beyond = any(top > run.top for top, _ in grids) if at_foot else any(top < run.top for top, _ in grids)
+    return None if beyond else run
+
+
+def _unwrapped(lines: list[tuple[dict, str | None]]) -> list[_Run]:
     """The page's text lines (each with its row as a borderless table's, if it is one), a prose line
     the printer broke because it was full joined to the line it goes on in: '…均为自然人申' / '请。其中…'
     is one sentence, as the page it was printed from has it."""
     # A row of a borderless table read as text shows where the page's text ends as well as prose does:
     # without it, a table's narrow label column ('4.保护第' / '三方合法') would be taken for the page's width.
     right = _right_edge([line for line, row in lines if row is None and _PROSE.fullmatch(line["text"])])
-    out: list[tuple[float, str]] = []
-    before: dict | None = None  # the line just placed, if prose the next may go on
+    out: list[_Run] = []
     for line, row in lines:
+        before = out[-1].last if out else None
         if row is None and before is not None and _goes_on(before, line, right):
-            top, text = out[-1]
-            out[-1] = (top, text + line["text"])
+            out[-1].text += line["text"]
         else:
-            out.append((line["top"], line["text"] if row is None else row))
-        before = line if row is None and _is_prose(line) else None
+            text, first = (line["text"], line) if row is None else (row, None)
+            out.append(_Run(line["top"], text, first, None, right))
+        out[-1].last = line if row is None and _is_prose(line) else None
     return out
 
 
@@ -305,7 +348,7 @@ def _is_prose(line: dict) -> bool:
 _PROSE_GAP = 2
 
 
-def _goes_on(before: dict, line: dict, right: float) -> bool:
+def _goes_on(before: dict, line: dict, right: float, over_page: bool = False) -> bool:
     """Whether `line` goes on the prose line `before`: `before` is full (it reaches the page's right
     edge of text within three characters, or the Latin word or number opening `line` did not fit
     in what was left: '…全文电子化达' / '100%,…') and broken inside a sentence, and `line` follows it at
@@ -322,7 +365,8 @@ def _goes_on(before: dict, line: dict, right: float) -> bool:
         # A paragraph's first line is indented two characters; a line opening further right is no
         # full line of it (a table's unit cell '元' above the next row's label).
         and before["x0"] - line["x0"] <= _FIRST_LINE_INDENT * size
-        and 0 <= line["top"] - before["bottom"] < size
+        # Over a page break, the page's foot and the next one's head stand between the two lines.
+        and (over_page or 0 <= line["top"] - before["bottom"] < size)
         and bool(line["text"].strip())
         and not _FIELD.match(before["text"])
         and not _FIELD.match(line["text"])
