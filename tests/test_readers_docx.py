@@ -140,6 +140,17 @@ def test_old_word_and_rtf_files_read_like_the_docx_they_were_saved_from(tmp_path
     assert "一、本年新收政府信息公开申请数量 | 9 | 2 | 1 | 12" in doc.text.splitlines()
 
 
+@pytest.mark.parametrize("container", ["doc", "docx"])
+def test_a_kingsoft_writer_wps_file_reads_like_the_word_file_of_its_container(tmp_path, container):
+    """WPS Office's .wps holds Word's binary format (older versions) or a .docx's zip (newer ones)."""
+    data = standard_table_docx()
+    source = libreoffice_copy(tmp_path, data, "doc") if container == "doc" else None
+    wps = tmp_path / "report.wps"
+    wps.write_bytes(source.read_bytes() if source else data)
+    (table,) = read_document(wps).tables
+    assert table.rows == read_docx("merged.docx", data).tables[0].rows
+
+
 def test_old_word_file_without_libreoffice_fails_with_what_to_install(tmp_path, monkeypatch):
     path = tmp_path / "report.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 600)

@@ -1,6 +1,9 @@
-"""Old Word files (.doc, Word 97-2003) and RTF: converted to .docx by LibreOffice, then read as Word.
+"""Old Word files (.doc, Word 97-2003), Kingsoft Writer's .wps and RTF: converted to .docx by
+LibreOffice, then read as Word.
 
-Many agencies still publish their report as a .doc. No maintained Python library reads a .doc's
+Many agencies still publish their report as a .doc, and some as the .wps that WPS Office, the office
+suite most Chinese government offices use, saves by default (Word's binary container; LibreOffice
+tells it from a Microsoft Works file by its content). No maintained Python library reads a .doc's
 tables; LibreOffice's import filter does, so it converts the file (headless, with a profile of its
 own in a temporary folder, so that conversions in parallel workers never share one) and the .docx
 reader takes it from there. Without LibreOffice such a file fails with what to install.
@@ -23,7 +26,7 @@ from metrics.models import Document
 from metrics.readers import budgets
 from metrics.readers.errors import ReadError
 
-SUFFIXES = (".doc", ".rtf")
+SUFFIXES = (".doc", ".wps", ".rtf")
 INSTALL_HINT = "install LibreOffice Writer (Debian: apt install libreoffice-writer-nogui)"
 _ZIP = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .doc (and .xls) container
@@ -31,7 +34,7 @@ _MARKUP = re.compile(rb"<(?:html|head|body|meta)[\s>/]", re.IGNORECASE)
 
 
 def read_word_binary(path: str, data: bytes, suffix: str) -> Document:
-    """Read a .doc or .rtf. Raises ReadError when LibreOffice is missing or cannot convert it."""
+    """Read a .doc, .wps or .rtf. Raises ReadError when LibreOffice is missing or cannot convert it."""
     if data.startswith(_ZIP):
         from metrics.readers.docx import read_docx
 
@@ -48,7 +51,9 @@ def read_word_binary(path: str, data: bytes, suffix: str) -> Document:
 def _converted(data: bytes, suffix: str) -> bytes:
     program = shutil.which("soffice") or shutil.which("libreoffice")
     if program is None:
-        raise ReadError(f"a Word 97-2003 (.doc) or RTF file is read through LibreOffice: {INSTALL_HINT}")
+        raise ReadError(
+            f"a Word 97-2003 (.doc), WPS (.wps) or RTF file is read through LibreOffice: {INSTALL_HINT}"
+        )
     with tempfile.TemporaryDirectory(prefix="ogi-word-") as tmp:
         folder = Path(tmp)
         source = folder / f"report{suffix}"
