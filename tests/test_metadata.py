@@ -794,6 +794,13 @@ def test_a_document_number_above_the_title_is_no_part_of_its_name_or_year():
             "云川市石桥区司法局(区行政复议局)根据《条例》等规定编制本报告。报告包括总体情况。",
             ("云川市石桥区司法局", "compiler"),
         ),
+        ("一、总体情况\n今年以来,云川县审计局认真贯彻落实《条例》。", ("云川县审计局", "year_subject")),
+        # The first subject names no place; the next sentence's does.
+        (
+            "一、总体情况\n2024年,市财政局认真贯彻落实《条例》。\n(一)主动公开\n"
+            "2024年云川市财政局在云川市政府门户网站上公开信息12条。",
+            ("云川市财政局", "year_subject"),
+        ),
     ],
 )
 def test_a_body_without_a_title_names_its_agency_in_its_opening_prose(text, expected):

@@ -693,10 +693,10 @@ _DEED = (
     r"(?:认真|严格|按照|坚持|紧紧|紧扣|积极|进一步|全面|深入|围绕|高度|继续|持续|始终|不断|着力|切实|"
     r"贯彻|通过|根据|依据|依照|结合|扎实|聚焦|立足|牢固|充分|大力|强化|加强|加大|依法|主动|准确|在|共|以)"
 )
-# The year, then its subject, perhaps after whose lead it worked under ('2024年,在市委、市政府坚强领导下,某局
-# 认真…'); or the name before the year ('某区医疗保障局2023年为深入推进…').
+# The year (or 今年以来, 一年来), then its subject, perhaps after whose lead it worked under ('2024年,在市委、
+# 市政府坚强领导下,某局认真…'); or the name before the year ('某区医疗保障局2023年为深入推进…').
 _YEAR_SUBJECT = re.compile(
-    r"(?:^|[.。\n])[\s?？]*(?:(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]*\s*(?:(?:在[^.。\n]{2,24}?(?:领导|指导|部署|支持)下|根据[^.。\n]{2,80}?(?:要求|规定|精神))\s*[,，]\s*)?"
+    r"(?:^|[.。\n])[\s?？]*(?:(?:(?:19|20)\d\d\s*年(?:度|以来)?|今年以来|一年来|本年度)\s*[,，]*\s*(?:(?:在[^.。\n]{2,24}?(?:领导|指导|部署|支持)下|根据[^.。\n]{2,80}?(?:要求|规定|精神))\s*[,，]\s*)?"
     r"(?!度)([\u4e00-\u9fff]{2,30}?"
     + _AGENCY_END
     + r")(?="
@@ -752,9 +752,9 @@ def _agency_from_prose(head: str) -> list[Stated]:
         # A bureau's office compiles its bureau's report: no office of a bureau reports on its own.
         compiler = _BUREAU_OFFICE.sub(r"\1", compiler)
         found.append(Stated(_placed(compiler) if _AGENCY_NAME.match(compiler) else "", COMPILER))
-    m = _YEAR_SUBJECT.search(head)
-    if m:
-        found.append(Stated(_placed(m.group(1) or m.group(2)), YEAR_SUBJECT))
+    # The first such subject that names its place ('2024年,市财政局…' names none; a sentence after it may).
+    subjects = (_placed(m.group(1) or m.group(2)) for m in _YEAR_SUBJECT.finditer(head))
+    found.append(Stated(next((name for name in subjects if name), ""), YEAR_SUBJECT))
     m = _CONTACT.search(head)
     contacted = m and (m.group(1) or m.group(2))
     if contacted and (_TOWNSHIP_BODY.search(contacted) or not _ANSWERS_FOR_OTHERS.search(contacted)):
