@@ -795,6 +795,10 @@ def test_a_document_number_above_the_title_is_no_part_of_its_name_or_year():
             ("云川市石桥区司法局", "compiler"),
         ),
         ("一、总体情况\n今年以来,云川县审计局认真贯彻落实《条例》。", ("云川县审计局", "year_subject")),
+        (
+            "(二)依申请公开\n2024年,云川县交通运输局收到政府信息公开申请2件。",
+            ("云川县交通运输局", "year_subject"),
+        ),
         # The first subject names no place; the next sentence's does.
         (
             "一、总体情况\n2024年,市财政局认真贯彻落实《条例》。\n(一)主动公开\n"
