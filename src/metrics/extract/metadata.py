@@ -694,7 +694,7 @@ _DEED = (
     r"贯彻|通过|根据|依据|依照|结合|扎实|聚焦|立足|牢固|充分|大力|强化|加强|加大|依法|主动|准确|在|共|以|"
     r"收到|受理)"
 )
-# The year (or 今年以来, 一年来), then its subject, perhaps after whose lead it worked under ('2024年,在市委、
+# The year (or 今年以来, 一年来, 本年度), then its subject, perhaps after whose lead it worked under ('2024年,在市委、
 # 市政府坚强领导下,某局认真…'); or the name before the year ('某区医疗保障局2023年为深入推进…').
 _YEAR_SUBJECT = re.compile(
     r"(?:^|[.。\n])[\s?？]*(?:(?:(?:19|20)\d\d\s*年(?:度|以来)?|今年以来|一年来|本年度)\s*[,，]*\s*(?:(?:在[^.。\n]{2,24}?(?:领导|指导|部署|支持)下|根据[^.。\n]{2,80}?(?:要求|规定|精神))\s*[,，]\s*)?"
