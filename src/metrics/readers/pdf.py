@@ -250,8 +250,7 @@ def _placed_blocks(parts: list[_PageParts]) -> list[_Page]:
             if not PAGE_MARK.match(line["text"])
         ]
         runs = _unwrapped(lines)
-        opening = _body_run(runs, part.grids, at_foot=False)
-        closing = _body_run(runs, part.grids, at_foot=True)
+        opening, closing = _body_ends(runs, part.grids)
         if (
             left_open
             and opening
@@ -286,15 +285,17 @@ class _Run:
     right: float  # where its page's full lines of prose end
 
 
-def _body_run(runs: list[_Run], grids: list[tuple[float, _Grid]], at_foot: bool) -> _Run | None:
-    """The page's first (or last) text outside the lines a printer adds to every page, if no table
-    stands before (or after) it on the page."""
+def _body_ends(runs: list[_Run], grids: list[tuple[float, _Grid]]) -> tuple[_Run | None, _Run | None]:
+    """The page's first and last text outside the lines a printer adds to every page, each only if no
+    table stands before (or after) it on the page."""
     body = [run for run in runs if not is_furniture(run.text)]
     if not body:
-        return None
-    run = body[-1] if at_foot else body[0]
-    beyond = any(top > run.top for top, _ in grids) if at_foot else any(top < run.top for top, _ in grids)
-    return None if beyond else run
+        return None, None
+    opening, closing = body[0], body[-1]
+    return (
+        None if any(top < opening.top for top, _ in grids) else opening,
+        None if any(top > closing.top for top, _ in grids) else closing,
+    )
 
 
 def _unwrapped(lines: list[tuple[dict, str | None]]) -> list[_Run]:
