@@ -2324,6 +2324,20 @@ def test_a_breakdown_naming_outcomes_as_answers_given_and_opened_by_as_to_result
     )
 
 
+def test_a_breakdown_opened_by_the_answers_given_counts_those_carried_into_the_named_next_year(tmp_path):
+    text = (
+        "2025年,全年受理政府信息公开申请9件(含2024年结转1件)。所有申请均在规定时限内答复,答复类型为:"
+        "予以公开3件,部分公开1件,本机关不掌握相关政府信息2件,其他1件,结转{into}年度继续办理2件。"
+    )
+    got = _overview_only(tmp_path, text.format(into=2026), year=2025)
+    assert (got["requests_new"], got["requests_carried_over"]) == (8, 1)
+    assert (got["outcome_granted"], got["outcome_partial"], got["unable_not_held"]) == (3, 1, 2)
+    assert (got["outcome_other"], got["outcome_total"]) == (1, 7)
+    # Carried into a year that is not the next one: no such row, so the list does not add up.
+    wrong_year = _overview_only(tmp_path, text.format(into=2024), year=2025)
+    assert "outcome_granted" not in wrong_year
+
+
 def test_a_breakdown_in_brackets_after_the_requests_answered_adds_up(tmp_path):
     got = _overview_only(
         tmp_path,

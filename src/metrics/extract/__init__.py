@@ -149,7 +149,7 @@ def _figures_of_unread_sections(
     if len(requests) != 1:
         # No count of the requests: the breakdown of those answered, if the overview gives them alone.
         if len(answered) == 1 and "三" not in read and len(requests) == 0:
-            return standing + _besides(standing, overview_answered_outcomes(answered[0], overview, fmt))
+            return standing + _besides(standing, overview_answered_outcomes(answered[0], overview, fmt, year))
         return standing
     if "三" not in read:
         standing += _besides(standing, overview_requesters(requests[0], overview, standing))
@@ -160,7 +160,7 @@ def _figures_of_unread_sections(
     # the table gives them, if it does) or to those it says were answered.
     carried = {f.metric_id: f.value for f in standing if f.metric_id.startswith("requests_carried_")}
     outcomes = overview_outcomes(
-        requests[0], overview, fmt, answered[0] if len(answered) == 1 else None, carried
+        requests[0], overview, fmt, answered[0] if len(answered) == 1 else None, carried, year
     )
     if not outcomes or is_cut_breakdown(outcomes):
         # A breakdown cut short by the text's end leaves the total to the sentence saying all were answered.

@@ -31,9 +31,10 @@ from metrics.templates.standard import (
 # The top rows of 三、本年度办理结果: the rows its 总计 is declared the sum of.
 _OUTCOMES = metrics()["outcome_total"].sum_of
 # Where a breakdown of the requests begins: 其中, 处理结果中, 在已答复的(信件)中, 在已经答复的91件申请中,
-# 在办理结果方面.
+# 在办理结果方面, 办理结果如下, 具体处理结果为, 答复类型为.
 _BREAKDOWN = re.compile(
-    r"其中|处理结果中|已?(?:经)?答复的(?:\d+件)?[\u4e00-\u9fff]{0,4}中|从?办理结果(?:看|来看|为|是|方面)"
+    r"其中|处理结果中|已?(?:经)?答复的(?:\d+件)?[\u4e00-\u9fff]{0,4}中"
+    r"|从?(?:办理|处理|答复)(?:结果|类型)(?:如下|看|来看|为|是|方面)"
 )
 # How a request came, opening the list before the outcomes: no outcome.
 _CHANNEL = re.compile(rf"(?:通过)?(?:{REQUEST_CHANNEL.pattern})(?:方式)?(?:申请|提交|提出)\d+(?:件|条)")
@@ -59,11 +60,13 @@ def overview_outcomes(
     fmt: str,
     answered: Fact | None = None,
     carried_counts: dict[str, float | None] | None = None,
+    year: int | None = None,
 ) -> list[Fact]:
     """The outcome counts of the overview's breakdown of the year's requests (`requests` as read from
     the overview; `answered`, the requests it says were answered, if it says so; `carried_counts`, the
-    requests it says were carried over and forward, where it says so), or none when it gives no
-    complete breakdown. An item naming a sub-row that the report's layout lacks (the 2021 layout's
+    requests it says were carried over and forward, where it says so; `year`, the report's, which a
+    list's item carrying requests into the next year may name), or none when it gives no complete
+    breakdown. An item naming a sub-row that the report's layout lacks (the 2021 layout's
     其他处理 rows, in a 2019 report) counts for its top row alone."""
     if requests.value is None:
         return []
@@ -80,27 +83,34 @@ def overview_outcomes(
     # The breakdown follows the sentence counting the requests, or the one counting those answered
     # ('全区答复政府信息公开申请59件。其中,予以公开的16件,…').
     for counted in filter(None, (requests, answered)):
-        facts = _breakdown_near(counted, overview, fmt, sums)
+        facts = _breakdown_near(counted, overview, fmt, sums, year=year)
         if facts:
             return facts
     return []
 
 
-def overview_answered_outcomes(answered: Fact, overview: str, fmt: str) -> list[Fact]:
+def overview_answered_outcomes(
+    answered: Fact, overview: str, fmt: str, year: int | None = None
+) -> list[Fact]:
     """The outcome counts of the overview's breakdown of the requests answered, where it counts only
     those ('全区共办结…733件,其中予以公开238件,…,转接下年度办理45件'): the list adds up to them, and the
     requests it carries forward are not among them."""
-    return _breakdown_near(answered, overview, fmt, {answered.value}, forward_counted=False)
+    return _breakdown_near(answered, overview, fmt, {answered.value}, forward_counted=False, year=year)
 
 
 def _breakdown_near(
-    counted: Fact, overview: str, fmt: str, sums: set[float], forward_counted: bool = True
+    counted: Fact,
+    overview: str,
+    fmt: str,
+    sums: set[float],
+    forward_counted: bool = True,
+    year: int | None = None,
 ) -> list[Fact]:
     """The breakdown in the sentence of the `counted` fact, or else in the next one, of the layout's rows."""
     sentence, following = _whole_and_next(normalize(counted.evidence), overview)
     for text in (sentence, following):
         evidence = counted.evidence if text is sentence else following
-        facts = _breakdown(text, sums, evidence, forward_counted, _cut_by_the_end(text, overview))
+        facts = _breakdown(text, sums, evidence, forward_counted, _cut_by_the_end(text, overview), year)
         facts = [f for f in facts if f.metric_id in _ROWS_OF[fmt]]
         if facts:
             return facts
@@ -356,7 +366,12 @@ _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 
 
 def _breakdown(
-    sentence: str, sums: set[float], evidence: str, forward_counted: bool = True, cut: bool = False
+    sentence: str,
+    sums: set[float],
+    evidence: str,
+    forward_counted: bool = True,
+    cut: bool = False,
+    year: int | None = None,
 ) -> list[Fact]:
     """The outcomes listed after 其中 (or 处理结果中…), or else right after the count (a 其中 may open
     the requesters' list in brackets instead: '受理…36件(其中:自然人申请32件,…),上年结转7件,予以公开3件,…'),
@@ -364,12 +379,12 @@ def _breakdown(
     28件,不予公开2件,…')."""
     starts = (_BREAKDOWN.search(sentence), _after_the_count(sentence, sums))
     for start in (*(m.end() for m in starts if m), 0):
-        facts = _listed(sentence[start:], sums, evidence, forward_counted, cut)
+        facts = _listed(sentence[start:], sums, evidence, forward_counted, cut, year)
         if facts:
             return facts
     # '5件申请均在法定期限内办结,办结率100%(部分公开1件,无法提供4件)': the list in brackets.
     for bracketed in _BRACKETED.finditer(sentence):
-        facts = _listed(bracketed["items"], sums, evidence, forward_counted)
+        facts = _listed(bracketed["items"], sums, evidence, forward_counted, year=year)
         if facts:
             return facts
     return []
@@ -379,7 +394,12 @@ _BRACKETED = re.compile(r"\((?P<items>[^()]*\d[^()]*)\)")
 
 
 def _listed(
-    after: str, sums: set[float], evidence: str, forward_counted: bool = True, cut: bool = False
+    after: str,
+    sums: set[float],
+    evidence: str,
+    forward_counted: bool = True,
+    cut: bool = False,
+    year: int | None = None,
 ) -> list[Fact]:
     """The outcome of each item of the list that opens `after`, where every item names a row of
     section 三 and they add up to one of the `sums` (with the requests the list carries forward, where
@@ -410,10 +430,10 @@ def _listed(
             continue
         if last_cut and not (_ITEM.match(clause) or _ITEM_COUNT_FIRST.match(clause)):
             break
-        if (carried_here := _carried(_CARRIED_FORWARD, clause)) is not None:
+        if (carried_here := _carried(_CARRIED_FORWARD, clause, year)) is not None:
             carried += carried_here if forward_counted else 0.0
             continue
-        if not values and (earlier_here := _carried(_CARRIED_OVER, clause)) is not None:
+        if not values and (earlier_here := _carried(_CARRIED_OVER, clause, year)) is not None:
             earlier += earlier_here
             continue
         m = _ITEM.match(clause) or _ITEM_COUNT_FIRST.match(clause)
@@ -488,13 +508,18 @@ def _after_the_count(sentence: str, sums: set[float]) -> re.Match | None:
 _REQUESTS_CLAUSE = re.compile(r"申请[^,;.\d]{0,8}?(?P<num>\d+)(?:件|条|份|宗|项)(?:\([^()]{0,40}\))?,")
 
 
-def _carried(patterns: list[re.Pattern], clause: str) -> float | None:
-    """The requests a clause says were carried into next year ('结转下年办理1件', '1件结转下年度') or over
-    from last year ('上年结转7件'), as OVERVIEW_COUNTS words them: rows apart from the outcomes."""
-    for pattern in patterns:
+def _carried(patterns: list[tuple[OverviewCount, re.Pattern]], clause: str, year: int | None) -> float | None:
+    """The requests a clause says were carried into next year ('结转下年办理1件', '1件结转下年度', in a 2025
+    report '结转2026年度继续办理2件') or over from last year ('上年结转7件'), as OVERVIEW_COUNTS words
+    them: rows apart from the outcomes. Words naming a year count only where it is the one they must
+    name, given the report's `year`."""
+    for count, pattern in patterns:
         m = pattern.match(clause)
-        if m and not _DIGIT.search(clause, m.end()):
-            return float(m["num"])
+        if m is None or _DIGIT.search(clause, m.end()):
+            continue
+        if count.names_year and (year is None or _YEAR.findall(m.group()) != [str(year + count.names_year)]):
+            continue
+        return float(m["num"])
     return None
 
 
@@ -635,12 +660,12 @@ def _pattern(count: OverviewCount) -> re.Pattern:
 
 
 _PATTERNS = {count: _pattern(count) for count in OVERVIEW_COUNTS}
-# The counts carried forward and carried over of no named year, each a clause of a breakdown may be.
+# The counts carried forward and carried over, each a clause of a breakdown may be.
 _CARRIED_FORWARD, _CARRIED_OVER = (
     [
-        pattern
+        (count, pattern)
         for count, pattern in _PATTERNS.items()
-        if count.metric_id == metric_id and not count.says_none and not count.names_year
+        if count.metric_id == metric_id and not count.says_none
     ]
     for metric_id in ("requests_carried_forward", "requests_carried_over")
 )
