@@ -2338,6 +2338,24 @@ def test_a_breakdown_opened_by_the_answers_given_counts_those_carried_into_the_n
     assert "outcome_granted" not in wrong_year
 
 
+def test_a_breakdown_naming_one_sub_row_twice_gives_the_other_rows_but_not_that_sub_row(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2022年共收到和办理依申请公开10件。处理结果中,予以公开3件,部分公开5件,"
+        "因本机关不掌握相关政府信息无法提供1件,信息不存在的1件。",
+        year=2022,
+    )
+    assert (got["outcome_granted"], got["outcome_partial"], got["outcome_total"]) == (3, 5, 10)
+    assert "unable_not_held" not in got
+
+
+def test_information_not_held_without_naming_the_agency_is_the_not_held_sub_row(tmp_path):
+    got = _overview_only(
+        tmp_path, "2025年,我乡依申请公开政府信息共6件,其中,予以公开4件,不掌握信息2件。", year=2025
+    )
+    assert (got["outcome_granted"], got["outcome_unable"], got["unable_not_held"]) == (4, 2, 2)
+
+
 def test_a_breakdown_in_brackets_after_the_requests_answered_adds_up(tmp_path):
     got = _overview_only(
         tmp_path,

@@ -221,8 +221,8 @@ SECTION3_ROWS: tuple[Section3Row, ...] = (
         ("本机关不掌握相关政府信息", "不掌握相关政府信息"),
         parent="outcome_unable",
         # 信息不存在 is the first regulations' name of the row (申请信息经查询不存在); 非本部门掌握 says it the
-        # other way round.
-        prose_words=("本机关不掌握", "信息不存在", "不存在", "非本机关掌握", "非本部门掌握", "非本单位掌握"),
+        # other way round; 不掌握 may stand without the agency ('不掌握信息2件').
+        prose_words=("不掌握", "信息不存在", "不存在", "非本机关掌握", "非本部门掌握", "非本单位掌握"),
     ),
     Section3Row(
         "unable_needs_creation",

@@ -441,7 +441,7 @@ def _listed(
             together += float(m["num"])
             continue
         row = _row_named(m["label"]) if m else None
-        if row is None or row.metric_id in values:
+        if row is None or (row.metric_id in values and row.metric_id in _OUTCOMES):
             return []
         value = float(m["num"])
         # '因"属于国家秘密"等原因不予公开21件': the reasons it names are examples, so no sub-row is known.
@@ -458,7 +458,9 @@ def _listed(
             top[row.metric_id] = top.get(row.metric_id, 0.0) + value
         if sub is not None:
             if sub.metric_id in values:
-                return []
+                # Two items naming one sub-row ('因本机关不掌握相关政府信息无法提供1件,信息不存在的1件'): an
+                # older category may be among them, which the table may file under another sub-row.
+                mixed.add(sub.metric_id)
             values[sub.metric_id] = value
             if row.metric_id not in _OUTCOMES:  # a sub-row alone: its top row is the sum of them
                 if row.parent in values:
