@@ -134,3 +134,43 @@ def test_a_cut_last_row_is_left_out_where_the_row_above_lost_a_cell():
     )
     got = section2(head + "规章\n0\n0\n行政规范性文件\n2\n1\n", "std2021")
     assert "normative_issued" not in got and "normative_abolished" not in got
+
+
+def test_a_block_whose_header_the_scrape_dropped_takes_the_header_of_the_block_before():
+    # One cell a line with blanks dropped: 第二十条第（六）项 lost its 信息内容 / 本年处理决定数量 cells.
+    lines = [
+        "二、主动公开政府信息情况",
+        "第二十条第（五）项",
+        "本年处理决定数量",
+        "行政许可",
+        "270",
+        "第二十条第（六）项",
+        "行政处罚",
+        "2",
+        "行政强制",
+        "第二十条第（八）项",
+        "本年收费金额（单位：万元）",
+        "行政事业性收费",
+        SECTION3,
+    ]
+    got = section2("\n".join(lines), "std2021")
+    assert (got["licensing_decisions"], got["penalty_decisions"]) == (270, 2)
+    assert "coercion_decisions" not in got and "fees_collected_10k_yuan" not in got
+
+
+def test_a_block_without_a_header_takes_none_where_the_block_before_has_other_columns():
+    # 行政事业性收费 has no 本年处理决定数量 column: the header above is no header of its row.
+    lines = [
+        "二、主动公开政府信息情况",
+        "第二十条第（六）项",
+        "本年处理决定数量",
+        "行政处罚",
+        "2",
+        "第二十条第（八）项",
+        "行政事业性收费",
+        "7",
+        SECTION3,
+    ]
+    got = section2("\n".join(lines), "std2021")
+    assert got["penalty_decisions"] == 2
+    assert "fees_collected_10k_yuan" not in got

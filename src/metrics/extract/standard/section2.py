@@ -180,9 +180,7 @@ def section2_facts(src: Source, whole: bool) -> tuple[list[Fact], list[Flag]]:
     tables: dict[int, list[tuple[Hit, int, list[Fact], Flag | None]]] = {}
     for index, hit in enumerate(row_hits):
         header_lo = max(m for m in header_marks if m <= hit.start)
-        columns = row_columns(
-            hit, [(pos, label) for pos, label in column_hits if header_lo <= pos < hit.start]
-        )
+        columns = row_columns(hit, block_header(column_hits, header_marks, header_lo, hit.start))
         columns = with_cut_headers(src, hit, columns, header_lo)
         if not columns:
             continue
@@ -223,6 +221,20 @@ def section2_facts(src: Source, whole: bool) -> tuple[list[Fact], list[Flag]]:
             facts.extend(got)
             flags.extend([flag] if flag else [])
     return facts, flags
+
+
+def block_header(
+    column_hits: list[tuple[int, str]], header_marks: list[int], header_lo: int, row_at: int
+) -> list[tuple[int, str]]:
+    """The header cells of the row's block (from its 第二十条 heading or 信息内容 to the row). A scraped
+    table may drop a block's header where it repeats the one above ('第二十条第(五)项 / 本年处理决定数量 /
+    行政许可 / 270 / 第二十条第(六)项 / 行政处罚 / 2'); a block that prints none takes the header of the
+    block before, which only a row with those columns in the layout can use."""
+    header = [(pos, label) for pos, label in column_hits if header_lo <= pos < row_at]
+    earlier = [m for m in header_marks if m < header_lo]
+    if header or not earlier:
+        return header
+    return [(pos, label) for pos, label in column_hits if max(earlier) <= pos < header_lo]
 
 
 def numbers_above_rows(src: Source, rows: list[tuple[Hit, int, list[Fact], Flag | None]]) -> bool:
