@@ -2356,6 +2356,29 @@ def test_information_not_held_without_naming_the_agency_is_the_not_held_sub_row(
     assert (got["outcome_granted"], got["outcome_unable"], got["unable_not_held"]) == (4, 2, 2)
 
 
+def test_a_lawsuit_said_to_be_brought_without_review_does_not_end_the_overview_before_the_review(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2023年,共受理政府信息公开申请18件。涉及信息公开申请的行政诉讼案1件,未经复议直接起诉;"
+        "涉及信息公开申请的行政复议1起,目前尚未审结。",
+        year=2023,
+    )
+    assert (got["requests_new"], got["litigation_total"], got["review_total"]) == (18, 1, 1)
+
+
+def test_requests_still_being_handled_at_the_years_end_are_carried_forward_but_other_business_is_not(
+    tmp_path,
+):
+    got = _overview_only(
+        tmp_path, "2024年共收到政府信息公开申请20件,上年结转3件,已回复16件,7件正在办理中。", year=2024
+    )
+    assert (got["requests_new"], got["requests_carried_forward"]) == (20, 7)
+    other = _overview_only(
+        tmp_path, "2024年共收到政府信息公开申请20件,均已答复;办理人大建议5件,2件正在办理中。", year=2024
+    )
+    assert "requests_carried_forward" not in other
+
+
 def test_a_breakdown_in_brackets_after_the_requests_answered_adds_up(tmp_path):
     got = _overview_only(
         tmp_path,

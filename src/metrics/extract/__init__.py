@@ -69,10 +69,12 @@ def extract_document(doc: Document) -> Extraction:
 # 要求, 第二十条第(一)项规定).
 _ARTICLE_20_CAPTION = r"第二十条第(?![^\n]{0,6}?(?:款|规定|要求))"
 # Where a standard report's overview prose ends: section 二's heading, or the first words of any of
-# its tables where a page or an excerpt holds no heading.
+# its tables where a page or an excerpt holds no heading. Section 四's column 未经复议直接起诉 may be
+# prose too, before a mark that only a sentence sets after it ('行政诉讼案1件,未经复议直接起诉;').
 _OVERVIEW_END = re.compile(
     r"二\s*[、.．]\s*主动公开政府信息情况|二\s*[、.．]\s*主動公開政府信息情況"
-    rf"|{_ARTICLE_20_CAPTION}|三\s*[、.．]\s*收到和处理|本年新收政府信息公开申请|未经复议直接起诉"
+    rf"|{_ARTICLE_20_CAPTION}|三\s*[、.．]\s*收到和处理|本年新收政府信息公开申请"
+    r"|未经复议直接起诉(?![,，;；。、的])"
 )
 
 

@@ -434,6 +434,18 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         count_first=True,
         units="件|份|宗|起|条|项",
     ),
+    # 已回复126件,7件正在办理中 / 1件正在办理中,结转至2025年继续办理: still being handled when the year
+    # closed, so carried into the next; in a sentence (or a part of one between semicolons) about
+    # requests and no other business (办理人大建议5件,2件正在办理中).
+    OverviewCount(
+        "requests_carried_forward",
+        r"(?:申请)?(?:仍|尚|还)?(?:正)?在办理(?:中|过程中)",
+        count_first=True,
+        sentence_has=r"申请",
+        sentence_lacks=_OTHER_BUSINESS,
+        sentence_marks=".!?;",
+        units="件|份|宗|起|条|项",
+    ),
     # 办结113件 / 其中本年度答复21件 / 共办理完成198件 / 全年办理1503件 / 规范办理答复完成24件 / 及时回复19条 /
     # 作出政府信息公开答复6件: the requests answered, 三's (七) 总计; in a paragraph about requests
     # (申请10件,均为自然人申请。已办结9件).
