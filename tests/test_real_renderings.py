@@ -2379,6 +2379,22 @@ def test_requests_still_being_handled_at_the_years_end_are_carried_forward_but_o
     assert "requests_carried_forward" not in other
 
 
+def test_rules_and_documents_published_this_year_are_the_2019_layouts_new_published_counts(tmp_path):
+    sentence = "{year}年,全市通过政府网站等平台主动公开规章4件、行政规范性文件107件。"
+    got = _overview_only(tmp_path, sentence.format(year=2020), year=2020)
+    assert (got["rules_published"], got["normative_published"]) == (4, 107)
+    # The 2021 layout has no column of documents published.
+    later = _overview_only(tmp_path, sentence.format(year=2022), year=2022)
+    assert "normative_published" not in later and "rules_published" not in later
+
+
+def test_documents_published_to_date_or_counted_with_the_rules_are_no_new_published_count(tmp_path):
+    to_date = _overview_only(tmp_path, "截止到2020年12月31日,我区主动公开规范性文件15件,规章0件。", year=2020)
+    assert "normative_published" not in to_date and "rules_published" not in to_date
+    together = _overview_only(tmp_path, "2020年,主动公开信息中规章及规范性文件27件。", year=2020)
+    assert "normative_published" not in together
+
+
 def test_a_breakdown_in_brackets_after_the_requests_answered_adds_up(tmp_path):
     got = _overview_only(
         tmp_path,

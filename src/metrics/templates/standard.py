@@ -342,6 +342,9 @@ _ISSUING = r"(?:制发|制定|出台|印发|制作|发布)+(?:,(?:制发|制定|
 # ('行政许可、行政处罚、行政强制决定数量分别为289745宗、466061宗和5919宗'; one zero for all: '分别为0宗').
 DECISIONS_BY_NAME = {"许可": "licensing_decisions", "处罚": "penalty_decisions", "强制": "coercion_decisions"}
 
+# A character of the words before 规范性文件 that are not the rules named with them (规章及规范性文件).
+_NOT_RULES = r"(?:(?!规章)[\u4e00-\u9fff])"
+
 OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     OverviewCount(
         "requests_carried_over",
@@ -539,6 +542,27 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         "normative_issued",
         r"(?:制发|制定|出台|印发)(?:并?公开)?(?:了|的)?[\u4e00-\u9fff]{0,10}?规章\d+件[、,和及]"
         r"[\u4e00-\u9fff]{0,16}?(?:行政|政府)?规范性文件",
+    ),
+    # 主动公开规章4件、行政规范性文件1071件 / 全年共主动公开政府规章12件: the 2019 layout's 本年新公开数量 of
+    # each (the 2021 layout has no such column); the verb before the rules serves the documents too.
+    # Never rules and documents counted as one (规章及规范性文件27件), nor all to date (截止到…12月31日,…
+    # 主动公开规范性文件1件; 目前; 累计), which is the 对外公开总数量.
+    *(
+        OverviewCount(
+            f"{prefix}_published",
+            rf"主动公开(?:了)?{noun}",
+            formats=(STD2019,),
+            units="件|份|部|个|条",
+            sentence_lacks=r"累计|截至|截止|目前|总数",
+        )
+        for noun, prefix in (
+            (rf"{_NOT_RULES}{{0,6}}?(?:行政|政府)?规范性文件", "normative"),
+            (r"[\u4e00-\u9fff]{0,6}?规章", "rules"),
+            (
+                r"[\u4e00-\u9fff]{0,10}?规章\d+(?:件|份|部)[、,和及][\u4e00-\u9fff]{0,16}?(?:行政|政府)?规范性文件",
+                "normative",
+            ),
+        )
     ),
     # 全年共制定1条行政规范性文件 / 共制发6份局本级规范性文件 / 废止18份规范性文件: the count between the
     # verb and the documents (or rules).
