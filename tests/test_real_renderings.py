@@ -1800,12 +1800,6 @@ def test_requests_received_and_all_answered_are_the_answered(tmp_path, sentence)
     assert (got["requests_new"], got["outcome_total"]) == (4, 4)
 
 
-def test_all_answered_beside_carried_requests_gives_no_answered(tmp_path):
-    """Requests from the year before may be among the answered."""
-    sentence = "2022年共收到政府信息公开申请9件,上年结转1件,均已按时答复。"
-    assert "outcome_total" not in _overview_only(tmp_path, sentence, year=2022)
-
-
 def test_all_answered_after_the_requests_channels_are_all_the_requests(tmp_path):
     """全部 after the channels' list says it of the requests the list breaks down, not of the last channel."""
     sentence = "2022年共受理政府信息公开申请9件,包括信函申请2件、网络申请7件,全部在规定时间内办结。"
@@ -2395,6 +2389,25 @@ def test_documents_published_to_date_or_counted_with_the_rules_are_no_new_publis
     assert "normative_published" not in together
 
 
+def test_all_answered_after_the_requests_carried_over_counts_those_too(tmp_path):
+    got = _overview_only(
+        tmp_path, "2025年全年共新收到政府信息公开申请12件,上年结转2件,均已依法按期办结。", year=2025
+    )
+    assert (got["requests_new"], got["requests_carried_over"], got["outcome_total"]) == (12, 2, 14)
+    within = _overview_only(
+        tmp_path, "2024年全年共接收依申请公开信息18件(包含上年结转3件),均按要求答复。", year=2024
+    )
+    assert (within["requests_new"], within["outcome_total"]) == (15, 18)
+    # All granted: the year's one request and the one carried over.
+    granted = _overview_only(tmp_path, "2024年收到政府信息公开申请1件,上年结转1件,均予以公开。", year=2024)
+    assert (granted["outcome_total"], granted["outcome_granted"]) == (2, 2)
+    # Requests carried into the next year are not answered: no total.
+    forward = _overview_only(
+        tmp_path, "2025年共收到政府信息公开申请12件,上年结转2件,均已按期办理,结转下年度1件。", year=2025
+    )
+    assert "outcome_total" not in forward
+
+
 def test_a_breakdown_in_brackets_after_the_requests_answered_adds_up(tmp_path):
     got = _overview_only(
         tmp_path,
@@ -2588,13 +2601,11 @@ def test_requests_all_said_answered_or_granted_are_the_years_answers(tmp_path, s
     [
         # Some of them: the count before 均 is not the year's.
         "2023年,街道共受理政府信息公开申请10件,其中2件均按规定程序办结,6件为本机关不掌握。",
-        # Carried requests are answered too: the answers are not the year's requests then.
-        "2023年共收到政府信息公开申请5件,上年结转1件,均已按时答复。",
         # All published proactively, in the next sentence: no word of the requests.
         "2023年共收到政府信息公开申请1件。确保法定主动公开内容全部公开到位。",
     ],
 )
-def test_all_said_of_some_requests_of_carried_ones_or_of_other_business_gives_no_answers(tmp_path, sentence):
+def test_all_said_of_some_requests_or_of_other_business_gives_no_answers(tmp_path, sentence):
     got = _overview_only(tmp_path, sentence, year=2023)
     assert "outcome_total" not in got and "outcome_granted" not in got
 
@@ -2843,7 +2854,6 @@ def test_the_years_one_request_with_its_outcome_in_words_gives_that_outcome(tmp_
 @pytest.mark.parametrize(
     "sentence",
     [
-        "2024年收到政府信息公开申请1件,上年结转1件,均予以公开。",  # two requests answered
         "2024年收到政府信息公开申请1件,答复2件,为部分公开。",  # more answered than received
         "2024年收到政府信息公开申请1件,未予以公开,告知申请人通过其他途径获取。",  # 未予以公开 is no grant
         "2024年收到政府信息公开申请1件,予以公开,另有咨询3件为本机关不掌握。",  # two outcomes named

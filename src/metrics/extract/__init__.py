@@ -166,7 +166,7 @@ def _figures_of_unread_sections(
     )
     if not outcomes or is_cut_breakdown(outcomes):
         # A breakdown cut short by the text's end leaves the total to the sentence saying all were answered.
-        outcomes += overview_all_answered(requests[0], overview) or (
+        outcomes += overview_all_answered(requests[0], overview, carried.get("requests_carried_over")) or (
             [] if outcomes else overview_single_outcome(requests[0], overview)
         )
     # The total answered stands as stated; the breakdown adds the rows under it.

@@ -185,24 +185,38 @@ _CARRIED = re.compile(r"结转|转结|转入|上年|下年")
 _ALL_NOTE = "the overview says every request of the year was answered; the table is not in the file"
 
 
-def overview_all_answered(requests: Fact, overview: str) -> list[Fact]:
+def overview_all_answered(requests: Fact, overview: str, carried_over: float | None = None) -> list[Fact]:
     """outcome_total (and outcome_granted) equal to the year's requests, where the sentence counting
     them, or the next, says all were answered (or all granted) and neither speaks of requests carried
-    over or forward (which the answers would count too)."""
+    forward (which the answers would not count). Where they speak of requests carried over from last
+    year ('全年共新收到…申请12件,上年结转2件,均已依法按期办结'), those are answered too: the total is
+    the year's requests and the `carried_over`, which must then be known."""
     if not requests.value:
         return []
     sentence, following = _whole_and_next(normalize(requests.evidence), overview)
-    if _CARRIED.search(sentence + following):
+    besides_last_years = _LAST_YEARS.sub("", sentence + following)
+    if _CARRIED.search(besides_last_years):
+        return []
+    if besides_last_years == sentence + following:
+        total = requests.value
+    elif carried_over is not None:
+        total = requests.value + carried_over
+    else:
         return []
     # The next sentence speaks of the requests only where it names them ('上述申请已全部按时答复').
     for text in (sentence, following) if "申请" in following else (sentence,):
-        granted = _of_all(_ALL_GRANTED, text, requests.value)
-        if granted or _of_all(_ALL_ANSWERED, text, requests.value):
-            facts = [Fact("outcome_total", requests.value, evidence=text, note=_ALL_NOTE)]
+        granted = _of_all(_ALL_GRANTED, text, total)
+        if granted or _of_all(_ALL_ANSWERED, text, total):
+            facts = [Fact("outcome_total", total, evidence=text, note=_ALL_NOTE)]
             if granted:
-                facts.append(Fact("outcome_granted", requests.value, evidence=text, note=_ALL_NOTE))
+                facts.append(Fact("outcome_granted", total, evidence=text, note=_ALL_NOTE))
             return facts
     return []
+
+
+# The requests carried over from last year, as named without a year ('上年结转2件', '(包含上年结转3件)'):
+# a year printed instead may be the one they go into (2026年结转…, in a 2025 report).
+_LAST_YEARS = re.compile(r"(?:上一?年度?|往年)(?:结转|转结)")
 
 
 # The one request of a year, its outcome said in words after it ('收到政府信息公开申请1件,为本机关不掌握的
