@@ -4,9 +4,9 @@ LibreOffice, then read as Word.
 Many agencies still publish their report as a .doc, and some as the .wps of Kingsoft's WPS Office
 (which many offices use; its .wps is Word's binary container, or a .docx's zip in newer versions),
 which LibreOffice tells from a Microsoft Works file by its content. No maintained Python library
-reads a .doc's tables; LibreOffice's import filter does, so it converts the file (headless, with a profile of its
-own in a temporary folder, so that conversions in parallel workers never share one) and the .docx
-reader takes it from there. Without LibreOffice such a file fails with what to install.
+reads a .doc's tables; LibreOffice's import filter does, so it converts the file (headless, with a
+profile of its own in a temporary folder, so that conversions in parallel workers never share one)
+and the .docx reader takes it from there. Without LibreOffice such a file fails with what to install.
 
 Sites also save Word's "web page" export, and a .docx, under the name .doc: those are read as what
 they are.

@@ -194,10 +194,11 @@ def overview_all_answered(requests: Fact, overview: str, carried_over: float | N
     if not requests.value:
         return []
     sentence, following = _whole_and_next(normalize(requests.evidence), overview)
-    besides_last_years = _LAST_YEARS.sub("", sentence + following)
+    said = sentence + following
+    besides_last_years = _LAST_YEARS.sub("", said)
     if _CARRIED.search(besides_last_years):
         return []
-    if besides_last_years == sentence + following:
+    if besides_last_years == said:
         total = requests.value
     elif carried_over is not None:
         total = requests.value + carried_over
@@ -533,7 +534,7 @@ def _carried(patterns: list[tuple[OverviewCount, re.Pattern]], clause: str, year
         m = pattern.match(clause)
         if m is None or _DIGIT.search(clause, m.end()):
             continue
-        if count.names_year and (year is None or _YEAR.findall(m.group()) != [str(year + count.names_year)]):
+        if not _names_its_year(count, m, year):
             continue
         return float(m["num"])
     return None
@@ -701,12 +702,20 @@ _CLAUSE_OPENING = re.compile(
 )
 
 
+def _names_its_year(count: OverviewCount, m: re.Match, year: int | None) -> bool:
+    """Whether words that print a year (OverviewCount.names_year) print the one they must, given the
+    report's `year`; words printing none always do."""
+    return not count.names_year or (
+        year is not None and _YEAR.findall(m.group()) == [str(year + count.names_year)]
+    )
+
+
 def _in_its_place(norm: str, m: re.Match, count: OverviewCount, year: int | None) -> bool:
     """Whether the clause of the match speaks of the report's year (no other year's date or words,
     较上年 or 同比, before the count in it) and the count stands where its words require."""
     start, end = _around(norm, m, _CLAUSE_MARKS)
     before = norm[start : m.start()]
-    if count.names_year and (year is None or _YEAR.findall(m.group()) != [str(year + count.names_year)]):
+    if not _names_its_year(count, m, year):
         return False
     said = before + ("" if count.names_last_year or count.names_year else m.group())
     if _OTHER_YEAR.search(said) or any(year is not None and int(y) != year for y in _YEAR.findall(said)):

@@ -180,7 +180,8 @@ def section2_facts(src: Source, whole: bool) -> tuple[list[Fact], list[Flag]]:
     tables: dict[int, list[tuple[Hit, int, list[Fact], Flag | None]]] = {}
     for index, hit in enumerate(row_hits):
         header_lo = max(m for m in header_marks if m <= hit.start)
-        columns = row_columns(hit, block_header(column_hits, header_marks, header_lo, hit.start))
+        header = [(pos, label) for pos, label in column_hits if header_lo <= pos < hit.start]
+        columns = row_columns(hit, header or header_above(column_hits, header_marks, header_lo))
         columns = with_cut_headers(src, hit, columns, header_lo)
         if not columns:
             continue
@@ -200,10 +201,7 @@ def section2_facts(src: Source, whole: bool) -> tuple[list[Fact], list[Flag]]:
             and len(before[-1][2]) == len(columns)
         )
         got, flag = section2_row(src, hit, columns, stop, clauses, whole, cut_short)
-        header_end = max(
-            (pos + len(label) for pos, label in column_hits if header_lo <= pos < hit.start),
-            default=header_lo,
-        )
+        header_end = max((pos + len(label) for pos, label in header), default=header_lo)
         tables.setdefault(header_lo, []).append((hit, header_end, got, flag))
     facts: list[Fact] = []
     flags: list[Flag] = []
@@ -223,17 +221,16 @@ def section2_facts(src: Source, whole: bool) -> tuple[list[Fact], list[Flag]]:
     return facts, flags
 
 
-def block_header(
-    column_hits: list[tuple[int, str]], header_marks: list[int], header_lo: int, row_at: int
+def header_above(
+    column_hits: list[tuple[int, str]], header_marks: list[int], header_lo: int
 ) -> list[tuple[int, str]]:
-    """The header cells of the row's block (from its 第二十条 heading or 信息内容 to the row). A scraped
-    table may drop a block's header where it repeats the one above ('第二十条第(五)项 / 本年处理决定数量 /
-    行政许可 / 270 / 第二十条第(六)项 / 行政处罚 / 2'); a block that prints none takes the header of the
-    block before, which only a row with those columns in the layout can use."""
-    header = [(pos, label) for pos, label in column_hits if header_lo <= pos < row_at]
+    """The header cells of the block before the one starting at `header_lo`, for a block that prints
+    none: a scraped table may drop a block's header where it repeats the one above ('第二十条第(五)项 /
+    本年处理决定数量 / 行政许可 / 270 / 第二十条第(六)项 / 行政处罚 / 2'). Only a row with those columns in
+    the layout can use them."""
     earlier = [m for m in header_marks if m < header_lo]
-    if header or not earlier:
-        return header
+    if not earlier:
+        return []
     return [(pos, label) for pos, label in column_hits if max(earlier) <= pos < header_lo]
 
 
