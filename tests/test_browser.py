@@ -125,6 +125,14 @@ def wait_for_metric(page, label: str, value: str) -> None:
         page.wait_for_timeout(200)
 
 
+def wait_until_idle(page) -> None:
+    """Until the app's script run has ended: a run still going redraws the controls and closes an open list."""
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=stApp]')?.dataset.testScriptState === 'notRunning'",
+        timeout=30000,
+    )
+
+
 def db_report_ids(db: Path, region: str) -> set[str]:
     con = duckdb.connect(str(db), read_only=True)
     try:
@@ -148,6 +156,7 @@ def test_filter_download_and_reload(server, page, fixture_db, lang, code):
 
     sidebar = page.locator("[data-testid=stSidebar]")
     region_box = sidebar.locator("[data-testid=stMultiSelect]").filter(has_text=t("f_region"))
+    wait_until_idle(page)
     region_box.click()
     page.get_by_role("option", name=REGION, exact=True).click()
     page.keyboard.press("Escape")
@@ -291,8 +300,10 @@ def test_a_shared_link_restores_the_full_view(server, page, lang, code):
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     option = page.get_by_role("option", name=t("rate_refusal_rate"), exact=True)
-    # A rerun still writing the page's controls to the URL closes a list opened meanwhile: open it again.
+    # A rerun still writing the page's controls to the URL closes a list opened meanwhile: wait for
+    # the run to end, and open the list again should another run close it.
     for _ in range(5):
+        wait_until_idle(page)
         rank_by.click()
         try:
             option.wait_for(timeout=5000)
@@ -301,6 +312,7 @@ def test_a_shared_link_restores_the_full_view(server, page, lang, code):
             page.keyboard.press("Escape")
     option.click()
     page.wait_for_function("() => location.search.includes('compare_rank_by=refusal_rate')", timeout=20000)
+    wait_until_idle(page)
     page.get_by_role("button", name=t("share_link")).click()
     link = page.locator("[data-testid=stPopoverBody] [data-testid=stCode]").inner_text().strip()
     assert link.startswith(f"{server}/compare?") and "compare_rank_by=refusal_rate" in link
