@@ -2906,3 +2906,20 @@ def test_fees_as_a_total_amount_and_no_requests_as_no_disclosure_requests_stand_
     assert got["fees_collected_10k_yuan"] == 2181.669177
     none = _overview_only(tmp_path, "(二)依申请公开信息方面。2023年无信息公开申请。", year=2023)
     assert none["requests_new"] == 0
+
+
+def test_an_overview_breakdown_names_refusals_as_prose_does(tmp_path):
+    count_first = _overview_only(
+        tmp_path, "2020年收到政府信息公开申请5件,其中3件予以公开,1件部分公开,1件不公开。"
+    )
+    assert (
+        count_first["outcome_granted"],
+        count_first["outcome_partial"],
+        count_first["outcome_denied"],
+    ) == (
+        3,
+        1,
+        1,
+    )
+    wordy = _overview_only(tmp_path, "2020年收到政府信息公开申请6件,其中予以公开4件,不予以公开2件。")
+    assert (wordy["outcome_granted"], wordy["outcome_denied"], wordy["outcome_total"]) == (4, 2, 6)

@@ -206,7 +206,7 @@ SECTION3_ROWS: tuple[Section3Row, ...] = (
     Section3Row("requests_carried_over", ("上年结转政府信息公开申请数量", "上年结转")),
     Section3Row("outcome_granted", ("予以公开",), prose_words=("准予公开", "同意公开")),
     Section3Row("outcome_partial", ("部分公开",), prose_words=("部分同意公开", "部分予以公开")),
-    Section3Row("outcome_denied", ("不予公开",), prose_words=("不同意公开",)),
+    Section3Row("outcome_denied", ("不予公开",), prose_words=("不同意公开", "不予以公开", "不公开")),
     Section3Row("denied_state_secret", ("属于国家秘密",), parent="outcome_denied"),
     Section3Row("denied_law_forbidden", ("其他法律行政法规禁止公开",), parent="outcome_denied"),
     Section3Row("denied_security_stability", ('危及"三安全一稳定"', "三安全一稳定"), parent="outcome_denied"),
