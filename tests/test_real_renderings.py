@@ -2923,3 +2923,13 @@ def test_an_overview_breakdown_names_refusals_as_prose_does(tmp_path):
     )
     wordy = _overview_only(tmp_path, "2020年收到政府信息公开申请6件,其中予以公开4件,不予以公开2件。")
     assert (wordy["outcome_granted"], wordy["outcome_denied"], wordy["outcome_total"]) == (4, 2, 6)
+
+
+def test_an_overview_breakdown_of_the_requests_closed_that_year_stands_in(tmp_path):
+    got = _overview_only(
+        tmp_path,
+        "2025年共收到政府信息公开申请10件,当年度办结9件,结转下年度办理1件,办结的9件中予以公开5件,不予公开4件。",
+        year=2025,
+    )
+    assert (got["outcome_total"], got["outcome_granted"], got["outcome_denied"]) == (9, 5, 4)
+    assert got["requests_carried_forward"] == 1

@@ -31,9 +31,9 @@ from metrics.templates.standard import (
 # The top rows of 三、本年度办理结果: the rows its 总计 is declared the sum of.
 _OUTCOMES = metrics()["outcome_total"].sum_of
 # Where a breakdown of the requests begins: 其中, 处理结果中, 在已答复的(信件)中, 在已经答复的91件申请中,
-# 在办理结果方面, 办理结果如下, 具体处理结果为, 答复类型为.
+# 办结的76件中, 在办理结果方面, 办理结果如下, 具体处理结果为, 答复类型为.
 _BREAKDOWN = re.compile(
-    r"其中|处理结果中|已?(?:经)?答复的(?:\d+件)?[\u4e00-\u9fff]{0,4}中"
+    r"其中|处理结果中|已?(?:经)?(?:答复|办结)的(?:\d+件)?[\u4e00-\u9fff]{0,4}中"
     r"|从?(?:办理|处理|答复)(?:结果|类型)(?:如下|看|来看|为|是|方面)"
 )
 # How a request came, opening the list before the outcomes: no outcome.
@@ -695,7 +695,7 @@ _SENTENCE_MARKS = ".!?"
 # Headings may stand before it on their own lines ('(二)政府信息依申请公开情况'; '总体情况' once 一、 has
 # been read as a clause's comma).
 _CLAUSE_OPENING = re.compile(
-    r"(?:(?:\([一二三四五六七八九十]{1,3}\))?[\u4e00-\u9fff]{0,16}情况\s*\n\s*){0,2}(?:其中)?(?:(?:19|20)\d\d年度?|本年度?|全年|年度内|年度|当年|目前|截至目前)?(?:全[省市区县镇乡])?"
+    r"(?:(?:\([一二三四五六七八九十]{1,3}\))?[\u4e00-\u9fff]{0,16}情况\s*\n\s*){0,2}(?:其中)?(?:(?:19|20)\d\d年度?|本年度?|全年|年度内|年度|当年度?|目前|截至目前)?(?:全[省市区县镇乡])?"
     # The agency speaking of itself ('2023年,我区已按规定办结…79件', '本机关办结…').
     r"(?:[我本](?:[省市区县镇乡局委办厅处]|单位|机关|部门|中心|街道))?"
     r"(?:共计|共|合计|已|均|全部|依法|依规|按规定|按期|按时|及时|在(?:法定|规定)(?:期限|时限)内)*"
