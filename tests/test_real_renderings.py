@@ -2933,3 +2933,10 @@ def test_an_overview_breakdown_of_the_requests_closed_that_year_stands_in(tmp_pa
     )
     assert (got["outcome_total"], got["outcome_granted"], got["outcome_denied"]) == (9, 5, 4)
     assert got["requests_carried_forward"] == 1
+
+
+def test_an_overview_breakdown_may_name_outcomes_by_the_information_given(tmp_path):
+    got = _overview_only(
+        tmp_path, "2020年收到政府信息公开申请5件。其中,予以公开的信息3件,无法提供的政府信息2件。"
+    )
+    assert (got["outcome_granted"], got["outcome_unable"], got["outcome_total"]) == (3, 2, 5)

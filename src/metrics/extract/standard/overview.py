@@ -42,9 +42,11 @@ _CHANNEL = re.compile(rf"(?:通过)?(?:{REQUEST_CHANNEL.pattern})(?:方式)?(?:�
 _SHARE = re.compile(r"[、,]?\(?(?:约|大约)?占(?:比|总数的?)?\d+(?:\.\d+)?\s*%\)?")
 # '予以公开或部分公开59件': two top rows in one count, which the total holds but neither row alone.
 _GRANTED_OR_PARTLY = re.compile(r"(?:予以)?(?:全部)?公开(?:或|和|及|与|、)(?:予以)?部分公开")
-# '同意公开答复4件': an outcome may be named as the answer given, as the 2015 table's rows name them.
+# '同意公开答复4件': an outcome may be named as the answer given, as the 2015 table's rows name them, or
+# by what was given ('无法提供的政府信息1件').
 _ITEM = re.compile(
-    r"^(?:因|对)?(?P<label>[\u4e00-\u9fff]{2,24}?)(?:\((?P<note>[^()]{2,40})\))?(?:的)?(?:答复)?(?:申请)?(?:有|为)?"
+    r"^(?:因|对)?(?P<label>[\u4e00-\u9fff]{2,24}?)(?:\((?P<note>[^()]{2,40})\))?(?:的)?(?:政府信息|信息)?"
+    r"(?:答复)?(?:申请)?(?:有|为)?"
     r"(?P<num>\d+)\s*(?:件|条|个|项|份|起|宗)(?:\((?P<after>[^()]{2,40})\))?$"
 )
 # An item that counts first ('4件为不予公开', '处理结果1件为不予处理'), with _ITEM's groups (no words after).
