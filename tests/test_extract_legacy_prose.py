@@ -237,6 +237,13 @@ def test_staff_named_by_the_disclosure_work_they_do(sentence, staff):
     assert values(sentence)["staff_total"] == staff
 
 
+def test_staff_counted_at_the_report_years_end_are_its_staff_and_at_another_years_end_not():
+    got = values("到2013年底,全市政府信息公开工作人员已有345人,其中专职人员156人。")
+    assert (got["staff_total"], got["staff_full_time"]) == (345, 156)
+    assert values("截至2013年12月31日,全市政府信息公开工作人员共345人。")["staff_total"] == 345
+    assert "staff_total" not in values("到2012年底,全市政府信息公开工作人员已有345人。")
+
+
 def test_each_offices_staff_doing_disclosure_work_is_no_staff_total():
     assert "staff_total" not in values("要求各科室至少有1名工作人员负责政府信息公开相关工作。")
 

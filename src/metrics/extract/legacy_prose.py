@@ -87,6 +87,7 @@ from metrics.templates.legacy_prose import (
     UP_TO,
     UP_TO_RUNNING,
     UP_TO_YEAR_END_METRICS,
+    YEAR_END,
     Rule,
 )
 
@@ -348,9 +349,11 @@ def _cumulative_before(norm: str, start: int, year: int | None, year_end_is_year
     if m.group() in SINCE:
         years = _YEAR.findall(scope[: m.start()])
         return not (year is not None and years and int(years[-1]) == year)
+    rest = scope[m.end() :]
     if year_end_is_year and m.group() in UP_TO:
-        rest = scope[m.end() :]
         return not (_closes_the_year(rest, year) and not UP_TO_RUNNING.search(rest))
+    if year_end_is_year and YEAR_END.fullmatch(m.group()):
+        return not (_closes_the_year(m.group(), year) and not UP_TO_RUNNING.search(rest))
     return True
 
 

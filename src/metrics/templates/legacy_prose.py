@@ -416,8 +416,9 @@ COUNT_RULES: tuple[Rule, ...] = (
         "人员",
         rf"从事(?:政府)?信息公开(?:工作)?(?:的)?(?:专\(兼\)职|专兼职)?(?:工作)?人员{_CONN}{_N}{_PERSON_UNIT}",
     ),
-    # 全区政府信息公开工作人员共50人
-    _rule("staff_total", "人员", rf"政府信息公开工作人员{_CONN}{_N}{_PERSON_UNIT}"),
+    # 全区政府信息公开工作人员共50人 / 全市政府信息公开工作人员已有345人 (staff are counted as they stand, so
+    # 已有 says no more than 有)
+    _rule("staff_total", "人员", rf"政府信息公开工作人员(?:已有|已达)?{_CONN}{_N}{_PERSON_UNIT}"),
     _rule("staff_full_time", "专职", rf"专职(?:工作)?人员{_CONN}{_N}{_PERSON_UNIT}"),
     _rule("staff_part_time", "兼职", rf"兼职(?:工作)?人员{_CONN}{_N}{_PERSON_UNIT}"),
     # 配备了1名全职工作人员、3名兼职工作人员: the count before its staff.
@@ -569,11 +570,14 @@ CUMULATIVE = re.compile(
 SINCE = {"以来", "至今"}
 # 截至2022年12月31日,某县收到政府信息公开申请11件: up to the report year's last day, with no 累计 after
 # it, is the year's count (the period a report covers); with 累计 it is a running total.
-# Only requests are read so: a running count of published items to a year's end is common without
-# 累计 (截至2009年12月31日,我局在网站主动公开的信息有27条 may hold the year before's).
+# Only requests and staff are read so: a running count of published items to a year's end is common
+# without 累计 (截至2009年12月31日,我局在网站主动公开的信息有27条 may hold the year before's), while staff
+# are counted as they stand at the year's end. For these, 到 the report year's end (YEAR_END) reads as
+# 截至 it does (到2010年底,全市政府信息公开工作人员已有345人).
 UP_TO = {"截至", "截止"}
 UP_TO_RUNNING = re.compile(r"累计|历年|以来|至今")
-UP_TO_YEAR_END_METRICS = {"requests_new"}
+UP_TO_YEAR_END_METRICS = {"requests_new", "staff_total", "staff_full_time", "staff_part_time"}
+YEAR_END = re.compile(r"(?:到|至)(?:\d{4})?年?年底")
 # 累计 opening the clause after a count ('公开信息222条,累计公开信息2382条') gives the running total
 # beside the year's; alone ('全年累计公开356条') it sums the year.
 RUNNING_TOTAL = re.compile(r"\d\s*(?:条|件|项|个|篇|份)[^,;:.!?\d]{0,6}[,;]\s*(?:并|已)?累计[^,;:.!?]*$")
