@@ -2940,3 +2940,13 @@ def test_an_overview_breakdown_may_name_outcomes_by_the_information_given(tmp_pa
         tmp_path, "2020年收到政府信息公开申请5件。其中,予以公开的信息3件,无法提供的政府信息2件。"
     )
     assert (got["outcome_granted"], got["outcome_unable"], got["outcome_total"]) == (3, 2, 5)
+
+
+def test_an_overview_saying_none_was_carried_into_the_next_year_gives_none_carried_forward(tmp_path):
+    for sentence in (
+        "2020年收到政府信息公开申请8件,均已答复。无下年度结转。",
+        "2020年收到政府信息公开申请8件,无上年度结转,无申请件结转到下一年度。",
+    ):
+        assert _overview_only(tmp_path, sentence)["requests_carried_forward"] == 0
+    both = _overview_only(tmp_path, "2020年处理政府信息公开申请28件,无上年和下年结转件。")
+    assert both["requests_carried_over"] == 0

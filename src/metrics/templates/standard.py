@@ -409,17 +409,20 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         r"(?:19|20)\d\d年度?结转(?:的)?(?:依申请公开|政府信息公开)?(?:申请)?(?:事项)?",
         names_year=1,
     ),
-    # 无上年结转政府信息公开申请 / 上年无结转: none carried over.
+    # 无上年结转政府信息公开申请 / 上年无结转 / 无上年和下年结转件: none carried over.
     OverviewCount(
         "requests_carried_over",
-        r"(?:无|没有)上一?年度?(?:结转|转结)(?:的)?(?:政府信息公开)?(?:申请)?件?|上一?年度?(?:无|没有)(?:结转|转结)",
+        r"(?:无|没有)上一?年度?(?:结转|转结)(?:的)?(?:政府信息公开)?(?:申请)?件?|上一?年度?(?:无|没有)(?:结转|转结)"
+        r"|(?:无|没有)上一?年度?(?:和|及|与|、)下一?年度?(?:结转|转结)",
         says_none=True,
         names_last_year=True,
     ),
-    # 无转结下年度继续办理件: none carried forward.
+    # 无转结下年度继续办理件 / 无申请件结转到下一年度 / 无下年度结转: none carried forward. (无上年和下年结转件
+    # names last year, which rules a clause out of this year's counts.)
     OverviewCount(
         "requests_carried_forward",
-        r"(?:无|没有)(?:结转|转结)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?件?",
+        r"(?:无|没有)(?:申请件?)?(?:结转|转结)(?:至|到)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?件?"
+        r"|(?:无|没有)下一?年度?(?:结转|转结)",
         says_none=True,
     ),
     # 余下3件转至2026年办理 (a 2025 report): the count before the year it goes into.
