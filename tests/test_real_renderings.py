@@ -2950,3 +2950,21 @@ def test_an_overview_saying_none_was_carried_into_the_next_year_gives_none_carri
         assert _overview_only(tmp_path, sentence)["requests_carried_forward"] == 0
     both = _overview_only(tmp_path, "2020年处理政府信息公开申请28件,无上年和下年结转件。")
     assert both["requests_carried_over"] == 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answered"),
+    [
+        ("2020年,规范受理并答复政府信息公开申请21件(含上年度结转1件),未发生行政复议。", 21),
+        ("2020年度,区公安分局依申请公开受理和办结6件。", 6),
+        ("全年共办结依申请公开件5件,全部在规定期限内答复。", 5),
+    ],
+)
+def test_an_overview_counting_the_requests_answered_in_other_words_gives_their_total(
+    tmp_path, sentence, answered
+):
+    assert _overview_only(tmp_path, sentence)["outcome_total"] == answered
+
+
+def test_requests_received_and_answered_without_naming_requests_give_no_total(tmp_path):
+    assert "outcome_total" not in _overview_only(tmp_path, "2020年全年共受理并办结12件群众来信。")

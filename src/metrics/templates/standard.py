@@ -453,13 +453,13 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         units="件|份|宗|起|条|项",
     ),
     # 办结113件 / 其中本年度答复21件 / 共办理完成198件 / 全年办理1503件 / 规范办理答复完成24件 / 及时回复19条 /
-    # 作出政府信息公开答复6件: the requests answered, 三's (七) 总计; in a paragraph about requests
-    # (申请10件,均为自然人申请。已办结9件).
+    # 作出政府信息公开答复6件 / 办结依申请公开件5件: the requests answered, 三's (七) 总计; in a paragraph about
+    # requests (申请10件,均为自然人申请。已办结9件).
     # 全年共办理…申请74件,办结71件: where the paragraph counts those closed too, 办理 counts those handled.
     *(
         OverviewCount(
             "outcome_total",
-            rf"(?:规范|书面)?(?:(?:作出|做出)(?:政府信息公开|依申请公开)?)?{verbs}(?:了)?(?:依申请公开|政府信息|公开|申请){{0,3}}",
+            rf"(?:规范|书面)?(?:(?:作出|做出)(?:政府信息公开|依申请公开)?)?{verbs}(?:了)?(?:依申请公开|政府信息|公开|申请){{0,3}}件?",
             opens_clause=True,
             sentence_has=r"申请",
             sentence_marks="\n!?",
@@ -491,12 +491,14 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
         sentence_has=r"申请",
         clause_lacks=_OTHER_BUSINESS,
     ),
-    # 全年共收到和办理依申请公开68件 / 收到、办理依申请公开0件 (、 reads as ","): one count for both, the
-    # requests received and answered; 未收到和处理政府信息公开申请: none of either.
+    # 全年共收到和办理依申请公开68件 / 收到、办理依申请公开0件 (、 reads as ",") / 受理并答复政府信息公开申请21件 /
+    # 依申请公开受理和办结6件: one count for both, the requests received and answered; 未收到和处理政府信息公开
+    # 申请: none of either.
     OverviewCount(
         "outcome_total",
-        r"(?:收到|受理)(?:和|并|,)(?:办理|处理|办结)(?:了)?(?:依申请公开|政府信息公开申请)(?:政府信息)?(?:申请)?"
-        r"(?:办理事项)?\s*",
+        r"(?:(?:依申请公开|政府信息公开申请)(?:收到|受理)(?:和|并|,)(?:办理|处理|办结|答复)"
+        r"|(?:收到|受理)(?:和|并|,)(?:办理|处理|办结|答复)(?:了)?(?:依申请公开|政府信息公开申请)(?:政府信息)?(?:申请)?"
+        r"(?:办理事项)?)\s*",
         units="件|条",
         # ',结转下年办理1件': then some of them were not answered this year.
         sentence_lacks=r"(?:结转|转结)(?:至|到)?下一?年度?[^,;.\d]{0,6}?[1-9]|[1-9]\d*件(?:结转|转结)",
