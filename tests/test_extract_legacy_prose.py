@@ -244,6 +244,11 @@ def test_staff_counted_at_the_report_years_end_are_its_staff_and_at_another_year
     assert "staff_total" not in values("到2012年底,全市政府信息公开工作人员已有345人。")
 
 
+def test_outcomes_named_by_the_statistics_tables_rows_are_read_in_prose():
+    got = values("全年受理依申请公开8件,其中同意公开答复数4件,同意部分公开答复数1件,不同意公开答复数2件。")
+    assert (got["outcome_granted"], got["outcome_partial"], got["outcome_denied"]) == (4, 1, 2)
+
+
 def test_each_offices_staff_doing_disclosure_work_is_no_staff_total():
     assert "staff_total" not in values("要求各科室至少有1名工作人员负责政府信息公开相关工作。")
 

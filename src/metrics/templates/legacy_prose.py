@@ -331,8 +331,9 @@ COUNT_RULES: tuple[Rule, ...] = (
     _rule(
         "outcome_granted",
         "公开",
-        # Not joined to another outcome (已主动公开或同意公开的69件 counts two rows together).
-        rf"(?<![不部或和及与])(?:同意公开|予以公开|准予公开|全部公开){_Q}(?:答复)?(?:的)?(?:政府信息|信息)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}",
+        # Not joined to another outcome (已主动公开或同意公开的69件 counts two rows together). Prose may name
+        # the outcomes by the statistics table's rows (同意公开答复数4件).
+        rf"(?<![不部或和及与])(?:同意公开|予以公开|准予公开|全部公开){_Q}(?:答复)?(?:数)?(?:的)?(?:政府信息|信息)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}",
     ),
     # 依申请公开政府信息9条,不予公开政府信息1条: set against a refusal, it is what was disclosed on
     # application; alone it may as well count the requests handled, so it is not read.
@@ -345,12 +346,12 @@ COUNT_RULES: tuple[Rule, ...] = (
     _rule(
         "outcome_partial",
         "部分公开",
-        rf"(?<![大及和与、])部分公开{_Q}(?:答复)?(?:政府信息|信息)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}",
+        rf"(?<![大及和与、])部分公开{_Q}(?:答复)?(?:数)?(?:政府信息|信息)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}",
     ),
     _rule(
         "outcome_denied",
         "公开",
-        rf"(?:不予公开|不同意公开|不予以公开|不公开){_Q}(?:答复)?(?:的)?(?:政府信息|信息)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}",
+        rf"(?:不予公开|不同意公开|不予以公开|不公开){_Q}(?:答复)?(?:数)?(?:的)?(?:政府信息|信息)?(?:申请)?{_CONN}{_N}{_REQUEST_UNIT}",
     ),
     _rule(
         "unable_not_held",
