@@ -2968,3 +2968,12 @@ def test_an_overview_counting_the_requests_answered_in_other_words_gives_their_t
 
 def test_requests_received_and_answered_without_naming_requests_give_no_total(tmp_path):
     assert "outcome_total" not in _overview_only(tmp_path, "2020年全年共受理并办结12件群众来信。")
+
+
+def test_penalties_and_coercions_in_items_beside_the_tables_decision_count_are_decisions(tmp_path):
+    got = _overview_only(tmp_path, "2021年行政许可处理决定数量450项,行政处罚2项、行政强制0项。", year=2021)
+    assert (got["licensing_decisions"], got["penalty_decisions"], got["coercion_decisions"]) == (450, 2, 0)
+    published = _overview_only(
+        tmp_path, "2021年公开行政许可处理决定数量450项,行政处罚61项、行政强制3项。", year=2021
+    )
+    assert "penalty_decisions" not in published and "coercion_decisions" not in published

@@ -701,6 +701,19 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
             ("coercion_decisions", "强制"),
         )
     ),
+    # 行政许可…处理决定数量450项,行政处罚2项、行政强制0项: bare, in 项, in a sentence giving the table's
+    # 处理决定数量 and publishing nothing.
+    *(
+        OverviewCount(
+            metric_id,
+            rf"行政{kind}",
+            units="项",
+            sentence_has=r"处理决定数量",
+            sentence_lacks=r"公开|发布|公示",
+            sentence_marks="\n.!?",
+        )
+        for metric_id, kind in (("penalty_decisions", "处罚"), ("coercion_decisions", "强制"))
+    ),
     # 行政事业性收费0万元 / 行政事业性收费金额1200元: the 2021 table's fees, in 万元.
     *(
         OverviewCount(
