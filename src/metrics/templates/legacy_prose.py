@@ -559,13 +559,15 @@ BOTH_ZERO = re.compile(
     r"|(?:的)?(?:案件|案|情况)?(?:数|数量)?(?:为|共)?)(?:零|0)(?![\d.])"
 )
 
+# To a year's end (到2010年底, 至年底).
+YEAR_END = re.compile(r"(?:到|至)(?:\d{4})?年?年底")
 # Signs that a figure counts all years, not the report year.
 # 到年底累计 counts up to the year's end from the start, like 截至年底.
 # 近四年累计: the last years together; 至2015年12月31日 alone, not closing a period (1月1日至…), counts up
 # to a date as 截至 does.
 # 到目前累计 and 目前…已公开 count up to now, as 至今 does.
 CUMULATIVE = re.compile(
-    r"历年|截至|截止|至今|迄今|以来|累积|(?:到|至)(?:\d{4})?年?年底|近[一二三四五六七八九十两几\d]+年|多年来"
+    rf"历年|截至|截止|至今|迄今|以来|累积|{YEAR_END.pattern}|近[一二三四五六七八九十两几\d]+年|多年来"
     r"|(?<![日起自截])至(?:19|20)\d\d年\d{1,2}月|(?:到|至)目前|目前[^,;。\d]{0,10}?已"
 )
 SINCE = {"以来", "至今"}
@@ -578,7 +580,6 @@ SINCE = {"以来", "至今"}
 UP_TO = {"截至", "截止"}
 UP_TO_RUNNING = re.compile(r"累计|历年|以来|至今")
 UP_TO_YEAR_END_METRICS = {"requests_new", "staff_total", "staff_full_time", "staff_part_time"}
-YEAR_END = re.compile(r"(?:到|至)(?:\d{4})?年?年底")
 # 累计 opening the clause after a count ('公开信息222条,累计公开信息2382条') gives the running total
 # beside the year's; alone ('全年累计公开356条') it sums the year.
 RUNNING_TOTAL = re.compile(r"\d\s*(?:条|件|项|个|篇|份)[^,;:.!?\d]{0,6}[,;]\s*(?:并|已)?累计[^,;:.!?]*$")

@@ -345,6 +345,10 @@ DECISIONS_BY_NAME = {"许可": "licensing_decisions", "处罚": "penalty_decisio
 # A character of the words before 规范性文件 that are not the rules named with them (规章及规范性文件).
 _NOT_RULES = r"(?:(?!规章)[\u4e00-\u9fff])"
 
+# The requests named as such, and one clause saying they were received and answered (收到和办理, 受理并答复).
+_REQUESTS = r"(?:依申请公开|政府信息公开申请)"
+_RECEIVED_AND_ANSWERED = r"(?:收到|受理)(?:和|并|,)(?:办理|处理|办结|答复)"
+
 OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     OverviewCount(
         "requests_carried_over",
@@ -496,9 +500,8 @@ OVERVIEW_COUNTS: tuple[OverviewCount, ...] = (
     # 申请: none of either.
     OverviewCount(
         "outcome_total",
-        r"(?:(?:依申请公开|政府信息公开申请)(?:收到|受理)(?:和|并|,)(?:办理|处理|办结|答复)"
-        r"|(?:收到|受理)(?:和|并|,)(?:办理|处理|办结|答复)(?:了)?(?:依申请公开|政府信息公开申请)(?:政府信息)?(?:申请)?"
-        r"(?:办理事项)?)\s*",
+        rf"(?:{_REQUESTS}{_RECEIVED_AND_ANSWERED}"
+        rf"|{_RECEIVED_AND_ANSWERED}(?:了)?{_REQUESTS}(?:政府信息)?(?:申请)?(?:办理事项)?)\s*",
         units="件|条",
         # ',结转下年办理1件': then some of them were not answered this year.
         sentence_lacks=r"(?:结转|转结)(?:至|到)?下一?年度?[^,;.\d]{0,6}?[1-9]|[1-9]\d*件(?:结转|转结)",
