@@ -133,6 +133,26 @@ def wait_until_idle(page) -> None:
     )
 
 
+def choose_option(page, box, name: str, chosen: str) -> None:
+    """Open box's list and pick the option called name, until the script chosen finds the choice made.
+
+    A rerun redraws the page's controls and closes a list opened meanwhile, before or after its option
+    shows, so one opening may not be enough: a slow machine has been seen to need several."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    option = page.get_by_role("option", name=name, exact=True)
+    for _ in range(6):
+        wait_until_idle(page)
+        try:
+            box.click(timeout=5000)
+            option.click(timeout=5000)
+            page.wait_for_function(chosen, timeout=10000)
+            return
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    pytest.fail(f"{name} could not be chosen in six tries")
+
+
 def db_report_ids(db: Path, region: str) -> set[str]:
     con = duckdb.connect(str(db), read_only=True)
     try:
@@ -156,13 +176,10 @@ def test_filter_download_and_reload(server, page, fixture_db, lang, code):
 
     sidebar = page.locator("[data-testid=stSidebar]")
     region_box = sidebar.locator("[data-testid=stMultiSelect]").filter(has_text=t("f_region"))
-    wait_until_idle(page)
-    region_box.click()
-    page.get_by_role("option", name=REGION, exact=True).click()
+    # The page writes its filters to the address once its run ends.
+    choose_option(page, region_box, REGION, "() => location.search.includes('region=')")
     page.keyboard.press("Escape")
     wait_for_metric(page, t("h_reports"), str(len(db_report_ids(fixture_db, REGION))))
-    # The page writes its filters to the address once its run ends, a moment after the figures.
-    page.wait_for_function("() => location.search.includes('region=')", timeout=20000)
     page.screenshot(path=str(SHOTS / f"overview-filtered-{code}.png"), full_page=True)
 
     with page.expect_download() as info:
@@ -297,21 +314,12 @@ def test_a_shared_link_restores_the_full_view(server, page, lang, code):
     )
     page.get_by_role("heading", name=t("page_compare")).wait_for(timeout=30000)
     rank_by = page.locator("[data-testid=stSelectbox]").filter(has_text=t("rank_by"))
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    option = page.get_by_role("option", name=t("rate_refusal_rate"), exact=True)
-    # A rerun still writing the page's controls to the URL closes a list opened meanwhile: wait for
-    # the run to end, and open the list again should another run close it.
-    for _ in range(5):
-        wait_until_idle(page)
-        rank_by.click()
-        try:
-            option.wait_for(timeout=5000)
-            break
-        except PlaywrightTimeout:
-            page.keyboard.press("Escape")
-    option.click()
-    page.wait_for_function("() => location.search.includes('compare_rank_by=refusal_rate')", timeout=20000)
+    choose_option(
+        page,
+        rank_by,
+        t("rate_refusal_rate"),
+        "() => location.search.includes('compare_rank_by=refusal_rate')",
+    )
     wait_until_idle(page)
     page.get_by_role("button", name=t("share_link")).click()
     link = page.locator("[data-testid=stPopoverBody] [data-testid=stCode]").inner_text().strip()
