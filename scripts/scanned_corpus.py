@@ -3,10 +3,12 @@ rendered to page images at 150 and 300 dpi, damaged as scans are, wrapped as ima
 `ogi extract --json` (OCR) and scored against their hand-checked truth files (tests/scans.py says how).
 
 usage: python scripts/scanned_corpus.py [--dpi 150 300] [--damage clean skew ...] [--reports pt-001 ...]
-                                      [--legacy] [--keep DIR] [--show N]
+                                      [--legacy] [--traditional] [--keep DIR] [--show N]
 
 `--legacy` reads the legacy layouts instead: the development corpus's prose reports typed as pages
 of paragraphs, and the project's legacy table fixture (scored against what its source gives).
+`--traditional` writes the reports in traditional characters (OpenCC's s2t) before they are printed,
+as sites that offer a traditional-character version of their pages do.
 
 The PDFs are named after their source (pt-001.pdf for pt-001.html), one folder per condition.
 """
@@ -32,6 +34,9 @@ def main() -> int:
     ap.add_argument(
         "--legacy", action="store_true", help="the legacy layouts' reports (leg-*, the table fixture) instead"
     )
+    ap.add_argument(
+        "--traditional", action="store_true", help="the reports written in traditional characters"
+    )
     ap.add_argument("--keep", type=Path, help="write the PDFs and predictions here and keep them")
     ap.add_argument("--show", type=int, default=0, help="list up to N misses and wrong values per condition")
     a = ap.parse_args()
@@ -45,6 +50,8 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory() as tmp:
         work = a.keep or Path(tmp)
+        if a.traditional:
+            sources = [scans.in_traditional_characters(s, work / "traditional") for s in sources]
         print(f"{len(sources)} reports")
         print(
             f"{'dpi':>4} {'damage':<6} {'recall':>7} {'precision':>9} {'values':>7} {'pages':>5} {'s/page':>7} "

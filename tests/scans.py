@@ -30,6 +30,7 @@ import json
 import math
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -38,6 +39,7 @@ from pathlib import Path
 
 import conversion_zoo as zoo
 import numpy as np
+import opencc
 import pypdfium2
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
@@ -76,6 +78,16 @@ def legacy_sources() -> list[Path]:
         sorted(p for p in zoo.DEV.glob("leg-*.txt") if truth_file(p).is_file()) if zoo.DEV.is_dir() else []
     )
     return [*prose, LEGACY_TABLE_FIXTURE]
+
+
+def in_traditional_characters(source: Path, folder: Path) -> Path:
+    """A copy of the source in `folder` written in traditional characters, with its truth file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    copy = folder / source.name
+    copy.write_text(opencc.OpenCC("s2t").convert(source.read_text(encoding="utf-8")), encoding="utf-8")
+    if truth_file(source).is_file():
+        shutil.copy(truth_file(source), truth_file(copy))
+    return copy
 
 
 def truth_file(source: Path) -> Path:

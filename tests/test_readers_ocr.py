@@ -4,9 +4,11 @@ here (title, section 二's first table with its ruling lines) with a Chinese fon
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+import opencc
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
@@ -35,14 +37,15 @@ FIGURES = {
 }
 
 
-def report_page() -> Image.Image:
-    """A page as a scanner at about 150 dpi sees it: 10.5 pt text, a ruled table with a merged header."""
+def report_page(script: Callable[[str], str] = str) -> Image.Image:
+    """A page as a scanner at about 150 dpi sees it: 10.5 pt text, a ruled table with a merged header;
+    its words written by `script` (in traditional characters, say)."""
     page = Image.new("L", (1100, 720), 255)
     draw = ImageDraw.Draw(page)
     font = ImageFont.truetype(str(FONT), 24)
-    draw.text((120, 40), TITLE, font=font, fill=0)
+    draw.text((120, 40), script(TITLE), font=font, fill=0)
     for n, line in enumerate(HEADINGS):
-        draw.text((60, 110 + 50 * n), line, font=font, fill=0)
+        draw.text((60, 110 + 50 * n), script(line), font=font, fill=0)
     xs, top, height = [60, 300, 540, 780, 1020], 280, 50
     rows = [
         ("第二十条第（一）项",),
@@ -54,7 +57,9 @@ def report_page() -> Image.Image:
         draw.line((xs[0], y, xs[-1], y), fill=0, width=2)
         edges = xs if len(cells) > 1 else [xs[0], xs[-1]]  # the first row is one merged cell
         for c, text in enumerate(cells):
-            draw.text(((edges[c] + edges[c + 1]) / 2, y + height / 2), text, font=font, fill=0, anchor="mm")
+            draw.text(
+                ((edges[c] + edges[c + 1]) / 2, y + height / 2), script(text), font=font, fill=0, anchor="mm"
+            )
         for x in edges:
             draw.line((x, y, x, y + height), fill=0, width=2)
     bottom = top + len(rows) * height
@@ -88,6 +93,31 @@ def test_a_picture_of_a_report_page_is_read_with_a_note_that_it_was_ocrd(tmp_pat
     assert TITLE in doc.text
     assert ["规范性文件", "45", "41", "268"] in doc.tables[0].rows
     assert doc.tables[0].where == "page 1 (OCR), table 1"
+
+
+def traditional(text: str) -> str:
+    return opencc.OpenCC("s2t").convert(text)
+
+
+@needs_font
+@needs_engine
+def test_a_scan_in_traditional_characters_is_read_whole_and_gives_its_table_figures(tmp_path):
+    # 規範性文件 ('規範性文件 | 45 | 41 | 268'): PP-OCRv4's recogniser lacks 範 and would read 規性文件,
+    # which names no row; the page is read again with PP-OCRv5's.
+    report_page(traditional).convert("RGB").save(tmp_path / "scan.pdf", resolution=150)
+    doc = read_document(tmp_path / "scan.pdf")
+    assert ["規範性文件", "45", "41", "268"] in doc.tables[0].rows
+    extraction = extract_file(str(tmp_path / "scan.pdf"))
+    assert {m: extraction.totals().get(m) for m in FIGURES} == FIGURES
+    assert extraction.meta.year == 2020
+
+
+@needs_font
+@needs_engine
+def test_a_scan_in_simplified_characters_is_read_once_by_the_simplified_recogniser(tmp_path, monkeypatch):
+    monkeypatch.setattr(ocr, "_traditional_engine", no_engine)
+    doc = read_document(image_only_pdf(tmp_path / "scan.pdf"))
+    assert ["规范性文件", "45", "41", "268"] in doc.tables[0].rows
 
 
 @needs_font
@@ -143,9 +173,13 @@ def spaced_table_page() -> tuple[Image.Image, list[ocr.Box]]:
     return page, boxes
 
 
+def no_engine(*args, **kwargs):
+    raise AssertionError("an engine the test rules out was called")
+
+
 def test_a_narrow_columns_own_cell_border_separates_its_cells():
     page, boxes = spaced_table_page()
-    read = ocr._layout(np.asarray(page), boxes, [], "page 1")
+    read = ocr._layout(np.asarray(page), boxes, [], "page 1", no_engine)
     assert read.tables[0].rows == [["名称", "数量", "计"], ["规章", "3", ""]]
 
 
@@ -155,5 +189,5 @@ def test_a_figure_that_still_reads_with_a_stray_point_when_read_alone_is_unreada
     page, boxes = spaced_table_page()
     boxes = [ocr.Box(b.x0, b.y0, b.x1, b.y1, "1." if b.text == "3" else b.text, 1.0) for b in boxes]
     monkeypatch.setattr(ocr, "_reread", lambda bounds, scan: ("1.", 0.9))
-    read = ocr._layout(np.asarray(page), boxes, [], "page 1")
+    read = ocr._layout(np.asarray(page), boxes, [], "page 1", no_engine)
     assert read.tables[0].rows[1][1] == ocr.UNREADABLE
