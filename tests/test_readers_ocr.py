@@ -179,7 +179,7 @@ def no_engine(*args, **kwargs):
 
 def test_a_narrow_columns_own_cell_border_separates_its_cells():
     page, boxes = spaced_table_page()
-    read = ocr._layout(np.asarray(page), boxes, [], "page 1", no_engine)
+    read = ocr._layout(np.asarray(page), boxes, [], "page 1")
     assert read.tables[0].rows == [["名称", "数量", "计"], ["规章", "3", ""]]
 
 
@@ -189,5 +189,5 @@ def test_a_figure_that_still_reads_with_a_stray_point_when_read_alone_is_unreada
     page, boxes = spaced_table_page()
     boxes = [ocr.Box(b.x0, b.y0, b.x1, b.y1, "1." if b.text == "3" else b.text, 1.0) for b in boxes]
     monkeypatch.setattr(ocr, "_reread", lambda bounds, scan: ("1.", 0.9))
-    read = ocr._layout(np.asarray(page), boxes, [], "page 1", no_engine)
+    read = ocr._layout(np.asarray(page), boxes, [], "page 1")
     assert read.tables[0].rows[1][1] == ocr.UNREADABLE
