@@ -149,7 +149,8 @@ def _traditional_engine():
     keys = (models / "ppocr_keys_v5.txt").read_text(encoding="utf-8").split("\n")
     keys = keys[:-1] if keys[-1] == "" else keys
     if keys[0] != "blank" or keys[-1] != " ":
-        raise ReadError(f"{TRADITIONAL_MODELS}'s key list is not the PP-OCRv5 one this reader knows")
+        # A broken installation, not a file's fault: no reason recorded against the file read.
+        raise RuntimeError(f"{TRADITIONAL_MODELS}'s key list is not the PP-OCRv5 one this reader knows")
     # RapidOCR wants a key file to start; its decoder is then replaced by one of the list without them.
     engine = _rapidocr(
         rec_model_path=str(models / "ppocrv5_rec.onnx"), rec_keys_path=str(models / "ppocr_keys_v5.txt")
