@@ -39,9 +39,10 @@ from pathlib import Path
 
 import conversion_zoo as zoo
 import numpy as np
-import opencc
 import pypdfium2
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
+
+from metrics.normalize import to_traditional
 
 DAMAGE = ("clean", "skew", "jpeg", "grey", "seal", "all")
 FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
@@ -84,7 +85,7 @@ def in_traditional_characters(source: Path, folder: Path) -> Path:
     """A copy of the source in `folder` written in traditional characters, with its truth file."""
     folder.mkdir(parents=True, exist_ok=True)
     copy = folder / source.name
-    copy.write_text(opencc.OpenCC("s2t").convert(source.read_text(encoding="utf-8")), encoding="utf-8")
+    copy.write_text(to_traditional(source.read_text(encoding="utf-8")), encoding="utf-8")
     if truth_file(source).is_file():
         shutil.copy(truth_file(source), truth_file(copy))
     return copy

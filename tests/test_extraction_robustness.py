@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import opencc
 import pytest
 
 from metrics.demo.content import LEGACY_TABLE, Content, Heading, Paragraph, Style, TableBlock, build_content
@@ -23,6 +22,7 @@ from metrics.demo.figures import simulate_history
 from metrics.demo.generate import DEFAULT_SEED
 from metrics.demo.places import catalogue
 from metrics.extract import extract_file
+from metrics.normalize import to_traditional
 from metrics.templates.standard import STD2019, STD2021
 
 REPORTS_PER_LAYOUT = 10
@@ -208,13 +208,8 @@ def page_text(sample: Sample, rendering: Rendering, seed: int) -> str:
             lines.append("\u3000\u3000" + block.text)
     text = "\n".join(lines) + "\n"
     if rendering.traditional:
-        text = _to_traditional().convert(text).translate(_FULLWIDTH_DIGITS)
+        text = to_traditional(text).translate(_FULLWIDTH_DIGITS)
     return text
-
-
-@functools.cache
-def _to_traditional() -> opencc.OpenCC:
-    return opencc.OpenCC("s2t")
 
 
 # ---------------------------------------------------------------- scoring

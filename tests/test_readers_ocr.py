@@ -8,11 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-import opencc
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from metrics.extract import extract_file
+from metrics.normalize import to_traditional
 from metrics.readers import ReadError, ocr, read_document
 
 FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
@@ -95,16 +95,12 @@ def test_a_picture_of_a_report_page_is_read_with_a_note_that_it_was_ocrd(tmp_pat
     assert doc.tables[0].where == "page 1 (OCR), table 1"
 
 
-def traditional(text: str) -> str:
-    return opencc.OpenCC("s2t").convert(text)
-
-
 @needs_font
 @needs_engine
 def test_a_scan_in_traditional_characters_is_read_whole_and_gives_its_table_figures(tmp_path):
     # 規範性文件 ('規範性文件 | 45 | 41 | 268'): PP-OCRv4's recogniser lacks 範 and would read 規性文件,
     # which names no row; the page is read again with PP-OCRv5's.
-    report_page(traditional).convert("RGB").save(tmp_path / "scan.pdf", resolution=150)
+    report_page(to_traditional).convert("RGB").save(tmp_path / "scan.pdf", resolution=150)
     doc = read_document(tmp_path / "scan.pdf")
     assert ["規範性文件", "45", "41", "268"] in doc.tables[0].rows
     extraction = extract_file(str(tmp_path / "scan.pdf"))

@@ -89,6 +89,17 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
+@functools.cache
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+def to_traditional(text: str) -> str:
+    """The text in traditional characters, as sites offering both scripts write it (the demo data and
+    the tests' traditional-character reports)."""
+    return _s2t().convert(text)
+
+
 # Some mirrored pages print a pinyin reading after characters (數(shù)據(jù)); it breaks every word match.
 # A PDF's text may set a space before it (數 (shù)量). The bracket comes first in the pattern, so the
 # regex engine scans for it rather than trying the look-behind at every character.

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import functools
 import io
 import json
 import random
@@ -23,14 +22,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-import opencc
-
 from metrics import ui_text
 from metrics.demo import planted
 from metrics.demo.content import LEGACY_PROSE, LEGACY_TABLE, Content, Style, build_content
 from metrics.demo.figures import YearFigures, simulate_history
 from metrics.demo.places import Agency, catalogue, synthetic_agencies
 from metrics.demo.writers import Page, write_docx, write_html, write_pdf, write_text
+from metrics.normalize import to_traditional
 from metrics.templates.standard import STD2019, STD2021
 
 DEFAULT_SEED = 20240131
@@ -188,25 +186,16 @@ def render(plan: Planned, content: Content) -> bytes:
     v = plan.variant
     if plan.file_type == "txt":
         text = write_text(page, v["table_style"])
-        return (_traditional(text) if v["traditional"] else text).encode(v["encoding"])
+        return (to_traditional(text) if v["traditional"] else text).encode(v["encoding"])
     if plan.file_type == "html":
         markup = write_html(page, v["charset"], v["cms_meta"])
         if v["traditional"]:
             encoding = "gbk" if v["charset"] == "gbk" else "utf-8"
-            return _traditional(markup.decode(encoding)).encode(encoding, errors="xmlcharrefreplace")
+            return to_traditional(markup.decode(encoding)).encode(encoding, errors="xmlcharrefreplace")
         return markup
     if plan.file_type == "docx":
         return _stable_zip(write_docx(page))
     return write_pdf(page, v["footer_dash"], v["repeat_header"])
-
-
-def _traditional(text: str) -> str:
-    return _to_traditional().convert(text)
-
-
-@functools.cache
-def _to_traditional() -> opencc.OpenCC:
-    return opencc.OpenCC("s2t")
 
 
 def _stable_zip(data: bytes) -> bytes:
