@@ -716,6 +716,26 @@ def test_only_the_events_a_negation_names_become_zero():
     }
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # 不存在 negates as 未发生 does.
+        "本年度不存在因政府信息公开申请引起的行政复议和行政诉讼。",
+        # 复议 and 诉讼 named without 行政, within a list of what did not occur.
+        "本年度无信息公开投诉、复议和诉讼等情形。",
+    ],
+)
+def test_reviews_and_lawsuits_stated_not_to_exist_or_named_without_行政_are_zero(sentence):
+    found = values(sentence)
+    assert (found["review_total"], found["litigation_total"]) == (0, 0)
+    assert "requests_new" not in found
+
+
+def test_information_that_does_not_exist_is_a_refusals_reason_not_a_statement_of_none():
+    # A 0 from 不存在 would contradict the 3 and leave requests unread.
+    assert values("收到申请3件,其中1件因申请的信息不存在,已告知申请人。") == {"requests_new": 3}
+
+
 def test_conditional_right_to_review_is_not_a_statement_of_none():
     assert values("申请人对答复不服的,没有其他途径时可以依法申请行政复议或提起行政诉讼。") == {}
 
