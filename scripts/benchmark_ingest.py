@@ -2,6 +2,7 @@
 
 usage: python scripts/benchmark_ingest.py [--reports 1000] [--scales 1,2,4] [--workers N]
        python scripts/benchmark_ingest.py --pages DIR [--copies 750] [--workers N]
+       python scripts/benchmark_ingest.py --pages DIR --steps
 
 Prints reports per second with one worker and with all cores (the parallel speed-up), and the
 peak memory of the writer and of a worker at growing corpus sizes (it should stay flat).
@@ -11,6 +12,11 @@ the size of generated ones, with the tables' real markup), each copy made distin
 its end so that every one is read and stored. Besides reports per second, it prints the CPU time a
 page costs the workers and the writer: on a machine shared with other work these say what one core
 does, where the wall clock says how busy the machine was.
+
+With --steps, it prints instead what each step of a worker costs a page, in one process: the HTML
+reader's own steps (decoding, libxml2's parse, the page's text, its tables laid out on grids), then
+the metadata, the layout's detection, the extraction of figures, and the whole of a file's work. The
+reader's steps are what any extraction pays before its first rule runs.
 """
 
 from __future__ import annotations
@@ -25,6 +31,13 @@ import time
 from pathlib import Path
 
 from metrics.demo import generate_bulk
+from metrics.extract import extract_document
+from metrics.extract.detect import detect_format
+from metrics.extract.metadata import read_metadata
+from metrics.ingest import process_for_storing
+from metrics.readers import read_document
+from metrics.readers.encoding import decode
+from metrics.readers.html import parse_markup, tables_of, visible_text
 
 
 def run_ingest(corpus: Path, db: Path, workers: int) -> tuple[float, int, int]:
@@ -57,9 +70,7 @@ def timed_ingest(corpus: Path, db: Path, workers: int) -> tuple[float, int, int,
 
 def copy_pages(pages: Path, out: Path, copies: int) -> int:
     """`copies` files cycling through the web pages in `pages`, each distinct; how many were made."""
-    sources = sorted(p for p in pages.iterdir() if p.suffix.lower() in (".html", ".htm", ".shtml"))
-    if not sources:
-        sys.exit(f"no web pages in {pages}")
+    sources = web_pages(pages)
     out.mkdir(parents=True)
     for n in range(copies):
         source = sources[n % len(sources)]
@@ -85,6 +96,42 @@ def bench_pages(pages: Path, copies: int, workers: int, tmp: Path) -> None:
     print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
+def web_pages(folder: Path) -> list[Path]:
+    pages = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".html", ".htm", ".shtml"))
+    if not pages:
+        sys.exit(f"no web pages in {folder}")
+    return pages
+
+
+def bench_steps(folder: Path, repeat: int = 20) -> None:
+    """CPU milliseconds a page costs at each step, the mean over `repeat` passes over the pages."""
+    pages = web_pages(folder)
+    data = [p.read_bytes() for p in pages]
+    texts = [decode(d, None)[0] for d in data]
+    roots = [parse_markup(t) for t in texts]
+    docs = [read_document(p) for p in pages]
+    metas = [read_metadata(d) for d in docs]
+    steps = {
+        "decode": lambda: [decode(d, None) for d in data],
+        "parse (libxml2)": lambda: [parse_markup(t) for t in texts],
+        "page text": lambda: [visible_text(r) for r in roots],
+        "tables on grids": lambda: [tables_of(r) for r in roots],
+        "whole reader": lambda: [read_document(p) for p in pages],
+        "metadata": lambda: [read_metadata(d) for d in docs],
+        "layout": lambda: [detect_format(d, m.year) for d, m in zip(docs, metas, strict=True)],
+        "extraction (all)": lambda: [extract_document(d) for d in docs],
+        "a file's whole work": lambda: [process_for_storing(str(p)) for p in pages],
+    }
+    print(f"{len(pages)} pages in {folder}, {sum(map(len, data)) // len(data) // 1024} KB each on average")
+    for name, run in steps.items():
+        run()  # caches warm, as in a worker after its first files
+        start = time.process_time()
+        for _ in range(repeat):
+            run()
+        ms = 1000 * (time.process_time() - start) / repeat / len(pages)
+        print(f"  {name:20s} {ms:6.2f} ms a page ({1000 / ms:6.0f} pages per CPU second)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--reports", type=int, default=1000)
@@ -94,7 +141,11 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--pages", type=Path, help="time copies of the web pages in this folder instead")
     ap.add_argument("--copies", type=int, default=750, help="how many copies of --pages to ingest")
+    ap.add_argument("--steps", action="store_true", help="with --pages: what each step costs a page")
     a = ap.parse_args()
+    if a.pages and a.steps:
+        bench_steps(a.pages)
+        return
     if a.pages:
         with tempfile.TemporaryDirectory() as tmp:
             bench_pages(a.pages, a.copies, a.workers, Path(tmp))

@@ -32,7 +32,7 @@ def trees(tmp_path_factory):
         shutil.copytree(FIXTURES / kind, inputs / kind)
     shutil.copyfile(inputs / "ingest" / "std2021_good.txt", inputs / "ingest" / "std2021_good_copy.txt")
     (inputs / "empty.txt").write_bytes(b"")
-    (inputs / "report.et").write_bytes(b"ET")
+    (inputs / "report.ppt").write_bytes(b"PPT")
     (inputs / ".hidden.txt").write_text("skipped by both")
     (inputs / "outside.txt").symlink_to(FIXTURES / "standard" / "pipe_rows_std2021.txt")
     runner = CliRunner()
@@ -82,7 +82,7 @@ def test_ray_extraction_logs_files_it_does_not_read_as_ingest_does(trees):
             f"SELECT regexp_extract(file_path, '[^/]+$'), status FROM '{on_ray}/ingest_log.parquet'"
         ).fetchall()
     )
-    assert (logged["empty.txt"], logged["report.et"], logged["outside.txt"]) == (
+    assert (logged["empty.txt"], logged["report.ppt"], logged["outside.txt"]) == (
         "failed",
         "unsupported",
         "unsupported",

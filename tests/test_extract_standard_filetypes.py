@@ -1,4 +1,5 @@
-"""Standard-layout reports (std2019, std2021) as Word and PDF files, through the whole pipeline
+"""Standard-layout reports (std2019, std2021) as Word and PDF files, and their statistics tables as
+a workbook (.xlsx, and LibreOffice's .xls of it), through the whole pipeline
 (metrics.extract.extract_file): every printed figure must come out, whatever the file type.
 
 The reports are invented here and internally consistent. Their tables are laid out like the official
@@ -12,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import docx
+import libreoffice
+import openpyxl
 import pytest
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -368,7 +371,38 @@ def pdf_table(grid: Grid) -> Table:
     return Table(data, colWidths=widths, style=TableStyle(style))
 
 
-WRITERS = {"docx": write_docx, "pdf": write_pdf}
+def write_xlsx(path: Path, report: Report) -> Path:
+    """The statistics tables as agencies publish them in a workbook: the report's title, then each
+    table under its section's heading, on one sheet, merged cells merged."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([report.title])
+    for heading, grid in body(report):
+        if grid is None:
+            continue
+        sheet.append([heading])
+        top = sheet.max_row + 1
+        for row in grid.cells:
+            sheet.append([int(text) if text.isdigit() else text or None for text in row])
+        for r0, c0, r1, c1 in grid.merges:
+            sheet.merge_cells(start_row=top + r0, start_column=c0 + 1, end_row=top + r1, end_column=c1 + 1)
+    book.save(path)
+    return path
+
+
+def write_xls(path: Path, report: Report) -> Path:
+    """The workbook saved by LibreOffice in the old binary format (.xls), as older offices publish it."""
+    source = write_xlsx(path.with_name("source.xlsx"), report)
+    libreoffice.convert(source, "xls", path.parent)
+    return path.with_name("source.xls").rename(path)
+
+
+WRITERS = {
+    "docx": write_docx,
+    "pdf": write_pdf,
+    "xlsx": write_xlsx,
+    "xls": write_xls,
+}
 
 
 def extracted(path: Path):
@@ -380,8 +414,10 @@ def extracted(path: Path):
 
 
 @pytest.mark.parametrize("fmt", [formats.STD2019, formats.STD2021])
-@pytest.mark.parametrize("suffix", ["docx", "pdf"])
-def test_every_figure_of_sections_two_three_and_four_comes_out_of_word_and_pdf(tmp_path, suffix, fmt):
+@pytest.mark.parametrize("suffix", ["docx", "pdf", "xlsx", "xls"])
+def test_every_figure_of_sections_two_three_and_four_comes_out_of_word_pdf_and_workbooks(
+    tmp_path, suffix, fmt
+):
     report = REPORTS[fmt]
     ex, got = extracted(WRITERS[suffix](tmp_path / f"report.{suffix}", report))
     assert ex.format == fmt
@@ -390,15 +426,15 @@ def test_every_figure_of_sections_two_three_and_four_comes_out_of_word_and_pdf(t
 
 
 @pytest.mark.parametrize("fmt", [formats.STD2019, formats.STD2021])
-@pytest.mark.parametrize("suffix", ["docx", "pdf"])
-def test_a_consistent_standard_report_raises_no_flag_in_word_or_pdf(tmp_path, suffix, fmt):
+@pytest.mark.parametrize("suffix", ["docx", "pdf", "xlsx"])
+def test_a_consistent_standard_report_raises_no_flag_in_word_pdf_or_a_workbook(tmp_path, suffix, fmt):
     ex, _ = extracted(WRITERS[suffix](tmp_path / f"report.{suffix}", REPORTS[fmt]))
     assert [(f.code, f.message) for f in ex.flags if f.severity != "info"] == []
 
 
 @pytest.mark.parametrize("fmt", [formats.STD2019, formats.STD2021])
-@pytest.mark.parametrize("suffix", ["docx", "pdf"])
-def test_title_agency_and_year_of_a_standard_report_in_word_and_pdf(tmp_path, suffix, fmt):
+@pytest.mark.parametrize("suffix", ["docx", "pdf", "xlsx"])
+def test_title_agency_and_year_of_a_standard_report_in_word_pdf_and_a_workbook(tmp_path, suffix, fmt):
     report = REPORTS[fmt]
     ex, _ = extracted(WRITERS[suffix](tmp_path / f"report.{suffix}", report))
     assert (ex.meta.title, ex.meta.agency, ex.meta.year) == (report.title, report.agency, report.year)

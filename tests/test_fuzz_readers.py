@@ -12,6 +12,7 @@ import signal
 from pathlib import Path
 
 import docx
+import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -106,11 +107,23 @@ def pdf_seed() -> bytes:
     return buffer.getvalue()
 
 
+def xlsx_seed() -> bytes:
+    book = openpyxl.Workbook()
+    lines = [line for line in SEED_TEXT.splitlines() if line.strip()]
+    for line in lines[:30]:
+        book.active.append([cell.strip() for cell in line.split("|")])
+    book.active.merge_cells("A2:C2")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
 SEEDS = {
     ".txt": [p.read_bytes() for p in TEXT_SEEDS],
     ".html": [p.read_bytes() for p in HTML_SEEDS],
     ".docx": [docx_seed()],
     ".pdf": [pdf_seed()],
+    ".xlsx": [xlsx_seed()],
 }
 
 

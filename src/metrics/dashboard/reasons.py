@@ -23,6 +23,7 @@ _PATTERNS = (
     (r"is not a Word document", "reason_not_docx"),
     (r"Word document contains no text", "reason_docx_no_text"),
     (r"Word document(?:'s XML)? is (?:truncated|damaged)|Word document's XML", "reason_docx_damaged"),
+    (r"spreadsheet is damaged|spreadsheet holds no cell", "reason_spreadsheet"),
     (r"needs OCR", "reason_needs_ocr"),
     (r"neither a text layer", "reason_pdf_no_text"),
     (r"PDF is encrypted", "reason_pdf_encrypted"),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from metrics.models import Document
 from metrics.normalize import RADICALS, translate_radicals
-from metrics.readers import budgets, word_binary
+from metrics.readers import budgets, spreadsheet, word_binary
 from metrics.readers.errors import ReadError, UnsupportedFile
 
 MAX_BYTES = budgets.FILE_BYTES
@@ -32,6 +32,7 @@ SUPPORTED_SUFFIXES = (
     ".pdf",
     ".docx",
     *WORD_BINARY_SUFFIXES,
+    *spreadsheet.SUFFIXES,
     *IMAGE_SUFFIXES,
 )
 # The start of a web page: any of these tags in its first bytes.
@@ -113,6 +114,8 @@ def _read(path: Path, suffix: str, data: bytes) -> Document:
         return read_picture(str(path), data)
     if suffix in WORD_BINARY_SUFFIXES:
         return word_binary.read_word_binary(str(path), data, suffix)
+    if suffix in spreadsheet.SUFFIXES:
+        return spreadsheet.read_spreadsheet(str(path), data)
     if data.startswith(word_binary.OLE_MAGIC):
         # An old Word file renamed .docx is as common as the real thing.
         return word_binary.read_word_binary(str(path), data, ".doc")

@@ -1,0 +1,115 @@
+"""Spreadsheets: the statistics tables some agencies publish as a workbook beside (or instead of)
+the report's page. A sheet's tables are the blocks of rows between its lone lines (a title, a
+section's heading); merged cells repeat their text in every slot they cover, as a web page's table
+is laid out, so the extractors read them as they read any table.
+
+python-calamine reads .xlsx and .xls (and WPS's .et, the same binary format) in one library, by
+their content whatever their name; it evaluates no formula and runs no macro, and reports a damaged
+file as an error of its own."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from collections.abc import Iterator
+from datetime import date, datetime, time, timedelta
+
+from metrics.models import Document, Table
+from metrics.readers import budgets
+from metrics.readers.errors import ReadError
+
+# .ods is left out: python-calamine gives no merged cells for it, and a sheet's merged header read
+# without them would be cut apart; agencies publish .xls, .xlsx and WPS's .et.
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")
+
+
+def read_spreadsheet(path: str, data: bytes) -> Document:
+    with _damage_as_read_error():
+        from python_calamine import CalamineWorkbook
+
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheets = [(sheet.name, workbook.get_sheet_by_name(sheet.name)) for sheet in workbook.sheets_metadata]
+    tables: list[Table] = []
+    lines: list[str] = []
+    cells = 0
+    for n, (name, sheet) in enumerate(sheets, start=1):
+        with _damage_as_read_error():
+            rows, cells = _sheet_rows(sheet, cells, f"sheet {n}")
+        for block in _blocks(rows):
+            if len(block) == 1:  # a heading or a note between tables
+                lines.append(" ".join(c for c in block[0] if c))
+                continue
+            grid = _without_empty_columns(block)
+            tables.append(Table(rows=grid, where=f"sheet {n} ({name}), table {len(tables) + 1}"))
+            lines += [" | ".join(c for c in row if c) for row in grid]
+    text = "\n".join(lines)
+    if not text.strip():
+        raise ReadError("the spreadsheet holds no cell with text or a number")
+    return Document(path=path, text=text, tables=tables)
+
+
+@contextlib.contextmanager
+def _damage_as_read_error() -> Iterator[None]:
+    """python-calamine's errors as the reader's: its own (CalamineError), and a panic of its Rust code
+    on a damaged file, which PyO3 raises as a BaseException (PanicException) that no `except
+    Exception` would stop before it ended the worker."""
+    from python_calamine import CalamineError
+
+    try:
+        yield
+    except (CalamineError, ValueError, OSError) as e:
+        raise ReadError(f"the spreadsheet is damaged or not a spreadsheet ({e})") from e
+    except BaseException as e:
+        if type(e).__name__ != "PanicException":
+            raise
+        raise ReadError(f"the spreadsheet is damaged or not a spreadsheet ({e})") from e
+
+
+def _sheet_rows(sheet, cells_before: int, where: str) -> tuple[list[list[str]], int]:
+    """The sheet's rows as strings, merged cells' text in every slot they cover, empty rows left out,
+    and the file's running count of cells. The area is counted against the budget before it is read:
+    a small file may declare a sheet of a million rows."""
+    cells = cells_before + sheet.total_height * sheet.total_width
+    budgets.check_cells(cells, where)
+    rows = [[_as_text(value) for value in row] for row in sheet.to_python(skip_empty_area=False)]
+    for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or ():
+        value = rows[r0][c0] if r0 < len(rows) and c0 < len(rows[r0]) else ""
+        for r in range(r0, min(r1 + 1, len(rows))):
+            for c in range(c0, min(c1 + 1, len(rows[r]))):
+                rows[r][c] = rows[r][c] or value
+    return [row for row in rows if any(row)], cells
+
+
+def _blocks(rows: list[list[str]]) -> Iterator[list[list[str]]]:
+    """The sheet cut into its tables and the lines between them: a row with one cell alone (a title,
+    a section's heading, a note) stands by itself, as a table's rows always hold a label and figures,
+    or a header's text repeated over its merged slots."""
+    table: list[list[str]] = []
+    for row in rows:
+        if sum(1 for c in row if c) > 1:
+            table.append(row)
+            continue
+        if table:
+            yield table
+            table = []
+        yield [row]
+    if table:
+        yield table
+
+
+def _without_empty_columns(rows: list[list[str]]) -> list[list[str]]:
+    width = max(map(len, rows))
+    used = [c for c in range(width) if any(c < len(row) and row[c] for row in rows)]
+    return [[row[c] if c < len(row) else "" for c in used] for row in rows]
+
+
+def _as_text(value) -> str:
+    """A cell as the sheet shows it: whole numbers without '.0' (spreadsheets store every number as a
+    float), text without the spaces around it."""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, (datetime, date, time, timedelta)):
+        return str(value)
+    return " ".join(str(value).split())
