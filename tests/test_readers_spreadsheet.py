@@ -47,10 +47,13 @@ def test_a_sheet_is_cut_into_its_tables_at_lone_lines_and_merged_cells_fill_thei
     ]
 
 
-def test_a_workbook_saved_under_wpss_name_is_read_by_its_content(tmp_path):
-    rows = [["标题"], ["信息内容", "本年处理决定数量"], ["行政许可", 12]]
-    path = workbook(tmp_path / "book.xlsx", rows).rename(tmp_path / "统计表.et")
-    assert read_document(path).tables[0].rows == [["信息内容", "本年处理决定数量"], ["行政许可", "12"]]
+def test_a_workbook_saved_under_wpss_name_is_read_by_its_content_and_a_lone_row_of_figures_is_a_table(
+    tmp_path,
+):
+    path = workbook(tmp_path / "book.xlsx", [["标题"], ["行政许可", 12]]).rename(tmp_path / "统计表.et")
+    doc = read_document(path)
+    assert [t.rows for t in doc.tables] == [[["行政许可", "12"]]]
+    assert doc.text == "标题\n行政许可 | 12"
 
 
 @pytest.mark.parametrize(

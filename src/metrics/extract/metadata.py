@@ -485,8 +485,9 @@ def agency_from_title(title: str) -> str:
     t = re.sub(r"((?:报告|年报|報告|年報)(?:全文)?)[_|｜\-–—].*$", r"\1", t)
     # A title printed twice, run together ('某区2012年…年度报告某区2012年…年度报告'): the first.
     t = re.sub(r"^(.{4,40}?(?:报告|年报))(?=.{4,40}(?:报告|年报)$)(.*)$", r"\1", t)
-    # A page explaining the report ('…年度报告解读') names the report's agency.
-    t = re.sub(r"((?:报告|年报))解读$", r"\1", t)
+    # A page explaining the report ('…年度报告解读'), or its statistics tables or attachment published
+    # apart ('…年度报告统计表', a workbook's name), names the report's agency.
+    t = re.sub(r"((?:报告|年报))(?:解读|统计表|附表|数据表|附件\d?)$", r"\1", t)
     # The agency in brackets after a title that names none ('2024年政府信息公开工作年度报告(某区某局)').
     named_after = _NAME_AFTER_TITLE.fullmatch(t)
     if named_after and _ONLY_REPORT_WORDS.fullmatch(_YEAR_IN_TITLE.sub("", named_after["title"])):

@@ -36,8 +36,8 @@ def read_spreadsheet(path: str, data: bytes) -> Document:
         with _damage_as_read_error():
             rows, cells = _sheet_rows(sheet, cells, f"sheet {n}")
         for block in _blocks(rows):
-            if len(block) == 1:  # a heading or a note between tables
-                lines.append(" ".join(c for c in block[0] if c))
+            if len(block) == 1 and sum(map(bool, block[0])) == 1:  # a heading or a note between tables
+                lines.append(next(c for c in block[0] if c))
                 continue
             grid = _without_empty_columns(block)
             tables.append(Table(rows=grid, where=f"sheet {n} ({name}), table {len(tables) + 1}"))
