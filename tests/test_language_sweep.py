@@ -2,12 +2,13 @@
 files and findings, in the interface language and without codes or server folders."""
 
 import re
+import signal
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from metrics import ui_text
+from metrics import ui_text, workers
 from metrics.dashboard import findings, reasons
 from metrics.readers import SUPPORTED_SUFFIXES
 
@@ -47,6 +48,13 @@ def test_every_reason_a_reader_records_is_said_in_words_of_its_own():
         if reasons.in_words("failed", r, "zh") == ui_text.text("zh", "reason_other_failed")
     }
     assert reader_reasons() and not unknown, unknown
+
+
+@pytest.mark.parametrize("exitcode", [-signal.SIGKILL, -signal.SIGABRT, -signal.SIGSEGV, 3])
+def test_a_reader_process_that_died_is_said_in_words_of_its_own(exitcode):
+    # A damaged spreadsheet can make its library abort (SIGABRT) or allocate until it is killed.
+    said = reasons.in_words("failed", f"could not be read: {workers._death(exitcode)}", "zh")
+    assert said == ui_text.text("zh", "reason_reader_died")
 
 
 @pytest.mark.parametrize(

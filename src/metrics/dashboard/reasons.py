@@ -35,6 +35,7 @@ _PATTERNS = (
     (r"not a regular file", "reason_not_regular"),
     (r"could not be opened", "reason_cannot_open"),
     (r"more than the .* MB of memory|took longer than", "reason_out_of_memory"),
+    (r"the process reading it (?:was killed|died of signal|stopped unexpectedly)", "reason_reader_died"),
     (r"no statistics were found", "reason_no_statistics"),
     (r"could not be stored", "reason_not_stored"),
     (r"; could not read the ", "reason_some_missing"),
