@@ -371,12 +371,13 @@ def pdf_table(grid: Grid) -> Table:
     return Table(data, colWidths=widths, style=TableStyle(style))
 
 
-def write_xlsx(path: Path, report: Report) -> Path:
-    """The statistics tables as agencies publish them in a workbook: the report's title, then each
-    table under its section's heading, on one sheet, merged cells merged."""
+def write_xlsx(path: Path, report: Report, titled: bool = True) -> Path:
+    """The statistics tables as agencies publish them in a workbook: the report's title (unless not
+    `titled`), then each table under its section's heading, on one sheet, merged cells merged."""
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.append([report.title])
+    if titled:
+        sheet.append([report.title])
     for heading, grid in body(report):
         if grid is None:
             continue
@@ -438,6 +439,16 @@ def test_title_agency_and_year_of_a_standard_report_in_word_pdf_and_a_workbook(t
     report = REPORTS[fmt]
     ex, _ = extracted(WRITERS[suffix](tmp_path / f"report.{suffix}", report))
     assert (ex.meta.title, ex.meta.agency, ex.meta.year) == (report.title, report.agency, report.year)
+
+
+@pytest.mark.parametrize("fmt", [formats.STD2019, formats.STD2021])
+def test_a_workbook_without_a_title_row_takes_its_agency_and_year_from_its_file_name(tmp_path, fmt):
+    report = REPORTS[fmt]
+    name = f"{report.agency}{report.year}年政府信息公开工作年度报告统计表.xlsx"
+    ex, got = extracted(write_xlsx(tmp_path / name, report, titled=False))
+    assert (ex.format, ex.meta.agency, ex.meta.year) == (fmt, report.agency, report.year)
+    want = expected_cells(report)
+    assert {key: got.get(key) for key in want} == want
 
 
 def test_the_pdf_big_table_really_runs_over_a_page_break(tmp_path):
