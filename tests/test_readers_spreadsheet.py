@@ -81,7 +81,7 @@ def test_a_workbook_without_any_cell_is_refused(tmp_path):
         read_document(path)
 
 
-def test_a_sheet_declaring_more_cells_than_a_report_can_have_is_refused_before_it_is_read(tmp_path):
+def test_a_sheet_declaring_more_cells_than_a_report_can_have_is_refused_before_its_cells_are_made(tmp_path):
     # Two cells a million rows apart: the file is tiny, the declared area is not.
     path = workbook(tmp_path / "vast.xlsx", [["规章", 1]])
     book = openpyxl.load_workbook(path)

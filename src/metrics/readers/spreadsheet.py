@@ -28,13 +28,13 @@ def read_spreadsheet(path: str, data: bytes) -> Document:
         from python_calamine import CalamineWorkbook
 
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        sheets = [(sheet.name, workbook.get_sheet_by_name(sheet.name)) for sheet in workbook.sheets_metadata]
+        names = [sheet.name for sheet in workbook.sheets_metadata]
     tables: list[Table] = []
     lines: list[str] = []
     cells = 0
-    for n, (name, sheet) in enumerate(sheets, start=1):
-        with _damage_as_read_error():
-            rows, cells = _sheet_rows(sheet, cells, f"sheet {n}")
+    for n, name in enumerate(names, start=1):
+        with _damage_as_read_error():  # one sheet loaded at a time
+            rows, cells = _sheet_rows(workbook.get_sheet_by_name(name), cells, f"sheet {n}")
         for block in _blocks(rows):
             if len(block) == 1 and sum(map(bool, block[0])) == 1:  # a heading or a note between tables
                 lines.append(next(c for c in block[0] if c))
@@ -67,8 +67,9 @@ def _damage_as_read_error() -> Iterator[None]:
 
 def _sheet_rows(sheet, cells_before: int, where: str) -> tuple[list[list[str]], int]:
     """The sheet's rows as strings, merged cells' text in every slot they cover, empty rows left out,
-    and the file's running count of cells. The area is counted against the budget before it is read:
-    a small file may declare a sheet of a million rows."""
+    and the file's running count of cells. The area is counted against the budget before its cells
+    are made: a small file may declare a sheet of a million rows. (What the library itself allocates
+    to load a sheet is bounded by the worker's memory limit.)"""
     cells = cells_before + sheet.total_height * sheet.total_width
     budgets.check_cells(cells, where)
     rows = [[_as_text(value) for value in row] for row in sheet.to_python(skip_empty_area=False)]

@@ -532,7 +532,9 @@ FEE_WAIVED = re.compile(r"(?:暂免|免于|免予|免除|一律免)收(?:取)?�
 # 无就政府信息公开提出复议、诉讼和申诉的情况, 无政府信息公开工作被申请行政复议 (a case named within a few words),
 # 未新受理政府信息公开申请, 无单位和个人对本局提交公开政府信息申请 (a request named by its submitting within a few
 # words).
-# Scope runs to the clause end.
+# Scope runs to the clause end. A review or lawsuit looked ahead for starts within 12 characters, from
+# its 行政 where it has one (12 characters on, 行政复议's 复议 would fall outside), or at 复议 alone
+# (无…投诉、复议和诉讼等情形).
 NONE_EVENT = re.compile(
     rf"{_NEG}(?:一例|一起|一件|任何)?(?:新)?(?:(?:发生|出现|收到|收取到|接到|受理|产生|引发|引起|接收|有|因|针对|涉及|被|就)过?"
     rf"|(?=[^,;:。!?\d]{{0,12}}?(?:(?:行政)?复议|(?:行政)?诉讼|(?:提交|提出|递交)[^,;:。!?\d]{{0,10}}?申请(?![人书]))|复议|诉讼|投诉|举报|依法?申请|(?:政府)?信息公开申请"
