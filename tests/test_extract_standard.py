@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -42,6 +43,22 @@ def std2019_grid():
 @pytest.fixture(scope="module")
 def std2021_grid():
     return extract("std2021_grid_traditional.html", "std2021")
+
+
+def test_a_web_tables_numbers_split_into_inline_runs_give_the_same_figures(std2019_grid, tmp_path):
+    # Word's HTML: every number of two or more digits in runs of one digit each. Read with a space
+    # between the runs, 48 became '4 8' and section 三's row shifted (requests_new 48 read as 8).
+    markup = (FIXTURES / "std2019_grid.html").read_text(encoding="utf-8")
+    split = re.sub(
+        r"(<td[^>]*>)(\d{2,})</td>",
+        lambda m: m[1] + "".join(f"<span>{d}</span>" for d in m[2]) + "</td>",
+        markup,
+    )
+    assert split != markup
+    page = tmp_path / "runs.html"
+    page.write_text(split, encoding="utf-8")
+    facts, flags = extract_standard(read_document(page), "std2019")
+    assert cells(facts) == cells(std2019_grid[0])
 
 
 def test_std2019_grid_reads_every_requester_column_through_rowspan_and_colspan(std2019_grid):

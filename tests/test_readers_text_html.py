@@ -125,6 +125,16 @@ def test_html_nested_table_is_its_own_grid(tmp_path):
     assert [t.rows for t in doc.tables] == [[["外", "内 7"]], [["内", "7"]]]
 
 
+def test_a_cells_inline_runs_read_as_the_browser_shows_them_and_its_paragraphs_stay_apart(tmp_path):
+    # Word's HTML splits a number into runs where its characters were typed or formatted apart.
+    page = (
+        "<table><tr><td><span lang=EN-US>4</span><span lang=EN-US>8</span></td>"
+        "<td><p>规章</p><p>0</p></td><td>总<b>计</b> 5<br>6</td></tr></table>"
+    )
+    doc = read_document(write(tmp_path, "runs.html", page.encode()))
+    assert doc.tables[0].rows == [["48", "规章 0", "总计 5 6"]]
+
+
 def test_truncated_html_is_still_read(tmp_path):
     cut = TABLE_PAGE[: TABLE_PAGE.index("<td>12</td>") + 6]
     doc = read_document(write(tmp_path, "cut.html", cut.encode("utf-8")))

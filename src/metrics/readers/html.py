@@ -51,6 +51,8 @@ _BLOCKS = frozenset(
     )
 )
 _CELLS = frozenset(("td", "th"))
+# What a browser sets apart within a table's cell: blocks, and the cells of a table nested in it.
+_APART = _BLOCKS | _CELLS
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 # Common <meta> names on Chinese government sites (the CMS "ArticleTitle" family).
 _META_NAMES = {
@@ -183,8 +185,21 @@ def tables_of(root, cells_before: int = 0, first: int = 1) -> list[Table]:
 def _cell_text(cell) -> str:
     # Most cells hold no element (nor comment): their text is read without an iterator, five times
     # faster. Whitespace runs become one space, none at the ends: split and join, faster than a regex.
-    text = cell.text if len(cell) == 0 else " ".join(cell.itertext())
+    text = cell.text if len(cell) == 0 else "".join(_rendered_parts(cell))
     return " ".join(text.split()) if text else ""
+
+
+def _rendered_parts(cell) -> Iterator[str]:
+    """The cell's text as a browser shows it: inline elements run together (Word's HTML splits a
+    number into runs, '<span>4</span><span>8</span>' showing 48), blocks and nested cells apart."""
+    for event, element in etree.iterwalk(cell, events=("start", "end")):
+        apart = element is not cell and element.tag in _APART
+        if event == "start":
+            yield " " if apart else ""
+            yield element.text or ""
+        elif element is not cell:
+            yield " " if apart else ""
+            yield element.tail or ""
 
 
 def _own_rows(table) -> list:
