@@ -51,8 +51,10 @@ _BLOCKS = frozenset(
     )
 )
 _CELLS = frozenset(("td", "th"))
-# What a browser sets apart within a table's cell: blocks, and the cells of a table nested in it.
-_APART = _BLOCKS | _CELLS
+# What a browser sets apart within a table's cell: blocks, and the cells of a table nested in it; and
+# what it sets off from its neighbours, which kept apart cannot make one number of two (a footnote's
+# mark, 48<sup>1</sup>; a revision, <del>45</del><ins>48</ins>).
+_APART = _BLOCKS | _CELLS | {"sup", "sub", "del", "ins", "s", "strike"}
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 # Common <meta> names on Chinese government sites (the CMS "ArticleTitle" family).
 _META_NAMES = {
