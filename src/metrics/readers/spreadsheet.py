@@ -57,10 +57,8 @@ def _damage_as_read_error() -> Iterator[None]:
 
     try:
         yield
-    except (CalamineError, ValueError, OSError) as e:
-        raise ReadError(f"the spreadsheet is damaged or not a spreadsheet ({e})") from e
     except BaseException as e:
-        if type(e).__name__ != "PanicException":
+        if not isinstance(e, (CalamineError, ValueError, OSError)) and type(e).__name__ != "PanicException":
             raise
         raise ReadError(f"the spreadsheet is damaged or not a spreadsheet ({e})") from e
 
