@@ -137,6 +137,13 @@ def test_a_cells_inline_runs_read_as_the_browser_shows_them_and_its_paragraphs_s
     assert doc.tables[0].rows == [["48", "规章 0", "总计 5 6", "48 1", "45 48"]]
 
 
+def test_the_page_text_keeps_a_footnote_mark_and_a_revision_apart_from_the_number_beside_them(tmp_path):
+    page = "<p>本年新收政府信息公开申请48<sup>1</sup>件，答复<del>45</del><ins>48</ins>件。</p>"
+    doc = read_document(write(tmp_path, "notes.html", page.encode()))
+    assert "481" not in doc.text and "4548" not in doc.text
+    assert "申请48 1 件" in doc.text and "答复 45 48 件" in doc.text
+
+
 def test_truncated_html_is_still_read(tmp_path):
     cut = TABLE_PAGE[: TABLE_PAGE.index("<td>12</td>") + 6]
     doc = read_document(write(tmp_path, "cut.html", cut.encode("utf-8")))

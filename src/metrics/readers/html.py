@@ -54,7 +54,8 @@ _CELLS = frozenset(("td", "th"))
 # What a browser sets apart within a table's cell: blocks, and the cells of a table nested in it; and
 # what it sets off from its neighbours, which kept apart cannot make one number of two (a footnote's
 # mark, 48<sup>1</sup>; a revision, <del>45</del><ins>48</ins>).
-_APART = _BLOCKS | _CELLS | {"sup", "sub", "del", "ins", "s", "strike"}
+_SET_OFF = frozenset(("sup", "sub", "del", "ins", "s", "strike"))
+_APART = _BLOCKS | _CELLS | _SET_OFF
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 # Common <meta> names on Chinese government sites (the CMS "ArticleTitle" family).
 _META_NAMES = {
@@ -266,7 +267,7 @@ def visible_text(root) -> str:
 
 
 # The page's text (without comments and processing instructions), a line break after each block
-# element and ' | ' after each cell, written out by libxslt in one call: a walk in Python setting
+# element, ' | ' after each cell and a space either side of what a cell's grid sets apart, written out by libxslt in one call: a walk in Python setting
 # every element's separator cost five times as much.
 _TEXT_WITH_SEPARATORS = etree.XSLT(
     etree.XML(
@@ -274,6 +275,7 @@ _TEXT_WITH_SEPARATORS = etree.XSLT(
 <xsl:output method="text" encoding="UTF-8"/>
 <xsl:template match="{"|".join(sorted(_BLOCKS))}"><xsl:apply-templates/><xsl:text>&#10;</xsl:text></xsl:template>
 <xsl:template match="{"|".join(sorted(_CELLS))}"><xsl:apply-templates/><xsl:text> | </xsl:text></xsl:template>
+<xsl:template match="{"|".join(sorted(_SET_OFF))}"><xsl:text> </xsl:text><xsl:apply-templates/><xsl:text> </xsl:text></xsl:template>
 </xsl:stylesheet>"""
     ),
     access_control=etree.XSLTAccessControl.DENY_ALL,
