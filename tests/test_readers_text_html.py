@@ -137,6 +137,15 @@ def test_a_cells_inline_runs_read_as_the_browser_shows_them_and_its_paragraphs_s
     assert doc.tables[0].rows == [["48", "规章 0", "总计 5 6", "48 1", "45 48"]]
 
 
+def test_a_cell_holding_one_element_reads_as_the_browser_shows_it(tmp_path):
+    page = (
+        "<table><tr><td> <p>48</p> </td><td>总<b>计</b></td><td>合计<p>7</p></td>"
+        "<td>12<br></td><td>4<sup>1</sup></td></tr></table>"
+    )
+    doc = read_document(write(tmp_path, "one.html", page.encode()))
+    assert doc.tables[0].rows == [["48", "总计", "合计 7", "12", "4 1"]]
+
+
 def test_the_page_text_keeps_a_footnote_mark_and_a_revision_apart_from_the_number_beside_them(tmp_path):
     page = "<p>本年新收政府信息公开申请48<sup>1</sup>件，答复<del>45</del><ins>48</ins>件。</p>"
     doc = read_document(write(tmp_path, "notes.html", page.encode()))
