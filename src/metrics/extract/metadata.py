@@ -187,8 +187,13 @@ def _agency_statements(doc: Document, title: str, path_titles: list[Stated]) -> 
         Stated(_agency_from_first_sentence(doc), FIRST_SENTENCE),
     ]
     found += [Stated(agency_from_title(str(t.value)), t.place) for t in path_titles]
+    source = _agency_from_fields(doc, _SOURCE_FIELDS)
+    if any(s.value for s in found):
+        # The looser places below are then neither taken nor able to contradict (_STATING_PLACES):
+        # a page's prose is not searched for them, a third of the metadata's cost.
+        return _without_repeated_place([*found, source])
     # A page with no title names its agency, if at all, in the body's prose: these looser places are
-    # read only when every place below is silent, but for a department that says it compiled the
+    # read only when every place above is silent, but for a department that says it compiled the
     # report, which names itself as surely as a sentence naming the report does (and more surely than
     # 我局 pointing at a name nearby, which may be a cited document's: 《某省气象局…》). A government's
     # office compiles its government's report as often as its own, which 本区/我市 then tells.
@@ -197,10 +202,13 @@ def _agency_statements(doc: Document, title: str, path_titles: list[Stated]) -> 
         Stated(_agency_from_sentence(doc), SENTENCE),
         *(s for s in prose if s.place == COMPILER and not _GOVERNMENT_OFFICE.search(s.value)),
         Stated(_agency_from_self_reference(doc), SELF_REFERENCE),
-        _agency_from_fields(doc, _SOURCE_FIELDS),
+        source,
     ]
-    found = [Stated(_REPEATED_PLACE.sub(r"\1", s.value), s.place) for s in found if s.value]
-    return found or [Stated(_REPEATED_PLACE.sub(r"\1", s.value), s.place) for s in prose]
+    return _without_repeated_place(found) or _without_repeated_place(prose)
+
+
+def _without_repeated_place(statements: list[Stated]) -> list[Stated]:
+    return [Stated(_REPEATED_PLACE.sub(r"\1", s.value), s.place) for s in statements if s.value]
 
 
 _GOVERNMENT_OFFICE = re.compile(r"政府办公(?:室|厅)$")
