@@ -9,9 +9,15 @@ sub-rows, blank cells for zero, and in the PDF the big table runs over a page br
 
 from __future__ import annotations
 
+import email.policy
+import quopri
 from dataclasses import dataclass, field
+from email.mime.image import MIMEImage
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
 from pathlib import Path
 
+import chromium
 import docx
 import libreoffice
 import openpyxl
@@ -398,11 +404,71 @@ def write_xls(path: Path, report: Report) -> Path:
     return path.with_name("source.xls").rename(path)
 
 
+def page_html(report: Report) -> str:
+    """The report as a web page, each merged region one cell spanning the slots it covers."""
+    parts = [f"<h1>{report.title}</h1>"]
+    for text, grid in body(report):
+        parts.append(f"<p>{text}</p>")
+        if grid is not None:
+            parts.append(table_html(grid))
+    return "<html><head><title>" + report.title + "</title></head><body>" + "".join(parts) + "</body></html>"
+
+
+def table_html(grid: Grid) -> str:
+    spans = {(r0, c0): (r1 - r0 + 1, c1 - c0 + 1) for r0, c0, r1, c1 in grid.merges}
+    covered = {
+        (r, c) for r0, c0, r1, c1 in grid.merges for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)
+    } - spans.keys()
+    rows = []
+    for r, row in enumerate(grid.cells):
+        cells = []
+        for c, text in enumerate(row):
+            if (r, c) in covered:
+                continue
+            rowspan, colspan = spans.get((r, c), (1, 1))
+            cells.append(f'<td rowspan="{rowspan}" colspan="{colspan}"><p><span>{text}</span></p></td>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return '<table border="1">' + "".join(rows) + "</table>"
+
+
+def write_mht(path: Path, report: Report) -> Path:
+    """Word's "single file web page": a MIME message of the page in GB2312, quoted-printable, beside
+    its picture and file list, as Word writes it (and sites publish it, under .mht or .doc)."""
+    page = page_html(report).replace(
+        "<head>", '<head><meta http-equiv=Content-Type content="text/html; charset=gb2312">'
+    )
+    message = MIMEMultipart("related", type="text/html")
+    html_part = MIMEText(page, "html", "gb2312")
+    html_part.replace_header("Content-Transfer-Encoding", "quoted-printable")
+    html_part.set_payload(quopri.encodestring(page.encode("gb2312")).decode("ascii"))
+    html_part["Content-Location"] = "file:///C:/report.htm"
+    picture = MIMEImage(b"\x89PNG\r\n\x1a\n" + bytes(64), "png")
+    picture["Content-Location"] = "file:///C:/report.files/image001.png"
+    files = MIMEText('<xml xmlns:o="urn:schemas-microsoft-com:office:office"/>', "xml", "utf-8")
+    files["Content-Location"] = "file:///C:/report.files/filelist.xml"
+    for part in (html_part, picture, files):
+        message.attach(part)
+    del message["MIME-Version"]  # Word writes it first
+    path.write_bytes(b"MIME-Version: 1.0\r\n" + message.as_bytes(policy=email.policy.SMTP))
+    return path
+
+
+def write_mhtml(path: Path, report: Report) -> Path:
+    """Chromium's "save as a single file" of the report's web page."""
+    page = path.with_suffix(".html")
+    page.write_text(page_html(report), encoding="utf-8")
+    chromium.save_single_file(page, path)
+    page.unlink()
+    return path
+
+
 WRITERS = {
     "docx": write_docx,
     "pdf": write_pdf,
     "xlsx": write_xlsx,
     "xls": write_xls,
+    "mht": write_mht,
+    "mhtml": write_mhtml,
 }
 
 
@@ -415,8 +481,8 @@ def extracted(path: Path):
 
 
 @pytest.mark.parametrize("fmt", [formats.STD2019, formats.STD2021])
-@pytest.mark.parametrize("suffix", ["docx", "pdf", "xlsx", "xls"])
-def test_every_figure_of_sections_two_three_and_four_comes_out_of_word_pdf_and_workbooks(
+@pytest.mark.parametrize("suffix", ["docx", "pdf", "xlsx", "xls", "mht", "mhtml"])
+def test_every_figure_of_sections_two_three_and_four_comes_out_of_word_pdf_workbooks_and_saved_pages(
     tmp_path, suffix, fmt
 ):
     report = REPORTS[fmt]
@@ -459,3 +525,11 @@ def test_the_pdf_big_table_really_runs_over_a_page_break(tmp_path):
         pages = [page.extract_text() or "" for page in pdf.pages]
     first = next(i for i, text in enumerate(pages) if "本年新收" in text)
     assert "结转下年度" not in pages[first] and "结转下年度" in pages[first + 1]
+
+
+def test_words_single_file_web_page_published_under_the_name_doc_gives_every_figure(tmp_path):
+    report = REPORTS[formats.STD2021]
+    ex, got = extracted(write_mht(tmp_path / "report.doc", report))
+    assert (ex.format, ex.meta.agency, ex.meta.year) == (formats.STD2021, report.agency, report.year)
+    want = expected_cells(report)
+    assert {key: got.get(key) for key in want} == want

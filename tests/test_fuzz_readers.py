@@ -9,6 +9,8 @@ import contextlib
 import io
 import random
 import signal
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
 from pathlib import Path
 
 import docx
@@ -118,9 +120,17 @@ def xlsx_seed() -> bytes:
     return buffer.getvalue()
 
 
+def mht_seed(page: bytes) -> bytes:
+    """A web page saved as one file (MHTML), quoted-printable as browsers and Word write it."""
+    message = MIMEMultipart("related")
+    message.attach(MIMEText(page.decode("utf-8"), "html", "utf-8"))
+    return message.as_bytes()
+
+
 SEEDS = {
     ".txt": [p.read_bytes() for p in TEXT_SEEDS],
     ".html": [p.read_bytes() for p in HTML_SEEDS],
+    ".mht": [mht_seed((FIXTURES / "standard" / "std2019_grid.html").read_bytes())],
     ".docx": [docx_seed()],
     ".pdf": [pdf_seed()],
     ".xlsx": [xlsx_seed()],

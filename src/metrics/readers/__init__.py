@@ -9,7 +9,7 @@ from pathlib import Path
 
 from metrics.models import Document
 from metrics.normalize import RADICALS, translate_radicals
-from metrics.readers import budgets, spreadsheet, word_binary
+from metrics.readers import budgets, mhtml, spreadsheet, word_binary
 from metrics.readers.errors import ReadError, UnsupportedFile
 
 MAX_BYTES = budgets.FILE_BYTES
@@ -29,6 +29,7 @@ SUPPORTED_SUFFIXES = (
     ".md",
     *HTML_SUFFIXES,
     *SCRIPT_PAGE_SUFFIXES,
+    *mhtml.SUFFIXES,
     ".pdf",
     ".docx",
     *WORD_BINARY_SUFFIXES,
@@ -92,6 +93,8 @@ def _document(path: Path, data: bytes) -> Document:
 
 
 def _read(path: Path, suffix: str, data: bytes) -> Document:
+    if mhtml.is_mhtml(data):  # a page saved as one file, under its own name or a .doc's, .txt's…
+        return mhtml.read_mhtml(str(path), data)
     if suffix in (".txt", ".md") and not _PAGE_START.match(data[:_MARKUP_WINDOW]):
         from metrics.readers.text import read_text
 
@@ -100,7 +103,7 @@ def _read(path: Path, suffix: str, data: bytes) -> Document:
         raise UnsupportedFile(
             f"a file named '{suffix}' is read as a saved web page, and this one holds no HTML"
         )
-    if suffix in HTML_SUFFIXES + SCRIPT_PAGE_SUFFIXES + (".txt", ".md"):
+    if suffix in HTML_SUFFIXES + SCRIPT_PAGE_SUFFIXES + mhtml.SUFFIXES + (".txt", ".md"):
         from metrics.readers.html import read_html
 
         return read_html(str(path), data)

@@ -71,9 +71,11 @@ _SPACE_RUN = re.compile(" {2,}")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
-def read_html(path: str, data: bytes) -> Document:
+def read_html(path: str, data: bytes, charset: str | None = None) -> Document:
+    """Read a web page; `charset` is what a container said of it (an MHTML part's type), taken where
+    the page itself declares none."""
     declared = _CHARSET.search(data[:4096])
-    text, encoding = decode(data, declared.group(1).decode("ascii", "ignore") if declared else None)
+    text, encoding = decode(data, declared.group(1).decode("ascii", "ignore") if declared else charset)
     # lxml refuses a str that still carries an XML encoding declaration; the text is decoded already.
     text = _XML_DECLARATION.sub("", text, count=1)
     root = parse_markup(text)
