@@ -31,6 +31,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from metrics import formats
 from metrics.extract import extract_file
+from metrics.readers import read_document
 from metrics.templates import REQUESTER_COLUMNS, SECTION4_COLUMNS, SECTION4_GROUPS
 
 FONT = "STSong-Light"
@@ -377,9 +378,14 @@ def pdf_table(grid: Grid) -> Table:
     return Table(data, colWidths=widths, style=TableStyle(style))
 
 
-def write_xlsx(path: Path, report: Report, titled: bool = True) -> Path:
+def write_xlsx(
+    path: Path, report: Report, titled: bool = True, merged: str = "all", cut: bool = False
+) -> Path:
     """The statistics tables as agencies publish them in a workbook: the report's title (unless not
-    `titled`), then each table under its section's heading, on one sheet, merged cells merged."""
+    `titled`), then each table under its section's heading, on one sheet. Its merged cells merged
+    ("all"), only those across a row ("across": no group label spans its rows), or none ("none").
+    `cut`: the 总计 of each section 三 row after a row of blank figures is left blank too, so that
+    rows above and below those blank ones no longer end in the same column."""
     book = openpyxl.Workbook()
     sheet = book.active
     if titled:
@@ -389,10 +395,19 @@ def write_xlsx(path: Path, report: Report, titled: bool = True) -> Path:
             continue
         sheet.append([heading])
         top = sheet.max_row + 1
+        after_blank = False
         for row in grid.cells:
-            sheet.append([int(text) if text.isdigit() else text or None for text in row])
+            values = [int(text) if text.isdigit() else text or None for text in row]
+            blank = sum(v is not None for v in values) <= 1
+            if cut and after_blank and not blank and len(values) == 10:
+                values[-1] = None
+            after_blank = blank
+            sheet.append(values)
         for r0, c0, r1, c1 in grid.merges:
-            sheet.merge_cells(start_row=top + r0, start_column=c0 + 1, end_row=top + r1, end_column=c1 + 1)
+            if merged == "all" or (merged == "across" and r0 == r1):
+                sheet.merge_cells(
+                    start_row=top + r0, start_column=c0 + 1, end_row=top + r1, end_column=c1 + 1
+                )
     book.save(path)
     return path
 
@@ -533,3 +548,26 @@ def test_words_single_file_web_page_published_under_the_name_doc_gives_every_fig
     assert (ex.format, ex.meta.agency, ex.meta.year) == (formats.STD2021, report.agency, report.year)
     want = expected_cells(report)
     assert {key: got.get(key) for key in want} == want
+
+
+@pytest.mark.parametrize("fmt", [formats.STD2019, formats.STD2021])
+@pytest.mark.parametrize("merged", ["across", "none"])
+def test_a_workbook_whose_blank_rows_no_merged_label_spans_gives_every_figure(tmp_path, fmt, merged):
+    # Without a group label merged over its rows, a row of blank figures (zeros) holds its label alone,
+    # as a heading does; it stays in its table, between rows that end in the same column.
+    report = REPORTS[fmt]
+    ex, got = extracted(write_xlsx(tmp_path / "report.xlsx", report, merged=merged))
+    want = expected_cells(report)
+    assert {key: got.get(key) for key in want} == want
+    assert [f.code for f in ex.flags if f.severity != "info"] == []
+
+
+@pytest.mark.parametrize("fmt", [formats.STD2019, formats.STD2021])
+def test_a_workbook_table_cut_apart_keeps_each_figure_under_its_column(tmp_path, fmt):
+    report = REPORTS[fmt]
+    path = write_xlsx(tmp_path / "report.xlsx", report, merged="none", cut=True)
+    ex, got = extracted(path)
+    assert sum(len(t.rows[0]) == 10 for t in read_document(path).tables) > 1  # section 三 is cut apart
+    want = expected_cells(report)
+    assert {key: got[key] for key in want if key in got} == {key: want[key] for key in want if key in got}
+    assert len([key for key in want if key in got]) > 0.9 * len(want)

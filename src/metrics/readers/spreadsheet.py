@@ -35,11 +35,12 @@ def read_spreadsheet(path: str, data: bytes) -> Document:
     for n, name in enumerate(names, start=1):
         with _damage_as_read_error():  # one sheet loaded at a time
             rows, cells = _sheet_rows(workbook.get_sheet_by_name(name), cells, f"sheet {n}")
+        used = _used_columns(rows)
         for block in _blocks(rows):
             if len(block) == 1 and sum(map(bool, block[0])) == 1:  # a heading or a note between tables
                 lines.append(next(c for c in block[0] if c))
                 continue
-            grid = _without_empty_columns(block)
+            grid = _in_columns(block, used)
             tables.append(Table(rows=grid, where=f"sheet {n} ({name}), table {len(tables) + 1}"))
             lines += [" | ".join(c for c in row if c) for row in grid]
     text = "\n".join(lines)
@@ -82,24 +83,47 @@ def _sheet_rows(sheet, cells_before: int, where: str) -> tuple[list[list[str]], 
 def _blocks(rows: list[list[str]]) -> Iterator[list[list[str]]]:
     """The sheet cut into its tables and the lines between them: a row with one cell alone (a title,
     a section's heading, a note) stands by itself, as a table's rows always hold a label and figures,
-    or a header's text repeated over its merged slots."""
+    or a header's text repeated over its merged slots. But lone rows between two rows whose figures
+    end in the same column are a table's rows with every figure left blank (zeros, which reports
+    leave blank, in a group whose label no merged cell spans): they stay in the table, which a
+    heading between two tables, each of its own width, never does."""
     table: list[list[str]] = []
+    lone: list[list[str]] = []
     for row in rows:
-        if sum(1 for c in row if c) > 1:
-            table.append(row)
+        if sum(1 for c in row if c) <= 1:
+            lone.append(row)
             continue
-        if table:
-            yield table
-            table = []
-        yield [row]
+        if lone and table and _end(table[-1]) == _end(row):
+            table += lone
+        elif lone:
+            if table:
+                yield table
+                table = []
+            yield from ([line] for line in lone)
+        lone = []
+        table.append(row)
     if table:
         yield table
+    yield from ([line] for line in lone)
 
 
-def _without_empty_columns(rows: list[list[str]]) -> list[list[str]]:
-    width = max(map(len, rows))
-    used = [c for c in range(width) if any(c < len(row) and row[c] for row in rows)]
-    return [[row[c] if c < len(row) else "" for c in used] for row in rows]
+def _end(row: list[str]) -> int:
+    """The column after the row's last cell that holds anything."""
+    return max(c for c, cell in enumerate(row) if cell) + 1
+
+
+def _used_columns(rows: list[list[str]]) -> list[int]:
+    """The sheet's columns that hold anything: the empty ones (a margin, a spacer) are left out."""
+    width = max(map(len, rows), default=0)
+    return [c for c in range(width) if any(c < len(row) and row[c] for row in rows)]
+
+
+def _in_columns(block: list[list[str]], used: list[int]) -> list[list[str]]:
+    """The block's rows in the sheet's used columns, up to its own last cell: a column the sheet uses
+    stays even where this block leaves it empty, so that a table cut apart (its label column empty
+    below a group's first row) keeps each figure under its column's place."""
+    end = max(map(_end, block))
+    return [[row[c] if c < len(row) else "" for c in used if c < end] for row in block]
 
 
 def _as_text(value) -> str:
