@@ -477,11 +477,19 @@ def write_mhtml(path: Path, report: Report) -> Path:
     return path
 
 
+def write_ods(path: Path, report: Report) -> Path:
+    """The workbook saved by LibreOffice as OpenDocument (.ods)."""
+    source = write_xlsx(path.with_name("source.xlsx"), report)
+    libreoffice.convert(source, "ods", path.parent)
+    return path.with_name("source.ods").rename(path)
+
+
 WRITERS = {
     "docx": write_docx,
     "pdf": write_pdf,
     "xlsx": write_xlsx,
     "xls": write_xls,
+    "ods": write_ods,
     "mht": write_mht,
     "mhtml": write_mhtml,
 }
@@ -496,7 +504,7 @@ def extracted(path: Path):
 
 
 @pytest.mark.parametrize("fmt", [formats.STD2019, formats.STD2021])
-@pytest.mark.parametrize("suffix", ["docx", "pdf", "xlsx", "xls", "mht", "mhtml"])
+@pytest.mark.parametrize("suffix", ["docx", "pdf", "xlsx", "xls", "ods", "mht", "mhtml"])
 def test_every_figure_of_sections_two_three_and_four_comes_out_of_word_pdf_workbooks_and_saved_pages(
     tmp_path, suffix, fmt
 ):

@@ -3,9 +3,9 @@ the report's page. A sheet's tables are the blocks of rows between its lone line
 section's heading); merged cells repeat their text in every slot they cover, as a web page's table
 is laid out, so the extractors read them as they read any table.
 
-python-calamine reads .xlsx and .xls (and WPS's .et, the same binary format) in one library, by
-their content whatever their name; it evaluates no formula and runs no macro, and reports a damaged
-file as an error of its own."""
+python-calamine reads .xlsx, .xls (and WPS's .et, the same binary format) and OpenDocument's .ods
+in one library, by their content whatever their name; it evaluates no formula and runs no macro, and
+reports a damaged file as an error of its own."""
 
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ from metrics.models import Document, Table
 from metrics.readers import budgets
 from metrics.readers.errors import ReadError
 
-# .ods is left out: python-calamine gives no merged cells for it, and a sheet's merged header read
-# without them would be cut apart; agencies publish .xls, .xlsx and WPS's .et.
-SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et")
+# .ods too, though python-calamine gives no merged cells for it: a merged cell's text then stands in
+# its first slot alone, as in a sheet saved without merged cells, which the cutting below reads whole.
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods")
 
 
 def read_spreadsheet(path: str, data: bytes) -> Document:
