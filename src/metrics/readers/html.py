@@ -277,8 +277,9 @@ def visible_text(root) -> str:
 
 
 # The page's text (without comments and processing instructions), a line break after each block
-# element, ' | ' after each cell and a space either side of what a cell's grid sets apart, written out by libxslt in one call: a walk in Python setting
-# every element's separator cost five times as much.
+# element, ' | ' after each cell and a space either side of what a cell's grid sets off (_SET_OFF),
+# written out by libxslt in one call: a walk in Python setting every element's separator cost five
+# times as much.
 _TEXT_WITH_SEPARATORS = etree.XSLT(
     etree.XML(
         f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
