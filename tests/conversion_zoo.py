@@ -38,6 +38,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chromium import CHROMIUM
+
 from metrics.extract import extract_file
 from metrics.readers.errors import ReadError
 
@@ -46,7 +48,6 @@ DEV = TESTS.parents[1] / "shared" / "corpus" / "dev"
 WIDE = TESTS / "corpus" / "wide"
 TIMEOUT = 180  # seconds for one program run; LibreOffice's first start with a new profile is the slowest
 
-CHROMIUM = "/usr/bin/chromium"  # Debian's; never a downloaded browser
 # Chromium prints the date and time at the head of every page, as a user's print does; where a table
 # starts a page, some PDF readers run that line into the table's cells. The clock is fixed so that one
 # run reads the same PDFs as the next (with the real clock pymupdf4llm's recall moved by 0.01 between

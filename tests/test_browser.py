@@ -13,8 +13,10 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import chromium
 import duckdb
 import pytest
+from chromium import CHROMIUM
 
 from metrics import ui_text
 
@@ -24,7 +26,6 @@ pytestmark = pytest.mark.browser
 LANGUAGES = [("中文", "zh"), ("English", "en")]
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -47,8 +48,7 @@ def free_port() -> int:
 @contextlib.contextmanager
 def streamlit_server(db: Path, tmp_path_factory) -> Iterator[str]:
     """`streamlit run app.py` on the given database; yields its address once it answers."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium); no browser is downloaded")
+    chromium.require()
     port = free_port()
     env = os.environ | {"OGI_DB": str(db), "OGI_UPLOADS": str(tmp_path_factory.mktemp("uploads"))}
     log = open(tmp_path_factory.mktemp("server") / "streamlit.log", "w+")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import email
 import re
-from email import policy
 
 from metrics.models import Document
 from metrics.readers.errors import ReadError
@@ -32,7 +31,7 @@ def is_mhtml(data: bytes) -> bool:
 def read_mhtml(path: str, data: bytes) -> Document:
     from metrics.readers.html import read_html
 
-    message = email.message_from_bytes(data, policy=policy.compat32)
+    message = email.message_from_bytes(data)
     for part in message.walk():
         if part.get_content_type() == "text/html":
             page = part.get_payload(decode=True)

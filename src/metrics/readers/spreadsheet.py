@@ -37,7 +37,7 @@ def read_spreadsheet(path: str, data: bytes) -> Document:
             rows, cells = _sheet_rows(workbook.get_sheet_by_name(name), cells, f"sheet {n}")
         used = _used_columns(rows)
         for block in _blocks(rows):
-            if len(block) == 1 and sum(map(bool, block[0])) == 1:  # a heading or a note between tables
+            if len(block) == 1 and _is_lone(block[0]):  # a heading or a note between tables
                 lines.append(next(c for c in block[0] if c))
                 continue
             grid = _in_columns(block, used)
@@ -90,7 +90,7 @@ def _blocks(rows: list[list[str]]) -> Iterator[list[list[str]]]:
     table: list[list[str]] = []
     lone: list[list[str]] = []
     for row in rows:
-        if sum(1 for c in row if c) <= 1:
+        if _is_lone(row):
             lone.append(row)
             continue
         if lone and table and _end(table[-1]) == _end(row):
@@ -105,6 +105,11 @@ def _blocks(rows: list[list[str]]) -> Iterator[list[list[str]]]:
     if table:
         yield table
     yield from ([line] for line in lone)
+
+
+def _is_lone(row: list[str]) -> bool:
+    """Whether the row holds one cell alone (the sheet's empty rows are left out before)."""
+    return sum(1 for c in row if c) == 1
 
 
 def _end(row: list[str]) -> int:
