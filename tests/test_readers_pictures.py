@@ -1,9 +1,16 @@
 """Reports whose statistics are pictures: an HTML page showing a picture of its table from a file beside
-it, and a Word document with the picture inside, are read by OCR when their text holds no statistics;
-nothing is fetched from the network or read from outside the page's folder."""
+it, a page saved as one file (MHTML) with the picture inside, and a Word document with the picture
+inside, are read by OCR when their text holds no statistics; nothing is fetched from the network or
+read from outside the page's folder."""
 
 from __future__ import annotations
 
+import shutil
+from email.mime.image import MIMEImage
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+
+import chromium
 import docx
 import pytest
 from PIL import Image
@@ -111,3 +118,77 @@ def test_a_picture_too_small_to_hold_a_table_or_not_a_picture_is_passed_over(tmp
     icon = tmp_path / "icon.png"
     Image.new("L", (32, 32), 255).save(icon)
     assert ocr.read_embedded_pictures([icon.read_bytes(), b"not a picture"]) == {}
+
+
+def saved_page(path, body: str, pictures: dict[str, bytes], page_location: str = "") -> str:
+    """A page saved as one file: its HTML part (at `page_location`, where given) and a part for each
+    picture, under its Content-Location, or its Content-ID where the name is <…>."""
+    message = MIMEMultipart("related", type="text/html")
+    page = MIMEText(f"<html><body>{body}</body></html>", "html", "utf-8")
+    if page_location:
+        page["Content-Location"] = page_location
+    message.attach(page)
+    for name, data in pictures.items():
+        part = MIMEImage(data, "png")
+        part["Content-ID" if name.startswith("<") else "Content-Location"] = name
+        message.attach(part)
+    path.write_bytes(message.as_bytes())
+    return str(path)
+
+
+def test_a_saved_pages_pictures_are_read_from_its_parts_in_page_order_never_from_beside_it(
+    tmp_path, pictures_read
+):
+    word, browser, by_id, unshown = (picture_file(tmp_path / "made" / f"{n}.png") for n in range(4))
+    beside = picture_file(tmp_path / "report.files" / "image001.png")
+    assert beside == word  # the same picture beside the file: only its part may be read
+    sources = [
+        "report.files/image001.png",  # Word: a path relative to the page's own
+        "report.files/image001.png",  # shown twice, read once
+        "http://example.invalid/table.png",  # a browser: the picture's address whole
+        "cid:table@saved",
+        "report.files/image009.png",  # a picture the file does not hold
+    ]
+    path = saved_page(
+        tmp_path / "report.mht",
+        PROSE + "".join(f'<img src="{src}">' for src in sources),
+        {
+            "file:///C:/report.files/image001.png": word,
+            "http://example.invalid/table.png": browser,
+            "<table@saved>": by_id,
+            "file:///C:/report.files/unshown.png": unshown,
+        },
+        page_location="file:///C:/report.htm",
+    )
+    read_document(path)
+    assert pictures_read == [word, browser, by_id]
+
+
+@needs_font
+@needs_engine
+def test_a_picture_of_the_table_inside_a_word_single_file_page_is_read(tmp_path):
+    table = png(tmp_path / "table.png").read_bytes()
+    path = saved_page(
+        tmp_path / "report.mht",
+        PROSE + '<p><img src="report.files/image001.png"></p>',
+        {"file:///C:/report.files/image001.png": table},
+        page_location="file:///C:/report.htm",
+    )
+    extraction = extract_file(path)
+    assert {m: extraction.totals().get(m) for m in FIGURES} == FIGURES
+    assert all(f.ocr for f in extraction.facts if f.metric_id in FIGURES)
+
+
+@needs_font
+@needs_engine
+def test_a_picture_of_the_table_in_a_page_chromium_saved_as_one_file_is_read(tmp_path):
+    site = tmp_path / "site"
+    (site / "report_files").mkdir(parents=True)
+    png(site / "report_files" / "table.png")
+    html_report(site, PROSE + '<p><img src="report_files/table.png"></p>')
+    path = tmp_path / "report.mhtml"
+    chromium.save_single_file(site / "report.html", path)
+    shutil.rmtree(site)  # the picture is read from the saved file alone
+    extraction = extract_file(str(path))
+    assert {m: extraction.totals().get(m) for m in FIGURES} == FIGURES
+    assert all(f.ocr for f in extraction.facts if f.metric_id in FIGURES)

@@ -9,7 +9,7 @@ the code touches.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -71,9 +71,15 @@ _SPACE_RUN = re.compile(" {2,}")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
-def read_html(path: str, data: bytes, charset: str | None = None) -> Document:
+def read_html(
+    path: str,
+    data: bytes,
+    charset: str | None = None,
+    pictures: Callable[[etree._Element], Iterator[bytes]] | None = None,
+) -> Document:
     """Read a web page; `charset` is what a container said of it (an MHTML part's type), taken where
-    the page itself declares none."""
+    the page itself declares none; `pictures` yields, from the page's tree, the bytes of the pictures
+    it shows where a container holds them (an MHTML's parts), instead of files beside the page."""
     declared = _CHARSET.search(data[:4096])
     text, encoding = decode(data, declared.group(1).decode("ascii", "ignore") if declared else charset)
     # lxml refuses a str that still carries an XML encoding declaration; the text is decoded already.
@@ -93,7 +99,7 @@ def read_html(path: str, data: bytes, charset: str | None = None) -> Document:
     tables = tables_of(root)
     body_text = budgets.check_text(visible_text(root))
     doc = Document(path=path, text=body_text, tables=tables, encoding=encoding)
-    doc = add_pictures(doc, lambda: _local_pictures(path, root))
+    doc = add_pictures(doc, lambda: pictures(root) if pictures else _local_pictures(path, root))
     if not doc.text.strip() and not doc.tables:
         raise ReadError("the page has no readable content")
     doc.page_meta = read_page_meta(doc.text)
