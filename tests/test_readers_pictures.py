@@ -139,7 +139,7 @@ def saved_page(path, body: str, pictures: dict[str, bytes], page_location: str =
 def test_a_saved_pages_pictures_are_read_from_its_parts_in_page_order_never_from_beside_it(
     tmp_path, pictures_read
 ):
-    word, browser, by_id, unshown = (picture_file(tmp_path / "made" / f"{n}.png") for n in range(4))
+    word, browser, by_id, escaped, unshown = (picture_file(tmp_path / "made" / f"{n}.png") for n in range(5))
     beside = picture_file(tmp_path / "report.files" / "image001.png")
     assert beside == word  # the same picture beside the file: only its part may be read
     sources = [
@@ -147,6 +147,7 @@ def test_a_saved_pages_pictures_are_read_from_its_parts_in_page_order_never_from
         "report.files/image001.png",  # shown twice, read once
         "http://example.invalid/table.png",  # a browser: the picture's address whole
         "cid:table@saved",
+        "report.files/表.png",  # escaped in the part's name alone
         "report.files/image009.png",  # a picture the file does not hold
     ]
     path = saved_page(
@@ -156,12 +157,13 @@ def test_a_saved_pages_pictures_are_read_from_its_parts_in_page_order_never_from
             "file:///C:/report.files/image001.png": word,
             "http://example.invalid/table.png": browser,
             "<table@saved>": by_id,
+            "file:///C:/report.files/%E8%A1%A8.png": escaped,
             "file:///C:/report.files/unshown.png": unshown,
         },
         page_location="file:///C:/report.htm",
     )
     read_document(path)
-    assert pictures_read == [word, browser, by_id]
+    assert pictures_read == [word, browser, by_id, escaped]
 
 
 @needs_font

@@ -13,7 +13,7 @@ import email
 import re
 from collections.abc import Iterator
 from email.message import Message
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin
 
 from metrics.models import Document
 from metrics.readers.errors import ReadError
@@ -53,13 +53,14 @@ def _saved_pictures(root, page: Message, parts: list[Message]) -> Iterator[bytes
     """The pictures the page shows that the file holds, in page order, each once. A browser saves a
     picture under its address (Content-Location), which the page's <img> names whole; Word under
     its file's path, which the page names relative to its own (report.files/image001.png); a
-    picture may also be named by its Content-ID (cid:)."""
+    picture may also be named by its Content-ID (cid:). A name's escapes count for nothing: Word may
+    escape a Chinese file name in one place and not in the other (%E8%A1%A8.png, 表.png)."""
     named: dict[str, Message] = {}
     for part in parts:
         if part.get_content_maintype() == "image":
             for name in (part.get("Content-Location"), part.get("Content-ID")):
                 if name:
-                    named.setdefault(str(name).strip(), part)
+                    named.setdefault(unquote(str(name).strip()), part)
     base = str(page.get("Content-Location") or "").strip()
     seen: set[int] = set()
     for img in root.iter("img"):
@@ -67,7 +68,7 @@ def _saved_pictures(root, page: Message, parts: list[Message]) -> Iterator[bytes
         if not src:
             continue
         names = (f"<{src[4:]}>", src[4:]) if src.startswith("cid:") else (src, urljoin(base, src))
-        part = next((named[n] for n in names if n in named), None)
+        part = next((named[n] for n in map(unquote, names) if n in named), None)
         if part is None or id(part) in seen:
             continue
         seen.add(id(part))
