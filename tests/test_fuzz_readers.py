@@ -9,6 +9,7 @@ import contextlib
 import io
 import random
 import signal
+import tempfile
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from pathlib import Path
@@ -18,6 +19,7 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ofd_writer import pdf_to_ofd
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
@@ -109,6 +111,14 @@ def pdf_seed() -> bytes:
     return buffer.getvalue()
 
 
+def ofd_seed() -> bytes:
+    """The PDF seed as a PDF-to-OFD converter writes it."""
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = Path(folder) / "seed.pdf"
+        pdf.write_bytes(pdf_seed())
+        return pdf_to_ofd(pdf, Path(folder) / "seed.ofd").read_bytes()
+
+
 def xlsx_seed() -> bytes:
     book = openpyxl.Workbook()
     lines = [line for line in SEED_TEXT.splitlines() if line.strip()]
@@ -133,6 +143,7 @@ SEEDS = {
     ".mht": [mht_seed((FIXTURES / "standard" / "std2019_grid.html").read_bytes())],
     ".docx": [docx_seed()],
     ".pdf": [pdf_seed()],
+    ".ofd": [ofd_seed()],
     ".xlsx": [xlsx_seed()],
 }
 

@@ -28,6 +28,8 @@ _PATTERNS = (
     (r"neither a text layer", "reason_pdf_no_text"),
     (r"PDF is encrypted", "reason_pdf_encrypted"),
     (r"PDF is damaged", "reason_pdf_damaged"),
+    (r"OFD file(?:'s XML)? is damaged", "reason_ofd_damaged"),
+    (r"pages, more than the .* we read|more than the .* pages we read", "reason_too_many_pages"),
     (r"image cannot be read", "reason_image"),
     (r"not text in any encoding|the rest is binary", "reason_binary"),
     (r"page has no readable content", "reason_no_content"),

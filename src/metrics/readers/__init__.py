@@ -9,7 +9,7 @@ from pathlib import Path
 
 from metrics.models import Document
 from metrics.normalize import RADICALS, translate_radicals
-from metrics.readers import budgets, mhtml, spreadsheet, word_binary
+from metrics.readers import budgets, mhtml, ofd, spreadsheet, word_binary
 from metrics.readers.errors import ReadError, UnsupportedFile
 
 MAX_BYTES = budgets.FILE_BYTES
@@ -31,6 +31,7 @@ SUPPORTED_SUFFIXES = (
     *SCRIPT_PAGE_SUFFIXES,
     *mhtml.SUFFIXES,
     ".pdf",
+    *ofd.SUFFIXES,
     ".docx",
     *WORD_BINARY_SUFFIXES,
     *spreadsheet.SUFFIXES,
@@ -111,6 +112,8 @@ def _read(path: Path, suffix: str, data: bytes) -> Document:
         from metrics.readers.pdf import read_pdf
 
         return read_pdf(str(path), data)
+    if suffix in ofd.SUFFIXES:
+        return ofd.read_ofd(str(path), data)
     if suffix in IMAGE_SUFFIXES:
         from metrics.readers.ocr import read_picture
 
