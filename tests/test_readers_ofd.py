@@ -7,6 +7,7 @@ import io
 import zipfile
 from pathlib import PurePosixPath
 
+import chromium
 import pytest
 from ofd_writer import NS, pdf_to_ofd
 from test_extract_standard_filetypes import REPORTS, expected_cells, extracted, write_pdf
@@ -179,3 +180,20 @@ def test_an_ofd_of_more_pages_than_the_budget_is_refused_said_in_words(tmp_path,
         assert said == ui_text.text(lang, "reason_too_many_pages")
     pdf_reason = "the PDF has 1,200 pages, more than the 1,000 we read"
     assert reasons.in_words("failed", pdf_reason, "en") == ui_text.text("en", "reason_too_many_pages")
+
+
+def test_the_development_html_reports_written_as_ofd_give_every_figure_their_pdf_gives(tmp_path):
+    """Chromium's print of each development HTML report, then that PDF written as an OFD."""
+    import conversion_zoo as zoo
+
+    sources = zoo.dev_sources()
+    if not sources:
+        pytest.skip(f"the development corpus is not at {zoo.DEV}")
+    chromium.require()
+    for source in sources:
+        out = tmp_path / source.stem
+        out.mkdir()
+        pdf = zoo.chromium_pdf(source, out)
+        from_pdf = extract_file(str(pdf)).totals()
+        from_ofd = extract_file(str(pdf_to_ofd(pdf, out / "report.ofd"))).totals()
+        assert from_pdf and from_ofd == from_pdf, source.name
