@@ -59,12 +59,18 @@ class _Char:
 
 
 @dataclass
+class _Path:
+    segments: list[tuple[str, tuple[float, float] | None]]  # ("move" | "line", a point) or ("close", None)
+    width: float  # mm
+    stroke: bool
+    fill: bool
+
+
+@dataclass
 class _Page:
     box: tuple[float, float, float, float]
     chars: list[_Char] = field(default_factory=list)
-    paths: list[tuple[list[tuple[str, list[tuple[float, float]]]], float, bool, bool]] = field(
-        default_factory=list
-    )
+    paths: list[_Path] = field(default_factory=list)
     pictures: list[tuple[bytes, tuple[float, float, float, float]]] = field(default_factory=list)
 
 
@@ -99,7 +105,7 @@ def _pages(archive: zipfile.ZipFile) -> list[_Page]:
     doc_path = _resolve(PurePosixPath(), doc_root)
     document = _xml(archive, str(doc_path))
     folder = doc_path.parent
-    default_box = _box(_text(document, "CommonData", "PageArea", "PhysicalBox")) or _A4
+    default_box = _page_box(_text(document, "CommonData", "PageArea", "PhysicalBox"), _A4)
     media = _media(archive, document, folder)
     pages = []
     for page in document.iterfind("{*}Pages/{*}Page"):
@@ -107,7 +113,7 @@ def _pages(archive: zipfile.ZipFile) -> list[_Page]:
             raise ReadError(f"the OFD file has more than the {budgets.PDF_PAGES:,} pages we read")
         page_path = _resolve(folder, page.get("BaseLoc", ""))
         content = _xml(archive, str(page_path))
-        box = _box(_text(content, "Area", "PhysicalBox")) or default_box
+        box = _page_box(_text(content, "Area", "PhysicalBox"), default_box)
         pages.append(_read_page(content, box, media))
     return pages
 
@@ -202,14 +208,14 @@ def _deltas(spec: str) -> list[float]:
 _OPERANDS = {"M": 2, "S": 2, "L": 2, "Q": 4, "B": 6, "A": 7, "C": 0}
 
 
-def _path(obj):
-    """A PathObject as its segments in page millimetres, its line width, and whether it is stroked and
-    filled. Curves and arcs become lines to their ends: a report's drawings that matter are rules."""
+def _path(obj) -> _Path | None:
+    """A PathObject in page millimetres. Curves and arcs become lines to their ends: the drawings of a
+    report that matter are its tables' rules."""
     left, top, *_ = _box(obj.get("Boundary", "")) or (0.0, 0.0, 0.0, 0.0)
     ctm = _numbers(obj.get("CTM", ""))
     a, b, c, d, e, f = ctm if len(ctm) == 6 else [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
     tokens = (_text(obj, "AbbreviatedData") or "").split()
-    segments: list[tuple[str, list[tuple[float, float]]]] = []
+    segments: list[tuple[str, tuple[float, float] | None]] = []
     i = 0
     while i < len(tokens):
         op = tokens[i]
@@ -221,15 +227,19 @@ def _path(obj):
         if len(values) < n:
             break
         if op == "C":
-            segments.append(("close", []))
+            segments.append(("close", None))
             continue
         x, y = values[-2], values[-1]
         point = (left + a * x + c * y + e, top + b * x + d * y + f)
-        segments.append(("move" if op in ("M", "S") else "line", [point]))
+        segments.append(("move" if op in ("M", "S") else "line", point))
     if not segments:
         return None
-    width = _number(obj.get("LineWidth"), _LINE_WIDTH)
-    return segments, width, obj.get("Stroke", "true") != "false", obj.get("Fill", "false") == "true"
+    return _Path(
+        segments,
+        _number(obj.get("LineWidth"), _LINE_WIDTH),
+        stroke=obj.get("Stroke", "true") != "false",
+        fill=obj.get("Fill", "false") == "true",
+    )
 
 
 def _as_pdf(pages: list[_Page]) -> bytes:
@@ -258,17 +268,17 @@ def _as_pdf(pages: list[_Page]) -> bytes:
                 )
             except Exception:  # noqa: BLE001 - a damaged picture is left out; the page's text still reads
                 continue
-        for segments, line_width, stroke, fill in page.paths:
+        for path in page.paths:
             drawn = pdf.beginPath()
-            for kind, points in segments:
-                if kind == "close":
+            for kind, point in path.segments:
+                if point is None:
                     drawn.close()
                 elif kind == "move":
-                    drawn.moveTo(*at(*points[0]))
+                    drawn.moveTo(*at(*point))
                 else:
-                    drawn.lineTo(*at(*points[0]))
-            pdf.setLineWidth(line_width * _POINTS_PER_MM)
-            pdf.drawPath(drawn, stroke=int(stroke), fill=int(fill))
+                    drawn.lineTo(*at(*point))
+            pdf.setLineWidth(path.width * _POINTS_PER_MM)
+            pdf.drawPath(drawn, stroke=int(path.stroke), fill=int(path.fill))
         for char in page.chars:
             pdf.setFont(_FONT, max(char.size * _POINTS_PER_MM, 1.0))
             pdf.drawString(*at(char.x, char.y), char.text)
@@ -319,6 +329,12 @@ def _number(value: str | None, default: float) -> float:
 
 def _numbers(spec: str) -> list[float]:
     return [_number(t, 0.0) for t in spec.split()]
+
+
+def _page_box(spec: str, default: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """A page's PhysicalBox; the default where it is missing or has no area (a damaged file)."""
+    box = _box(spec)
+    return box if box is not None and box[2] > 0 and box[3] > 0 else default
 
 
 def _box(spec: str) -> tuple[float, float, float, float] | None:
