@@ -197,3 +197,58 @@ def test_the_development_html_reports_written_as_ofd_give_every_figure_their_pdf
         from_pdf = extract_file(str(pdf)).totals()
         from_ofd = extract_file(str(pdf_to_ofd(pdf, out / "report.ofd"))).totals()
         assert from_pdf and from_ofd == from_pdf, source.name
+
+
+def _archive(method: int = zipfile.ZIP_DEFLATED) -> bytearray:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        archive.writestr("OFD.xml", f'<ofd:OFD xmlns:ofd="{NS}">' + "<ofd:DocBody/>" * 40 + "</ofd:OFD>")
+    return bytearray(buffer.getvalue())
+
+
+def _part_garbled(method: int) -> bytes:
+    data = _archive(method)
+    start = data.find(b"OFD.xml") + len("OFD.xml")
+    for n in range(start + 4, start + 40):
+        data[n] ^= 0x5A
+    return bytes(data)
+
+
+def _unknown_method() -> bytes:
+    data = _archive()
+    for signature, at in ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10)):
+        header = data.find(signature)
+        data[header + at : header + at + 2] = (99).to_bytes(2, "little")
+    return bytes(data)
+
+
+def _directory_before_the_start() -> bytes:
+    data = _archive()
+    end = data.rfind(b"PK\x05\x06")
+    offset = int.from_bytes(data[end + 16 : end + 20], "little")
+    data[end + 16 : end + 20] = (offset + 100).to_bytes(4, "little")
+    return bytes(data)
+
+
+def _checksum_wrong() -> bytes:
+    data = _archive()
+    entry = data.find(b"PK\x01\x02")
+    data[entry + 16 : entry + 20] = bytes(4)
+    return bytes(data)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        _part_garbled(zipfile.ZIP_DEFLATED),
+        _part_garbled(zipfile.ZIP_LZMA),
+        _part_garbled(zipfile.ZIP_BZIP2),
+        _unknown_method(),
+        _directory_before_the_start(),
+        _checksum_wrong(),
+    ],
+    ids=["deflate part", "lzma part", "bzip2 part", "unknown compression", "negative offset", "checksum"],
+)
+def test_each_way_an_ofd_archive_is_damaged_is_a_read_error_said_in_words(tmp_path, content):
+    reason = damaged(tmp_path, content)
+    assert reasons.in_words("failed", reason, "en") == ui_text.text("en", "reason_ofd_damaged")

@@ -14,6 +14,7 @@ import contextlib
 import signal
 import sys
 import threading
+import zipfile
 from collections.abc import Iterator
 
 from metrics.readers.errors import ReadError
@@ -125,3 +126,15 @@ def _unless_out_of_time(hook):
             hook(unraisable)
 
     return report
+
+
+def check_unpacked_size(archive: zipfile.ZipFile, what: str) -> None:
+    """Refuse a zip bomb before it is unpacked, by the sizes its archive declares (`what`: the file's
+    kind, as the reason names it). A lying header cannot get past this: zipfile stops unpacking a part
+    at its declared size and then fails its checksum, so no part ever yields more than it declares."""
+    declared = sum(member.file_size for member in archive.infolist())
+    if declared > UNPACKED_BYTES:
+        raise ReadError(
+            f"{what} unpacks to {declared / MB:,.0f} MB, beyond the "
+            f"{UNPACKED_BYTES // MB} MB a report can plausibly need (a zip bomb?)"
+        )

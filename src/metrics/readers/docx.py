@@ -79,30 +79,13 @@ def _open(data: bytes):
             raise ReadError("the Word document is truncated or damaged (its zip archive is incomplete)")
         raise ReadError("the file is not a Word document (a .docx is a zip archive and this is not one)")
     try:
-        _check_unpacked_size(data)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            budgets.check_unpacked_size(archive, "the Word document")
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, KeyError) as exc:  # zlib: a damaged part
         raise ReadError(f"the Word document is damaged or incomplete: {exc}") from exc
     except (etree.XMLSyntaxError, ValueError) as exc:
         raise ReadError(f"the Word document's XML is damaged: {exc}") from exc
-
-
-def _check_unpacked_size(data: bytes) -> None:
-    """Refuse a zip bomb before python-docx unpacks it, by the sizes its archive declares.
-
-    A lying header cannot get past this: zipfile stops unpacking a part at its declared size and
-    then fails its checksum, so no part ever yields more than it declares."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        declared = sum(member.file_size for member in archive.infolist())
-    if declared > budgets.UNPACKED_BYTES:
-        raise ReadError(_unpacked_too_large(declared))
-
-
-def _unpacked_too_large(size: int) -> str:
-    return (
-        f"the Word document unpacks to {size / budgets.MB:,.0f} MB, beyond the "
-        f"{budgets.UNPACKED_BYTES // budgets.MB} MB a report can plausibly need (a zip bomb?)"
-    )
 
 
 def _walk(container, reading: _Reading, parent: str) -> None:

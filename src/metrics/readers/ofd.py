@@ -15,6 +15,7 @@ Templates (a page's furniture, its header and seal) and annotations are not draw
 from __future__ import annotations
 
 import io
+import lzma
 import math
 import re
 import unicodedata
@@ -44,9 +45,10 @@ _LIGATURES = frozenset(map(chr, range(0xFB00, 0xFB07)))
 _LINE_WIDTH = 0.353
 # A half-width character's advance, as a share of the font size, where a TextCode gives no DeltaX.
 _HALF = 0.5
-# How a damaged archive fails: a bad header or checksum, a damaged part (zlib), offsets out of the file
-# (ValueError: a negative seek), a compression method zipfile lacks.
-_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError, NotImplementedError)
+# How a damaged archive fails in zipfile: a bad header or checksum (BadZipFile); a damaged part, by its
+# compression: deflate (zlib.error), LZMA (LZMAError), bzip2 (OSError); a directory whose offsets lead
+# before the file's start (ValueError: a negative seek); a compression method it lacks.
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, ValueError, NotImplementedError)
 _XML = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
 
 
@@ -88,12 +90,7 @@ def _archive(data: bytes) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except _ZIP_ERRORS as exc:
         raise ReadError("the OFD file is damaged or not an OFD (an OFD is a zip archive)") from exc
-    declared = sum(member.file_size for member in archive.infolist())
-    if declared > budgets.UNPACKED_BYTES:
-        raise ReadError(
-            f"the OFD file unpacks to {declared / budgets.MB:,.0f} MB, beyond the "
-            f"{budgets.UNPACKED_BYTES // budgets.MB} MB a report can plausibly need (a zip bomb?)"
-        )
+    budgets.check_unpacked_size(archive, "the OFD file")
     return archive
 
 
