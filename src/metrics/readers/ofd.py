@@ -46,9 +46,18 @@ _LINE_WIDTH = 0.353
 # A half-width character's advance, as a share of the font size, where a TextCode gives no DeltaX.
 _HALF = 0.5
 # How a damaged archive fails in zipfile: a bad header or checksum (BadZipFile); a damaged part, by its
-# compression: deflate (zlib.error), LZMA (LZMAError), bzip2 (OSError); a directory whose offsets lead
-# before the file's start (ValueError: a negative seek); a compression method it lacks.
-_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, ValueError, NotImplementedError)
+# compression: deflate (zlib.error), LZMA (LZMAError), bzip2 (OSError); a part whose compressed data
+# ends before its stream does (EOFError, found by the fuzz tests); a directory whose offsets lead before
+# the file's start (ValueError: a negative seek); a compression method it lacks.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    OSError,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+)
 _XML = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
 
 
