@@ -10,6 +10,7 @@ from pathlib import Path
 import docx
 import libreoffice
 import pytest
+from lxml import etree
 
 from metrics.readers import ReadError, read_document
 from metrics.readers.docx import read_docx
@@ -84,6 +85,90 @@ def test_nested_table_is_a_table_of_its_own():
     ]
     assert doc.tables[1].where == "table 2 (nested in table 1)"
     assert doc.text.splitlines() == ["第二十条第(一)项 |", "信息内容 | 本年制发件数", "规章 | 3"]
+
+
+# A text box in a flat OpenDocument file, anchored in the title's paragraph.
+_TEXT_BOX_FODT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+ office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:body><office:text>
+<text:p>东湖镇人民政府2021年政府信息公开工作年度报告<draw:frame draw:name="box" text:anchor-type="paragraph"
+ svg:width="6cm" svg:height="2cm"><draw:text-box><text:p>全年共收到政府信息公开申请7件</text:p></draw:text-box>
+</draw:frame></text:p>
+<text:p>一、总体情况</text:p>
+</office:text></office:body></office:document>
+"""
+
+
+def test_a_text_box_as_libreoffice_writes_it_is_read_once_on_a_line_of_its_own(tmp_path):
+    """Word and LibreOffice write a text box twice (a DrawingML shape and its VML copy for older
+    readers) inside the paragraph that anchors it: read as runs of that paragraph, the title ran on
+    into the box's words, twice."""
+    source = tmp_path / "report.fodt"
+    source.write_text(_TEXT_BOX_FODT, encoding="utf-8")
+    libreoffice.convert(source, "docx:MS Word 2007 XML", tmp_path)
+    data = (tmp_path / "report.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+    assert body.count("全年共收到政府信息公开申请") == 2  # the shape and its copy: what is tested here
+    assert read_docx("report.docx", data).text.splitlines() == [
+        "东湖镇人民政府2021年政府信息公开工作年度报告",
+        "全年共收到政府信息公开申请7件",
+        "一、总体情况",
+    ]
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _wrapped(element, tag: str) -> None:
+    """Wrap `element` where it stands in a content control (w:sdt) or custom XML (w:customXml)."""
+    wrapper = etree.Element(f"{{{_W}}}{tag}")
+    inner = etree.SubElement(wrapper, f"{{{_W}}}sdtContent") if tag == "sdt" else wrapper
+    element.addprevious(wrapper)
+    inner.append(element)
+
+
+def test_rows_cells_and_paragraphs_inside_content_controls_keep_their_places_in_the_grid():
+    """A template's fields to fill in wrap rows, cells or a cell's paragraph in content controls
+    or custom XML; skipped, a row was lost and a cell's number went to the next column."""
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    for r, values in enumerate(
+        [["信息内容", "自然人", "总计"], ["本年新收", "9", "12"], ["上年结转", "1", "2"]]
+    ):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    rows = table._tbl.tr_lst
+    cells = rows[1].tc_lst
+    _wrapped(rows[2], "sdt")
+    _wrapped(cells[1], "customXml")
+    _wrapped(cells[2].p_lst[0], "sdt")
+    (read,) = read_docx("template.docx", save(document)).tables
+    assert read.rows == [["信息内容", "自然人", "总计"], ["本年新收", "9", "12"], ["上年结转", "1", "2"]]
+
+
+def test_a_text_box_in_a_cell_is_read_once():
+    """The box's VML copy (mc:Fallback) is not read: a cell's 7 stays 7, not 77."""
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "本年新收"
+    run = table.cell(0, 1).paragraphs[0].add_run()
+    box = f'<w:txbxContent xmlns:w="{_W}"><w:p><w:r><w:t>7</w:t></w:r></w:p></w:txbxContent>'
+    run._r.append(
+        etree.fromstring(
+            f'<mc:AlternateContent xmlns:mc="{_MC}" xmlns:w="{_W}"><mc:Choice Requires="wps"><w:drawing>'
+            f"{box}</w:drawing></mc:Choice><mc:Fallback><w:pict>{box}</w:pict></mc:Fallback>"
+            "</mc:AlternateContent>"
+        )
+    )
+    doc = read_docx("box.docx", save(document))
+    assert doc.tables[0].rows == [["本年新收", "7"]]
+    assert doc.text.splitlines() == ["本年新收 | 7"]
 
 
 def test_not_a_zip_is_rejected():

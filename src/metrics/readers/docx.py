@@ -26,7 +26,12 @@ from metrics.readers.pictures import add_pictures
 from metrics.readers.word_binary import OLE_MAGIC
 
 _P, _TBL, _TR, _TC, _SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
-_SDT_CONTENT, _T, _TAB, _BR = qn("w:sdtContent"), qn("w:t"), qn("w:tab"), qn("w:br")
+_SDT_CONTENT, _CUSTOM_XML = qn("w:sdtContent"), qn("w:customXml")
+_T, _TAB, _BR = qn("w:t"), qn("w:tab"), qn("w:br")
+# A text box's own paragraphs. Word and LibreOffice write each text box twice: as a DrawingML shape
+# (mc:Choice) and again as VML for older readers (mc:Fallback), which is not read.
+_TEXT_BOX = qn("w:txbxContent")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _VAL = qn("w:val")
 # A picture in the body: DrawingML's <a:blip r:embed>, and the older VML <v:imagedata r:id>.
 _BLIP, _EMBED = qn("a:blip"), qn("r:embed")
@@ -89,18 +94,52 @@ def _open(data: bytes):
 
 
 def _walk(container, reading: _Reading, parent: str) -> None:
-    """Visit paragraphs and tables in order, looking through content controls (w:sdt)."""
-    for child in container.iterchildren():
-        if child.tag == _P:
-            line = _paragraph_text(child).strip()
-            if line:
-                reading.lines.append(line)
-        elif child.tag == _TBL:
+    """Visit paragraphs and tables in order, looking through content controls (w:sdt) and custom
+    XML (w:customXml); a text box's paragraphs and tables follow the paragraph that anchors it."""
+    for child in _unwrapped(container, (_P, _TBL)):
+        if child.tag == _TBL:
             _read_table(child, reading, parent)
+            continue
+        line = _paragraph_text(child).strip()
+        if line:
+            reading.lines.append(line)
+        for box in _text_boxes(child):
+            _walk(box, reading, parent)
+
+
+def _unwrapped(element, tags: tuple[str, ...]) -> Iterator:
+    """The children of `element` with one of `tags`, also where a content control (w:sdt) or custom
+    XML (w:customXml) wraps them, as templates wrap paragraphs, rows or cells to fill in."""
+    if element.find(_SDT) is None and element.find(_CUSTOM_XML) is None:  # most elements
+        return element.iterchildren(*tags)
+    return _through_wrappers(element, tags)
+
+
+def _through_wrappers(element, tags: tuple[str, ...]) -> Iterator:
+    for child in element.iterchildren():
+        if child.tag in tags:
+            yield child
         elif child.tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
-                _walk(content, reading, parent)
+                yield from _unwrapped(content, tags)
+        elif child.tag == _CUSTOM_XML:
+            yield from _unwrapped(child, tags)
+
+
+def _text_boxes(paragraph) -> Iterator:
+    """The text boxes anchored in the paragraph, outermost first, each once (not the VML fallback
+    copy): a text box is a block of its own, not words of the paragraph around it."""
+    if next(paragraph.iter(_TEXT_BOX), None) is not None:  # most paragraphs have none
+        yield from _outermost_boxes(paragraph)
+
+
+def _outermost_boxes(element) -> Iterator:
+    for child in element.iterchildren():
+        if child.tag == _TEXT_BOX:
+            yield child
+        elif child.tag != _FALLBACK:
+            yield from _outermost_boxes(child)
 
 
 def _read_table(tbl, reading: _Reading, parent: str) -> None:
@@ -109,12 +148,12 @@ def _read_table(tbl, reading: _Reading, parent: str) -> None:
     table = Table(rows=[], where=where)
     reading.tables.append(table)
     table.rows = _expand(tbl, reading, where)
-    for tr in tbl.iterchildren(_TR):
-        cells = [_cell_text(tc) for tc in tr.iterchildren(_TC) if _merge(tc) != "continue"]
+    for tr in _unwrapped(tbl, (_TR,)):
+        cells = [_cell_text(tc) for tc in _unwrapped(tr, (_TC,)) if _merge(tc) != "continue"]
         if any(cells):
             reading.lines.append(" | ".join(cells).rstrip())
-        for tc in tr.iterchildren(_TC):
-            for nested in tc.iterchildren(_TBL):
+        for tc in _unwrapped(tr, (_TC,)):
+            for nested in _unwrapped(tc, (_TBL,)):
                 _read_table(nested, reading, parent=f"table {number}")
 
 
@@ -124,12 +163,12 @@ def _expand(tbl, reading: _Reading, where: str) -> list[list[str]]:
     Every span is counted against the budget before its slots are made, since a span is just a
     number in the XML (gridSpan="1000000000" is a few bytes)."""
     grid: list[list[str]] = []
-    for tr in tbl.iterchildren(_TR):
+    for tr in _unwrapped(tbl, (_TR,)):
         before = _grid_before(tr)
         reading.cells += before
         budgets.check_cells(reading.cells, where)
         row = [""] * before
-        for tc in tr.iterchildren(_TC):
+        for tc in _unwrapped(tr, (_TC,)):
             span = _span(tc)
             reading.cells += span
             budgets.check_cells(reading.cells, where)
@@ -177,18 +216,29 @@ def _int(value: str | None, default: int) -> int:
 
 
 def _cell_text(tc) -> str:
-    """The cell's own paragraphs (nested tables are read as tables of their own)."""
-    parts = [_paragraph_text(p) for p in tc.iterchildren(_P)]
+    """The cell's own paragraphs and their text boxes (nested tables are read as tables of their own)."""
+    parts = []
+    for p in _unwrapped(tc, (_P,)):
+        parts.append(_paragraph_text(p))
+        parts += [_paragraph_text(q) for box in _text_boxes(p) for q in _unwrapped(box, (_P,))]
     return re.sub(r"\s+", " ", " ".join(parts)).strip()
 
 
 def _paragraph_text(p) -> str:
-    out = []
-    for node in p.iter(_T, _TAB, _BR):
-        if node.tag == _T:
-            out.append(node.text or "")
-        elif node.tag == _TAB:
-            out.append("\t")
-        else:
-            out.append("\n")
-    return "".join(out)
+    """The paragraph's own text, in order: runs, tabs and breaks, inside hyperlinks, fields and
+    insertions too, but not its text boxes (_text_boxes) nor their VML copies."""
+    if next(p.iter(_TEXT_BOX, _FALLBACK), None) is None:  # most paragraphs: all their runs are their own
+        nodes = p.iter(_T, _TAB, _BR)
+    else:
+        nodes = _own_text_nodes(p)
+    return "".join(
+        node.text or "" if node.tag == _T else "\t" if node.tag == _TAB else "\n" for node in nodes
+    )
+
+
+def _own_text_nodes(element) -> Iterator:
+    for node in element.iterchildren():
+        if node.tag in (_T, _TAB, _BR):
+            yield node
+        elif node.tag not in (_TEXT_BOX, _FALLBACK):
+            yield from _own_text_nodes(node)
