@@ -171,6 +171,25 @@ def test_a_text_box_in_a_cell_is_read_once():
     assert doc.text.splitlines() == ["本年新收 | 7"]
 
 
+def test_text_a_tracked_change_moved_away_or_deleted_is_not_read():
+    """Word writes a tracked move twice, where the text was (w:moveFrom, as w:t) and where it went
+    (w:moveTo); some writers put deleted text in w:t as well. The report says what is left."""
+    document = docx.Document()
+    paragraph = document.add_paragraph("全年共收到申请")._p
+    for change in (
+        f'<w:moveTo xmlns:w="{_W}" w:id="1" w:author="a"><w:r><w:t>7件</w:t></w:r></w:moveTo>',
+        f'<w:del xmlns:w="{_W}" w:id="2" w:author="a"><w:r><w:t>8件</w:t></w:r></w:del>',
+    ):
+        paragraph.append(etree.fromstring(change))
+    moved_from = document.add_paragraph("其中")._p
+    moved_from.append(
+        etree.fromstring(
+            f'<w:moveFrom xmlns:w="{_W}" w:id="3" w:author="a"><w:r><w:t>7件</w:t></w:r></w:moveFrom>'
+        )
+    )
+    assert read_docx("tracked.docx", save(document)).text.splitlines() == ["全年共收到申请7件", "其中"]
+
+
 def test_not_a_zip_is_rejected():
     with pytest.raises(ReadError, match="not a Word document"):
         read_docx("fake.docx", "这不是文档".encode())

@@ -32,6 +32,11 @@ _T, _TAB, _BR = qn("w:t"), qn("w:tab"), qn("w:br")
 # (mc:Choice) and again as VML for older readers (mc:Fallback), which is not read.
 _TEXT_BOX = qn("w:txbxContent")
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Tracked changes: text moved away (its copy stands where it went, in w:moveTo) or deleted, which
+# Word writes as w:delText, but other writers as w:t.
+_REMOVED = (qn("w:moveFrom"), qn("w:del"))
+# What a paragraph's own text leaves out.
+_NOT_OWN_TEXT = (_TEXT_BOX, _FALLBACK, *_REMOVED)
 _VAL = qn("w:val")
 # A picture in the body: DrawingML's <a:blip r:embed>, and the older VML <v:imagedata r:id>.
 _BLIP, _EMBED = qn("a:blip"), qn("r:embed")
@@ -226,8 +231,9 @@ def _cell_text(tc) -> str:
 
 def _paragraph_text(p) -> str:
     """The paragraph's own text, in order: runs, tabs and breaks, inside hyperlinks, fields and
-    insertions too, but not its text boxes (_text_boxes) nor their VML copies."""
-    if next(p.iter(_TEXT_BOX, _FALLBACK), None) is None:  # most paragraphs: all their runs are their own
+    insertions too, but not its text boxes (_text_boxes) nor their VML copies, nor text a tracked
+    change moved away or deleted."""
+    if next(p.iter(*_NOT_OWN_TEXT), None) is None:  # most paragraphs: all their runs are their own
         nodes = p.iter(_T, _TAB, _BR)
     else:
         nodes = _own_text_nodes(p)
@@ -240,5 +246,5 @@ def _own_text_nodes(element) -> Iterator:
     for node in element.iterchildren():
         if node.tag in (_T, _TAB, _BR):
             yield node
-        elif node.tag not in (_TEXT_BOX, _FALLBACK):
+        elif node.tag not in _NOT_OWN_TEXT:
             yield from _own_text_nodes(node)
