@@ -187,3 +187,23 @@ def test_a_figure_that_still_reads_with_a_stray_point_when_read_alone_is_unreada
     monkeypatch.setattr(ocr, "_reread", lambda bounds, scan: ("1.", 0.9))
     read = ocr._layout(np.asarray(page), boxes, [], "page 1")
     assert read.tables[0].rows[1][1] == ocr.UNREADABLE
+
+
+def test_a_figure_read_across_its_cells_line_is_read_again_within_the_lines(monkeypatch):
+    # A 0 set against its narrow cell's left line, on a smeared scan, was read "10": the line taken for
+    # a 1. The piece of the reading that lies across the line sends the cell to be read again within
+    # its lines (whose own pixels are painted out), as a figure read with a stray letter is.
+    page, boxes = spaced_table_page()
+    number = next(b for b in boxes if b.text == "3")
+    line = 240  # the line between 规章 and its figure
+    pieces = [
+        ocr.Box(line - 4, number.y0, line + 6, number.y1, "1", 1.0),
+        dataclasses.replace(number, pieces=[]),
+    ]
+    across = ocr.Box(line - 4, number.y0, number.x1, number.y1, "13", 1.0, pieces=pieces)
+    boxes = [across if b is number else b for b in boxes]
+    reread = []
+    monkeypatch.setattr(ocr, "_reread", lambda bounds, scan: reread.append(bounds) or ("3", 0.95))
+    read = ocr._layout(np.asarray(page), boxes, [], "page 1")
+    assert read.tables[0].rows[1][:2] == ["规章", "3"]
+    assert any(x0 < number.mid_x < x1 and y0 < number.mid_y < y1 for x0, y0, x1, y1 in reread)

@@ -545,10 +545,14 @@ def _table(
     the row where it starts), as the PDF reader gives them. Cells read again are added to `readings`."""
     texts: dict[int, list[Box]] = {}
     unsure: set[int] = set()
+    on_a_line: set[int] = set()  # cells a piece of whose text lies across the cell's own side
     for box in boxes:
         for piece in box.pieces or [box]:
             slot = _slot(ruling, piece) or _slot(ruling, box)
-            texts.setdefault(cells[slot[0]][slot[1]], []).append(piece)
+            cell = cells[slot[0]][slot[1]]
+            texts.setdefault(cell, []).append(piece)
+            if any(piece.x0 < x < piece.x1 for x in _sides(ruling, cells[slot[0]], cell)):
+                on_a_line.add(cell)
     for box in doubtful:
         slot = _slot(ruling, box)
         if slot is not None:
@@ -558,7 +562,13 @@ def _table(
         for c, cell in enumerate(row):
             if cell not in text:
                 read = "" if cell in unsure else _cell_text(texts.get(cell, []))
-                if not read or _MISREAD_NUMBER.match(read):
+                # A figure set against its cell's line may take the line for a 1 (0 read as 10): read
+                # again within the lines, whose own pixels are painted out.
+                if (
+                    not read
+                    or _MISREAD_NUMBER.match(read)
+                    or (cell in on_a_line and _FIGURE_ONLY.fullmatch(read))
+                ):
                     read, confidence = _reread(_cell_bounds(ruling, cells, r, c), scan)
                     if confidence is not None:
                         readings.append((read, confidence))
@@ -577,6 +587,13 @@ def _table(
         )
         started.update(row)
     return grid, printed
+
+
+def _sides(ruling: _Ruling, row: list[int], cell: int) -> tuple[int, int]:
+    """The x of the cell's left and right lines in this row (a cell merged across columns has none
+    between them)."""
+    columns = [c for c, other in enumerate(row) if other == cell]
+    return ruling.xs[columns[0]], ruling.xs[columns[-1] + 1]
 
 
 def _cell_text(boxes: list[Box]) -> str:
