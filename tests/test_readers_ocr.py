@@ -207,3 +207,26 @@ def test_a_figure_read_across_its_cells_line_is_read_again_within_the_lines(monk
     read = ocr._layout(np.asarray(page), boxes, [], "page 1")
     assert read.tables[0].rows[1][:2] == ["规章", "3"]
     assert any(x0 < number.mid_x < x1 and y0 < number.mid_y < y1 for x0, y0, x1, y1 in reread)
+
+
+def line_of(text: str, top: float, right: float, left: float = 40) -> list[ocr.Box]:
+    return [ocr.Box(left, top, right, top + 24, text, 1.0)]
+
+
+def test_a_prose_line_broken_because_it_was_full_goes_on_in_the_next_line():
+    # A scan keeps the printed lines; the agency's name or a sentence's count broken over two of them
+    # ('…地方志办公室2023年政府信息公' / '开工作年度报告') was lost to the rules that read them.
+    rows = [
+        line_of("一、总体情况", 100, 200),
+        line_of("现公布青岚省石桥县教育局2023年政府信息公", 130, 560),
+        line_of("开工作年度报告。本报告由六部分组成，数据的统计", 160, 558),
+        line_of("期限为全年。", 190, 180),
+        line_of("全年共收到政府信息公开申请7件，均已按期答复。", 220, 559),
+        line_of("二、主动公开政府信息情况", 250, 300),
+    ]
+    assert [text for _, text in ocr._lines(rows)] == [
+        "一、总体情况",
+        "现公布青岚省石桥县教育局2023年政府信息公开工作年度报告。本报告由六部分组成，数据的统计期限为全年。",
+        "全年共收到政府信息公开申请7件，均已按期答复。",
+        "二、主动公开政府信息情况",
+    ]

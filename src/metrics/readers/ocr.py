@@ -681,6 +681,63 @@ def _join(row: list[Box], joiner: str) -> str:
     return text
 
 
+def _lines(rows: list[list[Box]]) -> list[tuple[float, str]]:
+    """The page's lines outside its tables, each at its height; a prose line the printer broke because
+    it was full is joined to the line it goes on in ('…2023年政府信息公' / '开工作年度报告'), as the PDF
+    reader joins them: the words of one sentence or name stay together."""
+    lines = [(row, _join(row, " | ")) for row in rows]
+    right = _right_edge([row for row, text in lines if _PROSE_LINE.fullmatch(text)])
+    out: list[tuple[float, str]] = []
+    before: tuple[list[Box], str] | None = None
+    for row, text in lines:
+        if before is not None and _goes_on(*before, row, text, right):
+            out[-1] = (out[-1][0], out[-1][1] + text)
+        else:
+            out.append((row[0].mid_y, text))
+        before = (row, text) if _PROSE_LINE.fullmatch(text) else None
+    return out
+
+
+# A line of prose: Chinese text, no cells (a gap wider than a character is one: _join).
+_PROSE_LINE = re.compile(r"(?!.*\|).*[\u4e00-\u9fff].*")
+# The last character of a line broken inside a sentence: a Chinese one, a comma or an opening mark or
+# a digit, not the end of a sentence or a heading (。！？；：).
+_BROKEN_AFTER = re.compile(r"[\u4e00-\u9fff,，、（(“《\d]$")
+# A page's field line ('发布日期:…'): one field a line, however long.
+_FIELD = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]")
+
+
+def _height(row: list[Box]) -> float:
+    return max(box.y1 - box.y0 for box in row)
+
+
+def _right_edge(prose: list[list[Box]]) -> float:
+    """Where the page's full lines of prose end: the furthest right that two lines end at, within a
+    character and a half of each other (a lone line running past the others is no edge)."""
+    if not prose:
+        return 0.0
+    near = 1.5 * max(_height(row) for row in prose)
+    ends = sorted((row[-1].x1 for row in prose), reverse=True)
+    return next((end for end, after in zip(ends, ends[1:], strict=False) if end - after <= near), ends[0])
+
+
+def _goes_on(before: list[Box], before_text: str, row: list[Box], text: str, right: float) -> bool:
+    """Whether the prose line `row` goes on the prose line `before`: `before` is full (it reaches the
+    right edge of the page's text within three characters) and broken inside a sentence, and `row`
+    follows it at the next line's distance, in type of its size, not indented (a new paragraph is)."""
+    size = _height(before)
+    return (
+        bool(_PROSE_LINE.fullmatch(text))
+        and bool(_BROKEN_AFTER.search(before_text))
+        and before[-1].x1 >= right - 3 * size
+        and abs(_height(row) - size) <= 0.25 * size
+        and before[0].x0 - 3 * size <= row[0].x0 <= before[0].x0 + 0.5 * size
+        and 0 <= min(box.y0 for box in row) - max(box.y1 for box in before) < size
+        and not _FIELD.match(before_text)
+        and not _FIELD.match(text)
+    )
+
+
 # ---------------------------------------------------------------- the page
 
 
@@ -702,7 +759,7 @@ def _layout(gray: np.ndarray, boxes: list[Box], doubtful: list[Box], place: str)
         grid, printed = _table(ruling, _cells(ruling, across, down, ink), inside, doubtful, scan, readings)
         tables.append(Table(rows=grid, where=f"{place} (OCR), table {number}"))
         placed += [(ruling.ys[0] + i * 1e-3, " | ".join(row)) for i, row in enumerate(printed) if any(row)]
-    placed += [(row[0].mid_y, _join(row, " | ")) for row in _rows(free)]
+    placed += _lines(_rows(free))
     placed.sort(key=lambda item: item[0])
     if not placed:  # nothing legible: the page stays empty, so an all-blank scan fails as unreadable
         return OcrPage(text="", dropped=len(doubtful))
