@@ -9,7 +9,8 @@ confidence. Boxes become what the other readers give:
 - ruled tables are found from their drawn lines, and every box is put in the cell it sits in, so a
   blank cell stays a blank cell (a grid of numbers read by gaps alone cannot tell which cells are
   empty); the result is a Table grid like a text PDF's, and ` | `-joined rows in the page text;
-- every other box joins the boxes at the same height into a line, in reading order.
+- every other box joins the boxes at the same height into a line, in reading order, and a prose line
+  the printer broke because it was full goes on in the next, as the PDF reader joins them.
 
 Boxes the engine is unsure of are left out and counted; a table cell that lost one reads `?`, so the
 extractors leave its figure out rather than take the cell as blank.
